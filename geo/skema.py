@@ -1,0 +1,59 @@
+"""The KIM table's columns and vocabularies, defined once.
+
+A region changes its vocabulary in ``data/wilayah.json`` (keys
+``kategori_potensi`` and ``status_aktivitas``); these are the defaults.
+"""
+
+from __future__ import annotations
+
+KOLOM_KIM: tuple[str, ...] = (
+    "id_potensi",
+    "nama_kim",
+    "kode_kelurahan",
+    "kelurahan",
+    "kecamatan",
+    "kategori_potensi",
+    "nama_potensi",
+    "deskripsi",
+    "status_aktivitas",
+    "jumlah_anggota",
+    "kegiatan_terakhir",
+    "lintang",
+    "bujur",
+    "kontak",
+)
+
+# Columns a file may omit entirely; everything else must be present.
+KOLOM_OPSIONAL: frozenset[str] = frozenset({"kontak", "deskripsi"})
+
+# Free-text columns: any text is accepted and escaped where it is shown.
+KOLOM_TEKS_BEBAS: tuple[str, ...] = ("nama_kim", "nama_potensi", "deskripsi", "kontak")
+
+KATEGORI_POTENSI: tuple[str, ...] = (
+    "Kuliner",
+    "Pariwisata",
+    "Batik & Kerajinan",
+    "Perikanan & Kelautan",
+    "Pertanian & Perkebunan",
+    "Seni & Budaya",
+    "Ekonomi Kreatif & UMKM",
+    "Lainnya",
+)
+
+STATUS_AKTIVITAS: tuple[str, ...] = ("Aktif", "Kurang Aktif", "Tidak Aktif")
+
+# The status that counts as "active" in the aggregates.
+STATUS_AKTIF = "Aktif"
+
+# Okabe-Ito: a qualitative palette that stays distinguishable for the common
+# forms of colour blindness; categories take colours in vocabulary order.
+PALET_KATEGORI: tuple[str, ...] = (
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+    "#F0E442",
+    "#7F7F7F",
+)

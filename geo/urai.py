@@ -1,0 +1,64 @@
+"""Parse numbers and dates written the Indonesian-Excel way.
+
+Each parser returns the value or raises ``ValueError`` with an Indonesian
+explanation, so validation can quote it next to the row and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+_BULAT_RIBUAN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+_FORMAT_TANGGAL = (
+    ("%Y-%m-%d", re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")),
+    ("%d/%m/%Y", re.compile(r"^\d{1,2}/\d{1,2}/\d{4}$")),
+    ("%d-%m-%Y", re.compile(r"^\d{1,2}-\d{1,2}-\d{4}$")),
+    ("%d.%m.%Y", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")),
+    ("%Y/%m/%d", re.compile(r"^\d{4}/\d{1,2}/\d{1,2}$")),
+)
+_WAKTU_NOL = re.compile(r"[ T]00:00(:00(\.0+)?)?$")
+
+
+def urai_desimal(teks: str) -> float:
+    """``'0,1331'`` or ``'0.1331'`` → 0.1331; a decimal comma is Excel-ID's default."""
+    bersih = teks.strip().replace(" ", "").replace("\u2212", "-")
+    if bersih.count(",") == 1 and "." not in bersih:
+        bersih = bersih.replace(",", ".")
+    try:
+        nilai = float(bersih)
+    except ValueError:
+        raise ValueError("bukan angka. Tulis angka desimal, misalnya 0,1331 atau 0.1331.") from None
+    if not math.isfinite(nilai):
+        raise ValueError("bukan angka yang terhingga. Tulis angka desimal, misalnya 0,1331.")
+    return nilai
+
+
+def urai_bulat(teks: str) -> int:
+    """Whole numbers, tolerating ``'12,0'`` and thousands dots like ``'1.250'``."""
+    bersih = teks.strip().replace(" ", "")
+    if _BULAT_RIBUAN.match(bersih):
+        bersih = bersih.replace(".", "")
+    try:
+        nilai = urai_desimal(bersih)
+    except ValueError:
+        raise ValueError("bukan bilangan bulat. Tulis jumlah orang, misalnya 25.") from None
+    if not nilai.is_integer():
+        raise ValueError("harus bilangan bulat (tanpa pecahan), misalnya 25.")
+    return int(nilai)
+
+
+def urai_tanggal(teks: str) -> dt.date:
+    """ISO ``2022-07-13`` or day-first ``13/07/2022``; impossible dates are refused."""
+    bersih = _WAKTU_NOL.sub("", teks.strip())
+    for fmt, pola in _FORMAT_TANGGAL:
+        if pola.match(bersih):
+            try:
+                return dt.datetime.strptime(bersih, fmt).date()
+            except ValueError:
+                raise ValueError(
+                    "bukan tanggal yang mungkin (hari atau bulan di luar kalender). "
+                    "Gunakan format hh/bb/tttt, misalnya 13/07/2022."
+                ) from None
+    raise ValueError("format tanggal tidak dikenal. Gunakan hh/bb/tttt (13/07/2022) atau tttt-bb-hh (2022-07-13).")

@@ -1,0 +1,101 @@
+"""Fixtures: a tiny made-up region the tests build themselves.
+
+Three square kelurahan in two kecamatan, far from any real place, so tests
+never depend on the shipped sample data unless they say so.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+from shapely.geometry import box
+
+KODE_A, KODE_B, KODE_C = "99.01.01.1001", "99.01.01.1002", "99.01.02.1001"
+
+REFERENSI = [
+    # kode, kelurahan, kecamatan, kode_kecamatan, luas_km2, alias
+    (KODE_A, "Alfa Laut", "Satu", "99.01.01", 12.3, "Alpa Laut|Alfalaut"),
+    (KODE_B, "Beta", "Satu", "99.01.01", 12.3, "Betha"),
+    (KODE_C, "Gama Raya", "Dua", "99.01.02", 12.3, ""),
+]
+# Squares of 0.03° (~3.3 km) side by side along the equator, west to east.
+KOTAK = {KODE_A: (110.00, 0.00, 110.03, 0.03), KODE_B: (110.03, 0.00, 110.06, 0.03), KODE_C: (110.06, 0.00, 110.09, 0.03)}
+
+HEADER = [
+    "id_potensi", "nama_kim", "kode_kelurahan", "kelurahan", "kecamatan", "kategori_potensi",
+    "nama_potensi", "deskripsi", "status_aktivitas", "jumlah_anggota", "kegiatan_terakhir",
+    "lintang", "bujur", "kontak",
+]
+
+# Hand-checked rows: 3 in Alfa Laut, 2 in Beta, 0 in Gama Raya.
+BARIS_BAIK = [
+    ["A-01", "KIM Alfa", KODE_A, "Alfa Laut", "Satu", "Kuliner", "Amplang", "Kerupuk ikan", "Aktif", "10", "2024-05-01", "0.010", "110.010", ""],
+    ["A-02", "KIM Alfa", KODE_A, "Alfa Laut", "Satu", "Kuliner", "Ikan bakar", "", "Kurang Aktif", "5", "2023-01-15", "0.015", "110.015", "Sekretariat"],
+    ["A-03", "KIM Alfa", KODE_A, "Alfa Laut", "Satu", "Pariwisata", "Kampung air", "", "Aktif", "7", "2025-02-03", "0.020", "110.020", ""],
+    ["B-01", "KIM Beta", KODE_B, "Beta", "Satu", "Batik & Kerajinan", "Batik tulis", "", "Tidak Aktif", "20", "2020-03-01", "0.010", "110.040", ""],
+    ["B-02", "KIM Beta", KODE_B, "Beta", "Satu", "Kuliner", "Kue", "", "Aktif", "3", "", "0.020", "110.050", ""],
+]
+
+
+@dataclass
+class Wilayah:
+    """Paths of one fixture region's files."""
+
+    dir: Path
+    kim: Path
+    batas: Path
+    referensi: Path
+    wilayah: Path
+
+    def tulis_kim(self, rows: list[list[str]], header: list[str] | None = None, nama: str = "kim.csv",
+                  delimiter: str = ",", encoding: str = "utf-8", newline: str = "\n") -> Path:
+        path = self.dir / nama
+        with path.open("w", encoding=encoding, newline="") as f:
+            writer = csv.writer(f, delimiter=delimiter, lineterminator=newline)
+            writer.writerow(header or HEADER)
+            writer.writerows(rows)
+        return path
+
+
+def buat_wilayah(dir: Path) -> Wilayah:
+    dir.mkdir(parents=True, exist_ok=True)
+    referensi = dir / "kelurahan.csv"
+    with referensi.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["kode", "kelurahan", "kecamatan", "kode_kecamatan", "luas_km2", "alias"])
+        w.writerows(REFERENSI)
+    wilayah = dir / "wilayah.json"
+    wilayah.write_text(json.dumps({"nama": "Kota Uji", "slug": "uji", "kode": "99.01", "data_contoh": True}), encoding="utf-8")
+    batas = dir / "boundaries.geojson"
+    gdf = gpd.GeoDataFrame(
+        {
+            "kode": [r[0] for r in REFERENSI],
+            "kelurahan": [r[1] for r in REFERENSI],
+            "kecamatan": [r[2] for r in REFERENSI],
+            "kode_kecamatan": [r[3] for r in REFERENSI],
+            "luas_km2": [r[4] for r in REFERENSI],
+            "sumber": ["Batas skematik uji"] * 3,
+        },
+        geometry=[box(*KOTAK[r[0]]) for r in REFERENSI],
+        crs="EPSG:4326",
+    )
+    gdf.to_file(batas, driver="GeoJSON")
+    w = Wilayah(dir, dir / "kim.csv", batas, referensi, wilayah)
+    w.tulis_kim(BARIS_BAIK)
+    return w
+
+
+@pytest.fixture
+def wilayah_uji(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Wilayah:
+    """A fixture region, with the KIM_* variables pointing at it."""
+    w = buat_wilayah(tmp_path / "data")
+    monkeypatch.setenv("KIM_CSV", str(w.kim))
+    monkeypatch.setenv("KIM_BOUNDARIES", str(w.batas))
+    monkeypatch.setenv("KIM_REFERENSI", str(w.referensi))
+    monkeypatch.setenv("KIM_WILAYAH", str(w.wilayah))
+    return w
