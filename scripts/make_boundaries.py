@@ -44,7 +44,11 @@ SUMBER = (
 TOLERANSI_LUAS = 0.005  # galat relatif luas sel yang dikejar solver
 TOLERANSI_SEDERHANA_M = 15.0  # penyederhanaan kerangka kota (meter)
 SEGMEN_CAKRAM = 16  # segmen per seperempat lingkaran
-MAKS_GESER = 40  # putaran maksimum penggeseran situs
+MAKS_ITERASI = 400  # iterasi Levenberg-Marquardt situs+bobot
+MARGIN_MAKS_M = 150.0  # titik acuan minimal sejauh ini dari tepi selnya ...
+MARGIN_RELATIF = 0.2  # ... atau 0,2 x akar luas target untuk sel kecil
+PENALTI = 100.0  # bobot residu pelanggaran kedalaman
+TARIKAN = 0.02  # bobot tarikan situs ke titik acuan
 PRESISI_DESIMAL = 6  # desimal koordinat WGS84 (~0,1 m)
 
 
@@ -193,11 +197,12 @@ def _potong_setengah_bidang(
 
 @dataclass
 class HasilSel:
-    """Sel terpotong kerangka beserta panjang sisi bersama untuk Jacobian."""
+    """Sel terpotong kerangka beserta besaran sisi bersama untuk Jacobian analitik."""
 
     geom: list[BaseGeometry]
     luas: np.ndarray
-    panjang: np.ndarray  # panjang[i, j] = panjang sisi bersama i-j di dalam kerangka
+    panjang: np.ndarray  # panjang[i, j]: panjang sisi bersama i-j di dalam kerangka
+    momen: np.ndarray  # momen[i, j]: integral posisi x sepanjang sisi itu (m^2)
 
 
 def sel_daya(situs: np.ndarray, bobot: np.ndarray, kerangka: Polygon) -> HasilSel:
@@ -212,6 +217,7 @@ def sel_daya(situs: np.ndarray, bobot: np.ndarray, kerangka: Polygon) -> HasilSe
     geom: list[BaseGeometry] = []
     luas = np.zeros(n)
     panjang = np.zeros((n, n))
+    momen = np.zeros((n, n, 2))
     for i in range(n):
         simpul, label = bingkai.copy(), [-1, -1, -1, -1]
         for j in range(n):
@@ -229,10 +235,16 @@ def sel_daya(situs: np.ndarray, bobot: np.ndarray, kerangka: Polygon) -> HasilSe
         geom.append(sel)
         luas[i] = sel.area
         for k, j in enumerate(label):
-            if j >= 0:
-                sisi = LineString([simpul[k], simpul[(k + 1) % len(simpul)]])
-                panjang[i, j] += sisi.intersection(kerangka).length
-    return HasilSel(geom, luas, panjang)
+            if j < 0:
+                continue
+            sisi = LineString([simpul[k], simpul[(k + 1) % len(simpul)]])
+            for bagian in shapely.get_parts(sisi.intersection(kerangka)):
+                if isinstance(bagian, LineString) and bagian.length > 0:
+                    xy = np.asarray(bagian.coords)
+                    seg = np.linalg.norm(np.diff(xy, axis=0), axis=1)
+                    panjang[i, j] += seg.sum()
+                    momen[i, j] += (seg[:, None] * 0.5 * (xy[1:] + xy[:-1])).sum(axis=0)
+    return HasilSel(geom, luas, panjang, momen)
 
 
 def _galat(luas: np.ndarray, target: np.ndarray) -> float:
@@ -243,37 +255,32 @@ def _galat(luas: np.ndarray, target: np.ndarray) -> float:
 
 
 def cari_bobot(
-    situs: np.ndarray, bobot: np.ndarray, target: np.ndarray, kerangka: Polygon
+    situs: np.ndarray, target: np.ndarray, kerangka: Polygon
 ) -> tuple[np.ndarray, HasilSel]:
-    """Newton teredam untuk bobot diagram daya (seperti transport optimal semi-diskret).
+    """Newton teredam untuk bobot saja (transport optimal semi-diskret), sebagai tebakan awal.
 
     Turunan luas terhadap bobot: dA_i/dw_j = -L_ij / (2 |p_i - p_j|), sehingga
-    Jacobiannya berupa Laplacian graf ketetanggaan. Langkah diperkecil sampai galat
-    turun dan tidak ada sel yang lenyap.
+    Jacobiannya berupa Laplacian graf ketetanggaan. Mulai dari bobot nol (Voronoi
+    biasa) agar tidak ada sel kosong; langkah diperkecil sampai galat turun.
     """
+    bobot = np.zeros(len(situs))
     hasil = sel_daya(situs, bobot, kerangka)
     galat = _galat(hasil.luas, target)
     if not math.isfinite(galat):
-        # Bobot nol = Voronoi biasa: setiap situs di dalam kerangka punya sel.
-        bobot = np.zeros(len(situs))
-        hasil = sel_daya(situs, bobot, kerangka)
-        galat = _galat(hasil.luas, target)
-        if not math.isfinite(galat):
-            raise SystemExit("Ada situs yang tidak mendapat sel.")
+        raise SystemExit("Ada titik acuan di luar kerangka kota.")
     jarak = np.linalg.norm(situs[:, None, :] - situs[None, :, :], axis=2)
     np.fill_diagonal(jarak, 1.0)
-    for _ in range(200):
+    for _ in range(100):
         if galat < TOLERANSI_LUAS:
             break
         koef = hasil.panjang / (2.0 * jarak)
         koef = 0.5 * (koef + koef.T)
         jac = -koef
         np.fill_diagonal(jac, koef.sum(axis=1))
-        langkah_w = np.linalg.lstsq(jac, target - hasil.luas, rcond=None)[0]
-        langkah_w -= langkah_w.mean()
+        langkah = np.linalg.lstsq(jac, target - hasil.luas, rcond=None)[0]
         faktor = 1.0
         while faktor > 1e-4:
-            coba_w = bobot + faktor * langkah_w
+            coba_w = bobot + faktor * (langkah - langkah.mean())
             coba = sel_daya(situs, coba_w, kerangka)
             coba_galat = _galat(coba.luas, target)
             if coba_galat < galat:
@@ -285,47 +292,139 @@ def cari_bobot(
     return bobot, hasil
 
 
-def kedalaman(titik: np.ndarray, geom: BaseGeometry) -> tuple[float, np.ndarray]:
-    """Jarak bertanda titik ke tepi sel (positif di dalam) dan arah normal keluar di tepi terdekat."""
+@dataclass
+class Masalah:
+    """Data tetap untuk penyelarasan situs+bobot: titik acuan, target luas, margin."""
+
+    titik: np.ndarray
+    target: np.ndarray
+    margin: np.ndarray
+    kerangka: Polygon
+
+
+def _residu(
+    m: Masalah, situs: np.ndarray, bobot: np.ndarray, hasil: HasilSel
+) -> tuple[np.ndarray, np.ndarray]:
+    """Residu kuadrat-terkecil dan Jacobian analitiknya terhadap (situs, bobot).
+
+    Tiga kelompok: galat luas relatif; pelanggaran kedalaman titik acuan terhadap
+    setiap garis bagi (dalam satuan margin, diberi penalti besar); dan tarikan lemah
+    situs ke titik acuannya supaya situs tidak melantur.
+    """
+    n = len(situs)
+    nv = 3 * n  # variabel: x_0, y_0, ..., x_{n-1}, y_{n-1}, w_0, ..., w_{n-1}
+    res: list[float] = []
+    baris: list[np.ndarray] = []
+
+    # 1) luas: dA_i/dw, dA_i/ds dari integral sisi bersama (rumus turunan diagram daya)
+    for i in range(n):
+        r = np.zeros(nv)
+        for j in range(n):
+            if hasil.panjang[i, j] == 0.0:
+                continue
+            d = float(np.linalg.norm(situs[j] - situs[i]))
+            pj, mj = hasil.panjang[i, j], hasil.momen[i, j]
+            r[2 * n + i] += pj / (2 * d)
+            r[2 * n + j] -= pj / (2 * d)
+            r[2 * i : 2 * i + 2] += (mj - pj * situs[i]) / d
+            r[2 * j : 2 * j + 2] -= (mj - pj * situs[j]) / d
+        res.append((hasil.luas[i] - m.target[i]) / m.target[i])
+        baris.append(r / m.target[i])
+
+    # 2) kedalaman titik acuan i terhadap garis bagi i-j harus >= margin_i
+    for i in range(n):
+        q = m.titik[i]
+        for j in range(n):
+            if j == i:
+                continue
+            v = situs[j] - situs[i]
+            d = float(np.linalg.norm(v))
+            daya = (q - situs[j]) @ (q - situs[j]) - bobot[j] - (q - situs[i]) @ (q - situs[i]) + bobot[i]
+            g = daya / (2 * d * m.margin[i]) - 1.0
+            if g >= 0:
+                continue
+            r = np.zeros(nv)
+            dd_si = 2 * (q - situs[i])
+            dd_sj = -2 * (q - situs[j])
+            dD_si, dD_sj = -v / d, v / d
+            skala = PENALTI / (2 * m.margin[i] * d * d)
+            r[2 * i : 2 * i + 2] = skala * (dd_si * d - daya * dD_si)
+            r[2 * j : 2 * j + 2] = skala * (dd_sj * d - daya * dD_sj)
+            r[2 * n + i] = skala * d
+            r[2 * n + j] = -skala * d
+            res.append(PENALTI * g)
+            baris.append(r)
+
+    # 3) tarikan lemah situs ke titik acuan, dinormalkan dengan ukuran sel
+    for i in range(n):
+        skala = TARIKAN / math.sqrt(m.target[i])
+        for k in range(2):
+            r = np.zeros(nv)
+            r[2 * i + k] = skala
+            res.append(skala * (situs[i, k] - m.titik[i, k]))
+            baris.append(r)
+    return np.array(res), np.array(baris)
+
+
+def _memenuhi(m: Masalah, hasil: HasilSel) -> bool:
+    """Syarat selesai: luas cocok dan setiap titik acuan cukup dalam di selnya sendiri."""
+    if _galat(hasil.luas, m.target) > TOLERANSI_LUAS:
+        return False
+    return all(
+        kedalaman(m.titik[i], hasil.geom[i]) >= m.margin[i] for i in range(len(m.titik))
+    )
+
+
+def kedalaman(titik: np.ndarray, geom: BaseGeometry) -> float:
+    """Jarak bertanda titik ke tepi sel: positif di dalam, negatif di luar."""
     p = shapely.Point(titik)
-    tepi = geom.boundary
-    terdekat = np.array(nearest_points(tepi, p)[0].coords[0])
-    d = float(np.linalg.norm(terdekat - titik))
-    di_dalam = geom.contains(p)
-    if d == 0.0:
-        arah = np.zeros(2)
-    elif di_dalam:
-        arah = (terdekat - titik) / d
-    else:
-        arah = (titik - terdekat) / d
-    return (d if di_dalam else -d), arah
+    d = float(geom.boundary.distance(p))
+    return d if geom.contains(p) else -d
 
 
 def bangun_sel(
     titik: np.ndarray, target: np.ndarray, kerangka: Polygon
 ) -> tuple[np.ndarray, HasilSel]:
-    """Cari situs dan bobot sehingga luas cocok dan tiap titik acuan jauh di dalam selnya sendiri.
+    """Cari situs dan bobot: luas cocok dan titik acuan jauh di dalam selnya sendiri.
 
-    Situs mulai di titik acuan dengan bobot nol (Voronoi biasa, tak ada sel kosong).
-    Bila titik acuan kurang dalam, situs digeser sepanjang normal keluar tepi terdekat
-    sehingga sel bergerak ke arah titik tersebut.
+    Pada diagram daya, situs berbobot besar bisa "menelan" titik acuan tetangga kecil
+    yang berdekatan. Maka situs ikut digeser (Levenberg-Marquardt atas situs dan
+    bobot) dengan batas kedalaman sebagai penalti; situs ditarik lemah ke titik acuan.
     """
-    margin = np.minimum(150.0, 0.2 * np.sqrt(target))
+    margin = np.minimum(MARGIN_MAKS_M, MARGIN_RELATIF * np.sqrt(target))
+    m = Masalah(titik, target, margin * 1.2, kerangka)  # cadangan 20% di atas syarat
+    syarat = Masalah(titik, target, margin, kerangka)
+    n = len(titik)
     situs = titik.copy()
-    bobot = np.zeros(len(titik))
-    for _ in range(MAKS_GESER):
-        bobot, hasil = cari_bobot(situs, bobot, target, kerangka)
-        kurang = False
-        for i in range(len(titik)):
-            dalam, arah = kedalaman(titik[i], hasil.geom[i])
-            if dalam < margin[i]:
-                kurang = True
-                baru = situs[i] + 1.5 * (margin[i] - dalam) * arah
-                if kerangka.contains(shapely.Point(baru)):
-                    situs[i] = baru
-        if not kurang:
+    bobot, hasil = cari_bobot(situs, target, kerangka)
+    res, jac = _residu(m, situs, bobot, hasil)
+    nilai = float(res @ res)
+    redam = 1e-3
+    for _ in range(MAKS_ITERASI):
+        if _memenuhi(syarat, hasil) and _galat(hasil.luas, target) < TOLERANSI_LUAS:
             return situs, hasil
-    raise SystemExit("Titik acuan tidak dapat ditempatkan di dalam selnya sendiri.")
+        a = jac.T @ jac
+        g = jac.T @ res
+        diag = np.diag(a) + 1e-12 * np.trace(a)
+        while redam < 1e12:
+            langkah = np.linalg.solve(a + redam * np.diag(diag), -g)
+            coba_s = situs + langkah[: 2 * n].reshape(n, 2)
+            coba_w = bobot + langkah[2 * n :] - langkah[2 * n :].mean()
+            coba = sel_daya(coba_s, coba_w, kerangka)
+            if np.all(coba.luas > 0):
+                coba_res, coba_jac = _residu(m, coba_s, coba_w, coba)
+                coba_nilai = float(coba_res @ coba_res)
+                if coba_nilai < nilai:
+                    situs, bobot, hasil = coba_s, coba_w, coba
+                    res, jac, nilai = coba_res, coba_jac, coba_nilai
+                    redam = max(redam / 3, 1e-9)
+                    break
+            redam *= 4
+        else:
+            break
+    if _memenuhi(syarat, hasil):
+        return situs, hasil
+    raise SystemExit("Gagal menyelaraskan luas dan posisi titik acuan; periksa tabel referensi.")
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,99 @@
+"""Choropleth class breaks, shared by the web map and the printed snapshot.
+
+Both must colour a kelurahan identically, so the classification and the
+palette are computed here once, with mapclassify and ColorBrewer.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import mapclassify
+import numpy as np
+from branca.utilities import color_brewer
+
+SKEMA_KELAS: dict[str, str] = {
+    "quantiles": "Kuantil",
+    "natural_breaks": "Jeda alami (Jenks)",
+    "equal_interval": "Interval sama",
+}
+SKEMA_BAWAAN = "quantiles"
+JUMLAH_KELAS_BAWAAN = 5
+JUMLAH_KELAS_MIN, JUMLAH_KELAS_MAX = 3, 7
+# Sequential and safe for colour-blind readers and greyscale printing.
+PALET_BAWAAN = "YlGnBu"
+WARNA_TANPA_DATA = "#d9d9d9"
+
+_KELAS = {
+    "quantiles": mapclassify.Quantiles,
+    "natural_breaks": mapclassify.FisherJenks,  # deterministic, unlike NaturalBreaks (k-means)
+    "equal_interval": mapclassify.EqualInterval,
+}
+
+
+@dataclass(frozen=True)
+class Kelas:
+    """Classes bounded above by ``atas`` (inclusive), one colour each.
+
+    ``min_data``/``maks_data`` are the smallest and largest observed value in
+    each class: legends show those, because "1 – 1,6 potensi" reads oddly.
+    """
+
+    atas: tuple[float, ...]
+    min_data: tuple[float, ...]
+    maks_data: tuple[float, ...]
+    warna: tuple[str, ...]
+    skema: str
+
+    def indeks(self, nilai: Sequence[float] | np.ndarray) -> np.ndarray:
+        """Class index for each value; -1 for missing values."""
+        arr = np.asarray(nilai, dtype=float)
+        idx = np.searchsorted(np.asarray(self.atas), arr, side="left")
+        idx = np.clip(idx, 0, len(self.atas) - 1)
+        return np.where(np.isnan(arr), -1, idx)
+
+    def warna_nilai(self, nilai: Sequence[float] | np.ndarray) -> list[str]:
+        """The fill colour for each value, grey for missing ones."""
+        return [self.warna[i] if i >= 0 else WARNA_TANPA_DATA for i in self.indeks(nilai)]
+
+    def label(self, fmt: Callable[[float], str] = lambda v: f"{v:g}") -> list[str]:
+        """Legend labels such as ``'2 – 4'``, formatted by the caller's locale."""
+        return [fmt(lo) if lo == hi else f"{fmt(lo)} – {fmt(hi)}" for lo, hi in zip(self.min_data, self.maks_data)]
+
+
+def hitung_kelas(
+    nilai: Sequence[float] | np.ndarray,
+    skema: str = SKEMA_BAWAAN,
+    jumlah_kelas: int = JUMLAH_KELAS_BAWAAN,
+    palet: str = PALET_BAWAAN,
+) -> Kelas:
+    """Classify values; fewer distinct values than classes gives fewer classes.
+
+    Raises ``ValueError`` for an unknown scheme, so a bad URL or CLI option
+    is reported rather than silently replaced.
+    """
+    if skema not in _KELAS:
+        raise ValueError(f"Skema kelas '{skema}' tidak dikenal. Pilihan: {', '.join(SKEMA_KELAS)}.")
+    arr = np.asarray(nilai, dtype=float)
+    arr = arr[~np.isnan(arr)]
+    unik = np.unique(arr)
+    k = int(max(1, min(jumlah_kelas, len(unik))))
+    if k <= 1:
+        v = float(unik[0]) if len(unik) else 0.0
+        return Kelas((v,), (v,), (v,), (color_brewer(palet, 3)[1],), skema)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # mapclassify warns when it merges classes; handled below
+        bins = np.unique(_KELAS[skema](arr, k=k).bins)
+    idx = np.clip(np.searchsorted(bins, arr, side="left"), 0, len(bins) - 1)
+    # Equal intervals can leave a class empty: drop it rather than show a colour nobody has.
+    terisi = [i for i in range(len(bins)) if (idx == i).any()]
+    atas = tuple(float(bins[i]) for i in terisi)
+    min_data = tuple(float(arr[idx == i].min()) for i in terisi)
+    maks_data = tuple(float(arr[idx == i].max()) for i in terisi)
+    n = len(atas)
+    warna = color_brewer(palet, max(3, n))
+    if n == 2:  # ColorBrewer starts at 3 colours; keep the ends for contrast
+        warna = [warna[0], warna[-1]]
+    return Kelas(atas, min_data, maks_data, tuple(warna[:n]), skema)
