@@ -11,6 +11,7 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +21,8 @@ from geo.galat import Laporan
 KOLOM_BARIS = "_baris"
 _DELIMITER = (";", ",", "\t", "|")
 _EKSTENSI_EXCEL = {".xlsx", ".xlsm"}
+_MAGIC_XLS = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_BARIS_JUDUL_MAKS = 10
 
 
 def normalisasi_header(nama: object) -> str:
@@ -53,6 +56,9 @@ def _baca_csv(data: bytes, nama: str, laporan: Laporan) -> list[list[str]] | Non
         )
         return None
     teks = _dekode(data)
+    petunjuk = re.match(r"\s*sep=(.)\r?\n", teks)
+    if petunjuk:  # Excel's "sep=;" hint line: Excel hides it, so it is not row 1 either
+        return list(csv.reader(io.StringIO(teks[petunjuk.end():], newline=""), delimiter=petunjuk.group(1)))
     return list(csv.reader(io.StringIO(teks, newline=""), delimiter=_tebak_delimiter(teks)))
 
 
@@ -76,10 +82,12 @@ def _teks_sel(nilai: object) -> str:
     return str(nilai)
 
 
-def baca_tabel(path: Path | str, laporan: Laporan) -> pd.DataFrame | None:
+def baca_tabel(path: Path | str, laporan: Laporan, kolom_dikenal: Sequence[str] = ()) -> pd.DataFrame | None:
     """Read a CSV or XLSX into text columns plus ``_baris``; None if unusable.
 
     File-level problems (missing, empty, binary, ragged rows) go to ``laporan``.
+    ``kolom_dikenal`` lets the header be found below title rows that officials
+    often type above a table.
     """
     path = Path(path)
     nama = path.name
@@ -88,13 +96,27 @@ def baca_tabel(path: Path | str, laporan: Laporan) -> pd.DataFrame | None:
     except OSError as exc:
         laporan.tambah(nama, f"Berkas tidak dapat dibuka ({exc.strerror or exc}). Periksa lokasi berkas.")
         return None
-    return baca_bytes(data, nama, laporan, excel=path.suffix.lower() in _EKSTENSI_EXCEL)
+    return baca_bytes(data, nama, laporan, excel=path.suffix.lower() in _EKSTENSI_EXCEL or None, kolom_dikenal=kolom_dikenal)
 
 
-def baca_bytes(data: bytes, nama: str, laporan: Laporan, excel: bool | None = None) -> pd.DataFrame | None:
-    """Like :func:`baca_tabel` for uploaded bytes; ``excel`` is sniffed if None."""
+def _cari_header(rows: list[list[str]], kolom_dikenal: Sequence[str]) -> int:
+    """Index of the header row: the first of the top rows naming 3+ known columns."""
+    dikenal = set(kolom_dikenal)
+    for i, row in enumerate(rows[:_BARIS_JUDUL_MAKS]):
+        if len(dikenal.intersection(normalisasi_header(h) for h in row)) >= 3:
+            return i
+    return 0
+
+
+def baca_bytes(
+    data: bytes, nama: str, laporan: Laporan, excel: bool | None = None, kolom_dikenal: Sequence[str] = ()
+) -> pd.DataFrame | None:
+    """Like :func:`baca_tabel` for uploaded bytes; the format is sniffed when ``excel`` is None."""
     if not data.strip():
         laporan.tambah(nama, "Berkas kosong. Isi tabel dengan baris judul kolom dan data potensi.")
+        return None
+    if data[:8] == _MAGIC_XLS:
+        laporan.tambah(nama, "Format Excel lama (.xls) tidak didukung. Buka di Excel lalu simpan sebagai .xlsx atau CSV.")
         return None
     if excel is None:
         excel = data[:4] == b"PK\x03\x04"
@@ -104,12 +126,25 @@ def baca_bytes(data: bytes, nama: str, laporan: Laporan, excel: bool | None = No
     rows = [[sel.strip() for sel in row] for row in rows]
     nomor = [i + 1 for i, row in enumerate(rows) if any(row)]
     rows = [row for row in rows if any(row)]
-    if len(rows) < 1:
+    if not rows:
         laporan.tambah(nama, "Berkas kosong. Isi tabel dengan baris judul kolom dan data potensi.")
         return None
+    awal = _cari_header(rows, kolom_dikenal) if kolom_dikenal else 0
+    nomor, rows = nomor[awal:], rows[awal:]
     header = [normalisasi_header(h) for h in rows[0]]
     while header and not header[-1]:
         header.pop()
+    if kolom_dikenal and not set(header) & set(kolom_dikenal):
+        laporan.tambah(
+            nama,
+            "Baris pertama bukan judul kolom tabel KIM, jadi berkas ini tidak dikenali sebagai tabel. "
+            f"Baris judul harus berisi: {', '.join(kolom_dikenal)}.",
+            baris=nomor[0],
+        )
+        return None
+    if len(rows) < 2:
+        laporan.tambah(nama, "Berkas hanya berisi judul kolom, tanpa baris data. Isi satu baris per potensi.", baris=nomor[0])
+        return None
     lebar = len(header)
     data_rows = []
     for baris, row in zip(nomor[1:], rows[1:]):

@@ -17,8 +17,10 @@ _FORMAT_TANGGAL = (
     ("%d-%m-%Y", re.compile(r"^\d{1,2}-\d{1,2}-\d{4}$")),
     ("%d.%m.%Y", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")),
     ("%Y/%m/%d", re.compile(r"^\d{4}/\d{1,2}/\d{1,2}$")),
+    # Excel's short date in an Indonesian locale: 13/07/22 (always 20xx here).
+    ("%d/%m/%y", re.compile(r"^\d{1,2}/\d{1,2}/\d{2}$")),
 )
-_WAKTU_NOL = re.compile(r"[ T]00:00(:00(\.0+)?)?$")
+_WAKTU = re.compile(r"[ T]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?$")
 
 
 def urai_desimal(teks: str) -> float:
@@ -51,7 +53,7 @@ def urai_bulat(teks: str) -> int:
 
 def urai_tanggal(teks: str) -> dt.date:
     """ISO ``2022-07-13`` or day-first ``13/07/2022``; impossible dates are refused."""
-    bersih = _WAKTU_NOL.sub("", teks.strip())
+    bersih = _WAKTU.sub("", teks.strip())
     for fmt, pola in _FORMAT_TANGGAL:
         if pola.match(bersih):
             try:

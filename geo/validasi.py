@@ -138,6 +138,14 @@ def _cek_kelurahan(k: _Konteks) -> pd.Series:
     return hasil
 
 
+def _cek_ada_di_batas(k: _Konteks, kode: pd.Series) -> None:
+    if k.batas is None:
+        return
+    hilang = (kode != "") & ~kode.isin(k.batas["kode"])
+    for idx in kode.index[hilang]:
+        k.masalah(idx, "kode_kelurahan", "Kelurahan ini tidak ada di berkas batas wilayah, jadi tidak tampil di peta. Impor batas yang lengkap.", PERINGATAN)
+
+
 def _urai_kolom(k: _Konteks, kolom: str, pengurai: Callable[[str], object], boleh_kosong: bool) -> pd.Series:
     nilai = pd.Series([None] * len(k.frame), index=k.frame.index, dtype=object)
     if kolom not in k.frame:
@@ -186,7 +194,7 @@ def _cek_koordinat(k: _Konteks, kode: pd.Series) -> tuple[pd.Series, pd.Series]:
     ada = lintang.notna() & bujur.notna()
     for idx in lintang.index[ada]:
         lat, lon = lintang[idx], bujur[idx]
-        if bbox and _di_bbox(lon, lat, bbox) is False and _di_bbox(lat, lon, bbox):
+        if bbox and not _di_bbox(lon, lat, bbox) and _di_bbox(lat, lon, bbox):
             k.masalah(idx, "lintang", f"Lintang dan bujur tampaknya tertukar ({lat}, {lon}). Lintang (utara-selatan) untuk wilayah ini sekitar {bbox[1]:.2f}–{bbox[3]:.2f}, bujur sekitar {bbox[0]:.2f}–{bbox[2]:.2f}.")
             ada[idx] = False
         elif not -90 <= lat <= 90:
@@ -202,7 +210,7 @@ def _cek_koordinat(k: _Konteks, kode: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def _di_bbox(lon: float, lat: float, bbox: tuple[float, float, float, float]) -> bool:
     pad = 0.05  # about 5 km: enough for a jetty, not for a typo
-    return bbox[0] - pad <= lon <= bbox[2] + pad and bbox[1] - pad <= lat <= bbox[3] + pad
+    return bool(bbox[0] - pad <= lon <= bbox[2] + pad and bbox[1] - pad <= lat <= bbox[3] + pad)
 
 
 def _cek_dalam_batas(k: _Konteks, lintang: pd.Series, bujur: pd.Series, kode: pd.Series) -> None:
@@ -247,6 +255,7 @@ def validasi_kim(
     _cek_kosakata(k, "kategori_potensi", wilayah.kategori_potensi, "Kategori potensi")
     _cek_kosakata(k, "status_aktivitas", wilayah.status_aktivitas, "Status aktivitas")
     kode = _cek_kelurahan(k)
+    _cek_ada_di_batas(k, kode)
     anggota = _cek_anggota(k)
     tanggal = _cek_tanggal(k)
     lintang, bujur = _cek_koordinat(k, kode)

@@ -1,0 +1,80 @@
+"""The ``python -m geo`` command line: exit codes, output formats, messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from geo.cli import main
+from tests.conftest import BARIS_BAIK, KODE_A
+
+
+def test_validate_sah(wilayah_uji, capsys):
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out
+    assert "SAH: 5 potensi di 2 kelurahan" in out
+
+
+def test_validate_tidak_sah_mencetak_semua_masalah(wilayah_uji, capsys):
+    rows = [list(r) for r in BARIS_BAIK]
+    rows[0][8] = "Hidup"
+    rows[1][9] = "-4"
+    bad = wilayah_uji.tulis_kim(rows, nama="buruk.csv")
+    assert main(["validate", "--kim", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "buruk.csv, baris 2, kolom status_aktivitas" in out
+    assert "buruk.csv, baris 3, kolom jumlah_anggota" in out
+    assert "TIDAK SAH: 2 galat" in out
+
+
+def test_summary_json(wilayah_uji, capsys):
+    assert main(["summary", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data) == 3
+    alfa = next(d for d in data if d["kode"] == KODE_A)
+    assert alfa["jumlah_potensi"] == 3 and alfa["jumlah_anggota"] == 22
+    assert alfa["kegiatan_terakhir"] == "2025-02-03"
+    assert data[2]["kegiatan_terakhir"] is None
+
+
+def test_summary_filter_dan_ejaan_bebas(wilayah_uji, capsys):
+    assert main(["summary", "--format", "json", "--kategori", "kuliner", "--status", "Aktif,Kurang Aktif"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["jumlah_potensi"] for d in data] == [2, 1, 0]
+
+
+def test_summary_csv_dan_table(wilayah_uji, capsys):
+    assert main(["summary", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0].startswith("kode,kelurahan,kecamatan") and len(lines) == 4
+    assert main(["summary"]) == 0
+    assert "Alfa Laut" in capsys.readouterr().out
+
+
+def test_filter_tidak_dikenal_keluar_1(wilayah_uji, capsys):
+    assert main(["summary", "--kategori", "Kulner"]) == 1
+    err = capsys.readouterr().err
+    assert "Kategori 'Kulner' tidak dikenal" in err and "Kuliner" in err
+
+
+def test_summary_data_tidak_sah_keluar_1(wilayah_uji, capsys):
+    wilayah_uji.kim.write_text("id_potensi\nX\n", encoding="utf-8")
+    assert main(["summary"]) == 1
+    assert "Kolom wajib tidak ada" in capsys.readouterr().err
+
+
+def test_argumen_salah_keluar_bukan_nol(wilayah_uji):
+    with pytest.raises(SystemExit) as e:
+        main(["summary", "--format", "pdf"])
+    assert e.value.code == 2
+
+
+def test_proses_nyata_tanpa_traceback(wilayah_uji):
+    wilayah_uji.kim.write_bytes(b"\x00\x01\x02")
+    hasil = subprocess.run([sys.executable, "-m", "geo", "validate"], capture_output=True, text=True, timeout=120, check=False)
+    assert hasil.returncode == 1
+    assert "Traceback" not in hasil.stdout + hasil.stderr
+    assert "bukan tabel" in hasil.stdout
