@@ -59,13 +59,30 @@ def ringkas_kelurahan(
     for status in wilayah.status_aktivitas:
         hasil[kolom_status(status)] = per_status[status].astype(int)
 
-    # Ties go to the category listed first in the vocabulary: stable and explainable.
-    ada = per_kategori.sum(axis=1) > 0
-    dominan = pd.Series(per_kategori.to_numpy().argmax(axis=1), index=hasil.index)
-    hasil["kategori_dominan"] = np.where(ada, [wilayah.kategori_potensi[i] for i in dominan], "")
+    hasil["kategori_dominan"] = _kategori_dominan(potensi, wilayah).reindex(hasil.index).fillna("")
     hasil["kegiatan_terakhir"] = kelompok["kegiatan_terakhir"].max().reindex(hasil.index)
     kolom = [c for c in hasil.columns if c != "geometry"] + ["geometry"]
     return gpd.GeoDataFrame(hasil[kolom].reset_index(drop=True), geometry="geometry", crs=batas.crs)
+
+
+def _kategori_dominan(potensi: pd.DataFrame, wilayah: Wilayah) -> pd.Series:
+    """Most potentials wins; a tie goes to more members, then vocabulary order.
+
+    Members break ties because a kelurahan with one 40-member mangrove tour and
+    one 5-member snack stall is better described by the tour.
+    """
+    if potensi.empty:
+        return pd.Series(dtype=object)
+    urutan = {k: i for i, k in enumerate(wilayah.kategori_potensi)}
+    per = (
+        potensi.assign(_anggota=potensi["jumlah_anggota"].fillna(0).astype(int))
+        .groupby(["kode_kelurahan", "kategori_potensi"])
+        .agg(n=("kategori_potensi", "size"), anggota=("_anggota", "sum"))
+        .reset_index()
+    )
+    per["urutan"] = per["kategori_potensi"].map(urutan)
+    per = per.sort_values(["kode_kelurahan", "n", "anggota", "urutan"], ascending=[True, False, False, True])
+    return per.drop_duplicates("kode_kelurahan").set_index("kode_kelurahan")["kategori_potensi"]
 
 
 def kolom_ringkasan(wilayah: Wilayah) -> list[str]:

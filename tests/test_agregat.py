@@ -32,10 +32,10 @@ def test_ringkasan_tanpa_filter(dataset):
     assert r.loc[KODE_A, "kategori_dominan"] == "Kuliner"
     assert r.loc[KODE_A, "kegiatan_terakhir"] == pd.Timestamp("2025-02-03")
     assert r.loc[KODE_A, "nama_kim"] == "KIM Alfa"
-    # Beta: a 1–1 tie between Batik & Kerajinan and Kuliner goes to the vocabulary's first.
+    # Beta: a 1–1 tie between Batik & Kerajinan (20 members) and Kuliner (3) goes to more members.
     assert r.loc[KODE_B, ["jumlah_potensi", "jumlah_aktif", "jumlah_anggota"]].tolist() == [2, 1, 23]
     assert r.loc[KODE_B, "persen_aktif"] == pytest.approx(50.0)
-    assert r.loc[KODE_B, "kategori_dominan"] == "Kuliner"
+    assert r.loc[KODE_B, "kategori_dominan"] == "Batik & Kerajinan"
     assert r.loc[KODE_B, "kegiatan_terakhir"] == pd.Timestamp("2020-03-01")
     assert r.loc[KODE_B, "status_tidak_aktif"] == 1
 
@@ -92,3 +92,15 @@ def test_pecah_dan_kanonik():
 def test_deskripsi_filter():
     assert Filter().deskripsi() == "Semua potensi (tanpa filter)"
     assert Filter(kategori=("Kuliner",), status=("Aktif",)).deskripsi() == "Kategori: Kuliner; Status: Aktif"
+
+
+def test_dominan_seri_sempurna_ikut_urutan_kosakata(wilayah_uji):
+    import copy
+
+    from tests.conftest import BARIS_BAIK
+
+    rows = copy.deepcopy(BARIS_BAIK)
+    rows[3][9] = "3"  # Beta: Batik & Kerajinan and Kuliner now both 1 potential, 3 members
+    wilayah_uji.tulis_kim(rows)
+    r = _per_kode(tampilkan(muat_dataset()))
+    assert r.loc[KODE_B, "kategori_dominan"] == "Kuliner"
