@@ -1,0 +1,71 @@
+"""Kelola Data: edit, upload and restore the KIM table, safely.
+
+Anyone may look; only a logged-in editor may change anything. Every change
+is validated with the same rules as ``python -m geo validate``, saved
+atomically with a backup and an audit entry, and refused if someone else
+changed the file in the meantime.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.galat import GalatData
+from ui.kelola import K_PENGGUNA, bagian_login, daftar_pengguna, keluar, md_aman, pastikan_dimuat, tampilkan_kabar
+from ui.kelola_berkas import riwayat, unggah
+from ui.kelola_peta import pilih_lokasi
+from ui.kelola_tabel import bilah_simpan, editor, kotak_konflik
+from ui.muat import muat
+
+st.set_page_config(page_title="Kelola Data · Peta Potensi KIM", page_icon="🗂️", layout="wide")
+st.title("Kelola Data")
+
+try:
+    dataset = muat()
+except GalatData as exc:  # reference table or region file unusable: nothing to edit against
+    st.error(md_aman(exc))
+    st.stop()
+
+st.caption(f"Wilayah: {md_aman(dataset.wilayah.nama)} · berkas data: {md_aman(dataset.path_kim.name)}")
+akun = daftar_pengguna()
+if akun.kosong or st.session_state.get(K_PENGGUNA) in akun.akun:
+    pengguna = bagian_login(akun)
+else:
+    kiri, _ = st.columns([2, 3])
+    with kiri:
+        pengguna = bagian_login(akun)
+if pengguna:
+    kiri, kanan = st.columns([5, 1], vertical_alignment="center")
+    kiri.markdown(f"Masuk sebagai **{md_aman(pengguna)}**. Setiap penyimpanan dicatat di log audit dan versi sebelumnya dicadangkan.")
+    if kanan.button("Keluar", width="stretch", key="kelola_keluar"):
+        keluar()
+        st.rerun()
+elif st.session_state.get(K_PENGGUNA):
+    keluar()  # the account was removed from the configuration: log out
+
+pastikan_dimuat(dataset)
+tampilkan_kabar()
+if not dataset.ok:
+    st.warning(
+        f"Data di {dataset.path_kim.name} saat ini tidak sah ({len(dataset.laporan.galat)} galat), sehingga peta menampilkan "
+        "laporan galat. Perbaiki di sini atau pulihkan versi sebelumnya di tab Riwayat."
+    )
+
+if not pengguna:
+    st.subheader("Data KIM (hanya baca)")
+    editor(dataset, boleh_sunting=False)
+    st.stop()
+
+kotak = st.container()
+tab_tabel, tab_lokasi, tab_unggah, tab_riwayat = st.tabs(["Tabel", "Lokasi di peta", "Unggah berkas", "Riwayat & pemulihan"])
+with tab_tabel:
+    suntingan = editor(dataset, boleh_sunting=True)
+    bilah_simpan(dataset, pengguna, suntingan)
+with tab_lokasi:
+    pilih_lokasi(dataset, suntingan)
+with tab_unggah:
+    unggah(dataset, pengguna)
+with tab_riwayat:
+    riwayat(dataset, pengguna)
+with kotak:
+    kotak_konflik(dataset, suntingan)

@@ -1,0 +1,55 @@
+"""Editor accounts: hashed passwords only, from secrets or KIM_PENGGUNA."""
+
+from __future__ import annotations
+
+import io
+
+import bcrypt
+import pytest
+
+from geo.auth import buat_hash, kumpulkan_pengguna, periksa_login
+from geo.cli import main
+
+
+def _hash(sandi: str) -> str:
+    return bcrypt.hashpw(sandi.encode(), bcrypt.gensalt(rounds=4)).decode()
+
+
+def test_accounts_from_env_and_secrets():
+    env = {"KIM_PENGGUNA": f"Budi:{_hash('sandi-budi-1')}, ani:{_hash('sandi-ani-12')}\n"}
+    daftar = kumpulkan_pengguna({"Citra": _hash("sandi-citra-1")}, env)
+    assert sorted(daftar.akun) == ["ani", "budi", "citra"] and daftar.peringatan == []
+    assert periksa_login(daftar, " BUDI ", "sandi-budi-1") == "budi"
+    assert periksa_login(daftar, "citra", "sandi-citra-1") == "citra"
+    assert periksa_login(daftar, "budi", "sandi-ani-12") is None
+    assert periksa_login(daftar, "tidakada", "sandi-budi-1") is None
+
+
+def test_plain_password_in_config_is_refused_with_a_reason():
+    daftar = kumpulkan_pengguna({"dodi": "password123"}, {"KIM_PENGGUNA": "eka"})
+    assert daftar.kosong
+    teks = " ".join(daftar.peringatan)
+    assert "bukan hash bcrypt" in teks and "hash-password" in teks and "NAMA:HASH" in teks
+    assert periksa_login(daftar, "dodi", "password123") is None
+
+
+def test_no_accounts_is_empty():
+    assert kumpulkan_pengguna(None, {}).kosong
+
+
+def test_hash_password_cli_reads_stdin(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("kata-sandi-kuat\n"))
+    assert main(["hash-password", "--user", "Budi"]) == 0
+    baris = capsys.readouterr().out.strip()
+    nama, _, hash_ = baris.partition(":")
+    assert nama == "budi" and bcrypt.checkpw(b"kata-sandi-kuat", hash_.encode())
+    daftar = kumpulkan_pengguna(None, {"KIM_PENGGUNA": baris})
+    assert periksa_login(daftar, "budi", "kata-sandi-kuat") == "budi"
+
+
+def test_short_password_is_refused(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("pendek\n"))
+    assert main(["hash-password"]) == 1
+    assert "minimal 8" in capsys.readouterr().err
+    with pytest.raises(ValueError):
+        buat_hash("x" * 80)

@@ -1,0 +1,165 @@
+"""Shared pieces of the "Kelola Data" page: login, the working copy, reports, saving.
+
+The page keeps three things per session: the table as loaded (``asal``),
+the fingerprint of the file it came from (``sidik``), and the working copy
+the editor shows (``draf``). Every save goes through :func:`jalankan_simpan`,
+which turns a conflict or a refusal into a message that stays on screen.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+from geo.auth import PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna, periksa_login
+from geo.data import Dataset
+from geo.galat import GalatData, Laporan
+from geo.simpan import GalatKonflik, HasilSimpan, baca_untuk_sunting
+
+K_PENGGUNA = "kelola_pengguna"
+K_ASAL = "kelola_asal"
+K_DRAF = "kelola_draf"
+K_SIDIK = "kelola_sidik"
+K_VERSI = "kelola_versi"
+K_PATH = "kelola_path"
+K_KABAR = "kelola_kabar"
+K_KONFLIK = "kelola_konflik"
+K_LAPORAN = "kelola_laporan"
+_K_GAGAL = "kelola_gagal_login"
+MAKS_GAGAL = 5
+JEDA_GAGAL_DETIK = 30
+
+
+def md_aman(teks: object) -> str:
+    """User or file text inside Markdown: shown literally, never as links, images or HTML."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+\-.!|~$:])", r"\\\1", str(teks))
+
+
+def daftar_pengguna() -> DaftarPengguna:
+    """Accounts from ``st.secrets["pengguna"]`` and ``KIM_PENGGUNA``."""
+    try:
+        rahasia = dict(st.secrets.get("pengguna", {}) or {})
+    except (OSError, StreamlitAPIException, ValueError):  # no secrets.toml at all is normal
+        rahasia = {}
+    return kumpulkan_pengguna(rahasia)
+
+
+def bagian_login(daftar: DaftarPengguna) -> str | None:
+    """The logged-in editor, or None after drawing the login form (or the first-run help)."""
+    pengguna = st.session_state.get(K_PENGGUNA)
+    if pengguna and pengguna in daftar.akun:
+        return pengguna
+    for p in daftar.peringatan:
+        st.warning(md_aman(p))
+    if daftar.kosong:
+        st.info(PESAN_BELUM_DIATUR)
+        return None
+    gagal, sejak = st.session_state.get(_K_GAGAL, (0, 0.0))
+    with st.form("kelola_login"):
+        st.markdown("**Masuk sebagai penyunting** — tanpa masuk, data hanya dapat dilihat.")
+        nama = st.text_input("Nama pengguna", key="kelola_login_nama")
+        sandi = st.text_input("Kata sandi", type="password", key="kelola_login_sandi")
+        kirim = st.form_submit_button("Masuk", type="primary")
+    if kirim:
+        tunggu = JEDA_GAGAL_DETIK - (time.time() - sejak)
+        if gagal >= MAKS_GAGAL and tunggu > 0:
+            st.error(f"Terlalu banyak percobaan yang gagal. Coba lagi dalam {int(tunggu) + 1} detik.")
+            return None
+        hasil = periksa_login(daftar, nama, sandi)
+        if hasil:
+            st.session_state[K_PENGGUNA] = hasil
+            st.session_state.pop(_K_GAGAL, None)
+            st.rerun()
+        st.session_state[_K_GAGAL] = (0 if gagal >= MAKS_GAGAL else gagal + 1, time.time())
+        st.error("Nama pengguna atau kata sandi salah.")
+    return None
+
+
+def keluar() -> None:
+    for kunci in (K_PENGGUNA, K_ASAL, K_DRAF, K_SIDIK, K_KONFLIK, K_LAPORAN):
+        st.session_state.pop(kunci, None)
+
+
+def muat_ulang(dataset: Dataset) -> None:
+    """Load the file afresh: the working copy and its fingerprint start over."""
+    tabel, sidik = baca_untuk_sunting(dataset)
+    st.session_state[K_ASAL] = tabel
+    st.session_state[K_DRAF] = tabel.copy()
+    st.session_state[K_SIDIK] = sidik
+    st.session_state[K_PATH] = str(dataset.path_kim)
+    st.session_state[K_VERSI] = st.session_state.get(K_VERSI, 0) + 1
+    st.session_state.pop(K_KONFLIK, None)
+    st.session_state.pop(K_LAPORAN, None)
+
+
+def pastikan_dimuat(dataset: Dataset) -> None:
+    if K_ASAL not in st.session_state or st.session_state.get(K_PATH) != str(dataset.path_kim):
+        muat_ulang(dataset)
+
+
+def ganti_draf(tabel: pd.DataFrame) -> None:
+    """Replace the working copy (e.g. after picking a location); the editor redraws from it."""
+    st.session_state[K_DRAF] = tabel.reset_index(drop=True)
+    st.session_state[K_VERSI] = st.session_state.get(K_VERSI, 0) + 1
+
+
+def kabar(jenis: str, teks: str) -> None:
+    """A message that survives the rerun that follows a save."""
+    st.session_state[K_KABAR] = (jenis, teks)
+
+
+def tampilkan_kabar() -> None:
+    jenis, teks = st.session_state.pop(K_KABAR, (None, None))
+    if jenis:
+        getattr(st, jenis)(teks)
+
+
+def tabel_laporan(laporan: Laporan, id_per_baris: pd.Series | None = None) -> None:
+    """Every problem in one sortable table: row, id, column, value, what to do."""
+    if not laporan.masalah:
+        return
+    masalah = pd.DataFrame([m.as_dict() for m in laporan.masalah])
+    masalah["tingkat"] = masalah["tingkat"].map({"galat": "GALAT", "peringatan": "peringatan"})
+    if id_per_baris is not None:
+        masalah.insert(1, "id_potensi", masalah["baris"].map(id_per_baris).fillna(""))
+    masalah = masalah.sort_values(["tingkat", "baris"], key=lambda s: s.map({"GALAT": 0, "peringatan": 1}) if s.name == "tingkat" else s,
+                                  kind="stable", na_position="first")
+    kolom = ["tingkat", *(["id_potensi"] if id_per_baris is not None else []), "baris", "kolom", "nilai", "pesan"]
+    st.dataframe(masalah[kolom], hide_index=True, width="stretch",
+                 column_config={"pesan": st.column_config.TextColumn("apa yang harus diperbaiki", width="large"),
+                                "baris": st.column_config.NumberColumn("baris", format="%d")})
+    with st.expander("Laporan lengkap sebagai teks"):
+        st.code(laporan.teks(), language=None, wrap_lines=True)
+
+
+def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> HasilSimpan | None:
+    """Run a save; on success reload everything and clear the dashboard's cache.
+
+    A conflict or a refusal is kept in the session so it stays visible
+    until the user acts on it.
+    """
+    st.session_state.pop(K_LAPORAN, None)
+    try:
+        hasil = simpan()
+    except GalatKonflik as exc:
+        st.session_state[K_KONFLIK] = str(exc)
+        return None
+    except GalatData as exc:
+        kabar("error", md_aman(exc))
+        return None
+    if not hasil.disimpan:
+        if not hasil.laporan.ok:
+            st.session_state[K_LAPORAN] = hasil
+        else:
+            kabar("info", hasil.pesan)
+        return hasil
+    st.cache_data.clear()  # the dashboard's cached dataset must not outlive the file
+    muat_ulang(dataset)
+    cadangan = f" Versi sebelumnya dicadangkan sebagai {md_aman(hasil.cadangan.name)}." if hasil.cadangan else ""
+    kabar("success", f"{hasil.pesan}{cadangan}")
+    return hasil

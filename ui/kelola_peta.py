@@ -1,0 +1,74 @@
+"""Pick a potential's location by clicking on the map."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.data import Dataset
+from geo.peta_pilih import kelurahan_di, lapisan_pilihan, peta_pilih_lokasi
+from ui.kelola import ganti_draf, kabar, md_aman
+from ui.peta import siapkan_aset
+
+K_KLIK = "kelola_klik"
+K_PETA = "kelola_peta"
+K_BARIS = "kelola_lokasi_baris"
+
+
+def _saat_klik() -> None:
+    nilai = st.session_state.get(K_PETA) or {}
+    klik = nilai.get("last_clicked")
+    if klik and "lat" in klik and "lng" in klik:
+        st.session_state[K_KLIK] = (round(float(klik["lat"]), 6), round(float(klik["lng"]), 6))
+
+
+def _label(tabel: pd.DataFrame) -> list[str]:
+    def teks(kolom: str, kosong: str) -> pd.Series:
+        return tabel[kolom].fillna("").astype(str).replace("", kosong)
+
+    return (teks("id_potensi", "(tanpa id)") + " · " + teks("nama_potensi", "-") + " · " + teks("kelurahan", "-")).tolist()
+
+
+def pilih_lokasi(dataset: Dataset, suntingan: pd.DataFrame) -> None:
+    """Choose a row, click the map, apply: the working copy gets the new coordinates."""
+    if suntingan.empty:
+        st.info("Tabel masih kosong. Tambahkan baris di tab Tabel terlebih dahulu.")
+        return
+    label = _label(suntingan)
+    pilihan = st.selectbox("Potensi yang lokasinya diatur", range(len(suntingan)), format_func=lambda i: label[i], key=K_BARIS)
+    baris = suntingan.iloc[int(pilihan or 0)]
+    ada = pd.notna(baris["lintang"]) and pd.notna(baris["bujur"])
+    terpilih = (float(baris["lintang"]), float(baris["bujur"])) if ada else None
+    calon = st.session_state.get(K_KLIK)
+    kiri, kanan = st.columns([3, 2])
+    with kiri:
+        peta = peta_pilih_lokasi(dataset.batas, suntingan, siapkan_aset(), dataset.wilayah.batas_bbox)
+        st_folium(
+            peta, key=K_PETA, height=480, use_container_width=True, returned_objects=["last_clicked"],
+            feature_group_to_add=lapisan_pilihan(terpilih, calon, str(baris["nama_potensi"] or "")),
+            center=list(terpilih) if terpilih else None, zoom=14 if terpilih else None, on_change=_saat_klik,
+        )
+    with kanan:
+        st.markdown(f"**Lokasi tersimpan:** {terpilih[0]:.6f}, {terpilih[1]:.6f}" if terpilih else "**Lokasi tersimpan:** belum ada")
+        if not calon:
+            st.info("Klik peta di tempat potensi ini berada. Titik biru menandai pilihan Anda; titik merah lokasi sekarang.")
+            return
+        kode = kelurahan_di(dataset.batas, *calon)
+        nama = dataset.referensi.tabel.at[kode, "kelurahan"] if kode else None
+        st.markdown(f"**Lokasi baru:** {calon[0]:.6f}, {calon[1]:.6f}  \n" + (f"di Kelurahan **{md_aman(nama)}**" if nama else "di luar semua batas kelurahan"))
+        ganti_kelurahan = False
+        if nama and nama != baris["kelurahan"]:
+            st.warning(f"Titik ini berada di Kelurahan {md_aman(nama)}, sedangkan baris ini tercatat di {md_aman(baris['kelurahan'] or '(kosong)')}.")
+            ganti_kelurahan = st.checkbox(f"Ubah juga kelurahannya menjadi {nama}", value=True, key="kelola_ganti_kel")
+        elif not nama:
+            st.warning("Titik di luar batas wilayah akan ditolak atau diperingatkan saat disimpan. Periksa kembali.")
+        if st.button("Pakai lokasi ini", type="primary", key="kelola_pakai_lokasi"):
+            baru = suntingan.copy()
+            baru.loc[baru.index[int(pilihan)], ["lintang", "bujur"]] = calon
+            if ganti_kelurahan:
+                baru.loc[baru.index[int(pilihan)], "kelurahan"] = nama
+            ganti_draf(baru)
+            st.session_state.pop(K_KLIK, None)
+            kabar("info", f"Lokasi {md_aman(baris['id_potensi'])} diperbarui di tabel. Tekan **Simpan perubahan** di tab Tabel untuk menyimpannya.")
+            st.rerun()

@@ -1,0 +1,123 @@
+"""The KIM table in ``st.data_editor``, and the bar that saves or discards it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.data import Dataset
+from geo.ekspor.formula import netralkan_tabel
+from geo.simpan import bandingkan, ke_teks, simpan_kim
+from ui.kelola import (
+    K_ASAL,
+    K_DRAF,
+    K_KONFLIK,
+    K_LAPORAN,
+    K_SIDIK,
+    K_VERSI,
+    ganti_draf,
+    jalankan_simpan,
+    md_aman,
+    muat_ulang,
+    tabel_laporan,
+)
+
+# kode_kelurahan and kecamatan are derived from the chosen kelurahan on save,
+# so the editor never shows a code that disagrees with the name beside it.
+KOLOM_EDITOR = [
+    "id_potensi", "nama_kim", "kelurahan", "kategori_potensi", "nama_potensi", "deskripsi", "status_aktivitas",
+    "jumlah_anggota", "kegiatan_terakhir", "lintang", "bujur", "kontak",
+]
+BERKAS_EDITOR = "tabel suntingan"
+
+
+def _konfigurasi(dataset: Dataset) -> dict:
+    cc = st.column_config
+    wil, ref = dataset.wilayah, dataset.referensi
+    return {
+        "id_potensi": cc.TextColumn("id_potensi", required=True, help="id unik, mis. BTG-KUA-01"),
+        "nama_kim": cc.TextColumn("nama KIM", required=True),
+        "kelurahan": cc.SelectboxColumn("kelurahan", options=list(ref.tabel["kelurahan"]), required=True),
+        "kategori_potensi": cc.SelectboxColumn("kategori potensi", options=list(wil.kategori_potensi), required=True),
+        "nama_potensi": cc.TextColumn("nama potensi", required=True),
+        "deskripsi": cc.TextColumn("deskripsi", width="medium"),
+        "status_aktivitas": cc.SelectboxColumn("status aktivitas", options=list(wil.status_aktivitas), required=True),
+        "jumlah_anggota": cc.NumberColumn("jumlah anggota", min_value=0, step=1, format="%d"),
+        "kegiatan_terakhir": cc.DateColumn("kegiatan terakhir", format="DD/MM/YYYY"),
+        "lintang": cc.NumberColumn("lintang", min_value=-90.0, max_value=90.0, format="%.6f", help="derajat desimal WGS84; pilih di tab Lokasi"),
+        "bujur": cc.NumberColumn("bujur", min_value=-180.0, max_value=180.0, format="%.6f"),
+        "kontak": cc.TextColumn("kontak"),
+    }
+
+
+def lengkapi_kelurahan(tabel: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
+    """Code and kecamatan from the kelurahan name chosen in the editor."""
+    ref = dataset.referensi
+    hasil = tabel.copy()
+    kode = hasil["kelurahan"].map(lambda n: ref.cari_nama(n) if isinstance(n, str) and n else None)
+    hasil["kode_kelurahan"] = kode.fillna("")
+    hasil["kecamatan"] = kode.map(ref.tabel["kecamatan"]).fillna("")
+    return hasil
+
+
+def editor(dataset: Dataset, boleh_sunting: bool) -> pd.DataFrame:
+    """Draw the table; returns the working copy with the user's edits applied."""
+    draf = st.session_state[K_DRAF]
+    tampil = draf.reindex(columns=KOLOM_EDITOR).reset_index(drop=True)
+    tampil["kegiatan_terakhir"] = pd.to_datetime(tampil["kegiatan_terakhir"])
+    if not boleh_sunting:
+        st.dataframe(tampil, hide_index=True, width="stretch", column_config=_konfigurasi(dataset))
+        return tampil
+    st.caption("Klik sel untuk mengubah; baris baru di bagian bawah tabel; centang baris lalu tekan ikon tempat sampah untuk menghapus. "
+               "Tidak ada yang tersimpan sebelum Anda menekan **Simpan perubahan**.")
+    return st.data_editor(
+        tampil, key=f"kelola_editor_{st.session_state[K_VERSI]}", num_rows="dynamic", hide_index=True, width="stretch",
+        height=460, column_config=_konfigurasi(dataset), column_order=KOLOM_EDITOR,
+    )
+
+
+def _id_per_baris(tabel: pd.DataFrame) -> pd.Series:
+    return pd.Series(tabel["id_potensi"].fillna("").astype(str).to_numpy(), index=range(1, len(tabel) + 1))
+
+
+def kotak_konflik(dataset: Dataset, suntingan: pd.DataFrame) -> None:
+    """After a refused save: say so, let the user keep their edits as a file, and reload."""
+    konflik = st.session_state.get(K_KONFLIK)
+    if not konflik:
+        return
+    st.error(f"**Konflik penyimpanan.** {md_aman(konflik)}")
+    # A file for Excel: cells that look like formulas are neutralised (CSV injection).
+    siap = netralkan_tabel(ke_teks(lengkapi_kelurahan(suntingan, dataset)).drop(columns="_baris"))
+    k1, k2, _ = st.columns([1, 1, 2])
+    k1.download_button("Unduh suntingan Anda (CSV)", siap.to_csv(index=False).encode("utf-8-sig"),
+                       file_name="suntingan_kim_belum_tersimpan.csv", mime="text/csv", width="stretch")
+    if k2.button("Muat ulang data terbaru", type="primary", width="stretch", key="kelola_muat_ulang"):
+        muat_ulang(dataset)
+        st.rerun()
+
+
+def bilah_simpan(dataset: Dataset, pengguna: str, suntingan: pd.DataFrame) -> None:
+    """Pending changes, Save and Discard; the conflict and validation reports when there are any."""
+    asal = st.session_state[K_ASAL]
+    siap = lengkapi_kelurahan(suntingan, dataset)
+    perubahan = bandingkan(asal, siap)
+    kiri, tengah, kanan = st.columns([3, 1, 1], vertical_alignment="center")
+    if perubahan.kosong:
+        kiri.markdown("Tidak ada perubahan yang belum disimpan.")
+    else:
+        kiri.markdown(f"**Belum disimpan:** {perubahan.ringkas()}.")
+    if tengah.button("Simpan perubahan", type="primary", disabled=perubahan.kosong, width="stretch", key="kelola_simpan"):
+        hasil = jalankan_simpan(dataset, lambda: simpan_kim(siap, dataset, pengguna, st.session_state[K_SIDIK], berkas=BERKAS_EDITOR))
+        if hasil is not None and hasil.disimpan:
+            st.rerun()
+        if st.session_state.get(K_KONFLIK):
+            st.rerun()
+    if kanan.button("Batalkan perubahan", disabled=perubahan.kosong, width="stretch", key="kelola_batal"):
+        ganti_draf(asal.copy())
+        st.session_state.pop(K_LAPORAN, None)
+        st.rerun()
+    gagal = st.session_state.get(K_LAPORAN)
+    if gagal is not None:
+        st.error(f"**Belum disimpan.** {len(gagal.laporan.galat)} galat harus diperbaiki dulu; data di berkas tidak berubah. "
+                 "Nomor baris = urutan baris di tabel (baris pertama = 1).")
+        tabel_laporan(gagal.laporan, _id_per_baris(suntingan))
