@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import numpy as np
 import pandas as pd
 
 BULAN_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember")
@@ -27,7 +28,7 @@ def _kosong(nilai: object) -> bool:
         return False
 
 
-def angka(nilai: float | int | None, desimal: int | None = None, bahasa: str = "id", kosong: str = "–") -> str:
+def angka(nilai: float | None, desimal: int | None = None, bahasa: str = "id", kosong: str = "–") -> str:
     """``1234.5`` → ``'1.234,5'``; whole numbers lose their ``,0``.
 
     ``desimal=None`` shows up to one decimal and drops it when it is zero,
@@ -63,3 +64,26 @@ def tanggal(nilai: dt.date | dt.datetime | pd.Timestamp | str | None, bahasa: st
         return kosong
     bulan = BULAN_EN if bahasa == "en" else BULAN_ID
     return f"{t.day} {bulan[t.month - 1]} {t.year}"
+
+
+def bulat_seri(nilai: pd.Series, bahasa: str = "id", kosong: str = "") -> pd.Series:
+    """Whole numbers of a column with thousands separators, without a row loop."""
+    ribuan = _PEMISAH.get(bahasa, _PEMISAH["id"])[0]
+    angka_ = pd.to_numeric(nilai, errors="coerce")
+    teks = angka_.round().astype("Int64").astype("string")
+    teks = teks.str.replace(r"\B(?=(\d{3})+(?!\d))", ribuan, regex=True)
+    return teks.fillna(kosong).astype(object)
+
+
+def tanggal_seri(nilai: pd.Series, bahasa: str = "id", kosong: str = "") -> pd.Series:
+    """Dates of a column as ``'13 Juli 2022'``, without a row loop."""
+    t = pd.to_datetime(nilai, errors="coerce")
+    bulan = np.array(BULAN_EN if bahasa == "en" else BULAN_ID, dtype=object)
+    ada = t.notna().to_numpy()
+    hasil = np.full(len(t), kosong, dtype=object)
+    if ada.any():
+        tt = t[ada]
+        hasil[ada] = (
+            tt.dt.day.astype(str).to_numpy() + " " + bulan[tt.dt.month.to_numpy() - 1] + " " + tt.dt.year.astype(str).to_numpy()
+        )
+    return pd.Series(hasil, index=nilai.index, dtype=object)

@@ -1,0 +1,147 @@
+"""Peta Potensi KIM: the page officials open every day.
+
+Thin on purpose: read the widgets and the URL, ask ``geo/`` for one filtered
+view, draw it. Every figure on the page (KPIs, map, detail, table, charts,
+downloads) comes from that same ``Tampilan``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from geo.data import Dataset, tampilkan
+from geo.galat import GalatData
+from geo.i18n import deskripsi_filter, t
+from ui.detail import panel, pilih_kelurahan
+from ui.ekspor import panel_unduh
+from ui.filter import KUNCI_INIT, bahasa_aktif, inisialisasi, sidebar
+from ui.keadaan import Keadaan, dari_param, ke_param
+from ui.md import aman_md
+from ui.muat import muat
+from ui.peta import gambar_peta, siapkan_aset, terapkan_klik
+from ui.ringkasan import bagian_ringkasan, kartu_kpi
+
+st.set_page_config(page_title="Peta Potensi KIM", page_icon="🗺️", layout="wide", initial_sidebar_state="auto")
+
+_CSS = """
+<style>
+.block-container { padding-top: 2.2rem; }
+h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
+.kim-lencana-catatan { display:inline-block; margin:0 6px 4px 0; padding:2px 10px; border-radius:12px; font-size:.85rem;
+  background:#fff4d6; color:#5c4300; border:1px solid #f0d27a; }
+[data-testid="stMetricValue"] { font-size: 1.7rem; }
+@media (max-width: 640px) {
+  [data-testid="stMetricValue"] { font-size: 1.35rem; }
+  h1 { font-size: 1.6rem !important; }
+  /* KPI cards two by two, and the picker beside its close button, instead of one per row. */
+  .st-key-kim_kpi [data-testid="stHorizontalBlock"], .st-key-kim_pilih [data-testid="stHorizontalBlock"] { flex-wrap: wrap; flex-direction: row; }
+  .st-key-kim_kpi [data-testid="stColumn"] { flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; }
+  .st-key-kim_pilih [data-testid="stColumn"]:first-child { flex: 1 1 70% !important; min-width: 0 !important; }
+  .st-key-kim_pilih [data-testid="stColumn"]:last-child { flex: 0 0 3.2rem !important; min-width: 3.2rem !important; }
+}
+</style>
+"""
+
+
+def _laporan(dataset: Dataset, bahasa: str) -> None:
+    """Invalid data: the whole validation report, in words, and nothing else."""
+    st.error(f"**{t('data_tidak_sah', bahasa)}** ({dataset.path_kim.name}, {dataset.path_batas.name})")
+    st.markdown(t("data_tidak_sah_bantuan", bahasa))
+    masalah = pd.DataFrame([m.as_dict() for m in dataset.laporan.masalah])
+    if len(masalah):
+        masalah = masalah.sort_values("tingkat", key=lambda s: s != "galat", kind="stable")
+        st.dataframe(masalah[["tingkat", "berkas", "baris", "kolom", "nilai", "pesan"]], hide_index=True, width="stretch",
+                     column_config={"pesan": st.column_config.TextColumn("pesan", width="large")})
+    with st.expander(t("teks_laporan", bahasa)):
+        st.code(dataset.laporan.teks(), language=None)
+
+
+def _catatan(dataset: Dataset, keadaan_url: Keadaan | None, bahasa: str) -> None:
+    """Sample-data and schematic-boundary notices: small, always visible."""
+    lencana = []
+    if dataset.data_contoh:
+        lencana.append(t("catatan_contoh", bahasa))
+    if dataset.skematik:
+        lencana.append(t("catatan_skematik", bahasa))
+    if lencana:
+        # Our own fixed strings (no data text), so this HTML needs no escaping.
+        html = "".join(f'<span class="kim-lencana-catatan">{_tebal(c)}</span>' for c in lencana)
+        st.markdown(f'<div class="kim-catatan" role="note">{html}</div>', unsafe_allow_html=True)
+    if dataset.laporan.peringatan:
+        with st.expander(t("peringatan_data", bahasa, n=len(dataset.laporan.peringatan))):
+            st.code("\n".join(str(m) for m in dataset.laporan.peringatan), language=None)
+    if keadaan_url is not None:
+        for pesan in keadaan_url.catatan:
+            st.warning(t("param_salah", bahasa, pesan=pesan))
+
+
+def _tebal(teks: str) -> str:
+    bagian = teks.split("**")
+    return "".join(f"<strong>{b}</strong>" if i % 2 else b for i, b in enumerate(bagian))
+
+
+def _sinkron_url(keadaan: Keadaan, dataset: Dataset) -> None:
+    """Keep the address bar equal to the view, so copying it shares the view."""
+    baru = ke_param(keadaan, dataset)
+    lama = {k: st.query_params.get_all(k) for k in st.query_params}
+    if lama != baru:
+        st.query_params.from_dict(baru)
+
+
+def halaman() -> None:
+    st.markdown(_CSS, unsafe_allow_html=True)
+    url_aset = siapkan_aset()
+    bahasa = bahasa_aktif()
+    try:
+        dataset = muat()
+    except GalatData as exc:
+        st.error(str(exc))
+        return
+    if not dataset.ok:
+        _laporan(dataset, bahasa)
+        return
+
+    keadaan_url = None
+    if KUNCI_INIT not in st.session_state:
+        keadaan_url = dari_param({k: st.query_params.get_all(k) for k in st.query_params}, dataset)
+        inisialisasi(keadaan_url)
+    keadaan = sidebar(dataset)
+    bahasa = keadaan.bahasa
+    tampilan = tampilkan(dataset, keadaan.filter)
+    terapkan_klik(tampilan)
+
+    st.title(t("judul", bahasa))
+    st.caption(aman_md(t("subjudul", bahasa, wilayah=dataset.wilayah.nama)) + " · " + aman_md(deskripsi_filter(tampilan.filter, bahasa)))
+    _catatan(dataset, keadaan_url, bahasa)
+    kartu_kpi(tampilan, bahasa)
+    if not len(tampilan.potensi):
+        st.info(t("kosong", bahasa))
+
+    kiri, kanan = st.columns([0.64, 0.36], gap="medium")
+    with kanan:
+        st.markdown(f"**{t('detail', bahasa)}**")
+        kode = pilih_kelurahan(tampilan, bahasa)
+    keadaan = replace(keadaan, kelurahan=kode)
+    with kiri:
+        gambar_peta(tampilan, keadaan, url_aset)
+    with kanan:
+        panel(tampilan, kode, bahasa)
+    _sinkron_url(keadaan, dataset)
+
+    # --- ekspor ---
+    panel_unduh(tampilan, keadaan.metrik, keadaan.skema, keadaan.kelas, keadaan.basemap, bahasa)
+    # --- akhir ekspor ---
+
+    bagian_ringkasan(tampilan, bahasa)
+
+
+try:
+    halaman()
+except Exception as exc:  # the last line of defence: a message, never a traceback
+    if os.environ.get("KIM_DEBUG"):
+        raise
+    st.error(t("galat_tak_terduga", bahasa_aktif(), pesan=f"{exc.__class__.__name__}: {exc}"))

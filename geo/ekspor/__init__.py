@@ -1,0 +1,104 @@
+"""Exports of one filtered view: PNG/PDF snapshot, standalone HTML, CSV, XLSX, GeoJSON.
+
+The page and ``python -m geo export`` both call :func:`ekspor` with the same
+:class:`~geo.data.Tampilan` the map shows, so a file can never disagree with
+the screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.data import Tampilan
+from geo.ekspor import nama_berkas as _nama
+from geo.ekspor.keterangan import judul_bawaan
+from geo.ekspor.opsi import OpsiEkspor
+from geo.galat import GalatData
+
+
+@dataclass(frozen=True)
+class Format:
+    kode: str
+    ekstensi: str
+    mime: str
+    label: str
+    awalan: str  # file-name prefix: maps are "peta-kim", tables "data-kim"
+
+
+FORMAT: dict[str, Format] = {
+    f.kode: f
+    for f in (
+        Format("png", "png", "image/png", "Gambar PNG", "peta-kim"),
+        Format("pdf", "pdf", "application/pdf", "PDF siap cetak", "peta-kim"),
+        Format("html", "html", "text/html", "Peta interaktif (HTML)", "peta-kim"),
+        Format("csv", "csv", "text/csv", "Tabel CSV", "data-kim"),
+        Format("xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel (XLSX)", "data-kim"),
+        Format("geojson", "geojson", "application/geo+json", "GeoJSON", "data-kim"),
+    )
+}
+
+
+def format_ekspor(kode: str) -> Format:
+    """The format for ``kode``, or a clear error listing the choices."""
+    kunci = str(kode).strip().lower().lstrip(".")
+    if kunci not in FORMAT:
+        raise GalatData(f"Format ekspor '{kode}' tidak dikenal. Pilihan: {', '.join(FORMAT)}.")
+    return FORMAT[kunci]
+
+
+def nama_berkas(tampilan: Tampilan, kode: str, opsi: OpsiEkspor | None = None) -> str:
+    """E.g. ``peta-kim-bontang-2026-11-28-kuliner-aktif.png``; the slug comes from the region file."""
+    fmt = format_ekspor(kode)
+    opsi = opsi or OpsiEkspor()
+    return _nama.nama_berkas(tampilan.dataset.wilayah.slug, tampilan.filter, fmt.ekstensi, fmt.awalan, opsi.hari())
+
+
+@dataclass(frozen=True)
+class Hasil:
+    """A finished file plus what the user should be told about it."""
+
+    data: bytes
+    nama: str
+    mime: str
+    pesan: tuple[str, ...] = ()
+
+
+def buat(kode: str, tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> Hasil:
+    """Make one file. Raises :class:`GalatData` for options no export can honour."""
+    fmt = format_ekspor(kode)
+    opsi = opsi or OpsiEkspor()
+    opsi.periksa(tampilan.dataset.wilayah)
+    judul = opsi.judul.strip() or judul_bawaan(tampilan)
+    pesan: list[str] = []
+    if fmt.kode in ("png", "pdf"):
+        from geo.ekspor.snapshot import buat_gambar, simpan  # matplotlib loads only when a snapshot is asked for
+
+        fig = buat_gambar(tampilan, opsi)
+        if opsi.basemap and not getattr(fig, "basemap_dipakai", False):
+            pesan.append("Peta dasar tidak tersedia (ubin peta tidak dapat diunduh); gambar dibuat tanpa peta dasar.")
+        data = simpan(fig, fmt.kode, judul)
+    elif fmt.kode == "html":
+        from geo.ekspor.html import ke_html
+
+        data = ke_html(tampilan, opsi, judul)
+    elif fmt.kode == "geojson":
+        from geo.ekspor.geojson import ke_geojson
+
+        data = ke_geojson(tampilan, judul)
+    elif fmt.kode == "csv":
+        from geo.ekspor.tabel import ke_csv, tabel_potensi
+
+        data = ke_csv(tabel_potensi(tampilan), opsi.pemisah)
+    else:
+        from geo.ekspor.tabel import ke_xlsx
+
+        data = ke_xlsx(tampilan, judul, opsi.hari())
+    return Hasil(data, nama_berkas(tampilan, fmt.kode, opsi), fmt.mime, tuple(pesan))
+
+
+def ekspor(kode: str, tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> bytes:
+    """Just the file's bytes (see :func:`buat`)."""
+    return buat(kode, tampilan, opsi).data
+
+
+__all__ = ["FORMAT", "Format", "Hasil", "OpsiEkspor", "buat", "ekspor", "format_ekspor", "judul_bawaan", "nama_berkas"]

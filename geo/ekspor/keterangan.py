@@ -1,0 +1,45 @@
+"""Titles and notes shared by every export, so a PNG and an XLSX say the same."""
+
+from __future__ import annotations
+
+from geo.data import Dataset, Tampilan
+
+MAKS_NILAI_JUDUL = 3
+
+
+def _daftar(nilai: tuple[str, ...], jenis: str) -> str:
+    if len(nilai) > MAKS_NILAI_JUDUL:
+        return f"{len(nilai)} {jenis}"
+    if len(nilai) == 1:
+        return nilai[0]
+    return ", ".join(nilai[:-1]) + " dan " + nilai[-1]
+
+
+def judul_bawaan(tampilan: Tampilan) -> str:
+    """A title generated from the filters, e.g. "Peta Potensi Kuliner KIM Kota Bontang — Status Aktif"."""
+    f = tampilan.filter
+    nama = tampilan.dataset.wilayah.nama
+    tempat = f"Kecamatan {_daftar(f.kecamatan, 'kecamatan')}, {nama}" if f.kecamatan else nama
+    apa = f"Potensi {_daftar(f.kategori, 'kategori')} KIM" if f.kategori else "Potensi KIM"
+    judul = f"Peta {apa} {tempat}"
+    if f.status:
+        judul += f" \u2014 Status {_daftar(f.status, 'status')}"
+    return judul
+
+
+def catatan(dataset: Dataset) -> list[str]:
+    """The caveats a printed map must carry while they apply."""
+    hasil = []
+    if dataset.skematik:
+        hasil.append("Batas kelurahan skematik, bukan batas resmi.")
+    if dataset.data_contoh:
+        hasil.append("Data contoh untuk peragaan, bukan data resmi.")
+    return hasil
+
+
+def sumber(dataset: Dataset) -> str:
+    """Where the figures come from: the region's own wording if it has one, else the files."""
+    teks = str(dataset.wilayah.extra.get("sumber_data") or "").strip()
+    if teks:
+        return f"Sumber: {teks}"
+    return f"Sumber: data KIM {dataset.path_kim.name}; batas kelurahan {dataset.path_batas.name}"

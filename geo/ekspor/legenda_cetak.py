@@ -1,0 +1,124 @@
+"""The printed legend and the marker styles it explains.
+
+Markers follow the page: colour is the category, the fill says the status
+(solid = active, pale = less active, hollow = inactive), so a printout and
+the screen read the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import to_rgba_array
+from matplotlib.patches import Rectangle
+
+from geo import format_id
+from geo.data import Tampilan
+from geo.ekspor.kartografi import WARNA_KECAMATAN, WARNA_REDUP, WARNA_TEKS, bungkus
+from geo.i18n import label_metrik, nilai_metrik
+from geo.kelas import SKEMA_KELAS, Kelas
+from geo.peta_data import gaya_status
+
+WARNA_STATUS_LEGENDA = "#6b7680"  # the neutral grey the page's legend uses
+UKURAN_PENANDA = 30.0  # points², about 2 mm across on paper
+
+
+def gaya_penanda(warna: Sequence[str], gaya: Sequence[str]) -> dict:
+    """Face colours, edge colours and line widths per marker, vectorised."""
+    dasar = to_rgba_array(list(warna)) if len(warna) else np.zeros((0, 4))
+    gaya_arr = np.asarray(gaya)
+    putih = np.array([1.0, 1.0, 1.0, 1.0])
+    isi = dasar.copy()
+    isi[gaya_arr == "kurang"] = dasar[gaya_arr == "kurang"] * 0.45 + putih * 0.55
+    isi[gaya_arr == "tidak"] = putih
+    tepi = np.where((gaya_arr == "aktif")[:, None], putih, dasar) if len(dasar) else dasar
+    lebar = np.select([gaya_arr == "aktif", gaya_arr == "kurang"], [0.8, 1.3], 1.7) if len(dasar) else np.zeros(0)
+    return {"facecolors": isi, "edgecolors": tepi, "linewidths": lebar}
+
+
+def gaya_potensi(tampilan: Tampilan) -> dict:
+    """Marker styles for the view's potentials, looked up by category and status."""
+    wil = tampilan.dataset.wilayah
+    p = tampilan.potensi
+    warna = p["kategori_potensi"].map(wil.warna_kategori()).fillna("#7f7f7f").tolist()
+    gaya = p["status_aktivitas"].map(dict(zip(wil.status_aktivitas, gaya_status(wil.status_aktivitas)))).fillna("aktif").tolist()
+    return gaya_penanda(warna, gaya)
+
+
+def _judul(ax: Axes, x: float, y: float, teks: str, lebar: float) -> float:
+    teks = bungkus(teks, lebar, 9, tebal=True)
+    ax.text(x, y, teks, fontsize=9, fontweight="bold", va="top", color=WARNA_TEKS, parse_math=False)
+    return y + 4.4 * (teks.count("\n") + 1) + 2.6
+
+
+def _baris(ax: Axes, x: float, y: float, teks: str, lebar: float) -> float:
+    teks = bungkus(teks, lebar - 11, 8)
+    ax.text(x + 11, y, teks, va="center", ha="left", fontsize=8, color=WARNA_TEKS, linespacing=1.15, parse_math=False)
+    return y + 5.2 + 3.6 * teks.count("\n")
+
+
+def _bagian_kelas(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan, kelas: Kelas, metrik: str) -> float:
+    wil = tampilan.dataset.wilayah
+    y = _judul(ax, x, y, f"{label_metrik(metrik, wil)} per kelurahan", lebar)
+    for warna, teks in zip(kelas.warna, kelas.label(lambda v: nilai_metrik(metrik, v))):
+        ax.add_patch(Rectangle((x, y - 2.2), 8, 4.4, facecolor=warna, edgecolor="#8c8c8c", linewidth=0.5))
+        y = _baris(ax, x, y, teks, lebar)
+    ax.text(x, y - 0.6, f"Pembagian kelas: {SKEMA_KELAS.get(kelas.skema, kelas.skema).lower()}", fontsize=7,
+            color=WARNA_REDUP, va="center")
+    y += 5.4
+    ax.plot([x, x + 8], [y, y], color=WARNA_KECAMATAN, linewidth=1.3)
+    return _baris(ax, x, y, "Batas kecamatan", lebar) + 3
+
+
+def _bagian_kategori(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan) -> float:
+    wil = tampilan.dataset.wilayah
+    y = _judul(ax, x, y, "Kategori potensi", lebar)
+    jumlah = tampilan.potensi["kategori_potensi"].value_counts()
+    ada = [k for k in wil.kategori_potensi if jumlah.get(k, 0) > 0]
+    if not ada:
+        return _baris(ax, x - 11, y, "Tidak ada potensi yang cocok dengan filter ini.", lebar + 11) + 3
+    warna = wil.warna_kategori()
+    gaya = gaya_penanda([warna[k] for k in ada], ["aktif"] * len(ada))
+    ax.scatter(np.full(len(ada), x + 4), y + 5.2 * np.arange(len(ada)), s=UKURAN_PENANDA * 1.15, **gaya)
+    for k in ada:
+        y = _baris(ax, x, y, f"{k} ({format_id.angka(jumlah[k])})", lebar)
+    return y + 3
+
+
+def _bagian_status(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan) -> float:
+    wil = tampilan.dataset.wilayah
+    y = _judul(ax, x, y, "Status aktivitas", lebar)
+    gaya_s = gaya_status(wil.status_aktivitas)
+    jumlah = tampilan.potensi["status_aktivitas"].value_counts()
+    gaya = gaya_penanda([WARNA_STATUS_LEGENDA] * len(gaya_s), gaya_s)
+    ax.scatter(np.full(len(gaya_s), x + 4), y + 5.2 * np.arange(len(gaya_s)), s=UKURAN_PENANDA * 1.15, **gaya)
+    for s in wil.status_aktivitas:
+        y = _baris(ax, x, y, f"{s} ({format_id.angka(jumlah.get(s, 0))})", lebar)
+    return y + 3
+
+
+def _total(tampilan: Tampilan) -> str:
+    fmt = format_id.angka
+    p = tampilan.potensi
+    return (f"Ditampilkan: {fmt(len(p))} potensi, {fmt(p['nama_kim'].nunique())} KIM, "
+            f"{fmt(p['kode_kelurahan'].nunique())} dari {fmt(len(tampilan.ringkasan))} kelurahan")
+
+
+def gambar_legenda(ax: Axes, tampilan: Tampilan, kelas: Kelas, metrik: str, lebar: float) -> None:
+    """Classes, categories and status, stacked in a side panel or in three columns under the map.
+
+    ``ax`` has millimetre units with y growing downwards (see ``snapshot``).
+    """
+    if lebar > 120:  # a band under the map (portrait)
+        kolom = (lebar - 12) / 3
+        y = _bagian_kelas(ax, 0, 1, kolom, tampilan, kelas, metrik)
+        _bagian_kategori(ax, kolom + 6, 1, kolom, tampilan)
+        y = _bagian_status(ax, 2 * (kolom + 6), 1, kolom, tampilan)
+        ax.text(2 * (kolom + 6), y + 1, bungkus(_total(tampilan), kolom, 8), fontsize=8, va="top", color=WARNA_REDUP)
+        return
+    y = _bagian_kelas(ax, 0, 1, lebar, tampilan, kelas, metrik)
+    y = _bagian_kategori(ax, 0, y + 2, lebar, tampilan)
+    y = _bagian_status(ax, 0, y + 2, lebar, tampilan)
+    ax.text(0, y + 1, bungkus(_total(tampilan), lebar, 8), fontsize=8, va="top", color=WARNA_REDUP)

@@ -1,0 +1,190 @@
+"""User-facing strings: Bahasa Indonesia by default, English as an option.
+
+Officials read the page in Indonesian; English exists for partners and
+reviewers. Every visible word passes through :func:`t`, so a missing
+translation shows up in the tests instead of as a half-English page.
+"""
+
+from __future__ import annotations
+
+from geo import format_id
+from geo.agregat import kolom_kategori
+from geo.metrik import METRIK_DASAR
+from geo.saring import Filter
+from geo.wilayah import Wilayah
+
+BAHASA: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
+BAHASA_BAWAAN = "id"
+
+TEKS: dict[str, dict[str, str]] = {
+    # Page and sidebar
+    "judul": {"id": "Peta Potensi KIM", "en": "KIM Potential Map"},
+    "subjudul": {"id": "Komunitas Informasi Masyarakat {wilayah}", "en": "Community Information Groups (KIM) of {wilayah}"},
+    "filter": {"id": "Filter", "en": "Filters"},
+    "kategori": {"id": "Kategori potensi", "en": "Potential category"},
+    "status": {"id": "Status aktivitas", "en": "Activity status"},
+    "kecamatan": {"id": "Kecamatan", "en": "District (kecamatan)"},
+    "cari": {"id": "Cari nama KIM atau potensi", "en": "Search KIM or potential name"},
+    "semua": {"id": "Semua", "en": "All"},
+    "tampilan_peta": {"id": "Tampilan peta", "en": "Map display"},
+    "metrik": {"id": "Warna kelurahan menurut", "en": "Colour kelurahan by"},
+    "skema": {"id": "Pembagian kelas", "en": "Classification"},
+    "jumlah_kelas": {"id": "Jumlah kelas", "en": "Number of classes"},
+    "basemap": {"id": "Peta dasar", "en": "Basemap"},
+    "bahasa": {"id": "Bahasa", "en": "Language"},
+    "reset": {"id": "Hapus semua filter", "en": "Clear all filters"},
+    "tautan": {"id": "Alamat halaman ini menyimpan tampilan: salin dari bilah alamat untuk membagikannya.",
+               "en": "This page's address keeps the view: copy it from the address bar to share it."},
+    # Notices
+    "catatan_contoh": {"id": "**Data contoh.** Data KIM ini adalah data contoh (sample data), bukan data resmi.",
+                       "en": "**Sample data.** This KIM data is sample data (data contoh), not official data."},
+    "catatan_skematik": {"id": "**Batas skematik.** Batas kelurahan bersifat skematik, bukan batas resmi.",
+                         "en": "**Schematic boundaries.** Kelurahan boundaries are schematic, not official."},
+    "kosong": {"id": "Tidak ada potensi yang cocok dengan filter ini. Longgarkan filter atau klik **Hapus semua filter**.",
+               "en": "No potential matches these filters. Loosen them or click **Clear all filters**."},
+    "param_salah": {"id": "Parameter alamat diabaikan: {pesan}", "en": "Ignored an address parameter: {pesan}"},
+    "data_tidak_sah": {"id": "Data tidak dapat ditampilkan karena tidak sah", "en": "The data cannot be shown because it is invalid"},
+    "data_tidak_sah_bantuan": {
+        "id": "Perbaiki masalah di bawah pada berkas yang disebut, lalu muat ulang halaman. Berkas tidak diubah oleh aplikasi. "
+              "Periksa juga dengan `python -m geo validate`.",
+        "en": "Fix the problems below in the named files, then reload the page. The app never changes the files. "
+              "You can also check with `python -m geo validate`."},
+    "galat_tak_terduga": {"id": "Terjadi kesalahan tak terduga saat memuat data: {pesan}",
+                          "en": "An unexpected error occurred while loading the data: {pesan}"},
+    "aset_gagal": {"id": "Berkas peta (Leaflet) tidak dapat disalin ke {folder}: {pesan}. Pastikan folder itu dapat ditulis, lalu muat ulang.",
+                   "en": "The map files (Leaflet) could not be copied to {folder}: {pesan}. Make that folder writable, then reload."},
+    "teks_laporan": {"id": "Teks laporan", "en": "Report as text"},
+    "peringatan_data": {"id": "{n} peringatan data", "en": "{n} data warnings"},
+    # KPI
+    "kpi_kim": {"id": "KIM", "en": "KIM"},
+    "kpi_potensi": {"id": "Potensi", "en": "Potentials"},
+    "kpi_aktif": {"id": "Potensi aktif", "en": "Active potentials"},
+    "kpi_anggota": {"id": "Anggota", "en": "Members"},
+    "aktif": {"id": "Aktif", "en": "Active"},
+    "kpi_dari": {"id": "dari {n} kelurahan", "en": "of {n} kelurahan"},
+    "kpi_aktif_bantu": {"id": "{n} aktif", "en": "{n} active"},
+    # Map
+    "lapisan_kelurahan": {"id": "Kelurahan", "en": "Kelurahan"},
+    "lapisan_potensi": {"id": "Potensi KIM", "en": "KIM potentials"},
+    "lapisan_label": {"id": "Nama kelurahan", "en": "Kelurahan names"},
+    "basemap_osm": {"id": "OpenStreetMap", "en": "OpenStreetMap"},
+    "basemap_satelit": {"id": "Citra satelit", "en": "Satellite imagery"},
+    "basemap_terang": {"id": "Peta terang", "en": "Light map"},
+    "basemap_kosong": {"id": "Tanpa peta dasar", "en": "No basemap"},
+    "layar_penuh": {"id": "Layar penuh", "en": "Full screen"},
+    "keluar_layar_penuh": {"id": "Keluar dari layar penuh", "en": "Exit full screen"},
+    "pas_data": {"id": "Tampilkan semua data", "en": "Zoom to all data"},
+    "legenda": {"id": "Legenda", "en": "Legend"},
+    "legenda_kategori": {"id": "Kategori potensi", "en": "Potential category"},
+    "legenda_status": {"id": "Status aktivitas", "en": "Activity status"},
+    "legenda_nol": {"id": "Semua kelurahan bernilai sama", "en": "All kelurahan have the same value"},
+    "kelurahan": {"id": "Kelurahan", "en": "Kelurahan"},
+    "kim": {"id": "KIM", "en": "KIM"},
+    "potensi": {"id": "Potensi", "en": "Potential"},
+    "anggota": {"id": "Anggota", "en": "Members"},
+    "kegiatan_terakhir": {"id": "Kegiatan terakhir", "en": "Last activity"},
+    "kontak": {"id": "Kontak", "en": "Contact"},
+    "deskripsi": {"id": "Deskripsi", "en": "Description"},
+    "orang": {"id": "{n} orang", "en": "{n} people"},
+    "skema_quantiles": {"id": "Kuantil", "en": "Quantiles"},
+    "skema_natural_breaks": {"id": "Jeda alami (Jenks)", "en": "Natural breaks (Jenks)"},
+    "skema_equal_interval": {"id": "Interval sama", "en": "Equal interval"},
+    "catatan_peta_contoh": {"id": "Data contoh, bukan data resmi.", "en": "Sample data, not official."},
+    "catatan_peta_skematik": {"id": "Batas kelurahan skematik, bukan batas resmi.", "en": "Schematic boundaries, not official."},
+    "dibuat": {"id": "Dibuat {tanggal}", "en": "Made {tanggal}"},
+    # Detail panel
+    "detail": {"id": "Rincian kelurahan", "en": "Kelurahan detail"},
+    "pilih_kelurahan": {"id": "Pilih kelurahan (atau klik di peta)", "en": "Pick a kelurahan (or click the map)"},
+    "pilih_placeholder": {"id": "Pilih kelurahan…", "en": "Choose a kelurahan…"},
+    "belum_dipilih": {"id": "Klik sebuah kelurahan di peta atau pilih dari daftar untuk melihat KIM dan potensinya.",
+                      "en": "Click a kelurahan on the map or pick one from the list to see its KIM and potentials."},
+    "tanpa_kim": {"id": "Belum ada KIM tercatat", "en": "No KIM recorded yet"},
+    "tanpa_potensi_filter": {"id": "Tidak ada potensi yang cocok dengan filter di kelurahan ini.",
+                             "en": "No potential in this kelurahan matches the filters."},
+    "jumlah_status": {"id": "Jumlah per status", "en": "Count by status"},
+    "kelurahan_di_luar": {"id": "Kelurahan {nama} berada di luar filter kecamatan saat ini.",
+                          "en": "Kelurahan {nama} is outside the current kecamatan filter."},
+    "tutup": {"id": "Tutup rincian", "en": "Close detail"},
+    # Overview
+    "ringkasan": {"id": "Ringkasan", "en": "Overview"},
+    "tabel_potensi": {"id": "Daftar potensi", "en": "Potentials"},
+    "tabel_bantu": {"id": "Klik judul kolom untuk mengurutkan.", "en": "Click a column header to sort."},
+    "grafik_kategori": {"id": "Potensi per kategori", "en": "Potentials by category"},
+    "grafik_status": {"id": "Status aktivitas per kecamatan", "en": "Activity status by kecamatan"},
+    "jumlah": {"id": "Jumlah", "en": "Count"},
+    "id_potensi": {"id": "ID", "en": "ID"},
+    "nama_kim": {"id": "Nama KIM", "en": "KIM name"},
+    "nama_potensi": {"id": "Nama potensi", "en": "Potential name"},
+    "kategori_potensi": {"id": "Kategori", "en": "Category"},
+    "status_aktivitas": {"id": "Status", "en": "Status"},
+    "jumlah_anggota": {"id": "Anggota", "en": "Members"},
+    "ekspor": {"id": "Unduh", "en": "Download"},
+}
+
+_METRIK_EN = {
+    "jumlah_potensi": "Number of potentials",
+    "jumlah_aktif": "Number of active potentials",
+    "persen_aktif": "Share active (%)",
+    "jumlah_anggota": "Number of members",
+}
+
+
+def bahasa_sah(bahasa: str | None) -> str:
+    """Any unknown language code falls back to Indonesian."""
+    return bahasa if bahasa in BAHASA else BAHASA_BAWAAN
+
+
+def t(kunci: str, bahasa: str = BAHASA_BAWAAN, **isian: object) -> str:
+    """The string ``kunci`` in ``bahasa``, with ``{placeholders}`` filled in."""
+    teks = TEKS[kunci]
+    pola = teks.get(bahasa_sah(bahasa)) or teks[BAHASA_BAWAAN]
+    return pola.format(**isian) if isian else pola
+
+
+def label_metrik(metrik: str, wilayah: Wilayah, bahasa: str = BAHASA_BAWAAN) -> str:
+    """A metric's label; per-category counts name their category."""
+    if bahasa_sah(bahasa) == "en":
+        if metrik in _METRIK_EN:
+            return _METRIK_EN[metrik]
+        for k in wilayah.kategori_potensi:
+            if kolom_kategori(k) == metrik:
+                return f"Number of {k} potentials"
+    if metrik in METRIK_DASAR:
+        return METRIK_DASAR[metrik]
+    for k in wilayah.kategori_potensi:
+        if kolom_kategori(k) == metrik:
+            return f"Jumlah potensi {k}"
+    return metrik
+
+
+def angka(nilai: float | None, bahasa: str = BAHASA_BAWAAN, desimal: int | None = None) -> str:
+    return format_id.angka(nilai, desimal=desimal, bahasa=bahasa_sah(bahasa))
+
+
+def persen(nilai: float | None, bahasa: str = BAHASA_BAWAAN) -> str:
+    return format_id.persen(nilai, bahasa=bahasa_sah(bahasa))
+
+
+def tanggal(nilai: object, bahasa: str = BAHASA_BAWAAN) -> str:
+    return format_id.tanggal(nilai, bahasa=bahasa_sah(bahasa))
+
+
+def nilai_metrik(metrik: str, nilai: float | None, bahasa: str = BAHASA_BAWAAN) -> str:
+    """A metric value as shown in tooltips and legends (percent sign for percentages)."""
+    return persen(nilai, bahasa) if metrik == "persen_aktif" else angka(nilai, bahasa)
+
+
+def deskripsi_filter(f: Filter, bahasa: str = BAHASA_BAWAAN) -> str:
+    """The filter in words; Indonesian is the core's own wording, shared with the exports."""
+    if bahasa_sah(bahasa) != "en":
+        return f.deskripsi()
+    bagian = []
+    if f.kategori:
+        bagian.append("Category: " + ", ".join(f.kategori))
+    if f.status:
+        bagian.append("Status: " + ", ".join(f.status))
+    if f.kecamatan:
+        bagian.append("Kecamatan: " + ", ".join(f.kecamatan))
+    if f.cari.strip():
+        bagian.append(f"Search: \u201c{f.cari.strip()}\u201d")
+    return "; ".join(bagian) if bagian else "All potentials (no filter)"

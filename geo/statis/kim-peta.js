@@ -1,0 +1,160 @@
+/* Peta Potensi KIM: our own small Leaflet additions (no CDN, no icon font).
+ *
+ * - L.control.kimLayar: fullscreen (Fullscreen API) and "fit to data" buttons.
+ * - L.control.kimLegenda: a collapsible legend from prepared, escaped HTML.
+ * - L.kimPotensi: one DivIcon marker per potential, popups built from
+ *   fields that the server has already HTML-escaped.
+ * - L.kimLabel: kelurahan name labels.
+ */
+(function () {
+  "use strict";
+  if (!window.L) { return; }
+
+  var IKON_LAYAR = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
+  var IKON_KELUAR = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M6 2v4H2M14 6h-4V2M10 14v-4h4M2 10h4v4" fill="none" stroke="currentColor" stroke-width="2"/></svg>';
+  var IKON_PAS = '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><rect x="3" y="3" width="10" height="10" fill="none" stroke="currentColor" stroke-width="2"/><circle cx="8" cy="8" r="1.8" fill="currentColor"/></svg>';
+
+  function tombol(bar, html, judul, aksi) {
+    var a = L.DomUtil.create("a", "kim-tombol", bar);
+    a.href = "#";
+    a.setAttribute("role", "button");
+    a.title = judul;
+    a.setAttribute("aria-label", judul);
+    a.innerHTML = html;
+    L.DomEvent.on(a, "click", function (e) { L.DomEvent.preventDefault(e); aksi(); });
+    return a;
+  }
+
+  // Wide maps keep the legend open at the bottom right: leave it room when fitting.
+  var LEBAR_LEGENDA_TERBUKA = 560;
+  function opsiPas(map, ruangLegenda) {
+    return ruangLegenda && map.getSize().x >= LEBAR_LEGENDA_TERBUKA
+      ? { paddingTopLeft: [48, 16], paddingBottomRight: [215, 16] }
+      : { padding: [16, 16] };
+  }
+
+  L.Control.KimLayar = L.Control.extend({
+    options: { position: "topleft", judulMasuk: "Layar penuh", judulKeluar: "Keluar dari layar penuh", judulPas: "Tampilkan semua data", batas: null, ruangLegenda: true },
+    onAdd: function (map) {
+      var o = this.options;
+      var bar = L.DomUtil.create("div", "leaflet-bar kim-kontrol");
+      var wadah = map.getContainer();
+      var penuh = function () { return document.fullscreenElement === wadah || L.DomUtil.hasClass(wadah, "kim-layar-penuh"); };
+      var tLayar = tombol(bar, IKON_LAYAR, o.judulMasuk, function () {
+        if (document.fullscreenEnabled && wadah.requestFullscreen) {
+          if (document.fullscreenElement) { document.exitFullscreen(); } else { wadah.requestFullscreen().catch(function () { L.DomUtil.addClass(wadah, "kim-layar-penuh"); segarkan(); }); }
+        } else {
+          // Without the Fullscreen API, fill the window (or the frame) instead.
+          if (penuh()) { L.DomUtil.removeClass(wadah, "kim-layar-penuh"); } else { L.DomUtil.addClass(wadah, "kim-layar-penuh"); }
+          segarkan();
+        }
+      });
+      function segarkan() {
+        var p = penuh();
+        // Full screen has room for the legend: open it, and restore its state afterwards.
+        var legenda = wadah.querySelector("details.kim-legenda");
+        if (legenda && p && legenda._kimSebelum === undefined) { legenda._kimSebelum = legenda.open; legenda.open = true; }
+        if (legenda && !p && legenda._kimSebelum !== undefined) { legenda.open = legenda._kimSebelum; legenda._kimSebelum = undefined; }
+        tLayar.innerHTML = p ? IKON_KELUAR : IKON_LAYAR;
+        tLayar.title = p ? o.judulKeluar : o.judulMasuk;
+        tLayar.setAttribute("aria-label", tLayar.title);
+        map.invalidateSize();
+      }
+      this._segarkan = segarkan;
+      L.DomEvent.on(document, "fullscreenchange", segarkan);
+      if (o.batas) {
+        tombol(bar, IKON_PAS, o.judulPas, function () { map.fitBounds(o.batas, opsiPas(map, o.ruangLegenda)); });
+        // Added before the tile layers, so the first tiles fetched are those of this view.
+        map.fitBounds(o.batas, opsiPas(map, o.ruangLegenda));
+      }
+      L.DomEvent.disableClickPropagation(bar);
+      return bar;
+    },
+    onRemove: function () { L.DomEvent.off(document, "fullscreenchange", this._segarkan); }
+  });
+  L.control.kimLayar = function (o) { return new L.Control.KimLayar(o); };
+
+  L.Control.KimLegenda = L.Control.extend({
+    // terbuka: true/false, or null to open it only on a wide map.
+    options: { position: "bottomright", html: "", judul: "Legenda", terbuka: null },
+    onAdd: function (map) {
+      var d = L.DomUtil.create("details", "kim-legenda");
+      var t = this.options.terbuka;
+      d.open = t === null || t === undefined ? map.getSize().x >= LEBAR_LEGENDA_TERBUKA : !!t;
+      d.innerHTML = "<summary>" + this.options.judul + "</summary><div class=\"kim-legenda-isi\">" + this.options.html + "</div>";
+      L.DomEvent.disableClickPropagation(d);
+      L.DomEvent.disableScrollPropagation(d);
+      return d;
+    }
+  });
+  L.control.kimLegenda = function (o) { return new L.Control.KimLegenda(o); };
+
+  function baris(label, nilai) {
+    return nilai ? "<tr><th>" + label + "</th><td>" + nilai + "</td></tr>" : "";
+  }
+
+  // Every text field in `d` is already HTML-escaped by the server.
+  function isiPopup(t, d) {
+    var lab = d.label;
+    return "<div class=\"kim-popup\">" +
+      "<div class=\"kim-popup-kim\">" + t[4] + "</div>" +
+      "<div class=\"kim-popup-potensi\">" + t[5] + "</div>" +
+      "<span class=\"kim-lencana\" style=\"--w:" + d.warna[t[2]] + "\">" + d.kategori[t[2]] + "</span>" +
+      "<table>" +
+      baris(lab.status, "<span class=\"kim-status kim-s-" + d.gaya[t[3]] + "\">" + d.status[t[3]] + "</span>") +
+      baris(lab.anggota, t[7]) + baris(lab.kegiatan, t[8]) + baris(lab.kontak, t[9]) + baris(lab.kelurahan, t[6]) +
+      "</table></div>";
+  }
+
+  L.kimPotensi = function (d) {
+    var grup = d.klaster && L.markerClusterGroup
+      ? L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, disableClusteringAtZoom: 16, chunkedLoading: true })
+      : L.featureGroup();
+    var ikon = {};
+    function ambilIkon(k, s) {
+      var kunci = k + "_" + s;
+      if (!ikon[kunci]) {
+        ikon[kunci] = L.divIcon({
+          className: "kim-potensi kim-s-" + d.gaya[s],
+          html: "<span class=\"kim-titik\" style=\"--w:" + d.warna[k] + "\"></span>",
+          iconSize: [16, 16], iconAnchor: [8, 8], popupAnchor: [0, -8]
+        });
+      }
+      return ikon[kunci];
+    }
+    for (var i = 0; i < d.titik.length; i++) {
+      var t = d.titik[i];
+      var m = L.marker([t[0], t[1]], { icon: ambilIkon(t[2], t[3]), riseOnHover: true });
+      m.bindPopup(isiPopup(t, d), { maxWidth: 280, minWidth: 180 });
+      grup.addLayer(m);
+    }
+    return grup;
+  };
+
+  // Labels appear only from the zoom at which the name fits inside its kelurahan.
+  L.kimLabel = function (d) {
+    var grup = L.layerGroup();
+    var label = [];
+    for (var i = 0; i < d.length; i++) {
+      var m = L.marker([d[i][0], d[i][1]], {
+        icon: L.divIcon({ className: "kim-label", html: "<span>" + d[i][2] + "</span>", iconSize: null }),
+        interactive: false, keyboard: false
+      });
+      m._kimZoomMin = d[i][3];
+      label.push(m);
+      m.addTo(grup);
+    }
+    function atur() {
+      var map = grup._map;
+      if (!map) { return; }
+      var z = map.getZoom();
+      for (var j = 0; j < label.length; j++) {
+        var el = label[j].getElement();
+        if (el) { el.style.display = z >= label[j]._kimZoomMin ? "" : "none"; }
+      }
+    }
+    grup.on("add", function () { grup._map.on("zoomend", atur); atur(); });
+    grup.on("remove", function () { if (grup._map) { grup._map.off("zoomend", atur); } });
+    return grup;
+  };
+}());

@@ -1,0 +1,38 @@
+"""Read back what a rendered map sends to the browser (shared by the map and page tests)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+_DEKODER = json.JSONDecoder()
+
+
+def _json_setelah(teks: str, pola: str) -> list:
+    hasil = []
+    for m in re.finditer(pola, teks):
+        obj, _ = _DEKODER.raw_decode(teks, m.end())
+        hasil.append(obj)
+    return hasil
+
+
+def potensi(skrip: str) -> dict:
+    """The marker data passed to ``L.kimPotensi`` (exactly one layer per map)."""
+    (data,) = _json_setelah(skrip, r"L\.kimPotensi\(")
+    return data
+
+
+def label(skrip: str) -> list:
+    (data,) = _json_setelah(skrip, r"L\.kimLabel\(")
+    return data
+
+
+def kelurahan(skrip: str) -> list[dict]:
+    """Features of the choropleth GeoJSON (the only ``_add(`` of a FeatureCollection)."""
+    koleksi = [d for d in _json_setelah(skrip, r"geo_json_[0-9a-z_]*_add\(") if isinstance(d, dict) and "features" in d]
+    return [f for d in koleksi for f in d["features"]]
+
+
+def opsi(skrip: str, fungsi: str) -> dict:
+    (data,) = _json_setelah(skrip, re.escape(fungsi) + r"\(")
+    return data

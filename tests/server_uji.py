@@ -1,0 +1,78 @@
+"""Start the real app (`streamlit run dashboard.py`) on a free port for browser tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+PROYEK = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARG_CHROMIUM = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """One running app; ``url`` is its address on the loopback interface."""
+
+    def __init__(self, env: dict[str, str] | None, log: Path):
+        self.port = port_bebas()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = log
+        lingkungan = {**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"}
+        perintah = [
+            sys.executable, "-m", "streamlit", "run", str(PROYEK / "dashboard.py"),
+            "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
+            "--server.fileWatcherType", "none", "--server.runOnSave", "false", "--browser.gatherUsageStats", "false",
+        ]
+        self._berkas_log = log.open("wb")
+        self.proses = subprocess.Popen(perintah, cwd=PROYEK, env=lingkungan, stdout=self._berkas_log, stderr=subprocess.STDOUT)
+
+    def tunggu(self, batas_detik: float = 90) -> None:
+        """Block until the health endpoint answers; fail with the server log otherwise."""
+        akhir = time.monotonic() + batas_detik
+        while time.monotonic() < akhir:
+            if self.proses.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        self.hentikan()
+        raise RuntimeError(f"Server Streamlit tidak siap. Log:\n{self.log.read_text(errors='replace')[-4000:]}")
+
+    def hentikan(self) -> None:
+        if self.proses.poll() is None:
+            self.proses.terminate()
+            try:
+                self.proses.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proses.kill()
+                self.proses.wait(timeout=5)
+        self._berkas_log.close()
+
+
+@contextmanager
+def jalankan(env: dict[str, str] | None, log: Path) -> Iterator[Server]:
+    server = Server(env, log)
+    try:
+        server.tunggu()
+        yield server
+    finally:
+        server.hentikan()

@@ -1,0 +1,117 @@
+"""Leaflet & co. come from pip packages, served by the app or inlined: never a CDN."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import folium
+import pytest
+
+from geo import aset
+
+_TAUTAN = re.compile(r"<script[^>]*\ssrc=[\"']([^\"']+)|<link[^>]*\shref=[\"']([^\"']+)", re.IGNORECASE)
+
+
+def _tautan(html: str) -> list[str]:
+    return [a or b for a, b in _TAUTAN.findall(html)]
+
+
+def test_siapkan_menyalin_semua_aset_dan_idempoten(tmp_path):
+    tujuan = aset.siapkan(tmp_path / "vendor")
+    for a in aset.SEMUA_ASET:
+        berkas = tujuan / a.relatif
+        assert berkas.is_file() and berkas.stat().st_size > 0, a.relatif
+    leaflet = (tujuan / next(a.relatif for a in aset.SEMUA_ASET if a.nama == "leaflet")).read_text()
+    assert f'version="{aset.VERSI_LEAFLET}"' in leaflet
+    assert "sourceMappingURL" not in leaflet
+    waktu = {a.relatif: (tujuan / a.relatif).stat().st_mtime_ns for a in aset.SEMUA_ASET}
+    aset.siapkan(tujuan)
+    assert waktu == {a.relatif: (tujuan / a.relatif).stat().st_mtime_ns for a in aset.SEMUA_ASET}
+    # A damaged copy is repaired on the next start.
+    rusak = tujuan / aset.ASET_PETA[0].relatif
+    rusak.write_text("rusak")
+    aset.siapkan(tujuan)
+    assert rusak.read_text() != "rusak"
+    assert not list(tujuan.rglob(".tmp-*"))
+
+
+def test_css_leaflet_merujuk_gambar_yang_disalin(tmp_path):
+    tujuan = aset.siapkan(tmp_path / "vendor")
+    css = next(a for a in aset.SEMUA_ASET if a.nama == "leaflet_css")
+    isi = (tujuan / css.relatif).read_text()
+    for rujukan in re.findall(r"url\((images/layers[^)]*)\)", isi):
+        assert (tujuan / css.relatif).parent.joinpath(rujukan).is_file()
+
+
+def test_url_dasar_mengikuti_base_path():
+    assert aset.url_dasar("") == "/app/static/vendor"
+    assert aset.url_dasar("/kim/") == "/kim/app/static/vendor"
+    url = aset.url_aset("/kim/app/static/vendor/")
+    assert url["leaflet"] == f"/kim/app/static/vendor/leaflet-{aset.VERSI_LEAFLET}/leaflet.js"
+
+
+def test_mode_url_hanya_aset_sendiri():
+    peta = folium.Map(tiles=None)
+    folium.LayerControl().add_to(peta)
+    html = aset.pasang(peta, "url").get_root().render()
+    tautan = _tautan(html)
+    assert tautan, "the map must link its scripts"
+    assert all(t.startswith("/app/static/vendor/") for t in tautan), tautan
+    for cdn in ("cdn.jsdelivr", "cdnjs", "code.jquery", "bootstrap", "font-awesome", "fontawesome", "awesome-markers", "glyphicons"):
+        assert cdn not in html
+    assert any(t.endswith("leaflet.js") for t in tautan) and any(t.endswith("kim-peta.css") for t in tautan)
+    assert not any("markercluster" in t for t in tautan)
+
+
+def test_mode_url_klaster_menambah_markercluster():
+    html = aset.pasang(folium.Map(tiles=None), "url", klaster=True).get_root().render()
+    tautan = _tautan(html)
+    assert any(t.endswith("leaflet.markercluster.js") for t in tautan)
+    assert any(t.endswith("MarkerCluster.Default.css") for t in tautan)
+
+
+def test_mode_inline_tanpa_tautan_apa_pun():
+    html = aset.pasang(folium.Map(tiles=None), "inline", klaster=True).get_root().render()
+    assert _tautan(html) == []
+    assert f'version="{aset.VERSI_LEAFLET}"' in html
+    assert "L.control.kimLayar" in html and "markerClusterGroup" in html
+    assert "url(data:image/png;base64," in html  # layer-control icon embedded
+    assert "url(images/marker-icon" not in html  # no default icon image by guessed path
+    # Inline scripts must come before the map script, and no inlined text may end a <script> early.
+    assert html.index("/* leaflet */") < html.index("L.map(")
+    skrip = _skrip(html)
+    assert any("L.kimPotensi = function" in isi for isi in skrip[:-1]) and "L.map(" in skrip[-1]
+    assert skrip[0].lstrip().startswith("/* leaflet */")
+
+
+class _Pengurai(HTMLParser):
+    """How a browser splits the page into scripts (a stray "</script" would show here)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skrip: list[str] = []
+        self._di_skrip = False
+
+    def handle_starttag(self, tag, attrs):
+        self._di_skrip = tag == "script"
+        if self._di_skrip:
+            self.skrip.append("")
+
+    def handle_endtag(self, tag):
+        self._di_skrip = False
+
+    def handle_data(self, data):
+        if self._di_skrip:
+            self.skrip[-1] += data
+
+
+def _skrip(html: str) -> list[str]:
+    p = _Pengurai()
+    p.feed(html)
+    return p.skrip
+
+
+def test_mode_tidak_dikenal():
+    with pytest.raises(ValueError, match="mode_aset"):
+        aset.pasang(folium.Map(tiles=None), "cdn")

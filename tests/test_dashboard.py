@@ -1,0 +1,195 @@
+"""The page through Streamlit's AppTest: filters, URL views, detail, bad data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.data import muat_dataset
+from tests import peta_uji
+from tests.conftest import KODE_A, KODE_B, KODE_C
+from ui.keadaan import Keadaan, dari_param, ke_param
+
+HALAMAN = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+
+
+def _jalan(param: dict | None = None, sesi: dict | None = None) -> AppTest:
+    at = AppTest.from_file(HALAMAN, default_timeout=60)
+    for k, v in (param or {}).items():
+        at.query_params[k] = v
+    for k, v in (sesi or {}).items():
+        at.session_state[k] = v
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _kpi(at: AppTest) -> dict[str, str]:
+    """The four KPI cards (the first metrics on the page; the detail panel has its own)."""
+    return {m.label: m.value for m in list(at.metric)[:4]}
+
+
+def _peta(at: AppTest) -> dict:
+    (komponen,) = at.get("component_instance")
+    return json.loads(komponen.proto.json_args)
+
+
+def _titik(at: AppTest) -> list:
+    return peta_uji.potensi(_peta(at)["script"])["titik"]
+
+
+def _param(at: AppTest) -> dict[str, list[str]]:
+    """The page's current query parameters (AppTest keeps them as lists)."""
+    return {k: [v] if isinstance(v, str) else list(v) for k, v in at.query_params.items()}
+
+
+def test_halaman_bawaan(wilayah_uji):
+    at = _jalan()
+    assert at.title[0].value == "Peta Potensi KIM"
+    assert _kpi(at) == {"KIM": "2", "Potensi": "5", "Potensi aktif": "60%", "Anggota": "45"}
+    args = _peta(at)
+    assert len(peta_uji.kelurahan(args["script"])) == 3 and len(_titik(at)) == 5
+    assert args["returned_objects"] == ["last_object_clicked"]  # pan/zoom never reruns the script
+    assert args["js_links"] and all(u.startswith("/app/static/vendor/") for u in args["js_links"] + args["css_links"])
+    teks = " ".join(m.value for m in at.markdown)
+    assert "Data contoh" in teks and "Batas skematik" in teks
+    assert not at.warning and not at.error
+
+
+def test_filter_mengubah_kpi_dan_peta(wilayah_uji):
+    at = _jalan()
+    at.multiselect(key="w_kategori").set_value(["Kuliner"]).run()
+    assert _kpi(at)["Potensi"] == "3" and len(_titik(at)) == 3
+    at.multiselect(key="w_status").set_value(["Aktif"]).run()
+    assert _kpi(at) == {"KIM": "2", "Potensi": "2", "Potensi aktif": "100%", "Anggota": "13"}
+    assert len(_titik(at)) == 2
+    assert _param(at) == {"kategori": ["Kuliner"], "status": ["Aktif"]}
+    at.selectbox(key="w_metrik").set_value("jumlah_anggota").run()
+    assert '"Jumlah anggota"' in _peta(at)["script"]
+    assert _param(at)["metrik"] == ["jumlah_anggota"]
+
+
+def test_tautan_memulihkan_tampilan(wilayah_uji):
+    at = _jalan({"kategori": "Kuliner", "status": "Aktif", "metrik": "persen_aktif", "kelurahan": "Beta", "peta": "kosong", "kelas": "3"})
+    assert at.multiselect(key="w_kategori").value == ["Kuliner"]
+    assert at.multiselect(key="w_status").value == ["Aktif"]
+    assert at.selectbox(key="w_metrik").value == "persen_aktif"
+    assert at.selectbox(key="w_basemap").value == "kosong"
+    assert at.slider(key="w_kelas").value == 3
+    assert at.selectbox(key="w_kelurahan").value == KODE_B
+    assert _kpi(at)["Potensi"] == "2" and len(_titik(at)) == 2
+    assert any(m.value.startswith("#### Beta") for m in at.markdown)
+    assert {m.label: m.value for m in list(at.metric)[4:]}["Potensi"] == "1 / 2"  # of its 2 potentials, 1 passes the filters
+    # The address bar keeps exactly the shared view.
+    assert _param(at) == {"kategori": ["Kuliner"], "status": ["Aktif"], "metrik": ["persen_aktif"], "kelas": ["3"],
+                          "peta": ["kosong"], "kelurahan": ["Beta"]}
+
+
+def test_parameter_berulang_atau_koma(wilayah_uji):
+    at = _jalan({"status": "Aktif,Kurang Aktif", "kategori": ["Kuliner", "pariwisata"]})
+    assert at.multiselect(key="w_status").value == ["Aktif", "Kurang Aktif"]
+    assert at.multiselect(key="w_kategori").value == ["Kuliner", "Pariwisata"]
+    assert _kpi(at)["Potensi"] == "4"
+
+
+def test_parameter_salah_dilaporkan_sisanya_dipakai(wilayah_uji):
+    at = _jalan({"kategori": "Kulinerr", "status": "Aktif", "kelurahan": "Zeta"})
+    pesan = " ".join(w.value for w in at.warning)
+    assert "Mungkin maksud Anda 'Kuliner'" in pesan and "Kelurahan 'Zeta' tidak ditemukan" in pesan
+    assert at.multiselect(key="w_kategori").value == [] and at.multiselect(key="w_status").value == ["Aktif"]
+    assert _kpi(at)["Potensi"] == "3"
+
+
+def test_klik_peta_membuka_rincian(wilayah_uji):
+    at = _jalan(sesi={"kim_klik_baru": {"lat": 0.015, "lng": 110.075}})
+    assert at.selectbox(key="w_kelurahan").value == KODE_C
+    teks = " ".join(m.value for m in at.markdown)
+    assert "#### Gama Raya" in teks and "Belum ada KIM tercatat" in teks
+    assert _param(at) == {"kelurahan": ["Gama Raya"]}
+    # The selection is outlined on the map without reloading it (a feature group).
+    assert "kim-terpilih" in (_peta(at)["feature_group"] or "")
+
+
+def test_rincian_dari_daftar(wilayah_uji):
+    at = _jalan()
+    at.selectbox(key="w_kelurahan").set_value(KODE_A).run()
+    teks = " ".join(m.value for m in at.markdown)
+    assert "#### Alfa Laut" in teks and "KIM Alfa" in teks
+    assert "**Kegiatan terakhir:** 3 Februari 2025" in teks
+    assert "Aktif **2** · Kurang Aktif **1** · Tidak Aktif **0**" in teks
+    tabel = at.dataframe[0].value
+    assert sorted(tabel["nama_potensi"]) == ["Amplang", "Ikan bakar", "Kampung air"]
+    at.button(key="kim_tutup_detail").click().run()
+    assert at.selectbox(key="w_kelurahan").value is None
+
+
+def test_filter_tanpa_hasil(wilayah_uji):
+    at = _jalan({"cari": "tidak ada yang begini"})
+    assert any("Tidak ada potensi yang cocok" in i.value for i in at.info)
+    assert _kpi(at)["Potensi"] == "0"
+    args = _peta(at)
+    assert len(peta_uji.kelurahan(args["script"])) == 3 and _titik(at) == []
+    at.button(key="kim_hapus_filter").click().run()
+    assert _kpi(at)["Potensi"] == "5" and at.text_input(key="w_cari").value == ""
+
+
+def test_bahasa_inggris(wilayah_uji):
+    at = _jalan({"bahasa": "en"})
+    assert at.title[0].value == "KIM Potential Map"
+    assert "Potentials" in _kpi(at)
+    assert '"KIM potentials"' in _peta(at)["script"]
+
+
+def test_data_tidak_sah_menampilkan_laporan(wilayah_uji, monkeypatch):
+    buruk = wilayah_uji.tulis_kim(
+        [["A-01", "KIM Alfa", "99.01.01.1001", "Alfa Laut", "Satu", "Kuliner", "Amplang", "", "Hidup", "sepuluh", "31/02/2024", "0.01", "110.01", ""]],
+        nama="buruk.csv",
+    )
+    monkeypatch.setenv("KIM_CSV", str(buruk))
+    at = _jalan()
+    assert "Data tidak dapat ditampilkan karena tidak sah" in at.error[0].value
+    laporan = at.dataframe[0].value
+    assert set(laporan["kolom"]) >= {"status_aktivitas", "jumlah_anggota", "kegiatan_terakhir"}
+    assert (laporan["baris"] == 2).all() and (laporan["berkas"] == "buruk.csv").all()
+    assert not at.get("component_instance")  # no map on invalid data
+
+
+def test_berkas_hilang_menampilkan_laporan(wilayah_uji, monkeypatch, tmp_path):
+    monkeypatch.setenv("KIM_CSV", str(tmp_path / "tidak-ada.csv"))
+    at = _jalan()
+    assert at.error and "tidak sah" in at.error[0].value
+    assert "tidak dapat dibuka" in " ".join(at.dataframe[0].value["pesan"])
+
+
+def test_keadaan_pulang_pergi(wilayah_uji):
+    ds = muat_dataset()
+    k = Keadaan(kategori=("Kuliner", "Batik & Kerajinan"), status=("Aktif",), kecamatan=("Satu",), cari="amplang",
+                metrik="potensi_kuliner", skema="natural_breaks", kelas=4, basemap="satelit", bahasa="en", kelurahan=KODE_A)
+    param = ke_param(k, ds)
+    assert param["kelurahan"] == ["Alfa Laut"] and param["kategori"] == ["Kuliner", "Batik & Kerajinan"]
+    assert dari_param(param, ds) == k
+    assert ke_param(Keadaan(), ds) == {}
+    assert dari_param({"kelurahan": KODE_C}, ds).kelurahan == KODE_C
+    assert dari_param({"kelurahan": "alpa laut"}, ds).kelurahan == KODE_A  # a known alias
+    salah = dari_param({"kelas": "9", "skema": "acak", "peta": "google", "bahasa": "fr", "metrik": "luas"}, ds)
+    assert salah == Keadaan() and len(salah.catatan) == 5
+
+
+@pytest.mark.parametrize("kunci", ["kategori", "status", "kecamatan", "metrik", "kelurahan"])
+def test_nama_parameter_stabil(wilayah_uji, kunci):
+    ds = muat_dataset()
+    k = Keadaan(kategori=("Kuliner",), status=("Aktif",), kecamatan=("Dua",), metrik="jumlah_aktif", kelurahan=KODE_C)
+    assert kunci in ke_param(k, ds)
+
+
+def test_memilih_kelurahan_tidak_memuat_ulang_peta(wilayah_uji):
+    at = _jalan()
+    sebelum = _peta(at)
+    at.selectbox(key="w_kelurahan").set_value(KODE_B).run()
+    sesudah = _peta(at)
+    # Same script → same component key: the browser keeps the map, only the outline is added.
+    assert sesudah["script"] == sebelum["script"] and sesudah["key"] == sebelum["key"]
+    assert sebelum["feature_group"] is None and "kim-terpilih" in sesudah["feature_group"]

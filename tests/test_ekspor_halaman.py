@@ -1,0 +1,130 @@
+"""Exports from the page: the download panel exists (AppTest) and every button delivers
+the filtered file in a real browser, with no network beyond the app itself."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import openpyxl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.data import muat_dataset, tampilkan
+from geo.ekspor import OpsiEkspor, ekspor
+from geo.saring import Filter
+from ui.ekspor import pembuat
+
+PROYEK = Path(__file__).resolve().parent.parent
+DASBOR = str(PROYEK / "dashboard.py")
+LABEL = ["PNG", "PDF", "HTML", "CSV", "Excel (XLSX)", "GeoJSON"]
+CHROMIUM = "/usr/bin/chromium"
+ARGS_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def _tombol_unduh(at: AppTest) -> list:
+    return [b for b in at.get("download_button") if b.proto.id.split("-")[-1].startswith("ekspor_")]
+
+
+def test_panel_unduh_ada_di_halaman(wilayah_uji):
+    at = AppTest.from_file(DASBOR, default_timeout=90)
+    at.query_params["kategori"] = "Kuliner"
+    at.run()
+    assert not at.exception, at.exception
+    assert [b.proto.label for b in _tombol_unduh(at)] == LABEL
+    assert all(b.proto.deferred_file_id for b in _tombol_unduh(at))  # built on click, not on every rerun
+    assert "Unduh peta dan data" in [e.label for e in at.expander]
+    judul = at.text_input(key="ekspor_judul")
+    assert judul.value == "" and judul.placeholder == "Peta Potensi Kuliner KIM Kota Uji"
+
+
+def test_pembuat_tombol_sama_dengan_ekspor_dan_disimpan(wilayah_uji):
+    t = tampilkan(muat_dataset(), Filter(status=("Aktif",)))
+    opsi = OpsiEkspor()
+    buat = pembuat("csv", t, opsi)
+    pertama = buat()
+    assert pertama == ekspor("csv", t, opsi)
+    assert buat() is pertama  # the second click reuses the file
+    assert pembuat("csv", tampilkan(muat_dataset(), Filter()), opsi)() != pertama  # another filter, another file
+
+
+def _port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(wilayah_uji, tmp_path):
+    port = _port_bebas()
+    log = (tmp_path / "streamlit.log").open("w")
+    proses = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", DASBOR, "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=PROYEK, env={**os.environ}, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        batas = time.monotonic() + 90
+        while time.monotonic() < batas:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("Streamlit tidak menyala: " + (tmp_path / "streamlit.log").read_text())
+        yield url
+    finally:
+        proses.terminate()
+        try:
+            proses.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proses.kill()
+        log.close()
+
+
+def test_setiap_tombol_mengunduh_berkas_tersaring(server, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium tidak ada di /usr/bin/chromium")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS_CHROMIUM)
+        konteks = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+        konteks.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
+        halaman = konteks.new_page()
+        halaman.goto(f"{server}/?kategori=Kuliner")
+        halaman.get_by_text("Unduh peta dan data").click(timeout=90000)
+        panel = halaman.locator("[data-testid='stExpander']").filter(has_text="Unduh peta dan data")
+        hasil = {}
+        for label in LABEL:
+            with halaman.expect_download(timeout=60000) as unduhan:
+                panel.get_by_role("button", name=label, exact=True).click()
+            d = unduhan.value
+            path = tmp_path / d.suggested_filename
+            d.save_as(path)
+            hasil[path.suffix] = path
+        browser.close()
+
+    assert sorted(hasil) == [".csv", ".geojson", ".html", ".pdf", ".png", ".xlsx"]
+    for path in hasil.values():
+        assert re.fullmatch(r"(peta|data)-kim-uji-\d{4}-\d{2}-\d{2}-kuliner\.\w+", path.name), path.name
+    assert hasil[".png"].read_bytes()[:4] == b"\x89PNG"
+    assert hasil[".pdf"].read_bytes()[:5] == b"%PDF-"
+    assert "kim-kelurahan" in hasil[".html"].read_text(encoding="utf-8")
+    baris = list(csv.DictReader(io.StringIO(hasil[".csv"].read_text(encoding="utf-8-sig"))))
+    assert [b["id_potensi"] for b in baris] == ["A-01", "A-02", "B-02"]
+    assert openpyxl.load_workbook(hasil[".xlsx"])["Potensi"].max_row == 4
+    fitur = json.loads(hasil[".geojson"].read_text(encoding="utf-8"))["features"]
+    assert sum(f["properties"]["jenis"] == "potensi" for f in fitur) == 3

@@ -1,0 +1,117 @@
+"""Indonesian (and English) numbers, dates and UI strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+
+import pandas as pd
+import pytest
+
+from geo import format_id, i18n
+from geo.metrik import daftar_metrik
+from geo.wilayah import Wilayah
+
+
+@pytest.mark.parametrize(
+    ("nilai", "desimal", "harapan"),
+    [
+        (1234.5, None, "1.234,5"),
+        (1234, None, "1.234"),
+        (0, None, "0"),
+        (62.0, None, "62"),
+        (1234567.25, 2, "1.234.567,25"),
+        (-1500.75, 1, "-1.500,8"),
+        (999.96, None, "1.000"),
+        (0.333, 2, "0,33"),
+    ],
+)
+def test_angka_indonesia(nilai, desimal, harapan):
+    assert format_id.angka(nilai, desimal=desimal) == harapan
+
+
+def test_angka_inggris_dan_kosong():
+    assert format_id.angka(1234.5, bahasa="en") == "1,234.5"
+    assert format_id.angka(None) == "–"
+    assert format_id.angka(float("nan")) == "–"
+    assert format_id.angka(pd.NA) == "–"
+    assert format_id.angka(float("inf")) == "–"
+
+
+def test_persen():
+    assert format_id.persen(62.5) == "62,5%"
+    assert format_id.persen(100.0) == "100%"
+    assert format_id.persen(None) == "–"
+    assert format_id.persen(1212.5, bahasa="en") == "1,212.5%"
+
+
+@pytest.mark.parametrize("nilai", [dt.date(2022, 7, 13), dt.datetime(2022, 7, 13, 15, 0), pd.Timestamp("2022-07-13"), "2022-07-13"])
+def test_tanggal_indonesia(nilai):
+    assert format_id.tanggal(nilai) == "13 Juli 2022"
+
+
+def test_tanggal_bulan_dan_bahasa():
+    assert [format_id.tanggal(dt.date(2024, m, 1)).split()[1] for m in range(1, 13)] == list(format_id.BULAN_ID)
+    assert format_id.tanggal(dt.date(2022, 7, 13), bahasa="en") == "13 July 2022"
+    assert format_id.tanggal(None) == "–"
+    assert format_id.tanggal(pd.NaT) == "–"
+    assert format_id.tanggal("bukan tanggal") == "–"
+
+
+def test_kolom_bulat_dan_tanggal_tanpa_loop():
+    angka = pd.Series([5, 1250, None, 1234567], dtype="Int64")
+    assert format_id.bulat_seri(angka).tolist() == ["5", "1.250", "", "1.234.567"]
+    assert format_id.bulat_seri(angka, bahasa="en").tolist() == ["5", "1,250", "", "1,234,567"]
+    tanggal = pd.Series(pd.to_datetime(["2022-07-13", None, "2020-01-02"]), index=[7, 8, 9])
+    hasil = format_id.tanggal_seri(tanggal)
+    assert hasil.tolist() == ["13 Juli 2022", "", "2 Januari 2020"]
+    assert list(hasil.index) == [7, 8, 9]
+    assert format_id.tanggal_seri(tanggal, bahasa="en").iloc[0] == "13 July 2022"
+
+
+def test_setiap_teks_ada_dalam_dua_bahasa_dengan_isian_sama():
+    for kunci, teks in i18n.TEKS.items():
+        assert set(teks) == {"id", "en"}, kunci
+        isian = [{n for _, n, _, _ in string.Formatter().parse(teks[b]) if n} for b in ("id", "en")]
+        assert isian[0] == isian[1], kunci
+
+
+def test_t_mengisi_dan_jatuh_ke_indonesia():
+    assert i18n.t("kpi_dari", "id", n="15") == "dari 15 kelurahan"
+    assert i18n.t("kpi_dari", "en", n="15") == "of 15 kelurahan"
+    assert i18n.t("judul", "xx") == i18n.t("judul", "id") == "Peta Potensi KIM"
+    assert i18n.bahasa_sah(None) == "id"
+
+
+def test_label_metrik_untuk_semua_metrik():
+    wil = Wilayah()
+    for metrik in daftar_metrik(wil):
+        for bahasa in ("id", "en"):
+            label = i18n.label_metrik(metrik, wil, bahasa)
+            assert label and label != metrik
+    assert i18n.label_metrik("potensi_kuliner", wil, "id") == "Jumlah potensi Kuliner"
+    assert i18n.label_metrik("potensi_kuliner", wil, "en") == "Number of Kuliner potentials"
+    assert i18n.label_metrik("persen_aktif", wil, "id") == "Persentase aktif (%)"
+
+
+def test_nilai_metrik():
+    assert i18n.nilai_metrik("persen_aktif", 66.7) == "66,7%"
+    assert i18n.nilai_metrik("jumlah_anggota", 1250) == "1.250"
+    assert i18n.nilai_metrik("jumlah_anggota", 1250, "en") == "1,250"
+
+
+def test_tidak_ada_teks_inggris_di_bahasa_indonesia():
+    # A cheap guard against copy-paste: common English words must not appear in the Indonesian strings.
+    inggris = re.compile(r"\b(the|and|of|with|click|choose|number)\b", re.IGNORECASE)
+    for kunci, teks in i18n.TEKS.items():
+        assert not inggris.search(teks["id"].replace("sample data", "")), (kunci, teks["id"])
+
+
+def test_deskripsi_filter():
+    from geo.saring import Filter
+
+    f = Filter(kategori=("Kuliner",), status=("Aktif",), cari="ikan")
+    assert i18n.deskripsi_filter(f, "id") == f.deskripsi()
+    assert i18n.deskripsi_filter(f, "en") == "Category: Kuliner; Status: Aktif; Search: \u201cikan\u201d"
+    assert i18n.deskripsi_filter(Filter(), "en") == "All potentials (no filter)"

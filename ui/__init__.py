@@ -1,0 +1,1 @@
+"""Streamlit pieces of the page; all figures come from ``geo/``."""

@@ -1,0 +1,73 @@
+"""Kelurahan detail: its KIM, potentials, status counts and last activity."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo import skema
+from geo.data import Tampilan
+from geo.i18n import angka, persen, t, tanggal
+from ui.filter import KUNCI
+from ui.md import aman_md
+from ui.tabel import tabel_potensi
+
+
+def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
+    """The picker (also set by map clicks); returns the selected kode."""
+    batas = tampilan.dataset.batas.sort_values("kelurahan")
+    nama = dict(zip(batas["kode"].astype(str), batas["kelurahan"] + " (" + batas["kecamatan"] + ")"))
+    if st.session_state.get(KUNCI["kelurahan"]) not in nama:
+        st.session_state[KUNCI["kelurahan"]] = None
+    kiri, kanan = st.container(key="kim_pilih").columns([0.8, 0.2], vertical_alignment="bottom")
+    with kanan:
+        st.button("✕", key="kim_tutup_detail", on_click=_tutup, help=t("tutup", bahasa),
+                  disabled=st.session_state[KUNCI["kelurahan"]] is None, width="stretch")
+    with kiri:
+        return st.selectbox(
+            t("pilih_kelurahan", bahasa), list(nama), key=KUNCI["kelurahan"], format_func=nama.get,
+            placeholder=t("pilih_placeholder", bahasa),
+        )
+
+
+def _tutup() -> None:
+    st.session_state[KUNCI["kelurahan"]] = None
+
+
+def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
+    """The detail of one kelurahan under the current filters."""
+    if not kode:
+        st.caption(t("belum_dipilih", bahasa))
+        return
+    ds = tampilan.dataset
+    baris = ds.batas.loc[ds.batas["kode"] == kode].iloc[0]
+    potensi = tampilan.potensi[tampilan.potensi["kode_kelurahan"] == kode]
+    semua = ds.potensi[ds.potensi["kode_kelurahan"] == kode]
+    nama_kim = ds.nama_kim().get(kode, "")
+
+    with st.container(border=True, key="kim_detail"):
+        st.markdown(f"#### {aman_md(baris['kelurahan'])}")
+        st.caption(f"{t('kecamatan', bahasa)} {aman_md(baris['kecamatan'])} · {kode}")
+        st.markdown(f"**{t('kim', bahasa)}:** {aman_md(nama_kim) if nama_kim else t('tanpa_kim', bahasa)}")
+        if tampilan.filter.kecamatan and baris["kecamatan"] not in tampilan.filter.kecamatan:
+            st.info(t("kelurahan_di_luar", bahasa, nama=aman_md(baris["kelurahan"])))
+
+        aktif = int((potensi["status_aktivitas"] == skema.STATUS_AKTIF).sum())
+        k1, k2, k3 = st.columns(3)
+        jumlah = angka(len(potensi), bahasa)
+        if len(potensi) != len(semua):
+            jumlah = f"{jumlah} / {angka(len(semua), bahasa)}"
+        k1.metric(t("kpi_potensi", bahasa), jumlah)
+        k2.metric(t("aktif", bahasa), persen(100 * aktif / len(potensi), bahasa) if len(potensi) else "–")
+        k3.metric(t("kpi_anggota", bahasa), angka(potensi["jumlah_anggota"].sum(), bahasa))
+
+        terakhir = potensi["kegiatan_terakhir"].max() if len(potensi) else None
+        st.markdown(f"**{t('kegiatan_terakhir', bahasa)}:** {tanggal(terakhir, bahasa)}")
+        hitung = potensi["status_aktivitas"].value_counts().reindex(list(ds.wilayah.status_aktivitas), fill_value=0)
+        st.markdown(f"**{t('jumlah_status', bahasa)}:** " + " · ".join(f"{aman_md(s)} **{angka(n, bahasa)}**" for s, n in hitung.items()))
+
+        if len(potensi):
+            kolom = ["nama_potensi", "kategori_potensi", "status_aktivitas", "jumlah_anggota", "kegiatan_terakhir", "kontak"]
+            tabel_potensi(pd.DataFrame(potensi), kolom, bahasa, key="kim_tabel_detail")
+        else:
+            st.caption(t("tanpa_potensi_filter", bahasa))

@@ -1,0 +1,196 @@
+"""Download panel: every export format of the view the page shows.
+
+Files are made only when a button is clicked (Streamlit's deferred download:
+the button shows it is working while the file is built on the server), and
+kept in a small cache keyed on the data version, the filter and the options,
+so the page itself stays fast and a second click is instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+import streamlit as st
+
+from geo.data import Tampilan
+from geo.ekspor import FORMAT, OpsiEkspor, ekspor, judul_bawaan, nama_berkas
+from geo.ekspor.opsi import DPI_BAWAAN, DPI_DIDUKUNG, UKURAN_BAWAAN, UKURAN_KERTAS_MM
+from geo.galat import GalatData
+from geo.kelas import JUMLAH_KELAS_BAWAAN, SKEMA_BAWAAN
+from geo.metrik import METRIK_BAWAAN
+
+MAKS_SIMPANAN = 16
+
+_TEKS: dict[str, dict[str, str]] = {
+    "judul_panel": {"id": "Unduh peta dan data", "en": "Download map and data"},
+    "keterangan": {
+        "id": "Semua berkas mengikuti filter yang sedang dipakai. Berkas dibuat saat tombol diklik.",
+        "en": "Every file follows the current filters. Files are made when you click a button.",
+    },
+    "judul": {"id": "Judul peta", "en": "Map title"},
+    "judul_bantu": {
+        "id": "Kosongkan untuk judul otomatis dari filter.",
+        "en": "Leave empty for a title generated from the filters.",
+    },
+    "ukuran": {"id": "Kertas", "en": "Paper"},
+    "dpi": {"id": "Resolusi", "en": "Resolution"},
+    "basemap": {"id": "Peta dasar OpenStreetMap (butuh internet)", "en": "OpenStreetMap basemap (needs internet)"},
+    "basemap_bantu": {
+        "id": "Tanpa internet, gambar tetap dibuat tanpa peta dasar dan mencantumkan hal itu.",
+        "en": "Without internet the picture is still made, without a basemap, and says so.",
+    },
+    "pemisah": {"id": "Pemisah kolom CSV", "en": "CSV column separator"},
+    "pemisah_bantu": {
+        "id": "Excel berbahasa Indonesia biasanya memakai titik koma (;) dan koma desimal.",
+        "en": "Excel in an Indonesian locale usually expects semicolons (;) and decimal commas.",
+    },
+    "peta": {"id": "Peta", "en": "Map"},
+    "data": {"id": "Data", "en": "Data"},
+    "rumus": {
+        "id": "Sel yang diawali =, +, - atau @ diekspor sebagai teks, tidak pernah sebagai rumus Excel.",
+        "en": "Cells starting with =, +, - or @ are exported as text, never as Excel formulas.",
+    },
+}
+_LABEL_UKURAN = {
+    "a4-landscape": {"id": "A4 mendatar", "en": "A4 landscape"},
+    "a4-portrait": {"id": "A4 tegak", "en": "A4 portrait"},
+}
+_LABEL_PEMISAH = {",": {"id": "koma ( , )", "en": "comma ( , )"}, ";": {"id": "titik koma ( ; )", "en": "semicolon ( ; )"}}
+_BANTU_FORMAT = {
+    "png": {"id": "Gambar siap cetak untuk laporan dan presentasi", "en": "Print-ready picture for reports and slides"},
+    "pdf": {"id": "Halaman A4 siap cetak", "en": "Print-ready A4 page"},
+    "html": {"id": "Peta interaktif satu berkas; bisa dibuka tanpa internet", "en": "Single-file interactive map; opens offline"},
+    "csv": {"id": "Tabel potensi (UTF-8, terbaca Excel)", "en": "Potentials table (UTF-8, Excel-friendly)"},
+    "xlsx": {"id": "Lembar potensi, ringkasan kelurahan dan info", "en": "Sheets: potentials, kelurahan summary, info"},
+    "geojson": {"id": "Kelurahan dan titik potensi untuk QGIS", "en": "Kelurahan and potential points for QGIS"},
+}
+
+
+_LABEL_TOMBOL = {"png": "PNG", "pdf": "PDF", "html": "HTML", "csv": "CSV", "xlsx": "Excel (XLSX)", "geojson": "GeoJSON"}
+
+
+def _t(kunci: str, bahasa: str) -> str:
+    teks = _TEKS[kunci]
+    return teks.get(bahasa, teks["id"])
+
+
+class _Simpanan:
+    """A small thread-safe LRU of finished files; deferred downloads run on worker threads."""
+
+    def __init__(self, maks: int) -> None:
+        self._isi: OrderedDict[tuple, bytes] = OrderedDict()
+        self._kunci = threading.Lock()
+        self._maks = maks
+
+    def ambil(self, kunci: tuple, buat: Callable[[], bytes]) -> bytes:
+        with self._kunci:
+            if kunci in self._isi:
+                self._isi.move_to_end(kunci)
+                return self._isi[kunci]
+        data = buat()
+        with self._kunci:
+            self._isi[kunci] = data
+            while len(self._isi) > self._maks:
+                self._isi.popitem(last=False)
+        return data
+
+
+_SIMPANAN = _Simpanan(MAKS_SIMPANAN)
+
+
+def sidik_data(tampilan: Tampilan) -> tuple:
+    """Which data version a file was made from: paths, sizes and modification times."""
+    hasil = []
+    for path in (tampilan.dataset.path_kim, tampilan.dataset.path_batas):
+        try:
+            s = path.stat()
+            hasil.append((str(path), s.st_mtime_ns, s.st_size))
+        except OSError:
+            hasil.append((str(path), -1, -1))
+    return tuple(hasil)
+
+
+def pembuat(kode: str, tampilan: Tampilan, opsi: OpsiEkspor) -> Callable[[], bytes]:
+    """A no-argument function that makes (or reuses) the file; what the button calls on click."""
+    kunci = (kode, sidik_data(tampilan), tampilan.filter, opsi, dt.date.today())
+    return lambda: _SIMPANAN.ambil(kunci, lambda: ekspor(kode, tampilan, opsi))
+
+
+def _opsi_pengguna(tampilan: Tampilan, bahasa: str, kunci: str) -> tuple[str, str, int, bool, str]:
+    """The title, paper, dpi, basemap and CSV separator widgets."""
+    judul = st.text_input(
+        _t("judul", bahasa), value="", placeholder=judul_bawaan(tampilan), max_chars=160,
+        help=_t("judul_bantu", bahasa), key=f"{kunci}_judul",
+    )
+    k1, k2, k3 = st.columns([1.1, 1, 1.2])
+    ukuran = k1.selectbox(
+        _t("ukuran", bahasa), list(UKURAN_KERTAS_MM), index=list(UKURAN_KERTAS_MM).index(UKURAN_BAWAAN),
+        format_func=lambda u: _LABEL_UKURAN[u].get(bahasa, _LABEL_UKURAN[u]["id"]), key=f"{kunci}_ukuran",
+    )
+    dpi = k2.selectbox(
+        _t("dpi", bahasa), list(DPI_DIDUKUNG), index=list(DPI_DIDUKUNG).index(DPI_BAWAAN),
+        format_func=lambda d: f"{d} dpi", key=f"{kunci}_dpi",
+    )
+    pemisah = k3.selectbox(
+        _t("pemisah", bahasa), [",", ";"], format_func=lambda p: _LABEL_PEMISAH[p].get(bahasa, _LABEL_PEMISAH[p]["id"]),
+        help=_t("pemisah_bantu", bahasa), key=f"{kunci}_pemisah",
+    )
+    basemap = st.checkbox(_t("basemap", bahasa), value=False, help=_t("basemap_bantu", bahasa), key=f"{kunci}_basemap")
+    return judul, ukuran, int(dpi), bool(basemap), pemisah
+
+
+def _tombol(kode: str, tampilan: Tampilan, opsi: OpsiEkspor, bahasa: str, kunci: str) -> None:
+    fmt = FORMAT[kode]
+    st.download_button(
+        _LABEL_TOMBOL[kode],
+        data=pembuat(kode, tampilan, opsi),
+        file_name=nama_berkas(tampilan, kode, opsi),
+        mime=fmt.mime,
+        key=f"{kunci}_{kode}",
+        help=_BANTU_FORMAT[kode].get(bahasa, _BANTU_FORMAT[kode]["id"]),
+        on_click="ignore",  # a download must not rerun the whole page
+        icon=":material/download:",
+        width="stretch",
+    )
+
+
+def panel_unduh(
+    tampilan: Tampilan,
+    metrik: str = METRIK_BAWAAN,
+    skema: str = SKEMA_BAWAAN,
+    jumlah_kelas: int = JUMLAH_KELAS_BAWAAN,
+    peta_dasar: str = "osm",
+    bahasa: str = "id",
+    kunci: str = "ekspor",
+) -> None:
+    """Download buttons for PNG, PDF, HTML, CSV, XLSX and GeoJSON of ``tampilan``.
+
+    ``metrik``/``skema``/``jumlah_kelas`` are the page's choropleth settings,
+    so the printed map is coloured exactly like the screen.
+    """
+    with st.expander(_t("judul_panel", bahasa), expanded=False, icon=":material/download:"):
+        st.caption(_t("keterangan", bahasa))
+        judul, ukuran, dpi, basemap, pemisah = _opsi_pengguna(tampilan, bahasa, kunci)
+        opsi = OpsiEkspor(
+            metrik=metrik, skema=skema, jumlah_kelas=jumlah_kelas, judul=judul.strip(), ukuran=ukuran, dpi=dpi,
+            basemap=basemap, pemisah=pemisah, peta_dasar=peta_dasar, bahasa=bahasa,
+        )
+        try:
+            opsi.periksa(tampilan.dataset.wilayah)
+        except GalatData as exc:
+            st.error(str(exc))
+            return
+        st.markdown(f"**{_t('peta', bahasa)}**")
+        kolom = st.columns(3)
+        for tempat, kode in zip(kolom, ("png", "pdf", "html")):
+            with tempat:
+                _tombol(kode, tampilan, opsi, bahasa, kunci)
+        st.markdown(f"**{_t('data', bahasa)}**")
+        kolom = st.columns(3)
+        for tempat, kode in zip(kolom, ("csv", "xlsx", "geojson")):
+            with tempat:
+                _tombol(kode, tampilan, opsi, bahasa, kunci)
+        st.caption(_t("rumus", bahasa))

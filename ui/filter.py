@@ -1,0 +1,64 @@
+"""Sidebar widgets: filters and map display, backed by the shareable view state."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import streamlit as st
+
+from geo import kelas
+from geo.data import Dataset
+from geo.i18n import BAHASA, label_metrik, t
+from geo.metrik import daftar_metrik
+from geo.peta import BASEMAP
+from ui.keadaan import Keadaan
+
+# Session-state key of each view field's widget.
+KUNCI = {f.name: f"w_{f.name}" for f in fields(Keadaan) if f.name != "catatan"}
+KUNCI_INIT = "kim_keadaan_awal"
+
+
+def inisialisasi(keadaan: Keadaan) -> None:
+    """Put a view (from the URL) into the widgets, before they are drawn."""
+    for nama, kunci in KUNCI.items():
+        nilai = getattr(keadaan, nama)
+        st.session_state[kunci] = list(nilai) if isinstance(nilai, tuple) else nilai
+    st.session_state[KUNCI_INIT] = True
+
+
+def _hapus_filter() -> None:
+    for nama in ("kategori", "status", "kecamatan"):
+        st.session_state[KUNCI[nama]] = []
+    st.session_state[KUNCI["cari"]] = ""
+
+
+def bahasa_aktif() -> str:
+    return st.session_state.get(KUNCI["bahasa"], "id")
+
+
+def sidebar(dataset: Dataset) -> Keadaan:
+    """Draw the sidebar and return the view it describes (kelurahan comes later)."""
+    wil = dataset.wilayah
+    b = bahasa_aktif()
+    with st.sidebar:
+        st.markdown(f"### {t('filter', b)}")
+        kategori = st.multiselect(t("kategori", b), list(wil.kategori_potensi), key=KUNCI["kategori"], placeholder=t("semua", b))
+        status = st.multiselect(t("status", b), list(wil.status_aktivitas), key=KUNCI["status"], placeholder=t("semua", b))
+        kecamatan = st.multiselect(t("kecamatan", b), dataset.kecamatan(), key=KUNCI["kecamatan"], placeholder=t("semua", b))
+        cari = st.text_input(t("cari", b), key=KUNCI["cari"], max_chars=100)
+        st.button(t("reset", b), key="kim_hapus_filter", on_click=_hapus_filter, width="stretch",
+                  disabled=not (kategori or status or kecamatan or cari.strip()))
+
+        st.markdown(f"### {t('tampilan_peta', b)}")
+        semua_metrik = daftar_metrik(wil)
+        metrik = st.selectbox(t("metrik", b), list(semua_metrik), key=KUNCI["metrik"],
+                              format_func=lambda m: label_metrik(m, wil, b))
+        skema = st.selectbox(t("skema", b), list(kelas.SKEMA_KELAS), key=KUNCI["skema"], format_func=lambda s: t(f"skema_{s}", b))
+        jumlah = st.slider(t("jumlah_kelas", b), kelas.JUMLAH_KELAS_MIN, kelas.JUMLAH_KELAS_MAX, key=KUNCI["kelas"])
+        basemap = st.selectbox(t("basemap", b), list(BASEMAP), key=KUNCI["basemap"], format_func=lambda k: t(f"basemap_{k}", b))
+        bahasa = st.radio(t("bahasa", b), list(BAHASA), key=KUNCI["bahasa"], format_func=BAHASA.get, horizontal=True)
+        st.caption(t("tautan", b))
+    return Keadaan(
+        kategori=tuple(kategori), status=tuple(status), kecamatan=tuple(kecamatan), cari=cari.strip(),
+        metrik=metrik, skema=skema, kelas=int(jumlah), basemap=basemap, bahasa=bahasa,
+    )
