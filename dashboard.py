@@ -22,6 +22,7 @@ from ui.filter import KUNCI_INIT, bahasa_aktif, inisialisasi, sidebar
 from ui.keadaan import Keadaan, dari_param, ke_param
 from ui.md import aman_md
 from ui.muat import muat
+from ui.navigasi import menu
 from ui.peta import gambar_peta, siapkan_aset, terapkan_klik
 from ui.ringkasan import bagian_ringkasan, kartu_kpi
 
@@ -94,6 +95,7 @@ def _sinkron_url(keadaan: Keadaan, dataset: Dataset) -> None:
 
 def halaman() -> None:
     st.markdown(_CSS, unsafe_allow_html=True)
+    menu()
     url_aset = siapkan_aset()
     bahasa = bahasa_aktif()
     try:

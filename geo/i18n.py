@@ -68,6 +68,10 @@ TEKS: dict[str, dict[str, str]] = {
     "lapisan_potensi": {"id": "Potensi KIM", "en": "KIM potentials"},
     "lapisan_label": {"id": "Nama kelurahan", "en": "Kelurahan names"},
     "basemap_osm": {"id": "OpenStreetMap", "en": "OpenStreetMap"},
+    "basemap_tak_terjangkau": {
+        "id": "Peta dasar tidak dapat dijangkau dari jaringan ini, jadi peta ditampilkan di atas latar polos.",
+        "en": "The basemap cannot be reached from this network, so the map is shown on a plain background.",
+    },
     "basemap_satelit": {"id": "Citra satelit", "en": "Satellite imagery"},
     "basemap_terang": {"id": "Peta terang", "en": "Light map"},
     "basemap_kosong": {"id": "Tanpa peta dasar", "en": "No basemap"},
@@ -178,13 +182,4 @@ def deskripsi_filter(f: Filter, bahasa: str = BAHASA_BAWAAN) -> str:
     """The filter in words; Indonesian is the core's own wording, shared with the exports."""
     if bahasa_sah(bahasa) != "en":
         return f.deskripsi()
-    bagian = []
-    if f.kategori:
-        bagian.append("Category: " + ", ".join(f.kategori))
-    if f.status:
-        bagian.append("Status: " + ", ".join(f.status))
-    if f.kecamatan:
-        bagian.append("Kecamatan: " + ", ".join(f.kecamatan))
-    if f.cari.strip():
-        bagian.append(f"Search: \u201c{f.cari.strip()}\u201d")
-    return "; ".join(bagian) if bagian else "All potentials (no filter)"
+    return f.deskripsi({"kategori": "Category", "cari": "Search", "semua": "All potentials (no filter)"})

@@ -20,6 +20,7 @@ from shapely.geometry import Point
 from geo import aset, kelas
 from geo.data import Tampilan
 from geo.i18n import bahasa_sah, label_metrik, t
+from geo.jaringan import host_terjangkau
 from geo.metrik import METRIK_BAWAAN, daftar_metrik
 from geo.peta_aman import aman_html
 from geo.peta_data import data_kelurahan, data_label, data_potensi, sederhanakan
@@ -47,6 +48,12 @@ def _cek_opsi(tampilan: Tampilan, metrik: str, skema_kelas: str, basemap: str) -
         raise ValueError(f"Skema kelas '{skema_kelas}' tidak dikenal. Pilihan: {', '.join(kelas.SKEMA_KELAS)}.")
     if basemap not in BASEMAP:
         raise ValueError(f"Peta dasar '{basemap}' tidak dikenal. Pilihan: {', '.join(BASEMAP)}.")
+
+
+def peta_dasar_terjangkau(basemap: str) -> bool:
+    """Whether the chosen basemap's tiles can be fetched from this network (cached)."""
+    penyedia = BASEMAP.get(basemap)
+    return penyedia is None or host_terjangkau(penyedia.build_url())
 
 
 def batas_peta(tampilan: Tampilan) -> list[list[float]] | None:

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from geo.galat import GalatData
 from geo.referensi import normalisasi_nama
+
+# Words for Filter.deskripsi; other languages pass their own (see geo.i18n).
+LABEL_FILTER: dict[str, str] = {
+    "kategori": "Kategori",
+    "status": "Status",
+    "kecamatan": "Kecamatan",
+    "cari": "Pencarian",
+    "semua": "Semua potensi (tanpa filter)",
+}
 
 
 @dataclass(frozen=True)
@@ -25,18 +34,14 @@ class Filter:
     def kosong(self) -> bool:
         return not (self.kategori or self.status or self.kecamatan or self.cari.strip())
 
-    def deskripsi(self) -> str:
-        """Human-readable line for titles and print layouts."""
-        bagian = []
-        if self.kategori:
-            bagian.append("Kategori: " + ", ".join(self.kategori))
-        if self.status:
-            bagian.append("Status: " + ", ".join(self.status))
-        if self.kecamatan:
-            bagian.append("Kecamatan: " + ", ".join(self.kecamatan))
+    def deskripsi(self, label: Mapping[str, str] | None = None) -> str:
+        """Human-readable line for titles and print layouts, in ``label``'s language."""
+        kata = {**LABEL_FILTER, **(label or {})}
+        bagian = [f"{kata[nama]}: {', '.join(nilai)}" for nama, nilai in
+                  (("kategori", self.kategori), ("status", self.status), ("kecamatan", self.kecamatan)) if nilai]
         if self.cari.strip():
-            bagian.append(f"Pencarian: \u201c{self.cari.strip()}\u201d")
-        return "; ".join(bagian) if bagian else "Semua potensi (tanpa filter)"
+            bagian.append(f"{kata['cari']}: \u201c{self.cari.strip()}\u201d")
+        return "; ".join(bagian) if bagian else kata["semua"]
 
 
 def pecah_nilai(nilai: Iterable[str] | str | None) -> list[str]:

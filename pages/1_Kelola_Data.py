@@ -16,8 +16,10 @@ from ui.kelola_berkas import riwayat, unggah
 from ui.kelola_peta import pilih_lokasi
 from ui.kelola_tabel import bilah_simpan, editor, kotak_konflik
 from ui.muat import muat
+from ui.navigasi import menu
 
 st.set_page_config(page_title="Kelola Data · Peta Potensi KIM", page_icon="🗂️", layout="wide")
+menu()
 st.title("Kelola Data")
 
 try:

@@ -24,33 +24,12 @@ import pandas as pd
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-KOLOM = [
-    "id_potensi",
-    "nama_kim",
-    "kode_kelurahan",
-    "kelurahan",
-    "kecamatan",
-    "kategori_potensi",
-    "nama_potensi",
-    "deskripsi",
-    "status_aktivitas",
-    "jumlah_anggota",
-    "kegiatan_terakhir",
-    "lintang",
-    "bujur",
-    "kontak",
-]
-KATEGORI = {
-    "Kuliner",
-    "Pariwisata",
-    "Batik & Kerajinan",
-    "Perikanan & Kelautan",
-    "Pertanian & Perkebunan",
-    "Seni & Budaya",
-    "Ekonomi Kreatif & UMKM",
-    "Lainnya",
-}
-STATUS = {"Aktif", "Kurang Aktif", "Tidak Aktif"}
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from geo.skema import KATEGORI_POTENSI, KOLOM_KIM, STATUS_AKTIVITAS
+
+KOLOM = list(KOLOM_KIM)  # the core schema, so sample data can never drift from it
+KATEGORI = set(KATEGORI_POTENSI)
+STATUS = set(STATUS_AKTIVITAS)
 # Plausible range of the last activity date for each status (post-pandemic).
 RENTANG_TANGGAL = {
     "Aktif": ("2025-01-01", "2026-10-31"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -193,3 +194,20 @@ def test_memilih_kelurahan_tidak_memuat_ulang_peta(wilayah_uji):
     # Same script → same component key: the browser keeps the map, only the outline is added.
     assert sesudah["script"] == sebelum["script"] and sesudah["key"] == sebelum["key"]
     assert sebelum["feature_group"] is None and "kim-terpilih" in sesudah["feature_group"]
+
+
+def test_tanpa_jaringan_peta_dasar_diganti_latar_polos(wilayah_uji, monkeypatch):
+    monkeypatch.setattr("geo.peta.host_terjangkau", lambda url: False)
+    at = _jalan()
+    assert any("Peta dasar tidak dapat dijangkau" in c.value for c in at.caption)
+    assert _tile_tampil(_peta(at)["script"]) == []
+    monkeypatch.setattr("geo.peta.host_terjangkau", lambda url: True)
+    at = _jalan()
+    assert not any("Peta dasar tidak dapat dijangkau" in c.value for c in at.caption)
+    assert _tile_tampil(_peta(at)["script"]) == ["https://tile.openstreetmap.org/{z}/{x}/{y}.png"]
+
+
+def _tile_tampil(script: str) -> list[str]:
+    """URL templates of the tile layers actually added to the map (the shown basemap)."""
+    lapisan = dict(re.findall(r"var (tile_layer_\w+) = L\.tileLayer\(\s*\"([^\"]+)\"", script))
+    return [url for nama, url in lapisan.items() if f"{nama}.addTo(" in script]

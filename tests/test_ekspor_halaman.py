@@ -6,13 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import openpyxl
@@ -22,14 +16,12 @@ from streamlit.testing.v1 import AppTest
 from geo.data import muat_dataset, tampilkan
 from geo.ekspor import OpsiEkspor, ekspor
 from geo.saring import Filter
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, jalankan
 from ui.ekspor import pembuat
 
 PROYEK = Path(__file__).resolve().parent.parent
 DASBOR = str(PROYEK / "dashboard.py")
 LABEL = ["PNG", "PDF", "HTML", "CSV", "Excel (XLSX)", "GeoJSON"]
-CHROMIUM = "/usr/bin/chromium"
-ARGS_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 
 
 def _tombol_unduh(at: AppTest) -> list:
@@ -58,41 +50,10 @@ def test_pembuat_tombol_sama_dengan_ekspor_dan_disimpan(wilayah_uji):
     assert pembuat("csv", tampilkan(muat_dataset(), Filter()), opsi)() != pertama  # another filter, another file
 
 
-def _port_bebas() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def server(wilayah_uji, tmp_path):
-    port = _port_bebas()
-    log = (tmp_path / "streamlit.log").open("w")
-    proses = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", DASBOR, "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=PROYEK, env={**os.environ}, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        batas = time.monotonic() + 90
-        while time.monotonic() < batas:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("Streamlit tidak menyala: " + (tmp_path / "streamlit.log").read_text())
-        yield url
-    finally:
-        proses.terminate()
-        try:
-            proses.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-        log.close()
+    with jalankan(None, tmp_path / "streamlit.log") as srv:
+        yield srv.url
 
 
 def test_setiap_tombol_mengunduh_berkas_tersaring(server, tmp_path):
@@ -100,7 +61,7 @@ def test_setiap_tombol_mengunduh_berkas_tersaring(server, tmp_path):
     if not Path(CHROMIUM).exists():
         pytest.skip("Chromium tidak ada di /usr/bin/chromium")
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS_CHROMIUM)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
         konteks = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
         konteks.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
         halaman = konteks.new_page()

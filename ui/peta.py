@@ -8,7 +8,7 @@ from streamlit_folium import st_folium
 from geo import aset
 from geo.data import Tampilan
 from geo.i18n import t
-from geo.peta import buat_peta, kelurahan_di_titik, lapisan_terpilih
+from geo.peta import buat_peta, kelurahan_di_titik, lapisan_terpilih, peta_dasar_terjangkau
 from geo.peta_legenda import legenda_peta
 from ui.filter import KUNCI, bahasa_aktif
 from ui.keadaan import Keadaan
@@ -61,9 +61,14 @@ def terapkan_klik(tampilan: Tampilan) -> None:
 
 def gambar_peta(tampilan: Tampilan, keadaan: Keadaan, url_aset: str) -> None:
     """Draw the map; selection outlines are added without reloading it."""
+    basemap = keadaan.basemap
+    if not peta_dasar_terjangkau(basemap):
+        # No tiles from here: a plain background beats a console full of failed requests.
+        st.caption(t("basemap_tak_terjangkau", keadaan.bahasa))
+        basemap = "kosong"
     peta = buat_peta(
         tampilan, metrik=keadaan.metrik, skema_kelas=keadaan.skema, jumlah_kelas=keadaan.kelas,
-        basemap=keadaan.basemap, bahasa=keadaan.bahasa, mode_aset="url", url_aset=url_aset,
+        basemap=basemap, bahasa=keadaan.bahasa, mode_aset="url", url_aset=url_aset,
         legenda_terbuka=False,  # the legend is drawn under the map, so the map stays clear
     )
     st_folium(

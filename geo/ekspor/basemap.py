@@ -6,13 +6,13 @@ daemon thread under a hard deadline, and any failure means "no basemap".
 
 from __future__ import annotations
 
-import socket
 import threading
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import numpy as np
 import xyzservices.providers as xyz
+
+from geo.jaringan import host_terjangkau
 
 # OpenStreetMap needs no API key; its tiles are washed out below so the
 # choropleth stays readable in print.
@@ -29,22 +29,10 @@ class Basemap:
     atribusi: str
 
 
-def _host_terjangkau(url: str) -> bool:
-    """A quick TCP probe, so a blocked network costs seconds, not minutes."""
-    host = urlsplit(url.replace("{s}", "a")).hostname
-    if not host:
-        return False
-    try:
-        with socket.create_connection((host, 443), timeout=BATAS_WAKTU_SAMBUNG):
-            return True
-    except OSError:
-        return False
-
-
 def ambil_basemap(batas_3857: tuple[float, float, float, float], batas_waktu: float = BATAS_WAKTU_DETIK) -> Basemap | None:
     """Tiles covering ``(minx, miny, maxx, maxy)`` in Web Mercator, or None if unavailable."""
     url = PENYEDIA.build_url()
-    if not _host_terjangkau(url):
+    if not host_terjangkau(url, BATAS_WAKTU_SAMBUNG):
         return None
     hasil: dict = {}
 
