@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo import skema
 from geo.galat import Laporan
 
 KOLOM_BARIS = "_baris"
@@ -82,7 +83,34 @@ def _teks_sel(nilai: object) -> str:
     return str(nilai)
 
 
-def baca_tabel(path: Path | str, laporan: Laporan, kolom_dikenal: Sequence[str] = ()) -> pd.DataFrame | None:
+def _periksa_lebar(row: list[str], header: list[str], baris: int, nama: str, laporan: Laporan) -> None:
+    """Rows wider than the header, or cut short by a quote that never closes."""
+    lebar = len(header)
+    isi_lebih = [s for s in row[lebar:] if s]
+    if isi_lebih:
+        laporan.tambah(
+            nama,
+            f"Baris ini memiliki {lebar + len(isi_lebih)} sel berisi, lebih banyak dari "
+            f"{lebar} kolom judul. Periksa pemisah kolom atau tanda kutip pada teks.",
+            baris=baris,
+            nilai=isi_lebih[0],
+        )
+    elif len(row) < lebar:
+        # A cell that swallowed line breaks in a short row: its opening quote never closed.
+        for kolom, sel in zip(header, row):
+            if "\n" in sel:
+                laporan.tambah(
+                    nama,
+                    'Tanda kutip (") di sel ini tidak ditutup, sehingga baris-baris berikutnya ikut masuk ke sel ini. '
+                    "Tutup atau hapus tanda kutipnya.",
+                    baris=baris,
+                    kolom=kolom,
+                    nilai=sel.split("\n", 1)[0][:60],
+                )
+                break
+
+
+def baca_tabel(path: Path | str, laporan: Laporan, kolom_dikenal: Sequence[str] = skema.KOLOM_KIM) -> pd.DataFrame | None:
     """Read a CSV or XLSX into text columns plus ``_baris``; None if unusable.
 
     File-level problems (missing, empty, binary, ragged rows) go to ``laporan``.
@@ -109,7 +137,7 @@ def _cari_header(rows: list[list[str]], kolom_dikenal: Sequence[str]) -> int:
 
 
 def baca_bytes(
-    data: bytes, nama: str, laporan: Laporan, excel: bool | None = None, kolom_dikenal: Sequence[str] = ()
+    data: bytes, nama: str, laporan: Laporan, excel: bool | None = None, kolom_dikenal: Sequence[str] = skema.KOLOM_KIM
 ) -> pd.DataFrame | None:
     """Like :func:`baca_tabel` for uploaded bytes; the format is sniffed when ``excel`` is None."""
     if not data.strip():
@@ -148,15 +176,10 @@ def baca_bytes(
     lebar = len(header)
     data_rows = []
     for baris, row in zip(nomor[1:], rows[1:]):
-        isi_lebih = [s for s in row[lebar:] if s]
-        if isi_lebih:
-            laporan.tambah(
-                nama,
-                f"Baris ini memiliki {lebar + len(isi_lebih)} sel berisi, lebih banyak dari "
-                f"{lebar} kolom judul. Periksa pemisah kolom atau tanda kutip pada teks.",
-                baris=baris,
-                nilai=isi_lebih[0],
-            )
+        if [normalisasi_header(h) for h in row[:lebar]] == header:
+            laporan.tambah(nama, "Baris judul kolom muncul lagi di tengah tabel. Hapus baris ini.", baris=baris)
+            continue
+        _periksa_lebar(row, header, baris, nama, laporan)
         data_rows.append(row[:lebar] + [""] * (lebar - len(row)) + [baris])
     frame = pd.DataFrame(data_rows, columns=[*header, KOLOM_BARIS])
     frame = frame.loc[:, [c for c in frame.columns if c]]

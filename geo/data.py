@@ -84,7 +84,7 @@ def muat_dataset(
     gdf_batas = muat_batas(path_batas, ref, laporan)
     if gdf_batas is None:
         gdf_batas = _batas_kosong()
-    mentah = baca_tabel(path_kim, laporan, skema.KOLOM_KIM)
+    mentah = baca_tabel(path_kim, laporan)
     if mentah is None:
         tabel = pd.DataFrame(columns=[*skema.KOLOM_KIM, "_baris"])
     else:

@@ -328,3 +328,22 @@ def test_berkas_bukan_tabel_kim(wilayah_uji, isi, kata):
     d = _muat(wilayah_uji, path)
     assert not d.ok
     assert any(kata in m.pesan for m in d.laporan.galat), d.laporan.teks()
+
+
+def test_judul_kolom_berulang_dilaporkan_sekali(wilayah_uji):
+    rows = _baris()
+    rows.insert(2, list(HEADER))  # e.g. two exports pasted one under the other
+    d = _muat(wilayah_uji, wilayah_uji.tulis_kim(rows))
+    (m,) = d.laporan.galat
+    assert m.baris == 4 and "judul kolom muncul lagi" in m.pesan
+
+
+def test_tanda_kutip_tidak_ditutup(wilayah_uji):
+    path = wilayah_uji.dir / "kutip.csv"
+    baris = [",".join(HEADER)] + [",".join(r) for r in _baris()]
+    baris[2] = baris[2].replace("Ikan bakar", '"Ikan bakar', 1)
+    path.write_text("\n".join(baris) + "\n", encoding="utf-8")
+    d = _muat(wilayah_uji, path)
+    assert not d.ok
+    (m,) = [m for m in d.laporan.galat if "tidak ditutup" in m.pesan]
+    assert (m.baris, m.kolom) == (3, "nama_potensi")
