@@ -22,7 +22,7 @@ from geo.galat import GalatData
 from geo.saring import Filter, kanonik, pecah_nilai
 
 # Modules that contribute subcommands; each has ``daftar(subparsers)``.
-MODUL_PERINTAH: list[str] = ["geo.cli", "geo.ekspor.cli", "geo.impor_batas", "geo.cli_data", "geo.auth"]
+MODUL_PERINTAH: list[str] = ["geo.cli", "geo.ekspor.cli", "geo.impor_batas", "geo.cli_data", "geo.auth", "geo.templat"]
 
 KELUAR_DATA_TIDAK_SAH = 1
 KELUAR_TAK_TERDUGA = 3

@@ -137,7 +137,8 @@ def test_conflicting_change_is_detected(akun):
     at = _sunting(at, ubah)
     assert akun.kim.read_bytes() == setelah_ani  # Ani's change survives
     assert "Konflik penyimpanan" in _teks(at)
-    assert len(at.get("download_button")) == 1  # the user can keep their edits as a file
+    tombol = [b.proto.label for b in at.get("download_button")]
+    assert "Unduh suntingan Anda (CSV)" in tombol  # the user can keep their edits as a file
     assert len(daftar_cadangan(akun.kim)) == 1  # only Ani's save made a backup
     at.button(key="kelola_muat_ulang").click().run()
     assert "Konflik penyimpanan" not in _teks(at)

@@ -11,6 +11,7 @@ from geo.data import Dataset
 from geo.format_id import angka, tanggal
 from geo.galat import Laporan
 from geo.simpan import MODE_GABUNG, MODE_GANTI, Perubahan, baca_audit, bandingkan, periksa_unggahan, pulihkan, simpan_kim
+from geo.templat import buat_templat
 from geo.validasi import validasi_kim
 from ui.kelola import K_ASAL, K_DRAF, K_SIDIK, jalankan_simpan, md_aman, tabel_laporan
 
@@ -34,10 +35,14 @@ def _ringkas_perubahan(p: Perubahan, judul: str) -> None:
 
 def unggah(dataset: Dataset, pengguna: str) -> None:
     """Upload → preview → full report → choose merge/replace → save (only when valid)."""
+    st.download_button(
+        "Unduh templat Excel (dengan daftar pilihan)", data=buat_templat(dataset.wilayah, dataset.referensi),
+        file_name=f"templat-kim-{dataset.wilayah.slug}.xlsx", icon=":material/table_view:",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     berkas = st.file_uploader("Berkas KIM (CSV atau XLSX, kolom seperti templat)", type=["csv", "xlsx"], key="kelola_unggah")
     if berkas is None:
-        st.caption("Berkas diperiksa seluruhnya dan laporannya ditampilkan sebelum apa pun disimpan. "
-                   "Templat kolom: data/templat_kim.csv.")
+        st.caption("Berkas diperiksa seluruhnya dan laporannya ditampilkan sebelum apa pun disimpan.")
         return
     mode = st.radio("Cara memakai berkas ini", list(_MODE), format_func=_MODE.get, key="kelola_mode_unggah")
     cek = periksa_unggahan(berkas.getvalue(), berkas.name, dataset, mode, st.session_state[K_ASAL])
