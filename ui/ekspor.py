@@ -19,62 +19,17 @@ from geo.data import Tampilan
 from geo.ekspor import FORMAT, OpsiEkspor, ekspor, judul_bawaan, nama_berkas
 from geo.ekspor.opsi import DPI_BAWAAN, DPI_DIDUKUNG, UKURAN_BAWAAN, UKURAN_KERTAS_MM
 from geo.galat import GalatData
+from geo.i18n import t
 from geo.kelas import JUMLAH_KELAS_BAWAAN, SKEMA_BAWAAN
 from geo.metrik import METRIK_BAWAAN
 
 MAKS_SIMPANAN = 16
 
-_TEKS: dict[str, dict[str, str]] = {
-    "judul_panel": {"id": "Unduh peta dan data", "en": "Download map and data"},
-    "keterangan": {
-        "id": "Semua berkas mengikuti filter yang sedang dipakai. Berkas dibuat saat tombol diklik.",
-        "en": "Every file follows the current filters. Files are made when you click a button.",
-    },
-    "judul": {"id": "Judul peta", "en": "Map title"},
-    "judul_bantu": {
-        "id": "Kosongkan untuk judul otomatis dari filter.",
-        "en": "Leave empty for a title generated from the filters.",
-    },
-    "ukuran": {"id": "Kertas", "en": "Paper"},
-    "dpi": {"id": "Resolusi", "en": "Resolution"},
-    "basemap": {"id": "Peta dasar OpenStreetMap (butuh internet)", "en": "OpenStreetMap basemap (needs internet)"},
-    "basemap_bantu": {
-        "id": "Tanpa internet, gambar tetap dibuat tanpa peta dasar dan mencantumkan hal itu.",
-        "en": "Without internet the picture is still made, without a basemap, and says so.",
-    },
-    "pemisah": {"id": "Pemisah kolom CSV", "en": "CSV column separator"},
-    "pemisah_bantu": {
-        "id": "Excel berbahasa Indonesia biasanya memakai titik koma (;) dan koma desimal.",
-        "en": "Excel in an Indonesian locale usually expects semicolons (;) and decimal commas.",
-    },
-    "peta": {"id": "Peta", "en": "Map"},
-    "data": {"id": "Data", "en": "Data"},
-    "rumus": {
-        "id": "Sel yang diawali =, +, - atau @ diekspor sebagai teks, tidak pernah sebagai rumus Excel.",
-        "en": "Cells starting with =, +, - or @ are exported as text, never as Excel formulas.",
-    },
-}
-_LABEL_UKURAN = {
-    "a4-landscape": {"id": "A4 mendatar", "en": "A4 landscape"},
-    "a4-portrait": {"id": "A4 tegak", "en": "A4 portrait"},
-}
-_LABEL_PEMISAH = {",": {"id": "koma ( , )", "en": "comma ( , )"}, ";": {"id": "titik koma ( ; )", "en": "semicolon ( ; )"}}
-_BANTU_FORMAT = {
-    "png": {"id": "Gambar siap cetak untuk laporan dan presentasi", "en": "Print-ready picture for reports and slides"},
-    "pdf": {"id": "Halaman A4 siap cetak", "en": "Print-ready A4 page"},
-    "html": {"id": "Peta interaktif satu berkas; bisa dibuka tanpa internet", "en": "Single-file interactive map; opens offline"},
-    "csv": {"id": "Tabel potensi (UTF-8, terbaca Excel)", "en": "Potentials table (UTF-8, Excel-friendly)"},
-    "xlsx": {"id": "Lembar potensi, ringkasan kelurahan dan info", "en": "Sheets: potentials, kelurahan summary, info"},
-    "geojson": {"id": "Kelurahan dan titik potensi untuk QGIS", "en": "Kelurahan and potential points for QGIS"},
-}
-
-
 _LABEL_TOMBOL = {"png": "PNG", "pdf": "PDF", "html": "HTML", "csv": "CSV", "xlsx": "Excel (XLSX)", "geojson": "GeoJSON"}
 
 
 def _t(kunci: str, bahasa: str) -> str:
-    teks = _TEKS[kunci]
-    return teks.get(bahasa, teks["id"])
+    return t(f"ekspor_{kunci}", bahasa)
 
 
 class _Simpanan:
@@ -128,14 +83,14 @@ def _opsi_pengguna(tampilan: Tampilan, bahasa: str, kunci: str) -> tuple[str, st
     k1, k2, k3 = st.columns([1.1, 1, 1.2])
     ukuran = k1.selectbox(
         _t("ukuran", bahasa), list(UKURAN_KERTAS_MM), index=list(UKURAN_KERTAS_MM).index(UKURAN_BAWAAN),
-        format_func=lambda u: _LABEL_UKURAN[u].get(bahasa, _LABEL_UKURAN[u]["id"]), key=f"{kunci}_ukuran",
+        format_func=lambda u: _t(f"ukuran_{u}", bahasa), key=f"{kunci}_ukuran",
     )
     dpi = k2.selectbox(
         _t("dpi", bahasa), list(DPI_DIDUKUNG), index=list(DPI_DIDUKUNG).index(DPI_BAWAAN),
         format_func=lambda d: f"{d} dpi", key=f"{kunci}_dpi",
     )
     pemisah = k3.selectbox(
-        _t("pemisah", bahasa), [",", ";"], format_func=lambda p: _LABEL_PEMISAH[p].get(bahasa, _LABEL_PEMISAH[p]["id"]),
+        _t("pemisah", bahasa), [",", ";"], format_func=lambda p: _t("pemisah_koma" if p == "," else "pemisah_titik_koma", bahasa),
         help=_t("pemisah_bantu", bahasa), key=f"{kunci}_pemisah",
     )
     basemap = st.checkbox(_t("basemap", bahasa), value=False, help=_t("basemap_bantu", bahasa), key=f"{kunci}_basemap")
@@ -150,7 +105,7 @@ def _tombol(kode: str, tampilan: Tampilan, opsi: OpsiEkspor, bahasa: str, kunci:
         file_name=nama_berkas(tampilan, kode, opsi),
         mime=fmt.mime,
         key=f"{kunci}_{kode}",
-        help=_BANTU_FORMAT[kode].get(bahasa, _BANTU_FORMAT[kode]["id"]),
+        help=_t(f"format_{kode}", bahasa),
         on_click="ignore",  # a download must not rerun the whole page
         icon=":material/download:",
         width="stretch",
