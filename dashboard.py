@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-import pandas as pd
 import streamlit as st
 
 from geo.data import Dataset, tampilkan
@@ -20,6 +19,7 @@ from ui.detail import panel, pilih_kelurahan
 from ui.ekspor import panel_unduh
 from ui.filter import KUNCI_INIT, bahasa_aktif, inisialisasi, sidebar
 from ui.keadaan import Keadaan, dari_param, ke_param
+from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import muat
 from ui.navigasi import menu
@@ -52,13 +52,7 @@ def _laporan(dataset: Dataset, bahasa: str) -> None:
     """Invalid data: the whole validation report, in words, and nothing else."""
     st.error(f"**{t('data_tidak_sah', bahasa)}** ({dataset.path_kim.name}, {dataset.path_batas.name})")
     st.markdown(t("data_tidak_sah_bantuan", bahasa))
-    masalah = pd.DataFrame([m.as_dict() for m in dataset.laporan.masalah])
-    if len(masalah):
-        masalah = masalah.sort_values("tingkat", key=lambda s: s != "galat", kind="stable")
-        st.dataframe(masalah[["tingkat", "berkas", "baris", "kolom", "nilai", "pesan"]], hide_index=True, width="stretch",
-                     column_config={"pesan": st.column_config.TextColumn("pesan", width="large")})
-    with st.expander(t("teks_laporan", bahasa)):
-        st.code(dataset.laporan.teks(), language=None)
+    tabel_laporan(dataset.laporan)
 
 
 def _catatan(dataset: Dataset, keadaan_url: Keadaan | None, bahasa: str) -> None:

@@ -152,9 +152,10 @@ def test_data_tidak_sah_menampilkan_laporan(wilayah_uji, monkeypatch):
     monkeypatch.setenv("KIM_CSV", str(buruk))
     at = _jalan()
     assert "Data tidak dapat ditampilkan karena tidak sah" in at.error[0].value
-    laporan = at.dataframe[0].value
+    laporan = at.table[0].value
     assert set(laporan["kolom"]) >= {"status_aktivitas", "jumlah_anggota", "kegiatan_terakhir"}
-    assert (laporan["baris"] == 2).all() and (laporan["berkas"] == "buruk.csv").all()
+    assert (laporan["baris"] == "2").all() and (laporan["berkas"] == "buruk.csv").all()
+    assert all(p.endswith(".") for p in laporan["apa yang harus diperbaiki"])  # whole messages, not cut off
     assert not at.get("component_instance")  # no map on invalid data
 
 
@@ -162,7 +163,7 @@ def test_berkas_hilang_menampilkan_laporan(wilayah_uji, monkeypatch, tmp_path):
     monkeypatch.setenv("KIM_CSV", str(tmp_path / "tidak-ada.csv"))
     at = _jalan()
     assert at.error and "tidak sah" in at.error[0].value
-    assert "tidak dapat dibuka" in " ".join(at.dataframe[0].value["pesan"])
+    assert "tidak dapat dibuka" in " ".join(at.table[0].value["apa yang harus diperbaiki"])
 
 
 def test_keadaan_pulang_pergi(wilayah_uji):

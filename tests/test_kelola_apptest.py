@@ -95,7 +95,7 @@ def test_invalid_edit_is_not_saved(akun):
     assert akun.kim.read_bytes() == lama
     assert daftar_cadangan(akun.kim) == [] and not path_audit(akun.kim).exists()
     assert "Belum disimpan" in _teks(at)
-    laporan = at.dataframe[-1].value
+    laporan = at.table[-1].value
     assert {"id_potensi", "lintang"} <= set(laporan["kolom"])
 
 
@@ -157,8 +157,8 @@ def test_upload_is_checked_in_full_before_saving(akun):
     at.file_uploader(key="kelola_unggah").set_value(("perbaikan.csv", _csv([BARIS_BAIK[1], buruk]), "text/csv")).run()
     assert not at.exception, at.exception
     assert "tidak sah: 1 galat" in _teks(at)
-    laporan = next(d.value for d in at.dataframe if "pesan" in d.value.columns)
-    assert laporan.loc[0, "baris"] == 3 and laporan.loc[0, "kolom"] == "kategori_potensi"
+    laporan = at.table[0].value
+    assert laporan.iloc[0]["baris"] == "3" and laporan.iloc[0]["kolom"] == "kategori_potensi"
     assert not [b for b in at.button if b.key == "kelola_simpan_unggah"]  # nothing to save
     assert akun.kim.read_bytes() == lama
 

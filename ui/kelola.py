@@ -18,7 +18,7 @@ from streamlit.errors import StreamlitAPIException
 
 from geo.auth import PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna, periksa_login
 from geo.data import Dataset
-from geo.galat import GalatData, Laporan
+from geo.galat import GalatData
 from geo.simpan import GalatKonflik, HasilSimpan, baca_untuk_sunting
 
 K_PENGGUNA = "kelola_pengguna"
@@ -117,24 +117,6 @@ def tampilkan_kabar() -> None:
     jenis, teks = st.session_state.pop(K_KABAR, (None, None))
     if jenis:
         getattr(st, jenis)(teks)
-
-
-def tabel_laporan(laporan: Laporan, id_per_baris: pd.Series | None = None) -> None:
-    """Every problem in one sortable table: row, id, column, value, what to do."""
-    if not laporan.masalah:
-        return
-    masalah = pd.DataFrame([m.as_dict() for m in laporan.masalah])
-    masalah["tingkat"] = masalah["tingkat"].map({"galat": "GALAT", "peringatan": "peringatan"})
-    if id_per_baris is not None:
-        masalah.insert(1, "id_potensi", masalah["baris"].map(id_per_baris).fillna(""))
-    masalah = masalah.sort_values(["tingkat", "baris"], key=lambda s: s.map({"GALAT": 0, "peringatan": 1}) if s.name == "tingkat" else s,
-                                  kind="stable", na_position="first")
-    kolom = ["tingkat", *(["id_potensi"] if id_per_baris is not None else []), "baris", "kolom", "nilai", "pesan"]
-    st.dataframe(masalah[kolom], hide_index=True, width="stretch",
-                 column_config={"pesan": st.column_config.TextColumn("apa yang harus diperbaiki", width="large"),
-                                "baris": st.column_config.NumberColumn("baris", format="%d")})
-    with st.expander("Laporan lengkap sebagai teks"):
-        st.code(laporan.teks(), language=None, wrap_lines=True)
 
 
 def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> HasilSimpan | None:

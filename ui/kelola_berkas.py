@@ -13,7 +13,8 @@ from geo.galat import Laporan
 from geo.simpan import MODE_GABUNG, MODE_GANTI, Perubahan, baca_audit, bandingkan, periksa_unggahan, pulihkan, simpan_kim
 from geo.templat import buat_templat
 from geo.validasi import validasi_kim
-from ui.kelola import K_ASAL, K_DRAF, K_SIDIK, jalankan_simpan, md_aman, tabel_laporan
+from ui.kelola import K_ASAL, K_DRAF, K_SIDIK, jalankan_simpan, md_aman
+from ui.laporan import tabel_laporan
 
 _MODE = {
     MODE_GABUNG: "Gabungkan menurut id_potensi: baris dengan id yang sama diganti, id baru ditambahkan, baris lain tetap",

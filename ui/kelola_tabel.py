@@ -19,8 +19,8 @@ from ui.kelola import (
     jalankan_simpan,
     md_aman,
     muat_ulang,
-    tabel_laporan,
 )
+from ui.laporan import tabel_laporan
 
 # kode_kelurahan and kecamatan are derived from the chosen kelurahan on save,
 # so the editor never shows a code that disagrees with the name beside it.

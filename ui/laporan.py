@@ -1,0 +1,41 @@
+"""A validation report on the page: every problem, its full fix text, readable.
+
+Shared by the map page (invalid data) and Kelola Data (edits and uploads), so
+an officer reads problems the same way everywhere. Messages wrap instead of
+being cut off: the fix is the part that matters.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.galat import GALAT, Laporan
+
+# Above this many problems a static table gets long; a scrolling one is used instead.
+BARIS_TABEL_STATIS = 200
+
+
+def tabel_laporan(laporan: Laporan, id_per_baris: pd.Series | None = None) -> None:
+    """Errors first, then warnings, by row; the whole report as text below."""
+    if not laporan.masalah:
+        return
+    masalah = pd.DataFrame([m.as_dict() for m in laporan.masalah])
+    masalah["urut"] = (masalah["tingkat"] != GALAT).astype(int)
+    masalah = masalah.sort_values(["urut", "baris"], kind="stable", na_position="first")
+    masalah["tingkat"] = masalah["tingkat"].map({GALAT: "GALAT"}).fillna("peringatan")
+    masalah["baris"] = masalah["baris"].map(lambda b: "" if pd.isna(b) else str(int(b)))
+    masalah["nilai"] = masalah["nilai"].fillna("")
+    masalah["kolom"] = masalah["kolom"].fillna("")
+    kolom = ["tingkat", "berkas", "baris", "kolom", "nilai", "pesan"]
+    if id_per_baris is not None:
+        masalah.insert(1, "id_potensi", pd.to_numeric(masalah["baris"], errors="coerce").map(id_per_baris).fillna(""))
+        kolom.insert(1, "id_potensi")
+    tabel = masalah[kolom].rename(columns={"pesan": "apa yang harus diperbaiki"})
+    if len(tabel) <= BARIS_TABEL_STATIS:
+        st.table(tabel.set_index("tingkat"))
+    else:
+        st.caption(f"{len(tabel)} masalah; geser tabel untuk melihat semuanya, atau buka laporan teks di bawah.")
+        st.dataframe(tabel, hide_index=True, width="stretch")
+    with st.expander("Laporan lengkap sebagai teks"):
+        st.code(laporan.teks(), language=None, wrap_lines=True)
