@@ -82,7 +82,8 @@ def hitung_kelas(
     k = int(max(1, min(jumlah_kelas, len(unik))))
     if k <= 1:
         v = float(unik[0]) if len(unik) else 0.0
-        return Kelas((v,), (v,), (v,), (color_brewer(palet, 3)[1],), skema)
+        # One value everywhere (often all zero): the lightest colour, so it never reads as "some".
+        return Kelas((v,), (v,), (v,), (color_brewer(palet, 3)[0],), skema)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # mapclassify warns when it merges classes; handled below
         bins = np.unique(_KELAS[skema](arr, k=k).bins)

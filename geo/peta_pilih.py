@@ -13,7 +13,7 @@ import pandas as pd
 from shapely.geometry import Point
 
 from geo import aset
-from geo.peta import BASEMAP, ZOOM_MAKS
+from geo.peta import BASEMAP, ZOOM_MAKS, peta_dasar_terjangkau
 from geo.peta_aman import aman_html, aman_html_seri
 
 WARNA_TERPILIH = "#d7301f"
@@ -37,7 +37,8 @@ def peta_pilih_lokasi(batas: gpd.GeoDataFrame, tabel: pd.DataFrame, url_aset: st
     """
     peta = folium.Map(location=[0, 0], zoom_start=12, tiles=None, control_scale=True, max_zoom=ZOOM_MAKS)
     penyedia = BASEMAP["osm"]
-    folium.TileLayer(penyedia, max_zoom=ZOOM_MAKS, max_native_zoom=min(int(penyedia.get("max_zoom", 19)), ZOOM_MAKS)).add_to(peta)
+    if peta_dasar_terjangkau("osm"):  # offline: outlines on a plain background, no failing tile requests
+        folium.TileLayer(penyedia, max_zoom=ZOOM_MAKS, max_native_zoom=min(int(penyedia.get("max_zoom", 19)), ZOOM_MAKS)).add_to(peta)
     if len(batas):
         garis = gpd.GeoDataFrame({"nama": aman_html_seri(batas["kelurahan"])}, geometry=batas.geometry.to_numpy(), crs=batas.crs)
         folium.GeoJson(

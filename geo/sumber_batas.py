@@ -142,11 +142,12 @@ def _pilih_lapisan(jalur: str, nama_sumber: str, lapisan: str | None) -> str | N
         daftar = pyogrio.list_layers(jalur)
     except Exception as exc:  # GDAL raises many unrelated types for unreadable files
         raise GalatData(f"{nama_sumber} tidak dapat dibaca sebagai data geospasial ({exc}). Gunakan GeoJSON, shapefile (.shp atau .zip), GeoPackage atau FlatGeobuf.") from exc
-    if lapisan and len(daftar) > 1:
+    if lapisan:
         nama = [str(n) for n, _ in daftar]
-        if lapisan not in nama:
+        cocok = [n for n in nama if n.lower() == lapisan.lower()]
+        if not cocok:
             raise GalatData(f"Lapisan {lapisan!r} tidak ada di {nama_sumber}. Lapisan yang ada: {', '.join(nama)}.")
-        return lapisan
+        return cocok[0] if len(daftar) > 1 else None
     poligon = [str(n) for n, jenis in daftar if jenis is None or "polygon" in str(jenis).lower()]
     if len(daftar) <= 1:
         return None

@@ -40,6 +40,8 @@ def urai_desimal(teks: str) -> float:
 def urai_bulat(teks: str) -> int:
     """Whole numbers, tolerating ``'12,0'`` and thousands dots like ``'1.250'``."""
     bersih = teks.strip().replace(" ", "")
+    if "e" in bersih.lower():
+        raise ValueError("bukan bilangan bulat biasa. Tulis jumlah orang dengan angka, misalnya 25.")
     if _BULAT_RIBUAN.match(bersih):
         bersih = bersih.replace(".", "")
     try:

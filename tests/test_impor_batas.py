@@ -87,6 +87,10 @@ def test_official_import_clears_schematic_notice_and_keeps_backup(wilayah_uji, t
     assert daftar_cadangan(wilayah_uji.batas)[0].path == hasil.cadangan
     dataset = muat_dataset()
     assert dataset.ok and not dataset.skematik and not batas_skematik(dataset.batas)
+    # Printed maps now credit the imported source, not the output file's name.
+    from geo.ekspor.keterangan import sumber
+
+    assert "resmi.geojson" in sumber(dataset) and wilayah_uji.batas.name not in sumber(dataset).split(";")[1]
 
 
 def test_multi_part_coastal_kelurahan_is_merged(wilayah_uji, tmp_path):
@@ -336,3 +340,12 @@ def test_simplify_keeps_neighbours_edge_matched_despite_float_noise(wilayah_uji,
     batas = _baca(tmp_path / "b.geojson")
     assert shapely.coverage_is_valid(batas.geometry.to_numpy())
     assert shapely.union_all(batas.geometry.to_numpy()).geom_type == "Polygon"  # no slivers between neighbours
+
+
+def test_layer_yang_tidak_ada_ditolak(wilayah_uji, tmp_path, capsys):
+    src = tmp_path / "satu.gpkg"
+    _big_uji(UTM_50N).to_file(src, layer="desa", driver="GPKG")
+    out = tmp_path / "b.geojson"
+    assert main(["boundaries", "import", str(src), "--layer", "TIDAK_ADA", "--out", str(out)]) == 1
+    assert "Lapisan 'TIDAK_ADA' tidak ada" in capsys.readouterr().err and not out.exists()
+    assert main(["boundaries", "import", str(src), "--layer", "DESA", "--out", str(out)]) == 0

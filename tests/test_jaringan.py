@@ -39,3 +39,14 @@ def test_port_tertutup_dan_url_rusak_tidak_terjangkau():
     assert not jaringan.host_terjangkau(f"http://127.0.0.1:{_port_tertutup()}/{{z}}/{{x}}/{{y}}.png")
     assert not jaringan.host_terjangkau("bukan url")
     assert jaringan.alamat_host("https://{s}.tile.example.org/{z}/{x}/{y}.png") == ("a.tile.example.org", 443)
+
+
+def test_peta_pilih_lokasi_tanpa_ubin_saat_offline(wilayah_uji, monkeypatch):
+    from geo.data import muat_dataset
+    from geo.peta_pilih import peta_pilih_lokasi
+
+    d = muat_dataset()
+    monkeypatch.setattr("geo.peta.host_terjangkau", lambda url: False)
+    assert "L.tileLayer" not in peta_pilih_lokasi(d.batas, d.potensi).get_root().render()
+    monkeypatch.setattr("geo.peta.host_terjangkau", lambda url: True)
+    assert "L.tileLayer" in peta_pilih_lokasi(d.batas, d.potensi).get_root().render()

@@ -95,3 +95,9 @@ def test_tanggal_ditolak(teks):
 )
 def test_tanggal_excel_pendek_dan_berjam(teks, tanggal):
     assert urai_tanggal(teks) == tanggal
+
+
+@pytest.mark.parametrize("teks", ["1e3", "2,5", "12 orang", "-"])
+def test_bulat_ditolak(teks):
+    with pytest.raises(ValueError):
+        urai_bulat(teks)

@@ -42,4 +42,12 @@ def sumber(dataset: Dataset) -> str:
     teks = str(dataset.wilayah.extra.get("sumber_data") or "").strip()
     if teks:
         return f"Sumber: {teks}"
-    return f"Sumber: data KIM {dataset.path_kim.name}; batas kelurahan {dataset.path_batas.name}"
+    return f"Sumber: data KIM {dataset.path_kim.name}; batas kelurahan {_sumber_batas(dataset)}"
+
+
+def _sumber_batas(dataset: Dataset) -> str:
+    """Imported boundaries name their origin (``sumber``); schematic ones are named by file."""
+    if dataset.skematik or not len(dataset.batas):
+        return dataset.path_batas.name
+    asal = list(dict.fromkeys(s.strip() for s in dataset.batas["sumber"] if s.strip()))
+    return "; ".join(asal) if asal else dataset.path_batas.name

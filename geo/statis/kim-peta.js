@@ -132,13 +132,23 @@
   };
 
   // Labels appear only from the zoom at which the name fits inside its kelurahan.
+  // They sit in their own pane above the markers (names stay readable) and
+  // below tooltips and popups; the pane ignores the mouse, so markers stay clickable.
   L.kimLabel = function (d) {
     var grup = L.layerGroup();
     var label = [];
+    grup.onAdd = function (map) {
+      if (!map.getPane("kimLabel")) {
+        var pane = map.createPane("kimLabel");
+        pane.style.zIndex = 640;
+        pane.style.pointerEvents = "none";
+      }
+      L.LayerGroup.prototype.onAdd.call(grup, map);
+    };
     for (var i = 0; i < d.length; i++) {
       var m = L.marker([d[i][0], d[i][1]], {
         icon: L.divIcon({ className: "kim-label", html: "<span>" + d[i][2] + "</span>", iconSize: null }),
-        interactive: false, keyboard: false
+        interactive: false, keyboard: false, pane: "kimLabel"
       });
       m._kimZoomMin = d[i][3];
       label.push(m);
