@@ -35,6 +35,8 @@ from geo.tinjau_batas import kode_dipakai_kim, titik_pindah
 from geo.wilayah import muat_wilayah
 
 PRESISI_DERAJAT = 1e-7  # about 1 cm: finer than any survey, coarse enough to keep files small
+# Shared area above this between two kelurahan is reported (slivers from digitising are not).
+AMBANG_TUMPANG_KM2 = 0.01
 
 
 @dataclass
@@ -52,6 +54,7 @@ class HasilImpor:
     cadangan: Path | None = None
     titik_luar: pd.DataFrame = field(default_factory=pd.DataFrame)
     ditulis: bool = False
+    tumpang_tindih: list[tuple[str, str, float]] = field(default_factory=list)
 
 
 def awalan_wilayah(teks: str) -> str:
@@ -116,6 +119,22 @@ def susun_batas(gdf: gpd.GeoDataFrame, cocok: pd.DataFrame, ref: Referensi, sumb
         "sumber": sumber,
     }, geometry=wgs.to_numpy(), crs="EPSG:4326")
     return keluaran[[*KOLOM_BATAS, "geometry"]], diperbaiki, hasil_sederhana, jumlah_bagian
+
+
+def tumpang_tindih(batas: gpd.GeoDataFrame, ambang_km2: float = AMBANG_TUMPANG_KM2) -> list[tuple[str, str, float]]:
+    """Neighbours sharing area (kode, kode, km²): a repaired or badly digitised polygon.
+
+    Repair makes every polygon valid on its own, but cannot know where a
+    twisted outline was meant to go; an officer should look at these.
+    """
+    metrik = batas.to_crs(batas.estimate_utm_crs()).reset_index(drop=True)
+    pasangan = gpd.sjoin(metrik, metrik[["kode", "geometry"]], predicate="intersects")
+    pasangan = pasangan[pasangan["kode_left"] < pasangan["kode_right"]]
+    if pasangan.empty:
+        return []
+    kanan = metrik.geometry.to_numpy()[pasangan["index_right"].to_numpy()]
+    luas = shapely.area(shapely.intersection(pasangan.geometry.to_numpy(), kanan)) / 1e6
+    return [(a, b, round(float(km2), 3)) for a, b, km2 in zip(pasangan["kode_left"], pasangan["kode_right"], luas) if km2 > ambang_km2]
 
 
 def tulis_batas(batas: gpd.GeoDataFrame, out: Path) -> Path | None:
@@ -187,7 +206,7 @@ def impor_batas(
     hasil = HasilImpor(
         batas=batas, cocok=cocok[cocok["kode"] != ""], tak_dikenal=cocok[cocok["kode"] == ""],
         hilang=[k for k in ref.kode if k not in set(batas["kode"])], dibaca=dibaca, skema=skema,
-        diperbaiki=diperbaiki, penyederhanaan=penyederhanaan,
+        diperbaiki=diperbaiki, penyederhanaan=penyederhanaan, tumpang_tindih=tumpang_tindih(batas),
     )
     path_kim = Path(kim) if kim else config.path_kim()
     dipakai = kode_dipakai_kim(path_kim, ref)
@@ -223,6 +242,9 @@ def laporan_impor(h: HasilImpor, ref: Referensi, out: Path) -> str:
         baris.append("Kelurahan referensi yang tidak ada di sumber: " + ", ".join(f"{ref.tabel.at[k, 'kelurahan']} ({k})" for k in h.hilang))
     if h.diperbaiki:
         baris.append(f"Geometri tidak sah diperbaiki: {h.diperbaiki} fitur.")
+    for a, b, km2 in h.tumpang_tindih:
+        baris.append(f"PERINGATAN: {ref.tabel.at[a, 'kelurahan']} dan {ref.tabel.at[b, 'kelurahan']} bertumpang tindih "
+                     f"{angka(km2, 3)} km². Periksa poligonnya di QGIS (sering karena garis batas yang terpuntir).")
     if h.penyederhanaan:
         baris.append(h.penyederhanaan.uraian())
     if h.ditulis:

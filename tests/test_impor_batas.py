@@ -181,6 +181,19 @@ def test_invalid_polygon_is_repaired(wilayah_uji, tmp_path):
     batas = _baca(tmp_path / "b.geojson")
     assert hasil.diperbaiki == 1
     assert batas.is_valid.all() and batas.geometry[KODE_C].area == pytest.approx(0.03 * 0.03 / 2, rel=0.01)
+    assert hasil.tumpang_tindih == []  # this bow-tie stays inside its own square
+
+
+def test_overlapping_neighbours_are_reported(wilayah_uji, tmp_path, capsys):
+    x0, y0, x1, y1 = KOTAK[KODE_B]
+    melebar = box(x0 - 0.01, y0, x1, y1)  # Beta reaches 1 km into Alfa Laut
+    gdf = _big([(KODE_A, "Alfa Laut", "Satu", box(*KOTAK[KODE_A])), (KODE_B, "Beta", "Satu", melebar),
+                (KODE_C, "Gama Raya", "Dua", box(*KOTAK[KODE_C]))])
+    src = tmp_path / "tumpang.geojson"
+    gdf.to_file(src)
+    assert main(["boundaries", "import", str(src), "--out", str(tmp_path / "b.geojson")]) == 0
+    out = capsys.readouterr().out
+    assert "Alfa Laut dan Beta bertumpang tindih" in out and "Gama Raya" not in out.split("PERINGATAN")[1]
 
 
 @pytest.mark.parametrize("format_", ["zip", "gpkg", "fgb"])
