@@ -89,36 +89,25 @@ def dari_param(param: Mapping[str, Sequence[str] | str], dataset: Dataset) -> Ke
         kecamatan=_kanonik_toleran(_ambil(param, "kecamatan"), dataset.kecamatan(), "Kecamatan", catatan),
         cari=(_satu(param, "cari") or "")[:100],
     )
-    metrik = _satu(param, "metrik")
-    if metrik:
-        if metrik in daftar_metrik(wil):
-            k = replace(k, metrik=metrik)
-        else:
-            catatan.append(f"Metrik '{metrik}' tidak dikenal. Pilihan: {', '.join(daftar_metrik(wil))}.")
-    skema = _satu(param, "skema")
-    if skema:
-        if skema in kelas.SKEMA_KELAS:
-            k = replace(k, skema=skema)
-        else:
-            catatan.append(f"Skema kelas '{skema}' tidak dikenal. Pilihan: {', '.join(kelas.SKEMA_KELAS)}.")
+    pilihan_tunggal = (
+        # (URL parameter, Keadaan field, valid values, label for the note)
+        ("metrik", "metrik", list(daftar_metrik(wil)), "Metrik"),
+        ("skema", "skema", list(kelas.SKEMA_KELAS), "Skema kelas"),
+        ("peta", "basemap", list(BASEMAP), "Peta dasar"),
+        ("bahasa", "bahasa", list(BAHASA), "Bahasa"),
+    )
+    for nama, field_, sah, label in pilihan_tunggal:
+        nilai = _satu(param, nama)
+        if nilai and nilai in sah:
+            k = replace(k, **{field_: nilai})
+        elif nilai:
+            catatan.append(f"{label} '{nilai}' tidak dikenal. Pilihan: {', '.join(sah)}.")
     jumlah = _satu(param, "kelas")
     if jumlah:
         if jumlah.isdigit() and kelas.JUMLAH_KELAS_MIN <= int(jumlah) <= kelas.JUMLAH_KELAS_MAX:
             k = replace(k, kelas=int(jumlah))
         else:
             catatan.append(f"Jumlah kelas '{jumlah}' harus bilangan {kelas.JUMLAH_KELAS_MIN}–{kelas.JUMLAH_KELAS_MAX}.")
-    basemap = _satu(param, "peta")
-    if basemap:
-        if basemap in BASEMAP:
-            k = replace(k, basemap=basemap)
-        else:
-            catatan.append(f"Peta dasar '{basemap}' tidak dikenal. Pilihan: {', '.join(BASEMAP)}.")
-    bahasa = _satu(param, "bahasa")
-    if bahasa:
-        if bahasa in BAHASA:
-            k = replace(k, bahasa=bahasa)
-        else:
-            catatan.append(f"Bahasa '{bahasa}' tidak dikenal. Pilihan: {', '.join(BAHASA)}.")
     kel = _satu(param, "kelurahan")
     if kel:
         kode = cari_kelurahan(dataset, kel)
