@@ -76,3 +76,12 @@ def jalankan(env: dict[str, str] | None, log: Path) -> Iterator[Server]:
         yield server
     finally:
         server.hentikan()
+
+
+def tunggu_diam(page, batas_ms: int = 60_000) -> None:
+    """Let a rerun that an action started begin and end before touching widgets it redraws."""
+    page.wait_for_timeout(400)
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'",
+        timeout=batas_ms,
+    )

@@ -23,7 +23,7 @@ from geo.data import muat_dataset, tampilkan
 from geo.peta import BASEMAP, html_mandiri
 from geo.saring import Filter
 from tests.conftest import KODE_A, buat_wilayah
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, Server
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, Server, tunggu_diam
 
 if not os.access(CHROMIUM, os.X_OK):
     pytest.skip(f"Chromium tidak ada di {CHROMIUM}; pasang dengan 'apt-get install chromium' (lihat .ci/run).", allow_module_level=True)
@@ -134,6 +134,9 @@ class Pengamat:
     def _dialog(self, dialog) -> None:
         self.dialog.append(dialog.message)
         dialog.dismiss()
+
+    def tunggu_diam(self) -> None:
+        tunggu_diam(self.page)
 
     def buka(self, url: str) -> None:
         self.page.goto(url)
@@ -267,6 +270,7 @@ def test_muatan_di_data_tidak_berjalan(server, pengamat):
         teks = popup.inner_text()
         assert any(m in teks for m in MUATAN), teks  # shown literally, as text
         assert popup.locator("img").count() == 0
+    p.tunggu_diam()  # the marker clicks rerun the page; an open dropdown would be redrawn under us
     p.page.locator(".st-key-kim_pilih").get_by_role("combobox").click()
     p.page.get_by_role("option", name=re.compile("Alfa Laut")).click()
     detail = p.page.locator(".st-key-kim_detail")

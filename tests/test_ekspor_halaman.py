@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from geo.data import muat_dataset, tampilkan
 from geo.ekspor import OpsiEkspor, ekspor
 from geo.saring import Filter
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, jalankan
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, jalankan, tunggu_diam
 from ui.ekspor import pembuat
 
 PROYEK = Path(__file__).resolve().parent.parent
@@ -66,7 +66,9 @@ def test_setiap_tombol_mengunduh_berkas_tersaring(server, tmp_path):
         konteks.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
         halaman = konteks.new_page()
         halaman.goto(f"{server}/?kategori=Kuliner")
-        halaman.get_by_text("Unduh peta dan data").click(timeout=90000)
+        halaman.get_by_text("Unduh peta dan data").wait_for(timeout=90000)
+        tunggu_diam(halaman)
+        halaman.get_by_text("Unduh peta dan data").click()
         panel = halaman.locator("[data-testid='stExpander']").filter(has_text="Unduh peta dan data")
         hasil = {}
         for label in LABEL:
