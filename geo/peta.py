@@ -24,7 +24,7 @@ from geo.jaringan import host_terjangkau
 from geo.metrik import METRIK_BAWAAN, daftar_metrik
 from geo.peta_aman import aman_html
 from geo.peta_data import data_kelurahan, data_label, data_potensi, sederhanakan
-from geo.peta_lapisan import AMBANG_KLASTER, KontrolLayar, LapisanLabel, LapisanPotensi, Legenda, PetaDasarKosong
+from geo.peta_lapisan import AMBANG_KLASTER, KontrolLayar, LapisanLabel, LapisanPotensi, Legenda, PetaDasarKosong, SkalaMetrik
 from geo.peta_legenda import catatan_peta, html_legenda, kelas_peta
 
 # Basemap choices → xyzservices provider (None = plain background). All need no API key.
@@ -114,6 +114,7 @@ def buat_peta(
     # First, so it fits the view (leaving room for the legend) before any tile is requested.
     KontrolLayar(t("layar_penuh", bahasa), t("keluar_layar_penuh", bahasa), t("pas_data", bahasa), batas,
                  ruang_legenda=legenda_terbuka is not False).add_to(peta)
+    SkalaMetrik().add_to(peta)
     _tambah_basemap(peta, basemap, bahasa)
 
     kls = kelas_peta(tampilan, metrik, skema_kelas, jumlah_kelas)

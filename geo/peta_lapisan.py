@@ -68,14 +68,29 @@ class PetaDasarKosong(Layer):
         self._name = "PetaDasarKosong"
 
 
+class SkalaMetrik(MacroElement):
+    """A scale bar in metres and kilometres only: officials here never think in feet."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            L.control.scale({imperial: false}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "SkalaMetrik"
+
+
 class KontrolLayar(MacroElement):
-    """Fullscreen and fit-to-data buttons (our own code; no plugin from a CDN), metric scale bar."""
+    """Fullscreen and fit-to-data buttons (our own code; no plugin from a CDN)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
             L.control.kimLayar({{ this.opsi_json }}).addTo({{ this._parent.get_name() }});
-            L.control.scale({imperial: false}).addTo({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )

@@ -15,6 +15,7 @@ from shapely.geometry import Point
 from geo import aset
 from geo.peta import BASEMAP, ZOOM_MAKS, peta_dasar_terjangkau
 from geo.peta_aman import aman_html, aman_html_seri
+from geo.peta_lapisan import SkalaMetrik
 
 WARNA_TERPILIH = "#d7301f"
 WARNA_CALON = "#0b6e8a"
@@ -35,7 +36,8 @@ def peta_pilih_lokasi(batas: gpd.GeoDataFrame, tabel: pd.DataFrame, url_aset: st
     Every text reaching the HTML is escaped; the map loads Leaflet from the
     app's own static files.
     """
-    peta = folium.Map(location=[0, 0], zoom_start=12, tiles=None, control_scale=True, max_zoom=ZOOM_MAKS)
+    peta = folium.Map(location=[0, 0], zoom_start=12, tiles=None, max_zoom=ZOOM_MAKS)
+    SkalaMetrik().add_to(peta)
     penyedia = BASEMAP["osm"]
     if peta_dasar_terjangkau("osm"):  # offline: outlines on a plain background, no failing tile requests
         folium.TileLayer(penyedia, max_zoom=ZOOM_MAKS, max_native_zoom=min(int(penyedia.get("max_zoom", 19)), ZOOM_MAKS)).add_to(peta)

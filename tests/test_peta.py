@@ -247,3 +247,12 @@ def test_html_mandiri_lengkap(tampilan):
     assert "Jumlah potensi aktif" in html
     assert not re.search(r"<script[^>]+src=|<link[^>]+stylesheet", html)
     assert len(peta_uji.kelurahan(html)) == 3 and len(peta_uji.potensi(html)["titik"]) == 5
+
+
+def test_skala_hanya_metrik_di_kedua_peta(wilayah_uji):
+    from geo.peta_pilih import peta_pilih_lokasi
+
+    d = muat_dataset()
+    for html in (_render(buat_peta(tampilkan(d))), _render(peta_pilih_lokasi(d.batas, d.potensi))):
+        skala = re.findall(r"L\.control\.scale\(([^)]*)\)", html)
+        assert skala == ["{imperial: false}"], skala
