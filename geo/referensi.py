@@ -67,9 +67,6 @@ class Referensi:
         cocok = difflib.get_close_matches(kunci, list(self._per_nama), n=1, cutoff=0.6)
         return str(self.tabel.loc[self._per_nama[cocok[0]], "kelurahan"]) if cocok else None
 
-    def cocok_kecamatan(self, kode: str, nama: object) -> bool:
-        return normalisasi_nama(nama) == normalisasi_nama(self.tabel.loc[kode, "kecamatan"])
-
     def kecamatan(self) -> list[str]:
         return list(dict.fromkeys(self.tabel["kecamatan"]))
 

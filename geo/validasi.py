@@ -19,7 +19,7 @@ import pandas as pd
 from geo import skema
 from geo.baca import KOLOM_BARIS
 from geo.galat import GALAT, PERINGATAN, Laporan
-from geo.referensi import Referensi, normalisasi_kode
+from geo.referensi import Referensi, normalisasi_kode, normalisasi_nama
 from geo.urai import urai_bulat, urai_desimal, urai_tanggal
 from geo.wilayah import Wilayah
 
@@ -105,36 +105,34 @@ def _cek_kosakata(k: _Konteks, kolom: str, pilihan: Sequence[str], nama: str) ->
 def _cek_kelurahan(k: _Konteks) -> pd.Series:
     """Resolve each row to a reference code: by code, or by name when the code is blank."""
     ref = k.referensi
-    kode = k.frame.get("kode_kelurahan", pd.Series("", index=k.frame.index)).map(normalisasi_kode)
-    nama = k.frame.get("kelurahan", pd.Series("", index=k.frame.index))
-    kec = k.frame.get("kecamatan", pd.Series("", index=k.frame.index))
-    hasil = pd.Series("", index=k.frame.index, dtype=object)
-    for idx in k.frame.index:
-        kd, nm = kode[idx], nama[idx]
-        kode_nama = ref.cari_nama(nm) if nm else None
-        if kd:
-            if not ref.ada(kd):
-                petunjuk = f" Kode untuk {nm} adalah {kode_nama}." if kode_nama else ""
-                k.masalah(idx, "kode_kelurahan", f"Kode kelurahan tidak dikenal di tabel referensi.{petunjuk} Gunakan kode Kemendagri, misalnya {ref.kode[0]}.")
-                continue
-            if nm and kode_nama != kd:
-                benar = ref.baris(kd)["kelurahan"]
-                k.masalah(idx, "kelurahan", f"Nama kelurahan tidak cocok dengan kode {kd}, yang merupakan kelurahan {benar}. Perbaiki kode atau namanya.")
-                continue
-            hasil[idx] = kd
-        elif nm:
-            if kode_nama is None:
-                saran = ref.saran_nama(nm)
-                mungkin = f" Mungkin maksud Anda '{saran}'?" if saran else ""
-                k.masalah(idx, "kelurahan", f"Kelurahan tidak dikenal.{mungkin} Isi kode_kelurahan atau gunakan nama dari tabel referensi.")
-                continue
-            hasil[idx] = kode_nama
-        else:
-            k.masalah(idx, "kode_kelurahan", "Isi kode_kelurahan (kode Kemendagri) atau nama kelurahan.")
-            continue
-        if kec[idx] and not ref.cocok_kecamatan(hasil[idx], kec[idx]):
-            benar = ref.baris(hasil[idx])["kecamatan"]
-            k.masalah(idx, "kecamatan", f"Kecamatan tidak cocok: kelurahan ini berada di Kecamatan {benar}.")
+    kosong = pd.Series("", index=k.frame.index)
+    kode = k.frame.get("kode_kelurahan", kosong).map(normalisasi_kode)
+    nama = k.frame.get("kelurahan", kosong)
+    kec = k.frame.get("kecamatan", kosong)
+    kode_nama = nama.map(lambda n: ref.cari_nama(n) if n else None)
+    ada_kode, ada_nama = kode != "", nama != ""
+    dikenal = kode.map(ref.ada)
+
+    for idx in kode.index[ada_kode & ~dikenal]:
+        petunjuk = f" Kode untuk {nama[idx]} adalah {kode_nama[idx]}." if kode_nama[idx] else ""
+        k.masalah(idx, "kode_kelurahan", f"Kode kelurahan tidak dikenal di tabel referensi.{petunjuk} Gunakan kode Kemendagri, misalnya {ref.kode[0]}.")
+    salah_nama = ada_kode & dikenal & ada_nama & (kode_nama != kode)
+    for idx in kode.index[salah_nama]:
+        benar = ref.baris(kode[idx])["kelurahan"]
+        k.masalah(idx, "kelurahan", f"Nama kelurahan tidak cocok dengan kode {kode[idx]}, yang merupakan kelurahan {benar}. Perbaiki kode atau namanya.")
+    for idx in kode.index[~ada_kode & ada_nama & kode_nama.isna()]:
+        saran = ref.saran_nama(nama[idx])
+        mungkin = f" Mungkin maksud Anda '{saran}'?" if saran else ""
+        k.masalah(idx, "kelurahan", f"Kelurahan tidak dikenal.{mungkin} Isi kode_kelurahan atau gunakan nama dari tabel referensi.")
+    for idx in kode.index[~ada_kode & ~ada_nama]:
+        k.masalah(idx, "kode_kelurahan", "Isi kode_kelurahan (kode Kemendagri) atau nama kelurahan.")
+
+    hasil = kode.where(ada_kode & dikenal & ~salah_nama, "")
+    hasil = hasil.mask(~ada_kode & kode_nama.notna(), kode_nama)
+    kec_benar = hasil.map(lambda kd: ref.baris(kd)["kecamatan"] if kd else "")
+    salah_kec = (hasil != "") & (kec != "") & (kec.map(normalisasi_nama) != kec_benar.map(normalisasi_nama))
+    for idx in kode.index[salah_kec]:
+        k.masalah(idx, "kecamatan", f"Kecamatan tidak cocok: kelurahan ini berada di Kecamatan {kec_benar[idx]}.")
     return hasil
 
 
