@@ -61,12 +61,13 @@ def _cek_kolom(k: _Konteks) -> None:
     for nama in sorted({c for c in kolom if kolom.count(c) > 1}):
         k.laporan.tambah(k.berkas, "Judul kolom ini muncul lebih dari sekali. Hapus atau ganti nama salah satunya.", baris=1, kolom=nama)
     kurang = [c for c in skema.KOLOM_KIM if c not in kolom and c not in skema.KOLOM_OPSIONAL]
-    if kurang:
+    for nama in kurang:
         k.laporan.tambah(
             k.berkas,
-            f"Kolom wajib tidak ada: {', '.join(kurang)}. Baris 1 harus berisi judul kolom: "
+            f"Kolom wajib tidak ada. Tambahkan kolom {nama} di baris judul (baris 1); urutan kolom yang dianjurkan: "
             f"{', '.join(skema.KOLOM_KIM)} (lihat templat di data/templat_kim.csv).",
             baris=1,
+            kolom=nama,
         )
     for nama in kolom:
         if nama not in skema.KOLOM_KIM and nama != KOLOM_BARIS:

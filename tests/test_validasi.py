@@ -147,8 +147,8 @@ def test_kolom_hilang(wilayah_uji):
     rows = [[v for h, v in zip(HEADER, r) if h in header] for r in _baris()]
     d = _muat(wilayah_uji, wilayah_uji.tulis_kim(rows, header=header))
     assert not d.ok
-    pesan = [m for m in d.laporan.galat if m.baris == 1]
-    assert pesan and "status_aktivitas" in pesan[0].pesan and "lintang" in pesan[0].pesan
+    hilang = {m.kolom for m in d.laporan.galat if m.baris == 1 and "Kolom wajib tidak ada" in m.pesan}
+    assert hilang == {"status_aktivitas", "lintang"}
 
 
 def test_kolom_opsional_boleh_tidak_ada(wilayah_uji):
