@@ -113,7 +113,7 @@ def buat_peta(
     )
     # First, so it fits the view (leaving room for the legend) before any tile is requested.
     KontrolLayar(t("layar_penuh", bahasa), t("keluar_layar_penuh", bahasa), t("pas_data", bahasa), batas,
-                 ruang_legenda=legenda_terbuka is not False).add_to(peta)
+                 ruang_legenda=legenda_terbuka is not False, pesan_ubin=t("basemap_tak_terjangkau", bahasa)).add_to(peta)
     SkalaMetrik().add_to(peta)
     _tambah_basemap(peta, basemap, bahasa)
 

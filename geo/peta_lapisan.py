@@ -95,11 +95,12 @@ class KontrolLayar(MacroElement):
         """
     )
 
-    def __init__(self, judul_masuk: str, judul_keluar: str, judul_pas: str, batas: list | None, ruang_legenda: bool = True):
+    def __init__(self, judul_masuk: str, judul_keluar: str, judul_pas: str, batas: list | None, ruang_legenda: bool = True,
+                 pesan_ubin: str = ""):
         super().__init__()
         self._name = "KontrolLayar"
         self.opsi_json = json_skrip({"judulMasuk": judul_masuk, "judulKeluar": judul_keluar, "judulPas": judul_pas,
-                                     "batas": batas, "ruangLegenda": ruang_legenda})
+                                     "batas": batas, "ruangLegenda": ruang_legenda, "pesanUbin": pesan_ubin})
 
 
 class Legenda(MacroElement):

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from geo.data import muat_dataset, tampilkan
 from geo.ekspor import OpsiEkspor, ekspor
@@ -107,6 +108,12 @@ def test_html_luring_di_chromium(wilayah_uji, peramban, tmp_path, f, jumlah_pena
     assert galat == [], galat
     # Only basemap tiles were wanted from outside, and they were refused without breaking the map.
     assert all(re.search(r"tile|arcgisonline|openstreetmap", u) for u in diblokir), diblokir
+    # After a few refused tiles the basemap is dropped (no endless retries) and the map says why.
+    expect(halaman.locator(".kim-catatan-ubin")).to_contain_text("Peta dasar tidak dapat dijangkau", timeout=15000)
+    jumlah = len(diblokir)
+    halaman.locator(".leaflet-control-zoom-in").click()
+    halaman.wait_for_timeout(1000)
+    assert len(diblokir) == jumlah, "tiles were requested again after the basemap was dropped"
 
     # Open every popup: data text shows as text, never runs.
     isi_popup = []

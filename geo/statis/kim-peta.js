@@ -33,10 +33,40 @@
       : { padding: [16, 16] };
   }
 
+  // A basemap whose tiles never load (offline, blocked by a proxy): after a few
+  // failures and no success, drop it so the map stops asking, and say so once.
+  var BATAS_GAGAL_UBIN = 4;
+  function pantauUbin(map, pesan) {
+    var diberitahu = false;
+    map.on("layeradd", function (e) {
+      var lapisan = e.layer;
+      if (!(lapisan instanceof L.TileLayer) || lapisan._kimDipantau) { return; }
+      lapisan._kimDipantau = true;
+      var gagal = 0, berhasil = 0;
+      lapisan.on("tileload", function () { berhasil += 1; });
+      lapisan.on("tileerror", function () {
+        gagal += 1;
+        if (gagal < BATAS_GAGAL_UBIN || berhasil > 0 || !map.hasLayer(lapisan)) { return; }
+        map.removeLayer(lapisan);
+        if (pesan && !diberitahu) {
+          diberitahu = true;
+          var catatan = L.control({ position: "bottomleft" });
+          catatan.onAdd = function () {
+            var div = L.DomUtil.create("div", "kim-catatan-ubin");
+            div.textContent = pesan;
+            return div;
+          };
+          catatan.addTo(map);
+        }
+      });
+    });
+  }
+
   L.Control.KimLayar = L.Control.extend({
-    options: { position: "topleft", judulMasuk: "Layar penuh", judulKeluar: "Keluar dari layar penuh", judulPas: "Tampilkan semua data", batas: null, ruangLegenda: true },
+    options: { position: "topleft", judulMasuk: "Layar penuh", judulKeluar: "Keluar dari layar penuh", judulPas: "Tampilkan semua data", batas: null, ruangLegenda: true, pesanUbin: "" },
     onAdd: function (map) {
       var o = this.options;
+      pantauUbin(map, o.pesanUbin);
       var bar = L.DomUtil.create("div", "leaflet-bar kim-kontrol");
       var wadah = map.getContainer();
       var penuh = function () { return document.fullscreenElement === wadah || L.DomUtil.hasClass(wadah, "kim-layar-penuh"); };
