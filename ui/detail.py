@@ -67,7 +67,9 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
         st.markdown(f"**{t('jumlah_status', bahasa)}:** " + " · ".join(f"{aman_md(s)} **{angka(n, bahasa)}**" for s, n in hitung.items()))
 
         if len(potensi):
-            kolom = ["nama_potensi", "kategori_potensi", "status_aktivitas", "jumlah_anggota", "kegiatan_terakhir", "kontak"]
+            # The panel is a third of the page: the columns that fit. Dates and contacts are in
+            # the marker popups and the full table below the map.
+            kolom = ["nama_potensi", "kategori_potensi", "status_aktivitas", "jumlah_anggota"]
             tabel_potensi(pd.DataFrame(potensi), kolom, bahasa, key="kim_tabel_detail")
         else:
             st.caption(t("tanpa_potensi_filter", bahasa))
