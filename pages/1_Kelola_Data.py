@@ -11,10 +11,11 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.galat import GalatData
-from ui.kelola import K_PENGGUNA, bagian_login, daftar_pengguna, keluar, md_aman, pastikan_dimuat, tampilkan_kabar
+from ui.kelola import K_PENGGUNA, bagian_login, daftar_pengguna, keluar, pastikan_dimuat, tampilkan_kabar
 from ui.kelola_berkas import riwayat, unggah
 from ui.kelola_peta import pilih_lokasi
 from ui.kelola_tabel import bilah_simpan, editor, kotak_konflik
+from ui.md import aman_md
 from ui.muat import muat
 from ui.navigasi import menu
 
@@ -25,10 +26,10 @@ st.title("Kelola Data")
 try:
     dataset = muat()
 except GalatData as exc:  # reference table or region file unusable: nothing to edit against
-    st.error(md_aman(exc))
+    st.error(aman_md(exc))
     st.stop()
 
-st.caption(f"Wilayah: {md_aman(dataset.wilayah.nama)} · berkas data: {md_aman(dataset.path_kim.name)}")
+st.caption(f"Wilayah: {aman_md(dataset.wilayah.nama)} · berkas data: {aman_md(dataset.path_kim.name)}")
 akun = daftar_pengguna()
 if akun.kosong or st.session_state.get(K_PENGGUNA) in akun.akun:
     pengguna = bagian_login(akun)
@@ -38,7 +39,7 @@ else:
         pengguna = bagian_login(akun)
 if pengguna:
     kiri, kanan = st.columns([5, 1], vertical_alignment="center")
-    kiri.markdown(f"Masuk sebagai **{md_aman(pengguna)}**. Setiap penyimpanan dicatat di log audit dan versi sebelumnya dicadangkan.")
+    kiri.markdown(f"Masuk sebagai **{aman_md(pengguna)}**. Setiap penyimpanan dicatat di log audit dan versi sebelumnya dicadangkan.")
     if kanan.button("Keluar", width="stretch", key="kelola_keluar"):
         keluar()
         st.rerun()

@@ -8,7 +8,6 @@ which turns a conflict or a refusal into a message that stays on screen.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 
@@ -20,6 +19,7 @@ from geo.auth import PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna, per
 from geo.data import Dataset
 from geo.galat import GalatData
 from geo.simpan import GalatKonflik, HasilSimpan, baca_untuk_sunting
+from ui.md import aman_md
 
 K_PENGGUNA = "kelola_pengguna"
 K_ASAL = "kelola_asal"
@@ -33,11 +33,6 @@ K_LAPORAN = "kelola_laporan"
 _K_GAGAL = "kelola_gagal_login"
 MAKS_GAGAL = 5
 JEDA_GAGAL_DETIK = 30
-
-
-def md_aman(teks: object) -> str:
-    """User or file text inside Markdown: shown literally, never as links, images or HTML."""
-    return re.sub(r"([\\`*_{}\[\]<>()#+\-.!|~$:])", r"\\\1", str(teks))
 
 
 def daftar_pengguna() -> DaftarPengguna:
@@ -55,7 +50,7 @@ def bagian_login(daftar: DaftarPengguna) -> str | None:
     if pengguna and pengguna in daftar.akun:
         return pengguna
     for p in daftar.peringatan:
-        st.warning(md_aman(p))
+        st.warning(aman_md(p))
     if daftar.kosong:
         st.info(PESAN_BELUM_DIATUR)
         return None
@@ -132,7 +127,7 @@ def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> Hasi
         st.session_state[K_KONFLIK] = str(exc)
         return None
     except GalatData as exc:
-        kabar("error", md_aman(exc))
+        kabar("error", aman_md(exc))
         return None
     if not hasil.disimpan:
         if not hasil.laporan.ok:
@@ -142,6 +137,6 @@ def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> Hasi
         return hasil
     st.cache_data.clear()  # the dashboard's cached dataset must not outlive the file
     muat_ulang(dataset)
-    cadangan = f" Versi sebelumnya dicadangkan sebagai {md_aman(hasil.cadangan.name)}." if hasil.cadangan else ""
+    cadangan = f" Versi sebelumnya dicadangkan sebagai {aman_md(hasil.cadangan.name)}." if hasil.cadangan else ""
     kabar("success", f"{hasil.pesan}{cadangan}")
     return hasil

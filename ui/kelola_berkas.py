@@ -13,8 +13,9 @@ from geo.galat import Laporan
 from geo.simpan import MODE_GABUNG, MODE_GANTI, Perubahan, baca_audit, bandingkan, periksa_unggahan, pulihkan, simpan_kim
 from geo.templat import buat_templat
 from geo.validasi import validasi_kim
-from ui.kelola import K_ASAL, K_DRAF, K_SIDIK, jalankan_simpan, md_aman
+from ui.kelola import K_ASAL, K_DRAF, K_SIDIK, jalankan_simpan
 from ui.laporan import tabel_laporan
+from ui.md import aman_md
 
 _MODE = {
     MODE_GABUNG: "Gabungkan menurut id_potensi: baris dengan id yang sama diganti, id baru ditambahkan, baris lain tetap",
@@ -31,7 +32,7 @@ def _ringkas_perubahan(p: Perubahan, judul: str) -> None:
     st.markdown(f"**{judul}** {angka(len(p.ditambah))} baris ditambah · {angka(len(p.diubah))} diubah · {angka(len(p.dihapus))} dihapus")
     for label, ids in (("Ditambah", p.ditambah), ("Diubah", p.diubah), ("Dihapus", p.dihapus)):
         if ids:
-            st.caption(f"{label}: {md_aman(_daftar_id(ids))}")
+            st.caption(f"{label}: {aman_md(_daftar_id(ids))}")
 
 
 def unggah(dataset: Dataset, pengguna: str) -> None:
@@ -48,12 +49,12 @@ def unggah(dataset: Dataset, pengguna: str) -> None:
     mode = st.radio("Cara memakai berkas ini", list(_MODE), format_func=_MODE.get, key="kelola_mode_unggah")
     cek = periksa_unggahan(berkas.getvalue(), berkas.name, dataset, mode, st.session_state[K_ASAL])
     if not cek.laporan.ok:
-        st.error(f"**{md_aman(berkas.name)} tidak sah: {len(cek.laporan.galat)} galat, {len(cek.laporan.peringatan)} peringatan.** "
+        st.error(f"**{aman_md(berkas.name)} tidak sah: {len(cek.laporan.galat)} galat, {len(cek.laporan.peringatan)} peringatan.** "
                  "Tidak ada yang disimpan. Perbaiki berkas (nomor baris seperti di Excel), lalu unggah ulang.")
     elif cek.laporan.peringatan:
-        st.warning(f"{md_aman(berkas.name)} sah, dengan {len(cek.laporan.peringatan)} peringatan. Periksa sebelum menyimpan.")
+        st.warning(f"{aman_md(berkas.name)} sah, dengan {len(cek.laporan.peringatan)} peringatan. Periksa sebelum menyimpan.")
     else:
-        st.success(f"{md_aman(berkas.name)} sah: {len(cek.tabel)} baris tanpa masalah.")
+        st.success(f"{aman_md(berkas.name)} sah: {len(cek.tabel)} baris tanpa masalah.")
     tabel_laporan(cek.laporan)
     if len(cek.tabel):
         st.markdown(f"**Pratinjau** ({angka(len(cek.tabel))} baris dari berkas)")
@@ -94,7 +95,7 @@ def riwayat(dataset: Dataset, pengguna: str) -> None:
         dipilih = cadangan[int(i or 0)]
         tabel = _baca_cadangan(dataset, dipilih.path)
         if tabel is None:
-            st.error(f"Cadangan {md_aman(dipilih.nama)} tidak dapat dibaca.")
+            st.error(f"Cadangan {aman_md(dipilih.nama)} tidak dapat dibaca.")
         else:
             perubahan = bandingkan(st.session_state[K_ASAL], tabel)
             _ringkas_perubahan(perubahan, f"Cadangan ini berisi {angka(len(tabel))} baris. Jika dipulihkan:")

@@ -8,7 +8,8 @@ from streamlit_folium import st_folium
 
 from geo.data import Dataset
 from geo.peta_pilih import kelurahan_di, lapisan_pilihan, peta_pilih_lokasi
-from ui.kelola import ganti_draf, kabar, md_aman
+from ui.kelola import ganti_draf, kabar
+from ui.md import aman_md
 from ui.peta import siapkan_aset
 
 K_KLIK = "kelola_klik"
@@ -56,10 +57,10 @@ def pilih_lokasi(dataset: Dataset, suntingan: pd.DataFrame) -> None:
             return
         kode = kelurahan_di(dataset.batas, *calon)
         nama = dataset.referensi.tabel.at[kode, "kelurahan"] if kode else None
-        st.markdown(f"**Lokasi baru:** {calon[0]:.6f}, {calon[1]:.6f}  \n" + (f"di Kelurahan **{md_aman(nama)}**" if nama else "di luar semua batas kelurahan"))
+        st.markdown(f"**Lokasi baru:** {calon[0]:.6f}, {calon[1]:.6f}  \n" + (f"di Kelurahan **{aman_md(nama)}**" if nama else "di luar semua batas kelurahan"))
         ganti_kelurahan = False
         if nama and nama != baris["kelurahan"]:
-            st.warning(f"Titik ini berada di Kelurahan {md_aman(nama)}, sedangkan baris ini tercatat di {md_aman(baris['kelurahan'] or '(kosong)')}.")
+            st.warning(f"Titik ini berada di Kelurahan {aman_md(nama)}, sedangkan baris ini tercatat di {aman_md(baris['kelurahan'] or '(kosong)')}.")
             ganti_kelurahan = st.checkbox(f"Ubah juga kelurahannya menjadi {nama}", value=True, key="kelola_ganti_kel")
         elif not nama:
             st.warning("Titik di luar batas wilayah akan ditolak atau diperingatkan saat disimpan. Periksa kembali.")
@@ -70,5 +71,5 @@ def pilih_lokasi(dataset: Dataset, suntingan: pd.DataFrame) -> None:
                 baru.loc[baru.index[int(pilihan)], "kelurahan"] = nama
             ganti_draf(baru)
             st.session_state.pop(K_KLIK, None)
-            kabar("info", f"Lokasi {md_aman(baris['id_potensi'])} diperbarui di tabel. Tekan **Simpan perubahan** di tab Tabel untuk menyimpannya.")
+            kabar("info", f"Lokasi {aman_md(baris['id_potensi'])} diperbarui di tabel. Tekan **Simpan perubahan** di tab Tabel untuk menyimpannya.")
             st.rerun()

@@ -17,10 +17,10 @@ from ui.kelola import (
     K_VERSI,
     ganti_draf,
     jalankan_simpan,
-    md_aman,
     muat_ulang,
 )
 from ui.laporan import tabel_laporan
+from ui.md import aman_md
 
 # kode_kelurahan and kecamatan are derived from the chosen kelurahan on save,
 # so the editor never shows a code that disagrees with the name beside it.
@@ -85,7 +85,7 @@ def kotak_konflik(dataset: Dataset, suntingan: pd.DataFrame) -> None:
     konflik = st.session_state.get(K_KONFLIK)
     if not konflik:
         return
-    st.error(f"**Konflik penyimpanan.** {md_aman(konflik)}")
+    st.error(f"**Konflik penyimpanan.** {aman_md(konflik)}")
     # A file for Excel: cells that look like formulas are neutralised (CSV injection).
     siap = netralkan_tabel(ke_teks(lengkapi_kelurahan(suntingan, dataset)).drop(columns="_baris"))
     k1, k2, _ = st.columns([1, 1, 2])

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-_KHUSUS = "\\`*_{}[]<>()#+-.!|~$"
+# ":" too, so "https://…" in a KIM name is not turned into a link.
+_KHUSUS = "\\`*_{}[]<>()#+-.!|~$:"
 
 
 def aman_md(teks: object) -> str:
