@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -38,7 +40,7 @@ def _ringkas_perubahan(p: Perubahan, judul: str) -> None:
 def unggah(dataset: Dataset, pengguna: str) -> None:
     """Upload → preview → full report → choose merge/replace → save (only when valid)."""
     st.download_button(
-        "Unduh templat Excel (dengan daftar pilihan)", data=buat_templat(dataset.wilayah, dataset.referensi),
+        "Unduh templat Excel (dengan daftar pilihan)", data=partial(buat_templat, dataset.wilayah, dataset.referensi),
         file_name=f"templat-kim-{dataset.wilayah.slug}.xlsx", icon=":material/table_view:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
