@@ -12,13 +12,14 @@ from dataclasses import replace
 
 import streamlit as st
 
-from geo.data import Dataset, tampilkan
 from geo.galat import GalatData
 from geo.i18n import deskripsi_filter, t
+from geo.masuk.dataset import Dataset
+from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
+from geo.tampilan.susun import tampilkan
 from ui.detail import panel, pilih_kelurahan
 from ui.ekspor import panel_unduh
 from ui.filter import KUNCI_INIT, bahasa_aktif, inisialisasi, sidebar
-from ui.keadaan import Keadaan, dari_param, ke_param
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import muat

@@ -16,9 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.data import muat_dataset, tampilkan
 from geo.ekspor import OpsiEkspor, ekspor
-from geo.saring import Filter
+from geo.masuk.dataset import muat_dataset
+from geo.tampilan.saring import Filter
+from geo.tampilan.susun import tampilkan
 
 KASUS = [
     ("png", OpsiEkspor(), 1.0),

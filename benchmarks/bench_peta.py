@@ -24,10 +24,11 @@ from pathlib import Path
 PROYEK = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROYEK))
 
-from geo import aset
-from geo.data import muat_dataset, tampilkan
-from geo.peta import buat_peta, html_mandiri
-from geo.saring import Filter
+from geo.masuk.dataset import muat_dataset
+from geo.peta import aset
+from geo.peta.buat import buat_peta, html_mandiri
+from geo.tampilan.saring import Filter
+from geo.tampilan.susun import tampilkan
 
 
 def _kb(n: int) -> str:

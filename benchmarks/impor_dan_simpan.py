@@ -49,9 +49,9 @@ def main() -> None:
             shutil.copy(PROJECT / "data" / nama, tmp / nama)
         os.environ.update(KIM_CSV=str(tmp / "kim.csv"), KIM_REFERENSI=str(tmp / "kelurahan.csv"),
                           KIM_WILAYAH=str(tmp / "wilayah.json"), KIM_BOUNDARIES=str(tmp / "boundaries.geojson"))
-        from geo.data import muat_dataset
-        from geo.impor_batas import impor_batas
-        from geo.simpan import baca_untuk_sunting, simpan_kim
+        from geo.impor.alur import impor_batas
+        from geo.masuk.dataset import muat_dataset
+        from geo.simpan.kim import baca_untuk_sunting, simpan_kim
 
         src = _provinsi(tmp)
         t = time.perf_counter()

@@ -8,10 +8,10 @@ translation shows up in the tests instead of as a half-English page.
 from __future__ import annotations
 
 from geo import format_id
-from geo.agregat import kolom_kategori
-from geo.metrik import METRIK_DASAR
-from geo.saring import Filter
-from geo.wilayah import Wilayah
+from geo.masuk.wilayah import Wilayah
+from geo.tampilan.agregat import kolom_kategori
+from geo.tampilan.metrik import METRIK_DASAR
+from geo.tampilan.saring import Filter
 
 BAHASA: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
 BAHASA_BAWAAN = "id"

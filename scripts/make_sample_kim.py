@@ -25,7 +25,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from geo.skema import KATEGORI_POTENSI, KOLOM_KIM, STATUS_AKTIVITAS
+from geo.masuk.skema import KATEGORI_POTENSI, KOLOM_KIM, STATUS_AKTIVITAS
 
 KOLOM = list(KOLOM_KIM)  # the core schema, so sample data can never drift from it
 KATEGORI = set(KATEGORI_POTENSI)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from geo.data import muat_dataset, tampilkan
 from geo.galat import GalatData
-from geo.saring import Filter, kanonik, pecah_nilai
+from geo.masuk.dataset import muat_dataset
+from geo.tampilan.saring import Filter, kanonik, pecah_nilai
+from geo.tampilan.susun import tampilkan
 from tests.conftest import KODE_A, KODE_B, KODE_C
 
 

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import folium
 import pytest
 
-from geo import aset
+from geo.peta import aset
 
 _TAUTAN = re.compile(r"<script[^>]*\ssrc=[\"']([^\"']+)|<link[^>]*\shref=[\"']([^\"']+)", re.IGNORECASE)
 

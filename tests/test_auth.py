@@ -7,8 +7,8 @@ import io
 import bcrypt
 import pytest
 
-from geo.auth import buat_hash, kumpulkan_pengguna, periksa_login
-from geo.cli import main
+from geo.cli.utama import main
+from geo.simpan.akun import buat_hash, kumpulkan_pengguna, periksa_login
 
 
 def _hash(sandi: str) -> str:

@@ -19,9 +19,10 @@ import numpy as np
 import pytest
 from shapely.geometry import Point
 
-from geo.data import muat_dataset, tampilkan
-from geo.peta import BASEMAP, html_mandiri
-from geo.saring import Filter
+from geo.masuk.dataset import muat_dataset
+from geo.peta.buat import BASEMAP, html_mandiri
+from geo.tampilan.saring import Filter
+from geo.tampilan.susun import tampilkan
 from tests.conftest import KODE_A, buat_wilayah
 from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, Server, tunggu_diam
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from geo.cli import main
+from geo.cli.utama import main
 from tests.conftest import BARIS_BAIK, KODE_A
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.data import muat_dataset
+from geo.masuk.dataset import muat_dataset
+from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
 from tests import peta_uji
 from tests.conftest import KODE_A, KODE_B, KODE_C
-from ui.keadaan import Keadaan, dari_param, ke_param
 
 HALAMAN = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
@@ -198,11 +198,11 @@ def test_memilih_kelurahan_tidak_memuat_ulang_peta(wilayah_uji):
 
 
 def test_tanpa_jaringan_peta_dasar_diganti_latar_polos(wilayah_uji, monkeypatch):
-    monkeypatch.setattr("geo.peta.host_terjangkau", lambda url: False)
+    monkeypatch.setattr("geo.peta.buat.host_terjangkau", lambda url: False)
     at = _jalan()
     assert any("Peta dasar tidak dapat dijangkau" in c.value for c in at.caption)
     assert _tile_tampil(_peta(at)["script"]) == []
-    monkeypatch.setattr("geo.peta.host_terjangkau", lambda url: True)
+    monkeypatch.setattr("geo.peta.buat.host_terjangkau", lambda url: True)
     at = _jalan()
     assert not any("Peta dasar tidak dapat dijangkau" in c.value for c in at.caption)
     assert _tile_tampil(_peta(at)["script"]) == ["https://tile.openstreetmap.org/{z}/{x}/{y}.png"]

@@ -9,7 +9,7 @@ import sys
 from collections import Counter, defaultdict
 
 from geo import config
-from geo.data import muat_dataset
+from geo.masuk.dataset import muat_dataset
 
 ENV_BERSIH = {k: "" for k in (config.ENV_KIM, config.ENV_BATAS, config.ENV_REFERENSI, config.ENV_WILAYAH)}
 

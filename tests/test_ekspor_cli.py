@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli import main
-from geo.ekspor import cli as ekspor_cli
+from geo.cli import ekspor as ekspor_cli
+from geo.cli.utama import main
 
 PROYEK = Path(__file__).resolve().parent.parent
 @pytest.fixture

@@ -13,9 +13,10 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.data import muat_dataset, tampilkan
 from geo.ekspor import OpsiEkspor, ekspor
-from geo.saring import Filter
+from geo.masuk.dataset import muat_dataset
+from geo.tampilan.saring import Filter
+from geo.tampilan.susun import tampilkan
 from tests.server_uji import ARG_CHROMIUM, CHROMIUM, jalankan, tunggu_diam
 from ui.ekspor import pembuat
 

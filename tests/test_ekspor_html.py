@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from geo.data import muat_dataset, tampilkan
 from geo.ekspor import OpsiEkspor, ekspor
-from geo.saring import Filter
+from geo.masuk.dataset import muat_dataset
+from geo.tampilan.saring import Filter
+from geo.tampilan.susun import tampilkan
 from tests.conftest import BARIS_BAIK, KODE_B
 
 CHROMIUM = "/usr/bin/chromium"

@@ -8,13 +8,14 @@ import json
 import pandas as pd
 import pytest
 
-from geo.data import muat_dataset, tampilkan
 from geo.ekspor import FORMAT, format_ekspor, nama_berkas
 from geo.ekspor.formula import berbahaya, netralkan, netralkan_kolom, netralkan_tabel
 from geo.ekspor.nama_berkas import nama_berkas as nama_dasar
 from geo.ekspor.opsi import OpsiEkspor
 from geo.galat import GalatData
-from geo.saring import Filter
+from geo.masuk.dataset import muat_dataset
+from geo.tampilan.saring import Filter
+from geo.tampilan.susun import tampilkan
 
 HARI = dt.date(2026, 11, 28)
 PAYLOAD = ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", '=HYPERLINK("http://x.test","klik")', "\t=1", "\r=1", "\uff1d1+1"]

@@ -12,14 +12,15 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from geo.data import muat_dataset, tampilkan
 from geo.ekspor import OpsiEkspor, buat, ekspor
 from geo.ekspor import snapshot as snap
 from geo.ekspor.basemap import Basemap
 from geo.ekspor.kartografi import letak_label, panjang_skala
 from geo.galat import GalatData
-from geo.kelas import hitung_kelas
-from geo.saring import Filter
+from geo.masuk.dataset import muat_dataset
+from geo.tampilan.kelas import hitung_kelas
+from geo.tampilan.saring import Filter
+from geo.tampilan.susun import tampilkan
 
 HARI = dt.date(2022, 7, 13)
 

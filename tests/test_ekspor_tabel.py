@@ -13,11 +13,12 @@ import geopandas as gpd
 import openpyxl
 import pytest
 
-from geo.baca import baca_bytes
-from geo.data import muat_dataset, tampilkan
 from geo.ekspor import OpsiEkspor, ekspor
 from geo.galat import Laporan
-from geo.saring import Filter
+from geo.masuk.baca import baca_bytes
+from geo.masuk.dataset import muat_dataset
+from geo.tampilan.saring import Filter
+from geo.tampilan.susun import tampilkan
 from tests.conftest import BARIS_BAIK, KODE_A
 
 PAYLOAD = ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", '=HYPERLINK("http://x.test","klik")']

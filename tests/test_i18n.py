@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from geo import format_id, i18n
-from geo.metrik import daftar_metrik
-from geo.wilayah import Wilayah
+from geo.masuk.wilayah import Wilayah
+from geo.tampilan.metrik import daftar_metrik
 
 
 @pytest.mark.parametrize(
@@ -109,7 +109,7 @@ def test_tidak_ada_teks_inggris_di_bahasa_indonesia():
 
 
 def test_deskripsi_filter():
-    from geo.saring import Filter
+    from geo.tampilan.saring import Filter
 
     f = Filter(kategori=("Kuliner",), status=("Aktif",), cari="ikan")
     assert i18n.deskripsi_filter(f, "id") == f.deskripsi()

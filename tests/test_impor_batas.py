@@ -19,13 +19,13 @@ import pytest
 import shapely
 from shapely.geometry import MultiPolygon, Polygon, box
 
-from geo import sumber_batas
-from geo.batas import batas_skematik
-from geo.berkas import daftar_cadangan
-from geo.cli import main
-from geo.data import muat_dataset
+from geo.cli.utama import main
 from geo.galat import GalatData
-from geo.impor_batas import impor_batas
+from geo.impor import baca as sumber_batas
+from geo.impor.alur import impor_batas
+from geo.masuk.batas import batas_skematik
+from geo.masuk.dataset import muat_dataset
+from geo.simpan.berkas import daftar_cadangan
 from tests.conftest import KODE_A, KODE_B, KODE_C, KOTAK
 
 PROJECT = Path(__file__).resolve().parent.parent

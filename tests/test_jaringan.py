@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from geo import jaringan
+from geo.peta import jaringan
 
 
 @pytest.fixture(autouse=True)
@@ -42,11 +42,11 @@ def test_port_tertutup_dan_url_rusak_tidak_terjangkau():
 
 
 def test_peta_pilih_lokasi_tanpa_ubin_saat_offline(wilayah_uji, monkeypatch):
-    from geo.data import muat_dataset
-    from geo.peta_pilih import peta_pilih_lokasi
+    from geo.masuk.dataset import muat_dataset
+    from geo.peta.pilih import peta_pilih_lokasi
 
     d = muat_dataset()
-    monkeypatch.setattr("geo.peta.host_terjangkau", lambda url: False)
+    monkeypatch.setattr("geo.peta.buat.host_terjangkau", lambda url: False)
     assert "L.tileLayer" not in peta_pilih_lokasi(d.batas, d.potensi).get_root().render()
-    monkeypatch.setattr("geo.peta.host_terjangkau", lambda url: True)
+    monkeypatch.setattr("geo.peta.buat.host_terjangkau", lambda url: True)
     assert "L.tileLayer" in peta_pilih_lokasi(d.batas, d.potensi).get_root().render()

@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.berkas import daftar_cadangan
-from geo.data import muat_dataset
-from geo.simpan import baca_untuk_sunting, path_audit, simpan_kim
+from geo.masuk.dataset import muat_dataset
+from geo.simpan.berkas import daftar_cadangan
+from geo.simpan.kim import baca_untuk_sunting, path_audit, simpan_kim
 from tests.conftest import BARIS_BAIK, HEADER, KODE_C
 
 HALAMAN = str(Path(__file__).resolve().parent.parent / "pages" / "1_Kelola_Data.py")

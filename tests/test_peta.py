@@ -12,13 +12,14 @@ import pandas as pd
 import pytest
 from shapely.geometry import Polygon
 
-from geo import kelas
-from geo.data import muat_dataset, tampilkan
-from geo.peta import BASEMAP, buat_peta, html_mandiri, kelurahan_di_titik, lapisan_terpilih
-from geo.peta_aman import aman_html, aman_html_seri, json_skrip
-from geo.peta_data import sederhanakan
-from geo.peta_legenda import legenda_peta
-from geo.saring import Filter
+from geo.masuk.dataset import muat_dataset
+from geo.peta.aman import aman_html, aman_html_seri, json_skrip
+from geo.peta.buat import BASEMAP, buat_peta, html_mandiri, kelurahan_di_titik, lapisan_terpilih
+from geo.peta.data import sederhanakan
+from geo.peta.legenda import legenda_peta
+from geo.tampilan import kelas
+from geo.tampilan.saring import Filter
+from geo.tampilan.susun import tampilkan
 from tests import peta_uji
 from tests.conftest import BARIS_BAIK, KODE_A, KODE_B, KODE_C
 
@@ -250,7 +251,7 @@ def test_html_mandiri_lengkap(tampilan):
 
 
 def test_skala_hanya_metrik_di_kedua_peta(wilayah_uji):
-    from geo.peta_pilih import peta_pilih_lokasi
+    from geo.peta.pilih import peta_pilih_lokasi
 
     d = muat_dataset()
     for html in (_render(buat_peta(tampilkan(d))), _render(peta_pilih_lokasi(d.batas, d.potensi))):

@@ -7,8 +7,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from geo.referensi import buat_referensi, muat_referensi, normalisasi_kode, normalisasi_nama
-from geo.urai import urai_bulat, urai_desimal, urai_tanggal
+from geo.masuk.referensi import buat_referensi, muat_referensi, normalisasi_kode, normalisasi_nama
+from geo.masuk.urai import urai_bulat, urai_desimal, urai_tanggal
 
 
 @pytest.fixture

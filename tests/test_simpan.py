@@ -8,12 +8,13 @@ import os
 import pandas as pd
 import pytest
 
-from geo import berkas, simpan
-from geo.berkas import Sidik, daftar_cadangan, kunci
-from geo.cli import main
-from geo.data import muat_dataset
+from geo.cli.utama import main
 from geo.galat import GalatData
-from geo.simpan import (
+from geo.masuk.dataset import muat_dataset
+from geo.simpan import berkas
+from geo.simpan import kim as simpan
+from geo.simpan.berkas import Sidik, daftar_cadangan, kunci
+from geo.simpan.kim import (
     MODE_GABUNG,
     MODE_GANTI,
     GalatKonflik,

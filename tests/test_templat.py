@@ -6,12 +6,12 @@ import io
 
 import openpyxl
 
-from geo import skema
-from geo.cli import main
-from geo.data import muat_dataset
-from geo.referensi import muat_referensi
-from geo.templat import buat_templat
-from geo.wilayah import muat_wilayah
+from geo.cli.utama import main
+from geo.ekspor.templat import buat_templat
+from geo.masuk import skema
+from geo.masuk.dataset import muat_dataset
+from geo.masuk.referensi import muat_referensi
+from geo.masuk.wilayah import muat_wilayah
 from tests.conftest import BARIS_BAIK, HEADER
 
 

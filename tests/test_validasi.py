@@ -8,7 +8,7 @@ import hashlib
 import openpyxl
 import pytest
 
-from geo.data import muat_dataset
+from geo.masuk.dataset import muat_dataset
 from tests.conftest import BARIS_BAIK, HEADER, KODE_A, KODE_B
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo import skema
-from geo.data import Tampilan
 from geo.i18n import angka, persen, t, tanggal
+from geo.masuk import skema
+from geo.tampilan.susun import Tampilan
 from ui.filter import KUNCI
 from ui.md import aman_md
 from ui.tabel import tabel_potensi

@@ -15,13 +15,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from geo.data import Tampilan
 from geo.ekspor import FORMAT, OpsiEkspor, ekspor, judul_bawaan, nama_berkas
 from geo.ekspor.opsi import DPI_BAWAAN, DPI_DIDUKUNG, UKURAN_BAWAAN, UKURAN_KERTAS_MM
 from geo.galat import GalatData
 from geo.i18n import t
-from geo.kelas import JUMLAH_KELAS_BAWAAN, SKEMA_BAWAAN
-from geo.metrik import METRIK_BAWAAN
+from geo.tampilan.kelas import JUMLAH_KELAS_BAWAAN, SKEMA_BAWAAN
+from geo.tampilan.metrik import METRIK_BAWAAN
+from geo.tampilan.susun import Tampilan
 
 MAKS_SIMPANAN = 16
 

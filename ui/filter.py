@@ -6,12 +6,12 @@ from dataclasses import fields
 
 import streamlit as st
 
-from geo import kelas
-from geo.data import Dataset
 from geo.i18n import BAHASA, label_metrik, t
-from geo.metrik import daftar_metrik
-from geo.peta import BASEMAP
-from ui.keadaan import Keadaan
+from geo.masuk.dataset import Dataset
+from geo.peta.buat import BASEMAP
+from geo.tampilan import kelas
+from geo.tampilan.keadaan import Keadaan
+from geo.tampilan.metrik import daftar_metrik
 
 # Session-state key of each view field's widget.
 KUNCI = {f.name: f"w_{f.name}" for f in fields(Keadaan) if f.name != "catatan"}

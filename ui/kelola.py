@@ -15,10 +15,10 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from geo.auth import PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna, periksa_login
-from geo.data import Dataset
 from geo.galat import GalatData
-from geo.simpan import GalatKonflik, HasilSimpan, baca_untuk_sunting
+from geo.masuk.dataset import Dataset
+from geo.simpan.akun import PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna, periksa_login
+from geo.simpan.kim import GalatKonflik, HasilSimpan, baca_untuk_sunting
 from ui.md import aman_md
 
 K_PENGGUNA = "kelola_pengguna"

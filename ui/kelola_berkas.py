@@ -7,14 +7,14 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from geo.baca import baca_tabel
-from geo.berkas import daftar_cadangan
-from geo.data import Dataset
+from geo.ekspor.templat import buat_templat
 from geo.format_id import angka, tanggal
 from geo.galat import Laporan
-from geo.simpan import MODE_GABUNG, MODE_GANTI, Perubahan, baca_audit, bandingkan, periksa_unggahan, pulihkan, simpan_kim
-from geo.templat import buat_templat
-from geo.validasi import validasi_kim
+from geo.masuk.baca import baca_tabel
+from geo.masuk.dataset import Dataset
+from geo.masuk.validasi import validasi_kim
+from geo.simpan.berkas import daftar_cadangan
+from geo.simpan.kim import MODE_GABUNG, MODE_GANTI, Perubahan, baca_audit, bandingkan, periksa_unggahan, pulihkan, simpan_kim
 from ui.kelola import K_ASAL, K_DRAF, K_SIDIK, jalankan_simpan
 from ui.laporan import tabel_laporan
 from ui.md import aman_md

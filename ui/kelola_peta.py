@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.data import Dataset
-from geo.peta_pilih import kelurahan_di, lapisan_pilihan, peta_pilih_lokasi
+from geo.masuk.dataset import Dataset
+from geo.peta.pilih import kelurahan_di, lapisan_pilihan, peta_pilih_lokasi
 from ui.kelola import ganti_draf, kabar
 from ui.md import aman_md
 from ui.peta import siapkan_aset

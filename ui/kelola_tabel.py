@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.data import Dataset
 from geo.ekspor.formula import netralkan_tabel
-from geo.simpan import bandingkan, ke_teks, simpan_kim
+from geo.masuk.dataset import Dataset
+from geo.simpan.kim import bandingkan, ke_teks, simpan_kim
 from ui.kelola import (
     K_ASAL,
     K_DRAF,

@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from geo import config
-from geo.data import Dataset, muat_dataset
+from geo.masuk.dataset import Dataset, muat_dataset
 
 
 def _sidik(path: Path) -> tuple[str, int, int]:

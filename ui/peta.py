@@ -5,13 +5,13 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import aset
-from geo.data import Tampilan
 from geo.i18n import t
-from geo.peta import buat_peta, kelurahan_di_titik, lapisan_terpilih, peta_dasar_terjangkau
-from geo.peta_legenda import legenda_peta
+from geo.peta import aset
+from geo.peta.buat import buat_peta, kelurahan_di_titik, lapisan_terpilih, peta_dasar_terjangkau
+from geo.peta.legenda import legenda_peta
+from geo.tampilan.keadaan import Keadaan
+from geo.tampilan.susun import Tampilan
 from ui.filter import KUNCI, bahasa_aktif
-from ui.keadaan import Keadaan
 
 TINGGI_PETA = 600
 KUNCI_PETA = "peta"

@@ -6,9 +6,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from geo.data import Tampilan
 from geo.i18n import angka, persen, t
-from geo.peta_data import gaya_status
+from geo.peta.data import gaya_status
+from geo.tampilan.susun import Tampilan
 from ui.tabel import tabel_potensi
 
 # Status colours for charts: green / amber / grey, readable for colour-blind users by lightness too.

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geo.data import Tampilan
 from geo.ekspor import nama_berkas as _nama
 from geo.ekspor.keterangan import judul_bawaan
 from geo.ekspor.opsi import OpsiEkspor
 from geo.galat import GalatData
+from geo.tampilan.susun import Tampilan
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import xyzservices.providers as xyz
 
-from geo.jaringan import host_terjangkau
+from geo.peta.jaringan import host_terjangkau
 
 # OpenStreetMap needs no API key; its tiles are washed out below so the
 # choropleth stays readable in print.

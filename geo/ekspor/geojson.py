@@ -11,7 +11,7 @@ import json
 import geopandas as gpd
 import pandas as pd
 
-from geo.data import Tampilan
+from geo.tampilan.susun import Tampilan
 
 PRESISI_KOORDINAT = 6  # ~0.1 m: plenty for a city map, and a smaller file
 

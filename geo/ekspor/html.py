@@ -8,13 +8,13 @@ without them the map still shows on a plain background.
 
 from __future__ import annotations
 
-from geo.data import Tampilan
 from geo.ekspor.opsi import OpsiEkspor
 from geo.galat import GalatData
+from geo.tampilan.susun import Tampilan
 
 
 def ke_html(tampilan: Tampilan, opsi: OpsiEkspor, judul: str) -> bytes:
-    from geo.peta import BASEMAP, html_mandiri  # folium is only needed for this format
+    from geo.peta.buat import BASEMAP, html_mandiri  # folium is only needed for this format
 
     if opsi.peta_dasar not in BASEMAP:
         raise GalatData(f"Peta dasar '{opsi.peta_dasar}' tidak dikenal. Pilihan: {', '.join(BASEMAP)}.")

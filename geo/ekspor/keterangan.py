@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from geo.data import Dataset, Tampilan
+from geo.masuk.dataset import Dataset
+from geo.tampilan.susun import Tampilan
 
 MAKS_NILAI_JUDUL = 3
 

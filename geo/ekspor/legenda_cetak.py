@@ -15,11 +15,11 @@ from matplotlib.colors import to_rgba_array
 from matplotlib.patches import Rectangle
 
 from geo import format_id
-from geo.data import Tampilan
 from geo.ekspor.kartografi import WARNA_KECAMATAN, WARNA_REDUP, WARNA_TEKS, bungkus
 from geo.i18n import label_metrik, nilai_metrik
-from geo.kelas import SKEMA_KELAS, Kelas
-from geo.peta_data import gaya_status
+from geo.peta.data import gaya_status
+from geo.tampilan.kelas import SKEMA_KELAS, Kelas
+from geo.tampilan.susun import Tampilan
 
 WARNA_STATUS_LEGENDA = "#6b7680"  # the neutral grey the page's legend uses
 UKURAN_PENANDA = 30.0  # points², about 2 mm across on paper

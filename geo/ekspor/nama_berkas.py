@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from geo.saring import Filter
+from geo.tampilan.saring import Filter
 
 # Beyond this many values in one filter, the name says "3-kategori" instead
 # of listing them, so names stay under Windows' path limits.

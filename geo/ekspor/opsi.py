@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from geo.galat import GalatData
-from geo.kelas import JUMLAH_KELAS_BAWAAN, JUMLAH_KELAS_MAX, JUMLAH_KELAS_MIN, SKEMA_BAWAAN, SKEMA_KELAS
-from geo.metrik import METRIK_BAWAAN, label_metrik
-from geo.wilayah import Wilayah
+from geo.masuk.wilayah import Wilayah
+from geo.tampilan.kelas import JUMLAH_KELAS_BAWAAN, JUMLAH_KELAS_MAX, JUMLAH_KELAS_MIN, SKEMA_BAWAAN, SKEMA_KELAS
+from geo.tampilan.metrik import METRIK_BAWAAN, label_metrik
 
 UKURAN_KERTAS_MM: dict[str, tuple[float, float]] = {
     "a4-landscape": (297.0, 210.0),

@@ -21,7 +21,6 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from geo import format_id
-from geo.data import Tampilan
 from geo.ekspor import keterangan
 from geo.ekspor.basemap import Basemap, ambil_basemap
 from geo.ekspor.kartografi import (
@@ -38,8 +37,9 @@ from geo.ekspor.kartografi import (
 )
 from geo.ekspor.legenda_cetak import UKURAN_PENANDA, gambar_legenda, gaya_potensi
 from geo.ekspor.opsi import UKURAN_KERTAS_MM, OpsiEkspor
-from geo.kelas import Kelas, hitung_kelas
-from geo.metrik import label_metrik
+from geo.tampilan.kelas import Kelas, hitung_kelas
+from geo.tampilan.metrik import label_metrik
+from geo.tampilan.susun import Tampilan
 
 MM_PER_INCI = 25.4
 TEPI_MM = 12.0

@@ -15,12 +15,13 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from geo import format_id, skema
-from geo.agregat import kolom_kategori, kolom_ringkasan, kolom_status
-from geo.data import Tampilan
+from geo import format_id
 from geo.ekspor import keterangan
 from geo.ekspor.formula import netralkan_tabel
-from geo.metrik import METRIK_DASAR
+from geo.masuk import skema
+from geo.tampilan.agregat import kolom_kategori, kolom_ringkasan, kolom_status
+from geo.tampilan.metrik import METRIK_DASAR
+from geo.tampilan.susun import Tampilan
 
 BOM = "\ufeff"
 WARNA_JUDUL = "1F4E79"

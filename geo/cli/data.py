@@ -1,0 +1,85 @@
+"""``python -m geo data``: list backups, undo a change, read the audit log.
+
+The same operations as the "Kelola Data" page, for an officer at a server
+terminal (or when the page itself cannot start because the data is broken).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from pathlib import Path
+
+from geo.cli.utama import tambah_opsi_data
+from geo.format_id import angka, tanggal
+from geo.galat import GalatData
+from geo.masuk.dataset import muat_dataset
+from geo.simpan.berkas import Cadangan, daftar_cadangan, folder_cadangan
+from geo.simpan.kim import baca_audit, pulihkan
+
+
+def _waktu(c: Cadangan) -> str:
+    return f"{tanggal(c.waktu)} {c.waktu:%H:%M:%S}"
+
+
+def pilih_cadangan(pilihan: str | None, path_kim: Path) -> Cadangan:
+    """A backup by number from ``--list`` (1 = newest), file name, or path; newest if None."""
+    daftar_ = daftar_cadangan(path_kim)
+    if not daftar_:
+        raise GalatData(f"Belum ada cadangan untuk {path_kim.name} di {folder_cadangan(path_kim)}. Cadangan dibuat setiap kali data disimpan.")
+    if not pilihan:
+        return daftar_[0]
+    if pilihan.isdigit() and 1 <= int(pilihan) <= len(daftar_):
+        return daftar_[int(pilihan) - 1]
+    for c in daftar_:
+        if pilihan in (c.nama, str(c.path)) or Path(pilihan).resolve() == c.path.resolve():
+            return c
+    raise GalatData(f"Cadangan {pilihan!r} tidak ditemukan. Lihat daftarnya dengan 'python -m geo data restore --list'.")
+
+
+def _restore(args: argparse.Namespace) -> int:
+    dataset = muat_dataset(args.kim, args.boundaries)
+    if args.list:
+        daftar_ = daftar_cadangan(dataset.path_kim)
+        if not daftar_:
+            print(f"Belum ada cadangan untuk {dataset.path_kim.name}.")
+        for i, c in enumerate(daftar_, 1):
+            print(f"{i:>3}. {c.nama:<34} {_waktu(c):<26} {angka(c.ukuran / 1024, 1)} KB")
+        return 0
+    cadangan = pilih_cadangan(args.cadangan, dataset.path_kim)
+    pengguna = args.user or f"cli:{getpass.getuser()}"
+    hasil = pulihkan(cadangan.path, dataset, pengguna)
+    if not hasil.disimpan:
+        if not hasil.laporan.ok:
+            print(hasil.laporan.teks())
+        print(hasil.pesan)
+        return 0 if hasil.laporan.ok else 1
+    print(f"Dipulihkan dari {cadangan.nama} ({_waktu(cadangan)}): {hasil.perubahan.ringkas()}.")
+    print(f"Versi sebelumnya disimpan sebagai {hasil.cadangan}; batalkan dengan 'python -m geo data restore 1'.")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    dataset = muat_dataset(args.kim, args.boundaries)
+    log = baca_audit(dataset.path_kim).head(args.limit)
+    if log.empty:
+        print("Log audit masih kosong: belum ada perubahan yang disimpan lewat aplikasi.")
+    for r in log.itertuples():
+        rincian = ", ".join(f"{label} {', '.join(ids)}" for label, ids in (("+", r.ditambah), ("~", r.diubah), ("-", r.dihapus)) if ids)
+        print(f"{r.waktu}  {r.pengguna:<16} {r.aksi:<14} {rincian or '(tidak ada baris berubah)'}")
+    return 0
+
+
+def daftar(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("data", help="cadangan, pemulihan (undo) dan log audit data KIM")
+    aksi = p.add_subparsers(dest="aksi_data", required=True, metavar="AKSI")
+    r = aksi.add_parser("restore", help="pulihkan versi data KIM dari cadangan (bawaan: cadangan terbaru)")
+    r.add_argument("cadangan", nargs="?", metavar="CADANGAN", help="nomor dari --list (1 = terbaru), nama berkas atau path cadangan")
+    r.add_argument("--list", action="store_true", help="tampilkan daftar cadangan, jangan ubah apa pun")
+    r.add_argument("--user", metavar="NAMA", help="nama yang dicatat di log audit (bawaan: cli:<akun sistem>)")
+    tambah_opsi_data(r)
+    r.set_defaults(func=_restore)
+    h = aksi.add_parser("history", help="tampilkan log audit perubahan data KIM")
+    h.add_argument("--limit", type=int, default=20, metavar="N", help="jumlah entri terbaru (bawaan 20)")
+    tambah_opsi_data(h)
+    h.set_defaults(func=_history)

@@ -1,0 +1,9 @@
+"""Reading the region's files and checking them: the first step of the data path.
+
+``baca`` reads tables as Excel saves them, ``urai`` parses Indonesian numbers and
+dates, ``referensi`` and ``wilayah`` hold the region's units and vocabulary,
+``batas`` loads the boundary polygons, ``validasi`` checks every row, and
+``dataset`` joins them into the one immutable :class:`Dataset`.
+"""
+
+__all__ = ["baca", "batas", "dataset", "referensi", "skema", "urai", "validasi", "wilayah"]

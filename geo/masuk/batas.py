@@ -1,0 +1,62 @@
+"""Load the kelurahan boundary polygons the map and the joins are drawn on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+
+from geo.galat import Laporan
+from geo.masuk.referensi import Referensi, normalisasi_kode
+
+KOLOM_BATAS = ("kode", "kelurahan", "kecamatan", "kode_kecamatan", "luas_km2", "sumber")
+PENANDA_SKEMATIK = "skematik"
+
+
+def muat_batas(path: Path | str, referensi: Referensi, laporan: Laporan) -> gpd.GeoDataFrame | None:
+    """Read boundaries as EPSG:4326 polygons keyed by ``kode``; None if unusable.
+
+    Names and kecamatan are taken from the reference table so that every view
+    spells a kelurahan the same way.
+    """
+    path = Path(path)
+    nama = path.name
+    try:
+        gdf = pyogrio.read_dataframe(path)
+    except Exception as exc:  # noqa: BLE001 - pyogrio/GDAL raise many unrelated types for bad files
+        laporan.tambah(nama, f"Berkas batas wilayah tidak dapat dibaca ({exc}). Gunakan GeoJSON batas kelurahan, atau impor dengan 'python -m geo boundaries import'.")
+        return None
+    if "kode" not in gdf.columns:
+        laporan.tambah(nama, "Berkas batas tidak memiliki properti 'kode' (kode Kemendagri kelurahan). Impor berkas resmi dengan 'python -m geo boundaries import SUMBER'.")
+        return None
+    if gdf.crs is None:
+        gdf = gdf.set_crs("EPSG:4326")
+    gdf = gdf.to_crs("EPSG:4326")
+    gdf["kode"] = gdf["kode"].map(normalisasi_kode)
+    for i, kode in gdf["kode"][gdf["kode"].duplicated()].items():
+        laporan.tambah(nama, "Kode kelurahan muncul di lebih dari satu fitur. Gabungkan bagian-bagiannya menjadi satu fitur.", baris=int(i) + 1, kolom="kode", nilai=kode)
+    tak_dikenal = ~gdf["kode"].map(referensi.ada)
+    for i, kode in gdf.loc[tak_dikenal, "kode"].items():
+        laporan.tambah(nama, "Kode kelurahan tidak ada di tabel referensi; fitur ini diabaikan.", baris=int(i) + 1, kolom="kode", nilai=kode, tingkat="peringatan")
+    gdf = gdf.loc[~tak_dikenal & ~gdf["kode"].duplicated()].copy()
+    invalid = ~gdf.geometry.is_valid
+    if invalid.any():
+        gdf.loc[invalid, "geometry"] = gdf.loc[invalid, "geometry"].make_valid()
+    ref = referensi.tabel.loc[gdf["kode"]]
+    for kolom in ("kelurahan", "kecamatan", "kode_kecamatan"):
+        gdf[kolom] = ref[kolom].astype(str).to_numpy()
+    if "luas_km2" not in gdf.columns:
+        gdf["luas_km2"] = ref["luas_km2"].to_numpy()
+    gdf["luas_km2"] = pd.to_numeric(gdf["luas_km2"], errors="coerce")
+    if "sumber" not in gdf.columns:
+        gdf["sumber"] = ""
+    gdf["sumber"] = gdf["sumber"].fillna("").astype(str)
+    gdf = gdf[[*KOLOM_BATAS, "geometry"]].sort_values("kode").reset_index(drop=True)
+    return gdf
+
+
+def batas_skematik(batas: gpd.GeoDataFrame) -> bool:
+    """True while the boundaries are generated, not official: maps must say so."""
+    return bool(batas["sumber"].str.lower().str.contains(PENANDA_SKEMATIK).any())

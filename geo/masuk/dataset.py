@@ -1,0 +1,93 @@
+"""One loaded dataset: validated potentials joined to their kelurahan.
+
+Loaded once per data version; every view (:mod:`geo.tampilan`) is computed
+from it, so the page, the files and the command line share one input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo import config
+from geo.galat import Laporan
+from geo.masuk import skema
+from geo.masuk.baca import baca_tabel
+from geo.masuk.batas import KOLOM_BATAS, batas_skematik, muat_batas
+from geo.masuk.referensi import Referensi, muat_referensi
+from geo.masuk.validasi import validasi_kim
+from geo.masuk.wilayah import Wilayah, muat_wilayah
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Validated potentials joined to their kelurahan, plus the report."""
+
+    wilayah: Wilayah
+    referensi: Referensi
+    batas: gpd.GeoDataFrame
+    potensi: gpd.GeoDataFrame
+    laporan: Laporan
+    path_kim: Path
+    path_batas: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.laporan.ok
+
+    @property
+    def skematik(self) -> bool:
+        return batas_skematik(self.batas) if len(self.batas) else False
+
+    @property
+    def data_contoh(self) -> bool:
+        return self.wilayah.data_contoh
+
+    def kecamatan(self) -> list[str]:
+        return list(dict.fromkeys(self.batas["kecamatan"])) if len(self.batas) else []
+
+    def nama_kim(self) -> pd.Series:
+        """kode → KIM name(s), from all rows so a filter never hides a KIM's name."""
+        return self.potensi.groupby("kode_kelurahan")["nama_kim"].agg(lambda s: " / ".join(dict.fromkeys(s)))
+
+
+def _batas_kosong() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame({k: [] for k in KOLOM_BATAS}, geometry=[], crs="EPSG:4326")
+
+
+def gabung_potensi(tabel: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Typed KIM rows as WGS84 points (their kelurahan fields already canonical)."""
+    geometri = gpd.points_from_xy(tabel["bujur"], tabel["lintang"])
+    return gpd.GeoDataFrame(tabel, geometry=geometri, crs="EPSG:4326")
+
+
+def muat_dataset(
+    kim: Path | str | None = None,
+    batas: Path | str | None = None,
+    referensi: Path | str | None = None,
+    wilayah: Path | str | None = None,
+) -> Dataset:
+    """Load, validate and join; problems land in ``laporan``, never as exceptions.
+
+    Raises :class:`geo.galat.GalatData` only when the reference table or the
+    region file itself is unusable.
+    """
+    path_kim = Path(kim) if kim else config.path_kim()
+    path_batas = Path(batas) if batas else config.path_batas()
+    wil = muat_wilayah(Path(wilayah) if wilayah else None)
+    ref = muat_referensi(Path(referensi) if referensi else None)
+    laporan = Laporan()
+    gdf_batas = muat_batas(path_batas, ref, laporan)
+    if gdf_batas is None:
+        gdf_batas = _batas_kosong()
+    mentah = baca_tabel(path_kim, laporan)
+    if mentah is None:
+        tabel = pd.DataFrame(columns=[*skema.KOLOM_KIM, "_baris"])
+    else:
+        tabel, laporan_kim = validasi_kim(mentah, path_kim.name, ref, wil, gdf_batas if len(gdf_batas) else None)
+        laporan.gabung(laporan_kim)
+    potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
+    return Dataset(wil, ref, gdf_batas, potensi, laporan, path_kim, path_batas)

@@ -1,0 +1,67 @@
+"""Region metadata (``data/wilayah.json``).
+
+Everything that names a particular kota or kabupaten lives in data, not in
+code, so another region only swaps its files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geo import config
+from geo.galat import GalatData
+from geo.masuk import skema
+
+
+@dataclass(frozen=True)
+class Wilayah:
+    """A region's name, slug for file names, and its vocabularies."""
+
+    nama: str = "Wilayah"
+    slug: str = "wilayah"
+    kode: str = ""
+    data_contoh: bool = False
+    kategori_potensi: tuple[str, ...] = skema.KATEGORI_POTENSI
+    status_aktivitas: tuple[str, ...] = skema.STATUS_AKTIVITAS
+    batas_bbox: tuple[float, float, float, float] | None = None
+    extra: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def warna_kategori(self) -> dict[str, str]:
+        """Category → colour, stable in vocabulary order."""
+        palet = skema.PALET_KATEGORI
+        return {k: palet[i % len(palet)] for i, k in enumerate(self.kategori_potensi)}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "wilayah"
+
+
+def muat_wilayah(path: Path | None = None) -> Wilayah:
+    """Read region metadata; a missing file gives neutral defaults."""
+    path = Path(path) if path else config.path_wilayah()
+    if not path.exists():
+        return Wilayah()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise GalatData(
+            f"Berkas wilayah {path} tidak dapat dibaca sebagai JSON ({exc}). "
+            "Perbaiki isinya atau hapus berkas itu untuk memakai nilai bawaan."
+        ) from exc
+    if not isinstance(raw, dict):
+        raise GalatData(f"Berkas wilayah {path} harus berisi objek JSON {{...}}.")
+    nama = str(raw.get("nama") or "Wilayah")
+    bbox = raw.get("batas_bbox")
+    return Wilayah(
+        nama=nama,
+        slug=_slug(str(raw.get("slug") or nama)),
+        kode=str(raw.get("kode") or ""),
+        data_contoh=bool(raw.get("data_contoh", False)),
+        kategori_potensi=tuple(raw.get("kategori_potensi") or skema.KATEGORI_POTENSI),
+        status_aktivitas=tuple(raw.get("status_aktivitas") or skema.STATUS_AKTIVITAS),
+        batas_bbox=tuple(float(v) for v in bbox) if bbox and len(bbox) == 4 else None,
+        extra=raw,
+    )

@@ -1,0 +1,192 @@
+"""Leaflet and its plugins from pip packages, never from a CDN.
+
+Some offices block public CDNs, so the map's JavaScript and CSS come from the
+XStatic packages (plus our own ``geo/peta/statis`` files). The page serves copies
+under ``static/vendor/`` through Streamlit's static serving; the standalone
+HTML export inlines them so the file works with no network at all.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import folium
+import xstatic.pkg.jquery as xs_jquery
+import xstatic.pkg.leaflet as xs_leaflet
+import xstatic.pkg.leaflet_markercluster as xs_cluster
+from branca.element import Element, Figure, MacroElement
+
+from geo.config import PROJECT_DIR
+
+DIR_VENDOR = PROJECT_DIR / "static" / "vendor"
+DIR_STATIS = Path(__file__).resolve().parent / "statis"
+# Streamlit serves <app dir>/static/* at <base>/app/static/*.
+URL_DASAR = "/app/static/vendor"
+
+_SOURCEMAP = re.compile(r"^\s*//# sourceMappingURL=.*$|/\*# sourceMappingURL=.*?\*/", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Aset:
+    """One file the map needs: where it comes from and its path under vendor/."""
+
+    nama: str
+    sumber: Path
+    relatif: str
+
+    @property
+    def jenis(self) -> str:
+        return "css" if self.relatif.endswith(".css") else "js" if self.relatif.endswith(".js") else "lain"
+
+
+_LEAFLET = Path(xs_leaflet.BASE_DIR)
+_CLUSTER = Path(xs_cluster.BASE_DIR)
+_JQUERY = Path(xs_jquery.BASE_DIR)
+VERSI_LEAFLET = xs_leaflet.VERSION
+
+# Order matters: folium and st_folium load scripts in this order.
+ASET_PETA: tuple[Aset, ...] = (
+    Aset("leaflet", _LEAFLET / "leaflet.js", f"leaflet-{VERSI_LEAFLET}/leaflet.js"),
+    Aset("jquery", _JQUERY / "jquery.min.js", f"jquery-{xs_jquery.VERSION}/jquery.min.js"),
+    Aset("kim_peta", DIR_STATIS / "kim-peta.js", "kim/kim-peta.js"),
+    Aset("leaflet_css", _LEAFLET / "leaflet.css", f"leaflet-{VERSI_LEAFLET}/leaflet.css"),
+    Aset("kim_peta_css", DIR_STATIS / "kim-peta.css", "kim/kim-peta.css"),
+)
+ASET_KLASTER: tuple[Aset, ...] = (
+    Aset("markercluster", _CLUSTER / "leaflet.markercluster.js", f"markercluster-{xs_cluster.VERSION}/leaflet.markercluster.js"),
+    Aset("markercluster_css", _CLUSTER / "MarkerCluster.css", f"markercluster-{xs_cluster.VERSION}/MarkerCluster.css"),
+    Aset("markercluster_default_css", _CLUSTER / "MarkerCluster.Default.css", f"markercluster-{xs_cluster.VERSION}/MarkerCluster.Default.css"),
+)
+# Referenced by leaflet.css (layer-control icon); copied next to it.
+ASET_GAMBAR: tuple[Aset, ...] = tuple(
+    Aset(f"leaflet_{n}", _LEAFLET / "images" / f"{n}.png", f"leaflet-{VERSI_LEAFLET}/images/{n}.png") for n in ("layers", "layers-2x")
+)
+SEMUA_ASET = ASET_PETA + ASET_KLASTER + ASET_GAMBAR
+
+
+def isi_aset(aset: Aset) -> bytes:
+    """The bytes served for an asset (source maps references stripped)."""
+    data = aset.sumber.read_bytes()
+    if aset.jenis in ("js", "css"):
+        # Source maps are not shipped; a dangling reference only makes noise in devtools.
+        data = _SOURCEMAP.sub("", data.decode("utf-8")).encode("utf-8")
+    return data
+
+
+def siapkan(tujuan: Path | str | None = None) -> Path:
+    """Copy the assets into ``static/vendor`` (idempotent, safe when run concurrently).
+
+    Each file is written to a temporary name and renamed, so a browser never
+    receives half a file while another server process is starting.
+    """
+    tujuan = Path(tujuan) if tujuan else DIR_VENDOR
+    for aset in SEMUA_ASET:
+        target = tujuan / aset.relatif
+        data = isi_aset(aset)
+        if target.exists() and target.stat().st_size == len(data) and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    return tujuan
+
+
+def url_aset(dasar: str = URL_DASAR) -> dict[str, str]:
+    """Asset name → URL under ``dasar`` (e.g. ``/app/static/vendor`` or with a base path)."""
+    dasar = dasar.rstrip("/")
+    return {a.nama: f"{dasar}/{a.relatif}" for a in SEMUA_ASET}
+
+
+def url_dasar(base_url_path: str = "") -> str:
+    """The vendor URL when Streamlit runs under ``server.baseUrlPath``."""
+    base = base_url_path.strip("/")
+    return f"/{base}{URL_DASAR}" if base else URL_DASAR
+
+
+def _tautan(aset: tuple[Aset, ...], jenis: str, url: dict[str, str]) -> list[tuple[str, str]]:
+    return [(a.nama, url[a.nama]) for a in aset if a.jenis == jenis]
+
+
+@cache
+def _css_inline(nama: str) -> str:
+    aset = next(a for a in SEMUA_ASET if a.nama == nama)
+    css = isi_aset(aset).decode("utf-8")
+
+    def ganti(m: re.Match) -> str:
+        relatif = m.group(1).strip("'\"")
+        gambar = aset.sumber.parent / relatif
+        if relatif.startswith(("#", "data:")) or not gambar.name.startswith("layers"):
+            # Default marker-icon images are never used; do not point at a guessed path.
+            return m.group(0) if relatif.startswith(("#", "data:")) else "none"
+        return f"url(data:image/png;base64,{base64.b64encode(gambar.read_bytes()).decode('ascii')})"
+
+    return re.sub(r"url\(([^)]*)\)", ganti, css)
+
+
+@cache
+def _js_inline(nama: str) -> str:
+    aset = next(a for a in SEMUA_ASET if a.nama == nama)
+    # "</script" inside an inline script would end it early.
+    return isi_aset(aset).decode("utf-8").replace("</script", "<\\/script")
+
+
+def teks_inline(klaster: bool = False) -> str:
+    """All map JS and CSS as ``<style>``/``<script>`` tags, for a file with no links."""
+    aset = ASET_PETA + (ASET_KLASTER if klaster else ())
+    bagian = [f"<style>/* {a.nama} */\n{_css_inline(a.nama)}</style>" for a in aset if a.jenis == "css"]
+    bagian += [f"<script>/* {a.nama} */\n{_js_inline(a.nama)}</script>" for a in aset if a.jenis == "js"]
+    return "\n".join(bagian)
+
+
+class AsetInline(MacroElement):
+    """Puts the inlined assets in the page header, before any map script runs."""
+
+    def __init__(self, klaster: bool = False):
+        super().__init__()
+        self._name = "AsetInline"
+        self.klaster = klaster
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        if isinstance(figure, Figure):
+            # First in the header so Leaflet exists before folium's own header bits.
+            figure.header.add_child(Element(teks_inline(self.klaster)), name="kim_aset_inline", index=0)
+        super().render(**kwargs)
+
+
+def _semua_elemen(elemen: Element):
+    yield elemen
+    for anak in list(getattr(elemen, "_children", {}).values()):
+        yield from _semua_elemen(anak)
+
+
+def pasang(peta: folium.Map, mode: str = "url", dasar: str = URL_DASAR, klaster: bool = False) -> folium.Map:
+    """Point every folium element at our assets and drop folium's CDN defaults.
+
+    ``mode="url"`` links to the files served by the app; ``mode="inline"``
+    embeds them (for the standalone HTML). Any other link an element brings
+    (bootstrap, font-awesome, awesome-markers...) is removed: nothing we draw
+    needs it, and a blocked CDN would stall the page.
+    """
+    if mode not in ("url", "inline"):
+        raise ValueError(f"mode_aset '{mode}' tidak dikenal. Pilihan: url, inline.")
+    for el in _semua_elemen(peta):
+        if isinstance(el, folium.elements.JSCSSMixin):
+            el.default_js = []
+            el.default_css = []
+    if mode == "url":
+        url = url_aset(dasar)
+        aset = ASET_PETA + (ASET_KLASTER if klaster else ())
+        peta.default_js = _tautan(aset, "js", url)
+        peta.default_css = _tautan(aset, "css", url)
+    else:
+        peta.add_child(AsetInline(klaster), name="kim_aset_inline")
+    return peta

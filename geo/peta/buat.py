@@ -1,0 +1,221 @@
+"""The interactive map of one filtered view: choropleth, potentials, controls.
+
+Pure functions returning folium objects, so the page, the HTML export and the
+tests all draw the same map. Every piece of data text is escaped in
+``geo.peta_data``; assets come from ``geo.aset`` (never a CDN).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import folium
+import geopandas as gpd
+import numpy as np
+import shapely
+import xyzservices.providers as xyz
+from branca.element import Element, Figure
+from shapely.geometry import Point
+
+from geo.i18n import bahasa_sah, label_metrik, t
+from geo.peta import aset
+from geo.peta.aman import aman_html
+from geo.peta.data import data_kelurahan, data_label, data_potensi, sederhanakan
+from geo.peta.jaringan import host_terjangkau
+from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, LapisanLabel, LapisanPotensi, Legenda, PetaDasarKosong, SkalaMetrik
+from geo.peta.legenda import catatan_peta, html_legenda, kelas_peta
+from geo.tampilan import kelas
+from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik
+from geo.tampilan.susun import Tampilan
+
+# Basemap choices → xyzservices provider (None = plain background). All need no API key.
+BASEMAP: dict[str, object | None] = {
+    "osm": xyz.OpenStreetMap.Mapnik,
+    "satelit": xyz.Esri.WorldImagery,
+    "terang": xyz.Esri.WorldGrayCanvas,
+    "kosong": None,
+}
+BASEMAP_BAWAAN = "osm"
+ZOOM_MIN, ZOOM_MAKS = 9, 18
+CSS_KELURAHAN = "kim-kelurahan"
+CSS_TERPILIH = "kim-terpilih"
+
+
+def _cek_opsi(tampilan: Tampilan, metrik: str, skema_kelas: str, basemap: str) -> None:
+    metrik_sah = daftar_metrik(tampilan.dataset.wilayah)
+    if metrik not in metrik_sah:
+        raise ValueError(f"Metrik '{metrik}' tidak dikenal. Pilihan: {', '.join(metrik_sah)}.")
+    if skema_kelas not in kelas.SKEMA_KELAS:
+        raise ValueError(f"Skema kelas '{skema_kelas}' tidak dikenal. Pilihan: {', '.join(kelas.SKEMA_KELAS)}.")
+    if basemap not in BASEMAP:
+        raise ValueError(f"Peta dasar '{basemap}' tidak dikenal. Pilihan: {', '.join(BASEMAP)}.")
+
+
+def peta_dasar_terjangkau(basemap: str) -> bool:
+    """Whether the chosen basemap's tiles can be fetched from this network (cached)."""
+    penyedia = BASEMAP.get(basemap)
+    return penyedia is None or host_terjangkau(penyedia.build_url())
+
+
+def batas_peta(tampilan: Tampilan) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of the kelurahan shown and the potentials."""
+    kotak = [g.total_bounds for g in (tampilan.ringkasan.geometry, tampilan.potensi.geometry) if len(g)]
+    if kotak:
+        minx, miny = min(k[0] for k in kotak), min(k[1] for k in kotak)
+        maxx, maxy = max(k[2] for k in kotak), max(k[3] for k in kotak)
+    elif tampilan.dataset.wilayah.batas_bbox:
+        minx, miny, maxx, maxy = tampilan.dataset.wilayah.batas_bbox
+    else:
+        return None
+    return [[round(float(miny), 5), round(float(minx), 5)], [round(float(maxy), 5), round(float(maxx), 5)]]
+
+
+def _tambah_basemap(peta: folium.Map, pilihan: str, bahasa: str) -> None:
+    for kode, penyedia in BASEMAP.items():
+        nama = aman_html(t(f"basemap_{kode}", bahasa))
+        if penyedia is None:
+            PetaDasarKosong(nama, show=kode == pilihan).add_to(peta)
+            continue
+        native = int(penyedia.get("max_zoom", ZOOM_MAKS))
+        folium.TileLayer(
+            penyedia, name=nama, overlay=False, show=kode == pilihan,
+            max_zoom=ZOOM_MAKS, max_native_zoom=min(native, ZOOM_MAKS),
+        ).add_to(peta)
+
+
+def buat_peta(
+    tampilan: Tampilan,
+    metrik: str = METRIK_BAWAAN,
+    skema_kelas: str = kelas.SKEMA_BAWAAN,
+    jumlah_kelas: int = kelas.JUMLAH_KELAS_BAWAAN,
+    basemap: str = BASEMAP_BAWAAN,
+    bahasa: str = "id",
+    mode_aset: str = "url",
+    url_aset: str = aset.URL_DASAR,
+    tinggi: str | int = "100%",
+    legenda_terbuka: bool | None = None,
+) -> folium.Map:
+    """The folium map of a filtered view.
+
+    Kelurahan polygons carry CSS class ``kim-kelurahan`` and marker icons
+    ``kim-potensi`` (SVG renderer, so tests and checks can count them).
+    ``legenda_terbuka=None`` opens the legend on wide maps only; a page that
+    draws the legend beside the map passes ``False`` to keep the map clear.
+    Raises ``ValueError`` for an unknown metric, scheme or basemap.
+    """
+    bahasa = bahasa_sah(bahasa)
+    _cek_opsi(tampilan, metrik, skema_kelas, basemap)
+    r = tampilan.ringkasan
+    batas = batas_peta(tampilan)
+    pusat = [(batas[0][0] + batas[1][0]) / 2, (batas[0][1] + batas[1][1]) / 2] if batas else [0.0, 0.0]
+    peta = folium.Map(
+        location=pusat, zoom_start=12, tiles=None, width="100%", height=tinggi, control_scale=False,
+        min_zoom=ZOOM_MIN, max_zoom=ZOOM_MAKS, prefer_canvas=False, zoom_snap=0.25, zoom_delta=0.5,
+    )
+    # First, so it fits the view (leaving room for the legend) before any tile is requested.
+    KontrolLayar(t("layar_penuh", bahasa), t("keluar_layar_penuh", bahasa), t("pas_data", bahasa), batas,
+                 ruang_legenda=legenda_terbuka is not False, pesan_ubin=t("basemap_tak_terjangkau", bahasa)).add_to(peta)
+    SkalaMetrik().add_to(peta)
+    _tambah_basemap(peta, basemap, bahasa)
+
+    kls = kelas_peta(tampilan, metrik, skema_kelas, jumlah_kelas)
+    if len(r):
+        warna = dict(zip(r["kode"].astype(str), kls.warna_nilai(r[metrik].to_numpy(dtype=float))))
+        folium.GeoJson(
+            data_kelurahan(tampilan, metrik, bahasa),
+            name=aman_html(t("lapisan_kelurahan", bahasa)),
+            style_function=lambda f: {"fillColor": warna.get(str(f["id"]), kelas.WARNA_TANPA_DATA), "fillOpacity": 0.72,
+                                      "color": "#4a5560", "weight": 1.2, "opacity": 0.9},
+            highlight_function=lambda f: {"weight": 3, "color": "#1b1f23", "fillOpacity": 0.85},
+            tooltip=folium.GeoJsonTooltip(
+                fields=["nama", "kecamatan", "kim", "nilai"],
+                aliases=[aman_html(a) for a in (t("kelurahan", bahasa), t("kecamatan", bahasa), t("kim", bahasa),
+                                                 label_metrik(metrik, tampilan.dataset.wilayah, bahasa))],
+                sticky=True, class_name="kim-tooltip",
+            ),
+            class_name=CSS_KELURAHAN,
+        ).add_to(peta)
+
+    klaster = len(tampilan.potensi) > AMBANG_KLASTER
+    LapisanLabel(data_label(tampilan), aman_html(t("lapisan_label", bahasa))).add_to(peta)
+    LapisanPotensi(data_potensi(tampilan, bahasa, klaster), aman_html(t("lapisan_potensi", bahasa))).add_to(peta)
+    folium.LayerControl(position="topright", collapsed=True).add_to(peta)
+    Legenda(html_legenda(tampilan, metrik, kls, bahasa), aman_html(t("legenda", bahasa)), terbuka=legenda_terbuka).add_to(peta)
+    return aset.pasang(peta, mode_aset, url_aset, klaster=klaster)
+
+
+def html_mandiri(tampilan: Tampilan, judul: str | None = None, **opsi: object) -> str:
+    """A complete standalone HTML page of the same map, all JS/CSS inlined.
+
+    Opens from a USB stick or an e-mail attachment with no network (only the
+    basemap tiles need the internet). ``opsi`` are :func:`buat_peta` options;
+    ``mode_aset`` is always ``"inline"``.
+    """
+    opsi = {k: v for k, v in opsi.items() if k != "mode_aset"}
+    bahasa = bahasa_sah(str(opsi.get("bahasa", "id")))
+    wil = tampilan.dataset.wilayah
+    judul = judul or f"{t('judul', bahasa)} – {wil.nama}"
+    peta = buat_peta(tampilan, mode_aset="inline", **opsi)
+    figur = Figure(title=aman_html(judul), height="100%")  # the title is user text (editable in exports)
+    figur.add_child(peta)
+    metrik = str(opsi.get("metrik", METRIK_BAWAAN))
+    baris = [aman_html(f"{label_metrik(metrik, wil, bahasa)} · {tampilan.filter.deskripsi()}")]
+    baris.append(aman_html(t("dibuat", bahasa, tanggal=_tanggal_hari_ini(bahasa))))
+    catatan = " ".join(aman_html(c) for c in catatan_peta(tampilan, bahasa))
+    kepala = (
+        f'<header class="kim-kepala"><h1>{aman_html(judul)}</h1><p>{" · ".join(baris)}</p>'
+        + (f'<p class="kim-catatan">{catatan}</p>' if catatan else "")
+        + "</header>"
+    )
+    figur.html.add_child(Element(kepala), name="kim_kepala", index=0)
+    figur.header.add_child(Element(
+        "<style>html,body{height:100%;margin:0}body{display:flex;flex-direction:column}"
+        ".kim-kepala{flex:0 0 auto}.folium-map{flex:1 1 auto;height:auto!important;min-height:300px}</style>"
+        f'<meta name="generator" content="Peta Potensi KIM"><meta name="description" content="{aman_html(judul)}">'
+    ), name="kim_tata_letak")
+    html = figur.render()
+    return html.replace("<html>", f'<html lang="{bahasa}">', 1)
+
+
+def _tanggal_hari_ini(bahasa: str) -> str:
+    from geo.format_id import tanggal
+
+    return tanggal(dt.date.today(), bahasa)
+
+
+def kelurahan_di_titik(tampilan: Tampilan, lintang: float, bujur: float, toleransi: float = 0.002) -> str | None:
+    """The kode of the kelurahan at a clicked point (any kelurahan, not only filtered ones).
+
+    A click on a marker sitting right on an edge still finds its kelurahan
+    within ``toleransi`` degrees (~200 m).
+    """
+    batas = tampilan.dataset.batas
+    if not len(batas):
+        return None
+    titik = Point(float(bujur), float(lintang))
+    berisi = batas[batas.contains(titik)]
+    if len(berisi):
+        return str(berisi["kode"].iloc[0])
+    # Plain degrees on purpose: a tolerance of a couple of hundred metres needs no projection.
+    jarak = shapely.distance(batas.geometry.to_numpy(), titik)
+    i = int(np.argmin(jarak))
+    return str(batas["kode"].iloc[i]) if jarak[i] <= toleransi else None
+
+
+def lapisan_terpilih(tampilan: Tampilan, kode: str | None) -> folium.FeatureGroup | None:
+    """An outline of the selected kelurahan, drawn on top without catching clicks.
+
+    Passed to ``st_folium(feature_group_to_add=...)`` so selecting a kelurahan
+    does not reload the whole map.
+    """
+    batas = tampilan.dataset.batas
+    pilih = batas[batas["kode"] == kode] if kode else batas.iloc[0:0]
+    if not len(pilih):
+        return None
+    grup = folium.FeatureGroup(name="terpilih", control=False)
+    folium.GeoJson(
+        gpd.GeoDataFrame(geometry=sederhanakan(pilih.geometry).to_numpy(), crs="EPSG:4326").to_geo_dict(),
+        style_function=lambda f: {"fill": False, "color": "#d7301f", "weight": 4, "opacity": 1},
+        interactive=False, class_name=CSS_TERPILIH,
+    ).add_to(grup)
+    return grup

@@ -1,0 +1,132 @@
+"""What the map sends to the browser: lean, rounded, escaped.
+
+The browser only needs a few metres of precision at the zooms the map allows,
+the text it shows (escaped once, here), and nothing else, so a phone on a
+slow office network gets a small page.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo import format_id
+from geo.i18n import nilai_metrik, t
+from geo.masuk import skema
+from geo.peta.aman import aman_html, aman_html_seri
+from geo.tampilan.susun import Tampilan
+
+# 5 decimals ≈ 1,1 m at the equator; max zoom 18 shows ~0,6 m per pixel, so
+# simplifying at 2e-5° (~2 m, 3-4 px at z18 and sub-pixel at z15) is invisible
+# at the zooms officials use while cutting the vertex count.
+DESIMAL_KOORDINAT = 5
+TOLERANSI_SEDERHANA = 2e-5
+
+
+def sederhanakan(geometri: gpd.GeoSeries, toleransi: float = TOLERANSI_SEDERHANA, desimal: int = DESIMAL_KOORDINAT) -> gpd.GeoSeries:
+    """Simplify shared edges together (no gaps between neighbours), then round."""
+    geometri = geometri.to_crs("EPSG:4326")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            hasil = geometri.simplify_coverage(toleransi)
+    except Exception:  # noqa: BLE001 - not a valid coverage (overlaps): simplify each polygon instead
+        hasil = geometri.simplify(toleransi, preserve_topology=True)
+    bulat = shapely.transform(hasil.to_numpy(), lambda xy: np.round(xy, desimal))
+    return gpd.GeoSeries(bulat, index=geometri.index, crs="EPSG:4326")
+
+
+def gaya_status(status: tuple[str, ...]) -> list[str]:
+    """CSS suffix per status: the active one solid, the last one hollow, others between."""
+    gaya = []
+    for i, s in enumerate(status):
+        if s == skema.STATUS_AKTIF:
+            gaya.append("aktif")
+        elif i == len(status) - 1:
+            gaya.append("tidak")
+        else:
+            gaya.append("kurang")
+    return gaya
+
+
+def data_kelurahan(tampilan: Tampilan, metrik: str, bahasa: str) -> dict:
+    """The choropleth as a FeatureCollection keyed by kode, with only tooltip properties."""
+    r = tampilan.ringkasan
+    if not len(r):
+        return {"type": "FeatureCollection", "features": []}
+    nilai = r[metrik].to_numpy()
+    props = gpd.GeoDataFrame(
+        {
+            "nama": aman_html_seri(r["kelurahan"]).to_numpy(),
+            "kecamatan": aman_html_seri(r["kecamatan"]).to_numpy(),
+            "kim": aman_html_seri(r["nama_kim"].replace("", t("tanpa_kim", bahasa))).to_numpy(),
+            # Formatting a handful of values (one per kelurahan) for the reader's locale.
+            "nilai": [nilai_metrik(metrik, v, bahasa) for v in nilai],
+        },
+        geometry=sederhanakan(r.geometry).to_numpy(),
+        index=pd.Index(r["kode"].astype(str), name="kode"),
+        crs="EPSG:4326",
+    )
+    return props.to_geo_dict(drop_id=False)
+
+
+def data_potensi(tampilan: Tampilan, bahasa: str, klaster: bool) -> dict:
+    """Compact marker data: indexes into category/status lists plus escaped text."""
+    wil = tampilan.dataset.wilayah
+    p = tampilan.potensi
+    kategori = list(wil.kategori_potensi)
+    status = list(wil.status_aktivitas)
+    warna = wil.warna_kategori()
+    if len(p):
+        titik = pd.DataFrame(
+            {
+                "lat": p["lintang"].astype(float).round(DESIMAL_KOORDINAT),
+                "lng": p["bujur"].astype(float).round(DESIMAL_KOORDINAT),
+                "k": pd.Categorical(p["kategori_potensi"], categories=kategori).codes.astype(int),
+                "s": pd.Categorical(p["status_aktivitas"], categories=status).codes.astype(int),
+                "kim": aman_html_seri(p["nama_kim"]),
+                "potensi": aman_html_seri(p["nama_potensi"]),
+                "kel": aman_html_seri(p["kelurahan"]),
+                "anggota": format_id.bulat_seri(p["jumlah_anggota"], bahasa),
+                "kegiatan": format_id.tanggal_seri(p["kegiatan_terakhir"], bahasa),
+                "kontak": aman_html_seri(p["kontak"]) if "kontak" in p else "",
+            }
+        )
+        baris = titik.to_numpy(dtype=object).tolist()
+    else:
+        baris = []
+    return {
+        "kategori": [aman_html(k) for k in kategori],
+        "warna": [warna[k] for k in kategori],
+        "status": [aman_html(s) for s in status],
+        "gaya": gaya_status(tuple(status)),
+        "label": {k: aman_html(t(v, bahasa)) for k, v in
+                  {"status": "status_aktivitas", "anggota": "anggota", "kegiatan": "kegiatan_terakhir",
+                   "kontak": "kontak", "kelurahan": "kelurahan"}.items()},
+        "titik": baris,
+        "klaster": klaster,
+    }
+
+
+def data_label(tampilan: Tampilan) -> list:
+    """[lat, lng, escaped name, min zoom] at a point guaranteed inside each kelurahan.
+
+    The min zoom is where the name (~6,5 px per character) fits in the
+    polygon's width, so small kelurahan do not bury each other in text.
+    """
+    r = tampilan.ringkasan
+    if not len(r):
+        return []
+    titik = r.geometry.representative_point()
+    kotak = r.geometry.bounds
+    lebar = (kotak["maxx"] - kotak["minx"]).clip(lower=1e-4).to_numpy() * 0.8
+    piksel = 6.5 * r["kelurahan"].astype(str).str.len().to_numpy() + 8
+    zoom_min = np.ceil(4 * np.log2(piksel * 360.0 / (256.0 * lebar))) / 4
+    return pd.DataFrame(
+        {"lat": titik.y.round(DESIMAL_KOORDINAT), "lng": titik.x.round(DESIMAL_KOORDINAT),
+         "nama": aman_html_seri(r["kelurahan"]), "zoom": zoom_min.astype(float)}
+    ).to_numpy(dtype=object).tolist()

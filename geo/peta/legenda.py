@@ -1,0 +1,73 @@
+"""The map legend: choropleth classes, categories, status styles and notes.
+
+One HTML fragment (escaped here) serves both the legend inside the map and
+the one the page draws under it, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+from geo.i18n import label_metrik, nilai_metrik, t
+from geo.peta.aman import aman_html
+from geo.peta.data import gaya_status
+from geo.tampilan import kelas
+from geo.tampilan.susun import Tampilan
+
+# Neutral grey for the status samples: status is shown by shape, not colour.
+WARNA_CONTOH_STATUS = "#6b7680"
+
+
+def kelas_peta(tampilan: Tampilan, metrik: str, skema_kelas: str, jumlah_kelas: int) -> kelas.Kelas:
+    """The choropleth classes of a view (shared classifier, see ``geo.kelas``)."""
+    r = tampilan.ringkasan
+    return kelas.hitung_kelas(r[metrik].to_numpy(dtype=float) if len(r) else [], skema_kelas, jumlah_kelas)
+
+
+def catatan_peta(tampilan: Tampilan, bahasa: str) -> list[str]:
+    """Notes every rendering of the map must carry (sample data, schematic boundaries)."""
+    catatan = []
+    if tampilan.dataset.data_contoh:
+        catatan.append(t("catatan_peta_contoh", bahasa))
+    if tampilan.dataset.skematik:
+        catatan.append(t("catatan_peta_skematik", bahasa))
+    return catatan
+
+
+def _baris(contoh: str, label: str) -> str:
+    return f'<div class="kim-legenda-baris">{contoh}{aman_html(label)}</div>'
+
+
+def _bagian(judul: str, baris: list[str]) -> str:
+    return f'<div class="kim-legenda-bagian"><div class="kim-legenda-judul">{aman_html(judul)}</div>{"".join(baris)}</div>'
+
+
+def _titik(warna: str, gaya: str) -> str:
+    return f'<span class="kim-contoh kim-s-{gaya}" aria-hidden="true"><span class="kim-titik" style="--w:{aman_html(warna)}"></span></span>'
+
+
+def html_legenda(tampilan: Tampilan, metrik: str, kls: kelas.Kelas, bahasa: str, dengan_catatan: bool = True) -> str:
+    """Legend HTML: classes of the metric, categories present, status styles, notes."""
+    wil = tampilan.dataset.wilayah
+    label = kls.label(lambda v: nilai_metrik(metrik, v, bahasa))
+    baris = [_baris(f'<span class="kim-kotak" style="background:{aman_html(w)}"></span>', lab) for w, lab in zip(kls.warna, label)]
+    if len(kls.warna) == 1 and len(tampilan.ringkasan) > 1:
+        baris.append(f'<div class="kim-legenda-catatan">{aman_html(t("legenda_nol", bahasa))}</div>')
+    bagian = [_bagian(label_metrik(metrik, wil, bahasa), baris)]
+    hadir = set(tampilan.potensi["kategori_potensi"]) if len(tampilan.potensi) else set()
+    warna = wil.warna_kategori()
+    kategori = [k for k in wil.kategori_potensi if k in hadir]
+    if kategori:
+        bagian.append(_bagian(t("legenda_kategori", bahasa), [_baris(_titik(warna[k], "aktif"), k) for k in kategori]))
+        ada = set(tampilan.potensi["status_aktivitas"])
+        gaya = gaya_status(wil.status_aktivitas)
+        bagian.append(_bagian(t("legenda_status", bahasa),
+                              [_baris(_titik(WARNA_CONTOH_STATUS, g), s) for s, g in zip(wil.status_aktivitas, gaya) if s in ada]))
+    catatan = catatan_peta(tampilan, bahasa) if dengan_catatan else []
+    if catatan:
+        bagian.append(f'<div class="kim-legenda-catatan">{"<br>".join(aman_html(c) for c in catatan)}</div>')
+    return "".join(bagian)
+
+
+def legenda_peta(tampilan: Tampilan, metrik: str, skema_kelas: str = kelas.SKEMA_BAWAAN,
+                 jumlah_kelas: int = kelas.JUMLAH_KELAS_BAWAAN, bahasa: str = "id") -> str:
+    """The same legend as inside the map, for a page to draw next to it."""
+    return html_legenda(tampilan, metrik, kelas_peta(tampilan, metrik, skema_kelas, jumlah_kelas), bahasa, dengan_catatan=False)

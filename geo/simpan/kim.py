@@ -1,0 +1,290 @@
+"""Save the KIM table from the editor, an upload or a backup, never losing data.
+
+One function, :func:`simpan_kim`, does every save: it refuses when the file
+changed since the editor loaded it, refuses anything that fails
+:func:`geo.validasi.validasi_kim`, backs up the old version, writes the new
+one atomically and appends an audit entry. The page and the command line
+only call it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from geo.galat import GalatData, Laporan
+from geo.masuk import skema
+from geo.masuk.baca import KOLOM_BARIS, baca_bytes, baca_tabel
+from geo.masuk.dataset import Dataset
+from geo.masuk.validasi import validasi_kim
+from geo.simpan.berkas import Sidik, berubah, cadangkan, kunci, tulis_atomik
+
+MODE_GABUNG = "gabung"
+MODE_GANTI = "ganti"
+_BOM = b"\xef\xbb\xbf"
+_EXCEL = {".xlsx", ".xlsm"}
+
+
+class GalatKonflik(GalatData):
+    """The file changed after the editor loaded it; saving would overwrite someone's work."""
+
+    def __init__(self, path: Path, kini: Sidik | None) -> None:
+        waktu = dt.datetime.fromtimestamp(kini.mtime_ns / 1e9).strftime("%H:%M:%S") if kini else "-"
+        keadaan = f"diubah pukul {waktu}" if kini else "dihapus"
+        super().__init__(
+            f"{path.name} telah {keadaan} oleh orang atau proses lain sejak Anda membukanya. "
+            "Perubahan Anda BELUM disimpan. Muat ulang data terbaru, lalu ulangi perubahan Anda."
+        )
+        self.kini = kini
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    """Which ``id_potensi`` a save adds, changes and removes."""
+
+    ditambah: list[str] = field(default_factory=list)
+    diubah: list[str] = field(default_factory=list)
+    dihapus: list[str] = field(default_factory=list)
+
+    @property
+    def kosong(self) -> bool:
+        return not (self.ditambah or self.diubah or self.dihapus)
+
+    def ringkas(self) -> str:
+        return f"{len(self.ditambah)} ditambah, {len(self.diubah)} diubah, {len(self.dihapus)} dihapus"
+
+
+@dataclass(frozen=True)
+class HasilSimpan:
+    """What a save did; ``disimpan`` is False when validation refused it or nothing changed."""
+
+    disimpan: bool
+    laporan: Laporan
+    perubahan: Perubahan = field(default_factory=Perubahan)
+    cadangan: Path | None = None
+    sidik: Sidik | None = None
+    pesan: str = ""
+
+
+def _sel_teks(v: object) -> str:
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return ""
+    if hasattr(v, "strftime"):
+        return v.strftime("%Y-%m-%d")  # type: ignore[union-attr]
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() else repr(v)
+    return str(v).strip()
+
+
+def ke_teks(frame: pd.DataFrame) -> pd.DataFrame:
+    """Any KIM table (typed from the editor, or text) → text cells as a file holds them.
+
+    Dates become ISO, floats their shortest exact form, so a saved table
+    reads back identically. ``_baris`` is kept, or numbered 1.. in table order.
+    """
+    hasil = pd.DataFrame(index=range(len(frame)))
+    for kolom in frame.columns:
+        if kolom == KOLOM_BARIS:
+            continue
+        nilai = frame[kolom].reset_index(drop=True)
+        if pd.api.types.is_datetime64_any_dtype(nilai):
+            hasil[kolom] = nilai.dt.strftime("%Y-%m-%d").fillna("")
+        else:
+            hasil[kolom] = nilai.astype(object).map(_sel_teks)
+    if KOLOM_BARIS in frame:
+        hasil[KOLOM_BARIS] = frame[KOLOM_BARIS].to_numpy()
+    else:
+        hasil[KOLOM_BARIS] = range(1, len(frame) + 1)
+    return hasil
+
+
+def path_audit(path_kim: Path | str) -> Path:
+    """``data/kim.csv`` → ``data/audit_kim.jsonl`` (gitignored: it belongs to one installation)."""
+    path_kim = Path(path_kim)
+    return path_kim.parent / f"audit_{path_kim.stem}.jsonl"
+
+
+def _validasi(frame: pd.DataFrame, berkas: str, dataset: Dataset) -> tuple[pd.DataFrame, Laporan]:
+    batas = dataset.batas if len(dataset.batas) else None
+    return validasi_kim(ke_teks(frame), berkas, dataset.referensi, dataset.wilayah, batas)
+
+
+def baca_untuk_sunting(dataset: Dataset) -> tuple[pd.DataFrame, Sidik | None]:
+    """The current table (typed, canonical) and the fingerprint of exactly those bytes."""
+    path = dataset.path_kim
+    try:
+        data = path.read_bytes()
+        stat = path.stat()
+    except FileNotFoundError:
+        return pd.DataFrame(columns=list(skema.KOLOM_KIM)), None
+    sidik = Sidik.dari_bytes(data, stat.st_mtime_ns)
+    mentah = baca_bytes(data, path.name, Laporan(), excel=path.suffix.lower() in _EXCEL)
+    if mentah is None:
+        return pd.DataFrame(columns=list(skema.KOLOM_KIM)), sidik
+    tabel, _ = validasi_kim(mentah, path.name, dataset.referensi, dataset.wilayah, None)
+    return tabel[list(skema.KOLOM_KIM)], sidik
+
+
+def bandingkan(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
+    """Rows added, changed and removed, matched by ``id_potensi`` on canonical text."""
+    kolom = list(skema.KOLOM_KIM)
+    a = ke_teks(lama.reindex(columns=kolom)).drop(columns=KOLOM_BARIS)
+    b = ke_teks(baru.reindex(columns=kolom)).drop(columns=KOLOM_BARIS)
+    a = a.drop_duplicates("id_potensi").set_index("id_potensi")
+    b = b.drop_duplicates("id_potensi").set_index("id_potensi")
+    sama = b.index.intersection(a.index, sort=False)
+    beda = (a.loc[sama] != b.loc[sama]).any(axis=1)
+    return Perubahan(
+        ditambah=[str(i) for i in b.index.difference(a.index, sort=False)],
+        diubah=[str(i) for i in beda.index[beda]],
+        dihapus=[str(i) for i in a.index.difference(b.index, sort=False)],
+    )
+
+
+def gabung_menurut_id(lama: pd.DataFrame, baru: pd.DataFrame) -> pd.DataFrame:
+    """Upload rows replace rows with the same ``id_potensi``; new ids are appended; others stay."""
+    kolom = list(skema.KOLOM_KIM)
+    lama = lama.reindex(columns=kolom).set_index("id_potensi", drop=False)
+    baru = baru.reindex(columns=kolom).set_index("id_potensi", drop=False)
+    urutan = lama.index.append(baru.index.difference(lama.index, sort=False))
+    semua = pd.concat([baru.astype(object), lama.astype(object)])
+    semua = semua[~semua.index.duplicated(keep="first")]
+    return semua.reindex(urutan).reset_index(drop=True)
+
+
+def _dialek(path: Path) -> tuple[str, bool]:
+    """Keep the delimiter and BOM the office's file already uses (Excel-ID likes ';')."""
+    try:
+        awal = path.read_bytes()[:4096]
+    except FileNotFoundError:
+        return ",", True
+    baris = awal.removeprefix(_BOM).split(b"\n", 1)[0].decode("utf-8", "replace")
+    pemisah = max((";", ",", "\t"), key=baris.count) if baris else ","
+    return pemisah, awal.startswith(_BOM)
+
+
+def _penulis(tabel: pd.DataFrame, path: Path):
+    teks = ke_teks(tabel[list(skema.KOLOM_KIM)]).drop(columns=KOLOM_BARIS)
+    if path.suffix.lower() in _EXCEL:
+        typed = tabel[list(skema.KOLOM_KIM)].copy()
+        typed["kegiatan_terakhir"] = pd.to_datetime(typed["kegiatan_terakhir"]).dt.date
+        return lambda temp: typed.to_excel(temp, index=False, engine="openpyxl")
+    pemisah, bom = _dialek(path)
+    return lambda temp: teks.to_csv(temp, index=False, sep=pemisah, encoding="utf-8-sig" if bom else "utf-8", lineterminator="\n")
+
+
+def catat_audit(path_kim: Path, pengguna: str, aksi: str, perubahan: Perubahan, jumlah_baris: int,
+                cadangan: Path | None, catatan: str = "") -> None:
+    """Append one JSON line: who, when, what; fsync'd so it survives a crash too."""
+    entri = {
+        "waktu": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "pengguna": pengguna,
+        "aksi": aksi,
+        "berkas": path_kim.name,
+        "ditambah": perubahan.ditambah,
+        "diubah": perubahan.diubah,
+        "dihapus": perubahan.dihapus,
+        "jumlah_baris": jumlah_baris,
+        "cadangan": cadangan.name if cadangan else None,
+        "catatan": catatan,
+    }
+    with path_audit(path_kim).open("a", encoding="utf-8") as f:
+        f.write(json.dumps(entri, ensure_ascii=False) + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def baca_audit(path_kim: Path | str) -> pd.DataFrame:
+    """The audit log, newest first; a damaged line is skipped, not fatal."""
+    kolom = ["waktu", "pengguna", "aksi", "berkas", "ditambah", "diubah", "dihapus", "jumlah_baris", "cadangan", "catatan"]
+    path = path_audit(path_kim)
+    if not path.exists():
+        return pd.DataFrame(columns=kolom)
+    entri = []
+    for baris in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            isi = json.loads(baris)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(isi, dict):
+            entri.append(isi)
+    return pd.DataFrame(entri, columns=kolom).iloc[::-1].reset_index(drop=True)
+
+
+def simpan_kim(
+    frame: pd.DataFrame,
+    dataset: Dataset,
+    pengguna: str,
+    sidik_awal: Sidik | None,
+    *,
+    aksi: str = "sunting",
+    berkas: str = "tabel suntingan",
+    catatan: str = "",
+    periksa_konflik: bool = True,
+) -> HasilSimpan:
+    """Validate ``frame`` and make it the KIM table, or refuse and say why.
+
+    Raises :class:`GalatKonflik` if the file's content is no longer what
+    ``sidik_awal`` saw. Invalid data returns ``disimpan=False`` with the
+    report; the file is then untouched.
+    """
+    path = dataset.path_kim
+    with kunci(path):
+        kini = Sidik.dari(path)
+        if periksa_konflik and berubah(sidik_awal, kini):
+            raise GalatKonflik(path, kini)
+        tabel, laporan = _validasi(frame, berkas, dataset)
+        if not laporan.ok:
+            return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")
+        if tabel.empty:
+            return HasilSimpan(False, laporan, pesan="Tidak disimpan: tabel kosong. Data KIM minimal berisi satu potensi.")
+        lama, _ = baca_untuk_sunting(dataset)
+        perubahan = bandingkan(lama, tabel)
+        if perubahan.kosong and kini is not None:
+            return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
+        cadangan = cadangkan(path)
+        tulis_atomik(path, _penulis(tabel, path))
+        catat_audit(path, pengguna, aksi, perubahan, len(tabel), cadangan, catatan)
+        return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")
+
+
+@dataclass(frozen=True)
+class PeriksaUnggahan:
+    """An uploaded table checked in full, and what saving it would do."""
+
+    tabel: pd.DataFrame
+    laporan: Laporan
+    hasil: pd.DataFrame | None
+    perubahan: Perubahan | None
+
+
+def periksa_unggahan(data: bytes, nama: str, dataset: Dataset, mode: str, lama: pd.DataFrame) -> PeriksaUnggahan:
+    """Validate an upload (rows numbered as in the file) and build the table it would become."""
+    laporan = Laporan()
+    mentah = baca_bytes(data, nama, laporan, excel=Path(nama).suffix.lower() in _EXCEL or None)
+    if mentah is None:
+        return PeriksaUnggahan(pd.DataFrame(columns=list(skema.KOLOM_KIM)), laporan, None, None)
+    batas = dataset.batas if len(dataset.batas) else None
+    tabel, laporan_kim = validasi_kim(mentah, nama, dataset.referensi, dataset.wilayah, batas)
+    laporan.gabung(laporan_kim)
+    if not laporan.ok:
+        return PeriksaUnggahan(tabel, laporan, None, None)
+    hasil = gabung_menurut_id(lama, tabel) if mode == MODE_GABUNG else tabel[list(skema.KOLOM_KIM)]
+    return PeriksaUnggahan(tabel, laporan, hasil, bandingkan(lama, hasil))
+
+
+def pulihkan(cadangan: Path | str, dataset: Dataset, pengguna: str, sidik_awal: Sidik | None = None,
+             periksa_konflik: bool = False) -> HasilSimpan:
+    """Make a backup the current table again; the version it replaces is itself backed up."""
+    cadangan = Path(cadangan)
+    laporan = Laporan()
+    mentah = baca_tabel(cadangan, laporan)
+    if mentah is None:
+        return HasilSimpan(False, laporan, pesan=f"Cadangan {cadangan.name} tidak dapat dibaca.")
+    return simpan_kim(mentah, dataset, pengguna, sidik_awal, aksi="pulihkan", berkas=cadangan.name,
+                      catatan=f"dipulihkan dari {cadangan.name}", periksa_konflik=periksa_konflik)

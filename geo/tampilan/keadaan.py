@@ -1,0 +1,138 @@
+"""The view state of the page and its URL form, so any view can be shared.
+
+Pure functions (no Streamlit import): the page reads ``st.query_params``
+through :func:`dari_param` once per session and writes :func:`ke_param`
+after every change. Parameter names are stable: ``kategori``, ``status``,
+``kecamatan``, ``metrik``, ``kelurahan`` (plus ``cari``, ``skema``, ``kelas``,
+``peta``, ``bahasa``); list parameters may repeat or be comma-separated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from geo.galat import GalatData
+from geo.i18n import BAHASA, BAHASA_BAWAAN
+from geo.masuk.dataset import Dataset
+from geo.peta.buat import BASEMAP, BASEMAP_BAWAAN
+from geo.tampilan import kelas
+from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik
+from geo.tampilan.saring import Filter, kanonik, pecah_nilai
+
+
+@dataclass(frozen=True)
+class Keadaan:
+    """Everything a shared link restores."""
+
+    kategori: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    kecamatan: tuple[str, ...] = ()
+    cari: str = ""
+    metrik: str = METRIK_BAWAAN
+    skema: str = kelas.SKEMA_BAWAAN
+    kelas: int = kelas.JUMLAH_KELAS_BAWAAN
+    basemap: str = BASEMAP_BAWAAN
+    bahasa: str = BAHASA_BAWAAN
+    kelurahan: str | None = None  # kode
+    catatan: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def filter(self) -> Filter:
+        return Filter(self.kategori, self.status, self.kecamatan, self.cari)
+
+
+def _ambil(param: Mapping[str, Sequence[str] | str], nama: str) -> list[str]:
+    nilai = param.get(nama)
+    return pecah_nilai(nilai) if nilai is not None else []
+
+
+def _satu(param: Mapping[str, Sequence[str] | str], nama: str) -> str | None:
+    nilai = param.get(nama)
+    if nilai is None:
+        return None
+    if isinstance(nilai, str):
+        return nilai.strip() or None
+    daftar = [v.strip() for v in nilai if v and v.strip()]
+    return daftar[0] if daftar else None
+
+
+def _kanonik_toleran(nilai: list[str], pilihan: Sequence[str], nama: str, catatan: list[str]) -> tuple[str, ...]:
+    """Keep the values we know, report the rest: one typo must not lose the whole link."""
+    hasil: list[str] = []
+    for v in nilai:
+        try:
+            for k in kanonik([v], pilihan, nama):
+                if k not in hasil:
+                    hasil.append(k)
+        except GalatData as exc:
+            catatan.append(str(exc))
+    return tuple(hasil)
+
+
+def cari_kelurahan(dataset: Dataset, nilai: str) -> str | None:
+    """A kelurahan kode from its kode or any spelling of its name the reference knows."""
+    kode = set(dataset.batas["kode"].astype(str)) if len(dataset.batas) else set()
+    if nilai in kode:
+        return nilai
+    hasil = dataset.referensi.cari_nama(nilai)
+    return hasil if hasil in kode else None
+
+
+def dari_param(param: Mapping[str, Sequence[str] | str], dataset: Dataset) -> Keadaan:
+    """Read a view from query parameters; unknown values are dropped with a note."""
+    wil = dataset.wilayah
+    catatan: list[str] = []
+    k = Keadaan(
+        kategori=_kanonik_toleran(_ambil(param, "kategori"), wil.kategori_potensi, "Kategori", catatan),
+        status=_kanonik_toleran(_ambil(param, "status"), wil.status_aktivitas, "Status", catatan),
+        kecamatan=_kanonik_toleran(_ambil(param, "kecamatan"), dataset.kecamatan(), "Kecamatan", catatan),
+        cari=(_satu(param, "cari") or "")[:100],
+    )
+    pilihan_tunggal = (
+        # (URL parameter, Keadaan field, valid values, label for the note)
+        ("metrik", "metrik", list(daftar_metrik(wil)), "Metrik"),
+        ("skema", "skema", list(kelas.SKEMA_KELAS), "Skema kelas"),
+        ("peta", "basemap", list(BASEMAP), "Peta dasar"),
+        ("bahasa", "bahasa", list(BAHASA), "Bahasa"),
+    )
+    for nama, field_, sah, label in pilihan_tunggal:
+        nilai = _satu(param, nama)
+        if nilai and nilai in sah:
+            k = replace(k, **{field_: nilai})
+        elif nilai:
+            catatan.append(f"{label} '{nilai}' tidak dikenal. Pilihan: {', '.join(sah)}.")
+    jumlah = _satu(param, "kelas")
+    if jumlah:
+        if jumlah.isdigit() and kelas.JUMLAH_KELAS_MIN <= int(jumlah) <= kelas.JUMLAH_KELAS_MAX:
+            k = replace(k, kelas=int(jumlah))
+        else:
+            catatan.append(f"Jumlah kelas '{jumlah}' harus bilangan {kelas.JUMLAH_KELAS_MIN}–{kelas.JUMLAH_KELAS_MAX}.")
+    kel = _satu(param, "kelurahan")
+    if kel:
+        kode = cari_kelurahan(dataset, kel)
+        if kode:
+            k = replace(k, kelurahan=kode)
+        else:
+            saran = dataset.referensi.saran_nama(kel)
+            mungkin = f" Mungkin maksud Anda '{saran}'?" if saran else ""
+            catatan.append(f"Kelurahan '{kel}' tidak ditemukan.{mungkin} Gunakan nama atau kode kelurahan dari daftar di panel rincian.")
+    return replace(k, catatan=tuple(catatan))
+
+
+def ke_param(k: Keadaan, dataset: Dataset) -> dict[str, list[str]]:
+    """The query parameters of a view; defaults are left out so links stay short."""
+    bawaan = Keadaan()
+    param: dict[str, list[str]] = {}
+    for nama in ("kategori", "status", "kecamatan"):
+        if getattr(k, nama):
+            param[nama] = list(getattr(k, nama))
+    if k.cari.strip():
+        param["cari"] = [k.cari.strip()]
+    for nama, kunci in (("metrik", "metrik"), ("skema", "skema"), ("kelas", "kelas"), ("basemap", "peta"), ("bahasa", "bahasa")):
+        if getattr(k, nama) != getattr(bawaan, nama):
+            param[kunci] = [str(getattr(k, nama))]
+    if k.kelurahan:
+        nama_kel = dataset.batas.loc[dataset.batas["kode"] == k.kelurahan, "kelurahan"]
+        param["kelurahan"] = [str(nama_kel.iloc[0]) if len(nama_kel) else k.kelurahan]
+    return param

@@ -1,0 +1,31 @@
+"""Choropleth metrics: a metric's name is its summary column, so URLs stay readable."""
+
+from __future__ import annotations
+
+from geo.galat import GalatData
+from geo.masuk.wilayah import Wilayah
+from geo.tampilan.agregat import kolom_kategori
+
+METRIK_DASAR: dict[str, str] = {
+    "jumlah_potensi": "Jumlah potensi",
+    "jumlah_aktif": "Jumlah potensi aktif",
+    "persen_aktif": "Persentase aktif (%)",
+    "jumlah_anggota": "Jumlah anggota",
+}
+METRIK_BAWAAN = "jumlah_potensi"
+
+
+def daftar_metrik(wilayah: Wilayah) -> dict[str, str]:
+    """Every metric name → Indonesian label, the per-category counts last."""
+    hasil = dict(METRIK_DASAR)
+    for kategori in wilayah.kategori_potensi:
+        hasil[kolom_kategori(kategori)] = f"Jumlah potensi {kategori}"
+    return hasil
+
+
+def label_metrik(metrik: str, wilayah: Wilayah) -> str:
+    """The label for a metric name, or a clear error listing the valid names."""
+    semua = daftar_metrik(wilayah)
+    if metrik not in semua:
+        raise GalatData(f"Metrik '{metrik}' tidak dikenal. Pilihan: {', '.join(semua)}.")
+    return semua[metrik]
