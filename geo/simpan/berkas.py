@@ -15,17 +15,16 @@ import hashlib
 import os
 import re
 import shutil
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import filelock
+
 from geo.galat import GalatData
 
 FOLDER_CADANGAN = "cadangan"
-# A lock older than this is left over from a crashed process, not a live save.
-UMUR_KUNCI_BASI_DETIK = 120.0
 TUNGGU_KUNCI_DETIK = 10.0
 _FORMAT_WAKTU = "%Y%m%d-%H%M%S"
 
@@ -47,6 +46,13 @@ def _fsync_berkas(path: Path) -> None:
         os.fsync(f.fileno())
 
 
+def _salin_mode(path: Path, temp: Path) -> None:
+    # A replaced file keeps its permissions; a new one gets what a plain open() would give.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask)
+
+
 def tulis_atomik(path: Path | str, tulis: Callable[[Path], None]) -> None:
     """Call ``tulis(temp)`` then move ``temp`` over ``path``; old file intact on any failure.
 
@@ -59,6 +65,7 @@ def tulis_atomik(path: Path | str, tulis: Callable[[Path], None]) -> None:
     try:
         tulis(temp)
         _fsync_berkas(temp)
+        _salin_mode(path, temp)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -163,38 +170,38 @@ def berubah(awal: Sidik | None, kini: Sidik | None) -> bool:
     return not awal.sama_isi(kini)
 
 
+def sidik_cepat(*paths: Path | str) -> tuple[tuple[str, int, int], ...]:
+    """(path, mtime, size) of each file: a cheap cache key that changes when a file does.
+
+    Used by every cache of derived data (loaded dataset, exports); the
+    SHA-256 :class:`Sidik` is for conflict checks, where a touch must not count.
+    """
+    hasil = []
+    for path in paths:
+        try:
+            s = Path(path).stat()
+            hasil.append((str(path), s.st_mtime_ns, s.st_size))
+        except OSError:
+            hasil.append((str(path), -1, -1))
+    return tuple(hasil)
+
+
 @contextlib.contextmanager
 def kunci(path: Path | str, tunggu: float = TUNGGU_KUNCI_DETIK) -> Iterator[None]:
     """Hold ``<path>.lock`` so that check-then-write of two saves cannot interleave.
 
-    A plain lock file (O_EXCL) works on Windows and Linux alike; a lock left
-    by a crashed process expires after :data:`UMUR_KUNCI_BASI_DETIK`.
+    An OS lock (``filelock``: flock on POSIX, msvcrt on Windows) is released
+    by the kernel when its holder dies, so a killed save never blocks the
+    next one, and a slow save keeps its lock however long it takes.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     berkas_kunci = path.with_name(path.name + ".lock")
-    batas_waktu = time.monotonic() + tunggu
-    while True:
-        try:
-            fd = os.open(berkas_kunci, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-            break
-        except FileExistsError:
-            try:
-                umur = time.time() - berkas_kunci.stat().st_mtime
-            except FileNotFoundError:
-                continue
-            if umur > UMUR_KUNCI_BASI_DETIK:
-                berkas_kunci.unlink(missing_ok=True)
-                continue
-            if time.monotonic() > batas_waktu:
-                raise GalatData(
-                    f"{path.name} sedang disimpan oleh proses lain (ada {berkas_kunci.name}). "
-                    "Tunggu sebentar lalu coba lagi."
-                ) from None
-            time.sleep(0.1)
     try:
-        os.write(fd, f"{os.getpid()} {dt.datetime.now().isoformat()}".encode())
-        os.close(fd)
-        yield
-    finally:
-        berkas_kunci.unlink(missing_ok=True)
+        with filelock.FileLock(berkas_kunci, timeout=tunggu):
+            yield
+    except filelock.Timeout:
+        raise GalatData(
+            f"{path.name} sedang disimpan oleh proses lain (kunci {berkas_kunci.name} dipegang). "
+            "Tunggu sebentar lalu coba lagi."
+        ) from None

@@ -10,6 +10,8 @@ only call it.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import io
 import json
 import os
 from dataclasses import dataclass, field
@@ -22,7 +24,7 @@ from geo.masuk import skema
 from geo.masuk.baca import KOLOM_BARIS, baca_bytes, baca_tabel
 from geo.masuk.dataset import Dataset
 from geo.masuk.validasi import validasi_kim
-from geo.simpan.berkas import Sidik, berubah, cadangkan, kunci, tulis_atomik
+from geo.simpan.berkas import Sidik, berubah, cadangkan, kunci, tulis_bytes_atomik
 
 MODE_GABUNG = "gabung"
 MODE_GANTI = "ganti"
@@ -168,6 +170,14 @@ def _dialek(path: Path) -> tuple[str, bool]:
     return pemisah, awal.startswith(_BOM)
 
 
+def _isi_berkas(tabel: pd.DataFrame, path: Path) -> bytes:
+    """The exact bytes a save writes, so the journal can name them before the replace."""
+    buf = io.BytesIO()
+    tulis = _penulis(tabel, path)
+    tulis(buf)
+    return buf.getvalue()
+
+
 def _penulis(tabel: pd.DataFrame, path: Path):
     teks = ke_teks(tabel[list(skema.KOLOM_KIM)]).drop(columns=KOLOM_BARIS)
     if path.suffix.lower() in _EXCEL:
@@ -178,10 +188,9 @@ def _penulis(tabel: pd.DataFrame, path: Path):
     return lambda temp: teks.to_csv(temp, index=False, sep=pemisah, encoding="utf-8-sig" if bom else "utf-8", lineterminator="\n")
 
 
-def catat_audit(path_kim: Path, pengguna: str, aksi: str, perubahan: Perubahan, jumlah_baris: int,
-                cadangan: Path | None, catatan: str = "") -> None:
-    """Append one JSON line: who, when, what; fsync'd so it survives a crash too."""
-    entri = {
+def _entri_audit(path_kim: Path, pengguna: str, aksi: str, perubahan: Perubahan, jumlah_baris: int,
+                 cadangan: Path | None, catatan: str = "") -> dict:
+    return {
         "waktu": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "pengguna": pengguna,
         "aksi": aksi,
@@ -193,15 +202,67 @@ def catat_audit(path_kim: Path, pengguna: str, aksi: str, perubahan: Perubahan, 
         "cadangan": cadangan.name if cadangan else None,
         "catatan": catatan,
     }
+
+
+def _tambah_baris_audit(path_kim: Path, entri: dict) -> None:
     with path_audit(path_kim).open("a", encoding="utf-8") as f:
         f.write(json.dumps(entri, ensure_ascii=False) + "\n")
         f.flush()
         os.fsync(f.fileno())
 
 
+def catat_audit(path_kim: Path, pengguna: str, aksi: str, perubahan: Perubahan, jumlah_baris: int,
+                cadangan: Path | None, catatan: str = "") -> None:
+    """Append one JSON line: who, when, what; fsync'd so it survives a crash too."""
+    _tambah_baris_audit(path_kim, _entri_audit(path_kim, pengguna, aksi, perubahan, jumlah_baris, cadangan, catatan))
+
+
+def path_jurnal(path_kim: Path | str) -> Path:
+    """The audit entry of a save in progress, written before the file is replaced."""
+    return path_audit(path_kim).with_suffix(".jsonl.tertunda")
+
+
+def _tulis_jurnal(path_kim: Path, entri: dict, data_baru: bytes) -> None:
+    isi = {"entri": entri, "sha256": hashlib.sha256(data_baru).hexdigest()}
+    tulis_bytes_atomik(path_jurnal(path_kim), json.dumps(isi, ensure_ascii=False).encode("utf-8"))
+
+
+def selesaikan_jurnal(path_kim: Path | str) -> bool:
+    """Finish a save that died between the file replace and its audit line.
+
+    Call with the save lock held. The pending entry is appended when the
+    file on disk is the content it announced (the replace happened), and
+    dropped otherwise (the old file is intact, nothing changed). True if
+    an entry was recovered.
+    """
+    path_kim = Path(path_kim)
+    jurnal = path_jurnal(path_kim)
+    try:
+        isi = json.loads(jurnal.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError):
+        isi = {}
+    pulih = False
+    try:
+        kini = hashlib.sha256(path_kim.read_bytes()).hexdigest()
+    except OSError:
+        kini = ""
+    if isinstance(isi, dict) and isinstance(isi.get("entri"), dict) and isi.get("sha256") == kini:
+        entri = dict(isi["entri"])
+        entri["catatan"] = (str(entri.get("catatan") or "") + " (dicatat ulang setelah penyimpanan terputus)").strip()
+        _tambah_baris_audit(path_kim, entri)
+        pulih = True
+    jurnal.unlink(missing_ok=True)
+    return pulih
+
+
 def baca_audit(path_kim: Path | str) -> pd.DataFrame:
     """The audit log, newest first; a damaged line is skipped, not fatal."""
     kolom = ["waktu", "pengguna", "aksi", "berkas", "ditambah", "diubah", "dihapus", "jumlah_baris", "cadangan", "catatan"]
+    if path_jurnal(path_kim).exists():
+        with kunci(path_kim):
+            selesaikan_jurnal(path_kim)
     path = path_audit(path_kim)
     if not path.exists():
         return pd.DataFrame(columns=kolom)
@@ -235,6 +296,7 @@ def simpan_kim(
     """
     path = dataset.path_kim
     with kunci(path):
+        selesaikan_jurnal(path)
         kini = Sidik.dari(path)
         if periksa_konflik and berubah(sidik_awal, kini):
             raise GalatKonflik(path, kini)
@@ -248,8 +310,18 @@ def simpan_kim(
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
         cadangan = cadangkan(path)
-        tulis_atomik(path, _penulis(tabel, path))
-        catat_audit(path, pengguna, aksi, perubahan, len(tabel), cadangan, catatan)
+        # Write-ahead: the audit entry is on disk before the replace, so a
+        # kill between the two is finished by the next save or audit read.
+        data_baru = _isi_berkas(tabel, path)
+        entri = _entri_audit(path, pengguna, aksi, perubahan, len(tabel), cadangan, catatan)
+        _tulis_jurnal(path, entri, data_baru)
+        try:
+            tulis_bytes_atomik(path, data_baru)
+        except BaseException:
+            path_jurnal(path).unlink(missing_ok=True)
+            raise
+        _tambah_baris_audit(path, entri)
+        path_jurnal(path).unlink(missing_ok=True)
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")
 
 
