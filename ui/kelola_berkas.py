@@ -9,10 +9,8 @@ import streamlit as st
 
 from geo.ekspor.templat import buat_templat
 from geo.format_id import angka, tanggal
-from geo.galat import Laporan
-from geo.masuk.baca import baca_tabel
 from geo.masuk.dataset import Dataset
-from geo.masuk.validasi import validasi_kim
+from geo.masuk.periksa import baca_dan_validasi_berkas
 from geo.simpan.berkas import daftar_cadangan
 from geo.simpan.kim import MODE_GABUNG, MODE_GANTI, Perubahan, baca_audit, bandingkan, periksa_unggahan, pulihkan, simpan_kim
 from ui.kelola import K_ASAL, K_DRAF, K_SIDIK, jalankan_simpan
@@ -78,10 +76,7 @@ def unggah(dataset: Dataset, pengguna: str) -> None:
 
 
 def _baca_cadangan(dataset: Dataset, path) -> pd.DataFrame | None:
-    mentah = baca_tabel(path, Laporan())
-    if mentah is None:
-        return None
-    tabel, _ = validasi_kim(mentah, path.name, dataset.referensi, dataset.wilayah, None)
+    tabel, _ = baca_dan_validasi_berkas(path, dataset.referensi, dataset.wilayah, None)
     return tabel
 
 

@@ -31,6 +31,17 @@ def netralkan(teks: object) -> object:
     return PENETRAL + teks if berbahaya(teks) else teks  # type: ignore[operator]
 
 
+def pulihkan_netral(teks: str) -> str:
+    """Undo exactly what :func:`netralkan` added, so an exported CSV loads back as it was.
+
+    Only an apostrophe followed by text that :func:`berbahaya` would have
+    protected is removed; any other leading apostrophe is the user's own.
+    """
+    if teks.startswith(PENETRAL) and berbahaya(teks[1:]):
+        return teks[1:]
+    return teks
+
+
 def _kolom_teks(kolom: pd.Series) -> bool:
     return pd.api.types.is_object_dtype(kolom) or pd.api.types.is_string_dtype(kolom)
 

@@ -16,14 +16,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.format_id import angka
 from geo.galat import Laporan
-from geo.masuk import skema
+from geo.masuk import batasan, skema
 
 KOLOM_BARIS = "_baris"
 _DELIMITER = (";", ",", "\t", "|")
 _EKSTENSI_EXCEL = {".xlsx", ".xlsm"}
 _MAGIC_XLS = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _BARIS_JUDUL_MAKS = 10
+NL = b"\n"
 
 
 def normalisasi_header(nama: object) -> str:
@@ -48,8 +50,13 @@ def _tebak_delimiter(teks: str) -> str:
     return max(_DELIMITER, key=baris_pertama.count)
 
 
+def _baris_nul(teks: str) -> int:
+    return teks.count("\n", 0, teks.index("\x00")) + 1
+
+
 def _baca_csv(data: bytes, nama: str, laporan: Laporan) -> list[list[str]] | None:
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if b"\x00" in data[:4096] and not utf16:
         laporan.tambah(
             nama,
             "Berkas ini bukan tabel teks (isinya biner). Simpan ulang dari Excel sebagai "
@@ -57,13 +64,51 @@ def _baca_csv(data: bytes, nama: str, laporan: Laporan) -> list[list[str]] | Non
         )
         return None
     teks = _dekode(data)
+    if "\x00" in teks:  # anywhere, not just the first 4 KiB: what loads is what was checked
+        laporan.tambah(
+            nama,
+            "Berkas berisi karakter NUL (kode 0) yang tidak boleh ada di tabel teks. Buka berkas di Excel, "
+            "simpan ulang sebagai 'CSV UTF-8', atau hapus karakter tersebut.",
+            baris=_baris_nul(teks),
+        )
+        return None
     petunjuk = re.match(r"\s*sep=(.)\r?\n", teks)
+    pemisah = petunjuk.group(1) if petunjuk else _tebak_delimiter(teks)
     if petunjuk:  # Excel's "sep=;" hint line: Excel hides it, so it is not row 1 either
-        return list(csv.reader(io.StringIO(teks[petunjuk.end():], newline=""), delimiter=petunjuk.group(1)))
-    return list(csv.reader(io.StringIO(teks, newline=""), delimiter=_tebak_delimiter(teks)))
+        teks = teks[petunjuk.end():]
+    # The csv module's own limit (131,072) would end in a generic error; ours is
+    # checked per cell below with a message naming KIM_BATAS_KARAKTER_SEL.
+    csv.field_size_limit(max(csv.field_size_limit(), batasan.KARAKTER_SEL.nilai() * 4 + 1, len(teks) + 1))
+    pembaca = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)
+    try:
+        return list(pembaca)
+    except csv.Error as exc:
+        laporan.tambah(
+            nama,
+            f"Baris ini tidak dapat dibaca sebagai CSV ({exc}). Periksa tanda kutip dan pemisah kolom, "
+            "atau simpan ulang dari Excel sebagai 'CSV UTF-8'.",
+            baris=pembaca.line_num,
+        )
+        return None
+
+
+def _periksa_zip(data: bytes, nama: str, laporan: Laporan) -> bool:
+    """Refuse an .xlsx whose parts would unpack past the limit (a zip bomb), before parsing."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            total = sum(max(0, i.file_size) for i in zf.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        laporan.tambah(nama, f"Berkas Excel rusak ({exc}). Buka di Excel, lalu simpan ulang sebagai .xlsx.")
+        return False
+    if total > batasan.XLSX_MB.nilai() * 1024 * 1024:
+        laporan.tambah(nama, batasan.XLSX_MB.pesan(f"{angka(total / 2**20, 0)} MB"))
+        return False
+    return True
 
 
 def _baca_excel(data: bytes, nama: str, laporan: Laporan) -> list[list[str]] | None:
+    if not _periksa_zip(data, nama, laporan):
+        return None
     try:
         frame = pd.read_excel(io.BytesIO(data), sheet_name=0, header=None, dtype=object, engine="openpyxl")
     except (ValueError, OSError, KeyError, zipfile.BadZipFile) as exc:
@@ -81,6 +126,17 @@ def _teks_sel(nilai: object) -> str:
     if isinstance(nilai, float) and nilai.is_integer():
         return str(int(nilai))
     return str(nilai)
+
+
+def _periksa_panjang_sel(rows: list[list[str]], nama: str, laporan: Laporan) -> bool:
+    """Every cell within KIM_BATAS_KARAKTER_SEL; the first offender is named by row."""
+    maks = batasan.KARAKTER_SEL.nilai()
+    for i, row in enumerate(rows):
+        if any(len(sel) > maks for sel in row):
+            sel = max(row, key=len)
+            laporan.tambah(nama, batasan.KARAKTER_SEL.pesan(f"{angka(len(sel))} karakter"), baris=i + 1, nilai=sel[:40] + "…")
+            return False
+    return True
 
 
 def _periksa_lebar(row: list[str], header: list[str], baris: int, nama: str, laporan: Laporan) -> None:
@@ -140,6 +196,9 @@ def baca_bytes(
     data: bytes, nama: str, laporan: Laporan, excel: bool | None = None, kolom_dikenal: Sequence[str] = skema.KOLOM_KIM
 ) -> pd.DataFrame | None:
     """Like :func:`baca_tabel` for uploaded bytes; the format is sniffed when ``excel`` is None."""
+    if len(data) > batasan.UNGGAH_MB.nilai() * 1024 * 1024:
+        laporan.tambah(nama, batasan.UNGGAH_MB.pesan(f"{angka(len(data) / 2**20, 1)} MB"))
+        return None
     if not data.strip():
         laporan.tambah(nama, "Berkas kosong. Isi tabel dengan baris judul kolom dan data potensi.")
         return None
@@ -148,10 +207,24 @@ def baca_bytes(
         return None
     if excel is None:
         excel = data[:4] == b"PK\x03\x04"
+    maks_baris = batasan.BARIS.nilai()
+    if not excel and data.count(b"\n") > maks_baris + _BARIS_JUDUL_MAKS + 1:
+        # Counted on the raw bytes, so a million-row file is refused in milliseconds.
+        laporan.tambah(nama, batasan.BARIS.pesan(f"sekitar {angka(data.count(NL))}"))
+        return None
     rows = (_baca_excel if excel else _baca_csv)(data, nama, laporan)
     if rows is None:
         return None
+    if len(rows) > maks_baris + _BARIS_JUDUL_MAKS + 1:
+        laporan.tambah(nama, batasan.BARIS.pesan(angka(len(rows))))
+        return None
+    if not _periksa_panjang_sel(rows, nama, laporan):
+        return None
     rows = [[sel.strip() for sel in row] for row in rows]
+    if not excel:
+        from geo.ekspor.formula import pulihkan_netral  # geo.ekspor imports geo.masuk
+
+        rows = [[pulihkan_netral(sel) for sel in row] for row in rows]
     nomor = [i + 1 for i, row in enumerate(rows) if any(row)]
     rows = [row for row in rows if any(row)]
     if not rows:

@@ -14,11 +14,9 @@ import pandas as pd
 
 from geo import config
 from geo.galat import Laporan
-from geo.masuk import skema
-from geo.masuk.baca import baca_tabel
 from geo.masuk.batas import KOLOM_BATAS, batas_skematik, muat_batas
+from geo.masuk.periksa import baca_dan_validasi_berkas, tabel_kosong
 from geo.masuk.referensi import Referensi, muat_referensi
-from geo.masuk.validasi import validasi_kim
 from geo.masuk.wilayah import Wilayah, muat_wilayah
 
 
@@ -83,11 +81,9 @@ def muat_dataset(
     gdf_batas = muat_batas(path_batas, ref, laporan)
     if gdf_batas is None:
         gdf_batas = _batas_kosong()
-    mentah = baca_tabel(path_kim, laporan)
-    if mentah is None:
-        tabel = pd.DataFrame(columns=[*skema.KOLOM_KIM, "_baris"])
-    else:
-        tabel, laporan_kim = validasi_kim(mentah, path_kim.name, ref, wil, gdf_batas if len(gdf_batas) else None)
-        laporan.gabung(laporan_kim)
+    tabel, laporan_kim = baca_dan_validasi_berkas(path_kim, ref, wil, gdf_batas)
+    laporan.gabung(laporan_kim)
+    if tabel is None:
+        tabel = tabel_kosong()
     potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
     return Dataset(wil, ref, gdf_batas, potensi, laporan, path_kim, path_batas)

@@ -8,8 +8,6 @@ never writes to the file; it only reads and reports.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -20,6 +18,7 @@ from geo.galat import GALAT, PERINGATAN, Laporan
 from geo.masuk import skema
 from geo.masuk.baca import KOLOM_BARIS
 from geo.masuk.referensi import Referensi, normalisasi_kode, normalisasi_nama
+from geo.masuk.teks import bersihkan_id_kolom, kunci_kosakata, peta_kosakata, saran_kosakata
 from geo.masuk.urai import urai_bulat, urai_desimal, urai_tanggal
 from geo.masuk.wilayah import Wilayah
 
@@ -51,11 +50,6 @@ class _Konteks:
         )
 
 
-def _kunci_kosakata(teks: str) -> str:
-    teks = re.sub(r"\bdan\b", "&", str(teks).lower())
-    return re.sub(r"[^0-9a-z&]+", "", teks)
-
-
 def _cek_kolom(k: _Konteks) -> None:
     kolom = list(k.frame.columns)
     for nama in sorted({c for c in kolom if kolom.count(c) > 1}):
@@ -84,6 +78,8 @@ def _cek_wajib_isi(k: _Konteks) -> None:
 def _cek_id(k: _Konteks) -> None:
     if "id_potensi" not in k.frame:
         return
+    # Look-alike ids (zero-width space, bidi override, non-breaking hyphen) are one id.
+    k.frame["id_potensi"] = bersihkan_id_kolom(k.frame["id_potensi"])
     ids = k.frame["id_potensi"]
     pertama = ids[ids != ""].drop_duplicates()
     baris_pertama = dict(zip(pertama, k.frame.loc[pertama.index, KOLOM_BARIS]))
@@ -94,11 +90,11 @@ def _cek_id(k: _Konteks) -> None:
 def _cek_kosakata(k: _Konteks, kolom: str, pilihan: Sequence[str], nama: str) -> None:
     if kolom not in k.frame:
         return
-    peta = {_kunci_kosakata(p): p for p in pilihan}
-    hasil = k.frame[kolom].map(lambda v: peta.get(_kunci_kosakata(v), ""))
+    peta = peta_kosakata(pilihan)
+    hasil = k.frame[kolom].map(kunci_kosakata).map(peta).fillna("")
     for idx in k.frame.index[(hasil == "") & (k.frame[kolom] != "")]:
-        saran = difflib.get_close_matches(_kunci_kosakata(k.frame.at[idx, kolom]), list(peta), n=1, cutoff=0.4)
-        mungkin = f" Mungkin maksud Anda '{peta[saran[0]]}'?" if saran else ""
+        saran = saran_kosakata(k.frame.at[idx, kolom], pilihan, cutoff=0.4)
+        mungkin = f" Mungkin maksud Anda '{saran}'?" if saran else ""
         k.masalah(idx, kolom, f"{nama} tidak dikenal.{mungkin} Pilihan yang sah: {', '.join(pilihan)}.")
     k.frame[kolom] = hasil.where(hasil != "", k.frame[kolom])
 

@@ -21,8 +21,9 @@ import pandas as pd
 
 from geo.galat import GalatData, Laporan
 from geo.masuk import skema
-from geo.masuk.baca import KOLOM_BARIS, baca_bytes, baca_tabel
+from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.dataset import Dataset
+from geo.masuk.periksa import baca_dan_validasi
 from geo.masuk.validasi import validasi_kim
 from geo.simpan.berkas import Sidik, berubah, cadangkan, kunci, tulis_bytes_atomik
 
@@ -125,10 +126,10 @@ def baca_untuk_sunting(dataset: Dataset) -> tuple[pd.DataFrame, Sidik | None]:
     except FileNotFoundError:
         return pd.DataFrame(columns=list(skema.KOLOM_KIM)), None
     sidik = Sidik.dari_bytes(data, stat.st_mtime_ns)
-    mentah = baca_bytes(data, path.name, Laporan(), excel=path.suffix.lower() in _EXCEL)
-    if mentah is None:
+    tabel, _ = baca_dan_validasi(data, path.name, dataset.referensi, dataset.wilayah, None,
+                                 excel=path.suffix.lower() in _EXCEL)
+    if tabel is None:
         return pd.DataFrame(columns=list(skema.KOLOM_KIM)), sidik
-    tabel, _ = validasi_kim(mentah, path.name, dataset.referensi, dataset.wilayah, None)
     return tabel[list(skema.KOLOM_KIM)], sidik
 
 
@@ -309,10 +310,15 @@ def simpan_kim(
         perubahan = bandingkan(lama, tabel)
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
+        data_baru = _isi_berkas(tabel, path)
+        # The same check as on load, on the exact bytes: whatever is saved must load.
+        _, laporan_muat = baca_dan_validasi(data_baru, path.name, dataset.referensi, dataset.wilayah, dataset.batas,
+                                            excel=path.suffix.lower() in _EXCEL)
+        if not laporan_muat.ok:
+            return HasilSimpan(False, laporan_muat, pesan=f"Tidak disimpan: {len(laporan_muat.galat)} galat harus diperbaiki dulu.")
         cadangan = cadangkan(path)
         # Write-ahead: the audit entry is on disk before the replace, so a
         # kill between the two is finished by the next save or audit read.
-        data_baru = _isi_berkas(tabel, path)
         entri = _entri_audit(path, pengguna, aksi, perubahan, len(tabel), cadangan, catatan)
         _tulis_jurnal(path, entri, data_baru)
         try:
@@ -337,13 +343,9 @@ class PeriksaUnggahan:
 
 def periksa_unggahan(data: bytes, nama: str, dataset: Dataset, mode: str, lama: pd.DataFrame) -> PeriksaUnggahan:
     """Validate an upload (rows numbered as in the file) and build the table it would become."""
-    laporan = Laporan()
-    mentah = baca_bytes(data, nama, laporan, excel=Path(nama).suffix.lower() in _EXCEL or None)
-    if mentah is None:
+    tabel, laporan = baca_dan_validasi(data, nama, dataset.referensi, dataset.wilayah, dataset.batas)
+    if tabel is None:
         return PeriksaUnggahan(pd.DataFrame(columns=list(skema.KOLOM_KIM)), laporan, None, None)
-    batas = dataset.batas if len(dataset.batas) else None
-    tabel, laporan_kim = validasi_kim(mentah, nama, dataset.referensi, dataset.wilayah, batas)
-    laporan.gabung(laporan_kim)
     if not laporan.ok:
         return PeriksaUnggahan(tabel, laporan, None, None)
     hasil = gabung_menurut_id(lama, tabel) if mode == MODE_GABUNG else tabel[list(skema.KOLOM_KIM)]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from geo.galat import GalatData
-from geo.masuk.referensi import normalisasi_nama
+from geo.masuk.teks import kunci_kosakata, peta_kosakata, saran_kosakata
 
 # Words for Filter.deskripsi; other languages pass their own (see geo.i18n).
 LABEL_FILTER: dict[str, str] = {
@@ -55,13 +54,13 @@ def pecah_nilai(nilai: Iterable[str] | str | None) -> list[str]:
 
 def kanonik(nilai: Iterable[str], pilihan: Sequence[str], nama: str) -> tuple[str, ...]:
     """Map user spellings to the vocabulary; unknown values are an error with a hint."""
-    peta = {normalisasi_nama(p.replace("&", "dan")): p for p in pilihan}
+    peta = peta_kosakata(pilihan)
     hasil = []
     for v in nilai:
-        kunci = normalisasi_nama(str(v).replace("&", "dan"))
+        kunci = kunci_kosakata(v)
         if kunci not in peta:
-            saran = difflib.get_close_matches(kunci, list(peta), n=1, cutoff=0.5)
-            mungkin = f" Mungkin maksud Anda '{peta[saran[0]]}'?" if saran else ""
+            saran = saran_kosakata(v, pilihan)
+            mungkin = f" Mungkin maksud Anda '{saran}'?" if saran else ""
             raise GalatData(f"{nama} '{v}' tidak dikenal.{mungkin} Pilihan: {', '.join(pilihan)}.")
         if peta[kunci] not in hasil:
             hasil.append(peta[kunci])

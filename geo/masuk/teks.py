@@ -1,0 +1,63 @@
+"""Text keys shared by every input path: ids that look alike, category spellings.
+
+One home for these rules so that the CSV loader, the URL and the command
+line accept and refuse exactly the same spellings.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import pandas as pd
+
+# Hyphen look-alikes that NFKC leaves alone (it maps U+2011 to U+2010, not '-').
+_TANDA_HUBUNG = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
+_BUKAN_HURUF_ANGKA = re.compile(r"[^0-9a-z]+")
+
+
+def bersihkan_id(teks: str) -> str:
+    """An id as a person reads it: NFKC, invisible format characters removed, one kind of hyphen.
+
+    Zero-width spaces, bidi overrides and soft hyphens (Unicode category Cf)
+    make two ids look equal on screen while comparing unequal; removing
+    them lets validation report the clash as a duplicate.
+    """
+    teks = unicodedata.normalize("NFKC", teks)
+    teks = "".join(c for c in teks if unicodedata.category(c) != "Cf")
+    return teks.translate(_TANDA_HUBUNG).strip()
+
+
+def bersihkan_id_kolom(kolom: pd.Series) -> pd.Series:
+    """:func:`bersihkan_id` over a text column; pure-ASCII cells (the usual case) are skipped."""
+    kolom = kolom.astype(str)
+    perlu = ~kolom.map(str.isascii)
+    if not perlu.any():
+        return kolom
+    hasil = kolom.copy()
+    hasil[perlu] = kolom[perlu].map(bersihkan_id)
+    return hasil
+
+
+def kunci_kosakata(teks: object) -> str:
+    """Spelling-insensitive key of a category or status: case, spaces, punctuation, '&' ≡ 'dan'.
+
+    ``Batik & Kerajinan``, ``batik dan kerajinan`` and ``BatikdanKerajinan``
+    all give ``batikdankerajinan``.
+    """
+    teks = unicodedata.normalize("NFKC", str(teks)).casefold().replace("&", "dan")
+    return _BUKAN_HURUF_ANGKA.sub("", teks)
+
+
+def peta_kosakata(pilihan: Sequence[str]) -> dict[str, str]:
+    """key → canonical value, for vectorised look-up with ``Series.map``."""
+    return {kunci_kosakata(p): p for p in pilihan}
+
+
+def saran_kosakata(teks: object, pilihan: Sequence[str], cutoff: float = 0.5) -> str | None:
+    """The closest canonical value, for a "did you mean" hint."""
+    peta = peta_kosakata(pilihan)
+    saran = difflib.get_close_matches(kunci_kosakata(teks), list(peta), n=1, cutoff=cutoff)
+    return peta[saran[0]] if saran else None
