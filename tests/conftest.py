@@ -99,3 +99,13 @@ def wilayah_uji(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Wilayah:
     monkeypatch.setenv("KIM_REFERENSI", str(w.referensi))
     monkeypatch.setenv("KIM_WILAYAH", str(w.wilayah))
     return w
+
+
+@pytest.fixture(autouse=True)
+def _lupakan_login_gagal():
+    """The login limiter is server-wide (one per process): tests must not inherit each other's failures."""
+    from geo.simpan.pembatas import PEMBATAS
+
+    PEMBATAS._catatan.clear()
+    yield
+    PEMBATAS._catatan.clear()

@@ -53,3 +53,30 @@ def test_short_password_is_refused(monkeypatch, capsys):
     assert "minimal 8" in capsys.readouterr().err
     with pytest.raises(ValueError):
         buat_hash("x" * 80)
+
+
+SANDI_BOCOR = "Rahasia123!"
+
+
+@pytest.mark.parametrize("isi", [f"budi={SANDI_BOCOR}", f"budi:{SANDI_BOCOR}", f"{SANDI_BOCOR}"])
+def test_malformed_entry_is_named_by_position_never_echoed(isi, caplog):
+    env = {"KIM_PENGGUNA": f"ani:{_hash('sandi-ani-12')},{isi}"}
+    with caplog.at_level("WARNING", logger="geo.akun"):
+        daftar = kumpulkan_pengguna(None, env)
+    assert list(daftar.akun) == ["ani"]
+    assert len(daftar.peringatan) == 1
+    assert "entri ke-2" in daftar.peringatan[0]
+    assert SANDI_BOCOR not in daftar.peringatan[0] and "Rahasia" not in daftar.peringatan[0]
+    assert len(caplog.records) == 1 and "entri ke-2" in caplog.records[0].getMessage()
+    assert "Rahasia" not in caplog.text
+
+
+def test_check_accounts_cli_reports_position_and_fails(monkeypatch, capsys, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KIM_PENGGUNA", f"budi={SANDI_BOCOR}")
+    assert main(["check-accounts"]) == 1
+    keluaran = capsys.readouterr()
+    assert "entri ke-1" in keluaran.err and "Rahasia" not in keluaran.err + keluaran.out
+    monkeypatch.setenv("KIM_PENGGUNA", f"ani:{_hash('sandi-ani-12')}")
+    assert main(["check-accounts"]) == 0
+    assert "1 akun penyunting sah" in capsys.readouterr().out

@@ -8,7 +8,6 @@ which turns a conflict or a refusal into a message that stays on screen.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pandas as pd
@@ -17,8 +16,9 @@ from streamlit.errors import StreamlitAPIException
 
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
-from geo.simpan.akun import PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna, periksa_login
+from geo.simpan.akun import PESAN_AKUN_SALAH, PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna
 from geo.simpan.kim import GalatKonflik, HasilSimpan, baca_untuk_sunting
+from geo.simpan.pembatas import PEMBATAS
 from ui.md import aman_md
 
 K_PENGGUNA = "kelola_pengguna"
@@ -30,9 +30,6 @@ K_PATH = "kelola_path"
 K_KABAR = "kelola_kabar"
 K_KONFLIK = "kelola_konflik"
 K_LAPORAN = "kelola_laporan"
-_K_GAGAL = "kelola_gagal_login"
-MAKS_GAGAL = 5
-JEDA_GAGAL_DETIK = 30
 
 
 def daftar_pengguna() -> DaftarPengguna:
@@ -49,30 +46,34 @@ def bagian_login(daftar: DaftarPengguna) -> str | None:
     pengguna = st.session_state.get(K_PENGGUNA)
     if pengguna and pengguna in daftar.akun:
         return pengguna
-    for p in daftar.peringatan:
-        st.warning(aman_md(p))
+    if daftar.peringatan:  # the details go to the server log and the CLI, never to a visitor
+        st.warning(PESAN_AKUN_SALAH)
     if daftar.kosong:
         st.info(PESAN_BELUM_DIATUR)
         return None
-    gagal, sejak = st.session_state.get(_K_GAGAL, (0, 0.0))
     with st.form("kelola_login"):
         st.markdown("**Masuk sebagai penyunting** — tanpa masuk, data hanya dapat dilihat.")
         nama = st.text_input("Nama pengguna", key="kelola_login_nama")
         sandi = st.text_input("Kata sandi", type="password", key="kelola_login_sandi")
         kirim = st.form_submit_button("Masuk", type="primary")
     if kirim:
-        tunggu = JEDA_GAGAL_DETIK - (time.time() - sejak)
-        if gagal >= MAKS_GAGAL and tunggu > 0:
-            st.error(f"Terlalu banyak percobaan yang gagal. Coba lagi dalam {int(tunggu) + 1} detik.")
-            return None
-        hasil = periksa_login(daftar, nama, sandi)
-        if hasil:
-            st.session_state[K_PENGGUNA] = hasil
-            st.session_state.pop(_K_GAGAL, None)
+        hasil = PEMBATAS.masuk(daftar, nama, sandi, _alamat_klien())
+        if hasil.pengguna:
+            st.session_state[K_PENGGUNA] = hasil.pengguna
             st.rerun()
-        st.session_state[_K_GAGAL] = (0 if gagal >= MAKS_GAGAL else gagal + 1, time.time())
-        st.error("Nama pengguna atau kata sandi salah.")
+        if hasil.tunggu_detik > 0:
+            st.error(f"Terlalu banyak percobaan yang gagal. Coba lagi dalam {int(hasil.tunggu_detik) + 1} detik.")
+        else:
+            st.error("Nama pengguna atau kata sandi salah.")
     return None
+
+
+def _alamat_klien() -> str | None:
+    """The browser's address as the server sees it (None in tests and behind some proxies)."""
+    try:
+        return st.context.ip_address
+    except (AttributeError, RuntimeError):
+        return None
 
 
 def keluar() -> None:

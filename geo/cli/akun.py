@@ -1,4 +1,4 @@
-"""``python -m geo hash-password``: make the line an administrator stores for an editor."""
+"""``python -m geo hash-password`` and ``check-accounts``: set up and check editor accounts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 
-from geo.simpan.akun import ENV_PENGGUNA, KUNCI_RAHASIA, buat_hash
+from geo.simpan.akun import ENV_PENGGUNA, KUNCI_RAHASIA, buat_hash, kumpulkan_pengguna
 
 
 def _hash_password(args: argparse.Namespace) -> int:
@@ -35,7 +35,31 @@ def _hash_password(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rahasia_streamlit() -> dict:
+    """The ``[pengguna]`` table of ``.streamlit/secrets.toml`` in the working folder, if any."""
+    import tomllib
+    from pathlib import Path
+
+    path = Path(".streamlit") / "secrets.toml"
+    try:
+        isi = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return {}
+    tabel = isi.get(KUNCI_RAHASIA, {})
+    return tabel if isinstance(tabel, dict) else {}
+
+
+def _check_accounts(args: argparse.Namespace) -> int:
+    daftar_ = kumpulkan_pengguna(_rahasia_streamlit())
+    for p in daftar_.peringatan:  # by position only: an entry may hold a password
+        print(f"SALAH: {p}", file=sys.stderr)
+    print(f"{len(daftar_.akun)} akun penyunting sah; {len(daftar_.peringatan)} entri salah.")
+    return 1 if daftar_.peringatan else 0
+
+
 def daftar(sub: argparse._SubParsersAction) -> None:
+    c = sub.add_parser("check-accounts", help=f"periksa akun penyunting di {ENV_PENGGUNA} dan secrets.toml (entri salah disebut menurut urutannya)")
+    c.set_defaults(func=_check_accounts)
     p = sub.add_parser("hash-password", help="buat hash bcrypt kata sandi penyunting (dibaca dari terminal atau stdin)")
     p.add_argument("--user", metavar="NAMA", help="cetak sebagai NAMA:HASH, siap untuk KIM_PENGGUNA")
     p.set_defaults(func=_hash_password)

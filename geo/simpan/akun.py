@@ -8,6 +8,7 @@ passed in here) or from the environment variable ``KIM_PENGGUNA`` holding
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Mapping
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 
 import bcrypt
 
+LOG = logging.getLogger("geo.akun")
 ENV_PENGGUNA = "KIM_PENGGUNA"
 KUNCI_RAHASIA = "pengguna"
 _POLA_HASH = re.compile(r"^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$")
@@ -29,6 +31,11 @@ PESAN_BELUM_DIATUR = (
     "2. Simpan baris `NAMA:HASH` di variabel lingkungan `KIM_PENGGUNA` (beberapa akun dipisah koma), "
     "atau di `.streamlit/secrets.toml` pada tabel `[pengguna]` sebagai `NAMA = \"HASH\"`.\n"
     "3. Jalankan ulang aplikasi. Jangan pernah menyimpan kata sandi asli atau berkas rahasia di git."
+)
+# What a visitor sees when some entries are malformed: no entry is ever echoed.
+PESAN_AKUN_SALAH = (
+    "Sebagian akun penyunting salah diatur dan dinonaktifkan. Administrator: lihat log server "
+    "atau jalankan `python -m geo check-accounts` untuk mengetahui entri mana."
 )
 
 
@@ -45,13 +52,14 @@ class DaftarPengguna:
 
 
 def _tambah(akun: dict[str, str], peringatan: list[str], nama: str, hash_: str, asal: str) -> None:
+    # Messages name the entry by position only: a malformed entry may well hold a password.
     nama = nama.strip().lower()
     hash_ = hash_.strip()
     if not _POLA_NAMA.match(nama):
-        peringatan.append(f"{asal}: nama pengguna {nama!r} tidak sah (huruf, angka, titik, garis bawah, '-' atau '@').")
+        peringatan.append(f"{asal}: nama pengguna tidak sah (huruf, angka, titik, garis bawah, '-' atau '@'); entri ini diabaikan.")
     elif not _POLA_HASH.match(hash_):
         peringatan.append(
-            f"{asal}: kata sandi untuk {nama!r} bukan hash bcrypt, sehingga akun ini dinonaktifkan. "
+            f"{asal}: isi setelah ':' bukan hash bcrypt, sehingga akun ini dinonaktifkan. "
             "Buat hash dengan 'python -m geo hash-password'; jangan tulis kata sandi asli."
         )
     else:
@@ -67,16 +75,17 @@ def kumpulkan_pengguna(rahasia: Mapping[str, object] | None = None, env: Mapping
     env = os.environ if env is None else env
     akun: dict[str, str] = {}
     peringatan: list[str] = []
-    for pasangan in re.split(r"[,;\s]+", env.get(ENV_PENGGUNA, "").strip()):
-        if not pasangan:
-            continue
+    entri = [p for p in re.split(r"[,;\s]+", env.get(ENV_PENGGUNA, "").strip()) if p]
+    for ke, pasangan in enumerate(entri, start=1):
         nama, pemisah, hash_ = pasangan.partition(":")
         if not pemisah:
-            peringatan.append(f"{ENV_PENGGUNA}: entri {nama!r} tidak berbentuk NAMA:HASH.")
+            peringatan.append(f"{ENV_PENGGUNA}: entri ke-{ke} tidak berbentuk NAMA:HASH; entri ini diabaikan.")
             continue
-        _tambah(akun, peringatan, nama, hash_, ENV_PENGGUNA)
-    for nama, hash_ in (rahasia or {}).items():
-        _tambah(akun, peringatan, str(nama), str(hash_), "secrets [pengguna]")
+        _tambah(akun, peringatan, nama, hash_, f"{ENV_PENGGUNA}: entri ke-{ke}")
+    for ke, (nama, hash_) in enumerate((rahasia or {}).items(), start=1):
+        _tambah(akun, peringatan, str(nama), str(hash_), f"secrets [pengguna]: entri ke-{ke}")
+    for p in peringatan:
+        LOG.warning("Akun penyunting salah diatur: %s", p)
     return DaftarPengguna(akun, peringatan)
 
 
