@@ -14,6 +14,7 @@ import pytest
 
 from geo.cli import ekspor as ekspor_cli
 from geo.cli.utama import main
+from geo.simpan import berkas
 
 PROYEK = Path(__file__).resolve().parent.parent
 @pytest.fixture
@@ -110,7 +111,7 @@ def test_folder_tidak_ada(wilayah_uji, folder, capsys):
 def test_tidak_menimpa_data_sumber(wilayah_uji, capsys):
     sebelum = wilayah_uji.kim.read_bytes()
     assert main(["export", "--format", "csv", "--kategori", "Kuliner", "--output", str(wilayah_uji.kim)]) == 1
-    assert "berkas data sumber" in capsys.readouterr().err
+    assert "berkas data aplikasi" in capsys.readouterr().err
     assert wilayah_uji.kim.read_bytes() == sebelum
 
 
@@ -135,9 +136,9 @@ def test_tulis_atomik_menjaga_berkas_lama_bila_gagal(folder, monkeypatch):
     def gagal(*a, **k):
         raise OSError("tidak bisa mengganti nama")
 
-    monkeypatch.setattr(ekspor_cli.os, "replace", gagal)
+    monkeypatch.setattr(berkas.os, "replace", gagal)
     with pytest.raises(OSError):
-        ekspor_cli.tulis_atomik(tujuan, b"baru")
+        ekspor_cli.tulis_bytes_atomik(tujuan, b"baru")
     assert tujuan.read_bytes() == b"lama"
     assert [p.name for p in folder.iterdir()] == ["a.csv"]
 

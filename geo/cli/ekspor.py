@@ -8,9 +8,7 @@ A monthly report is one line in a scheduled task::
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from geo import format_id
@@ -18,6 +16,9 @@ from geo.cli.utama import filter_dari_args, muat_dari_args, tambah_opsi_data, ta
 from geo.ekspor import FORMAT, buat, format_ekspor
 from geo.ekspor.opsi import DPI_BAWAAN, UKURAN_BAWAAN, UKURAN_KERTAS_MM, OpsiEkspor
 from geo.galat import GalatData
+from geo.masuk.dataset import Dataset
+from geo.simpan.berkas import tulis_bytes_atomik
+from geo.simpan.lindung import dijaga
 from geo.tampilan.kelas import JUMLAH_KELAS_BAWAAN, SKEMA_BAWAAN, SKEMA_KELAS
 from geo.tampilan.metrik import METRIK_BAWAAN
 from geo.tampilan.susun import tampilkan
@@ -49,31 +50,18 @@ def _format_dari_args(args: argparse.Namespace) -> str:
     raise GalatData(f"Sebutkan --format ({', '.join(FORMAT)}) atau beri --output dengan akhiran yang dikenal, mis. peta.pdf.")
 
 
-def _periksa_tujuan(tujuan: Path, dilindungi: list[Path]) -> Path:
-    """Where to write; never over the KIM table or the boundaries the export was made from."""
+def _periksa_tujuan(tujuan: Path, dataset: Dataset) -> Path:
+    """Where to write; never over a file the app reads or keeps (see :mod:`geo.simpan.lindung`)."""
     if tujuan.is_dir():
         raise GalatData(f"'{tujuan}' adalah folder. Beri nama berkas di dalamnya, mis. {tujuan / 'peta.pdf'}.")
     if not tujuan.resolve().parent.is_dir():
         raise GalatData(f"Folder '{tujuan.parent}' tidak ada. Buat foldernya dulu atau pilih lokasi lain.")
-    if any(tujuan.resolve() == p.resolve() for p in dilindungi):
-        raise GalatData(f"'{tujuan}' adalah berkas data sumber; ekspor tidak boleh menimpanya. Pilih nama berkas lain.")
+    if dijaga(tujuan, dataset):
+        raise GalatData(
+            f"'{tujuan}' adalah berkas data aplikasi (data KIM, batas, referensi, wilayah, log audit atau cadangan); "
+            "ekspor tidak boleh menimpanya. Pilih nama berkas lain di luar folder data."
+        )
     return tujuan
-
-
-def tulis_atomik(tujuan: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``tujuan`` and rename: never a half-written file."""
-    fd, sementara = tempfile.mkstemp(dir=tujuan.resolve().parent, prefix=f".{tujuan.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        # mkstemp makes the file private (0600); give it the mode a normal save would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(sementara, tujuan.stat().st_mode & 0o777 if tujuan.exists() else 0o666 & ~umask)
-        os.replace(sementara, tujuan)
-    except BaseException:
-        Path(sementara).unlink(missing_ok=True)
-        raise
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -92,9 +80,8 @@ def _export(args: argparse.Namespace) -> int:
     )
     opsi.periksa(dataset.wilayah)
     ke_stdout = args.output == "-"
-    sumber = [dataset.path_kim, dataset.path_batas]
     # Check a named destination before the (slower) rendering, so mistakes surface at once.
-    tujuan = _periksa_tujuan(Path(args.output), sumber) if args.output and not ke_stdout else None
+    tujuan = _periksa_tujuan(Path(args.output), dataset) if args.output and not ke_stdout else None
     hasil = buat(kode, tampilan, opsi)
     for pesan in hasil.pesan:
         print(f"Catatan: {pesan}", file=sys.stderr)
@@ -102,8 +89,8 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(hasil.data)
         sys.stdout.flush()
         return 0
-    tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), sumber)
-    tulis_atomik(tujuan, hasil.data)
+    tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), dataset)
+    tulis_bytes_atomik(tujuan, hasil.data)
     ukuran_kb = format_id.angka(max(1, round(len(hasil.data) / 1024)))
     print(f"Tersimpan: {tujuan} ({ukuran_kb} KB; {format_id.angka(len(tampilan.potensi))} potensi; {tampilan.filter.deskripsi()})")
     return 0

@@ -1,0 +1,46 @@
+"""Files the app reads or keeps, which no export may ever write over.
+
+An export's ``--output`` is checked against this list: the four data files
+(wherever their environment variables point), the audit log and its
+journal, and every backup folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from geo import config
+from geo.masuk.dataset import Dataset
+from geo.simpan.berkas import folder_cadangan
+from geo.simpan.kim import path_audit, path_jurnal
+
+
+def berkas_dijaga(dataset: Dataset | None = None) -> tuple[list[Path], list[Path]]:
+    """(files, folders) that belong to the installation's data."""
+    kim = [config.path_kim(), *([dataset.path_kim] if dataset else [])]
+    batas = [config.path_batas(), *([dataset.path_batas] if dataset else [])]
+    berkas = [*kim, *batas, config.path_referensi(), config.path_wilayah()]
+    for p in kim:
+        berkas += [path_audit(p), path_jurnal(p), p.with_name(p.name + ".lock")]
+    folder = [folder_cadangan(p) for p in [*kim, *batas]]
+    return berkas, folder
+
+
+def _sama(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)  # also catches hard links and symlinks
+    except OSError:
+        pass
+    return a.resolve() == b.resolve()
+
+
+def dijaga(tujuan: Path | str, dataset: Dataset | None = None) -> bool:
+    """True if writing ``tujuan`` would replace a data file, the audit log or a backup."""
+    tujuan = Path(tujuan)
+    berkas, folder = berkas_dijaga(dataset)
+    if any(_sama(tujuan, p) for p in berkas):
+        return True
+    asli = tujuan.resolve()
+    return any(asli.is_relative_to(f.resolve()) for f in folder)
