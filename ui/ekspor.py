@@ -15,10 +15,12 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from geo import config
 from geo.ekspor import FORMAT, OpsiEkspor, ekspor, judul_bawaan, nama_berkas
 from geo.ekspor.opsi import DPI_BAWAAN, DPI_DIDUKUNG, UKURAN_BAWAAN, UKURAN_KERTAS_MM
 from geo.galat import GalatData
 from geo.i18n import t
+from geo.simpan.berkas import sidik_cepat
 from geo.tampilan.kelas import JUMLAH_KELAS_BAWAAN, SKEMA_BAWAAN
 from geo.tampilan.metrik import METRIK_BAWAAN
 from geo.tampilan.susun import Tampilan
@@ -57,15 +59,10 @@ _SIMPANAN = _Simpanan(MAKS_SIMPANAN)
 
 
 def sidik_data(tampilan: Tampilan) -> tuple:
-    """Which data version a file was made from: paths, sizes and modification times."""
-    hasil = []
-    for path in (tampilan.dataset.path_kim, tampilan.dataset.path_batas):
-        try:
-            s = path.stat()
-            hasil.append((str(path), s.st_mtime_ns, s.st_size))
-        except OSError:
-            hasil.append((str(path), -1, -1))
-    return tuple(hasil)
+    """Which data version a file was made from: every input file, since each can change a
+    download (``wilayah.json`` switches the "data contoh" note, ``kelurahan.csv`` names)."""
+    ds = tampilan.dataset
+    return sidik_cepat(ds.path_kim, ds.path_batas, config.path_referensi(), config.path_wilayah())
 
 
 def pembuat(kode: str, tampilan: Tampilan, opsi: OpsiEkspor) -> Callable[[], bytes]:

@@ -8,15 +8,12 @@ import streamlit as st
 
 from geo import config
 from geo.masuk.dataset import Dataset, muat_dataset
+from geo.simpan.berkas import sidik_cepat
 
 
 def _sidik(path: Path) -> tuple[str, int, int]:
     """Path, mtime and size: a changed file is a new cache entry."""
-    try:
-        s = path.stat()
-        return (str(path), s.st_mtime_ns, s.st_size)
-    except OSError:
-        return (str(path), -1, -1)
+    return sidik_cepat(path)[0]
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -9,9 +9,7 @@ HTML export inlines them so the file works with no network at all.
 from __future__ import annotations
 
 import base64
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,6 +21,7 @@ import xstatic.pkg.leaflet_markercluster as xs_cluster
 from branca.element import Element, Figure, MacroElement
 
 from geo.config import PROJECT_DIR
+from geo.simpan.berkas import tulis_bytes_atomik
 
 DIR_VENDOR = PROJECT_DIR / "static" / "vendor"
 DIR_STATIS = Path(__file__).resolve().parent / "statis"
@@ -91,11 +90,7 @@ def siapkan(tujuan: Path | str | None = None) -> Path:
         data = isi_aset(aset)
         if target.exists() and target.stat().st_size == len(data) and target.read_bytes() == data:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
+        tulis_bytes_atomik(target, data)
     return tujuan
 
 
