@@ -51,7 +51,7 @@ h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
 
 def _laporan(dataset: Dataset, bahasa: str) -> None:
     """Invalid data: the whole validation report, in words, and nothing else."""
-    st.error(f"**{t('data_tidak_sah', bahasa)}** ({dataset.path_kim.name}, {dataset.path_batas.name})")
+    st.error(f"**{t('data_tidak_sah', bahasa)}** ({aman_md(dataset.path_kim.name)}, {aman_md(dataset.path_batas.name)})")
     st.markdown(t("data_tidak_sah_bantuan", bahasa))
     tabel_laporan(dataset.laporan)
 
@@ -72,7 +72,7 @@ def _catatan(dataset: Dataset, keadaan_url: Keadaan | None, bahasa: str) -> None
             st.code("\n".join(str(m) for m in dataset.laporan.peringatan), language=None)
     if keadaan_url is not None:
         for pesan in keadaan_url.catatan:
-            st.warning(t("param_salah", bahasa, pesan=pesan))
+            st.warning(t("param_salah", bahasa, pesan=aman_md(pesan)))  # from the URL: plain text only
 
 
 def _tebal(teks: str) -> str:
@@ -96,7 +96,7 @@ def halaman() -> None:
     try:
         dataset = muat()
     except GalatData as exc:
-        st.error(str(exc))
+        st.error(aman_md(exc))
         return
     if not dataset.ok:
         _laporan(dataset, bahasa)
@@ -141,4 +141,4 @@ try:
 except Exception as exc:  # the last line of defence: a message, never a traceback
     if os.environ.get("KIM_DEBUG"):
         raise
-    st.error(t("galat_tak_terduga", bahasa_aktif(), pesan=f"{exc.__class__.__name__}: {exc}"))
+    st.error(t("galat_tak_terduga", bahasa_aktif(), pesan=aman_md(f"{exc.__class__.__name__}: {exc}")))

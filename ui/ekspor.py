@@ -24,6 +24,7 @@ from geo.simpan.berkas import sidik_cepat
 from geo.tampilan.kelas import JUMLAH_KELAS_BAWAAN, SKEMA_BAWAAN
 from geo.tampilan.metrik import METRIK_BAWAAN
 from geo.tampilan.susun import Tampilan
+from ui.md import aman_md
 
 MAKS_SIMPANAN = 16
 
@@ -133,7 +134,7 @@ def panel_unduh(
         try:
             opsi.periksa(tampilan.dataset.wilayah)
         except GalatData as exc:
-            st.error(str(exc))
+            st.error(aman_md(exc))
             return
         st.markdown(f"**{_t('peta', bahasa)}**")
         kolom = st.columns(3)

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.galat import GALAT, Laporan
+from ui.md import aman_md
 
 # Above this many problems a static table gets long; a scrolling one is used instead.
 BARIS_TABEL_STATIS = 200
@@ -33,7 +34,8 @@ def tabel_laporan(laporan: Laporan, id_per_baris: pd.Series | None = None) -> No
         kolom.insert(1, "id_potensi")
     tabel = masalah[kolom].rename(columns={"pesan": "apa yang harus diperbaiki"})
     if len(tabel) <= BARIS_TABEL_STATIS:
-        st.table(tabel.set_index("tingkat"))
+        # st.table renders Markdown in cells; file names and values are data, so plain text.
+        st.table(tabel.map(aman_md).set_index("tingkat"))
     else:
         st.caption(f"{len(tabel)} masalah; geser tabel untuk melihat semuanya, atau buka laporan teks di bawah.")
         st.dataframe(tabel, hide_index=True, width="stretch")

@@ -12,6 +12,7 @@ from geo.peta.legenda import legenda_peta
 from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.susun import Tampilan
 from ui.filter import KUNCI, bahasa_aktif
+from ui.md import aman_md
 
 TINGGI_PETA = 600
 KUNCI_PETA = "peta"
@@ -33,7 +34,7 @@ def siapkan_aset() -> str:
         _salin_aset()
     except OSError as exc:
         if not all((aset.DIR_VENDOR / a.relatif).is_file() for a in aset.ASET_PETA):
-            st.error(t("aset_gagal", bahasa_aktif(), folder=str(aset.DIR_VENDOR), pesan=str(exc)))
+            st.error(t("aset_gagal", bahasa_aktif(), folder=aman_md(aset.DIR_VENDOR), pesan=aman_md(exc)))
     return aset.url_dasar(st.get_option("server.baseUrlPath") or "")
 
 
