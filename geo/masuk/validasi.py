@@ -111,7 +111,8 @@ def _cek_kelurahan(k: _Konteks) -> pd.Series:
     dikenal = kode.map(ref.ada)
 
     for idx in kode.index[ada_kode & ~dikenal]:
-        petunjuk = f" Kode untuk {nama[idx]} adalah {kode_nama[idx]}." if kode_nama[idx] else ""
+        # kode_nama is NaN (truthy!) for an unknown name: never print "nan" to an officer.
+        petunjuk = f" Kode untuk {nama[idx]} adalah {kode_nama[idx]}." if isinstance(kode_nama[idx], str) and kode_nama[idx] else ""
         k.masalah(idx, "kode_kelurahan", f"Kode kelurahan tidak dikenal di tabel referensi.{petunjuk} Gunakan kode Kemendagri, misalnya {ref.kode[0]}.")
     salah_nama = ada_kode & dikenal & ada_nama & (kode_nama != kode)
     for idx in kode.index[salah_nama]:
