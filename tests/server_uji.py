@@ -20,6 +20,18 @@ ARG_CHROMIUM = [
 ]
 
 
+def butuh_chromium() -> None:
+    """Skip without Chromium on a laptop; FAIL under CI (env ``CI`` set), where a skip would hide a broken setup."""
+    import pytest
+
+    if os.access(CHROMIUM, os.X_OK):
+        return
+    pesan = f"Chromium tidak ada di {CHROMIUM}; pasang dengan 'apt-get install chromium' (lihat .ci/run)."
+    if os.environ.get("CI"):
+        pytest.fail(f"CI: {pesan}", pytrace=False)
+    pytest.skip(pesan)
+
+
 def port_bebas() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -17,7 +17,7 @@ from geo.ekspor import OpsiEkspor, ekspor
 from geo.masuk.dataset import muat_dataset
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, jalankan, tunggu_diam
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, butuh_chromium, jalankan, tunggu_diam
 from ui.ekspor import pembuat
 
 PROYEK = Path(__file__).resolve().parent.parent
@@ -59,8 +59,7 @@ def server(wilayah_uji, tmp_path):
 
 def test_setiap_tombol_mengunduh_berkas_tersaring(server, tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium tidak ada di /usr/bin/chromium")
+    butuh_chromium()
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
         konteks = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)

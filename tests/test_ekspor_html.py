@@ -14,6 +14,7 @@ from geo.masuk.dataset import muat_dataset
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
 from tests.conftest import BARIS_BAIK, KODE_B
+from tests.server_uji import butuh_chromium
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS_CHROMIUM = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -61,8 +62,7 @@ def test_html_memakai_judul_dan_filter(wilayah_uji):
 @pytest.fixture
 def peramban():
     sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium tidak ada di /usr/bin/chromium")
+    butuh_chromium()
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS_CHROMIUM)
         yield browser

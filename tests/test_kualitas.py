@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import importlib.util
 import subprocess
 import sys
 
@@ -12,10 +12,11 @@ from geo import config
 
 
 def test_ruff_bersih():
-    ruff = shutil.which("ruff")
-    if ruff is None:
+    # The ruff of this interpreter (requirements-dev.txt), not whatever is first on PATH.
+    if importlib.util.find_spec("ruff") is None:
         pytest.fail("ruff tidak terpasang: pasang requirements-dev.txt")
-    hasil = subprocess.run([ruff, "check", "."], cwd=config.PROJECT_DIR, capture_output=True, text=True, timeout=120, check=False)
+    hasil = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=config.PROJECT_DIR,
+                           capture_output=True, text=True, timeout=120, check=False)
     assert hasil.returncode == 0, hasil.stdout + hasil.stderr
 
 
