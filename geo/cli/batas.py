@@ -21,7 +21,7 @@ def _jalankan(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else config.path_batas()
     hasil = impor_batas(
         args.src, out, args.wilayah, args.name_field, args.code_field, args.kecamatan_field, args.layer,
-        args.simplify_m, args.force, args.dry_run, args.kim, kabar,
+        args.simplify_m, args.force, args.dry_run, args.kim, kabar, crs=args.crs,
     )
     print(laporan_impor(hasil, muat_referensi(), out))
     return 0
@@ -39,7 +39,9 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--kecamatan-field", metavar="KOLOM", help="kolom nama kecamatan (pembeda nama kelurahan kembar)")
     imp.add_argument("--layer", metavar="NAMA", help="lapisan/berkas di dalam GeoPackage, .gdb atau zip")
     imp.add_argument("--simplify-m", type=float, metavar="M", help="sederhanakan garis dengan toleransi M meter, tanpa celah antartetangga")
-    imp.add_argument("--force", action="store_true", help="tetap tulis walau kelurahan yang dipakai data KIM hilang")
+    imp.add_argument("--force", action="store_true",
+                     help="tetap tulis walau kelurahan yang dipakai data KIM hilang, hasil di luar batas_bbox wilayah, atau semua titik KIM di luar")
+    imp.add_argument("--crs", metavar="CRS", help="sistem koordinat berkas sumber bila tidak tercantum atau salah, mis. EPSG:32650 (UTM 50N)")
     imp.add_argument("--dry-run", action="store_true", help="periksa dan laporkan saja, jangan tulis")
     imp.add_argument("--kim", metavar="PATH", help=f"tabel KIM untuk pemeriksaan (bawaan: ${config.ENV_KIM} atau data/kim.csv)")
     imp.set_defaults(func=_jalankan)

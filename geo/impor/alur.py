@@ -18,6 +18,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import pyogrio
+import pyproj
 import shapely
 
 from geo import config
@@ -26,7 +27,8 @@ from geo.galat import GalatData
 from geo.impor.baca import Skema, baca_sumber, kenali_skema, kode_desa
 from geo.impor.cocok import cocokkan, pilih_level
 from geo.impor.geometri import Penyederhanaan, bersihkan, sederhanakan
-from geo.impor.tinjau import kode_dipakai_kim, titik_pindah
+from geo.impor.tinjau import kode_dipakai_kim, titik_kim, titik_pindah
+from geo.masuk import batasan
 from geo.masuk.batas import KOLOM_BATAS, PENANDA_SKEMATIK
 from geo.masuk.referensi import Referensi, muat_referensi
 from geo.masuk.wilayah import muat_wilayah
@@ -76,17 +78,67 @@ def saring_wilayah(awalan: str | None) -> Callable[[gpd.GeoDataFrame, Skema], gp
     return saring
 
 
-def _crs_sumber(gdf: gpd.GeoDataFrame, nama: str, kabar: Callable[[str], None]) -> gpd.GeoDataFrame:
-    if gdf.crs is not None:
-        return gdf
+def _saran_utm(bbox: tuple[float, float, float, float] | None) -> str:
+    """The UTM zone of the region's bounding box, e.g. ``EPSG:32650`` for Bontang."""
+    if not bbox:
+        return "EPSG:32650"
+    lon, lat = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+    return f"EPSG:{(32600 if lat >= 0 else 32700) + int((lon + 180) // 6) + 1}"
+
+
+def _derajat(gdf: gpd.GeoDataFrame) -> bool:
     minx, miny, maxx, maxy = gdf.total_bounds
-    if -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90:
+    return bool(-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90)
+
+
+def _crs_sumber(gdf: gpd.GeoDataFrame, nama: str, kabar: Callable[[str], None], crs: str | None = None,
+                bbox: tuple[float, float, float, float] | None = None) -> gpd.GeoDataFrame:
+    if crs:
+        try:
+            return gdf.set_crs(pyproj.CRS.from_user_input(crs), allow_override=True)
+        except pyproj.exceptions.CRSError:
+            raise GalatData(f"--crs {crs!r} bukan sistem koordinat yang dikenal. Contoh: --crs {_saran_utm(bbox)} (UTM) atau --crs EPSG:4326.") from None
+    # GeoJSON without a "crs" member is read as EPSG:4326 by definition, so a
+    # UTM file saved as GeoJSON arrives labelled as degrees: check the numbers too.
+    if gdf.crs is not None and not (gdf.crs.is_geographic and not _derajat(gdf)):
+        return gdf
+    if _derajat(gdf):
         kabar(f"PERINGATAN: {nama} tidak mencantumkan sistem koordinat; dianggap WGS84 (EPSG:4326) karena angkanya berupa derajat.")
-        return gdf.set_crs("EPSG:4326")
+        return gdf.set_crs("EPSG:4326", allow_override=True)
+    minx, miny, maxx, maxy = (round(float(v)) for v in gdf.total_bounds)
     raise GalatData(
-        f"{nama} tidak mencantumkan sistem koordinat (berkas .prj hilang?) dan koordinatnya bukan derajat. "
-        "Sertakan berkas .prj dari sumber aslinya, atau simpan ulang sebagai GeoJSON EPSG:4326."
+        f"{nama} tidak mencantumkan sistem koordinat yang benar: koordinatnya ({minx}, {miny} … {maxx}, {maxy}) "
+        "adalah meter, bukan derajat, jadi kemungkinan besar UTM. Sebutkan sistem koordinatnya dengan --crs, "
+        f"misalnya --crs {_saran_utm(bbox)} (UTM zona wilayah ini), atau sertakan berkas .prj dari sumber aslinya."
     )
+
+
+def _periksa_ukuran(gdf: gpd.GeoDataFrame, nama: str) -> None:
+    """Features and vertices within KIM_BATAS_UNSUR / KIM_BATAS_TITIK_SUDUT, before any heavy geometry work."""
+    if len(gdf) > batasan.UNSUR.nilai():
+        raise GalatData(f"{nama}: " + batasan.UNSUR.pesan(angka(len(gdf))))
+    titik = int(shapely.get_num_coordinates(gdf.geometry.to_numpy()).sum())
+    if titik > batasan.TITIK_SUDUT.nilai():
+        raise GalatData(f"{nama}: " + batasan.TITIK_SUDUT.pesan(angka(titik)) + " Atau sederhanakan dulu di QGIS.")
+
+
+def _periksa_letak(batas: gpd.GeoDataFrame, nama: str, bbox: tuple[float, float, float, float] | None,
+                   path_kim: Path, ref: Referensi, wil, out: Path) -> None:
+    """Refuse a result that lies elsewhere on Earth (a wrong CRS label) or that no KIM point falls in."""
+    if bbox and not batas.intersects(shapely.box(*bbox)).any():
+        minx, miny, maxx, maxy = batas.total_bounds
+        raise GalatData(
+            f"Impor dibatalkan: hasil impor {nama} (bujur {minx:.2f}…{maxx:.2f}, lintang {miny:.2f}…{maxy:.2f}) tidak "
+            f"bertumpang dengan wilayah {wil.nama} (batas_bbox {bbox[0]:.2f}…{bbox[2]:.2f}, {bbox[1]:.2f}…{bbox[3]:.2f} di "
+            f"wilayah.json). Sistem koordinat berkas kemungkinan salah label: ulangi dengan --crs, mis. --crs {_saran_utm(bbox)}. "
+            f"{out.name} tidak diubah. Gunakan --force hanya bila memang disengaja."
+        )
+    titik = titik_kim(path_kim, ref, wil)
+    if len(titik) and not titik.within(batas.union_all()).any():
+        raise GalatData(
+            f"Impor dibatalkan: tidak satu pun dari {angka(len(titik))} titik KIM berada di dalam batas hasil impor {nama}. "
+            f"Periksa sistem koordinat (--crs) dan --wilayah. {out.name} tidak diubah. Gunakan --force hanya bila memang disengaja."
+        )
 
 
 def susun_batas(gdf: gpd.GeoDataFrame, cocok: pd.DataFrame, ref: Referensi, sumber: str,
@@ -156,6 +208,7 @@ def impor_batas(
     uji: bool = False,
     kim: Path | str | None = None,
     kabar: Callable[[str], None] = lambda _: None,
+    crs: str | None = None,
 ) -> HasilImpor:
     """Import ``src`` into ``out`` (default: the configured boundaries file).
 
@@ -181,8 +234,9 @@ def impor_batas(
         )
     if awalan and skema.kolom_kode:
         kabar(f"Wilayah {awalan}: {len(gdf)} dari {dibaca} fitur.")
-    gdf = _crs_sumber(gdf, src.name, kabar)
+    gdf = _crs_sumber(gdf, src.name, kabar, crs, wil.batas_bbox)
     gdf = gdf[gdf.geometry.notna()]
+    _periksa_ukuran(gdf, src.name)
     cocok = cocokkan(gdf, skema, ref)
     level = pilih_level(gdf, cocok, skema, kabar)
     gdf, cocok = gdf[level], cocok[level]
@@ -209,6 +263,8 @@ def impor_batas(
     path_kim = Path(kim) if kim else config.path_kim()
     dipakai = kode_dipakai_kim(path_kim, ref)
     hilang_kim = sorted(set(hasil.hilang) & dipakai)
+    if not paksa:
+        _periksa_letak(batas, src.name, wil.batas_bbox, path_kim, ref, wil, out)
     if hilang_kim and not paksa:
         nama = ", ".join(f"{ref.tabel.at[k, 'kelurahan']} ({k})" for k in hilang_kim)
         raise GalatData(

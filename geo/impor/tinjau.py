@@ -15,8 +15,8 @@ import pandas as pd
 
 from geo.galat import Laporan
 from geo.masuk.baca import baca_tabel
+from geo.masuk.periksa import baca_dan_validasi_berkas
 from geo.masuk.referensi import Referensi, normalisasi_kode
-from geo.masuk.validasi import validasi_kim
 from geo.masuk.wilayah import Wilayah
 
 KOLOM_TITIK = ["id_potensi", "nama_kim", "kelurahan", "keterangan"]
@@ -34,12 +34,20 @@ def kode_dipakai_kim(path_kim: Path, ref: Referensi) -> set[str]:
     return set(kode[kode != ""])
 
 
+def titik_kim(path_kim: Path, ref: Referensi, wil: Wilayah) -> gpd.GeoSeries:
+    """The KIM table's points with coordinates (empty when there is no readable table)."""
+    tabel, _ = baca_dan_validasi_berkas(path_kim, ref, wil) if Path(path_kim).exists() else (None, None)
+    if tabel is None or tabel.empty:
+        return gpd.GeoSeries([], crs="EPSG:4326")
+    tabel = tabel[tabel["lintang"].notna() & tabel["bujur"].notna()]
+    return gpd.GeoSeries(gpd.points_from_xy(tabel["bujur"], tabel["lintang"]), crs="EPSG:4326")
+
+
 def titik_pindah(path_kim: Path, ref: Referensi, wil: Wilayah, batas: gpd.GeoDataFrame) -> pd.DataFrame:
     """KIM points that are not inside their own kelurahan in ``batas``, with where they are now."""
-    mentah = baca_tabel(path_kim, Laporan()) if Path(path_kim).exists() else None
-    if mentah is None or mentah.empty:
+    tabel, _ = baca_dan_validasi_berkas(path_kim, ref, wil) if Path(path_kim).exists() else (None, None)
+    if tabel is None or tabel.empty:
         return pd.DataFrame(columns=KOLOM_TITIK)
-    tabel, _ = validasi_kim(mentah, Path(path_kim).name, ref, wil, None)
     tabel = tabel[(tabel["kode_kelurahan"] != "") & tabel["lintang"].notna() & tabel["bujur"].notna()]
     if tabel.empty:
         return pd.DataFrame(columns=KOLOM_TITIK)
