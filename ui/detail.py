@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.i18n import angka, persen, t, tanggal
-from geo.masuk import skema
+from geo.tampilan.angka import angka_utama
 from geo.tampilan.susun import Tampilan
 from ui.filter import KUNCI
 from ui.md import aman_md
@@ -52,14 +52,14 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
         if tampilan.filter.kecamatan and baris["kecamatan"] not in tampilan.filter.kecamatan:
             st.info(t("kelurahan_di_luar", bahasa, nama=aman_md(baris["kelurahan"])))
 
-        aktif = int((potensi["status_aktivitas"] == skema.STATUS_AKTIF).sum())
+        a = angka_utama(tampilan, kode)
         k1, k2, k3 = st.columns(3)
-        jumlah = angka(len(potensi), bahasa)
-        if len(potensi) != len(semua):
+        jumlah = angka(a.potensi, bahasa)
+        if a.potensi != len(semua):
             jumlah = f"{jumlah} / {angka(len(semua), bahasa)}"
         k1.metric(t("kpi_potensi", bahasa), jumlah)
-        k2.metric(t("aktif", bahasa), persen(100 * aktif / len(potensi), bahasa) if len(potensi) else "–")
-        k3.metric(t("kpi_anggota", bahasa), angka(potensi["jumlah_anggota"].sum(), bahasa))
+        k2.metric(t("aktif", bahasa), persen(a.persen_aktif, bahasa) if a.potensi else "–")
+        k3.metric(t("kpi_anggota", bahasa), angka(a.anggota, bahasa))
 
         terakhir = potensi["kegiatan_terakhir"].max() if len(potensi) else None
         st.markdown(f"**{t('kegiatan_terakhir', bahasa)}:** {tanggal(terakhir, bahasa)}")

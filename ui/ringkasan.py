@@ -8,6 +8,7 @@ import streamlit as st
 
 from geo.i18n import angka, persen, t
 from geo.peta.data import gaya_status
+from geo.tampilan.angka import angka_utama
 from geo.tampilan.susun import Tampilan
 from ui.tabel import tabel_potensi
 
@@ -16,18 +17,8 @@ _WARNA_GAYA = {"aktif": "#1b7837", "kurang": "#e6a100", "tidak": "#9aa3ab"}
 
 
 def angka_kpi(tampilan: Tampilan) -> dict[str, float | int | None]:
-    """KIM, potentials, % active and members of the view (sums of the per-kelurahan summary)."""
-    r, p = tampilan.ringkasan, tampilan.potensi
-    potensi = int(r["jumlah_potensi"].sum()) if len(r) else 0
-    aktif = int(r["jumlah_aktif"].sum()) if len(r) else 0
-    return {
-        "kim": int(p[["kode_kelurahan", "nama_kim"]].drop_duplicates().shape[0]) if len(p) else 0,
-        "kelurahan": len(r),
-        "potensi": potensi,
-        "aktif": aktif,
-        "persen_aktif": round(100 * aktif / potensi, 1) if potensi else None,
-        "anggota": int(r["jumlah_anggota"].sum()) if len(r) else 0,
-    }
+    """KIM, potentials, % active and members of the view (see :func:`geo.tampilan.angka.angka_utama`)."""
+    return angka_utama(tampilan).as_dict()
 
 
 def kartu_kpi(tampilan: Tampilan, bahasa: str) -> None:

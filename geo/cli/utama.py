@@ -19,6 +19,7 @@ from geo import config
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset, muat_dataset
 from geo.tampilan.agregat import kolom_ringkasan
+from geo.tampilan.angka import angka_utama
 from geo.tampilan.saring import Filter, kanonik, pecah_nilai
 from geo.tampilan.susun import tampilkan
 
@@ -94,6 +95,13 @@ def _summary(args: argparse.Namespace) -> int:
     else:
         kolom = ["kelurahan", "kecamatan", "jumlah_potensi", "jumlah_aktif", "persen_aktif", "jumlah_anggota", "kategori_dominan", "kegiatan_terakhir"]
         print(tabel[kolom].fillna("-").to_string(index=False))
+    a = angka_utama(tampilkan(dataset, filter_dari_args(args, dataset)))
+    # Totals on stderr, so json/csv on stdout stay machine-readable; the same figures as the page's cards.
+    total = (f"Jumlah: {a.kim} KIM, {a.potensi} potensi ({a.aktif} aktif), {a.anggota} anggota, "
+             f"{a.kelurahan_berpotensi} dari {a.kelurahan} kelurahan")
+    if a.tanpa_batas:
+        total += f"; {a.tanpa_batas} potensi di kelurahan yang tidak ada di berkas batas (tidak termasuk tabel di atas)"
+    print(total + ".", file=sys.stderr)
     return 0
 
 

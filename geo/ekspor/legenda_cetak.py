@@ -18,6 +18,7 @@ from geo import format_id
 from geo.ekspor.kartografi import WARNA_KECAMATAN, WARNA_REDUP, WARNA_TEKS, bungkus
 from geo.i18n import label_metrik, nilai_metrik
 from geo.peta.data import gaya_status
+from geo.tampilan.angka import angka_utama
 from geo.tampilan.kelas import SKEMA_KELAS, Kelas
 from geo.tampilan.susun import Tampilan
 
@@ -101,9 +102,12 @@ def _bagian_status(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampila
 
 def _total(tampilan: Tampilan) -> str:
     fmt = format_id.angka
-    p = tampilan.potensi
-    return (f"Ditampilkan: {fmt(len(p))} potensi, {fmt(p['nama_kim'].nunique())} KIM, "
-            f"{fmt(p['kode_kelurahan'].nunique())} dari {fmt(len(tampilan.ringkasan))} kelurahan")
+    a = angka_utama(tampilan)
+    teks = (f"Ditampilkan: {fmt(a.potensi)} potensi, {fmt(a.kim)} KIM, "
+            f"{fmt(a.kelurahan_berpotensi)} dari {fmt(a.kelurahan)} kelurahan")
+    if a.tanpa_batas:
+        teks += f"; {fmt(a.tanpa_batas)} potensi di kelurahan yang tidak ada di peta batas"
+    return teks
 
 
 def gambar_legenda(ax: Axes, tampilan: Tampilan, kelas: Kelas, metrik: str, lebar: float) -> None:

@@ -20,6 +20,7 @@ from geo.ekspor import keterangan
 from geo.ekspor.formula import netralkan_tabel
 from geo.masuk import skema
 from geo.tampilan.agregat import kolom_kategori, kolom_ringkasan, kolom_status
+from geo.tampilan.angka import angka_utama
 from geo.tampilan.metrik import METRIK_DASAR
 from geo.tampilan.susun import Tampilan
 
@@ -52,8 +53,29 @@ def tabel_potensi(tampilan: Tampilan) -> pd.DataFrame:
 
 
 def tabel_ringkasan(tampilan: Tampilan) -> pd.DataFrame:
-    """The per-kelurahan summary of the view, without geometry."""
+    """The per-kelurahan summary of the view, without geometry.
+
+    Potentials whose kelurahan is missing from the boundaries get one extra
+    row, so the sheet sums to the same totals as the Potensi sheet.
+    """
     tabel = pd.DataFrame(tampilan.ringkasan[kolom_ringkasan(tampilan.dataset.wilayah)]).reset_index(drop=True)
+    a = angka_utama(tampilan)
+    if a.tanpa_batas:
+        p = tampilan.potensi[~tampilan.potensi["kode_kelurahan"].isin(tampilan.ringkasan["kode"])]
+        ekstra = {k: None for k in tabel.columns}
+        ekstra.update(kelurahan="(tidak ada di peta batas)", jumlah_potensi=len(p),
+                      jumlah_aktif=int((p["status_aktivitas"] == skema.STATUS_AKTIF).sum()),
+                      jumlah_anggota=int(p["jumlah_anggota"].sum()))
+        if "persen_aktif" in tabel:
+            ekstra["persen_aktif"] = round(100 * ekstra["jumlah_aktif"] / len(p), 1)
+        for k in tampilan.dataset.wilayah.kategori_potensi:
+            if kolom_kategori(k) in tabel:
+                ekstra[kolom_kategori(k)] = int((p["kategori_potensi"] == k).sum())
+        for s in tampilan.dataset.wilayah.status_aktivitas:
+            if kolom_status(s) in tabel:
+                ekstra[kolom_status(s)] = int((p["status_aktivitas"] == s).sum())
+        ekstra["kegiatan_terakhir"] = p["kegiatan_terakhir"].max()
+        tabel = pd.concat([tabel, pd.DataFrame([ekstra])], ignore_index=True)
     tabel["kegiatan_terakhir"] = _tanggal(tabel["kegiatan_terakhir"])
     return tabel
 
@@ -120,12 +142,18 @@ def _tulis_lembar(ws: Worksheet, tabel: pd.DataFrame, header: list[str]) -> None
 
 def _tulis_info(ws: Worksheet, tampilan: Tampilan, judul: str, tanggal: dt.date) -> None:
     ds = tampilan.dataset
+    a = angka_utama(tampilan)
     baris = [
         ("Judul", judul),
         ("Wilayah", ds.wilayah.nama),
         ("Filter", tampilan.filter.deskripsi()),
-        ("Jumlah potensi", len(tampilan.potensi)),
-        ("Jumlah kelurahan", len(tampilan.ringkasan)),
+        ("Jumlah KIM", a.kim),
+        ("Jumlah potensi", a.potensi),
+        ("Potensi aktif", a.aktif),
+        ("Jumlah anggota", a.anggota),
+        ("Jumlah kelurahan", a.kelurahan),
+        *([("Tanpa batas", (f"{a.tanpa_batas} potensi berada di kelurahan yang tidak ada di berkas batas; "
+            "baris ini ada di lembar Potensi dan di baris '(tidak ada di peta batas)' lembar Ringkasan."))] if a.tanpa_batas else []),
         ("Tanggal ekspor", format_id.tanggal(tanggal)),
         ("Sumber", keterangan.sumber(ds).removeprefix("Sumber: ")),
         *[("Catatan", c) for c in keterangan.catatan(ds)],

@@ -1,0 +1,56 @@
+"""The headline figures of a view, computed once for every place that shows them.
+
+KPI cards, the detail panel, the print legend, the XLSX info sheet and
+``python -m geo summary`` all call :func:`angka_utama`, so they cannot
+disagree. Figures count every filtered potential, including those whose
+kelurahan is missing from the boundaries (which the validator allows with
+a warning): such rows are not on the map, but they are in the table and
+the CSV, and the totals must match those. A KIM is a (kelurahan, name)
+pair: two kelurahan with a KIM of the same name are two KIM.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.masuk import skema
+from geo.tampilan.susun import Tampilan
+
+
+@dataclass(frozen=True)
+class AngkaUtama:
+    """Counts of one view (or of one kelurahan within it)."""
+
+    kim: int
+    potensi: int
+    aktif: int
+    persen_aktif: float | None
+    anggota: int
+    kelurahan: int
+    kelurahan_berpotensi: int
+    tanpa_batas: int
+
+    def as_dict(self) -> dict[str, int | float | None]:
+        return dict(self.__dict__)
+
+
+def angka_utama(tampilan: Tampilan, kode: str | None = None) -> AngkaUtama:
+    """Headline figures of ``tampilan``; with ``kode``, of that kelurahan only."""
+    p = tampilan.potensi
+    r = tampilan.ringkasan
+    if kode is not None:
+        p = p[p["kode_kelurahan"] == kode]
+        r = r[r["kode"] == kode] if "kode" in r else r.iloc[0:0]
+    potensi = len(p)
+    aktif = int((p["status_aktivitas"] == skema.STATUS_AKTIF).sum()) if potensi else 0
+    di_peta = set(r["kode"]) if "kode" in r else set()
+    return AngkaUtama(
+        kim=int(p[["kode_kelurahan", "nama_kim"]].drop_duplicates().shape[0]) if potensi else 0,
+        potensi=potensi,
+        aktif=aktif,
+        persen_aktif=round(100 * aktif / potensi, 1) if potensi else None,
+        anggota=int(p["jumlah_anggota"].sum()) if potensi else 0,
+        kelurahan=len(r),
+        kelurahan_berpotensi=int(p["kode_kelurahan"].nunique()) if potensi else 0,
+        tanpa_batas=int((~p["kode_kelurahan"].isin(di_peta)).sum()) if potensi else 0,
+    )
