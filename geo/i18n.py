@@ -147,6 +147,9 @@ TEKS: dict[str, dict[str, str]] = {
     "ekspor_format_csv": {"id": "Tabel potensi (UTF-8, terbaca Excel)", "en": "Potentials table (UTF-8, Excel-friendly)"},
     "ekspor_format_xlsx": {"id": "Lembar potensi, ringkasan kelurahan dan info", "en": "Sheets: potentials, kelurahan summary, info"},
     "ekspor_format_geojson": {"id": "Kelurahan dan titik potensi untuk QGIS", "en": "Kelurahan and potential points for QGIS"},
+    # Hardening (#8): a classification that yields fewer classes than asked says so.
+    "legenda_kelas_kurang": {"id": "{n} kelas, bukan {diminta} yang diminta: nilai yang berbeda terlalu sedikit",
+                             "en": "{n} classes, not the {diminta} requested: too few distinct values"},
 }
 
 _METRIK_EN = {

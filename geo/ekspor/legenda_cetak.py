@@ -16,7 +16,7 @@ from matplotlib.patches import Rectangle
 
 from geo import format_id
 from geo.ekspor.kartografi import WARNA_KECAMATAN, WARNA_REDUP, WARNA_TEKS, bungkus
-from geo.i18n import label_metrik, nilai_metrik
+from geo.i18n import label_metrik, nilai_metrik, t
 from geo.peta.data import gaya_status
 from geo.tampilan.angka import angka_utama
 from geo.tampilan.kelas import SKEMA_KELAS, Kelas
@@ -66,9 +66,13 @@ def _bagian_kelas(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan
     for warna, teks in zip(kelas.warna, kelas.label(lambda v: nilai_metrik(metrik, v))):
         ax.add_patch(Rectangle((x, y - 2.2), 8, 4.4, facecolor=warna, edgecolor="#8c8c8c", linewidth=0.5))
         y = _baris(ax, x, y, teks, lebar)
-    ax.text(x, y - 0.6, f"Pembagian kelas: {SKEMA_KELAS.get(kelas.skema, kelas.skema).lower()}", fontsize=7,
-            color=WARNA_REDUP, va="center")
-    y += 5.4
+    pembagian = f"Pembagian kelas: {SKEMA_KELAS.get(kelas.skema, kelas.skema).lower()}"
+    if kelas.kurang:
+        pembagian += f"; {t('legenda_kelas_kurang', n=len(kelas.atas), diminta=kelas.diminta)}"
+    pembagian = bungkus(pembagian, lebar, 7)
+    ax.text(x, y - 0.6 - (2 if kelas.kurang else 0), pembagian, fontsize=7, color=WARNA_REDUP,
+            va="top" if kelas.kurang else "center", parse_math=False)
+    y += 5.4 + 3.2 * pembagian.count("\n")
     ax.plot([x, x + 8], [y, y], color=WARNA_KECAMATAN, linewidth=1.3)
     return _baris(ax, x, y, "Batas kecamatan", lebar) + 3
 

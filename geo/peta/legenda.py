@@ -51,6 +51,9 @@ def html_legenda(tampilan: Tampilan, metrik: str, kls: kelas.Kelas, bahasa: str,
     baris = [_baris(f'<span class="kim-kotak" style="background:{aman_html(w)}"></span>', lab) for w, lab in zip(kls.warna, label)]
     if len(kls.warna) == 1 and len(tampilan.ringkasan) > 1:
         baris.append(f'<div class="kim-legenda-catatan">{aman_html(t("legenda_nol", bahasa))}</div>')
+    elif kls.kurang:
+        catatan_kelas = t("legenda_kelas_kurang", bahasa, n=len(kls.atas), diminta=kls.diminta)
+        baris.append(f'<div class="kim-legenda-catatan kim-kelas-kurang">{aman_html(catatan_kelas)}</div>')
     bagian = [_bagian(label_metrik(metrik, wil, bahasa), baris)]
     hadir = set(tampilan.potensi["kategori_potensi"]) if len(tampilan.potensi) else set()
     warna = wil.warna_kategori()

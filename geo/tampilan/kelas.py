@@ -46,6 +46,12 @@ class Kelas:
     maks_data: tuple[float, ...]
     warna: tuple[str, ...]
     skema: str
+    diminta: int = 0  # classes asked for; fewer distinct values give fewer, and legends say so
+
+    @property
+    def kurang(self) -> bool:
+        """True when the map shows fewer classes (but more than one) than were asked for."""
+        return 1 < len(self.atas) < self.diminta
 
     def indeks(self, nilai: Sequence[float] | np.ndarray) -> np.ndarray:
         """Class index for each value; -1 for missing values."""
@@ -83,7 +89,7 @@ def hitung_kelas(
     if k <= 1:
         v = float(unik[0]) if len(unik) else 0.0
         # One value everywhere (often all zero): the lightest colour, so it never reads as "some".
-        return Kelas((v,), (v,), (v,), (color_brewer(palet, 3)[0],), skema)
+        return Kelas((v,), (v,), (v,), (color_brewer(palet, 3)[0],), skema, jumlah_kelas)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # mapclassify warns when it merges classes; handled below
         bins = np.unique(_KELAS[skema](arr, k=k).bins)
@@ -97,4 +103,4 @@ def hitung_kelas(
     warna = color_brewer(palet, max(3, n))
     if n == 2:  # ColorBrewer starts at 3 colours; keep the ends for contrast
         warna = [warna[0], warna[-1]]
-    return Kelas(atas, min_data, maks_data, tuple(warna[:n]), skema)
+    return Kelas(atas, min_data, maks_data, tuple(warna[:n]), skema, jumlah_kelas)
