@@ -3,8 +3,12 @@
 The content (KIM names, potentials, status, dates) is written by hand here so it
 is plausible for each kelurahan; the coordinates are placed deterministically
 inside the kelurahan polygons of ``data/boundaries.geojson``, at least
-``JARAK_TEPI_M`` from their edges and apart from each other. Re-run after the
-boundaries are regenerated and commit the resulting CSV.
+``JARAK_TEPI_M`` from their edges and apart from each other, and close to
+the kelurahan's interior point in ``data/kelurahan.csv`` (``lintang_titik_dalam``,
+``bujur_titik_dalam``, taken from the official boundary data): within
+``RADIUS_RELATIF`` × √area and at most ``RADIUS_MAKS_M``, so that the points
+stay inside the *official* kelurahan too, not just the schematic ones.
+Re-run after the boundaries are regenerated and commit the resulting CSV.
 """
 
 from __future__ import annotations
@@ -39,7 +43,11 @@ RENTANG_TANGGAL = {
 
 JARAK_TEPI_M = 150.0  # points at least this far from the kelurahan edge (required: 100 m)
 KANDIDAT = 12  # candidates per point for best-candidate placement
-SEBARAN_RELATIF = 0.3  # spread (std dev) of points, relative to sqrt(kelurahan area)
+SEBARAN_RELATIF = 0.12  # spread (std dev) of points, relative to sqrt(kelurahan area)
+# Hard limit from the official interior point: schematic and official outlines
+# differ most near the edges, so "well inside" means close to that point.
+RADIUS_RELATIF = 0.25
+RADIUS_MAKS_M = 450.0
 BENIH = 20240817  # fixed seed so the coordinates are reproducible
 
 
@@ -585,6 +593,11 @@ def periksa_isi(data: tuple[Kim, ...], referensi: pd.DataFrame) -> None:
             raise SystemExit(f"{id_potensi}: tanggal {terakhir} tidak cocok dengan status {status}.")
 
 
+def radius_maks_m(luas_km2: float) -> float:
+    """How far from the interior point a sample point may lie, for a kelurahan of this area."""
+    return min(RADIUS_MAKS_M, RADIUS_RELATIF * math.sqrt(luas_km2 * 1e6))
+
+
 def sebar_titik(poligon: BaseGeometry, pusat: Point, sebaran_m: float, jumlah: int, benih: int) -> list[Point]:
     """Random but spread-out points in the polygon, gathered around the settlement.
 
@@ -625,8 +638,9 @@ def bangun_baris(data: tuple[Kim, ...], referensi: pd.DataFrame, batas: gpd.GeoD
         pusat = gpd.GeoSeries(
             gpd.points_from_xy([float(ref["bujur_titik_dalam"])], [float(ref["lintang_titik_dalam"])]), crs="EPSG:4326"
         ).to_crs(crs_m)[0]
-        sebaran = SEBARAN_RELATIF * math.sqrt(poligon.area)
-        titik_m = sebar_titik(dalam, pusat, sebaran, len(kim.potensi), benih)
+        radius = radius_maks_m(float(ref["luas_km2"]))
+        sebaran = min(SEBARAN_RELATIF * math.sqrt(poligon.area), radius / 2)
+        titik_m = sebar_titik(dalam.intersection(pusat.buffer(radius)), pusat, sebaran, len(kim.potensi), benih)
         titik = gpd.GeoSeries(titik_m, crs=crs_m).to_crs("EPSG:4326")
         for nomor, (p, pt) in enumerate(zip(kim.potensi, titik), start=1):
             id_potensi = f"BTG-{kim.singkatan}-{nomor:02d}"
