@@ -184,3 +184,23 @@ def test_unknown_category_is_refused_in_all_three(sunting, capsys):
     assert len(keadaan.catatan) == 1 and keadaan.kategori == ()
     assert main(["summary", "--kategori", "Batikan"]) != 0
     assert "tidak dikenal" in capsys.readouterr().err
+
+
+def test_xlsx_with_too_many_rows_is_refused_before_pandas_parses_it(monkeypatch, wilayah_uji):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(HEADER)
+    for _ in range(40):
+        wb.active.append(BARIS_BAIK[0])
+    buf = io.BytesIO()
+    wb.save(buf)
+    monkeypatch.setenv("KIM_BATAS_BARIS", "10")
+
+    def jangan(*a, **k):
+        raise AssertionError("parsed before the row check")
+
+    monkeypatch.setattr(pd, "read_excel", jangan)
+    laporan = Laporan()
+    assert baca_bytes(buf.getvalue(), "banyak.xlsx", laporan, excel=True) is None
+    assert len(laporan.galat) == 1 and "KIM_BATAS_BARIS" in laporan.galat[0].pesan

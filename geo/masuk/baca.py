@@ -106,8 +106,26 @@ def _periksa_zip(data: bytes, nama: str, laporan: Laporan) -> bool:
     return True
 
 
+def _baris_excel(data: bytes) -> int | None:
+    """Rows of the first sheet from its ``<dimension>`` (cheap; None when the writer left it out)."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    try:
+        return wb.worksheets[0].max_row if wb.worksheets else None
+    finally:
+        wb.close()
+
+
 def _baca_excel(data: bytes, nama: str, laporan: Laporan) -> list[list[str]] | None:
     if not _periksa_zip(data, nama, laporan):
+        return None
+    try:
+        jumlah = _baris_excel(data)
+    except Exception:  # noqa: BLE001 - any damage is reported by the full read just below
+        jumlah = None
+    if jumlah and jumlah > batasan.BARIS.nilai() + _BARIS_JUDUL_MAKS + 1:
+        laporan.tambah(nama, batasan.BARIS.pesan(angka(jumlah)))
         return None
     try:
         frame = pd.read_excel(io.BytesIO(data), sheet_name=0, header=None, dtype=object, engine="openpyxl")

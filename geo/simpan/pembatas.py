@@ -86,7 +86,8 @@ class PembatasLogin:
         """Check a login attempt; over the limit it is refused without hashing."""
         tunggu = self.tunggu(nama, alamat)
         if tunggu > 0:
-            LOG.warning("Login ditolak (batas percobaan): pengguna=%r alamat=%s tunggu=%.0f s",
+            # INFO, not WARNING: a flood of refused attempts must not flood the log; the failures that led here are logged.
+            LOG.info("Login ditolak (batas percobaan): pengguna=%r alamat=%s tunggu=%.0f s",
                         nama[:64], alamat or ALAMAT_TAK_DIKENAL, tunggu)
             return HasilLogin(None, tunggu)
         pengguna = periksa_login(daftar, nama, sandi)
