@@ -78,7 +78,7 @@ def muat_dataset(
     path_kim = Path(kim) if kim else config.path_kim()
     path_batas = Path(batas) if batas else config.path_batas()
     wil = muat_wilayah(Path(wilayah) if wilayah else None)
-    ref = muat_referensi(Path(referensi) if referensi else None)
+    ref = muat_referensi(Path(referensi) if referensi else None, wil.nama, str(wil.extra.get("provinsi") or ""))
     laporan = Laporan()
     gdf_batas = muat_batas(path_batas, ref, laporan)
     if gdf_batas is None:
