@@ -19,7 +19,7 @@ import pandas as pd
 
 from geo.galat import GalatData, Laporan
 from geo.masuk import skema
-from geo.masuk.baca import KOLOM_BARIS, baca_bytes, baca_tabel
+from geo.masuk.baca import KOLOM_BARIS, baca_bytes, baca_tabel, tebak_delimiter
 from geo.masuk.dataset import Dataset
 from geo.masuk.validasi import validasi_kim
 from geo.simpan.berkas import Sidik, berubah, cadangkan, kunci, tulis_atomik
@@ -163,9 +163,7 @@ def _dialek(path: Path) -> tuple[str, bool]:
         awal = path.read_bytes()[:4096]
     except FileNotFoundError:
         return ",", True
-    baris = awal.removeprefix(_BOM).split(b"\n", 1)[0].decode("utf-8", "replace")
-    pemisah = max((";", ",", "\t"), key=baris.count) if baris else ","
-    return pemisah, awal.startswith(_BOM)
+    return tebak_delimiter(awal.removeprefix(_BOM).decode("utf-8", "replace")), awal.startswith(_BOM)
 
 
 def _penulis(tabel: pd.DataFrame, path: Path):
