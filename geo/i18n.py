@@ -147,6 +147,14 @@ TEKS: dict[str, dict[str, str]] = {
     "ekspor_format_csv": {"id": "Tabel potensi (UTF-8, terbaca Excel)", "en": "Potentials table (UTF-8, Excel-friendly)"},
     "ekspor_format_xlsx": {"id": "Lembar potensi, ringkasan kelurahan dan info", "en": "Sheets: potentials, kelurahan summary, info"},
     "ekspor_format_geojson": {"id": "Kelurahan dan titik potensi untuk QGIS", "en": "Kelurahan and potential points for QGIS"},
+    # Province and national scale (#13): levels, drill-down, breadcrumb
+    "remah": {"id": "Tingkat wilayah", "en": "Region level"},
+    "remah_bantu": {"id": "Klik satu wilayah di peta untuk masuk ke dalamnya.", "en": "Click an area on the map to drill into it."},
+    "tingkat_provinsi": {"id": "provinsi", "en": "provinces"},
+    "tingkat_kabkota": {"id": "kab/kota", "en": "regencies/cities"},
+    "tingkat_kecamatan": {"id": "kecamatan", "en": "districts (kecamatan)"},
+    "tingkat_kelurahan": {"id": "desa/kelurahan", "en": "villages (desa/kelurahan)"},
+    "tingkat_ditampilkan": {"id": "Peta per {tingkat}", "en": "Map by {tingkat}"},
 }
 
 _METRIK_EN = {

@@ -6,7 +6,7 @@ from it, so the page, the files and the command line share one input.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
@@ -33,6 +33,8 @@ class Dataset:
     laporan: Laporan
     path_kim: Path
     path_batas: Path
+    # Derived data computed once per data version (dissolved levels, see geo.tampilan.tingkat).
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def ok(self) -> bool:

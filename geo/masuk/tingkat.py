@@ -7,6 +7,8 @@ drill down, and a region file only has to name the units.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 # Coarsest first; the URL parameter ``tingkat`` takes these names.
@@ -26,6 +28,15 @@ def tingkat_kode(awalan: str) -> str | None:
         if len(awalan) == n:
             return nama
     return None
+
+
+def normalisasi_awalan(teks: str) -> str:
+    """A code prefix as typed (``6474``, `` 64.74 ``, ``64740110 01``) → dotted ``64.74``."""
+    bersih = re.sub(r"[\s.]+", "", str(teks or ""))
+    if not bersih.isdigit() or len(bersih) not in (2, 4, 6, 10):
+        return str(teks or "").strip()
+    bagian = [bersih[0:2], bersih[2:4], bersih[4:6], bersih[6:10]]
+    return ".".join(b for b in bagian if b)
 
 
 def tingkat_sah(nilai: str | None) -> str | None:
