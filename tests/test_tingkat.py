@@ -43,7 +43,7 @@ def test_tabel_satu_kota_dilengkapi_tanpa_diubah():
     tabel = pd.DataFrame({"kode": ["64.74.01.1001"], "kelurahan": ["Bontang Kuala"], "kecamatan": ["Bontang Utara"],
                           "kode_kecamatan": ["64.74.01"], "luas_km2": [8.78]})
     hasil = lengkapi_tingkat(tabel, "Kota Bontang", "Kalimantan Timur")
-    assert hasil.loc[0, ["kode_kabkota", "kabkota", "kode_provinsi", "provinsi", "jenis"]].tolist() == [
+    assert hasil.loc[0, ["kode_kabkota", "kabkota", "kode_provinsi", "provinsi", "jenis_unit"]].tolist() == [
         "64.74", "Kota Bontang", "64", "Kalimantan Timur", "kelurahan"]
     assert hasil.loc[0, "kelurahan"] == "Bontang Kuala" and hasil.loc[0, "kode_kecamatan"] == "64.74.01"
 
@@ -113,9 +113,58 @@ def test_bontang_tetap_per_kelurahan():
     v = tampilkan(d)
     assert v.tingkat == "kelurahan" and v.wilayah == "" and len(v.ringkasan) == 15
     assert jejak(d, v.jenjang) == [(d.wilayah.nama, "kelurahan", "")]
-    assert set(d.batas["kabkota"]) == {"Kota Bontang"} and set(d.batas["jenis"]) == {"kelurahan"}
+    assert set(d.batas["kabkota"]) == {"Kota Bontang"} and set(d.batas["jenis_unit"]) == {"kelurahan"}
 
 
 def test_generator_menolak_data(tmp_path):
     with pytest.raises(ValueError):
         buat_wilayah_besar(10, Path(__file__).resolve().parent.parent / "data" / "x")
+
+
+def _cli(provinsi, *argv: str):
+    import contextlib
+    import io
+
+    from geo.cli.utama import main
+
+    keluar, galat = io.StringIO(), io.StringIO()
+    env = provinsi.env()
+    mp = pytest.MonkeyPatch()
+    for k, v in env.items():
+        mp.setenv(k, v)
+    try:
+        with contextlib.redirect_stdout(keluar), contextlib.redirect_stderr(galat):
+            kode = main(list(argv))
+    finally:
+        mp.undo()
+    return kode, keluar.getvalue(), galat.getvalue()
+
+
+def test_cli_summary_per_tingkat(provinsi, ds):
+    import json
+
+    kode, out, _ = _cli(provinsi, "summary", "--format", "json")
+    baris = json.loads(out)
+    assert kode == 0 and len(baris) == 10 and {b["tingkat"] for b in baris} == {"kabkota"}
+    kab = baris[0]["kode"]
+    kode, out, _ = _cli(provinsi, "summary", "--tingkat", "kecamatan", "--wilayah", kab, "--format", "json")
+    kec = json.loads(out)
+    assert kode == 0 and all(b["kode"].startswith(kab + ".") for b in kec) and len(kec) >= 2
+    assert sum(b["jumlah_potensi"] for b in kec) == baris[0]["jumlah_potensi"]
+    kode, out, _ = _cli(provinsi, "summary", "--tingkat", "provinsi", "--format", "csv")
+    assert kode == 0 and out.splitlines()[0].startswith("tingkat,kode,nama,induk") and len(out.splitlines()) == 2
+    kode, _, err = _cli(provinsi, "summary", "--tingkat", "negara")
+    assert kode == 1 and "--tingkat 'negara' tidak dikenal" in err
+    kode, _, err = _cli(provinsi, "summary", "--wilayah", "77")
+    assert kode == 1 and "Wilayah '77' tidak ada" in err
+
+
+def test_cli_ekspor_mengikuti_tingkat(provinsi, tmp_path):
+    import json
+
+    tujuan = tmp_path / "kab.geojson"
+    kode, _, err = _cli(provinsi, "export", "--format", "geojson", "--tingkat", "kabkota", "--output", str(tujuan))
+    assert kode == 0, err
+    fitur = json.loads(tujuan.read_text(encoding="utf-8"))["features"]
+    poligon = [f for f in fitur if f["geometry"]["type"] in ("Polygon", "MultiPolygon")]
+    assert len(poligon) == 10

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from geo import format_id
-from geo.cli.utama import filter_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
+from geo.cli.utama import filter_dari_args, jenjang_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
 from geo.ekspor import FORMAT, buat, format_ekspor
 from geo.ekspor.opsi import DPI_BAWAAN, UKURAN_BAWAAN, UKURAN_KERTAS_MM, OpsiEkspor
 from geo.galat import GalatData
@@ -79,7 +79,8 @@ def tulis_atomik(tujuan: Path, data: bytes) -> None:
 def _export(args: argparse.Namespace) -> int:
     kode = _format_dari_args(args)
     dataset = muat_dari_args(args)
-    tampilan = tampilkan(dataset, filter_dari_args(args, dataset))
+    jenjang = jenjang_dari_args(args, dataset)
+    tampilan = tampilkan(dataset, filter_dari_args(args, dataset), jenjang.tingkat, jenjang.wilayah)
     opsi = OpsiEkspor(
         metrik=args.metrik,
         skema=args.skema,

@@ -14,7 +14,7 @@ from geo.masuk.referensi import Referensi, normalisasi_kode
 
 KOLOM_BATAS = ("kode", "kelurahan", "kecamatan", "kode_kecamatan", "luas_km2", "sumber")
 # Higher levels and desa/kelurahan kind, copied from the reference so views can aggregate by prefix.
-KOLOM_TINGKAT = ("jenis", "kode_kabkota", "kabkota", "kode_provinsi", "provinsi")
+KOLOM_TINGKAT = ("jenis_unit", "kode_kabkota", "kabkota", "kode_provinsi", "provinsi")
 PENANDA_SKEMATIK = "skematik"
 
 

@@ -78,7 +78,7 @@ def kata_jenis(jenis: pd.Series | list[str]) -> str:
 
 
 def lengkapi_tingkat(tabel: pd.DataFrame, nama_kabkota: str = "", nama_provinsi: str = "") -> pd.DataFrame:
-    """Add the level codes, names and ``jenis`` a single-kota table leaves out.
+    """Add the level codes, names and ``jenis_unit`` a single-kota table leaves out.
 
     Codes come from the unit's own code; a missing kab/kota or province name
     falls back to the region's name (``wilayah.json``) and then to the code,
@@ -98,5 +98,5 @@ def lengkapi_tingkat(tabel: pd.DataFrame, nama_kabkota: str = "", nama_provinsi:
         if cadangan and hasil[kolom_kode].nunique() == 1:
             nama = nama.mask(nama == "", cadangan)
         hasil[kolom_nama] = nama.mask(nama == "", hasil[kolom_kode])
-    hasil["jenis"] = jenis_seri(kode)
+    hasil["jenis_unit"] = jenis_seri(kode)
     return hasil

@@ -125,7 +125,7 @@ def _cek_kelurahan(k: _Konteks) -> pd.Series:
     kode_nama = per_nama["kode"]
     ada_kode, ada_nama = kode != "", nama != ""
     dikenal = kode.isin(ref.tabel.index)
-    jenis = ref.tabel["jenis"].reindex(kode).fillna("kelurahan").to_numpy()
+    jenis = ref.tabel["jenis_unit"].reindex(kode).fillna("kelurahan").to_numpy()
 
     for idx in kode.index[ada_kode & ~dikenal]:
         petunjuk = f" Kode untuk {nama[idx]} adalah {kode_nama[idx]}." if kode_nama[idx] else ""

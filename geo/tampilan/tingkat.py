@@ -67,7 +67,7 @@ def _larutkan(batas: gpd.GeoDataFrame, tingkat: str) -> gpd.GeoDataFrame:
     hasil["kode_kecamatan"] = pertama[KOLOM_KODE[induk]].astype(str) if induk else ""
     hasil["luas_km2"] = tabel.groupby("_kunci")["luas_km2"].sum(min_count=1)
     hasil["sumber"] = pertama["sumber"]
-    hasil["jenis"] = tingkat
+    hasil["jenis_unit"] = tingkat
     for t in TINGKAT[: TINGKAT.index(tingkat)]:
         hasil[KOLOM_KODE[t]], hasil[KOLOM_NAMA[t]] = pertama[KOLOM_KODE[t]], pertama[KOLOM_NAMA[t]]
     # Neighbouring desa share their edges exactly: a coverage union is linear, not quadratic.
