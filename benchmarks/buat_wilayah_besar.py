@@ -179,6 +179,8 @@ def buat_wilayah_besar(n_unit: int, dir: Path | str, seed: int = 0, n_kabkota: i
         "kegiatan_terakhir": tanggal,
         "lintang": np.round(cy, 6), "bujur": np.round(cx, 6),
         "kontak": "",
+        # Kecamatan names repeat across kab/kota too: the kab/kota settles rows that carry a name only.
+        "kabkota": nama_kab[unit],
     })
     path_kim = dir / "kim.csv"
     kim.to_csv(path_kim, index=False, quoting=csv.QUOTE_MINIMAL)
