@@ -168,3 +168,23 @@ def test_cli_ekspor_mengikuti_tingkat(provinsi, tmp_path):
     fitur = json.loads(tujuan.read_text(encoding="utf-8"))["features"]
     poligon = [f for f in fitur if f["geometry"]["type"] in ("Polygon", "MultiPolygon")]
     assert len(poligon) == 10
+
+
+def test_bilah_kemajuan_hanya_di_terminal(wilayah_uji):
+    import io
+
+    from geo.cli.kemajuan import bilah_kemajuan
+
+    assert bilah_kemajuan(io.StringIO()) is None  # piped: quiet
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    layar = Terminal()
+    tahap: list[tuple[str, float]] = []
+    bilah = bilah_kemajuan(layar)
+    d = muat_dataset(kemajuan=lambda t, b: (tahap.append((t, b)), bilah(t, b)))
+    assert d.ok and len(tahap) >= 5 and tahap[-1] == ("selesai", 1.0)
+    assert [b for _, b in tahap] == sorted(b for _, b in tahap)
+    assert "memvalidasi" in layar.getvalue() and "100%" in layar.getvalue()

@@ -20,7 +20,8 @@ def _sidik(path: Path) -> tuple[str, int, int]:
         return (str(path), -1, -1)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+# The spinner shows only while a new data version loads (a province takes seconds), never on reruns.
+@st.cache_data(show_spinner="Memuat dan memeriksa data wilayah…", max_entries=8)
 def _muat(kim: tuple, batas: tuple, referensi: tuple, wilayah: tuple) -> Dataset:
     dataset = muat_dataset(kim[0], batas[0], referensi[0], wilayah[0])
     if dataset.ok:

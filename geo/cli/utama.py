@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from geo import config
+from geo.cli.kemajuan import bilah_kemajuan
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset, muat_dataset
 from geo.masuk.tingkat import TINGKAT, normalisasi_awalan, tingkat_sah
@@ -59,7 +60,7 @@ def jenjang_dari_args(args: argparse.Namespace, dataset: Dataset) -> Jenjang:
 
 def muat_dari_args(args: argparse.Namespace) -> Dataset:
     """Load the dataset named by the options; invalid data stops with the report."""
-    dataset = muat_dataset(args.kim, args.boundaries)
+    dataset = muat_dataset(args.kim, args.boundaries, kemajuan=bilah_kemajuan())
     if not dataset.ok:
         raise GalatData("Data tidak sah; perbaiki masalah berikut lalu coba lagi:\n" + dataset.laporan.teks())
     return dataset
@@ -77,7 +78,7 @@ def filter_dari_args(args: argparse.Namespace, dataset: Dataset) -> Filter:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    dataset = muat_dataset(args.kim, args.boundaries)
+    dataset = muat_dataset(args.kim, args.boundaries, kemajuan=bilah_kemajuan())
     laporan = dataset.laporan
     if laporan.masalah:
         print(laporan.teks())

@@ -6,6 +6,7 @@ from it, so the page, the files and the command line share one input.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,25 +72,36 @@ def muat_dataset(
     batas: Path | str | None = None,
     referensi: Path | str | None = None,
     wilayah: Path | str | None = None,
+    kemajuan: Callable[[str, float], None] | None = None,
 ) -> Dataset:
     """Load, validate and join; problems land in ``laporan``, never as exceptions.
+
+    ``kemajuan(tahap, bagian)`` hears each stage (0 → 1) so a national load can
+    show a progress bar; the CLI draws one on a terminal, the page a spinner.
 
     Raises :class:`geo.galat.GalatData` only when the reference table or the
     region file itself is unusable.
     """
     path_kim = Path(kim) if kim else config.path_kim()
     path_batas = Path(batas) if batas else config.path_batas()
+    lapor = kemajuan or (lambda tahap, bagian: None)
+    lapor("membaca wilayah dan referensi", 0.0)
     wil = muat_wilayah(Path(wilayah) if wilayah else None)
     ref = muat_referensi(Path(referensi) if referensi else None, wil.nama, str(wil.extra.get("provinsi") or ""))
     laporan = Laporan()
+    lapor("membaca batas", 0.1)
     gdf_batas = muat_batas(path_batas, ref, laporan)
     if gdf_batas is None:
         gdf_batas = _batas_kosong()
+    lapor("membaca tabel KIM", 0.4)
     mentah = baca_tabel(path_kim, laporan)
     if mentah is None:
         tabel = pd.DataFrame(columns=[*skema.KOLOM_KIM, "_baris"])
     else:
+        lapor("memvalidasi", 0.6)
         tabel, laporan_kim = validasi_kim(mentah, path_kim.name, ref, wil, gdf_batas if len(gdf_batas) else None)
         laporan.gabung(laporan_kim)
+    lapor("menggabungkan", 0.9)
     potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
+    lapor("selesai", 1.0)
     return Dataset(wil, ref, gdf_batas, potensi, laporan, path_kim, path_batas)
