@@ -17,6 +17,7 @@ from geo.i18n import deskripsi_filter, t
 from geo.masuk.dataset import Dataset
 from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
 from geo.tampilan.susun import tampilkan
+from geo.tampilan.tingkat import tentukan
 from ui.detail import panel, pilih_kelurahan
 from ui.ekspor import panel_unduh
 from ui.filter import KUNCI_INIT, bahasa_aktif, inisialisasi, sidebar
@@ -26,6 +27,7 @@ from ui.muat import muat
 from ui.navigasi import menu
 from ui.peta import gambar_peta, siapkan_aset, terapkan_klik
 from ui.ringkasan import bagian_ringkasan, kartu_kpi
+from ui.tingkat import jenjang_halaman, remah
 
 st.set_page_config(page_title="Peta Potensi KIM", page_icon="🗺️", layout="wide", initial_sidebar_state="auto")
 
@@ -108,7 +110,9 @@ def halaman() -> None:
         inisialisasi(keadaan_url)
     keadaan = sidebar(dataset)
     bahasa = keadaan.bahasa
-    tampilan = tampilkan(dataset, keadaan.filter)
+    jenjang = jenjang_halaman(dataset)
+    tampilan = tampilkan(dataset, keadaan.filter, jenjang.tingkat, jenjang.wilayah)
+    keadaan = replace(keadaan, tingkat=None if jenjang == tentukan(dataset) else jenjang.tingkat, wilayah=jenjang.wilayah)
     terapkan_klik(tampilan)
 
     st.title(t("judul", bahasa))
@@ -118,6 +122,7 @@ def halaman() -> None:
     if not len(tampilan.potensi):
         st.info(t("kosong", bahasa))
 
+    remah(dataset, jenjang, bahasa)
     kiri, kanan = st.columns([0.64, 0.36], gap="medium")
     with kanan:
         st.markdown(f"**{t('detail', bahasa)}**")

@@ -150,6 +150,14 @@ TEKS: dict[str, dict[str, str]] = {
     # Hardening (#8): a classification that yields fewer classes than asked says so.
     "legenda_kelas_kurang": {"id": "{n} kelas, bukan {diminta} yang diminta: nilai yang berbeda terlalu sedikit",
                              "en": "{n} classes, not the {diminta} requested: too few distinct values"},
+    # Province and national scale (#13): levels, drill-down, breadcrumb
+    "remah": {"id": "Tingkat wilayah", "en": "Region level"},
+    "remah_bantu": {"id": "Klik satu wilayah di peta untuk masuk ke dalamnya.", "en": "Click an area on the map to drill into it."},
+    "tingkat_provinsi": {"id": "provinsi", "en": "provinces"},
+    "tingkat_kabkota": {"id": "kab/kota", "en": "regencies/cities"},
+    "tingkat_kecamatan": {"id": "kecamatan", "en": "districts (kecamatan)"},
+    "tingkat_kelurahan": {"id": "desa/kelurahan", "en": "villages (desa/kelurahan)"},
+    "tingkat_ditampilkan": {"id": "Peta per {tingkat}", "en": "Map by {tingkat}"},
 }
 
 _METRIK_EN = {

@@ -15,7 +15,10 @@ from ui.tabel import tabel_potensi
 
 def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
     """The picker (also set by map clicks); returns the selected kode."""
-    batas = tampilan.dataset.batas.sort_values("kelurahan")
+    batas = tampilan.dataset.batas
+    if tampilan.wilayah:  # a province holds thousands: offer the ones inside the unit drilled into
+        batas = batas[batas["kode"].astype(str).str.startswith(tampilan.wilayah)]
+    batas = batas.sort_values("kelurahan")
     nama = dict(zip(batas["kode"].astype(str), batas["kelurahan"] + " (" + batas["kecamatan"] + ")"))
     if st.session_state.get(KUNCI["kelurahan"]) not in nama:
         st.session_state[KUNCI["kelurahan"]] = None

@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.masuk.batas import kelurahan_di_titik
 from geo.masuk.dataset import Dataset
-from geo.peta.pilih import kelurahan_di, lapisan_pilihan, peta_pilih_lokasi
+from geo.peta.pilih import lapisan_pilihan, peta_pilih_lokasi
 from ui.kelola import ganti_draf, kabar
 from ui.md import aman_md
 from ui.peta import siapkan_aset
@@ -55,7 +56,7 @@ def pilih_lokasi(dataset: Dataset, suntingan: pd.DataFrame) -> None:
         if not calon:
             st.info("Klik peta di tempat potensi ini berada. Titik biru menandai pilihan Anda; titik merah lokasi sekarang.")
             return
-        kode = kelurahan_di(dataset.batas, *calon)
+        kode = kelurahan_di_titik(dataset.batas, *calon)
         nama = dataset.referensi.tabel.at[kode, "kelurahan"] if kode else None
         st.markdown(f"**Lokasi baru:** {calon[0]:.6f}, {calon[1]:.6f}  \n" + (f"di Kelurahan **{aman_md(nama)}**" if nama else "di luar semua batas kelurahan"))
         ganti_kelurahan = False

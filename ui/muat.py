@@ -9,6 +9,7 @@ import streamlit as st
 from geo import config
 from geo.masuk.dataset import Dataset, muat_dataset
 from geo.simpan.berkas import sidik_cepat
+from geo.tampilan.tingkat import siapkan_tingkat
 
 
 def _sidik(path: Path) -> tuple[str, int, int]:
@@ -16,9 +17,13 @@ def _sidik(path: Path) -> tuple[str, int, int]:
     return sidik_cepat(path)[0]
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+# The spinner shows only while a new data version loads (a province takes seconds), never on reruns.
+@st.cache_data(show_spinner="Memuat dan memeriksa data wilayah…", max_entries=8)
 def _muat(kim: tuple, batas: tuple, referensi: tuple, wilayah: tuple) -> Dataset:
-    return muat_dataset(kim[0], batas[0], referensi[0], wilayah[0])
+    dataset = muat_dataset(kim[0], batas[0], referensi[0], wilayah[0])
+    if dataset.ok:
+        siapkan_tingkat(dataset)  # dissolve the kab/kota and kecamatan once, inside the cached value
+    return dataset
 
 
 def muat() -> Dataset:

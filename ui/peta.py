@@ -16,7 +16,7 @@ from ui.md import aman_md
 
 TINGGI_PETA = 600
 KUNCI_PETA = "peta"
-_KLIK_BARU = "kim_klik_baru"
+KLIK_BARU = "kim_klik_baru"
 
 
 @st.cache_resource(show_spinner=False)
@@ -48,12 +48,12 @@ def _saat_klik() -> None:
     nilai = st.session_state.get(KUNCI_PETA) or {}
     klik = nilai.get("last_object_clicked")
     if klik:
-        st.session_state[_KLIK_BARU] = klik
+        st.session_state[KLIK_BARU] = klik
 
 
 def terapkan_klik(tampilan: Tampilan) -> None:
     """Turn a new map click into the selected kelurahan, before the picker is drawn."""
-    klik = st.session_state.pop(_KLIK_BARU, None)
+    klik = st.session_state.pop(KLIK_BARU, None)
     if klik and "lat" in klik and "lng" in klik:
         kode = kelurahan_di_titik(tampilan, klik["lat"], klik["lng"])
         if kode:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from geo import format_id
-from geo.cli.utama import filter_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
+from geo.cli.utama import filter_dari_args, jenjang_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
 from geo.ekspor import FORMAT, buat, format_ekspor
 from geo.ekspor.opsi import DPI_BAWAAN, UKURAN_BAWAAN, UKURAN_KERTAS_MM, OpsiEkspor
 from geo.galat import GalatData
@@ -67,7 +67,8 @@ def _periksa_tujuan(tujuan: Path, dataset: Dataset) -> Path:
 def _export(args: argparse.Namespace) -> int:
     kode = _format_dari_args(args)
     dataset = muat_dari_args(args)
-    tampilan = tampilkan(dataset, filter_dari_args(args, dataset))
+    jenjang = jenjang_dari_args(args, dataset)
+    tampilan = tampilkan(dataset, filter_dari_args(args, dataset), jenjang.tingkat, jenjang.wilayah)
     opsi = OpsiEkspor(
         metrik=args.metrik,
         skema=args.skema,

@@ -16,12 +16,15 @@ from collections.abc import Sequence
 import pandas as pd
 
 from geo import config
+from geo.cli.kemajuan import bilah_kemajuan
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset, muat_dataset
+from geo.masuk.tingkat import TINGKAT, normalisasi_awalan, tingkat_sah
 from geo.tampilan.agregat import kolom_ringkasan
 from geo.tampilan.angka import angka_utama
 from geo.tampilan.saring import Filter, kanonik, pecah_nilai
 from geo.tampilan.susun import tampilkan
+from geo.tampilan.tingkat import Jenjang, tentukan
 
 # Modules that contribute subcommands; each has ``daftar(subparsers)``.
 MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat"]
@@ -40,11 +43,25 @@ def tambah_opsi_filter(p: argparse.ArgumentParser) -> None:
     p.add_argument("--status", action="append", metavar="S", help="status aktivitas; boleh diulang atau dipisah koma")
     p.add_argument("--kecamatan", action="append", metavar="C", help="kecamatan; boleh diulang atau dipisah koma")
     p.add_argument("--cari", default="", metavar="TEKS", help="cari di nama KIM atau nama potensi")
+    p.add_argument("--tingkat", metavar="T", help=f"tingkat ringkasan: {'|'.join(TINGKAT)} (bawaan: seperti halaman saat dibuka)")
+    p.add_argument("--wilayah", metavar="KODE", help="awalan kode Kemendagri wilayah yang dilihat, mis. 64.74 atau 64.74.01")
+
+
+def jenjang_dari_args(args: argparse.Namespace, dataset: Dataset) -> Jenjang:
+    """``--tingkat`` and ``--wilayah``, strictly: a script gets an error, not a silent fallback."""
+    nilai = getattr(args, "tingkat", None)
+    tingkat = tingkat_sah(nilai)
+    if nilai and tingkat is None:
+        raise GalatData(f"--tingkat '{nilai}' tidak dikenal. Pilihan: {', '.join(TINGKAT)}.")
+    jenjang = tentukan(dataset, tingkat, normalisasi_awalan(getattr(args, "wilayah", None) or ""))
+    if jenjang.catatan:
+        raise GalatData(" ".join(jenjang.catatan).replace("ditampilkan seluruh wilayah", "periksa --wilayah"))
+    return jenjang
 
 
 def muat_dari_args(args: argparse.Namespace) -> Dataset:
     """Load the dataset named by the options; invalid data stops with the report."""
-    dataset = muat_dataset(args.kim, args.boundaries)
+    dataset = muat_dataset(args.kim, args.boundaries, kemajuan=bilah_kemajuan())
     if not dataset.ok:
         raise GalatData("Data tidak sah; perbaiki masalah berikut lalu coba lagi:\n" + dataset.laporan.teks())
     return dataset
@@ -62,7 +79,7 @@ def filter_dari_args(args: argparse.Namespace, dataset: Dataset) -> Filter:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    dataset = muat_dataset(args.kim, args.boundaries)
+    dataset = muat_dataset(args.kim, args.boundaries, kemajuan=bilah_kemajuan())
     laporan = dataset.laporan
     if laporan.masalah:
         print(laporan.teks())
@@ -76,24 +93,33 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def tabel_ringkasan(dataset: Dataset, f: Filter) -> pd.DataFrame:
-    """The per-kelurahan summary without geometry, dates as ISO text."""
-    ringkasan = tampilkan(dataset, f).ringkasan
+def tabel_ringkasan(dataset: Dataset, f: Filter, jenjang: Jenjang | None = None) -> pd.DataFrame:
+    """The summary per unit of the level (per kelurahan for one kota), without geometry, dates as ISO text.
+
+    Above the kelurahan level a ``tingkat`` column comes first and the unit's
+    name and its parent's are ``nama`` and ``induk`` (``kode_induk``).
+    """
+    jenjang = jenjang or tentukan(dataset)
+    ringkasan = tampilkan(dataset, f, jenjang.tingkat, jenjang.wilayah).ringkasan
     tabel = pd.DataFrame(ringkasan[kolom_ringkasan(dataset.wilayah)])
+    if jenjang.tingkat != "kelurahan":
+        tabel = tabel.rename(columns={"kelurahan": "nama", "kecamatan": "induk", "kode_kecamatan": "kode_induk"})
+        tabel.insert(0, "tingkat", jenjang.tingkat)
     tabel["kegiatan_terakhir"] = tabel["kegiatan_terakhir"].dt.strftime("%Y-%m-%d")
     return tabel
 
 
 def _summary(args: argparse.Namespace) -> int:
     dataset = muat_dari_args(args)
-    tabel = tabel_ringkasan(dataset, filter_dari_args(args, dataset))
+    tabel = tabel_ringkasan(dataset, filter_dari_args(args, dataset), jenjang_dari_args(args, dataset))
     if args.format == "json":
         records = json.loads(tabel.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=2))
     elif args.format == "csv":
         tabel.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
-        kolom = ["kelurahan", "kecamatan", "jumlah_potensi", "jumlah_aktif", "persen_aktif", "jumlah_anggota", "kategori_dominan", "kegiatan_terakhir"]
+        kolom = ["nama", "induk"] if "nama" in tabel else ["kelurahan", "kecamatan"]
+        kolom += ["jumlah_potensi", "jumlah_aktif", "persen_aktif", "jumlah_anggota", "kategori_dominan", "kegiatan_terakhir"]
         print(tabel[kolom].fillna("-").to_string(index=False))
     a = angka_utama(tampilkan(dataset, filter_dari_args(args, dataset)))
     # Totals on stderr, so json/csv on stdout stay machine-readable; the same figures as the page's cards.
@@ -109,7 +135,7 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("validate", help="periksa data KIM dan batas; keluar 1 bila tidak sah")
     tambah_opsi_data(p)
     p.set_defaults(func=_validate)
-    p = sub.add_parser("summary", help="ringkasan per kelurahan")
+    p = sub.add_parser("summary", help="ringkasan per kelurahan (atau per kecamatan, kab/kota, provinsi dengan --tingkat)")
     tambah_opsi_data(p)
     tambah_opsi_filter(p)
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")

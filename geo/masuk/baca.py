@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from geo.format_id import angka
@@ -26,6 +27,7 @@ _EKSTENSI_EXCEL = {".xlsx", ".xlsm"}
 _MAGIC_XLS = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _BARIS_JUDUL_MAKS = 10
 NL = b"\n"
+_BARIS_KOSONG = re.compile(r"(?:^|\n)[ \t]*\r?(?:\n|$)")
 
 
 def normalisasi_header(nama: object) -> str:
@@ -45,9 +47,19 @@ def _dekode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _tebak_delimiter(teks: str) -> str:
-    baris_pertama = next((b for b in teks.splitlines() if b.strip()), "")
-    return max(_DELIMITER, key=baris_pertama.count)
+def tebak_delimiter(teks: str) -> str:
+    """The column separator of CSV text: ``csv.Sniffer`` on the first lines, else the commonest.
+
+    The one sniffer for reading uploads and for keeping an office file's own
+    separator when saving it back.
+    """
+    baris = [b for b in teks[:65536].splitlines()[:30] if b.strip()]
+    if not baris:
+        return ","
+    try:
+        return csv.Sniffer().sniff("\n".join(baris), delimiters="".join(_DELIMITER)).delimiter
+    except csv.Error:  # one column, or title rows the sniffer cannot reconcile
+        return max(_DELIMITER, key=lambda d: max(b.count(d) for b in baris))
 
 
 def _baris_nul(teks: str) -> int:
@@ -73,7 +85,7 @@ def _baca_csv(data: bytes, nama: str, laporan: Laporan) -> list[list[str]] | Non
         )
         return None
     petunjuk = re.match(r"\s*sep=(.)\r?\n", teks)
-    pemisah = petunjuk.group(1) if petunjuk else _tebak_delimiter(teks)
+    pemisah = petunjuk.group(1) if petunjuk else tebak_delimiter(teks)
     if petunjuk:  # Excel's "sep=;" hint line: Excel hides it, so it is not row 1 either
         teks = teks[petunjuk.end():]
     # The csv module's own limit (131,072) would end in a generic error; ours is
@@ -115,6 +127,32 @@ def _baris_excel(data: bytes) -> int | None:
         return wb.worksheets[0].max_row if wb.worksheets else None
     finally:
         wb.close()
+
+
+def _baca_csv_cepat(data: bytes) -> pd.DataFrame | None:
+    """Typed text columns straight from pyarrow, for the common clean file; None → the careful path.
+
+    Only files the careful path would read identically qualify: no ``sep=``
+    hint, no blank line (pyarrow skips them, which would shift Excel row
+    numbers), and a rectangular table (pyarrow refuses ragged rows, which the
+    careful path reports one by one).
+    """
+    if b"\x00" in data:  # NUL anywhere: the careful path names its row
+        return None
+    teks = _dekode(data)
+    if re.match(r"\s*sep=", teks) or _BARIS_KOSONG.search(teks.rstrip("\r\n")) or "\x00" in teks:
+        return None
+    try:
+        frame = pd.read_csv(io.BytesIO(teks.encode("utf-8")), sep=tebak_delimiter(teks), header=None, dtype=str,
+                            engine="pyarrow", keep_default_na=False)
+    except (ValueError, pd.errors.ParserError):
+        return None
+    if (frame.apply(lambda kolom: kolom.str.len()).to_numpy() > batasan.KARAKTER_SEL.nilai()).any():
+        return None  # an over-long cell: the careful path reports it with its row
+    from geo.ekspor.formula import pulihkan_netral  # geo.ekspor imports geo.masuk
+
+    # Undo exactly the export's formula protection, as the careful path does.
+    return frame.apply(lambda kolom: kolom.str.strip().map(pulihkan_netral))
 
 
 def _baca_excel(data: bytes, nama: str, laporan: Laporan) -> list[list[str]] | None:
@@ -230,6 +268,12 @@ def baca_bytes(
         # Counted on the raw bytes, so a million-row file is refused in milliseconds.
         laporan.tambah(nama, batasan.BARIS.pesan(f"sekitar {angka(data.count(NL))}"))
         return None
+    if not excel:
+        cepat = _baca_csv_cepat(data)
+        if cepat is not None:
+            hasil = _dari_frame(cepat, nama, laporan, kolom_dikenal)
+            if hasil is not False:
+                return hasil
     rows = (_baca_excel if excel else _baca_csv)(data, nama, laporan)
     if rows is None:
         return None
@@ -267,7 +311,8 @@ def baca_bytes(
     lebar = len(header)
     data_rows = []
     for baris, row in zip(nomor[1:], rows[1:]):
-        if [normalisasi_header(h) for h in row[:lebar]] == header:
+        # Only a row starting like the header can repeat it: one check per row, not one per cell.
+        if row and normalisasi_header(row[0]) == header[0] and [normalisasi_header(h) for h in row[:lebar]] == header:
             laporan.tambah(nama, "Baris judul kolom muncul lagi di tengah tabel. Hapus baris ini.", baris=baris)
             continue
         _periksa_lebar(row, header, baris, nama, laporan)
@@ -275,3 +320,48 @@ def baca_bytes(
     frame = pd.DataFrame(data_rows, columns=[*header, KOLOM_BARIS])
     frame = frame.loc[:, [c for c in frame.columns if c]]
     return frame
+
+
+def _normalisasi_header_seri(nilai: pd.Series) -> pd.Series:
+    """:func:`normalisasi_header` for a whole column at once."""
+    teks = nilai.str.replace("\ufeff", "", regex=False).str.strip().str.lower()
+    return teks.str.replace(r"[\s\-]+", "_", regex=True)
+
+
+def _dari_frame(
+    frame: pd.DataFrame, nama: str, laporan: Laporan, kolom_dikenal: Sequence[str]
+) -> pd.DataFrame | None | bool:
+    """The careful path's result from a rectangular frame, column-wise; False → use the careful path.
+
+    Row numbers are record numbers as Excel shows them; only rows whose first
+    cell reads like the header's are checked as a repeated header.
+    """
+    nomor = pd.RangeIndex(1, len(frame) + 1)
+    isi = (frame != "").any(axis=1).to_numpy()
+    frame, nomor = frame[isi], nomor[isi]
+    if not len(frame):
+        laporan.tambah(nama, "Berkas kosong. Isi tabel dengan baris judul kolom dan data potensi.")
+        return None
+    awal = _cari_header(frame.iloc[:_BARIS_JUDUL_MAKS].to_numpy().tolist(), kolom_dikenal) if kolom_dikenal else 0
+    header = [normalisasi_header(h) for h in frame.iloc[awal]]
+    while header and not header[-1]:
+        header.pop()
+    data, nomor = frame.iloc[awal + 1:], nomor[awal + 1:]
+    lebar = len(header)
+    if not lebar or (data.iloc[:, lebar:] != "").to_numpy().any():
+        return False  # cells beyond the header: the careful path reports them row by row
+    if kolom_dikenal and not set(header) & set(kolom_dikenal):
+        return False
+    if not len(data):
+        return False
+    data = data.iloc[:, :lebar]
+    calon = (_normalisasi_header_seri(data.iloc[:, 0]) == header[0]).to_numpy()
+    ulang = np.zeros(len(data), dtype=bool)
+    for i in np.flatnonzero(calon):
+        if [normalisasi_header(h) for h in data.iloc[i]] == header:
+            laporan.tambah(nama, "Baris judul kolom muncul lagi di tengah tabel. Hapus baris ini.", baris=int(nomor[i]))
+            ulang[i] = True
+    data = data[~ulang].copy()
+    data.columns = header
+    data[KOLOM_BARIS] = nomor[~ulang]
+    return data.loc[:, [c for c in data.columns if c]].reset_index(drop=True)

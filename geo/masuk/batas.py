@@ -7,11 +7,14 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import pyogrio
+from shapely.geometry import Point
 
 from geo.galat import Laporan
 from geo.masuk.referensi import Referensi, normalisasi_kode
 
 KOLOM_BATAS = ("kode", "kelurahan", "kecamatan", "kode_kecamatan", "luas_km2", "sumber")
+# Higher levels and desa/kelurahan kind, copied from the reference so views can aggregate by prefix.
+KOLOM_TINGKAT = ("jenis_unit", "kode_kabkota", "kabkota", "kode_provinsi", "provinsi")
 PENANDA_SKEMATIK = "skematik"
 
 
@@ -45,7 +48,7 @@ def muat_batas(path: Path | str, referensi: Referensi, laporan: Laporan) -> gpd.
     if invalid.any():
         gdf.loc[invalid, "geometry"] = gdf.loc[invalid, "geometry"].make_valid()
     ref = referensi.tabel.loc[gdf["kode"]]
-    for kolom in ("kelurahan", "kecamatan", "kode_kecamatan"):
+    for kolom in ("kelurahan", "kecamatan", "kode_kecamatan", *KOLOM_TINGKAT):
         gdf[kolom] = ref[kolom].astype(str).to_numpy()
     if "luas_km2" not in gdf.columns:
         gdf["luas_km2"] = ref["luas_km2"].to_numpy()
@@ -53,8 +56,37 @@ def muat_batas(path: Path | str, referensi: Referensi, laporan: Laporan) -> gpd.
     if "sumber" not in gdf.columns:
         gdf["sumber"] = ""
     gdf["sumber"] = gdf["sumber"].fillna("").astype(str)
-    gdf = gdf[[*KOLOM_BATAS, "geometry"]].sort_values("kode").reset_index(drop=True)
+    gdf = gdf[[*KOLOM_BATAS, *KOLOM_TINGKAT, "geometry"]].sort_values("kode").reset_index(drop=True)
     return gdf
+
+
+def kelurahan_di_titik_seri(batas: gpd.GeoDataFrame, titik: gpd.GeoSeries) -> pd.Series:
+    """Per point, the kode of the unit containing it (``""`` outside all): one spatial join."""
+    if not len(titik) or not len(batas):
+        return pd.Series("", index=titik.index, dtype=object)
+    pasangan = gpd.sjoin(gpd.GeoDataFrame(geometry=titik), batas[["kode", "geometry"]].reset_index(drop=True),
+                         predicate="within", how="left")
+    pasangan = pasangan[~pasangan.index.duplicated()]
+    return pasangan["kode"].reindex(titik.index).fillna("").astype(str)
+
+
+def kelurahan_di_titik(batas: gpd.GeoDataFrame, lintang: float, bujur: float, toleransi: float = 0.0) -> str | None:
+    """The kode of the unit at one point, or the nearest within ``toleransi`` degrees; else None.
+
+    The one point-in-unit lookup: map clicks (with a tolerance of ~200 m so a
+    marker on an edge still finds its unit) and the location editor (none).
+    """
+    if not len(batas):
+        return None
+    titik = Point(float(bujur), float(lintang))
+    berisi = batas.sindex.query(titik, predicate="within")
+    if len(berisi):
+        return str(batas["kode"].iloc[int(min(berisi))])
+    if toleransi <= 0:
+        return None
+    # Plain degrees on purpose: a tolerance of a couple of hundred metres needs no projection.
+    i, jarak = batas.sindex.nearest(titik, return_distance=True, return_all=False)
+    return str(batas["kode"].iloc[int(i[1][0])]) if float(jarak[0]) <= toleransi else None
 
 
 def batas_skematik(batas: gpd.GeoDataFrame) -> bool:

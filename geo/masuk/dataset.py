@@ -6,7 +6,8 @@ from it, so the page, the files and the command line share one input.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
@@ -31,6 +32,8 @@ class Dataset:
     laporan: Laporan
     path_kim: Path
     path_batas: Path
+    # Derived data computed once per data version (dissolved levels, see geo.tampilan.tingkat).
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -67,23 +70,33 @@ def muat_dataset(
     batas: Path | str | None = None,
     referensi: Path | str | None = None,
     wilayah: Path | str | None = None,
+    kemajuan: Callable[[str, float], None] | None = None,
 ) -> Dataset:
     """Load, validate and join; problems land in ``laporan``, never as exceptions.
+
+    ``kemajuan(tahap, bagian)`` hears each stage (0 → 1) so a national load can
+    show a progress bar; the CLI draws one on a terminal, the page a spinner.
 
     Raises :class:`geo.galat.GalatData` only when the reference table or the
     region file itself is unusable.
     """
     path_kim = Path(kim) if kim else config.path_kim()
     path_batas = Path(batas) if batas else config.path_batas()
+    lapor = kemajuan or (lambda tahap, bagian: None)
+    lapor("membaca wilayah dan referensi", 0.0)
     wil = muat_wilayah(Path(wilayah) if wilayah else None)
-    ref = muat_referensi(Path(referensi) if referensi else None)
+    ref = muat_referensi(Path(referensi) if referensi else None, wil.nama, str(wil.extra.get("provinsi") or ""))
     laporan = Laporan()
+    lapor("membaca batas", 0.1)
     gdf_batas = muat_batas(path_batas, ref, laporan)
     if gdf_batas is None:
         gdf_batas = _batas_kosong()
+    lapor("membaca dan memvalidasi tabel KIM", 0.4)
     tabel, laporan_kim = baca_dan_validasi_berkas(path_kim, ref, wil, gdf_batas)
     laporan.gabung(laporan_kim)
     if tabel is None:
         tabel = tabel_kosong()
+    lapor("menggabungkan", 0.9)
     potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
+    lapor("selesai", 1.0)
     return Dataset(wil, ref, gdf_batas, potensi, laporan, path_kim, path_batas)

@@ -16,6 +16,7 @@ import pandas as pd
 
 from geo import config
 from geo.galat import GalatData
+from geo.masuk.tingkat import lengkapi_tingkat
 
 KOLOM_REFERENSI = ("kode", "kelurahan", "kecamatan", "kode_kecamatan", "luas_km2")
 
@@ -42,10 +43,15 @@ def normalisasi_kode(kode: object) -> str:
 
 @dataclass(frozen=True)
 class Referensi:
-    """Lookup of kelurahan by code or by any known spelling."""
+    """Lookup of desa/kelurahan by code or by any known spelling.
+
+    ``nama`` holds one row per (spelling key, code): names repeat across
+    Indonesia, so a spelling may belong to several codes, resolved further
+    through the kecamatan and kab/kota (:func:`geo.masuk.nama.selesaikan_nama`).
+    """
 
     tabel: pd.DataFrame
-    _per_nama: dict[str, str]
+    nama: pd.DataFrame  # columns kunci, kode
 
     @property
     def kode(self) -> list[str]:
@@ -57,40 +63,52 @@ class Referensi:
     def baris(self, kode: str) -> pd.Series:
         return self.tabel.loc[kode]
 
+    def calon_nama(self, nama: object) -> list[str]:
+        """Every code whose name or alias is spelled like ``nama``."""
+        kunci = normalisasi_nama(nama)
+        return list(self.nama.loc[self.nama["kunci"] == kunci, "kode"]) if kunci else []
+
     def cari_nama(self, nama: object) -> str | None:
-        """The code for a spelling of a kelurahan name, or None."""
-        return self._per_nama.get(normalisasi_nama(nama))
+        """The code for a spelling of a name, or None when unknown or shared by several units."""
+        calon = self.calon_nama(nama)
+        return calon[0] if len(calon) == 1 else None
 
     def saran_nama(self, nama: object) -> str | None:
         """The closest canonical name, for 'did you mean' messages."""
         kunci = normalisasi_nama(nama)
-        cocok = difflib.get_close_matches(kunci, list(self._per_nama), n=1, cutoff=0.6)
-        return str(self.tabel.loc[self._per_nama[cocok[0]], "kelurahan"]) if cocok else None
+        semua = self.nama.drop_duplicates("kunci")
+        cocok = difflib.get_close_matches(kunci, list(semua["kunci"]), n=1, cutoff=0.6)
+        if not cocok:
+            return None
+        kode = semua.loc[semua["kunci"] == cocok[0], "kode"].iloc[0]
+        return str(self.tabel.at[kode, "kelurahan"])
 
     def kecamatan(self) -> list[str]:
         return list(dict.fromkeys(self.tabel["kecamatan"]))
 
 
-def buat_referensi(tabel: pd.DataFrame) -> Referensi:
-    """Index a reference table by code and by every normalised spelling."""
+def buat_referensi(tabel: pd.DataFrame, nama_kabkota: str = "", nama_provinsi: str = "") -> Referensi:
+    """Index a reference table by code and by every normalised spelling (all codes kept)."""
     tabel = tabel.copy()
     tabel["kode"] = tabel["kode"].map(normalisasi_kode)
-    tabel = tabel.set_index("kode", drop=False)
-    per_nama: dict[str, str] = {}
-    alias = tabel["alias"] if "alias" in tabel else pd.Series("", index=tabel.index)
-    for kode, nama, lain in zip(tabel.index, tabel["kelurahan"], alias.fillna("")):
-        for ejaan in [nama, *str(lain).split("|")]:
-            kunci = normalisasi_nama(ejaan)
-            if kunci:
-                per_nama.setdefault(kunci, kode)
-    return Referensi(tabel=tabel, _per_nama=per_nama)
+    tabel = lengkapi_tingkat(tabel, nama_kabkota, nama_provinsi).set_index("kode", drop=False)
+    alias = tabel["alias"].fillna("").astype(str) if "alias" in tabel else pd.Series("", index=tabel.index)
+    ejaan = (tabel["kelurahan"].astype(str) + "|" + alias).str.split("|").explode()
+    kunci = ejaan.str.strip().map(normalisasi_nama)
+    nama = pd.DataFrame({"kunci": kunci.to_numpy(), "kode": kunci.index.to_numpy()})
+    nama = nama[nama["kunci"] != ""].drop_duplicates().reset_index(drop=True)
+    return Referensi(tabel=tabel, nama=nama)
 
 
-def muat_referensi(path: Path | None = None) -> Referensi:
-    """Read ``data/kelurahan.csv``; aliases are ``|``-separated spellings."""
+def muat_referensi(path: Path | None = None, nama_kabkota: str = "", nama_provinsi: str = "") -> Referensi:
+    """Read ``data/kelurahan.csv``; aliases are ``|``-separated spellings.
+
+    Optional columns ``kode_kabkota``, ``kabkota``, ``kode_provinsi`` and
+    ``provinsi`` name the higher levels of a province or national table.
+    """
     path = Path(path) if path else config.path_referensi()
     try:
-        tabel = pd.read_csv(path, dtype={"kode": str, "kode_kecamatan": str}, encoding="utf-8-sig")
+        tabel = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False, engine="pyarrow")
     except (OSError, ValueError) as exc:
         raise GalatData(
             f"Tabel referensi kelurahan {path} tidak dapat dibaca ({exc}). "
@@ -102,4 +120,5 @@ def muat_referensi(path: Path | None = None) -> Referensi:
             f"Tabel referensi kelurahan {path} tidak memiliki kolom {', '.join(kurang)}. "
             f"Kolom yang diperlukan: {', '.join(KOLOM_REFERENSI)}."
         )
-    return buat_referensi(tabel)
+    tabel["luas_km2"] = pd.to_numeric(tabel["luas_km2"], errors="coerce")
+    return buat_referensi(tabel, nama_kabkota, nama_provinsi)

@@ -11,13 +11,11 @@ import datetime as dt
 
 import folium
 import geopandas as gpd
-import numpy as np
-import shapely
 import xyzservices.providers as xyz
 from branca.element import Element, Figure
-from shapely.geometry import Point
 
 from geo.i18n import bahasa_sah, label_metrik, t
+from geo.masuk.batas import kelurahan_di_titik as batas_di_titik
 from geo.peta import aset
 from geo.peta.aman import aman_html
 from geo.peta.data import data_kelurahan, data_label, data_potensi, sederhanakan
@@ -189,17 +187,7 @@ def kelurahan_di_titik(tampilan: Tampilan, lintang: float, bujur: float, toleran
     A click on a marker sitting right on an edge still finds its kelurahan
     within ``toleransi`` degrees (~200 m).
     """
-    batas = tampilan.dataset.batas
-    if not len(batas):
-        return None
-    titik = Point(float(bujur), float(lintang))
-    berisi = batas[batas.contains(titik)]
-    if len(berisi):
-        return str(berisi["kode"].iloc[0])
-    # Plain degrees on purpose: a tolerance of a couple of hundred metres needs no projection.
-    jarak = shapely.distance(batas.geometry.to_numpy(), titik)
-    i = int(np.argmin(jarak))
-    return str(batas["kode"].iloc[i]) if jarak[i] <= toleransi else None
+    return batas_di_titik(tampilan.dataset.batas, lintang, bujur, toleransi)
 
 
 def lapisan_terpilih(tampilan: Tampilan, kode: str | None) -> folium.FeatureGroup | None:

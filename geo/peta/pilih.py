@@ -10,7 +10,6 @@ from __future__ import annotations
 import folium
 import geopandas as gpd
 import pandas as pd
-from shapely.geometry import Point
 
 from geo.peta import aset
 from geo.peta.aman import aman_html, aman_html_seri
@@ -19,14 +18,6 @@ from geo.peta.lapisan import SkalaMetrik
 
 WARNA_TERPILIH = "#d7301f"
 WARNA_CALON = "#0b6e8a"
-
-
-def kelurahan_di(batas: gpd.GeoDataFrame, lintang: float, bujur: float) -> str | None:
-    """The kode of the kelurahan containing the point, or None outside all of them."""
-    if not len(batas):
-        return None
-    berisi = batas[batas.contains(Point(float(bujur), float(lintang)))]
-    return str(berisi["kode"].iloc[0]) if len(berisi) else None
 
 
 def peta_pilih_lokasi(batas: gpd.GeoDataFrame, tabel: pd.DataFrame, url_aset: str = aset.URL_DASAR,

@@ -21,7 +21,7 @@ import pandas as pd
 
 from geo.galat import GalatData, Laporan
 from geo.masuk import skema
-from geo.masuk.baca import KOLOM_BARIS, baca_tabel
+from geo.masuk.baca import KOLOM_BARIS, baca_tabel, tebak_delimiter
 from geo.masuk.dataset import Dataset
 from geo.masuk.periksa import baca_dan_validasi
 from geo.masuk.validasi import validasi_kim
@@ -166,9 +166,7 @@ def _dialek(path: Path) -> tuple[str, bool]:
         awal = path.read_bytes()[:4096]
     except FileNotFoundError:
         return ",", True
-    baris = awal.removeprefix(_BOM).split(b"\n", 1)[0].decode("utf-8", "replace")
-    pemisah = max((";", ",", "\t"), key=baris.count) if baris else ","
-    return pemisah, awal.startswith(_BOM)
+    return tebak_delimiter(awal.removeprefix(_BOM).decode("utf-8", "replace")), awal.startswith(_BOM)
 
 
 def _isi_berkas(tabel: pd.DataFrame, path: Path) -> bytes:

@@ -4,7 +4,8 @@ Pure functions (no Streamlit import): the page reads ``st.query_params``
 through :func:`dari_param` once per session and writes :func:`ke_param`
 after every change. Parameter names are stable: ``kategori``, ``status``,
 ``kecamatan``, ``metrik``, ``kelurahan`` (plus ``cari``, ``skema``, ``kelas``,
-``peta``, ``bahasa``); list parameters may repeat or be comma-separated.
+``peta``, ``bahasa``, and ``tingkat``/``wilayah`` for the drill-down level and
+code prefix); list parameters may repeat or be comma-separated.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from dataclasses import dataclass, field, replace
 from geo.galat import GalatData
 from geo.i18n import BAHASA, BAHASA_BAWAAN
 from geo.masuk.dataset import Dataset
+from geo.masuk.tingkat import PANJANG_KODE, TINGKAT, normalisasi_awalan, tingkat_sah
 from geo.peta.buat import BASEMAP, BASEMAP_BAWAAN
 from geo.tampilan import kelas
 from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik
 from geo.tampilan.saring import Filter, kanonik, pecah_nilai
+from geo.tampilan.tingkat import tentukan
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class Keadaan:
     basemap: str = BASEMAP_BAWAAN
     bahasa: str = BAHASA_BAWAAN
     kelurahan: str | None = None  # kode
+    tingkat: str | None = None  # None: where the region opens (geo.tampilan.tingkat.tingkat_awal)
+    wilayah: str = ""  # code prefix drilled into, e.g. 64.74 or 64.74.01
     catatan: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -117,7 +122,25 @@ def dari_param(param: Mapping[str, Sequence[str] | str], dataset: Dataset) -> Ke
             saran = dataset.referensi.saran_nama(kel)
             mungkin = f" Mungkin maksud Anda '{saran}'?" if saran else ""
             catatan.append(f"Kelurahan '{kel}' tidak ditemukan.{mungkin} Gunakan nama atau kode kelurahan dari daftar di panel rincian.")
+    k = _jenjang_dari_param(param, dataset, k, catatan)
     return replace(k, catatan=tuple(catatan))
+
+
+def _jenjang_dari_param(param: Mapping[str, Sequence[str] | str], dataset: Dataset, k: Keadaan, catatan: list[str]) -> Keadaan:
+    """``tingkat`` and ``wilayah``: checked against the data, so a stale link still opens somewhere sensible."""
+    nilai_tingkat, nilai_wilayah = _satu(param, "tingkat"), _satu(param, "wilayah")
+    tingkat = tingkat_sah(nilai_tingkat)
+    if nilai_tingkat and tingkat is None:
+        catatan.append(f"Tingkat '{nilai_tingkat}' tidak dikenal. Pilihan: {', '.join(TINGKAT)}.")
+    wilayah = normalisasi_awalan(nilai_wilayah) if nilai_wilayah else ""
+    if not nilai_tingkat and not wilayah:
+        return k
+    jenjang = tentukan(dataset, tingkat, wilayah)
+    catatan.extend(jenjang.catatan)
+    if len(wilayah) == PANJANG_KODE["kelurahan"] and jenjang.wilayah and not k.kelurahan:
+        k = replace(k, kelurahan=wilayah)  # a desa's own code: open its kecamatan with it selected
+    bawaan = tentukan(dataset)
+    return replace(k, tingkat=None if jenjang == bawaan else jenjang.tingkat, wilayah=jenjang.wilayah)
 
 
 def ke_param(k: Keadaan, dataset: Dataset) -> dict[str, list[str]]:
@@ -132,6 +155,10 @@ def ke_param(k: Keadaan, dataset: Dataset) -> dict[str, list[str]]:
     for nama, kunci in (("metrik", "metrik"), ("skema", "skema"), ("kelas", "kelas"), ("basemap", "peta"), ("bahasa", "bahasa")):
         if getattr(k, nama) != getattr(bawaan, nama):
             param[kunci] = [str(getattr(k, nama))]
+    if k.tingkat:
+        param["tingkat"] = [k.tingkat]
+    if k.wilayah:
+        param["wilayah"] = [k.wilayah]
     if k.kelurahan:
         nama_kel = dataset.batas.loc[dataset.batas["kode"] == k.kelurahan, "kelurahan"]
         param["kelurahan"] = [str(nama_kel.iloc[0]) if len(nama_kel) else k.kelurahan]

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 
 from geo.masuk.dataset import Dataset
+from geo.masuk.tingkat import awalan_seri
 from geo.tampilan.agregat import ringkas_kelurahan
 from geo.tampilan.saring import Filter, terapkan
+from geo.tampilan.tingkat import Jenjang, tentukan, unit_tingkat
 
 
 @dataclass(frozen=True)
@@ -23,14 +25,41 @@ class Tampilan:
     filter: Filter
     potensi: gpd.GeoDataFrame
     ringkasan: gpd.GeoDataFrame = field(repr=False)
+    # The level of ``ringkasan``'s rows and the code prefix they lie in (see geo.tampilan.tingkat).
+    jenjang: Jenjang = field(default_factory=lambda: Jenjang("kelurahan"))
+
+    @property
+    def tingkat(self) -> str:
+        return self.jenjang.tingkat
+
+    @property
+    def wilayah(self) -> str:
+        return self.jenjang.wilayah
 
 
-def tampilkan(dataset: Dataset, f: Filter | None = None) -> Tampilan:
-    """Filter first, then aggregate: every figure reflects the filter."""
+def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = None, wilayah: str = "") -> Tampilan:
+    """Filter first, then aggregate onto the units of ``tingkat`` inside the prefix ``wilayah``.
+
+    Without a level a region opens where :func:`tingkat_awal` says (one kota:
+    its kelurahan, as always). Every figure reflects the filter and the prefix.
+    """
     f = f or Filter()
+    jenjang = tentukan(dataset, tingkat, wilayah)
     potensi = terapkan(dataset.potensi, f)
     batas = dataset.batas
     if f.kecamatan:
         batas = batas[batas["kecamatan"].isin(f.kecamatan)]
-    ringkasan = ringkas_kelurahan(potensi, batas, dataset.wilayah, dataset.nama_kim())
-    return Tampilan(dataset, f, potensi, ringkasan)
+    if jenjang.wilayah:
+        batas = batas[batas["kode"].astype(str).str.startswith(jenjang.wilayah)]
+        potensi = potensi[potensi["kode_kelurahan"].astype(str).str.startswith(jenjang.wilayah)]
+    if jenjang.tingkat == "kelurahan":
+        ringkasan = ringkas_kelurahan(potensi, batas, dataset.wilayah, dataset.nama_kim())
+    else:
+        unit = unit_tingkat(dataset, jenjang.tingkat)
+        unit = unit[unit["kode"].isin(awalan_seri(batas["kode"], jenjang.tingkat))]
+        kunci = awalan_seri(potensi["kode_kelurahan"], jenjang.tingkat)
+        semua = dataset.potensi
+        jumlah_kim = semua.groupby(awalan_seri(semua["kode_kelurahan"], jenjang.tingkat))["nama_kim"].nunique()
+        ringkasan = ringkas_kelurahan(potensi.assign(kode_kelurahan=kunci), unit, dataset.wilayah,
+                                      jumlah_kim.astype(str) + " KIM")
+    return Tampilan(dataset, f, potensi, ringkasan, jenjang)

@@ -1,0 +1,154 @@
+"""Views at a level: provinsi, kab/kota, kecamatan or desa/kelurahan, inside a code prefix.
+
+A province or the whole country cannot be drawn one desa at a time, so a
+view aggregates onto the units of one level (geometries dissolved once per
+data version and kept on the :class:`Dataset`), and drilling down narrows the
+code prefix ``wilayah``. The browser never gets more than
+:data:`BATAS_POLIGON` polygons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.masuk.dataset import Dataset
+from geo.masuk.tingkat import KOLOM_KODE, KOLOM_NAMA, PANJANG_KODE, TINGKAT, awalan_seri, lebih_halus, tingkat_kode
+
+# Polygons one map may carry; above it the view moves up a level (a few thousand stays fluid).
+BATAS_POLIGON = 3000
+LABEL_TINGKAT = {"provinsi": "Provinsi", "kabkota": "Kab/Kota", "kecamatan": "Kecamatan", "kelurahan": "Desa/Kelurahan"}
+_KUNCI_CACHE = "unit_tingkat"
+
+
+def tingkat_awal(dataset: Dataset) -> str:
+    """Where a region opens: the coarsest level that has more than one unit, except kecamatan.
+
+    One kota (Bontang) opens on its kelurahan as always; a province with
+    several kab/kota opens on them; the country opens on its provinces.
+    """
+    kode = dataset.batas["kode"].astype(str) if len(dataset.batas) else pd.Series([], dtype=str)
+    for tingkat in ("provinsi", "kabkota"):
+        if awalan_seri(kode, tingkat).nunique() > 1:
+            return tingkat
+    return "kelurahan"
+
+
+def unit_tingkat(dataset: Dataset, tingkat: str) -> gpd.GeoDataFrame:
+    """The units of one level with dissolved geometry; computed once per dataset, then reused.
+
+    Columns follow the boundary table so the map and exports draw any level:
+    ``kelurahan`` holds the unit's name and ``kecamatan``/``kode_kecamatan``
+    its parent's, so a tooltip reads "unit · parent" at every level.
+    """
+    cache = dataset.cache.setdefault(_KUNCI_CACHE, {})
+    if tingkat not in cache:
+        cache[tingkat] = dataset.batas if tingkat == "kelurahan" else _larutkan(dataset.batas, tingkat)
+    return cache[tingkat]
+
+
+def siapkan_tingkat(dataset: Dataset) -> None:
+    """Dissolve the levels a region's drill-down will visit, e.g. right after loading it."""
+    if tingkat_awal(dataset) != "kelurahan":
+        for tingkat in TINGKAT[TINGKAT.index(tingkat_awal(dataset)):]:
+            unit_tingkat(dataset, tingkat)
+
+
+def _larutkan(batas: gpd.GeoDataFrame, tingkat: str) -> gpd.GeoDataFrame:
+    kunci = awalan_seri(batas["kode"], tingkat)
+    induk = TINGKAT[TINGKAT.index(tingkat) - 1] if tingkat != "provinsi" else None
+    tabel = batas.drop(columns="geometry").assign(_kunci=kunci.to_numpy())
+    pertama = tabel.groupby("_kunci", sort=True).first()
+    hasil = pd.DataFrame({"kode": pertama.index.astype(str)}, index=pertama.index)
+    hasil["kelurahan"] = pertama[KOLOM_NAMA[tingkat]].astype(str)
+    hasil["kecamatan"] = pertama[KOLOM_NAMA[induk]].astype(str) if induk else ""
+    hasil["kode_kecamatan"] = pertama[KOLOM_KODE[induk]].astype(str) if induk else ""
+    hasil["luas_km2"] = tabel.groupby("_kunci")["luas_km2"].sum(min_count=1)
+    hasil["sumber"] = pertama["sumber"]
+    hasil["jenis_unit"] = tingkat
+    for t in TINGKAT[: TINGKAT.index(tingkat)]:
+        hasil[KOLOM_KODE[t]], hasil[KOLOM_NAMA[t]] = pertama[KOLOM_KODE[t]], pertama[KOLOM_NAMA[t]]
+    # Neighbouring desa share their edges exactly: a coverage union is linear, not quadratic.
+    try:
+        geometri = batas[["geometry"]].assign(_kunci=kunci.to_numpy()).dissolve(by="_kunci", method="coverage").geometry
+    except Exception:  # noqa: BLE001 - not a clean coverage (overlaps/gaps): the general union
+        geometri = batas[["geometry"]].assign(_kunci=kunci.to_numpy()).dissolve(by="_kunci").geometry
+    gdf = gpd.GeoDataFrame(hasil, geometry=geometri.reindex(hasil.index).to_numpy(), crs=batas.crs)
+    return gdf.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Jenjang:
+    """The level and prefix a view shows, after checking them against the data."""
+
+    tingkat: str
+    wilayah: str = ""
+    catatan: tuple[str, ...] = ()
+
+
+def tentukan(dataset: Dataset, tingkat: str | None = None, wilayah: str = "") -> Jenjang:
+    """A drawable (level, prefix): finer than the prefix, and within :data:`BATAS_POLIGON` polygons."""
+    catatan: list[str] = []
+    wilayah = (wilayah or "").strip()
+    kode = dataset.batas["kode"].astype(str) if len(dataset.batas) else pd.Series([], dtype=str)
+    if wilayah and not kode.str.startswith(wilayah).any():
+        catatan.append(f"Wilayah '{wilayah}' tidak ada di data; ditampilkan seluruh wilayah. Gunakan awalan kode Kemendagri, misalnya "
+                       f"{kode.iloc[0][:5] if len(kode) else '64.74'}.")
+        wilayah = ""
+    level_wilayah = tingkat_kode(wilayah) if wilayah else None
+    if wilayah and level_wilayah is None:
+        catatan.append(f"Wilayah '{wilayah}' bukan awalan kode yang utuh (PP, PP.KK, PP.KK.CC); ditampilkan seluruh wilayah.")
+        wilayah, level_wilayah = "", None
+    if level_wilayah == "kelurahan":
+        wilayah, level_wilayah = wilayah[: PANJANG_KODE["kecamatan"]], "kecamatan"
+    tingkat = tingkat or (lebih_halus(level_wilayah) if level_wilayah else tingkat_awal(dataset))
+    if level_wilayah and TINGKAT.index(tingkat) <= TINGKAT.index(level_wilayah):
+        tingkat = lebih_halus(level_wilayah)  # type: ignore[assignment]
+    dalam = kode[kode.str.startswith(wilayah)] if wilayah else kode
+    while tingkat != TINGKAT[0] and awalan_seri(dalam, tingkat).nunique() > BATAS_POLIGON:
+        naik = TINGKAT[TINGKAT.index(tingkat) - 1]
+        catatan.append(f"Terlalu banyak unit {LABEL_TINGKAT[tingkat]} untuk satu peta; ditampilkan per {LABEL_TINGKAT[naik]}. "
+                       "Klik satu unit untuk masuk lebih dalam.")
+        tingkat = naik
+    return Jenjang(tingkat, wilayah, tuple(catatan))
+
+
+def nama_unit(dataset: Dataset, kode: str) -> str:
+    """A unit's display name at any level: ``Kecamatan Bontang Utara``, ``Kota Bontang``, a desa name."""
+    tingkat = tingkat_kode(kode)
+    if tingkat is None:
+        return kode
+    baris = dataset.batas.loc[dataset.batas["kode"].astype(str).str.startswith(kode)]
+    if not len(baris):
+        return kode
+    nama = str(baris[KOLOM_NAMA[tingkat]].iloc[0])
+    if tingkat == "kecamatan" and not nama.lower().startswith("kec"):
+        return f"Kecamatan {nama}"
+    return nama
+
+
+def jejak(dataset: Dataset, jenjang: Jenjang) -> list[tuple[str, str, str]]:
+    """The breadcrumb: (label, level, prefix) from the whole region down to the current prefix."""
+    awal = tingkat_awal(dataset)
+    hasil = [(dataset.wilayah.nama, awal, "")]
+    if not jenjang.wilayah:
+        return hasil
+    for t in TINGKAT[TINGKAT.index(awal) if awal != "kelurahan" else 1:]:
+        n = PANJANG_KODE[t]
+        if n > len(jenjang.wilayah) or t == "kelurahan":
+            break
+        awalan = jenjang.wilayah[:n]
+        if t == "kabkota" and awal == "kelurahan":
+            continue  # one kota: its name is already the root
+        hasil.append((nama_unit(dataset, awalan), lebih_halus(t) or t, awalan))
+    return hasil
+
+
+def turun(jenjang: Jenjang, kode_kelurahan: str) -> Jenjang | None:
+    """The view one level down into the unit that contains ``kode_kelurahan``; None at the bottom."""
+    if jenjang.tingkat == "kelurahan":
+        return None
+    awalan = kode_kelurahan[: PANJANG_KODE[jenjang.tingkat]]
+    return Jenjang(lebih_halus(jenjang.tingkat) or "kelurahan", awalan)

@@ -1,0 +1,105 @@
+"""Drill-down on the page (AppTest): a generated province opens on kab/kota, drills to one desa, and back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from benchmarks.buat_wilayah_besar import buat_wilayah_besar
+from geo.masuk.dataset import muat_dataset
+from tests import peta_uji
+
+HALAMAN = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+
+
+@pytest.fixture(scope="module")
+def provinsi(tmp_path_factory: pytest.TempPathFactory):
+    return buat_wilayah_besar(1000, tmp_path_factory.mktemp("provinsi_halaman"), seed=5, n_baris=2000)
+
+
+@pytest.fixture
+def env_provinsi(provinsi, monkeypatch):
+    for k, v in provinsi.env().items():
+        monkeypatch.setenv(k, v)
+    ds = muat_dataset(provinsi.kim, provinsi.batas, provinsi.referensi, provinsi.wilayah)
+    assert ds.ok, ds.laporan.teks()[:2000]
+    return ds
+
+
+def _jalan(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _unit(at: AppTest) -> list[str]:
+    (komponen,) = at.get("component_instance")
+    return [f["id"] for f in peta_uji.kelurahan(json.loads(komponen.proto.json_args)["script"])]
+
+
+def _param(at: AppTest) -> dict[str, list[str]]:
+    return {k: [v] if isinstance(v, str) else list(v) for k, v in at.query_params.items()}
+
+
+def _klik(at: AppTest, ds, kode: str) -> AppTest:
+    titik = ds.batas.loc[ds.batas["kode"] == kode].geometry.iloc[0].representative_point()
+    at.session_state["kim_klik_baru"] = {"lat": titik.y, "lng": titik.x}
+    return _jalan(at)
+
+
+def test_buka_turun_sampai_desa_lalu_kembali(env_provinsi):
+    ds = env_provinsi
+    desa = ds.batas.loc[ds.batas["jenis_unit"] == "desa"].iloc[0]
+    kab, kec = desa["kode"][:5], desa["kode"][:8]
+    at = _jalan(AppTest.from_file(HALAMAN, default_timeout=90))
+    unit = _unit(at)
+    assert len(unit) == 10 and all(len(k) == 5 for k in unit)
+    assert "tingkat" not in _param(at)
+    assert not at.error
+
+    _klik(at, ds, desa["kode"])
+    unit = _unit(at)
+    assert unit and all(k.startswith(kab + ".") and len(k) == 8 for k in unit)
+    assert _param(at)["tingkat"] == ["kecamatan"] and _param(at)["wilayah"] == [kab]
+
+    _klik(at, ds, desa["kode"])
+    unit = _unit(at)
+    assert desa["kode"] in unit and all(k.startswith(kec + ".") for k in unit)
+    assert _param(at)["wilayah"] == [kec] and _param(at)["tingkat"] == ["kelurahan"]
+
+    _klik(at, ds, desa["kode"])  # at the bottom a click opens the desa's detail
+    assert _param(at)["kelurahan"] == [desa["kelurahan"]]
+    assert any(desa["kelurahan"] in m.value for m in at.markdown)
+    remah = [b.label for b in at.button if b.key and b.key.startswith("kim_remah_")]
+    assert len(remah) == 2 and remah[0] == ds.wilayah.nama
+
+    at.button(key="kim_remah_1").click()
+    _jalan(at)
+    assert all(len(k) == 8 for k in _unit(at)) and _param(at)["wilayah"] == [kab]
+    at.button(key="kim_remah_0").click()
+    _jalan(at)
+    assert len(_unit(at)) == 10 and "wilayah" not in _param(at) and "kelurahan" not in _param(at)
+
+
+def test_tautan_bersama_dipulihkan(env_provinsi):
+    ds = env_provinsi
+    kec = str(ds.batas["kode"].iloc[0])[:8]
+    at = AppTest.from_file(HALAMAN, default_timeout=90)
+    at.query_params["tingkat"] = "kelurahan"
+    at.query_params["wilayah"] = kec
+    _jalan(at)
+    unit = _unit(at)
+    assert sorted(unit) == sorted(ds.batas.loc[ds.batas["kode"].str.startswith(kec + "."), "kode"])
+    assert _param(at)["wilayah"] == [kec]
+    assert not at.warning
+
+
+def test_tautan_wilayah_salah_diberi_catatan(env_provinsi):
+    at = AppTest.from_file(HALAMAN, default_timeout=90)
+    at.query_params["wilayah"] = "77.01"
+    _jalan(at)
+    assert len(_unit(at)) == 10
+    assert any("77.01" in w.value for w in at.warning)
