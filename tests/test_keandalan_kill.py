@@ -105,3 +105,17 @@ def test_next_save_recovers_the_missing_entry_first(wilayah_uji):
     assert simpan_kim(tabel, dataset, "ani", sidik).disimpan
     log = baca_audit(wilayah_uji.kim)
     assert list(log["pengguna"]) == ["ani", "budi"]
+
+
+def test_journal_left_after_the_audit_line_is_not_logged_twice(wilayah_uji, monkeypatch):
+    from geo.simpan import kim
+
+    monkeypatch.setattr(kim.Path, "unlink", lambda self, missing_ok=False: None)  # "die" before the journal is removed
+    dataset = muat_dataset()
+    tabel, sidik = baca_untuk_sunting(dataset)
+    tabel.loc[0, "jumlah_anggota"] = 3
+    assert simpan_kim(tabel, dataset, "budi", sidik).disimpan
+    monkeypatch.undo()
+    assert path_jurnal(wilayah_uji.kim).exists()
+    assert len(baca_audit(wilayah_uji.kim)) == 1
+    assert not path_jurnal(wilayah_uji.kim).exists()

@@ -226,6 +226,16 @@ def _tulis_jurnal(path_kim: Path, entri: dict, data_baru: bytes) -> None:
     tulis_bytes_atomik(path_jurnal(path_kim), json.dumps(isi, ensure_ascii=False).encode("utf-8"))
 
 
+def _baris_terakhir_sama(path_kim: Path, entri: dict) -> bool:
+    try:
+        with path_audit(path_kim).open("rb") as f:
+            f.seek(max(0, f.seek(0, os.SEEK_END) - 65536))
+            baris = f.read().decode("utf-8", "replace").splitlines()
+        return bool(baris) and json.loads(baris[-1]) == entri
+    except (OSError, ValueError):
+        return False
+
+
 def selesaikan_jurnal(path_kim: Path | str) -> bool:
     """Finish a save that died between the file replace and its audit line.
 
@@ -247,7 +257,8 @@ def selesaikan_jurnal(path_kim: Path | str) -> bool:
         kini = hashlib.sha256(path_kim.read_bytes()).hexdigest()
     except OSError:
         kini = ""
-    if isinstance(isi, dict) and isinstance(isi.get("entri"), dict) and isi.get("sha256") == kini:
+    if isinstance(isi, dict) and isinstance(isi.get("entri"), dict) and isi.get("sha256") == kini \
+            and not _baris_terakhir_sama(path_kim, isi["entri"]):  # died after the line, before the unlink
         entri = dict(isi["entri"])
         entri["catatan"] = (str(entri.get("catatan") or "") + " (dicatat ulang setelah penyimpanan terputus)").strip()
         _tambah_baris_audit(path_kim, entri)
