@@ -128,9 +128,9 @@ def buat_wilayah_besar(n_unit: int, dir: Path | str, seed: int = 0, n_kabkota: i
 
     kab_di_prov, kec_di_kab = _urutan_di(kab, prov), _urutan_di(kec, kab)
     ds_di_kec = _urutan_di(np.arange(n_unit), kec)
-    kota = (kab % 5) == 4  # every fifth kab/kota is a kota (codes from 71), with kelurahan only
+    kota = (kab_di_prov % 5) == 4  # every fifth kab/kota of a province is a kota (codes from 71), kelurahan only
     kode_prov = np.char.zfill((11 + prov).astype(str), 2)
-    kode_kab_lokal = np.where(kota, 71 + kab_di_prov // 5, 1 + kab_di_prov - kab_di_prov // 5)
+    kode_kab_lokal = np.where(kota, 71 + kab_di_prov // 5, 1 + kab_di_prov - (kab_di_prov + 1) // 5)
     kode_kab = np.char.add(np.char.add(kode_prov, "."), np.char.zfill(kode_kab_lokal.astype(str), 2))
     kode_kec = np.char.add(np.char.add(kode_kab, "."), np.char.zfill((1 + kec_di_kab).astype(str), 2))
     kelurahan = kota | (rng.random(n_unit) < 0.15)
@@ -150,6 +150,8 @@ def buat_wilayah_besar(n_unit: int, dir: Path | str, seed: int = 0, n_kabkota: i
     ref = pd.DataFrame({"kode": kode, "kelurahan": nama, "kecamatan": nama_kec, "kode_kecamatan": kode_kec,
                         "kabkota": nama_kab, "kode_kabkota": kode_kab, "provinsi": nama_prov, "kode_provinsi": kode_prov,
                         "luas_km2": luas, "alias": ""})
+    if ref["kode"].duplicated().any():  # a generator bug, not a data problem: fail loudly
+        raise AssertionError("kode ganda dalam wilayah sintetis")
     path_ref = dir / "kelurahan.csv"
     ref.to_csv(path_ref, index=False)
     gdf = gpd.GeoDataFrame({"kode": kode, "kelurahan": nama, "kecamatan": nama_kec, "luas_km2": luas,
