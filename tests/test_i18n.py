@@ -70,6 +70,31 @@ def test_kolom_bulat_dan_tanggal_tanpa_loop():
     assert format_id.tanggal_seri(tanggal, bahasa="en").iloc[0] == "13 July 2022"
 
 
+def test_angka_negatif_desimal_dan_bahasa_lain():
+    assert format_id.angka(-1234567.891, desimal=2) == "-1.234.567,89"
+    assert format_id.angka(-1234567.891, desimal=2, bahasa="en") == "-1,234,567.89"
+    assert format_id.angka(-0.2, desimal=0) == "0"  # no "-0"
+    assert format_id.angka(0.05) == "0,1"  # rounded like Python, not Babel's half-even on the decimal text
+    assert format_id.angka(1234.5, bahasa="xx") == "1.234,5"  # unknown language: Indonesian
+
+
+def test_rupiah():
+    assert format_id.rupiah(200_000_000) == "Rp 200.000.000"
+    assert format_id.rupiah(1500.6) == "Rp 1.501"
+    assert format_id.rupiah(-2500) == "-Rp 2.500"
+    assert format_id.rupiah(0) == "Rp 0"
+    assert format_id.rupiah(None) == "–"
+    assert format_id.rupiah(float("nan")) == "–"
+    assert format_id.rupiah(1234567, bahasa="en") == "IDR 1,234,567"
+
+
+def test_tanggal_inggris_semua_bulan():
+    assert [format_id.tanggal(dt.date(2024, m, 9), bahasa="en").split()[1] for m in range(1, 13)] == list(format_id.BULAN_EN)
+    assert format_id.BULAN_EN[0] == "January" and format_id.BULAN_ID[7] == "Agustus"
+    assert format_id.tanggal(dt.date(2026, 12, 1)) == "1 Desember 2026"
+    assert format_id.tanggal(dt.date(2026, 12, 1), bahasa="xx") == "1 Desember 2026"
+
+
 def test_setiap_teks_ada_dalam_dua_bahasa_dengan_isian_sama():
     for kunci, teks in i18n.TEKS.items():
         assert set(teks) == {"id", "en"}, kunci
