@@ -53,7 +53,6 @@ TEKS: dict[str, dict[str, str]] = {
                           "en": "An unexpected error occurred while loading the data: {pesan}"},
     "aset_gagal": {"id": "Berkas peta (Leaflet) tidak dapat disalin ke {folder}: {pesan}. Pastikan folder itu dapat ditulis, lalu muat ulang.",
                    "en": "The map files (Leaflet) could not be copied to {folder}: {pesan}. Make that folder writable, then reload."},
-    "teks_laporan": {"id": "Teks laporan", "en": "Report as text"},
     "peringatan_data": {"id": "{n} peringatan data", "en": "{n} data warnings"},
     # KPI
     "kpi_kim": {"id": "KIM", "en": "KIM"},
@@ -89,7 +88,6 @@ TEKS: dict[str, dict[str, str]] = {
     "kegiatan_terakhir": {"id": "Kegiatan terakhir", "en": "Last activity"},
     "kontak": {"id": "Kontak", "en": "Contact"},
     "deskripsi": {"id": "Deskripsi", "en": "Description"},
-    "orang": {"id": "{n} orang", "en": "{n} people"},
     "skema_quantiles": {"id": "Kuantil", "en": "Quantiles"},
     "skema_natural_breaks": {"id": "Jeda alami (Jenks)", "en": "Natural breaks (Jenks)"},
     "skema_equal_interval": {"id": "Interval sama", "en": "Equal interval"},

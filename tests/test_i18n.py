@@ -140,3 +140,35 @@ def test_deskripsi_filter():
     assert i18n.deskripsi_filter(f, "id") == f.deskripsi()
     assert i18n.deskripsi_filter(f, "en") == "Category: Kuliner; Status: Aktif; Search: \u201cikan\u201d"
     assert i18n.deskripsi_filter(Filter(), "en") == "All potentials (no filter)"
+
+
+def _teks_di_kode() -> tuple[set[str], set[str]]:
+    """String literals of the app's code, and the constant heads of its f-strings (``f"basemap_{k}"`` → ``basemap_``)."""
+    import ast
+    from pathlib import Path
+
+    akar = Path(__file__).resolve().parent.parent
+    berkas = [*akar.glob("*.py"), *akar.glob("pages/*.py"), *akar.glob("ui/**/*.py"), *akar.glob("geo/**/*.py")]
+    berkas = [p for p in berkas if p.name != "i18n.py"]
+    assert len(berkas) > 20
+    literal, awalan = set(), set()
+    for p in berkas:
+        for simpul in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(simpul, ast.Constant) and isinstance(simpul.value, str):
+                literal.add(simpul.value)
+            elif isinstance(simpul, ast.JoinedStr) and simpul.values and isinstance(simpul.values[0], ast.Constant):
+                awalan.add(simpul.values[0].value)
+    return literal, awalan
+
+
+def test_tidak_ada_kunci_teks_yang_tak_terpakai():
+    literal, awalan = _teks_di_kode()
+
+    def dipakai(kunci: str) -> bool:
+        # A key is used when the code names it, or builds it as a known head plus a used remainder
+        # (``_t(f"ukuran_{u}")`` inside ``t(f"ekspor_{kunci}")`` makes ``ekspor_ukuran_a4-landscape``).
+        return kunci in literal or any(kunci.startswith(a) and len(kunci) > len(a) and dipakai(kunci[len(a):]) for a in awalan if a)
+
+    assert len(i18n.TEKS) > 50
+    tak_terpakai = [k for k in i18n.TEKS if not dipakai(k)]
+    assert tak_terpakai == [], f"Kunci teks tidak dipakai di kode mana pun; hapus dari geo/i18n.py: {tak_terpakai}"
