@@ -1,8 +1,13 @@
 """User-facing strings: Bahasa Indonesia by default, English as an option.
 
 Officials read the page in Indonesian; English exists for partners and
-reviewers. Every visible word passes through :func:`t`, so a missing
-translation shows up in the tests instead of as a half-English page.
+reviewers. Every visible word of the dashboard page (and of the interactive
+map and its HTML export) passes through :func:`t`, so a missing translation
+shows up in the tests instead of as a half-English page. Two surfaces are
+Indonesian only and keep their words in their own modules: the Kelola Data
+page (``pages/1_Kelola_Data.py``, ``ui/kelola*.py``), used by the editors of
+one office, and the PNG/PDF print layout (``geo/ekspor/snapshot.py``,
+``legenda_cetak.py``, ``keterangan.py``), which is a report in Indonesian.
 """
 
 from __future__ import annotations
