@@ -18,7 +18,6 @@ import pandas as pd
 from geo import config
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset, muat_dataset
-from geo.tampilan.agregat import kolom_ringkasan
 from geo.tampilan.saring import Filter, kanonik, pecah_nilai
 from geo.tampilan.susun import tampilkan
 
@@ -75,17 +74,18 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def tabel_ringkasan(dataset: Dataset, f: Filter) -> pd.DataFrame:
-    """The per-kelurahan summary without geometry, dates as ISO text."""
-    ringkasan = tampilkan(dataset, f).ringkasan
-    tabel = pd.DataFrame(ringkasan[kolom_ringkasan(dataset.wilayah)])
-    tabel["kegiatan_terakhir"] = tabel["kegiatan_terakhir"].dt.strftime("%Y-%m-%d")
+def _tabel_summary(dataset: Dataset, f: Filter) -> pd.DataFrame:
+    """The export's per-kelurahan summary table, dates as ISO text for JSON and the terminal."""
+    from geo.ekspor.tabel import tabel_ringkasan  # openpyxl only for the command that needs the table
+
+    tabel = tabel_ringkasan(tampilkan(dataset, f))
+    tabel["kegiatan_terakhir"] = pd.to_datetime(tabel["kegiatan_terakhir"]).dt.strftime("%Y-%m-%d")
     return tabel
 
 
 def _summary(args: argparse.Namespace) -> int:
     dataset = muat_dari_args(args)
-    tabel = tabel_ringkasan(dataset, filter_dari_args(args, dataset))
+    tabel = _tabel_summary(dataset, filter_dari_args(args, dataset))
     if args.format == "json":
         records = json.loads(tabel.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=2))
