@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
@@ -109,7 +110,9 @@ def daftar(sub: argparse._SubParsersAction) -> None:
 
 
 def buat_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m geo", description="Peta Potensi KIM: perintah data.")
+    # The installed ``kim`` command is the same program; its help names it as typed.
+    prog = "kim" if Path(sys.argv[0]).stem == "kim" else "python -m geo"
+    parser = argparse.ArgumentParser(prog=prog, description="Peta Potensi KIM: perintah data.")
     sub = parser.add_subparsers(dest="perintah", required=True, metavar="PERINTAH")
     for nama in MODUL_PERINTAH:
         importlib.import_module(nama).daftar(sub)
