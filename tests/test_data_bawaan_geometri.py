@@ -121,6 +121,7 @@ def test_kim_csv_utf8_tanpa_bom_dan_lf() -> None:
     mentah.decode("utf-8")
 
 
+@pytest.mark.lambat
 def test_skrip_batas_menghasilkan_berkas_yang_sama_persis(tmp_path: Path) -> None:
     keluaran = tmp_path / "boundaries.geojson"
     hasil = subprocess.run(

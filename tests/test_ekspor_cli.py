@@ -142,6 +142,7 @@ def test_tulis_atomik_menjaga_berkas_lama_bila_gagal(folder, monkeypatch):
     assert [p.name for p in folder.iterdir()] == ["a.csv"]
 
 
+@pytest.mark.lambat
 def test_python_m_geo_export_tanpa_traceback(wilayah_uji, folder):
     env = {**os.environ, "PYTHONPATH": str(PROYEK)}
     ok = subprocess.run([sys.executable, "-m", "geo", "export", "--format", "csv", "-o", str(folder / "a.csv")],

@@ -57,6 +57,7 @@ def server(wilayah_uji, tmp_path):
         yield srv.url
 
 
+@pytest.mark.lambat
 def test_setiap_tombol_mengunduh_berkas_tersaring(server, tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():

@@ -308,6 +308,7 @@ def _big_bontang(tmp_path: Path) -> tuple[Path, gpd.GeoDataFrame]:
     return src, big
 
 
+@pytest.mark.lambat
 def test_done_when_big_kota_file_imports_in_one_command(tmp_path, monkeypatch, capsys):
     if not (PROJECT / "data" / "boundaries.geojson").exists():
         pytest.skip("data/boundaries.geojson belum dibangkitkan")
