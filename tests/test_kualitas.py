@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -82,3 +84,28 @@ def test_penjaga_lapisan_mengenali_pelanggaran(tmp_path):
     contoh = tmp_path / "contoh.py"
     contoh.write_text("import argparse\nfrom streamlit import session_state\nprint('x')\nlog.print('bukan')\n", encoding="utf-8")
     assert _impor_dan_panggilan(contoh) == ({"argparse", "streamlit"}, {"print"})
+
+
+def _ada(nama: str) -> bool:
+    """Whether ``geo.x.y`` names a module or an attribute of one."""
+    bagian = nama.split(".")
+    for i in range(len(bagian), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(bagian[:i]))
+        except ImportError:
+            continue
+        try:
+            for b in bagian[i:]:
+                obj = getattr(obj, b)
+        except AttributeError:
+            return False
+        return True
+    return False
+
+
+def test_rujukan_docstring_ke_modul_masih_ada():
+    """``:func:`geo.x.f``` and ````geo.x```` in docstrings name code that exists (moves leave no stale names)."""
+    pola = re.compile(r"`~?(geo(?:\.[A-Za-z_][A-Za-z0-9_]*)+)`")
+    rujukan = {m for path in _modul_python() for m in pola.findall(path.read_text(encoding="utf-8"))}
+    assert len(rujukan) > 5
+    assert sorted(r for r in rujukan if not _ada(r)) == []

@@ -1,7 +1,7 @@
 """Exports of one filtered view: PNG/PDF snapshot, standalone HTML, CSV, XLSX, GeoJSON.
 
 The page and ``python -m geo export`` both call :func:`ekspor` with the same
-:class:`~geo.data.Tampilan` the map shows, so a file can never disagree with
+:class:`~geo.tampilan.susun.Tampilan` the map shows, so a file can never disagree with
 the screen.
 """
 

@@ -22,7 +22,7 @@ PEMISAH_DIDUKUNG = (",", ";")
 
 @dataclass(frozen=True)
 class OpsiEkspor:
-    """How to make a file; the view itself comes from the :class:`~geo.data.Tampilan`.
+    """How to make a file; the view itself comes from the :class:`~geo.tampilan.susun.Tampilan`.
 
     ``metrik``/``skema``/``jumlah_kelas`` must match the page's choropleth so
     the printed colours equal the screen's. An empty ``judul`` means "generate
