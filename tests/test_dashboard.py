@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.config import PROJECT_DIR
 from geo.masuk.dataset import muat_dataset
 from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
 from tests import peta_uji
 from tests.conftest import KODE_A, KODE_B, KODE_C
 
-HALAMAN = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+HALAMAN = str(PROJECT_DIR / "dashboard.py")
 
 
 def _jalan(param: dict | None = None, sesi: dict | None = None) -> AppTest:

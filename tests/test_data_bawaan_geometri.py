@@ -15,7 +15,8 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+# The project folder, wherever this file sits under tests/.
+ROOT = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").is_file())
 DATA = ROOT / "data"
 BATAS = DATA / "boundaries.geojson"
 REFERENSI = DATA / "kelurahan.csv"

@@ -14,8 +14,9 @@ import pytest
 
 from geo.cli import ekspor as ekspor_cli
 from geo.cli.utama import main
+from geo.config import PROJECT_DIR
 
-PROYEK = Path(__file__).resolve().parent.parent
+PROYEK = PROJECT_DIR
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """An empty output folder (the fixture region's files live in tmp_path/data)."""

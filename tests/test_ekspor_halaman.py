@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.config import PROJECT_DIR
 from geo.ekspor import OpsiEkspor, ekspor
 from geo.masuk.dataset import muat_dataset
 from geo.tampilan.saring import Filter
@@ -20,7 +21,7 @@ from geo.tampilan.susun import tampilkan
 from tests.server_uji import ARG_CHROMIUM, CHROMIUM, jalankan, tunggu_diam
 from ui.ekspor import pembuat
 
-PROYEK = Path(__file__).resolve().parent.parent
+PROYEK = PROJECT_DIR
 DASBOR = str(PROYEK / "dashboard.py")
 LABEL = ["PNG", "PDF", "HTML", "CSV", "Excel (XLSX)", "GeoJSON"]
 

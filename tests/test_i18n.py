@@ -145,9 +145,8 @@ def test_deskripsi_filter():
 def _teks_di_kode() -> tuple[set[str], set[str]]:
     """String literals of the app's code, and the constant heads of its f-strings (``f"basemap_{k}"`` → ``basemap_``)."""
     import ast
-    from pathlib import Path
 
-    akar = Path(__file__).resolve().parent.parent
+    from geo.config import PROJECT_DIR as akar
     berkas = [*akar.glob("*.py"), *akar.glob("pages/*.py"), *akar.glob("ui/**/*.py"), *akar.glob("geo/**/*.py")]
     berkas = [p for p in berkas if p.name != "i18n.py"]
     assert len(berkas) > 20

@@ -20,6 +20,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, box
 
 from geo.cli.utama import main
+from geo.config import PROJECT_DIR
 from geo.galat import GalatData
 from geo.impor import baca as sumber_batas
 from geo.impor.alur import impor_batas
@@ -28,7 +29,7 @@ from geo.masuk.dataset import muat_dataset
 from geo.simpan.berkas import daftar_cadangan
 from tests.conftest import KODE_A, KODE_B, KODE_C, KOTAK
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = PROJECT_DIR
 UTM_50N = "EPSG:32650"
 
 

@@ -8,19 +8,19 @@ then press the page's own buttons, exactly as after editing cells.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import bcrypt
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.config import PROJECT_DIR
 from geo.masuk.dataset import muat_dataset
 from geo.simpan.berkas import daftar_cadangan
 from geo.simpan.kim import baca_untuk_sunting, path_audit, simpan_kim
 from tests.conftest import BARIS_BAIK, HEADER, KODE_C
 
-HALAMAN = str(Path(__file__).resolve().parent.parent / "pages" / "1_Kelola_Data.py")
+HALAMAN = str(PROJECT_DIR / "pages" / "1_Kelola_Data.py")
 SANDI = "rahasia-kota-123"
 
 
