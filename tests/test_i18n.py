@@ -68,6 +68,8 @@ def test_kolom_bulat_dan_tanggal_tanpa_loop():
     assert hasil.tolist() == ["13 Juli 2022", "", "2 Januari 2020"]
     assert list(hasil.index) == [7, 8, 9]
     assert format_id.tanggal_seri(tanggal, bahasa="en").iloc[0] == "13 July 2022"
+    assert format_id.bulat_seri(pd.Series([-1250, 2.6, -999])).tolist() == ["-1.250", "3", "-999"]
+    assert format_id.tanggal_seri(pd.Series(["2024-08-17"]), bahasa="xx").tolist() == ["17 Agustus 2024"]
 
 
 def test_angka_negatif_desimal_dan_bahasa_lain():
