@@ -60,6 +60,7 @@ def test_halaman_bawaan(wilayah_uji):
     assert not at.warning and not at.error
 
 
+@pytest.mark.lambat
 def test_filter_mengubah_kpi_dan_peta(wilayah_uji):
     at = _jalan()
     at.multiselect(key="w_kategori").set_value(["Kuliner"]).run()
@@ -187,6 +188,7 @@ def test_nama_parameter_stabil(wilayah_uji, kunci):
     assert kunci in ke_param(k, ds)
 
 
+@pytest.mark.lambat
 def test_memilih_kelurahan_tidak_memuat_ulang_peta(wilayah_uji):
     at = _jalan()
     sebelum = _peta(at)
@@ -197,6 +199,7 @@ def test_memilih_kelurahan_tidak_memuat_ulang_peta(wilayah_uji):
     assert sebelum["feature_group"] is None and "kim-terpilih" in sesudah["feature_group"]
 
 
+@pytest.mark.lambat
 def test_tanpa_jaringan_peta_dasar_diganti_latar_polos(wilayah_uji, monkeypatch):
     monkeypatch.setattr("geo.peta.buat.host_terjangkau", lambda url: False)
     at = _jalan()

@@ -99,6 +99,7 @@ def test_invalid_edit_is_not_saved(akun):
     assert {"id_potensi", "lintang"} <= set(laporan["kolom"])
 
 
+@pytest.mark.lambat
 def test_valid_edit_is_saved_with_backup_and_audit(akun):
     lama = akun.kim.read_bytes()
     at = _masuk(_buka())
@@ -121,6 +122,7 @@ def test_valid_edit_is_saved_with_backup_and_audit(akun):
     assert at.session_state["kelola_asal"].shape[0] == 6  # the page reloaded what it saved
 
 
+@pytest.mark.lambat
 def test_conflicting_change_is_detected(akun):
     at = _masuk(_buka())
     # Another editor (or an import) saves after this page loaded the file.
@@ -149,6 +151,7 @@ def _csv(rows: list[list[str]]) -> bytes:
     return ("\n".join(";".join(r) for r in [HEADER, *rows]) + "\n").encode("utf-8-sig")
 
 
+@pytest.mark.lambat
 def test_upload_is_checked_in_full_before_saving(akun):
     lama = akun.kim.read_bytes()
     at = _masuk(_buka())
@@ -175,6 +178,7 @@ def test_upload_is_checked_in_full_before_saving(akun):
     assert entri["aksi"] == "unggah-gabung" and entri["ditambah"] == ["C-01"] and entri["diubah"] == ["A-01"]
 
 
+@pytest.mark.lambat
 def test_restore_from_the_page_undoes_a_save(akun):
     asli = akun.kim.read_bytes()
     at = _masuk(_buka())

@@ -61,6 +61,7 @@ def _baca(path: Path) -> gpd.GeoDataFrame:
     return gpd.read_file(path).set_index("kode")
 
 
+@pytest.mark.lambat
 def test_big_3d_utm_shapefile_becomes_2d_wgs84(wilayah_uji, tmp_path):
     src = tmp_path / "Batas_Desa.shp"
     _big_uji(UTM_50N).to_file(src)
@@ -223,6 +224,7 @@ def test_cli_reads_zip_geopackage_flatgeobuf(wilayah_uji, tmp_path, capsys, form
     assert sorted(_baca(out).index) == [KODE_A, KODE_B, KODE_C]
 
 
+@pytest.mark.lambat
 def test_refuses_to_lose_a_kelurahan_the_kim_data_uses(wilayah_uji, tmp_path, capsys):
     src = tmp_path / "tanpa_beta.geojson"
     _big_uji()[lambda g: g["KDEPUM"] != KODE_B].to_file(src)
