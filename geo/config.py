@@ -1,8 +1,17 @@
 """Where the data lives.
 
-Paths default to the embedded files under ``data/`` and are overridden by
-environment variables, so that the page, the CLI and the tests all point at
-the same files without passing paths around.
+Each file has its own environment variable (``KIM_CSV``...), so that the
+page, the CLI and the tests all point at the same files without passing
+paths around. Files without one are looked up in the data folder, which is,
+in this order:
+
+1. ``KIM_DATA``, when set: a folder holding ``kim.csv``, ``boundaries.geojson``,
+   ``kelurahan.csv`` and ``wilayah.json``;
+2. the project's own ``data/`` when the code runs from a checkout (``python -m
+   geo`` in the project folder, or the ``kim`` command after ``pip install -e .``),
+   so a scheduled task started in any folder still finds the office's data;
+3. ``data/`` in the current folder, for a regular ``pip install .`` whose
+   package carries code only.
 """
 
 from __future__ import annotations
@@ -11,17 +20,32 @@ import os
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+# The checkout's own data folder (the sample data); see folder_data() for the one in use.
 DATA_DIR = PROJECT_DIR / "data"
 
+ENV_DATA = "KIM_DATA"
 ENV_KIM = "KIM_CSV"
 ENV_BATAS = "KIM_BOUNDARIES"
 ENV_REFERENSI = "KIM_REFERENSI"
 ENV_WILAYAH = "KIM_WILAYAH"
 
 
+def dari_checkout() -> bool:
+    """True when the package runs from the project folder (source or editable install), not from site-packages."""
+    return (PROJECT_DIR / "pyproject.toml").is_file() and DATA_DIR.is_dir()
+
+
+def folder_data() -> Path:
+    """The data folder in use: ``KIM_DATA``, else the checkout's ``data/``, else ``./data``."""
+    value = os.environ.get(ENV_DATA, "").strip()
+    if value:
+        return Path(value).expanduser()
+    return DATA_DIR if dari_checkout() else Path.cwd() / "data"
+
+
 def _path(env: str, default: str) -> Path:
     value = os.environ.get(env, "").strip()
-    return Path(value) if value else DATA_DIR / default
+    return Path(value).expanduser() if value else folder_data() / default
 
 
 def path_kim() -> Path:

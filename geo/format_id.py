@@ -1,7 +1,10 @@
-"""Numbers and dates as Indonesian readers write them (1.234,5; 13 Juli 2022).
+"""Numbers, dates and rupiah as Indonesian readers write them (1.234,5; 13 Juli 2022; Rp 200.000.000).
 
-Python's locale module depends on what the server has installed, so the
-formats are written out here and behave the same on every machine.
+Babel carries the CLDR rules for locale ``id`` (and ``en``), so they do not
+depend on which locales the server has installed and are not written out by
+hand. The public functions keep the project's own conventions on top: a
+dash for missing values, at most one decimal by default, ``%`` without a
+space.
 """
 
 from __future__ import annotations
@@ -11,12 +14,24 @@ import math
 
 import numpy as np
 import pandas as pd
+from babel.dates import format_date, get_month_names
+from babel.numbers import format_currency, format_decimal, get_group_symbol
 
-BULAN_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember")
-BULAN_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+LOKAL = {"id": "id", "en": "en"}
+POLA_TANGGAL = "d MMMM y"
 
-# Thousands and decimal separators per language.
-_PEMISAH = {"id": (".", ","), "en": (",", ".")}
+
+def _lokal(bahasa: str) -> str:
+    """Unknown languages fall back to Indonesian, like the rest of the page."""
+    return LOKAL.get(bahasa, "id")
+
+
+def _bulan(bahasa: str) -> tuple[str, ...]:
+    return tuple(get_month_names("wide", locale=_lokal(bahasa)).values())
+
+
+BULAN_ID = _bulan("id")
+BULAN_EN = _bulan("en")
 
 
 def _kosong(nilai: object) -> bool:
@@ -28,28 +43,43 @@ def _kosong(nilai: object) -> bool:
         return False
 
 
+def _pola(desimal: int) -> str:
+    return "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
+
+
 def angka(nilai: float | None, desimal: int | None = None, bahasa: str = "id", kosong: str = "–") -> str:
     """``1234.5`` → ``'1.234,5'``; whole numbers lose their ``,0``.
 
     ``desimal=None`` shows up to one decimal and drops it when it is zero,
-    which is what a table of counts and percentages wants.
+    which is what a table of counts and percentages wants. The number is
+    rounded by Python first (half-even on the binary value, as before) so
+    Babel only places the separators.
     """
     if _kosong(nilai):
         return kosong
     x = float(nilai)
     if not math.isfinite(x):
         return kosong
-    ribuan, koma = _PEMISAH.get(bahasa, _PEMISAH["id"])
     if desimal is None:
         desimal = 0 if round(x, 1).is_integer() else 1
-    teks = f"{x:,.{desimal}f}"  # "1,234.5" — then swap separators
-    return teks.replace(",", "\0").replace(".", koma).replace("\0", ribuan)
+    x = round(x, desimal) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return format_decimal(x, format=_pola(desimal), locale=_lokal(bahasa))
 
 
 def persen(nilai: float | None, bahasa: str = "id", kosong: str = "–") -> str:
     """``62.5`` → ``'62,5%'``."""
     teks = angka(nilai, bahasa=bahasa, kosong="")
     return f"{teks}%" if teks else kosong
+
+
+def rupiah(nilai: float | None, bahasa: str = "id", kosong: str = "–") -> str:
+    """``200_000_000`` → ``'Rp 200.000.000'`` (whole rupiah; budget plans never show sen)."""
+    if _kosong(nilai):
+        return kosong
+    x = float(nilai)
+    if not math.isfinite(x):
+        return kosong
+    return format_currency(round(x) + 0, "IDR", format="¤ #,##0", locale=_lokal(bahasa), currency_digits=False)
 
 
 def tanggal(nilai: dt.date | dt.datetime | pd.Timestamp | str | None, bahasa: str = "id", kosong: str = "–") -> str:
@@ -62,13 +92,12 @@ def tanggal(nilai: dt.date | dt.datetime | pd.Timestamp | str | None, bahasa: st
         return kosong
     if _kosong(t):
         return kosong
-    bulan = BULAN_EN if bahasa == "en" else BULAN_ID
-    return f"{t.day} {bulan[t.month - 1]} {t.year}"
+    return format_date(t.date(), format=POLA_TANGGAL, locale=_lokal(bahasa))
 
 
 def bulat_seri(nilai: pd.Series, bahasa: str = "id", kosong: str = "") -> pd.Series:
     """Whole numbers of a column with thousands separators, without a row loop."""
-    ribuan = _PEMISAH.get(bahasa, _PEMISAH["id"])[0]
+    ribuan = get_group_symbol(_lokal(bahasa))
     angka_ = pd.to_numeric(nilai, errors="coerce")
     teks = angka_.round().astype("Int64").astype("string")
     teks = teks.str.replace(r"\B(?=(\d{3})+(?!\d))", ribuan, regex=True)
@@ -76,9 +105,9 @@ def bulat_seri(nilai: pd.Series, bahasa: str = "id", kosong: str = "") -> pd.Ser
 
 
 def tanggal_seri(nilai: pd.Series, bahasa: str = "id", kosong: str = "") -> pd.Series:
-    """Dates of a column as ``'13 Juli 2022'``, without a row loop."""
+    """Dates of a column as ``'13 Juli 2022'``, without a row loop (Babel's month names, one lookup)."""
     t = pd.to_datetime(nilai, errors="coerce")
-    bulan = np.array(BULAN_EN if bahasa == "en" else BULAN_ID, dtype=object)
+    bulan = np.array(_bulan(bahasa), dtype=object)
     ada = t.notna().to_numpy()
     hasil = np.full(len(t), kosong, dtype=object)
     if ada.any():

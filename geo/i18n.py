@@ -1,8 +1,13 @@
 """User-facing strings: Bahasa Indonesia by default, English as an option.
 
 Officials read the page in Indonesian; English exists for partners and
-reviewers. Every visible word passes through :func:`t`, so a missing
-translation shows up in the tests instead of as a half-English page.
+reviewers. Every visible word of the dashboard page (and of the interactive
+map and its HTML export) passes through :func:`t`, so a missing translation
+shows up in the tests instead of as a half-English page. Two surfaces are
+Indonesian only and keep their words in their own modules: the Kelola Data
+page (``pages/1_Kelola_Data.py``, ``ui/kelola*.py``), used by the editors of
+one office, and the PNG/PDF print layout (``geo/ekspor/snapshot.py``,
+``legenda_cetak.py``, ``keterangan.py``), which is a report in Indonesian.
 """
 
 from __future__ import annotations
@@ -53,7 +58,6 @@ TEKS: dict[str, dict[str, str]] = {
                           "en": "An unexpected error occurred while loading the data: {pesan}"},
     "aset_gagal": {"id": "Berkas peta (Leaflet) tidak dapat disalin ke {folder}: {pesan}. Pastikan folder itu dapat ditulis, lalu muat ulang.",
                    "en": "The map files (Leaflet) could not be copied to {folder}: {pesan}. Make that folder writable, then reload."},
-    "teks_laporan": {"id": "Teks laporan", "en": "Report as text"},
     "peringatan_data": {"id": "{n} peringatan data", "en": "{n} data warnings"},
     # KPI
     "kpi_kim": {"id": "KIM", "en": "KIM"},
@@ -89,7 +93,6 @@ TEKS: dict[str, dict[str, str]] = {
     "kegiatan_terakhir": {"id": "Kegiatan terakhir", "en": "Last activity"},
     "kontak": {"id": "Kontak", "en": "Contact"},
     "deskripsi": {"id": "Deskripsi", "en": "Description"},
-    "orang": {"id": "{n} orang", "en": "{n} people"},
     "skema_quantiles": {"id": "Kuantil", "en": "Quantiles"},
     "skema_natural_breaks": {"id": "Jeda alami (Jenks)", "en": "Natural breaks (Jenks)"},
     "skema_equal_interval": {"id": "Interval sama", "en": "Equal interval"},

@@ -68,6 +68,33 @@ def test_kolom_bulat_dan_tanggal_tanpa_loop():
     assert hasil.tolist() == ["13 Juli 2022", "", "2 Januari 2020"]
     assert list(hasil.index) == [7, 8, 9]
     assert format_id.tanggal_seri(tanggal, bahasa="en").iloc[0] == "13 July 2022"
+    assert format_id.bulat_seri(pd.Series([-1250, 2.6, -999])).tolist() == ["-1.250", "3", "-999"]
+    assert format_id.tanggal_seri(pd.Series(["2024-08-17"]), bahasa="xx").tolist() == ["17 Agustus 2024"]
+
+
+def test_angka_negatif_desimal_dan_bahasa_lain():
+    assert format_id.angka(-1234567.891, desimal=2) == "-1.234.567,89"
+    assert format_id.angka(-1234567.891, desimal=2, bahasa="en") == "-1,234,567.89"
+    assert format_id.angka(-0.2, desimal=0) == "0"  # no "-0"
+    assert format_id.angka(0.05) == "0,1"  # rounded like Python, not Babel's half-even on the decimal text
+    assert format_id.angka(1234.5, bahasa="xx") == "1.234,5"  # unknown language: Indonesian
+
+
+def test_rupiah():
+    assert format_id.rupiah(200_000_000) == "Rp 200.000.000"
+    assert format_id.rupiah(1500.6) == "Rp 1.501"
+    assert format_id.rupiah(-2500) == "-Rp 2.500"
+    assert format_id.rupiah(0) == "Rp 0"
+    assert format_id.rupiah(None) == "–"
+    assert format_id.rupiah(float("nan")) == "–"
+    assert format_id.rupiah(1234567, bahasa="en") == "IDR 1,234,567"
+
+
+def test_tanggal_inggris_semua_bulan():
+    assert [format_id.tanggal(dt.date(2024, m, 9), bahasa="en").split()[1] for m in range(1, 13)] == list(format_id.BULAN_EN)
+    assert format_id.BULAN_EN[0] == "January" and format_id.BULAN_ID[7] == "Agustus"
+    assert format_id.tanggal(dt.date(2026, 12, 1)) == "1 Desember 2026"
+    assert format_id.tanggal(dt.date(2026, 12, 1), bahasa="xx") == "1 Desember 2026"
 
 
 def test_setiap_teks_ada_dalam_dua_bahasa_dengan_isian_sama():
@@ -115,3 +142,34 @@ def test_deskripsi_filter():
     assert i18n.deskripsi_filter(f, "id") == f.deskripsi()
     assert i18n.deskripsi_filter(f, "en") == "Category: Kuliner; Status: Aktif; Search: \u201cikan\u201d"
     assert i18n.deskripsi_filter(Filter(), "en") == "All potentials (no filter)"
+
+
+def _teks_di_kode() -> tuple[set[str], set[str]]:
+    """String literals of the app's code, and the constant heads of its f-strings (``f"basemap_{k}"`` → ``basemap_``)."""
+    import ast
+
+    from geo.config import PROJECT_DIR as akar
+    berkas = [*akar.glob("*.py"), *akar.glob("pages/*.py"), *akar.glob("ui/**/*.py"), *akar.glob("geo/**/*.py")]
+    berkas = [p for p in berkas if p.name != "i18n.py"]
+    assert len(berkas) > 20
+    literal, awalan = set(), set()
+    for p in berkas:
+        for simpul in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(simpul, ast.Constant) and isinstance(simpul.value, str):
+                literal.add(simpul.value)
+            elif isinstance(simpul, ast.JoinedStr) and simpul.values and isinstance(simpul.values[0], ast.Constant):
+                awalan.add(simpul.values[0].value)
+    return literal, awalan
+
+
+def test_tidak_ada_kunci_teks_yang_tak_terpakai():
+    literal, awalan = _teks_di_kode()
+
+    def dipakai(kunci: str) -> bool:
+        # A key is used when the code names it, or builds it as a known head plus a used remainder
+        # (``_t(f"ukuran_{u}")`` inside ``t(f"ekspor_{kunci}")`` makes ``ekspor_ukuran_a4-landscape``).
+        return kunci in literal or any(kunci.startswith(a) and len(kunci) > len(a) and dipakai(kunci[len(a):]) for a in awalan if a)
+
+    assert len(i18n.TEKS) > 50
+    tak_terpakai = [k for k in i18n.TEKS if not dipakai(k)]
+    assert tak_terpakai == [], f"Kunci teks tidak dipakai di kode mana pun; hapus dari geo/i18n.py: {tak_terpakai}"

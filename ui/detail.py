@@ -10,7 +10,7 @@ from geo.tampilan.angka import angka_utama
 from geo.tampilan.susun import Tampilan
 from ui.filter import KUNCI
 from ui.md import aman_md
-from ui.tabel import tabel_potensi
+from ui.tabel import gambar_tabel_potensi
 
 
 def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
@@ -73,6 +73,6 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
             # The panel is a third of the page: the columns that fit. Dates and contacts are in
             # the marker popups and the full table below the map.
             kolom = ["nama_potensi", "kategori_potensi", "status_aktivitas", "jumlah_anggota"]
-            tabel_potensi(pd.DataFrame(potensi), kolom, bahasa, key="kim_tabel_detail")
+            gambar_tabel_potensi(pd.DataFrame(potensi), kolom, bahasa, key="kim_tabel_detail")
         else:
             st.caption(t("tanpa_potensi_filter", bahasa))

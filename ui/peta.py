@@ -81,6 +81,6 @@ def gambar_peta(tampilan: Tampilan, keadaan: Keadaan, url_aset: str) -> None:
         feature_group_to_add=lapisan_terpilih(tampilan, keadaan.kelurahan),
         on_change=_saat_klik,
     )
-    # The legend HTML is escaped in geo.peta_legenda; the CSS is our own file.
+    # The legend HTML is escaped in geo.peta.legenda; the CSS is our own file.
     legenda = legenda_peta(tampilan, keadaan.metrik, keadaan.skema, keadaan.kelas, keadaan.bahasa)
     st.html(f'<style>{_css_peta()}</style><div class="kim-legenda-datar" role="group">{legenda}</div>')

@@ -10,7 +10,7 @@ from geo.i18n import angka, persen, t
 from geo.peta.data import gaya_status
 from geo.tampilan.angka import angka_utama
 from geo.tampilan.susun import Tampilan
-from ui.tabel import tabel_potensi
+from ui.tabel import gambar_tabel_potensi
 
 # Status colours for charts: green / amber / grey, readable for colour-blind users by lightness too.
 _WARNA_GAYA = {"aktif": "#1b7837", "kurang": "#e6a100", "tidak": "#9aa3ab"}
@@ -92,4 +92,4 @@ def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
     st.caption(t("tabel_bantu", bahasa))
     kolom = ["id_potensi", "nama_kim", "kelurahan", "kecamatan", "nama_potensi", "kategori_potensi", "status_aktivitas",
              "jumlah_anggota", "kegiatan_terakhir", "kontak"]
-    tabel_potensi(pd.DataFrame(tampilan.potensi), kolom, bahasa, key="kim_tabel_potensi", tinggi=min(420, 38 + 35 * max(1, len(tampilan.potensi))))
+    gambar_tabel_potensi(pd.DataFrame(tampilan.potensi), kolom, bahasa, key="kim_tabel_potensi", tinggi=min(420, 38 + 35 * max(1, len(tampilan.potensi))))

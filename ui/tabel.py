@@ -9,7 +9,7 @@ from geo import format_id
 from geo.i18n import t
 
 
-def tabel_potensi(potensi: pd.DataFrame, kolom: list[str], bahasa: str, key: str, tinggi: int | str = "auto") -> None:
+def gambar_tabel_potensi(potensi: pd.DataFrame, kolom: list[str], bahasa: str, key: str, tinggi: int | str = "auto") -> None:
     """A sortable table; dates read "13 Juli 2022" but sort by date.
 
     A pandas Styler only changes what is displayed, so clicking a column

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
@@ -93,7 +94,7 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def tabel_ringkasan(dataset: Dataset, f: Filter, jenjang: Jenjang | None = None) -> pd.DataFrame:
+def _tabel_summary(dataset: Dataset, f: Filter, jenjang: Jenjang | None = None) -> pd.DataFrame:
     """The summary per unit of the level (per kelurahan for one kota), without geometry, dates as ISO text.
 
     Above the kelurahan level a ``tingkat`` column comes first and the unit's
@@ -111,7 +112,7 @@ def tabel_ringkasan(dataset: Dataset, f: Filter, jenjang: Jenjang | None = None)
 
 def _summary(args: argparse.Namespace) -> int:
     dataset = muat_dari_args(args)
-    tabel = tabel_ringkasan(dataset, filter_dari_args(args, dataset), jenjang_dari_args(args, dataset))
+    tabel = _tabel_summary(dataset, filter_dari_args(args, dataset), jenjang_dari_args(args, dataset))
     if args.format == "json":
         records = json.loads(tabel.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=2))
@@ -143,7 +144,9 @@ def daftar(sub: argparse._SubParsersAction) -> None:
 
 
 def buat_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m geo", description="Peta Potensi KIM: perintah data.")
+    # The installed ``kim`` command is the same program; its help names it as typed.
+    prog = "kim" if Path(sys.argv[0]).stem == "kim" else "python -m geo"
+    parser = argparse.ArgumentParser(prog=prog, description="Peta Potensi KIM: perintah data.")
     sub = parser.add_subparsers(dest="perintah", required=True, metavar="PERINTAH")
     for nama in MODUL_PERINTAH:
         importlib.import_module(nama).daftar(sub)

@@ -1,7 +1,7 @@
 """Exports of one filtered view: PNG/PDF snapshot, standalone HTML, CSV, XLSX, GeoJSON.
 
 The page and ``python -m geo export`` both call :func:`ekspor` with the same
-:class:`~geo.data.Tampilan` the map shows, so a file can never disagree with
+:class:`~geo.tampilan.susun.Tampilan` the map shows, so a file can never disagree with
 the screen.
 """
 
@@ -21,19 +21,18 @@ class Format:
     kode: str
     ekstensi: str
     mime: str
-    label: str
     awalan: str  # file-name prefix: maps are "peta-kim", tables "data-kim"
 
 
 FORMAT: dict[str, Format] = {
     f.kode: f
     for f in (
-        Format("png", "png", "image/png", "Gambar PNG", "peta-kim"),
-        Format("pdf", "pdf", "application/pdf", "PDF siap cetak", "peta-kim"),
-        Format("html", "html", "text/html", "Peta interaktif (HTML)", "peta-kim"),
-        Format("csv", "csv", "text/csv", "Tabel CSV", "data-kim"),
-        Format("xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel (XLSX)", "data-kim"),
-        Format("geojson", "geojson", "application/geo+json", "GeoJSON", "data-kim"),
+        Format("png", "png", "image/png", "peta-kim"),
+        Format("pdf", "pdf", "application/pdf", "peta-kim"),
+        Format("html", "html", "text/html", "peta-kim"),
+        Format("csv", "csv", "text/csv", "data-kim"),
+        Format("xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "data-kim"),
+        Format("geojson", "geojson", "application/geo+json", "data-kim"),
     )
 }
 

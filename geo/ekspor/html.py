@@ -1,6 +1,6 @@
 """Standalone interactive HTML: the page's own map, with every script inlined.
 
-Built by :func:`geo.peta.html_mandiri`, the same map builder the page uses,
+Built by :func:`geo.peta.buat.html_mandiri`, the same map builder the page uses,
 so choropleth, legend, markers and popups cannot drift apart. The file links
 no script or stylesheet; only basemap tiles come from the internet, and
 without them the map still shows on a plain background.

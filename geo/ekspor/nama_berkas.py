@@ -7,19 +7,14 @@ right file in a folder of monthly reports without opening it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from geo.slug import slug
 from geo.tampilan.saring import Filter
 
 # Beyond this many values in one filter, the name says "3-kategori" instead
 # of listing them, so names stay under Windows' path limits.
 MAKS_NILAI_DISEBUT = 2
 MAKS_PANJANG_CARI = 24
-
-
-def slug(teks: str) -> str:
-    """Lower-case ASCII words joined by ``-``; ``'Batik & Kerajinan'`` → ``'batik-kerajinan'``."""
-    return re.sub(r"[^a-z0-9]+", "-", str(teks).lower()).strip("-")
 
 
 def _bagian(nilai: tuple[str, ...], jenis: str) -> list[str]:

@@ -14,7 +14,6 @@ UKURAN_KERTAS_MM: dict[str, tuple[float, float]] = {
     "a4-landscape": (297.0, 210.0),
     "a4-portrait": (210.0, 297.0),
 }
-LABEL_UKURAN = {"a4-landscape": "A4 mendatar (landscape)", "a4-portrait": "A4 tegak (portrait)"}
 UKURAN_BAWAAN = "a4-landscape"
 DPI_DIDUKUNG: tuple[int, ...] = (150, 300)
 DPI_BAWAAN = 150
@@ -23,7 +22,7 @@ PEMISAH_DIDUKUNG = (",", ";")
 
 @dataclass(frozen=True)
 class OpsiEkspor:
-    """How to make a file; the view itself comes from the :class:`~geo.data.Tampilan`.
+    """How to make a file; the view itself comes from the :class:`~geo.tampilan.susun.Tampilan`.
 
     ``metrik``/``skema``/``jumlah_kelas`` must match the page's choropleth so
     the printed colours equal the screen's. An empty ``judul`` means "generate

@@ -288,8 +288,3 @@ def simpan(fig: Figure, format: str, judul: str = "") -> bytes:
     with rc_context({"pdf.fonttype": 42}):
         fig.savefig(keluaran, format=format, dpi=fig.dpi, facecolor="white", metadata=metadata)
     return keluaran.getvalue()
-
-
-def ke_gambar(tampilan: Tampilan, opsi: OpsiEkspor, format: str) -> bytes:
-    """Build and save in one go: what the CLI and the page call."""
-    return simpan(buat_gambar(tampilan, opsi), format, judul_snapshot(tampilan, opsi))

@@ -26,7 +26,7 @@ from geo.format_id import angka, tanggal
 from geo.galat import GalatData
 from geo.impor.baca import Skema, baca_sumber, kenali_skema, kode_desa
 from geo.impor.cocok import cocokkan, pilih_level
-from geo.impor.geometri import Penyederhanaan, bersihkan, sederhanakan
+from geo.impor.geometri import Penyederhanaan, bersihkan, sederhanakan_tanpa_celah
 from geo.impor.tinjau import kode_dipakai_kim, titik_kim, titik_pindah
 from geo.masuk import batasan
 from geo.masuk.batas import KOLOM_BATAS, PENANDA_SKEMATIK
@@ -154,7 +154,7 @@ def susun_batas(gdf: gpd.GeoDataFrame, cocok: pd.DataFrame, ref: Referensi, sumb
     hasil_sederhana = None
     if toleransi_m:
         nama = pd.Index(ref.tabel.loc[satu.index, "kelurahan"].astype(str))
-        satu["geometry"], hasil_sederhana = sederhanakan(satu.geometry, toleransi_m, nama)
+        satu["geometry"], hasil_sederhana = sederhanakan_tanpa_celah(satu.geometry, toleransi_m, nama)
     luas = (satu.area / 1e6).round(3)
     wgs = satu.to_crs("EPSG:4326").geometry
     wgs = gpd.GeoSeries(shapely.set_precision(wgs.to_numpy(), PRESISI_DERAJAT), index=wgs.index, crs="EPSG:4326")

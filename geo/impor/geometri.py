@@ -84,7 +84,7 @@ def simpangan(asal: np.ndarray, baru: np.ndarray) -> np.ndarray:
     return hasil
 
 
-def sederhanakan(geom: gpd.GeoSeries, toleransi_m: float, label: pd.Index) -> tuple[np.ndarray, Penyederhanaan]:
+def sederhanakan_tanpa_celah(geom: gpd.GeoSeries, toleransi_m: float, label: pd.Index) -> tuple[np.ndarray, Penyederhanaan]:
     """Simplify polygons in a metric CRS by about ``toleransi_m`` metres, preserving topology.
 
     Coverage simplification (Visvalingam-Whyatt on shared edges) keeps

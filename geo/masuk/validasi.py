@@ -287,7 +287,7 @@ def validasi_kim(
     wilayah: Wilayah,
     batas: gpd.GeoDataFrame | None = None,
 ) -> tuple[pd.DataFrame, Laporan]:
-    """Check a text table from :func:`geo.baca.baca_tabel` and type its columns.
+    """Check a text table from :func:`geo.masuk.baca.baca_tabel` and type its columns.
 
     Returns the typed table (canonical names, numbers, dates) and the report;
     the table is only meaningful when ``laporan.ok``.

@@ -7,13 +7,13 @@ code, so another region only swaps its files.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo import config
 from geo.galat import GalatData
 from geo.masuk import skema
+from geo.slug import slug
 
 
 @dataclass(frozen=True)
@@ -35,10 +35,6 @@ class Wilayah:
         return {k: palet[i % len(palet)] for i, k in enumerate(self.kategori_potensi)}
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "wilayah"
-
-
 def muat_wilayah(path: Path | None = None) -> Wilayah:
     """Read region metadata; a missing file gives neutral defaults."""
     path = Path(path) if path else config.path_wilayah()
@@ -57,7 +53,7 @@ def muat_wilayah(path: Path | None = None) -> Wilayah:
     bbox = raw.get("batas_bbox")
     return Wilayah(
         nama=nama,
-        slug=_slug(str(raw.get("slug") or nama)),
+        slug=slug(raw.get("slug") or nama) or "wilayah",
         kode=str(raw.get("kode") or ""),
         data_contoh=bool(raw.get("data_contoh", False)),
         kategori_potensi=tuple(raw.get("kategori_potensi") or skema.KATEGORI_POTENSI),

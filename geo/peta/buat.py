@@ -2,7 +2,7 @@
 
 Pure functions returning folium objects, so the page, the HTML export and the
 tests all draw the same map. Every piece of data text is escaped in
-``geo.peta_data``; assets come from ``geo.aset`` (never a CDN).
+``geo.peta.data``; assets come from ``geo.peta.aset`` (never a CDN).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ WARNA_CONTOH_STATUS = "#6b7680"
 
 
 def kelas_peta(tampilan: Tampilan, metrik: str, skema_kelas: str, jumlah_kelas: int) -> kelas.Kelas:
-    """The choropleth classes of a view (shared classifier, see ``geo.kelas``)."""
+    """The choropleth classes of a view (shared classifier, see ``geo.tampilan.kelas``)."""
     r = tampilan.ringkasan
     return kelas.hitung_kelas(r[metrik].to_numpy(dtype=float) if len(r) else [], skema_kelas, jumlah_kelas)
 

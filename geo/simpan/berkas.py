@@ -1,10 +1,11 @@
 """Write data files so that a crash or a second editor can never lose data.
 
-Every writer in the project goes through here: the new content is written
-to a temporary file beside the target, flushed to disk, and only then moved
-over the old file with :func:`os.replace` (atomic on POSIX and Windows). The
-previous version is copied to ``cadangan/`` first, so every change can be
-undone.
+The KIM table, imported boundaries and the Excel template are written
+through :func:`tulis_atomik`: the new content goes to a temporary file beside
+the target, is flushed to disk, and only then moved over the old file with
+:func:`os.replace` (atomic on POSIX and Windows). Callers that replace data
+copy the previous version to ``cadangan/`` first with :func:`cadangkan`, so
+the change can be undone.
 """
 
 from __future__ import annotations

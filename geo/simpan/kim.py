@@ -2,7 +2,7 @@
 
 One function, :func:`simpan_kim`, does every save: it refuses when the file
 changed since the editor loaded it, refuses anything that fails
-:func:`geo.validasi.validasi_kim`, backs up the old version, writes the new
+:func:`geo.masuk.validasi.validasi_kim`, backs up the old version, writes the new
 one atomically and appends an audit entry. The page and the command line
 only call it.
 """

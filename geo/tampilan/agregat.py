@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import re
-
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from geo.masuk import skema
 from geo.masuk.wilayah import Wilayah
-
-
-def slug_kolom(nilai: str) -> str:
-    """``'Batik & Kerajinan'`` → ``'batik_kerajinan'``, for column names."""
-    return re.sub(r"[^0-9a-z]+", "_", nilai.lower()).strip("_")
+from geo.slug import slug
 
 
 def kolom_kategori(kategori: str) -> str:
-    return f"potensi_{slug_kolom(kategori)}"
+    return f"potensi_{slug(kategori, '_')}"
 
 
 def kolom_status(status: str) -> str:
-    return f"status_{slug_kolom(status)}"
+    return f"status_{slug(status, '_')}"
 
 
 def ringkas_kelurahan(

@@ -7,12 +7,12 @@ import csv
 import io
 import json
 import re
-from pathlib import Path
 
 import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.config import PROJECT_DIR
 from geo.ekspor import OpsiEkspor, ekspor
 from geo.masuk.dataset import muat_dataset
 from geo.tampilan.saring import Filter
@@ -20,7 +20,7 @@ from geo.tampilan.susun import tampilkan
 from tests.server_uji import ARG_CHROMIUM, CHROMIUM, butuh_chromium, jalankan, tunggu_diam
 from ui.ekspor import pembuat
 
-PROYEK = Path(__file__).resolve().parent.parent
+PROYEK = PROJECT_DIR
 DASBOR = str(PROYEK / "dashboard.py")
 LABEL = ["PNG", "PDF", "HTML", "CSV", "Excel (XLSX)", "GeoJSON"]
 
@@ -57,6 +57,7 @@ def server(wilayah_uji, tmp_path):
         yield srv.url
 
 
+@pytest.mark.lambat
 def test_setiap_tombol_mengunduh_berkas_tersaring(server, tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api")
     butuh_chromium()

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.config import PROJECT_DIR
 from geo.masuk.dataset import muat_dataset
 from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
 from tests import peta_uji
 from tests.conftest import KODE_A, KODE_B, KODE_C
 
-HALAMAN = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+HALAMAN = str(PROJECT_DIR / "dashboard.py")
 
 
 def _jalan(param: dict | None = None, sesi: dict | None = None) -> AppTest:
@@ -60,6 +60,7 @@ def test_halaman_bawaan(wilayah_uji):
     assert not at.warning and not at.error
 
 
+@pytest.mark.lambat
 def test_filter_mengubah_kpi_dan_peta(wilayah_uji):
     at = _jalan()
     at.multiselect(key="w_kategori").set_value(["Kuliner"]).run()
@@ -187,6 +188,7 @@ def test_nama_parameter_stabil(wilayah_uji, kunci):
     assert kunci in ke_param(k, ds)
 
 
+@pytest.mark.lambat
 def test_memilih_kelurahan_tidak_memuat_ulang_peta(wilayah_uji):
     at = _jalan()
     sebelum = _peta(at)
@@ -197,6 +199,7 @@ def test_memilih_kelurahan_tidak_memuat_ulang_peta(wilayah_uji):
     assert sebelum["feature_group"] is None and "kim-terpilih" in sesudah["feature_group"]
 
 
+@pytest.mark.lambat
 def test_tanpa_jaringan_peta_dasar_diganti_latar_polos(wilayah_uji, monkeypatch):
     monkeypatch.setattr("geo.peta.buat.host_terjangkau", lambda url: False)
     at = _jalan()

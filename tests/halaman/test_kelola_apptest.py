@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import bcrypt
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.config import PROJECT_DIR
 from geo.masuk.dataset import muat_dataset
 from geo.simpan.berkas import daftar_cadangan
 from geo.simpan.kim import baca_untuk_sunting, path_audit, simpan_kim
 from tests.conftest import BARIS_BAIK, HEADER, KODE_C
 
-HALAMAN = str(Path(__file__).resolve().parent.parent / "pages" / "1_Kelola_Data.py")
+HALAMAN = str(PROJECT_DIR / "pages" / "1_Kelola_Data.py")
 SANDI = "rahasia-kota-123"
 
 
@@ -105,6 +105,7 @@ def test_invalid_edit_is_not_saved(akun):
     assert {"id_potensi", "lintang"} <= set(laporan["kolom"])
 
 
+@pytest.mark.lambat
 def test_valid_edit_is_saved_with_backup_and_audit(akun):
     lama = akun.kim.read_bytes()
     at = _masuk(_buka())
@@ -127,6 +128,7 @@ def test_valid_edit_is_saved_with_backup_and_audit(akun):
     assert at.session_state["kelola_asal"].shape[0] == 6  # the page reloaded what it saved
 
 
+@pytest.mark.lambat
 def test_conflicting_change_is_detected(akun):
     at = _masuk(_buka())
     # Another editor (or an import) saves after this page loaded the file.
@@ -155,6 +157,7 @@ def _csv(rows: list[list[str]]) -> bytes:
     return ("\n".join(";".join(r) for r in [HEADER, *rows]) + "\n").encode("utf-8-sig")
 
 
+@pytest.mark.lambat
 def test_upload_is_checked_in_full_before_saving(akun):
     lama = akun.kim.read_bytes()
     at = _masuk(_buka())
@@ -181,6 +184,7 @@ def test_upload_is_checked_in_full_before_saving(akun):
     assert entri["aksi"] == "unggah-gabung" and entri["ditambah"] == ["C-01"] and entri["diubah"] == ["A-01"]
 
 
+@pytest.mark.lambat
 def test_restore_from_the_page_undoes_a_save(akun):
     asli = akun.kim.read_bytes()
     at = _masuk(_buka())

@@ -15,7 +15,8 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+# The project folder, wherever this file sits under tests/.
+ROOT = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").is_file())
 DATA = ROOT / "data"
 BATAS = DATA / "boundaries.geojson"
 REFERENSI = DATA / "kelurahan.csv"
@@ -121,6 +122,7 @@ def test_kim_csv_utf8_tanpa_bom_dan_lf() -> None:
     mentah.decode("utf-8")
 
 
+@pytest.mark.lambat
 def test_skrip_batas_menghasilkan_berkas_yang_sama_persis(tmp_path: Path) -> None:
     keluaran = tmp_path / "boundaries.geojson"
     hasil = subprocess.run(

@@ -90,6 +90,7 @@ def _buka_luring(peramban, path: Path):
     return halaman, diblokir, galat
 
 
+@pytest.mark.lambat
 @pytest.mark.parametrize(("f", "jumlah_penanda"), [(Filter(), 6), (Filter(kategori=("Kuliner",)), 4)])
 def test_html_luring_di_chromium(wilayah_uji, peramban, tmp_path, f, jumlah_penanda):
     baris = BARIS_BAIK + [["B-09", XSS_NAMA, KODE_B, "Beta", "Satu", "Kuliner", XSS_POTENSI, "", "Aktif", "2", "", "0.015", "110.045", ""]]

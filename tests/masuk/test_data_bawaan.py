@@ -8,6 +8,8 @@ import subprocess
 import sys
 from collections import Counter, defaultdict
 
+import pytest
+
 from geo import config
 from geo.masuk.dataset import muat_dataset
 
@@ -32,12 +34,14 @@ def test_data_bawaan_sah_tanpa_galat(monkeypatch):
     assert len(d.batas) == 15
 
 
+@pytest.mark.lambat
 def test_cli_validate_keluar_nol():
     hasil = _jalankan("validate")
     assert hasil.returncode == 0, hasil.stdout + hasil.stderr
     assert "SAH:" in hasil.stdout
 
 
+@pytest.mark.lambat
 def test_summary_json_cocok_dengan_kim_csv():
     hasil = _jalankan("summary", "--format", "json")
     assert hasil.returncode == 0, hasil.stderr
@@ -70,6 +74,7 @@ def test_summary_json_cocok_dengan_kim_csv():
         assert r["potensi_kuliner"] == kategori[kode]["Kuliner"]
 
 
+@pytest.mark.lambat
 def test_variabel_lingkungan_mengganti_path(tmp_path):
     kosong = tmp_path / "kim.csv"
     kosong.write_text("", encoding="utf-8")

@@ -43,6 +43,9 @@ MUATAN = [
     "</script><script>window.__kim_xss=5</script>",
 ]
 
+# Every test here starts Streamlit and Chromium.
+pytestmark = pytest.mark.lambat
+
 
 def _muat(env: dict[str, str]):
     return muat_dataset(env["KIM_CSV"], env["KIM_BOUNDARIES"], env["KIM_REFERENSI"], env["KIM_WILAYAH"])

@@ -20,6 +20,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, box
 
 from geo.cli.utama import main
+from geo.config import PROJECT_DIR
 from geo.galat import GalatData
 from geo.impor import baca as sumber_batas
 from geo.impor.alur import impor_batas
@@ -28,7 +29,7 @@ from geo.masuk.dataset import muat_dataset
 from geo.simpan.berkas import daftar_cadangan
 from tests.conftest import KODE_A, KODE_B, KODE_C, KOTAK
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = PROJECT_DIR
 UTM_50N = "EPSG:32650"
 
 
@@ -60,6 +61,7 @@ def _baca(path: Path) -> gpd.GeoDataFrame:
     return gpd.read_file(path).set_index("kode")
 
 
+@pytest.mark.lambat
 def test_big_3d_utm_shapefile_becomes_2d_wgs84(wilayah_uji, tmp_path):
     src = tmp_path / "Batas_Desa.shp"
     _big_uji(UTM_50N).to_file(src)
@@ -222,6 +224,7 @@ def test_cli_reads_zip_geopackage_flatgeobuf(wilayah_uji, tmp_path, capsys, form
     assert sorted(_baca(out).index) == [KODE_A, KODE_B, KODE_C]
 
 
+@pytest.mark.lambat
 def test_refuses_to_lose_a_kelurahan_the_kim_data_uses(wilayah_uji, tmp_path, capsys):
     src = tmp_path / "tanpa_beta.geojson"
     _big_uji()[lambda g: g["KDEPUM"] != KODE_B].to_file(src)
@@ -308,6 +311,7 @@ def _big_bontang(tmp_path: Path) -> tuple[Path, gpd.GeoDataFrame]:
     return src, big
 
 
+@pytest.mark.lambat
 def test_done_when_big_kota_file_imports_in_one_command(tmp_path, monkeypatch, capsys):
     if not (PROJECT / "data" / "boundaries.geojson").exists():
         pytest.skip("data/boundaries.geojson belum dibangkitkan")

@@ -14,9 +14,10 @@ import pytest
 
 from geo.cli import ekspor as ekspor_cli
 from geo.cli.utama import main
+from geo.config import PROJECT_DIR
 from geo.simpan import berkas
 
-PROYEK = Path(__file__).resolve().parent.parent
+PROYEK = PROJECT_DIR
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """An empty output folder (the fixture region's files live in tmp_path/data)."""
@@ -143,6 +144,7 @@ def test_tulis_atomik_menjaga_berkas_lama_bila_gagal(folder, monkeypatch):
     assert [p.name for p in folder.iterdir()] == ["a.csv"]
 
 
+@pytest.mark.lambat
 def test_python_m_geo_export_tanpa_traceback(wilayah_uji, folder):
     env = {**os.environ, "PYTHONPATH": str(PROYEK)}
     ok = subprocess.run([sys.executable, "-m", "geo", "export", "--format", "csv", "-o", str(folder / "a.csv")],

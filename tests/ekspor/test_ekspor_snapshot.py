@@ -33,7 +33,8 @@ def _teks(tampilan, **opsi) -> list[str]:
 
 @pytest.mark.parametrize(
     ("ukuran", "dpi", "piksel"),
-    [("a4-landscape", 150, (1754, 1240)), ("a4-portrait", 150, (1240, 1754)), ("a4-landscape", 300, (3508, 2480))],
+    [("a4-landscape", 150, (1754, 1240)), ("a4-portrait", 150, (1240, 1754)),
+     pytest.param("a4-landscape", 300, (3508, 2480), marks=pytest.mark.lambat)],
 )
 def test_png_berukuran_a4(wilayah_uji, ukuran, dpi, piksel):
     data = ekspor("png", tampilkan(muat_dataset()), OpsiEkspor(ukuran=ukuran, dpi=dpi))
@@ -125,6 +126,7 @@ def test_tanpa_jaringan_dibuat_tanpa_basemap_dan_menyebutnya(wilayah_uji, monkey
     assert any("Peta dasar tidak tersedia" in x for x in teks)
 
 
+@pytest.mark.lambat
 def test_basemap_dipakai_dengan_atribusi(wilayah_uji, monkeypatch):
     ubin = Basemap(np.full((64, 64, 3), 200, dtype=np.uint8), (12240000.0, 12260000.0, -1000.0, 5000.0), "© OpenStreetMap contributors")
     monkeypatch.setattr(snap, "ambil_basemap", lambda *a, **k: ubin)

@@ -72,6 +72,7 @@ def test_argumen_salah_keluar_bukan_nol(wilayah_uji):
     assert e.value.code == 2
 
 
+@pytest.mark.lambat
 def test_proses_nyata_tanpa_traceback(wilayah_uji):
     wilayah_uji.kim.write_bytes(b"\x00\x01\x02")
     hasil = subprocess.run([sys.executable, "-m", "geo", "validate"], capture_output=True, text=True, timeout=120, check=False)

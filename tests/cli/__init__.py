@@ -1,0 +1,1 @@
+"""Tests of geo/cli: the python -m geo commands."""

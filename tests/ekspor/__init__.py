@@ -1,0 +1,1 @@
+"""Tests of geo/ekspor: PNG/PDF, HTML, CSV, XLSX, GeoJSON and the Excel template."""

@@ -1,0 +1,1 @@
+"""Tests of the page: Streamlit AppTest and the real browser (dashboard.py, pages/, ui/)."""

@@ -1,0 +1,1 @@
+"""Tests of geo/impor: the official boundary import."""

@@ -1,0 +1,1 @@
+"""Tests of geo/simpan: the atomic writer, KIM saves, backups, audit and accounts."""

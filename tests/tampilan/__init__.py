@@ -1,0 +1,1 @@
+"""Tests of geo/tampilan: filter, view state, aggregation, classes and metrics."""
