@@ -8,7 +8,7 @@ import pytest
 from geo.simpan import akun
 from geo.simpan.akun import kumpulkan_pengguna
 from geo.simpan.pembatas import MAKS_GAGAL, PembatasLogin
-from tests.test_kelola_apptest import SANDI, _buka, _masuk, _teks
+from tests.halaman.test_kelola_apptest import SANDI, _buka, _masuk, _teks
 
 
 class Jam:

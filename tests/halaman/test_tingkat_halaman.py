@@ -12,7 +12,7 @@ from benchmarks.buat_wilayah_besar import buat_wilayah_besar
 from geo.masuk.dataset import muat_dataset
 from tests import peta_uji
 
-HALAMAN = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+HALAMAN = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,7 @@ def test_browser_module_fails_under_ci_without_chromium(tmp_path):
     # test_browser.py checks at import time; run its collection with a CHROMIUM that is missing.
     kode = (
         "import sys, pytest, tests.server_uji as s; s.CHROMIUM = '/tidak/ada/chromium'; "
-        "sys.exit(pytest.main(['-q', '--collect-only', '-p', 'no:cacheprovider', 'tests/test_browser.py']))"
+        "sys.exit(pytest.main(['-q', '--collect-only', '-p', 'no:cacheprovider', 'tests/halaman/test_browser.py']))"
     )
     hasil = subprocess.run([sys.executable, "-c", kode], cwd=PROYEK, capture_output=True, text=True, timeout=300,
                            check=False, env={**__import__("os").environ, "CI": "1"})

@@ -8,7 +8,7 @@ import geopandas as gpd
 import pytest
 
 from geo.cli.utama import main
-from tests.test_impor_batas import _big_uji
+from tests.impor.test_impor_batas import _big_uji
 
 UTM_49N = "EPSG:32649"  # the fixture region sits at 110° E on the equator
 

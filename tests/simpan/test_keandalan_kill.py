@@ -21,7 +21,7 @@ from geo.simpan.kim import baca_audit, baca_untuk_sunting, path_jurnal, simpan_k
 
 pytestmark = [pytest.mark.lambat, pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")]
 
-AKAR = Path(__file__).resolve().parents[1]
+AKAR = Path(__file__).resolve().parents[2]
 
 # The child loads the fixture region (env vars), changes A-01, and dies where told.
 _ANAK = textwrap.dedent(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.test_dashboard import _jalan
+from tests.halaman.test_dashboard import _jalan
 
 SERANGAN = "**PENTING** [Login ulang](http://x.example/login) ![x](http://x.example/x.png)"
 

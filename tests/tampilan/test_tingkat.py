@@ -118,7 +118,7 @@ def test_bontang_tetap_per_kelurahan():
 
 def test_generator_menolak_data(tmp_path):
     with pytest.raises(ValueError):
-        buat_wilayah_besar(10, Path(__file__).resolve().parent.parent / "data" / "x")
+        buat_wilayah_besar(10, Path(__file__).resolve().parents[2] / "data" / "x")
 
 
 def _cli(provinsi, *argv: str):
