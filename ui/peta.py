@@ -1,14 +1,23 @@
-"""The map on the page: st_folium without a rerun on every pan and zoom."""
+"""The map on the page: one live Leaflet map per session, updated in place.
+
+The base map (``geo.peta.hidup.peta_dasar``) renders to the same script on
+every rerun, so ``st_folium`` keeps its iframe and Leaflet map; each view
+travels as a small ``feature_group_to_add`` whose script restyles the
+existing layers. The geometry is a static file written once per data version.
+"""
 
 from __future__ import annotations
 
+import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.i18n import t
+from geo.masuk.dataset import Dataset
 from geo.peta import aset
-from geo.peta.buat import buat_peta, kelurahan_di_titik, lapisan_terpilih, peta_dasar_terjangkau
-from geo.peta.legenda import legenda_peta
+from geo.peta.buat import kelurahan_di_titik, peta_dasar_terjangkau
+from geo.peta.hidup import PembaruanPeta, perubahan, peta_dasar, tulis_statis
+from geo.peta.legenda import html_legenda, kelas_peta
 from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.susun import Tampilan
 from ui.filter import KUNCI, bahasa_aktif
@@ -59,27 +68,46 @@ def terapkan_klik(tampilan: Tampilan) -> None:
             st.session_state[KUNCI["kelurahan"]] = kode
 
 
+def _sidik(dataset: Dataset) -> tuple:
+    hasil = []
+    for path in (dataset.path_kim, dataset.path_batas):
+        try:
+            st_ = path.stat()
+            hasil.append((str(path), st_.st_mtime_ns, st_.st_size))
+        except OSError:
+            hasil.append((str(path), -1, -1))
+    return tuple(hasil)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _berkas_statis(sidik: tuple, bahasa: str, _dataset: Dataset) -> str:
+    """Simplify, round, escape and write the geometry once per data version and language."""
+    return tulis_statis(_dataset, bahasa)
+
+
 def gambar_peta(tampilan: Tampilan, keadaan: Keadaan, url_aset: str) -> None:
-    """Draw the map; selection outlines are added without reloading it."""
+    """Draw the live map: the base once, then only this view's changes."""
     basemap = keadaan.basemap
     if not peta_dasar_terjangkau(basemap):
         # No tiles from here: a plain background beats a console full of failed requests.
         st.caption(t("basemap_tak_terjangkau", keadaan.bahasa))
         basemap = "kosong"
-    peta = buat_peta(
-        tampilan, metrik=keadaan.metrik, skema_kelas=keadaan.skema, jumlah_kelas=keadaan.kelas,
-        basemap=basemap, bahasa=keadaan.bahasa, mode_aset="url", url_aset=url_aset,
-        legenda_terbuka=False,  # the legend is drawn under the map, so the map stays clear
-    )
+    ds = tampilan.dataset
+    nama = _berkas_statis(_sidik(ds), keadaan.bahasa, ds)
+    peta = peta_dasar(ds, basemap, keadaan.bahasa, url_data=f"{url_aset}/{nama}", url_aset=url_aset,
+                      legenda_terbuka=False)  # the legend is drawn under the map, so the map stays clear
+    kls = kelas_peta(tampilan, keadaan.metrik, keadaan.skema, keadaan.kelas)
+    legenda = html_legenda(tampilan, keadaan.metrik, kls, keadaan.bahasa, dengan_catatan=False)
+    grup = folium.FeatureGroup(name="kim_tampilan", control=False)
+    grup.add_child(PembaruanPeta(perubahan(tampilan, keadaan.metrik, kls, legenda, keadaan.bahasa, keadaan.kelurahan)))
     st_folium(
         peta,
         key=KUNCI_PETA,
         height=TINGGI_PETA,
         use_container_width=True,
         returned_objects=["last_object_clicked"],
-        feature_group_to_add=lapisan_terpilih(tampilan, keadaan.kelurahan),
+        feature_group_to_add=grup,
         on_change=_saat_klik,
     )
-    # The legend HTML is escaped in geo.peta_legenda; the CSS is our own file.
-    legenda = legenda_peta(tampilan, keadaan.metrik, keadaan.skema, keadaan.kelas, keadaan.bahasa)
+    # The legend HTML is escaped in geo.peta.legenda; the CSS is our own file.
     st.html(f'<style>{_css_peta()}</style><div class="kim-legenda-datar" role="group">{legenda}</div>')
