@@ -20,6 +20,7 @@ from geo.masuk.dataset import Dataset
 from geo.simpan.akun import PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna, periksa_login
 from geo.simpan.kim import GalatKonflik, HasilSimpan, baca_untuk_sunting
 from ui.md import aman_md
+from ui.muat import lupakan
 
 K_PENGGUNA = "kelola_pengguna"
 K_ASAL = "kelola_asal"
@@ -135,7 +136,8 @@ def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> Hasi
         else:
             kabar("info", hasil.pesan)
         return hasil
-    st.cache_data.clear()  # the dashboard's cached dataset must not outlive the file
+    st.cache_data.clear()
+    lupakan()  # the dashboard's cached dataset must not outlive the file
     muat_ulang(dataset)
     cadangan = f" Versi sebelumnya dicadangkan sebagai {aman_md(hasil.cadangan.name)}." if hasil.cadangan else ""
     kabar("success", f"{hasil.pesan}{cadangan}")

@@ -19,8 +19,9 @@ def _sidik(path: Path) -> tuple[str, int, int]:
         return (str(path), -1, -1)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _muat(kim: tuple, batas: tuple, referensi: tuple, wilayah: tuple) -> Dataset:
+    # A resource, not cache_data: one shared immutable Dataset instead of an unpickled copy per rerun.
     return muat_dataset(kim[0], batas[0], referensi[0], wilayah[0])
 
 
@@ -29,3 +30,8 @@ def muat() -> Dataset:
     return _muat(
         _sidik(config.path_kim()), _sidik(config.path_batas()), _sidik(config.path_referensi()), _sidik(config.path_wilayah())
     )
+
+
+def lupakan() -> None:
+    """Drop every cached dataset (after a save), so no session keeps the old file's data."""
+    _muat.clear()

@@ -50,8 +50,16 @@ class Dataset:
         return list(dict.fromkeys(self.batas["kecamatan"])) if len(self.batas) else []
 
     def nama_kim(self) -> pd.Series:
-        """kode → KIM name(s), from all rows so a filter never hides a KIM's name."""
-        return self.potensi.groupby("kode_kelurahan")["nama_kim"].agg(lambda s: " / ".join(dict.fromkeys(s)))
+        """kode → KIM name(s), from all rows so a filter never hides a KIM's name.
+
+        Computed once per dataset (it never changes with a filter); the page
+        keeps one ``Dataset`` per data version, so every rerun reuses it.
+        """
+        hasil = self.__dict__.get("_nama_kim")
+        if hasil is None:
+            hasil = self.potensi.groupby("kode_kelurahan")["nama_kim"].agg(lambda s: " / ".join(dict.fromkeys(s)))
+            object.__setattr__(self, "_nama_kim", hasil)
+        return hasil
 
 
 def _batas_kosong() -> gpd.GeoDataFrame:
