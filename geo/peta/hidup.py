@@ -197,7 +197,7 @@ class PembaruanPeta(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            L.kimHidup.perbarui({{ this.data_json }});
+            {{ this.skrip() }}
         {% endmacro %}
         """
     )
@@ -206,6 +206,10 @@ class PembaruanPeta(MacroElement):
         super().__init__()
         self._name = "PembaruanPeta"
         self.data_json = json_skrip(data)
+
+    def skrip(self) -> str:
+        """The JavaScript of this update (also what the page sends without rendering a map)."""
+        return f"L.kimHidup.perbarui({self.data_json});"
 
 
 def peta_dasar(

@@ -43,10 +43,10 @@ def ringkas_kelurahan(
     even when a filter hides all its potentials. Counts are ``np.bincount``
     over integer-coded columns: one pass, the same cost for 15 or 1,000 units.
     """
-    hasil = batas.set_index("kode", drop=False).copy()
-    n = len(hasil)
+    kode = pd.Index(batas["kode"].astype(str))
+    n = len(kode)
     kategori, status = list(wilayah.kategori_potensi), list(wilayah.status_aktivitas)
-    i = _kode(potensi["kode_kelurahan"], hasil.index)
+    i = _kode(potensi["kode_kelurahan"], kode)
     ada = i >= 0
     i = i[ada]
     p = potensi.loc[ada] if not ada.all() else potensi
@@ -54,28 +54,34 @@ def ringkas_kelurahan(
     k = _kode(p["kategori_potensi"], kategori)
     s = _kode(p["status_aktivitas"], status)
     nk, ns = len(kategori), len(status)
-    per_kategori = np.bincount(i[k >= 0] * nk + k[k >= 0], minlength=n * nk).reshape(n, nk) if nk else np.zeros((n, 0), int)
-    anggota_kategori = (np.bincount(i[k >= 0] * nk + k[k >= 0], weights=anggota[k >= 0], minlength=n * nk).reshape(n, nk)
-                        if nk else np.zeros((n, 0)))
-    per_status = np.bincount(i[s >= 0] * ns + s[s >= 0], minlength=n * ns).reshape(n, ns) if ns else np.zeros((n, 0), int)
+    ik, wk = i[k >= 0] * nk + k[k >= 0], anggota[k >= 0]
+    per_kategori = np.bincount(ik, minlength=n * nk).reshape(n, nk)
+    anggota_kategori = np.bincount(ik, weights=wk, minlength=n * nk).reshape(n, nk)
+    per_status = np.bincount(i[s >= 0] * ns + s[s >= 0], minlength=n * ns).reshape(n, ns)
 
     if nama_kim is None:
         nama_kim = p.groupby("kode_kelurahan")["nama_kim"].first()
-    hasil["nama_kim"] = nama_kim.reindex(hasil.index).fillna("")
     jumlah = np.bincount(i, minlength=n)
     aktif = np.bincount(i, weights=(p["status_aktivitas"] == skema.STATUS_AKTIF).to_numpy(dtype=float), minlength=n)
-    hasil["jumlah_potensi"] = jumlah.astype(int)
-    hasil["jumlah_aktif"] = aktif.astype(int)
-    hasil["persen_aktif"] = np.where(jumlah > 0, np.round(100.0 * aktif / np.maximum(jumlah, 1), 1), 0.0)
-    hasil["jumlah_anggota"] = np.bincount(i, weights=anggota, minlength=n).astype(int)
+    kolom: dict[str, object] = {
+        "nama_kim": nama_kim.reindex(kode).fillna("").to_numpy(),
+        "jumlah_potensi": jumlah.astype(np.int64),
+        "jumlah_aktif": aktif.astype(np.int64),
+        "persen_aktif": np.where(jumlah > 0, np.round(100.0 * aktif / np.maximum(jumlah, 1), 1), 0.0),
+        "jumlah_anggota": np.bincount(i, weights=anggota, minlength=n).astype(np.int64),
+    }
     for j, nama in enumerate(kategori):
-        hasil[kolom_kategori(nama)] = per_kategori[:, j].astype(int)
+        kolom[kolom_kategori(nama)] = per_kategori[:, j].astype(np.int64)
     for j, nama in enumerate(status):
-        hasil[kolom_status(nama)] = per_status[:, j].astype(int)
-    hasil["kategori_dominan"] = _kategori_dominan(per_kategori, anggota_kategori, kategori)
-    hasil["kegiatan_terakhir"] = _terakhir(p["kegiatan_terakhir"], i, n)
-    kolom = [c for c in hasil.columns if c != "geometry"] + ["geometry"]
-    return gpd.GeoDataFrame(hasil[kolom].reset_index(drop=True), geometry="geometry", crs=batas.crs)
+        kolom[kolom_status(nama)] = per_status[:, j].astype(np.int64)
+    kolom["kategori_dominan"] = _kategori_dominan(per_kategori, anggota_kategori, kategori)
+    kolom["kegiatan_terakhir"] = _terakhir(p["kegiatan_terakhir"], i, n)
+    # One frame built at once: inserting ~20 columns one by one cost more than the counting.
+    basis = pd.DataFrame(batas.drop(columns="geometry")).reset_index(drop=True)
+    hasil = pd.concat([basis, pd.DataFrame(kolom, index=basis.index)], axis=1)
+    hasil["nama_kim"] = hasil["nama_kim"].astype(basis["kode"].dtype) if len(basis.columns) else hasil["nama_kim"]
+    hasil["kategori_dominan"] = hasil["kategori_dominan"].astype(basis["kode"].dtype) if n else hasil["kategori_dominan"]
+    return gpd.GeoDataFrame(hasil, geometry=batas.geometry.to_numpy(), crs=batas.crs)
 
 
 def _kategori_dominan(jumlah: np.ndarray, anggota: np.ndarray, kategori: list[str]) -> np.ndarray:
