@@ -1,7 +1,10 @@
 """Choropleth class breaks, shared by the web map and the printed snapshot.
 
 Both must colour a kelurahan identically, so the classification and the
-palette are computed here once, with mapclassify and ColorBrewer.
+palette are computed here once, with ColorBrewer colours. Quantiles and equal
+intervals are a few lines of numpy (the same rules as mapclassify); only
+natural breaks import mapclassify, and only when asked for, because importing
+it pulls in scipy, scikit-learn and matplotlib (seconds, for every command).
 """
 
 from __future__ import annotations
@@ -10,9 +13,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import mapclassify
 import numpy as np
-from branca.utilities import color_brewer
 
 SKEMA_KELAS: dict[str, str] = {
     "quantiles": "Kuantil",
@@ -26,11 +27,31 @@ JUMLAH_KELAS_MIN, JUMLAH_KELAS_MAX = 3, 7
 PALET_BAWAAN = "YlGnBu"
 WARNA_TANPA_DATA = "#d9d9d9"
 
-_KELAS = {
-    "quantiles": mapclassify.Quantiles,
-    "natural_breaks": mapclassify.FisherJenks,  # deterministic, unlike NaturalBreaks (k-means)
-    "equal_interval": mapclassify.EqualInterval,
-}
+def _kuantil(y: np.ndarray, k: int) -> np.ndarray:
+    """Upper bounds at the k quantiles (linear interpolation), ties collapsed."""
+    w = 100.0 / k
+    p = np.arange(w, 100 + w, w)
+    if p[-1] > 100.0:
+        p[-1] = 100.0
+    return np.unique(np.percentile(y, p))
+
+
+def _interval_sama(y: np.ndarray, k: int) -> np.ndarray:
+    """k classes of equal width between the smallest and the largest value."""
+    kecil, besar = float(y.min()), float(y.max())
+    lebar = (besar - kecil) / k
+    batas = np.arange(kecil + lebar, besar + lebar, lebar)[:k]
+    batas[-1] = besar
+    return batas
+
+
+def _jeda_alami(y: np.ndarray, k: int) -> np.ndarray:
+    import mapclassify  # only here: see the module docstring
+
+    return mapclassify.FisherJenks(y, k=k).bins  # deterministic, unlike NaturalBreaks (k-means)
+
+
+_KELAS = {"quantiles": _kuantil, "natural_breaks": _jeda_alami, "equal_interval": _interval_sama}
 
 
 @dataclass(frozen=True)
@@ -63,6 +84,13 @@ class Kelas:
         return [fmt(lo) if lo == hi else f"{fmt(lo)} – {fmt(hi)}" for lo, hi in zip(self.min_data, self.maks_data)]
 
 
+def color_brewer(palet: str, n: int) -> list[str]:
+    """ColorBrewer colours (branca imports jinja2 and its colormaps: only when classifying)."""
+    from branca.utilities import color_brewer as _cb
+
+    return _cb(palet, n)
+
+
 def hitung_kelas(
     nilai: Sequence[float] | np.ndarray,
     skema: str = SKEMA_BAWAAN,
@@ -86,7 +114,7 @@ def hitung_kelas(
         return Kelas((v,), (v,), (v,), (color_brewer(palet, 3)[0],), skema)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # mapclassify warns when it merges classes; handled below
-        bins = np.unique(_KELAS[skema](arr, k=k).bins)
+        bins = np.unique(_KELAS[skema](arr, k))
     idx = np.clip(np.searchsorted(bins, arr, side="left"), 0, len(bins) - 1)
     # Equal intervals can leave a class empty: drop it rather than show a colour nobody has.
     terisi = [i for i in range(len(bins)) if (idx == i).any()]
