@@ -31,8 +31,7 @@ def _kuantil(y: np.ndarray, k: int) -> np.ndarray:
     """Upper bounds at the k quantiles (linear interpolation), ties collapsed."""
     w = 100.0 / k
     p = np.arange(w, 100 + w, w)
-    if p[-1] > 100.0:
-        p[-1] = 100.0
+    p[-1] = min(p[-1], 100.0)
     return np.unique(np.percentile(y, p))
 
 
