@@ -124,9 +124,14 @@ def panel_unduh(
     """Download buttons for PNG, PDF, HTML, CSV, XLSX and GeoJSON of ``tampilan``.
 
     ``metrik``/``skema``/``jumlah_kelas`` are the page's choropleth settings,
-    so the printed map is coloured exactly like the screen.
+    so the printed map is coloured exactly like the screen. The panel's
+    widgets and buttons are made only while it is open.
     """
-    with st.expander(_t("judul_panel", bahasa), expanded=False, icon=":material/download:"):
+    wadah = st.expander(_t("judul_panel", bahasa), expanded=False, icon=":material/download:",
+                        key=f"{kunci}_panel", on_change="rerun")
+    with wadah:
+        if not wadah.open:
+            return  # closed: nothing is built (opening it reruns the page with the panel)
         st.caption(_t("keterangan", bahasa))
         judul, ukuran, dpi, basemap, pemisah = _opsi_pengguna(tampilan, bahasa, kunci)
         opsi = OpsiEkspor(
