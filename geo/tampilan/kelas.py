@@ -32,7 +32,22 @@ def _kuantil(y: np.ndarray, k: int) -> np.ndarray:
     w = 100.0 / k
     p = np.arange(w, 100 + w, w)
     p[-1] = min(p[-1], 100.0)
-    return np.unique(np.percentile(y, p))
+    urut = np.sort(y)
+    return np.unique([_skor(urut, q) for q in p])
+
+
+def _skor(urut: np.ndarray, persen: float) -> float:
+    """The score at a percentile, with the same arithmetic as scipy's ``scoreatpercentile``.
+
+    Same bits as mapclassify, so a value sitting exactly on a bound lands in
+    the same class as it always did.
+    """
+    idx = persen / 100.0 * (len(urut) - 1)
+    i = int(idx)
+    if i == idx:
+        return float(urut[i])
+    bobot = np.array([(i + 1 - idx), (idx - i)], float)
+    return float(np.add.reduce(urut[i:i + 2] * bobot) / bobot.sum())
 
 
 def _interval_sama(y: np.ndarray, k: int) -> np.ndarray:
