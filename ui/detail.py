@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo.i18n import angka, persen, t, tanggal
 from geo.masuk import skema
-from geo.tampilan.susun import Tampilan
+from geo.tampilan.susun import Tampilan, pilihan_kelurahan
 from ui.filter import KUNCI
 from ui.md import aman_md
 from ui.tabel import tabel_potensi
@@ -15,8 +15,7 @@ from ui.tabel import tabel_potensi
 
 def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
     """The picker (also set by map clicks); returns the selected kode."""
-    batas = tampilan.dataset.batas.sort_values("kelurahan")
-    nama = dict(zip(batas["kode"].astype(str), batas["kelurahan"] + " (" + batas["kecamatan"] + ")"))
+    nama = pilihan_kelurahan(tampilan.dataset)
     if st.session_state.get(KUNCI["kelurahan"]) not in nama:
         st.session_state[KUNCI["kelurahan"]] = None
     kiri, kanan = st.container(key="kim_pilih").columns([0.8, 0.2], vertical_alignment="bottom")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -17,7 +18,8 @@ def angka_kpi(tampilan: Tampilan) -> dict[str, float | int | None]:
     potensi = int(r["jumlah_potensi"].sum()) if len(r) else 0
     aktif = int(r["jumlah_aktif"].sum()) if len(r) else 0
     return {
-        "kim": int(p[["kode_kelurahan", "nama_kim"]].drop_duplicates().shape[0]) if len(p) else 0,
+        "kim": (len(np.unique(tampilan.kode.kim)) if tampilan.kode is not None
+                else int(p[["kode_kelurahan", "nama_kim"]].drop_duplicates().shape[0])) if len(p) else 0,
         "kelurahan": len(r),
         "potensi": potensi,
         "aktif": aktif,

@@ -267,7 +267,7 @@ def perubahan(tampilan: Tampilan, metrik: str, kls: kelas.Kelas, legenda: str, b
     ``n``: its formatted value; ``p``: rows of the potentials shown.
     """
     ds = tampilan.dataset
-    kode_semua = pd.Index(ds.batas["kode"].astype(str))
+    kode_semua = ds.memo("indeks_kode", lambda: pd.Index(ds.batas["kode"].astype(str)))
     r = tampilan.ringkasan
     baris = kode_semua.get_indexer(r["kode"].astype(str)) if len(r) else np.zeros(0, dtype=int)
     nilai = r[metrik].to_numpy(dtype=float) if len(r) else np.zeros(0)
@@ -275,7 +275,8 @@ def perubahan(tampilan: Tampilan, metrik: str, kls: kelas.Kelas, legenda: str, b
     unik, balik = np.unique(nilai, return_inverse=True)
     teks = [nilai_metrik(metrik, v, bahasa) for v in unik]  # a handful of distinct values
     p_baris = ds.potensi.index.get_indexer(tampilan.potensi.index) if len(tampilan.potensi) else np.zeros(0, dtype=int)
-    kotak_kel = np.asarray(shapely.bounds(ds.batas.geometry.to_numpy())) if len(ds.batas) else np.zeros((0, 4))
+    kotak_kel = ds.memo("kotak_kelurahan", lambda: np.asarray(shapely.bounds(ds.batas.geometry.to_numpy()))
+                        if len(ds.batas) else np.zeros((0, 4)))
     return {
         "i": baris.tolist(),
         "w": idx.astype(int).tolist(),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import numpy as np
@@ -10,6 +12,9 @@ import pandas as pd
 
 from geo.masuk import skema
 from geo.masuk.wilayah import Wilayah
+
+if TYPE_CHECKING:
+    from geo.masuk.dataset import Dataset
 
 
 def slug_kolom(nilai: str) -> str:
@@ -30,6 +35,39 @@ def _kode(nilai: pd.Series, pilihan: list[str] | pd.Index) -> np.ndarray:
     return pd.Index(pilihan).get_indexer(pd.Index(nilai.astype(str)))
 
 
+@dataclass(frozen=True)
+class KodePotensi:
+    """Every potential's columns as integer codes, aligned with ``potensi`` rows: what bincount counts."""
+
+    kel: np.ndarray  # row of its kelurahan in ``batas`` (-1: none)
+    kategori: np.ndarray  # index in the vocabulary (-1: unknown)
+    status: np.ndarray
+    anggota: np.ndarray  # float, missing = 0
+    aktif: np.ndarray  # 1.0 for the active status
+    tanggal: np.ndarray  # int64 seconds; NaT is the smallest int64
+    kim: np.ndarray  # one code per (kelurahan, KIM name) pair
+
+
+def kode_potensi(potensi: pd.DataFrame, batas: gpd.GeoDataFrame, wilayah: Wilayah) -> KodePotensi:
+    """Code the columns once (per dataset on the page: see :func:`kode_dataset`)."""
+    kel = _kode(potensi["kode_kelurahan"], pd.Index(batas["kode"].astype(str)))
+    pasangan = potensi["kode_kelurahan"].astype(str) + "\x1f" + potensi["nama_kim"].astype(str)
+    return KodePotensi(
+        kel=kel,
+        kategori=_kode(potensi["kategori_potensi"], list(wilayah.kategori_potensi)),
+        status=_kode(potensi["status_aktivitas"], list(wilayah.status_aktivitas)),
+        anggota=potensi["jumlah_anggota"].astype("Float64").fillna(0).to_numpy(dtype=float),
+        aktif=(potensi["status_aktivitas"] == skema.STATUS_AKTIF).to_numpy(dtype=float),
+        tanggal=pd.to_datetime(potensi["kegiatan_terakhir"]).to_numpy(dtype="datetime64[s]").astype(np.int64),
+        kim=pd.factorize(pasangan)[0] if len(potensi) else np.zeros(0, dtype=np.int64),
+    )
+
+
+def kode_dataset(dataset: Dataset) -> KodePotensi:
+    """The dataset's codes, computed on its first view and kept with it."""
+    return dataset.memo("kode_potensi", lambda: kode_potensi(dataset.potensi, dataset.batas, dataset.wilayah))
+
+
 def ringkas_kelurahan(
     potensi: pd.DataFrame,
     batas: gpd.GeoDataFrame,
@@ -43,26 +81,27 @@ def ringkas_kelurahan(
     even when a filter hides all its potentials. Counts are ``np.bincount``
     over integer-coded columns: one pass, the same cost for 15 or 1,000 units.
     """
+    if nama_kim is None:
+        nama_kim = potensi.groupby("kode_kelurahan")["nama_kim"].first()
+    return ringkas_kode(kode_potensi(potensi, batas, wilayah), batas, wilayah, nama_kim)
+
+
+def ringkas_kode(kd: KodePotensi, batas: gpd.GeoDataFrame, wilayah: Wilayah, nama_kim: pd.Series) -> gpd.GeoDataFrame:
+    """:func:`ringkas_kelurahan` from already coded potentials (``kd.kel`` indexes ``batas`` rows)."""
     kode = pd.Index(batas["kode"].astype(str))
     n = len(kode)
     kategori, status = list(wilayah.kategori_potensi), list(wilayah.status_aktivitas)
-    i = _kode(potensi["kode_kelurahan"], kode)
-    ada = i >= 0
-    i = i[ada]
-    p = potensi.loc[ada] if not ada.all() else potensi
-    anggota = p["jumlah_anggota"].astype("Float64").fillna(0).to_numpy(dtype=float)
-    k = _kode(p["kategori_potensi"], kategori)
-    s = _kode(p["status_aktivitas"], status)
+    ada = kd.kel >= 0
+    i = kd.kel[ada]
+    anggota, k, s = kd.anggota[ada], kd.kategori[ada], kd.status[ada]
     nk, ns = len(kategori), len(status)
     ik, wk = i[k >= 0] * nk + k[k >= 0], anggota[k >= 0]
     per_kategori = np.bincount(ik, minlength=n * nk).reshape(n, nk)
     anggota_kategori = np.bincount(ik, weights=wk, minlength=n * nk).reshape(n, nk)
     per_status = np.bincount(i[s >= 0] * ns + s[s >= 0], minlength=n * ns).reshape(n, ns)
 
-    if nama_kim is None:
-        nama_kim = p.groupby("kode_kelurahan")["nama_kim"].first()
     jumlah = np.bincount(i, minlength=n)
-    aktif = np.bincount(i, weights=(p["status_aktivitas"] == skema.STATUS_AKTIF).to_numpy(dtype=float), minlength=n)
+    aktif = np.bincount(i, weights=kd.aktif[ada], minlength=n)
     kolom: dict[str, object] = {
         "nama_kim": nama_kim.reindex(kode).fillna("").to_numpy(),
         "jumlah_potensi": jumlah.astype(np.int64),
@@ -75,7 +114,7 @@ def ringkas_kelurahan(
     for j, nama in enumerate(status):
         kolom[kolom_status(nama)] = per_status[:, j].astype(np.int64)
     kolom["kategori_dominan"] = _kategori_dominan(per_kategori, anggota_kategori, kategori)
-    kolom["kegiatan_terakhir"] = _terakhir(p["kegiatan_terakhir"], i, n)
+    kolom["kegiatan_terakhir"] = _terakhir(kd.tanggal[ada], i, n)
     # One frame built at once: inserting ~20 columns one by one cost more than the counting.
     basis = pd.DataFrame(batas.drop(columns="geometry")).reset_index(drop=True)
     hasil = pd.concat([basis, pd.DataFrame(kolom, index=basis.index)], axis=1)
@@ -98,10 +137,8 @@ def _kategori_dominan(jumlah: np.ndarray, anggota: np.ndarray, kategori: list[st
     return np.where(jumlah.sum(axis=1) > 0, menang, "")
 
 
-def _terakhir(tanggal: pd.Series, i: np.ndarray, n: int) -> np.ndarray:
-    """The latest date per unit (NaT where none), with ``np.maximum.at``."""
-    nilai = pd.to_datetime(tanggal).to_numpy(dtype="datetime64[s]")
-    angka = nilai.astype(np.int64)  # NaT is the smallest int64, so it never wins
+def _terakhir(angka: np.ndarray, i: np.ndarray, n: int) -> np.ndarray:
+    """The latest date per unit (NaT where none), with ``np.maximum.at`` (NaT is the smallest int64)."""
     hasil = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
     np.maximum.at(hasil, i, angka)
     return hasil.astype("datetime64[s]")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -98,11 +99,16 @@ class Kelas:
         return [fmt(lo) if lo == hi else f"{fmt(lo)} – {fmt(hi)}" for lo, hi in zip(self.min_data, self.maks_data)]
 
 
-def color_brewer(palet: str, n: int) -> list[str]:
-    """ColorBrewer colours (branca imports jinja2 and its colormaps: only when classifying)."""
+@cache
+def _warna(palet: str, n: int) -> tuple[str, ...]:
     from branca.utilities import color_brewer as _cb
 
-    return _cb(palet, n)
+    return tuple(_cb(palet, n))
+
+
+def color_brewer(palet: str, n: int) -> list[str]:
+    """ColorBrewer colours (branca imports jinja2 and its colormaps: only when classifying; cached)."""
+    return list(_warna(palet, n))
 
 
 def hitung_kelas(

@@ -6,12 +6,13 @@ files and the command line can never disagree on a figure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import geopandas as gpd
+import numpy as np
 
 from geo.masuk.dataset import Dataset
-from geo.tampilan.agregat import ringkas_kelurahan
+from geo.tampilan.agregat import KodePotensi, kode_dataset, ringkas_kode
 from geo.tampilan.saring import Filter, terapkan
 
 
@@ -23,14 +24,33 @@ class Tampilan:
     filter: Filter
     potensi: gpd.GeoDataFrame
     ringkasan: gpd.GeoDataFrame = field(repr=False)
+    # The shown potentials' integer codes (``kel`` indexes ``ringkasan`` rows), for cheap counts.
+    kode: KodePotensi | None = field(default=None, repr=False, compare=False)
 
 
 def tampilkan(dataset: Dataset, f: Filter | None = None) -> Tampilan:
     """Filter first, then aggregate: every figure reflects the filter."""
     f = f or Filter()
     potensi = terapkan(dataset.potensi, f)
+    semua = kode_dataset(dataset)  # coded once per dataset; a view only selects rows
+    baris = dataset.potensi.index.get_indexer(potensi.index)
+    kd = KodePotensi(**{c.name: getattr(semua, c.name)[baris] for c in fields(KodePotensi)})
     batas = dataset.batas
     if f.kecamatan:
-        batas = batas[batas["kecamatan"].isin(f.kecamatan)]
-    ringkasan = ringkas_kelurahan(potensi, batas, dataset.wilayah, dataset.nama_kim())
-    return Tampilan(dataset, f, potensi, ringkasan)
+        pilih = batas["kecamatan"].isin(f.kecamatan).to_numpy()
+        batas = batas[pilih]
+        posisi = np.full(len(pilih) + 1, -1)
+        posisi[np.flatnonzero(pilih)] = np.arange(int(pilih.sum()))
+        kd = KodePotensi(**{**{c.name: getattr(kd, c.name) for c in fields(KodePotensi)}, "kel": posisi[kd.kel]})
+    ringkasan = ringkas_kode(kd, batas, dataset.wilayah, dataset.nama_kim())
+    return Tampilan(dataset, f, potensi, ringkasan, kd)
+
+
+def pilihan_kelurahan(dataset: Dataset) -> dict[str, str]:
+    """kode → "Name (kecamatan)", sorted by name, for pickers; once per dataset."""
+
+    def buat() -> dict[str, str]:
+        b = dataset.batas.sort_values("kelurahan")
+        return dict(zip(b["kode"].astype(str), b["kelurahan"] + " (" + b["kecamatan"] + ")"))
+
+    return dict(dataset.memo("pilihan_kelurahan", buat))
