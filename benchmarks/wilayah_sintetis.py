@@ -87,7 +87,8 @@ def buat_wilayah(n_unit: int, dir: Path | str, seed: int = 0) -> PathWilayah:
     dir.mkdir(parents=True, exist_ok=True)
     sel = _sel(n_unit, rng)
     # ~10 m segments then a 5 m simplification: a few hundred vertices per unit, as after an import.
-    padat = shapely.transform(shapely.segmentize(sel, 10.0), _goyang)
+    # Snapped to 1 cm: an edge segmentized from either side gets bit-identical vertices (a valid coverage).
+    padat = shapely.set_precision(shapely.transform(shapely.segmentize(sel, 10.0), _goyang), 0.01)
     geom = gpd.GeoSeries(padat, crs=UTM_50N).simplify_coverage(5.0)
     luas = (geom.area / 1e6).round(2).to_numpy()
     geom = geom.to_crs("EPSG:4326")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import shapely
 from matplotlib import patheffects, rc_context
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import FigureCanvasBase
@@ -156,6 +157,15 @@ def _batas_peta(tampilan: Tampilan, kotak: Kotak) -> tuple[float, float, float, 
     return cx - lebar / 2, cx + lebar / 2, cy - tinggi / 2, cy + tinggi / 2
 
 
+def _cara_gabung(kelurahan) -> str:
+    """``"coverage"`` when the kelurahan tile without overlaps (an imported boundary file
+    does): GEOS then merges shared edges directly, ~10× faster than a general union."""
+    try:
+        return "coverage" if bool(shapely.coverage_is_valid(kelurahan.geometry.to_numpy())) else "unary"
+    except Exception:  # noqa: BLE001 - older GEOS or odd geometry: the general union is always right
+        return "unary"
+
+
 def _gambar_peta(ax: Axes, tampilan: Tampilan, kelas: Kelas, opsi: OpsiEkspor, kotak: Kotak, basemap: Basemap | None) -> None:
     x0, x1, y0, y1 = _batas_peta(tampilan, kotak)
     ax.set_xlim(x0, x1)
@@ -174,10 +184,12 @@ def _gambar_peta(ax: Axes, tampilan: Tampilan, kelas: Kelas, opsi: OpsiEkspor, k
         ax.set_facecolor("#f4f6f8")
 
     kelurahan = tampilan.ringkasan.to_crs(3857)
+    cara = _cara_gabung(kelurahan) if len(kelurahan) else "unary"
     if len(kelurahan):
         warna = kelas.warna_nilai(kelurahan[opsi.metrik].astype(float).to_numpy())
         kelurahan.plot(ax=ax, color=warna, edgecolor="white", linewidth=0.9, alpha=0.88 if basemap else 1.0, zorder=2)
-        kelurahan.dissolve("kecamatan").boundary.plot(ax=ax, color=WARNA_KECAMATAN, linewidth=1.3, zorder=3)
+        kelurahan[["kecamatan", "geometry"]].dissolve("kecamatan", method=cara).boundary.plot(
+            ax=ax, color=WARNA_KECAMATAN, linewidth=1.3, zorder=3)
         ax.set_xlabel("")  # geopandas labels the axes with the CRS units; a printed map does not want them
         ax.set_ylabel("")
 
@@ -205,7 +217,8 @@ def _gambar_peta(ax: Axes, tampilan: Tampilan, kelas: Kelas, opsi: OpsiEkspor, k
                 linespacing=1.0, path_effects=HALO_TEKS, zorder=7, parse_math=False)
 
     lintang = float(np.mean(tampilan.ringkasan.total_bounds[[1, 3]])) if len(tampilan.ringkasan) else 0.0
-    gambar_skala(ax, faktor_skala(lintang), unit_per_pt, kelurahan.geometry.union_all() if len(kelurahan) else None)
+    kota = kelurahan.geometry.union_all(method=cara) if len(kelurahan) else None
+    gambar_skala(ax, faktor_skala(lintang), unit_per_pt, kota)
     gambar_panah_utara(ax, unit_per_pt)
 
 
