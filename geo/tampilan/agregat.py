@@ -86,8 +86,13 @@ def ringkas_kelurahan(
     return ringkas_kode(kode_potensi(potensi, batas, wilayah), batas, wilayah, nama_kim)
 
 
-def ringkas_kode(kd: KodePotensi, batas: gpd.GeoDataFrame, wilayah: Wilayah, nama_kim: pd.Series) -> gpd.GeoDataFrame:
-    """:func:`ringkas_kelurahan` from already coded potentials (``kd.kel`` indexes ``batas`` rows)."""
+def ringkas_kode(kd: KodePotensi, batas: gpd.GeoDataFrame, wilayah: Wilayah, nama_kim: pd.Series | np.ndarray,
+                 basis: pd.DataFrame | None = None) -> gpd.GeoDataFrame:
+    """:func:`ringkas_kelurahan` from already coded potentials (``kd.kel`` indexes ``batas`` rows).
+
+    ``nama_kim`` is kode → name, or already one name per ``batas`` row; ``basis``
+    is ``batas`` without geometry (RangeIndex), when the caller keeps one.
+    """
     kode = pd.Index(batas["kode"].astype(str))
     n = len(kode)
     kategori, status = list(wilayah.kategori_potensi), list(wilayah.status_aktivitas)
@@ -103,7 +108,7 @@ def ringkas_kode(kd: KodePotensi, batas: gpd.GeoDataFrame, wilayah: Wilayah, nam
     jumlah = np.bincount(i, minlength=n)
     aktif = np.bincount(i, weights=kd.aktif[ada], minlength=n)
     kolom: dict[str, object] = {
-        "nama_kim": nama_kim.reindex(kode).fillna("").to_numpy(),
+        "nama_kim": nama_kim if isinstance(nama_kim, np.ndarray) else nama_kim.reindex(kode).fillna("").to_numpy(),
         "jumlah_potensi": jumlah.astype(np.int64),
         "jumlah_aktif": aktif.astype(np.int64),
         "persen_aktif": np.where(jumlah > 0, np.round(100.0 * aktif / np.maximum(jumlah, 1), 1), 0.0),
@@ -116,7 +121,8 @@ def ringkas_kode(kd: KodePotensi, batas: gpd.GeoDataFrame, wilayah: Wilayah, nam
     kolom["kategori_dominan"] = _kategori_dominan(per_kategori, anggota_kategori, kategori)
     kolom["kegiatan_terakhir"] = _terakhir(kd.tanggal[ada], i, n)
     # One frame built at once: inserting ~20 columns one by one cost more than the counting.
-    basis = pd.DataFrame(batas.drop(columns="geometry")).reset_index(drop=True)
+    if basis is None:
+        basis = pd.DataFrame(batas.drop(columns="geometry")).reset_index(drop=True)
     hasil = pd.concat([basis, pd.DataFrame(kolom, index=basis.index)], axis=1)
     hasil["nama_kim"] = hasil["nama_kim"].astype(basis["kode"].dtype) if len(basis.columns) else hasil["nama_kim"]
     hasil["kategori_dominan"] = hasil["kategori_dominan"].astype(basis["kode"].dtype) if n else hasil["kategori_dominan"]

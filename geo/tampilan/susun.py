@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, fields
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 
 from geo.masuk.dataset import Dataset
 from geo.tampilan.agregat import KodePotensi, kode_dataset, ringkas_kode
@@ -36,13 +37,18 @@ def tampilkan(dataset: Dataset, f: Filter | None = None) -> Tampilan:
     baris = dataset.potensi.index.get_indexer(potensi.index)
     kd = KodePotensi(**{c.name: getattr(semua, c.name)[baris] for c in fields(KodePotensi)})
     batas = dataset.batas
+    # Per dataset, once: the boundary attributes without geometry, and each row's KIM name.
+    basis = dataset.memo("basis_batas", lambda: pd.DataFrame(dataset.batas.drop(columns="geometry")).reset_index(drop=True))
+    nama = dataset.memo("nama_kim_batas", lambda: dataset.nama_kim().reindex(dataset.batas["kode"].astype(str)).fillna("").to_numpy())
     if f.kecamatan:
         pilih = batas["kecamatan"].isin(f.kecamatan).to_numpy()
         batas = batas[pilih]
+        basis = basis.loc[pilih].reset_index(drop=True)
+        nama = nama[pilih]
         posisi = np.full(len(pilih) + 1, -1)
         posisi[np.flatnonzero(pilih)] = np.arange(int(pilih.sum()))
         kd = KodePotensi(**{**{c.name: getattr(kd, c.name) for c in fields(KodePotensi)}, "kel": posisi[kd.kel]})
-    ringkasan = ringkas_kode(kd, batas, dataset.wilayah, dataset.nama_kim())
+    ringkasan = ringkas_kode(kd, batas, dataset.wilayah, nama, basis)
     return Tampilan(dataset, f, potensi, ringkasan, kd)
 
 
