@@ -39,8 +39,8 @@ from geo.ekspor.kartografi import (
 )
 from geo.ekspor.legenda_cetak import UKURAN_PENANDA, gambar_legenda, gaya_potensi
 from geo.ekspor.opsi import UKURAN_KERTAS_MM, OpsiEkspor
+from geo.i18n import label_metrik
 from geo.tampilan.kelas import Kelas, hitung_kelas
-from geo.tampilan.metrik import label_metrik
 from geo.tampilan.susun import Tampilan
 
 MM_PER_INCI = 25.4
