@@ -261,7 +261,10 @@
       }
     }
     var pot = hidup.lapisan.potensi;
-    if (pot) {
+    // Same potentials as before (a selection or a metric change): keep the markers and any open popup.
+    var sidikTitik = d.p.join(",") + (d.klaster ? "k" : "");
+    if (pot && sidikTitik !== hidup.sidikTitik) {
+      hidup.sidikTitik = sidikTitik;
       if (pot._kimIsi) { pot.removeLayer(pot._kimIsi); }
       var p = s.p, titik = d.p.map(function (k) { return p.titik[k]; });
       // bracket form on purpose: tests read a map's marker data after the dotted call
