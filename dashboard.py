@@ -135,7 +135,7 @@ def halaman() -> None:
     _sinkron_url(keadaan, dataset)
 
     # --- ekspor ---
-    panel_unduh(tampilan, keadaan.metrik, keadaan.skema, keadaan.kelas, keadaan.basemap, bahasa)
+    panel_unduh(tampilan, keadaan)
     # --- akhir ekspor ---
 
     bagian_ringkasan(tampilan, bahasa)

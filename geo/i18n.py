@@ -13,9 +13,10 @@ one office, and the PNG/PDF print layout (``geo/ekspor/snapshot.py``,
 from __future__ import annotations
 
 from geo import format_id
+from geo.galat import GalatData
 from geo.masuk.wilayah import Wilayah
 from geo.tampilan.agregat import kolom_kategori
-from geo.tampilan.metrik import METRIK_DASAR
+from geo.tampilan.metrik import METRIK_DASAR, daftar_metrik
 from geo.tampilan.saring import Filter
 
 BAHASA: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
@@ -184,7 +185,11 @@ def t(kunci: str, bahasa: str = BAHASA_BAWAAN, **isian: object) -> str:
 
 
 def label_metrik(metrik: str, wilayah: Wilayah, bahasa: str = BAHASA_BAWAAN) -> str:
-    """A metric's label; per-category counts name their category."""
+    """A metric's label; per-category counts name their category.
+
+    The only metric-label function (page, map, exports, CLI); an unknown
+    metric raises :class:`~geo.galat.GalatData` listing the valid names.
+    """
     if bahasa_sah(bahasa) == "en":
         if metrik in _METRIK_EN:
             return _METRIK_EN[metrik]
@@ -196,7 +201,7 @@ def label_metrik(metrik: str, wilayah: Wilayah, bahasa: str = BAHASA_BAWAAN) -> 
     for k in wilayah.kategori_potensi:
         if kolom_kategori(k) == metrik:
             return f"Jumlah potensi {k}"
-    return metrik
+    raise GalatData(f"Metrik '{metrik}' tidak dikenal. Pilihan: {', '.join(daftar_metrik(wilayah))}.")
 
 
 def angka(nilai: float | None, bahasa: str = BAHASA_BAWAAN, desimal: int | None = None) -> str:

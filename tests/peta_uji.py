@@ -36,3 +36,9 @@ def kelurahan(skrip: str) -> list[dict]:
 def opsi(skrip: str, fungsi: str) -> dict:
     (data,) = _json_setelah(skrip, re.escape(fungsi) + r"\(")
     return data
+
+
+def perbarui(feature_group: str) -> dict:
+    """The per-view update the live map receives (``L.kimHidup.perbarui``)."""
+    (data,) = _json_setelah(feature_group or "", r"L\.kimHidup\.perbarui\(")
+    return data

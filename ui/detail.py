@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo.i18n import angka, persen, t, tanggal
 from geo.tampilan.angka import angka_utama
-from geo.tampilan.susun import Tampilan
+from geo.tampilan.susun import Tampilan, pilihan_kelurahan
 from ui.filter import KUNCI
 from ui.md import aman_md
 from ui.tabel import gambar_tabel_potensi
@@ -15,11 +15,9 @@ from ui.tabel import gambar_tabel_potensi
 
 def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
     """The picker (also set by map clicks); returns the selected kode."""
-    batas = tampilan.dataset.batas
+    nama = pilihan_kelurahan(tampilan.dataset)
     if tampilan.wilayah:  # a province holds thousands: offer the ones inside the unit drilled into
-        batas = batas[batas["kode"].astype(str).str.startswith(tampilan.wilayah)]
-    batas = batas.sort_values("kelurahan")
-    nama = dict(zip(batas["kode"].astype(str), batas["kelurahan"] + " (" + batas["kecamatan"] + ")"))
+        nama = {k: v for k, v in nama.items() if k.startswith(tampilan.wilayah)}
     if st.session_state.get(KUNCI["kelurahan"]) not in nama:
         st.session_state[KUNCI["kelurahan"]] = None
     kiri, kanan = st.container(key="kim_pilih").columns([0.8, 0.2], vertical_alignment="bottom")

@@ -21,8 +21,7 @@ from geo.ekspor.opsi import DPI_BAWAAN, DPI_DIDUKUNG, UKURAN_BAWAAN, UKURAN_KERT
 from geo.galat import GalatData
 from geo.i18n import t
 from geo.simpan.berkas import sidik_cepat
-from geo.tampilan.kelas import JUMLAH_KELAS_BAWAAN, SKEMA_BAWAAN
-from geo.tampilan.metrik import METRIK_BAWAAN
+from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.susun import Tampilan
 from ui.md import aman_md
 
@@ -110,27 +109,23 @@ def _tombol(kode: str, tampilan: Tampilan, opsi: OpsiEkspor, bahasa: str, kunci:
     )
 
 
-def panel_unduh(
-    tampilan: Tampilan,
-    metrik: str = METRIK_BAWAAN,
-    skema: str = SKEMA_BAWAAN,
-    jumlah_kelas: int = JUMLAH_KELAS_BAWAAN,
-    peta_dasar: str = "osm",
-    bahasa: str = "id",
-    kunci: str = "ekspor",
-) -> None:
+def panel_unduh(tampilan: Tampilan, keadaan: Keadaan | None = None, kunci: str = "ekspor") -> None:
     """Download buttons for PNG, PDF, HTML, CSV, XLSX and GeoJSON of ``tampilan``.
 
-    ``metrik``/``skema``/``jumlah_kelas`` are the page's choropleth settings,
-    so the printed map is coloured exactly like the screen.
+    ``keadaan`` is the page's view (its metric, classes, basemap and language),
+    so the printed map is coloured exactly like the screen. The panel's
+    widgets and buttons are made only while it is open.
     """
-    with st.expander(_t("judul_panel", bahasa), expanded=False, icon=":material/download:"):
+    keadaan = keadaan or Keadaan()
+    bahasa = keadaan.bahasa
+    wadah = st.expander(_t("judul_panel", bahasa), expanded=False, icon=":material/download:",
+                        key=f"{kunci}_panel", on_change="rerun")
+    with wadah:
+        if not wadah.open:
+            return  # closed: nothing is built (opening it reruns the page with the panel)
         st.caption(_t("keterangan", bahasa))
         judul, ukuran, dpi, basemap, pemisah = _opsi_pengguna(tampilan, bahasa, kunci)
-        opsi = OpsiEkspor(
-            metrik=metrik, skema=skema, jumlah_kelas=jumlah_kelas, judul=judul.strip(), ukuran=ukuran, dpi=dpi,
-            basemap=basemap, pemisah=pemisah, peta_dasar=peta_dasar, bahasa=bahasa,
-        )
+        opsi = OpsiEkspor.dari_keadaan(keadaan, judul=judul.strip(), ukuran=ukuran, dpi=dpi, basemap=basemap, pemisah=pemisah)
         try:
             opsi.periksa(tampilan.dataset.wilayah)
         except GalatData as exc:

@@ -20,6 +20,7 @@ from geo.simpan.akun import PESAN_AKUN_SALAH, PESAN_BELUM_DIATUR, DaftarPengguna
 from geo.simpan.kim import GalatKonflik, HasilSimpan, baca_untuk_sunting
 from geo.simpan.pembatas import PEMBATAS
 from ui.md import aman_md
+from ui.muat import lupakan
 
 K_PENGGUNA = "kelola_pengguna"
 K_ASAL = "kelola_asal"
@@ -136,7 +137,8 @@ def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> Hasi
         else:
             kabar("info", hasil.pesan)
         return hasil
-    st.cache_data.clear()  # the dashboard's cached dataset must not outlive the file
+    st.cache_data.clear()
+    lupakan()  # the dashboard's cached dataset must not outlive the file
     muat_ulang(dataset)
     cadangan = f" Versi sebelumnya dicadangkan sebagai {aman_md(hasil.cadangan.name)}." if hasil.cadangan else ""
     kabar("success", f"{hasil.pesan}{cadangan}")

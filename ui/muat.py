@@ -17,8 +17,9 @@ def _sidik(path: Path) -> tuple[str, int, int]:
     return sidik_cepat(path)[0]
 
 
+# A resource, not cache_data: one shared immutable Dataset instead of an unpickled copy per rerun.
 # The spinner shows only while a new data version loads (a province takes seconds), never on reruns.
-@st.cache_data(show_spinner="Memuat dan memeriksa data wilayah…", max_entries=8)
+@st.cache_resource(show_spinner="Memuat dan memeriksa data wilayah…", max_entries=8)
 def _muat(kim: tuple, batas: tuple, referensi: tuple, wilayah: tuple) -> Dataset:
     dataset = muat_dataset(kim[0], batas[0], referensi[0], wilayah[0])
     if dataset.ok:
@@ -31,3 +32,8 @@ def muat() -> Dataset:
     return _muat(
         _sidik(config.path_kim()), _sidik(config.path_batas()), _sidik(config.path_referensi()), _sidik(config.path_wilayah())
     )
+
+
+def lupakan() -> None:
+    """Drop every cached dataset (after a save), so no session keeps the old file's data."""
+    _muat.clear()

@@ -1,14 +1,22 @@
-"""The map on the page: st_folium without a rerun on every pan and zoom."""
+"""The map on the page: one live Leaflet map per session, updated in place.
+
+The base map (``geo.peta.hidup.peta_dasar``) renders to the same script on
+every rerun, so ``st_folium`` keeps its iframe and Leaflet map; each view
+travels as a small ``feature_group_to_add`` whose script restyles the
+existing layers. The geometry is a static file written once per data version.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
+import streamlit_folium as _sf  # its component and render helpers; the Python wrapper re-renders the map
 
 from geo.i18n import t
+from geo.masuk.dataset import Dataset
 from geo.peta import aset
-from geo.peta.buat import buat_peta, kelurahan_di_titik, lapisan_terpilih, peta_dasar_terjangkau
-from geo.peta.legenda import legenda_peta
+from geo.peta.buat import kelurahan_di_titik, peta_dasar_terjangkau
+from geo.peta.hidup import PembaruanPeta, perubahan, peta_dasar, tulis_statis
+from geo.peta.legenda import html_legenda, kelas_peta
 from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.susun import Tampilan
 from ui.filter import KUNCI, bahasa_aktif
@@ -60,27 +68,78 @@ def terapkan_klik(tampilan: Tampilan) -> None:
             st.session_state[KUNCI["kelurahan"]] = kode
 
 
+def _sidik(dataset: Dataset) -> tuple:
+    hasil = []
+    for path in (dataset.path_kim, dataset.path_batas):
+        try:
+            st_ = path.stat()
+            hasil.append((str(path), st_.st_mtime_ns, st_.st_size))
+        except OSError:
+            hasil.append((str(path), -1, -1))
+    return tuple(hasil)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _berkas_statis(sidik: tuple, bahasa: str, _dataset: Dataset) -> str:
+    """Simplify, round, escape and write the geometry once per data version and language."""
+    return tulis_statis(_dataset, bahasa)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _argumen_dasar(sidik: tuple, basemap: str, bahasa: str, url_aset: str, _dataset: Dataset) -> dict:
+    """Render the base map once per data version, basemap and language.
+
+    The same helpers ``st_folium`` uses, so the browser side is unchanged;
+    only the per-view update is made on each rerun.
+    """
+    nama = _berkas_statis(sidik, bahasa, _dataset)
+    peta = peta_dasar(_dataset, basemap, bahasa, url_data=f"{url_aset}/{nama}", url_aset=url_aset,
+                      legenda_terbuka=False)  # the legend is drawn under the map, so the map stays clear
+    peta.get_root().render()
+    html, header = _sf._get_html(peta), _sf._get_header(peta)
+    script = _sf._get_map_string(peta)
+    return {
+        "script": script, "header": header, "html": html, "id": _sf.get_full_id(peta),
+        "css_links": [h for _, h in peta.default_css], "js_links": [s for _, s in peta.default_js],
+        "kunci": _sf.generate_js_hash(script, KUNCI_PETA, False),
+    }
+
+
+def _kelompok(pembaruan: PembaruanPeta) -> str:
+    """The ``feature_group`` st_folium's frontend evaluates: our update, in an empty group."""
+    return (
+        "var feature_group_feature_group_0 = L.featureGroup({});\n"
+        f"{pembaruan.skrip()}\n"
+        "map_div.addLayer(feature_group_feature_group_0);\n"
+        "window.feature_group = window.feature_group || [];\n"
+        "window.feature_group.push(feature_group_feature_group_0);\n"
+    )
+
+
 def gambar_peta(tampilan: Tampilan, keadaan: Keadaan, url_aset: str) -> None:
-    """Draw the map; selection outlines are added without reloading it."""
+    """Draw the live map: the base rendered once, then only this view's changes."""
     basemap = keadaan.basemap
     if not peta_dasar_terjangkau(basemap):
         # No tiles from here: a plain background beats a console full of failed requests.
         st.caption(t("basemap_tak_terjangkau", keadaan.bahasa))
         basemap = "kosong"
-    peta = buat_peta(
-        tampilan, metrik=keadaan.metrik, skema_kelas=keadaan.skema, jumlah_kelas=keadaan.kelas,
-        basemap=basemap, bahasa=keadaan.bahasa, mode_aset="url", url_aset=url_aset,
-        legenda_terbuka=False,  # the legend is drawn under the map, so the map stays clear
-    )
-    st_folium(
-        peta,
-        key=KUNCI_PETA,
-        height=TINGGI_PETA,
-        use_container_width=True,
-        returned_objects=["last_object_clicked"],
-        feature_group_to_add=lapisan_terpilih(tampilan, keadaan.kelurahan),
-        on_change=_saat_klik,
+    ds = tampilan.dataset
+    dasar = _argumen_dasar(_sidik(ds), basemap, keadaan.bahasa, url_aset, ds)
+    kls = kelas_peta(tampilan, keadaan.metrik, keadaan.skema, keadaan.kelas)
+    legenda = html_legenda(tampilan, keadaan.metrik, kls, keadaan.bahasa, dengan_catatan=False)
+    pembaruan = PembaruanPeta(perubahan(tampilan, keadaan.metrik, kls, legenda, keadaan.bahasa, keadaan.kelurahan))
+    kunci = dasar["kunci"]
+
+    def _saat_berubah() -> None:
+        st.session_state[KUNCI_PETA] = st.session_state.get(kunci, {})
+        _saat_klik()
+
+    _sf._component_func(
+        script=dasar["script"], header=dasar["header"], html=dasar["html"], id=dasar["id"], key=kunci,
+        height=TINGGI_PETA, width=None, returned_objects=["last_object_clicked"], default={"last_object_clicked": None},
+        zoom=None, center=None, feature_group=_kelompok(pembaruan), return_on_hover=False, layer_control=None,
+        pixelated=False, css_links=dasar["css_links"], js_links=dasar["js_links"], on_change=_saat_berubah,
+        wrap_longitude=False,
     )
     # The legend HTML is escaped in geo.peta.legenda; the CSS is our own file.
-    legenda = legenda_peta(tampilan, keadaan.metrik, keadaan.skema, keadaan.kelas, keadaan.bahasa)
     st.html(f'<style>{_css_peta()}</style><div class="kim-legenda-datar" role="group">{legenda}</div>')

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from geo.i18n import angka, persen, t
-from geo.peta.data import gaya_status
 from geo.tampilan.angka import angka_utama
+from geo.tampilan.grafik import spek_kategori, spek_status
 from geo.tampilan.susun import Tampilan
 from ui.tabel import gambar_tabel_potensi
-
-# Status colours for charts: green / amber / grey, readable for colour-blind users by lightness too.
-_WARNA_GAYA = {"aktif": "#1b7837", "kurang": "#e6a100", "tidak": "#9aa3ab"}
 
 
 def angka_kpi(tampilan: Tampilan) -> dict[str, float | int | None]:
@@ -35,59 +31,16 @@ def _kartu(k: dict, bahasa: str) -> None:
     c4.metric(t("kpi_anggota", bahasa), angka(k["anggota"], bahasa), border=True)
 
 
-def grafik_kategori(tampilan: Tampilan, bahasa: str) -> alt.Chart:
-    wil = tampilan.dataset.wilayah
-    hitung = tampilan.potensi["kategori_potensi"].value_counts().reindex(list(wil.kategori_potensi), fill_value=0)
-    data = pd.DataFrame({"kategori": hitung.index, "jumlah": hitung.to_numpy()})
-    warna = wil.warna_kategori()
-    return (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=alt.Y("kategori:N", sort=list(wil.kategori_potensi), title=None, axis=alt.Axis(labelLimit=220)),
-            x=alt.X("jumlah:Q", title=t("jumlah", bahasa), axis=alt.Axis(tickMinStep=1, format="d")),
-            color=alt.Color("kategori:N", scale=alt.Scale(domain=list(warna), range=list(warna.values())), legend=None),
-            tooltip=[alt.Tooltip("kategori:N", title=t("kategori_potensi", bahasa)), alt.Tooltip("jumlah:Q", title=t("jumlah", bahasa))],
-        )
-        .properties(height=alt.Step(26))  # a numeric height gets squeezed by the page
-    )
-
-
-def grafik_status(tampilan: Tampilan, bahasa: str) -> alt.Chart:
-    wil = tampilan.dataset.wilayah
-    kecamatan = list(dict.fromkeys(tampilan.ringkasan["kecamatan"])) if len(tampilan.ringkasan) else []
-    silang = pd.crosstab(tampilan.potensi["kecamatan"], tampilan.potensi["status_aktivitas"]) if len(tampilan.potensi) else pd.DataFrame()
-    silang = silang.reindex(index=kecamatan, columns=list(wil.status_aktivitas), fill_value=0)
-    data = silang.rename_axis(index="kecamatan", columns="status").stack().rename("jumlah").reset_index()
-    status = list(wil.status_aktivitas)
-    warna = [_WARNA_GAYA[g] for g in gaya_status(wil.status_aktivitas)]
-    return (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=alt.Y("kecamatan:N", sort=kecamatan, title=None, axis=alt.Axis(labelLimit=220)),
-            x=alt.X("jumlah:Q", title=t("jumlah", bahasa), axis=alt.Axis(tickMinStep=1, format="d")),
-            color=alt.Color("status:N", scale=alt.Scale(domain=status, range=warna), sort=status,
-                            legend=alt.Legend(title=None, orient="top")),
-            order=alt.Order("urut:Q"),
-            tooltip=[alt.Tooltip("kecamatan:N", title=t("kecamatan", bahasa)), alt.Tooltip("status:N", title=t("status_aktivitas", bahasa)),
-                     alt.Tooltip("jumlah:Q", title=t("jumlah", bahasa))],
-        )
-        .transform_calculate(urut=f"indexof({status!r}, datum.status)")
-        .properties(height=alt.Step(34))
-    )
-
-
 def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
     """The table of filtered potentials and the two charts."""
     st.subheader(t("ringkasan", bahasa))
     kiri, kanan = st.columns(2)
     with kiri:
         st.markdown(f"**{t('grafik_kategori', bahasa)}**")
-        st.altair_chart(grafik_kategori(tampilan, bahasa), width="stretch")
+        st.vega_lite_chart(spec=spek_kategori(tampilan, bahasa), width="stretch")
     with kanan:
         st.markdown(f"**{t('grafik_status', bahasa)}**")
-        st.altair_chart(grafik_status(tampilan, bahasa), width="stretch")
+        st.vega_lite_chart(spec=spek_status(tampilan, bahasa), width="stretch")
     st.markdown(f"**{t('tabel_potensi', bahasa)}** · {angka(len(tampilan.potensi), bahasa)}")
     st.caption(t("tabel_bantu", bahasa))
     kolom = ["id_potensi", "nama_kim", "kelurahan", "kecamatan", "nama_potensi", "kategori_potensi", "status_aktivitas",

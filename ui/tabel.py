@@ -1,36 +1,29 @@
-"""Sortable tables of potentials: Indonesian display, true values for sorting."""
+"""Sortable tables of potentials: a plain DataFrame, formatted by ``column_config``.
+
+No pandas Styler: the browser formats the columns, so a rerun sends the
+values once instead of a second, pre-formatted copy of every cell. Dates
+stay dates (``DD/MM/YYYY``), so clicking a header sorts them chronologically.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from geo import format_id
 from geo.i18n import t
+
+_FORMAT_TANGGAL = "DD/MM/YYYY"
 
 
 def gambar_tabel_potensi(potensi: pd.DataFrame, kolom: list[str], bahasa: str, key: str, tinggi: int | str = "auto") -> None:
-    """A sortable table; dates read "13 Juli 2022" but sort by date.
-
-    A pandas Styler only changes what is displayed, so clicking a column
-    header still sorts dates chronologically and numbers numerically.
-    """
+    """A sortable table with Indonesian headers; numbers and dates keep their true type."""
     kolom = [k for k in kolom if k in potensi.columns]
     data = potensi[kolom].reset_index(drop=True)
     if "kontak" in data:
         data["kontak"] = data["kontak"].fillna("")
-    gaya = data.style.format(
-        {
-            "kegiatan_terakhir": lambda v: format_id.tanggal(v, bahasa),
-            "jumlah_anggota": lambda v: format_id.angka(v, bahasa=bahasa),
-        },
-        na_rep="–",
-    )
-    st.dataframe(
-        gaya,
-        hide_index=True,
-        width="stretch",
-        height=tinggi,
-        key=key,
-        column_config={k: st.column_config.Column(t(k, bahasa)) for k in kolom},
-    )
+    konfigurasi: dict[str, object] = {k: st.column_config.Column(t(k, bahasa)) for k in kolom}
+    if "kegiatan_terakhir" in data:
+        konfigurasi["kegiatan_terakhir"] = st.column_config.DateColumn(t("kegiatan_terakhir", bahasa), format=_FORMAT_TANGGAL)
+    if "jumlah_anggota" in data:
+        konfigurasi["jumlah_anggota"] = st.column_config.NumberColumn(t("jumlah_anggota", bahasa), format="%d")
+    st.dataframe(data, hide_index=True, width="stretch", height=tinggi, key=key, column_config=konfigurasi)

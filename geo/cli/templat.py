@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from geo.ekspor.templat import buat_templat
 from geo.galat import GalatData
 from geo.masuk.referensi import muat_referensi
 from geo.masuk.wilayah import muat_wilayah
@@ -18,6 +17,8 @@ def _template(args: argparse.Namespace) -> int:
         raise GalatData(f"Templat ditulis sebagai Excel: beri nama berkas berakhiran .xlsx, bukan '{tujuan.name}'.")
     if tujuan.exists() and not args.force:
         raise GalatData(f"{tujuan} sudah ada dan tidak ditimpa. Pilih nama lain atau tambahkan --force.")
+    from geo.ekspor.templat import buat_templat  # openpyxl only for this command
+
     tulis_bytes_atomik(tujuan, buat_templat(muat_wilayah(), muat_referensi()))
     print(f"Templat tersimpan: {tujuan}")
     return 0

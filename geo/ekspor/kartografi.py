@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import geopandas as gpd
 import numpy as np
+import shapely
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Polygon as PatchPolygon
@@ -28,14 +29,25 @@ WARNA_TEKS = "#1a1a1a"
 WARNA_REDUP = "#555555"
 WARNA_KECAMATAN = "#3b3b3b"
 LUAS_LABEL_MAKS = 0.4  # share of its kelurahan a name may cover
+MAKS_LABEL_TEPI = 60  # more small kelurahan than this: no callout column beside the map
 LANGKAH_SKALA = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
+def _lebar_huruf(huruf: str, tebal: bool) -> float:
+    """Advance width of one character at 1 pt, measured once from the font."""
+    prop = FontProperties(size=100, weight="bold" if tebal else "normal")
+    return _TEKS_KE_PATH.get_text_width_height_descent(huruf, prop, ismath=False)[0] / 100
+
+
 def lebar_teks_pt(teks: str, ukuran: float, tebal: bool = False) -> float:
-    """Width of one line of text in points, measured from the font itself (no renderer)."""
-    prop = FontProperties(size=ukuran, weight="bold" if tebal else "normal")
-    return max(_TEKS_KE_PATH.get_text_width_height_descent(baris, prop, ismath=False)[0] for baris in teks.split("\n"))
+    """Width of the widest line in points: summed per-character advances (no renderer, no kerning).
+
+    Measuring each candidate label through the font cost a millisecond per
+    call; 1,000 kelurahan try thousands of candidates, so widths add up cached
+    character widths instead (within a few per cent of the kerned width).
+    """
+    return max(sum(_lebar_huruf(h, tebal) for h in baris) for baris in teks.split("\n")) * ukuran
 
 
 def bungkus(teks: str, lebar_mm: float, ukuran: float, tebal: bool = False) -> str:
@@ -147,26 +159,38 @@ def _label_dalam(kelurahan: gpd.GeoDataFrame, titik: gpd.GeoSeries, unit_per_pt:
     settles for one that fits even if it does.
     """
     terpasang: list = []
+    kotak_ada = np.empty((0, 4))  # the same boxes as bounds, for a vectorised overlap test
     hasil: list[Label] = []
     sisa: list[int] = []
     jari = 3 * unit_per_pt  # marker radius
+    poligon_semua = kelurahan.geometry.to_numpy()
+    nama_semua = kelurahan["kelurahan"].astype(str).to_numpy()
+    px_semua, py_semua = titik.x.to_numpy(), titik.y.to_numpy()
+
+    def bebas(x0: float, y0: float, x1: float, y1: float) -> bool:
+        # Closed boxes, like shapely's intersects: touching counts as overlapping.
+        k = kotak_ada
+        return not ((k[:, 0] <= x1) & (k[:, 2] >= x0) & (k[:, 1] <= y1) & (k[:, 3] >= y0)).any()
+
     for i in np.argsort(-kelurahan.geometry.area.to_numpy()):
-        poligon = kelurahan.geometry.iloc[i]
-        px, py = titik.iloc[i].x, titik.iloc[i].y
+        poligon = poligon_semua[i]
+        px, py = px_semua[i], py_semua[i]
         dipilih = None
         for hindari in (True, False):
             for pt in ukuran:
-                for teks in _kandidat_teks(str(kelurahan["kelurahan"].iloc[i])):
+                for teks in _kandidat_teks(nama_semua[i]):
                     lebar = lebar_teks_pt(teks, pt) * unit_per_pt * 1.1
                     tinggi = pt * 1.25 * (teks.count("\n") + 1) * unit_per_pt
                     if lebar * tinggi > LUAS_LABEL_MAKS * poligon.area:
                         continue  # a name that fills most of a small kelurahan hides it: call it out instead
                     for gx, gy in _GESER:
                         x, y = px + gx * lebar, py + gy * tinggi
-                        kotak = box(x - lebar / 2, y - tinggi / 2, x + lebar / 2, y + tinggi / 2)
-                        if (kotak.intersection(poligon).area >= isi_min * kotak.area
-                                and not any(kotak.intersects(k) for k in terpasang)
-                                and not (hindari and _kena_penanda(kotak, penanda, jari))):
+                        tepi = (x - lebar / 2, y - tinggi / 2, x + lebar / 2, y + tinggi / 2)
+                        if not bebas(*tepi):
+                            continue
+                        kotak = box(*tepi)
+                        if (not (hindari and _kena_penanda(kotak, penanda, jari))
+                                and kotak.intersection(poligon).area >= isi_min * kotak.area):
                             dipilih = (Label(teks, x, y, pt), kotak)
                             break
                     if dipilih:
@@ -178,6 +202,7 @@ def _label_dalam(kelurahan: gpd.GeoDataFrame, titik: gpd.GeoSeries, unit_per_pt:
         if dipilih:
             hasil.append(dipilih[0])
             terpasang.append(dipilih[1])
+            kotak_ada = np.vstack([kotak_ada, dipilih[1].bounds])
         else:
             sisa.append(int(i))
     return hasil, terpasang, sisa
@@ -196,12 +221,12 @@ def _sisi_kanan(px: float, py: float, minx: float, maxx: float, kotak_label: lis
     """The side whose leader line is cheaper: its length, plus a quarter of the city's width per
     name it passes and a thirtieth per marker it runs over."""
     lebar_kota = maxx - minx
-    dekat = [k.buffer(celah, join_style="mitre") for k in kotak_label]
+    dekat = kotak_label  # already buffered by the caller, once for all callouts
 
     def biaya(x: float) -> float:
         garis = LineString([(px, py), (x, py)])
         lewat = (np.abs(penanda[:, 1] - py) < celah) & (penanda[:, 0] > min(px, x)) & (penanda[:, 0] < max(px, x))
-        return garis.length + lebar_kota * (0.25 * sum(garis.intersects(k) for k in dekat) + int(lewat.sum()) / 30)
+        return garis.length + lebar_kota * (0.25 * int(shapely.intersects(garis, dekat).sum()) + int(lewat.sum()) / 30)
 
     return biaya(maxx) <= biaya(minx)
 
@@ -215,7 +240,8 @@ def _label_tepi(kelurahan: gpd.GeoDataFrame, titik: gpd.GeoSeries, sisa: list[in
     x0, x1, y0, y1 = sumbu
     minx, _, maxx, _ = kelurahan.total_bounds
     celah = 6 * unit_per_pt
-    sisi = {i: _sisi_kanan(titik.iloc[i].x, titik.iloc[i].y, minx, maxx, kotak_label, ukuran * unit_per_pt, penanda) for i in sisa}
+    dekat = shapely.buffer(np.asarray(kotak_label, dtype=object), ukuran * unit_per_pt, join_style="mitre") if kotak_label else np.empty(0, dtype=object)
+    sisi = {i: _sisi_kanan(titik.iloc[i].x, titik.iloc[i].y, minx, maxx, dekat, ukuran * unit_per_pt, penanda) for i in sisa}
     hasil: list[Label] = []
     for kanan in (True, False):
         pilih = [i for i in sisa if sisi[i] == kanan]
@@ -254,4 +280,7 @@ def letak_label(
     titik = kelurahan.geometry.representative_point()
     penanda = np.empty((0, 2)) if penanda is None else np.asarray(penanda, dtype=float).reshape(-1, 2)
     dalam, kotak, sisa = _label_dalam(kelurahan, titik, unit_per_pt, ukuran, isi_min, penanda)
+    if len(sisa) > MAKS_LABEL_TEPI:
+        # A province-sized map: a column of hundreds of callouts cannot be read; names stay inside only.
+        return dalam
     return dalam + _label_tepi(kelurahan, titik, sisa, kotak, unit_per_pt, sumbu, ukuran[-1], penanda)

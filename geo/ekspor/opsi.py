@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from geo.galat import GalatData
 from geo.masuk.wilayah import Wilayah
-from geo.tampilan.kelas import JUMLAH_KELAS_BAWAAN, JUMLAH_KELAS_MAX, JUMLAH_KELAS_MIN, SKEMA_BAWAAN, SKEMA_KELAS
-from geo.tampilan.metrik import METRIK_BAWAAN, label_metrik
+from geo.tampilan.keadaan import Keadaan, periksa_opsi
+from geo.tampilan.kelas import JUMLAH_KELAS_BAWAAN, SKEMA_BAWAAN
+from geo.tampilan.metrik import METRIK_BAWAAN
 
 UKURAN_KERTAS_MM: dict[str, tuple[float, float]] = {
     "a4-landscape": (297.0, 210.0),
@@ -44,13 +45,15 @@ class OpsiEkspor:
     def hari(self) -> dt.date:
         return self.tanggal or dt.date.today()
 
+    @classmethod
+    def dari_keadaan(cls, keadaan: Keadaan, **lain: object) -> OpsiEkspor:
+        """The export options of the view the page shows (its map settings), plus file choices."""
+        return cls(metrik=keadaan.metrik, skema=keadaan.skema, jumlah_kelas=keadaan.kelas, peta_dasar=keadaan.basemap,
+                   bahasa=keadaan.bahasa, **lain)  # type: ignore[arg-type]
+
     def periksa(self, wilayah: Wilayah) -> None:
         """Reject options no export can honour, with the valid choices in the message."""
-        label_metrik(self.metrik, wilayah)
-        if self.skema not in SKEMA_KELAS:
-            raise GalatData(f"Skema kelas '{self.skema}' tidak dikenal. Pilihan: {', '.join(SKEMA_KELAS)}.")
-        if not JUMLAH_KELAS_MIN <= self.jumlah_kelas <= JUMLAH_KELAS_MAX:
-            raise GalatData(f"Jumlah kelas harus {JUMLAH_KELAS_MIN} sampai {JUMLAH_KELAS_MAX}, bukan {self.jumlah_kelas}.")
+        periksa_opsi(wilayah, self.metrik, self.skema, self.jumlah_kelas, self.peta_dasar, self.bahasa)
         if self.ukuran not in UKURAN_KERTAS_MM:
             raise GalatData(f"Ukuran kertas '{self.ukuran}' tidak dikenal. Pilihan: {', '.join(UKURAN_KERTAS_MM)}.")
         if self.dpi not in DPI_DIDUKUNG:

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import shapely
 from matplotlib import patheffects, rc_context
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import FigureCanvasBase
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
@@ -37,8 +39,8 @@ from geo.ekspor.kartografi import (
 )
 from geo.ekspor.legenda_cetak import UKURAN_PENANDA, gambar_legenda, gaya_potensi
 from geo.ekspor.opsi import UKURAN_KERTAS_MM, OpsiEkspor
+from geo.i18n import label_metrik
 from geo.tampilan.kelas import Kelas, hitung_kelas
-from geo.tampilan.metrik import label_metrik
 from geo.tampilan.susun import Tampilan
 
 MM_PER_INCI = 25.4
@@ -50,6 +52,7 @@ MAKS_BARIS_FILTER = 3
 # Only the white outline: the letters themselves are drawn as real text on top,
 # so names stay selectable and searchable in the PDF.
 HALO = [patheffects.Stroke(linewidth=2.2, foreground="white")]
+HALO_TEKS = [*HALO, patheffects.Normal()]
 HALO_GARIS = [patheffects.withStroke(linewidth=1.8, foreground="white")]
 
 
@@ -154,6 +157,15 @@ def _batas_peta(tampilan: Tampilan, kotak: Kotak) -> tuple[float, float, float, 
     return cx - lebar / 2, cx + lebar / 2, cy - tinggi / 2, cy + tinggi / 2
 
 
+def _cara_gabung(kelurahan) -> str:
+    """``"coverage"`` when the kelurahan tile without overlaps (an imported boundary file
+    does): GEOS then merges shared edges directly, ~10× faster than a general union."""
+    try:
+        return "coverage" if bool(shapely.coverage_is_valid(kelurahan.geometry.to_numpy())) else "unary"
+    except Exception:  # noqa: BLE001 - older GEOS or odd geometry: the general union is always right
+        return "unary"
+
+
 def _gambar_peta(ax: Axes, tampilan: Tampilan, kelas: Kelas, opsi: OpsiEkspor, kotak: Kotak, basemap: Basemap | None) -> None:
     x0, x1, y0, y1 = _batas_peta(tampilan, kotak)
     ax.set_xlim(x0, x1)
@@ -172,10 +184,12 @@ def _gambar_peta(ax: Axes, tampilan: Tampilan, kelas: Kelas, opsi: OpsiEkspor, k
         ax.set_facecolor("#f4f6f8")
 
     kelurahan = tampilan.ringkasan.to_crs(3857)
+    cara = _cara_gabung(kelurahan) if len(kelurahan) else "unary"
     if len(kelurahan):
         warna = kelas.warna_nilai(kelurahan[opsi.metrik].astype(float).to_numpy())
         kelurahan.plot(ax=ax, color=warna, edgecolor="white", linewidth=0.9, alpha=0.88 if basemap else 1.0, zorder=2)
-        kelurahan.dissolve("kecamatan").boundary.plot(ax=ax, color=WARNA_KECAMATAN, linewidth=1.3, zorder=3)
+        kelurahan[["kecamatan", "geometry"]].dissolve("kecamatan", method=cara).boundary.plot(
+            ax=ax, color=WARNA_KECAMATAN, linewidth=1.3, zorder=3)
         ax.set_xlabel("")  # geopandas labels the axes with the CRS units; a printed map does not want them
         ax.set_ylabel("")
 
@@ -189,18 +203,22 @@ def _gambar_peta(ax: Axes, tampilan: Tampilan, kelas: Kelas, opsi: OpsiEkspor, k
 
     unit_per_pt = (x1 - x0) / (kotak.w * PT_PER_MM)
     xy = np.column_stack([potensi.geometry.x.to_numpy(), potensi.geometry.y.to_numpy()]) if len(potensi) else None
-    for label in letak_label(kelurahan, unit_per_pt, (x0, x1, y0, y1), penanda=xy):
-        if label.jangkar is not None:
-            ujung = label.x - 1.5 * unit_per_pt if label.ha == "left" else label.x + 1.5 * unit_per_pt
-            ax.plot([label.jangkar[0], ujung], [label.jangkar[1], label.y], color=WARNA_GARIS_LABEL, linewidth=0.6, zorder=6,
-                    solid_capstyle="round", path_effects=HALO_GARIS)
-            ax.scatter([label.jangkar[0]], [label.jangkar[1]], s=5, color=WARNA_GARIS_LABEL, zorder=6, linewidths=0)
-        for efek, z in ((HALO, 7), (None, 7.1)):
-            ax.text(label.x, label.y, label.teks, ha=label.ha, va="center", fontsize=label.ukuran, color=WARNA_TEKS,
-                    linespacing=1.0, path_effects=efek, zorder=z, parse_math=False)
+    label_semua = letak_label(kelurahan, unit_per_pt, (x0, x1, y0, y1), penanda=xy)
+    tepi = [lb for lb in label_semua if lb.jangkar is not None]
+    if tepi:
+        # All leader lines as one collection and all anchors in one scatter call: one artist each, not two per label.
+        garis = [[lb.jangkar, (lb.x - 1.5 * unit_per_pt if lb.ha == "left" else lb.x + 1.5 * unit_per_pt, lb.y)] for lb in tepi]
+        ax.add_collection(LineCollection(garis, colors=WARNA_GARIS_LABEL, linewidths=0.6, zorder=6, capstyle="round",
+                                         path_effects=HALO_GARIS))
+        ax.scatter([lb.jangkar[0] for lb in tepi], [lb.jangkar[1] for lb in tepi], s=5, color=WARNA_GARIS_LABEL, zorder=6, linewidths=0)
+    for label in label_semua:
+        # One artist per name: the halo stroke, then the glyphs (was two texts per name).
+        ax.text(label.x, label.y, label.teks, ha=label.ha, va="center", fontsize=label.ukuran, color=WARNA_TEKS,
+                linespacing=1.0, path_effects=HALO_TEKS, zorder=7, parse_math=False)
 
     lintang = float(np.mean(tampilan.ringkasan.total_bounds[[1, 3]])) if len(tampilan.ringkasan) else 0.0
-    gambar_skala(ax, faktor_skala(lintang), unit_per_pt, kelurahan.geometry.union_all() if len(kelurahan) else None)
+    kota = kelurahan.geometry.union_all(method=cara) if len(kelurahan) else None
+    gambar_skala(ax, faktor_skala(lintang), unit_per_pt, kota)
     gambar_panah_utara(ax, unit_per_pt)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import geopandas as gpd
 import pandas as pd
@@ -19,6 +20,8 @@ from geo.masuk.batas import KOLOM_BATAS, batas_skematik, muat_batas
 from geo.masuk.periksa import baca_dan_validasi_berkas, tabel_kosong
 from geo.masuk.referensi import Referensi, muat_referensi
 from geo.masuk.wilayah import Wilayah, muat_wilayah
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -39,20 +42,37 @@ class Dataset:
     def ok(self) -> bool:
         return self.laporan.ok
 
+    def memo(self, nama: str, buat: Callable[[], T]) -> T:
+        """A value derived from this dataset, computed once and kept with it.
+
+        A ``Dataset`` never changes after loading (the page shares one per data
+        version across sessions), so anything computed from it alone (names,
+        codes, boxes) is computed on the first rerun only.
+        """
+        kunci = f"_memo_{nama}"
+        if kunci not in self.__dict__:
+            object.__setattr__(self, kunci, buat())
+        return self.__dict__[kunci]
+
     @property
     def skematik(self) -> bool:
-        return batas_skematik(self.batas) if len(self.batas) else False
+        return self.memo("skematik", lambda: batas_skematik(self.batas) if len(self.batas) else False)
 
     @property
     def data_contoh(self) -> bool:
         return self.wilayah.data_contoh
 
     def kecamatan(self) -> list[str]:
-        return list(dict.fromkeys(self.batas["kecamatan"])) if len(self.batas) else []
+        return list(self.memo("kecamatan", lambda: list(dict.fromkeys(self.batas["kecamatan"])) if len(self.batas) else []))
 
     def nama_kim(self) -> pd.Series:
-        """kode → KIM name(s), from all rows so a filter never hides a KIM's name."""
-        return self.potensi.groupby("kode_kelurahan")["nama_kim"].agg(lambda s: " / ".join(dict.fromkeys(s)))
+        """kode → KIM name(s), from all rows so a filter never hides a KIM's name.
+
+        Computed once per dataset (it never changes with a filter); the page
+        keeps one ``Dataset`` per data version, so every rerun reuses it.
+        """
+        return self.memo("nama_kim", lambda: self.potensi.groupby("kode_kelurahan")["nama_kim"].agg(
+            lambda s: " / ".join(dict.fromkeys(s))))
 
 
 def _batas_kosong() -> gpd.GeoDataFrame:

@@ -14,6 +14,7 @@ import geopandas as gpd
 import xyzservices.providers as xyz
 from branca.element import Element, Figure
 
+from geo.galat import GalatData
 from geo.i18n import bahasa_sah, label_metrik, t
 from geo.masuk.batas import kelurahan_di_titik as batas_di_titik
 from geo.peta import aset
@@ -23,7 +24,8 @@ from geo.peta.jaringan import host_terjangkau
 from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, LapisanLabel, LapisanPotensi, Legenda, PetaDasarKosong, SkalaMetrik
 from geo.peta.legenda import catatan_peta, html_legenda, kelas_peta
 from geo.tampilan import kelas
-from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik
+from geo.tampilan.keadaan import BASEMAP_BAWAAN, PETA_DASAR, periksa_opsi
+from geo.tampilan.metrik import METRIK_BAWAAN
 from geo.tampilan.susun import Tampilan
 
 # Basemap choices → xyzservices provider (None = plain background). All need no API key.
@@ -33,20 +35,18 @@ BASEMAP: dict[str, object | None] = {
     "terang": xyz.Esri.WorldGrayCanvas,
     "kosong": None,
 }
-BASEMAP_BAWAAN = "osm"
+assert tuple(BASEMAP) == PETA_DASAR, "basemap names and providers must match"
 ZOOM_MIN, ZOOM_MAKS = 9, 18
 CSS_KELURAHAN = "kim-kelurahan"
 CSS_TERPILIH = "kim-terpilih"
 
 
-def _cek_opsi(tampilan: Tampilan, metrik: str, skema_kelas: str, basemap: str) -> None:
-    metrik_sah = daftar_metrik(tampilan.dataset.wilayah)
-    if metrik not in metrik_sah:
-        raise ValueError(f"Metrik '{metrik}' tidak dikenal. Pilihan: {', '.join(metrik_sah)}.")
-    if skema_kelas not in kelas.SKEMA_KELAS:
-        raise ValueError(f"Skema kelas '{skema_kelas}' tidak dikenal. Pilihan: {', '.join(kelas.SKEMA_KELAS)}.")
-    if basemap not in BASEMAP:
-        raise ValueError(f"Peta dasar '{basemap}' tidak dikenal. Pilihan: {', '.join(BASEMAP)}.")
+def _cek_opsi(tampilan: Tampilan, metrik: str, skema_kelas: str, jumlah_kelas: int, basemap: str) -> None:
+    """The shared option check (geo.tampilan.keadaan.periksa_opsi), as a ValueError for callers of this builder."""
+    try:
+        periksa_opsi(tampilan.dataset.wilayah, metrik, skema_kelas, jumlah_kelas, basemap)
+    except GalatData as exc:
+        raise ValueError(str(exc)) from exc
 
 
 def peta_dasar_terjangkau(basemap: str) -> bool:
@@ -102,7 +102,7 @@ def buat_peta(
     Raises ``ValueError`` for an unknown metric, scheme or basemap.
     """
     bahasa = bahasa_sah(bahasa)
-    _cek_opsi(tampilan, metrik, skema_kelas, basemap)
+    _cek_opsi(tampilan, metrik, skema_kelas, jumlah_kelas, basemap)
     r = tampilan.ringkasan
     batas = batas_peta(tampilan)
     pusat = [(batas[0][0] + batas[1][0]) / 2, (batas[0][1] + batas[1][1]) / 2] if batas else [0.0, 0.0]

@@ -6,4 +6,4 @@ and the CLI; ``saring`` filters; ``agregat`` sums per unit; ``susun`` builds the
 choropleth's classes and metrics.
 """
 
-__all__ = ["agregat", "keadaan", "kelas", "metrik", "saring", "susun"]
+__all__ = ["agregat", "grafik", "keadaan", "kelas", "metrik", "saring", "susun"]

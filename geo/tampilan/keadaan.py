@@ -14,14 +14,33 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from geo.galat import GalatData
-from geo.i18n import BAHASA, BAHASA_BAWAAN
+from geo.i18n import BAHASA, BAHASA_BAWAAN, label_metrik
 from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import PANJANG_KODE, TINGKAT, normalisasi_awalan, tingkat_sah
-from geo.peta.buat import BASEMAP, BASEMAP_BAWAAN
+from geo.masuk.wilayah import Wilayah
 from geo.tampilan import kelas
 from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik
 from geo.tampilan.saring import Filter, kanonik, pecah_nilai
 from geo.tampilan.tingkat import tentukan
+
+# Basemap choices by name (their tile providers live in geo.peta.buat.BASEMAP, same keys):
+# the view can be read and checked without importing folium.
+PETA_DASAR: tuple[str, ...] = ("osm", "satelit", "terang", "kosong")
+BASEMAP_BAWAAN = "osm"
+
+
+def periksa_opsi(wilayah: Wilayah, metrik: str, skema: str, jumlah_kelas: int, basemap: str | None = None,
+                 bahasa: str | None = None) -> None:
+    """The one check of map options (page, map builder, exports, CLI); GalatData names the valid choices."""
+    label_metrik(metrik, wilayah)  # raises for an unknown metric, listing the valid ones
+    if skema not in kelas.SKEMA_KELAS:
+        raise GalatData(f"Skema kelas '{skema}' tidak dikenal. Pilihan: {', '.join(kelas.SKEMA_KELAS)}.")
+    if not kelas.JUMLAH_KELAS_MIN <= int(jumlah_kelas) <= kelas.JUMLAH_KELAS_MAX:
+        raise GalatData(f"Jumlah kelas harus {kelas.JUMLAH_KELAS_MIN} sampai {kelas.JUMLAH_KELAS_MAX}, bukan {jumlah_kelas}.")
+    if basemap is not None and basemap not in PETA_DASAR:
+        raise GalatData(f"Peta dasar '{basemap}' tidak dikenal. Pilihan: {', '.join(PETA_DASAR)}.")
+    if bahasa is not None and bahasa not in BAHASA:
+        raise GalatData(f"Bahasa '{bahasa}' tidak dikenal. Pilihan: {', '.join(BAHASA)}.")
 
 
 @dataclass(frozen=True)
@@ -45,6 +64,10 @@ class Keadaan:
     @property
     def filter(self) -> Filter:
         return Filter(self.kategori, self.status, self.kecamatan, self.cari)
+
+    def periksa(self, wilayah: Wilayah) -> None:
+        """Raise GalatData for a map setting no map can draw (see :func:`periksa_opsi`)."""
+        periksa_opsi(wilayah, self.metrik, self.skema, self.kelas, self.basemap, self.bahasa)
 
 
 def _ambil(param: Mapping[str, Sequence[str] | str], nama: str) -> list[str]:
@@ -98,7 +121,7 @@ def dari_param(param: Mapping[str, Sequence[str] | str], dataset: Dataset) -> Ke
         # (URL parameter, Keadaan field, valid values, label for the note)
         ("metrik", "metrik", list(daftar_metrik(wil)), "Metrik"),
         ("skema", "skema", list(kelas.SKEMA_KELAS), "Skema kelas"),
-        ("peta", "basemap", list(BASEMAP), "Peta dasar"),
+        ("peta", "basemap", list(PETA_DASAR), "Peta dasar"),
         ("bahasa", "bahasa", list(BAHASA), "Bahasa"),
     )
     for nama, field_, sah, label in pilihan_tunggal:

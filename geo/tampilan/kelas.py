@@ -1,7 +1,10 @@
 """Choropleth class breaks, shared by the web map and the printed snapshot.
 
 Both must colour a kelurahan identically, so the classification and the
-palette are computed here once, with mapclassify and ColorBrewer.
+palette are computed here once, with ColorBrewer colours. Quantiles and equal
+intervals are a few lines of numpy (the same rules as mapclassify); only
+natural breaks import mapclassify, and only when asked for, because importing
+it pulls in scipy, scikit-learn and matplotlib (seconds, for every command).
 """
 
 from __future__ import annotations
@@ -9,10 +12,9 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
-import mapclassify
 import numpy as np
-from branca.utilities import color_brewer
 
 SKEMA_KELAS: dict[str, str] = {
     "quantiles": "Kuantil",
@@ -26,11 +28,45 @@ JUMLAH_KELAS_MIN, JUMLAH_KELAS_MAX = 3, 7
 PALET_BAWAAN = "YlGnBu"
 WARNA_TANPA_DATA = "#d9d9d9"
 
-_KELAS = {
-    "quantiles": mapclassify.Quantiles,
-    "natural_breaks": mapclassify.FisherJenks,  # deterministic, unlike NaturalBreaks (k-means)
-    "equal_interval": mapclassify.EqualInterval,
-}
+def _kuantil(y: np.ndarray, k: int) -> np.ndarray:
+    """Upper bounds at the k quantiles (linear interpolation), ties collapsed."""
+    w = 100.0 / k
+    p = np.arange(w, 100 + w, w)
+    p[-1] = min(p[-1], 100.0)
+    urut = np.sort(y)
+    return np.unique([_skor(urut, q) for q in p])
+
+
+def _skor(urut: np.ndarray, persen: float) -> float:
+    """The score at a percentile, with the same arithmetic as scipy's ``scoreatpercentile``.
+
+    Same bits as mapclassify, so a value sitting exactly on a bound lands in
+    the same class as it always did.
+    """
+    idx = persen / 100.0 * (len(urut) - 1)
+    i = int(idx)
+    if i == idx:
+        return float(urut[i])
+    bobot = np.array([(i + 1 - idx), (idx - i)], float)
+    return float(np.add.reduce(urut[i:i + 2] * bobot) / bobot.sum())
+
+
+def _interval_sama(y: np.ndarray, k: int) -> np.ndarray:
+    """k classes of equal width between the smallest and the largest value."""
+    kecil, besar = float(y.min()), float(y.max())
+    lebar = (besar - kecil) / k
+    batas = np.arange(kecil + lebar, besar + lebar, lebar)[:k]
+    batas[-1] = besar
+    return batas
+
+
+def _jeda_alami(y: np.ndarray, k: int) -> np.ndarray:
+    import mapclassify  # only here: see the module docstring
+
+    return mapclassify.FisherJenks(y, k=k).bins  # deterministic, unlike NaturalBreaks (k-means)
+
+
+_KELAS = {"quantiles": _kuantil, "natural_breaks": _jeda_alami, "equal_interval": _interval_sama}
 
 
 @dataclass(frozen=True)
@@ -69,6 +105,18 @@ class Kelas:
         return [fmt(lo) if lo == hi else f"{fmt(lo)} – {fmt(hi)}" for lo, hi in zip(self.min_data, self.maks_data)]
 
 
+@cache
+def _warna(palet: str, n: int) -> tuple[str, ...]:
+    from branca.utilities import color_brewer as _cb
+
+    return tuple(_cb(palet, n))
+
+
+def color_brewer(palet: str, n: int) -> list[str]:
+    """ColorBrewer colours (branca imports jinja2 and its colormaps: only when classifying; cached)."""
+    return list(_warna(palet, n))
+
+
 def hitung_kelas(
     nilai: Sequence[float] | np.ndarray,
     skema: str = SKEMA_BAWAAN,
@@ -92,7 +140,7 @@ def hitung_kelas(
         return Kelas((v,), (v,), (v,), (color_brewer(palet, 3)[0],), skema, jumlah_kelas)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # mapclassify warns when it merges classes; handled below
-        bins = np.unique(_KELAS[skema](arr, k=k).bins)
+        bins = np.unique(_KELAS[skema](arr, k))
     idx = np.clip(np.searchsorted(bins, arr, side="left"), 0, len(bins) - 1)
     # Equal intervals can leave a class empty: drop it rather than show a colour nobody has.
     terisi = [i for i in range(len(bins)) if (idx == i).any()]

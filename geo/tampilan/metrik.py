@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from geo.galat import GalatData
 from geo.masuk.wilayah import Wilayah
 from geo.tampilan.agregat import kolom_kategori
 
@@ -21,11 +20,3 @@ def daftar_metrik(wilayah: Wilayah) -> dict[str, str]:
     for kategori in wilayah.kategori_potensi:
         hasil[kolom_kategori(kategori)] = f"Jumlah potensi {kategori}"
     return hasil
-
-
-def label_metrik(metrik: str, wilayah: Wilayah) -> str:
-    """The label for a metric name, or a clear error listing the valid names."""
-    semua = daftar_metrik(wilayah)
-    if metrik not in semua:
-        raise GalatData(f"Metrik '{metrik}' tidak dikenal. Pilihan: {', '.join(semua)}.")
-    return semua[metrik]

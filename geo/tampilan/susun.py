@@ -6,13 +6,15 @@ files and the command line can never disagree on a figure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import geopandas as gpd
+import numpy as np
+import pandas as pd
 
 from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import awalan_seri
-from geo.tampilan.agregat import ringkas_kelurahan
+from geo.tampilan.agregat import KodePotensi, kode_dataset, kode_potensi, ringkas_kelurahan, ringkas_kode
 from geo.tampilan.saring import Filter, terapkan
 from geo.tampilan.tingkat import Jenjang, tentukan, unit_tingkat
 
@@ -27,6 +29,8 @@ class Tampilan:
     ringkasan: gpd.GeoDataFrame = field(repr=False)
     # The level of ``ringkasan``'s rows and the code prefix they lie in (see geo.tampilan.tingkat).
     jenjang: Jenjang = field(default_factory=lambda: Jenjang("kelurahan"))
+    # The shown potentials' integer codes (``kel`` indexes ``ringkasan`` rows), for cheap counts.
+    kode: KodePotensi | None = field(default=None, repr=False, compare=False)
 
     @property
     def tingkat(self) -> str:
@@ -46,20 +50,55 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
     f = f or Filter()
     jenjang = tentukan(dataset, tingkat, wilayah)
     potensi = terapkan(dataset.potensi, f)
+    if jenjang.wilayah:
+        potensi = potensi[potensi["kode_kelurahan"].astype(str).str.startswith(jenjang.wilayah)]
+    if jenjang.tingkat != "kelurahan":
+        return _tampilkan_tingkat(dataset, f, potensi, jenjang)
+    semua = kode_dataset(dataset)  # coded once per dataset; a view only selects rows
+    baris = dataset.potensi.index.get_indexer(potensi.index)
+    kd = KodePotensi(**{c.name: getattr(semua, c.name)[baris] for c in fields(KodePotensi)})
+    batas = dataset.batas
+    # Per dataset, once: the boundary attributes without geometry, and each row's KIM name.
+    basis = dataset.memo("basis_batas", lambda: pd.DataFrame(dataset.batas.drop(columns="geometry")).reset_index(drop=True))
+    nama = dataset.memo("nama_kim_batas", lambda: dataset.nama_kim().reindex(dataset.batas["kode"].astype(str)).fillna("").to_numpy())
+    pilih = np.ones(len(batas), dtype=bool)
+    if f.kecamatan:
+        pilih &= batas["kecamatan"].isin(f.kecamatan).to_numpy()
+    if jenjang.wilayah:
+        pilih &= batas["kode"].astype(str).str.startswith(jenjang.wilayah).to_numpy()
+    if not pilih.all():
+        batas = batas[pilih]
+        basis = basis.loc[pilih].reset_index(drop=True)
+        nama = nama[pilih]
+        posisi = np.full(len(pilih) + 1, -1)
+        posisi[np.flatnonzero(pilih)] = np.arange(int(pilih.sum()))
+        kd = KodePotensi(**{**{c.name: getattr(kd, c.name) for c in fields(KodePotensi)}, "kel": posisi[kd.kel]})
+    ringkasan = ringkas_kode(kd, batas, dataset.wilayah, nama, basis)
+    return Tampilan(dataset, f, potensi, ringkasan, jenjang, kd)
+
+
+def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, jenjang: Jenjang) -> Tampilan:
+    """A view above the kelurahan: potentials counted onto the dissolved units of the level."""
     batas = dataset.batas
     if f.kecamatan:
         batas = batas[batas["kecamatan"].isin(f.kecamatan)]
     if jenjang.wilayah:
         batas = batas[batas["kode"].astype(str).str.startswith(jenjang.wilayah)]
-        potensi = potensi[potensi["kode_kelurahan"].astype(str).str.startswith(jenjang.wilayah)]
-    if jenjang.tingkat == "kelurahan":
-        ringkasan = ringkas_kelurahan(potensi, batas, dataset.wilayah, dataset.nama_kim())
-    else:
-        unit = unit_tingkat(dataset, jenjang.tingkat)
-        unit = unit[unit["kode"].isin(awalan_seri(batas["kode"], jenjang.tingkat))]
-        kunci = awalan_seri(potensi["kode_kelurahan"], jenjang.tingkat)
-        semua = dataset.potensi
-        jumlah_kim = semua.groupby(awalan_seri(semua["kode_kelurahan"], jenjang.tingkat))["nama_kim"].nunique()
-        ringkasan = ringkas_kelurahan(potensi.assign(kode_kelurahan=kunci), unit, dataset.wilayah,
-                                      jumlah_kim.astype(str) + " KIM")
-    return Tampilan(dataset, f, potensi, ringkasan, jenjang)
+    unit = unit_tingkat(dataset, jenjang.tingkat)
+    unit = unit[unit["kode"].isin(awalan_seri(batas["kode"], jenjang.tingkat))]
+    dipetakan = potensi.assign(kode_kelurahan=awalan_seri(potensi["kode_kelurahan"], jenjang.tingkat))
+    semua = dataset.potensi
+    jumlah_kim = semua.groupby(awalan_seri(semua["kode_kelurahan"], jenjang.tingkat))["nama_kim"].nunique()
+    ringkasan = ringkas_kelurahan(dipetakan, unit, dataset.wilayah, jumlah_kim.astype(str) + " KIM")
+    # ``kel`` indexes ``ringkasan`` rows here too, so counts and charts work at every level.
+    return Tampilan(dataset, f, potensi, ringkasan, jenjang, kode_potensi(dipetakan, ringkasan, dataset.wilayah))
+
+
+def pilihan_kelurahan(dataset: Dataset) -> dict[str, str]:
+    """kode → "Name (kecamatan)", sorted by name, for pickers; once per dataset."""
+
+    def buat() -> dict[str, str]:
+        b = dataset.batas.sort_values("kelurahan")
+        return dict(zip(b["kode"].astype(str), b["kelurahan"] + " (" + b["kecamatan"] + ")"))
+
+    return dict(dataset.memo("pilihan_kelurahan", buat))

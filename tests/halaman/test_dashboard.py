@@ -38,8 +38,13 @@ def _peta(at: AppTest) -> dict:
     return json.loads(komponen.proto.json_args)
 
 
+def _ubah(at: AppTest) -> dict:
+    return peta_uji.perbarui(_peta(at)["feature_group"])
+
+
 def _titik(at: AppTest) -> list:
-    return peta_uji.potensi(_peta(at)["script"])["titik"]
+    """Rows of the potentials the live map shows (indexes into the static data)."""
+    return _ubah(at)["p"]
 
 
 def _param(at: AppTest) -> dict[str, list[str]]:
@@ -52,7 +57,8 @@ def test_halaman_bawaan(wilayah_uji):
     assert at.title[0].value == "Peta Potensi KIM"
     assert _kpi(at) == {"KIM": "2", "Potensi": "5", "Potensi aktif": "60%", "Anggota": "45"}
     args = _peta(at)
-    assert len(peta_uji.kelurahan(args["script"])) == 3 and len(_titik(at)) == 5
+    assert len(_ubah(at)["i"]) == 3 and len(_titik(at)) == 5
+    assert "L.kimHidup.muat" in args["script"] and "coordinates" not in args["script"]  # geometry is a static file
     assert args["returned_objects"] == ["last_object_clicked"]  # pan/zoom never reruns the script
     assert args["js_links"] and all(u.startswith("/app/static/vendor/") for u in args["js_links"] + args["css_links"])
     teks = " ".join(m.value for m in at.markdown)
@@ -70,7 +76,7 @@ def test_filter_mengubah_kpi_dan_peta(wilayah_uji):
     assert len(_titik(at)) == 2
     assert _param(at) == {"kategori": ["Kuliner"], "status": ["Aktif"]}
     at.selectbox(key="w_metrik").set_value("jumlah_anggota").run()
-    assert '"Jumlah anggota"' in _peta(at)["script"]
+    assert _ubah(at)["label"] == "Jumlah anggota"
     assert _param(at)["metrik"] == ["jumlah_anggota"]
 
 
@@ -112,7 +118,7 @@ def test_klik_peta_membuka_rincian(wilayah_uji):
     assert "#### Gama Raya" in teks and "Belum ada KIM tercatat" in teks
     assert _param(at) == {"kelurahan": ["Gama Raya"]}
     # The selection is outlined on the map without reloading it (a feature group).
-    assert "kim-terpilih" in (_peta(at)["feature_group"] or "")
+    assert _ubah(at)["pilih"] == 2
 
 
 def test_rincian_dari_daftar(wilayah_uji):
@@ -133,7 +139,7 @@ def test_filter_tanpa_hasil(wilayah_uji):
     assert any("Tidak ada potensi yang cocok" in i.value for i in at.info)
     assert _kpi(at)["Potensi"] == "0"
     args = _peta(at)
-    assert len(peta_uji.kelurahan(args["script"])) == 3 and _titik(at) == []
+    assert len(peta_uji.perbarui(args["feature_group"])["i"]) == 3 and _titik(at) == []
     at.button(key="kim_hapus_filter").click().run()
     assert _kpi(at)["Potensi"] == "5" and at.text_input(key="w_cari").value == ""
 
@@ -142,7 +148,7 @@ def test_bahasa_inggris(wilayah_uji):
     at = _jalan({"bahasa": "en"})
     assert at.title[0].value == "KIM Potential Map"
     assert "Potentials" in _kpi(at)
-    assert '"KIM potentials"' in _peta(at)["script"]
+    assert '"KIM potentials"' in _peta(at)["script"]  # layer names in the layer control
 
 
 def test_data_tidak_sah_menampilkan_laporan(wilayah_uji, monkeypatch):
@@ -194,9 +200,20 @@ def test_memilih_kelurahan_tidak_memuat_ulang_peta(wilayah_uji):
     sebelum = _peta(at)
     at.selectbox(key="w_kelurahan").set_value(KODE_B).run()
     sesudah = _peta(at)
-    # Same script → same component key: the browser keeps the map, only the outline is added.
+    # Same script → same component key: the browser keeps the map, only the update changes.
     assert sesudah["script"] == sebelum["script"] and sesudah["key"] == sebelum["key"]
-    assert sebelum["feature_group"] is None and "kim-terpilih" in sesudah["feature_group"]
+    assert peta_uji.perbarui(sebelum["feature_group"])["pilih"] is None and peta_uji.perbarui(sesudah["feature_group"])["pilih"] == 1
+
+
+def test_filter_metrik_kelas_tidak_memuat_ulang_peta(wilayah_uji):
+    at = _jalan()
+    sebelum = _peta(at)
+    at.multiselect(key="w_kategori").set_value(["Kuliner"]).run()
+    at.selectbox(key="w_metrik").set_value("jumlah_anggota").run()
+    at.slider(key="w_kelas").set_value(3).run()
+    sesudah = _peta(at)
+    assert sesudah["script"] == sebelum["script"] and sesudah["key"] == sebelum["key"]
+    assert sesudah["feature_group"] != sebelum["feature_group"] and len(_titik(at)) == 3
 
 
 @pytest.mark.lambat

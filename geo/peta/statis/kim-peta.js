@@ -91,6 +91,7 @@
         map.invalidateSize();
       }
       this._segarkan = segarkan;
+      if (window.__kimHidup) { window.__kimHidup.layar = this; }
       L.DomEvent.on(document, "fullscreenchange", segarkan);
       if (o.batas) {
         tombol(bar, IKON_PAS, o.judulPas, function () { map.fitBounds(o.batas, opsiPas(map, o.ruangLegenda)); });
@@ -196,5 +197,112 @@
     grup.on("add", function () { grup._map.on("zoomend", atur); atur(); });
     grup.on("remove", function () { if (grup._map) { grup._map.off("zoomend", atur); } });
     return grup;
+  };
+  // ---- Live map (the page): geometry once, then only per-view changes ----
+  // L.kimHidup.lapisan makes the empty folium layers; L.kimHidup.muat fills them
+  // from the static data (fetched once per data version, or inline in a file);
+  // L.kimHidup.perbarui applies a view (colours, tooltip values, markers, legend,
+  // selection) to the same Leaflet objects, so pan, zoom and the map survive.
+  var hidup = { lapisan: {}, statis: null, keadaan: null, fitur: [], tampil: {} };
+  window.__kimHidup = hidup;
+
+  function cincin(a, skala) {
+    var hasil = [], x = 0, y = 0;
+    for (var i = 0; i + 1 < a.length; i += 2) { x += a[i]; y += a[i + 1]; hasil.push([y / skala, x / skala]); }
+    return hasil;
+  }
+
+  function gayaDasar(warna) {
+    return { fillColor: warna, fillOpacity: 0.72, color: "#4a5560", weight: 1.2, opacity: 0.9, className: "kim-kelurahan" };
+  }
+
+  function isiTooltip(i) {
+    var k = hidup.statis.k[i], a = hidup.lapisan.kelurahan._kimOpsi.alias, n = hidup.tampil[i];
+    return "<table><tr><th>" + a[0] + "</th><td>" + k[1] + "</td></tr><tr><th>" + a[1] + "</th><td>" + k[2] +
+      "</td></tr><tr><th>" + a[2] + "</th><td>" + k[3] + "</td></tr><tr><th>" + hidup.keadaan.label + "</th><td>" +
+      (n ? n.teks : "") + "</td></tr></table>";
+  }
+
+  function bangunKelurahan() {
+    var s = hidup.statis, grup = hidup.lapisan.kelurahan;
+    if (!grup) { return; }
+    for (var i = 0; i < s.g.length; i++) {
+      var poli = s.g[i].map(function (p) { return p.map(function (r) { return cincin(r, s.skala); }); });
+      var l = L.polygon(poli.length === 1 ? poli[0] : poli, gayaDasar("#d9d9d9"));
+      l._kimI = i;
+      l.bindTooltip((function (j) { return function () { return isiTooltip(j); }; }(i)), { sticky: true, className: "kim-tooltip" });
+      l.on("mouseover", function (e) { e.target.setStyle({ weight: 3, color: "#1b1f23", fillOpacity: 0.85 }); });
+      l.on("mouseout", function (e) { var n = hidup.tampil[e.target._kimI]; e.target.setStyle(gayaDasar(n ? n.warna : "#d9d9d9")); });
+      hidup.fitur.push(l);
+    }
+  }
+
+  function bangunLabel() {
+    var s = hidup.statis, grup = hidup.lapisan.label;
+    if (!grup) { return; }
+    var d = s.l.map(function (x, i) { return [x[0], x[1], s.k[i][1], x[2]]; });
+    grup._kimIsi = L["kimLabel"](d);  // bracket form on purpose: tests read map data after the dotted call
+    grup.addLayer(grup._kimIsi);
+  }
+
+  function terapkan() {
+    var s = hidup.statis, d = hidup.keadaan;
+    if (!s || !d) { return; }
+    var grup = hidup.lapisan.kelurahan, baru = {};
+    for (var j = 0; j < d.i.length; j++) { baru[d.i[j]] = { warna: d.warna[d.w[j] < 0 ? d.warna.length - 1 : d.w[j]], teks: d.n[j] }; }
+    hidup.tampil = baru;
+    if (grup) {
+      for (var i = 0; i < hidup.fitur.length; i++) {
+        var l = hidup.fitur[i], n = baru[i];
+        if (n) {
+          l.setStyle(gayaDasar(n.warna));
+          if (!grup.hasLayer(l)) { grup.addLayer(l); }
+        } else if (grup.hasLayer(l)) { grup.removeLayer(l); }
+      }
+    }
+    var pot = hidup.lapisan.potensi;
+    // Same potentials as before (a selection or a metric change): keep the markers and any open popup.
+    var sidikTitik = d.p.join(",") + (d.klaster ? "k" : "");
+    if (pot && sidikTitik !== hidup.sidikTitik) {
+      hidup.sidikTitik = sidikTitik;
+      if (pot._kimIsi) { pot.removeLayer(pot._kimIsi); }
+      var p = s.p, titik = d.p.map(function (k) { return p.titik[k]; });
+      // bracket form on purpose: tests read a map's marker data after the dotted call
+      pot._kimIsi = L["kimPotensi"]({ kategori: p.kategori, warna: p.warna, status: p.status, gaya: p.gaya, label: p.label,
+        titik: titik, klaster: d.klaster });
+      pot.addLayer(pot._kimIsi);
+    }
+    if (hidup.pilih) { hidup.pilih.remove(); hidup.pilih = null; }
+    var peta = hidup.peta;
+    if (d.pilih !== null && d.pilih !== undefined && peta) {
+      var sumber = hidup.fitur[d.pilih];
+      hidup.pilih = L.polygon(sumber.getLatLngs(), { fill: false, color: "#d7301f", weight: 4, opacity: 1, interactive: false,
+        className: "kim-terpilih" }).addTo(peta);
+    }
+    if (peta) {
+      var isi = peta.getContainer().querySelector(".kim-legenda-isi");
+      if (isi) { isi.innerHTML = d.legenda; }
+    }
+    if (hidup.layar && d.batas) { hidup.layar.options.batas = d.batas; }
+    hidup.versi = (hidup.versi || 0) + 1;
+  }
+
+  L.kimHidup = {
+    lapisan: function (jenis, opsi) {
+      var grup = L.featureGroup();
+      grup._kimOpsi = opsi || {};
+      hidup.lapisan[jenis] = grup;
+      return grup;
+    },
+    muat: function (peta, o) {
+      hidup.peta = peta;
+      var selesai = function (s) { hidup.statis = s; bangunKelurahan(); bangunLabel(); terapkan(); };
+      if (o.data) { selesai(o.data); return; }
+      fetch(o.url, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) { throw new Error("HTTP " + r.status); }
+        return r.json();
+      }).then(selesai).catch(function (e) { console.error("Data peta gagal dimuat: " + e); });
+    },
+    perbarui: function (d) { hidup.keadaan = d; terapkan(); }
   };
 }());

@@ -1,0 +1,291 @@
+"""The live map of the page: geometry once per data version, then only what changed.
+
+Three pieces, so a filter click never rebuilds the map in the browser:
+
+- :func:`data_statis` — the boundaries (simplified, rounded, delta-encoded),
+  kelurahan names, labels and every potential's escaped popup text. It
+  depends only on the data version and the language, so the page writes it
+  once to a static file the browser fetches once (:func:`tulis_statis`).
+- :func:`peta_dasar` — a folium map whose layers are empty folium elements
+  filled from that file; its script is identical on every rerun, so
+  ``st_folium`` keeps the same iframe and Leaflet map (pan and zoom survive).
+- :func:`perubahan` / :class:`PembaruanPeta` — per view: colours and tooltip
+  values per kelurahan, which potentials show, the legend and the selection;
+  a few kilobytes, applied in place by ``L.kimPerbarui`` (``kim-peta.js``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import folium
+import numpy as np
+import pandas as pd
+import shapely
+from branca.element import MacroElement
+from folium.map import Layer
+from folium.template import Template
+
+from geo import format_id
+from geo.i18n import bahasa_sah, label_metrik, nilai_metrik, t
+from geo.masuk.dataset import Dataset
+from geo.peta import aset
+from geo.peta.aman import aman_html, aman_html_seri, json_skrip
+from geo.peta.data import DESIMAL_KOORDINAT, gaya_status, sederhanakan
+from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, Legenda, SkalaMetrik
+from geo.tampilan import kelas
+from geo.tampilan.susun import Tampilan
+
+SKALA = 10**DESIMAL_KOORDINAT
+DIR_DATA = "data"  # under static/vendor/
+
+
+def _cincin_delta(xy: np.ndarray) -> list[int]:
+    """A ring as integers at 1e-5°: first vertex absolute, then differences (flat x,y)."""
+    q = np.round(xy[:, :2] * SKALA).astype(np.int64)
+    q[1:] -= q[:-1].copy()
+    return q.ravel().tolist()
+
+
+def _geometri_delta(geom) -> list:
+    """Polygon/MultiPolygon → list of polygons, each a list of delta-encoded rings."""
+    if geom is None or geom.is_empty:
+        return []
+    poligon = list(geom.geoms) if hasattr(geom, "geoms") else [geom]
+    return [[_cincin_delta(np.asarray(p.exterior.coords))] + [_cincin_delta(np.asarray(r.coords)) for r in p.interiors]
+            for p in poligon if p.geom_type == "Polygon"]
+
+
+def _label(batas, geometri) -> list:
+    """[lat, lng, min zoom] at a point inside each kelurahan (names are in ``k``)."""
+    titik = shapely.point_on_surface(geometri.to_numpy())
+    kotak = shapely.bounds(geometri.to_numpy())
+    lebar = np.clip(kotak[:, 2] - kotak[:, 0], 1e-4, None) * 0.8
+    piksel = 6.5 * batas["kelurahan"].astype(str).str.len().to_numpy() + 8
+    zoom = np.ceil(4 * np.log2(piksel * 360.0 / (256.0 * lebar))) / 4
+    return np.column_stack([np.round(shapely.get_y(titik), 5), np.round(shapely.get_x(titik), 5), zoom]).tolist()
+
+
+def data_statis(dataset: Dataset, bahasa: str) -> dict:
+    """Everything that does not change with a filter, escaped once.
+
+    ``k``: [kode, nama, kecamatan, KIM] per kelurahan; ``g``: its polygons;
+    ``l``: label points; ``p``: every potential (filtered views send indexes
+    into ``p.titik``); ``kotak``: per-kelurahan [minx, miny, maxx, maxy].
+    """
+    bahasa = bahasa_sah(bahasa)
+    wil = dataset.wilayah
+    b = dataset.batas
+    geometri = sederhanakan(b.geometry) if len(b) else b.geometry
+    nama_kim = dataset.nama_kim().reindex(b["kode"].astype(str)).fillna("")
+    k = pd.DataFrame({
+        "kode": aman_html_seri(b["kode"].astype(str)).to_numpy(),
+        "nama": aman_html_seri(b["kelurahan"]).to_numpy(),
+        "kec": aman_html_seri(b["kecamatan"]).to_numpy(),
+        "kim": aman_html_seri(nama_kim.replace("", t("tanpa_kim", bahasa))).to_numpy(),
+    }).to_numpy(dtype=object).tolist()
+    p = dataset.potensi
+    kategori, status = list(wil.kategori_potensi), list(wil.status_aktivitas)
+    warna = wil.warna_kategori()
+    titik = []
+    if len(p):
+        titik = pd.DataFrame({
+            "lat": p["lintang"].astype(float).round(DESIMAL_KOORDINAT),
+            "lng": p["bujur"].astype(float).round(DESIMAL_KOORDINAT),
+            "k": pd.Categorical(p["kategori_potensi"], categories=kategori).codes.astype(int),
+            "s": pd.Categorical(p["status_aktivitas"], categories=status).codes.astype(int),
+            "kim": aman_html_seri(p["nama_kim"]), "potensi": aman_html_seri(p["nama_potensi"]),
+            "kel": aman_html_seri(p["kelurahan"]),
+            "anggota": format_id.bulat_seri(p["jumlah_anggota"], bahasa),
+            "kegiatan": format_id.tanggal_seri(p["kegiatan_terakhir"], bahasa),
+            "kontak": aman_html_seri(p["kontak"]) if "kontak" in p else "",
+        }).to_numpy(dtype=object).tolist()
+    return {
+        "skala": SKALA,
+        "k": k,
+        "g": [_geometri_delta(g) for g in geometri.to_numpy()],
+        "l": _label(b, geometri) if len(b) else [],
+        "kotak": np.round(shapely.bounds(b.geometry.to_numpy()), 5).tolist() if len(b) else [],
+        "p": {
+            "kategori": [aman_html(x) for x in kategori], "warna": [warna[x] for x in kategori],
+            "status": [aman_html(s) for s in status], "gaya": gaya_status(tuple(status)),
+            "label": {kk: aman_html(t(v, bahasa)) for kk, v in
+                      {"status": "status_aktivitas", "anggota": "anggota", "kegiatan": "kegiatan_terakhir",
+                       "kontak": "kontak", "kelurahan": "kelurahan"}.items()},
+            "titik": titik,
+        },
+    }
+
+
+def teks_statis(dataset: Dataset, bahasa: str) -> bytes:
+    """The static data as compact JSON bytes (no spaces)."""
+    return json.dumps(data_statis(dataset, bahasa), ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+def tulis_statis(dataset: Dataset, bahasa: str, dir_vendor: Path | None = None) -> str:
+    """Write the static data under ``static/vendor/data/`` named by its hash; returns the name.
+
+    Content-addressed: a new data version is a new file, so a browser cache
+    can never show old boundaries. Written atomically (temp file + rename).
+    """
+    isi = teks_statis(dataset, bahasa)
+    nama = f"kim-{hashlib.sha256(isi).hexdigest()[:20]}.json"
+    folder = (dir_vendor or aset.DIR_VENDOR) / DIR_DATA
+    target = folder / nama
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as f:
+            f.write(isi)
+        os.replace(tmp, target)
+    return f"{DIR_DATA}/{nama}"
+
+
+def kotak_wilayah(dataset: Dataset) -> list[list[float]] | None:
+    """[[south, west], [north, east]] from the region file or the boundaries' total bounds."""
+    if dataset.wilayah.batas_bbox:
+        minx, miny, maxx, maxy = dataset.wilayah.batas_bbox
+    elif len(dataset.batas):
+        minx, miny, maxx, maxy = dataset.batas.total_bounds
+    else:
+        return None
+    return [[round(float(miny), 5), round(float(minx), 5)], [round(float(maxy), 5), round(float(maxx), 5)]]
+
+
+class _Lapisan(Layer):
+    """An empty live layer; ``L.kimHidup`` fills it once the static data arrives."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.kimHidup.lapisan({{ this.jenis_json }}, {{ this.opsi_json }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, jenis: str, name: str, opsi: dict | None = None, show: bool = True):
+        super().__init__(name=name, overlay=True, control=True, show=show)
+        self._name = "LapisanHidup"
+        self.jenis_json = json_skrip(jenis)
+        self.opsi_json = json_skrip(opsi or {})
+
+
+class DataHidup(MacroElement):
+    """Fetch (``url``) or take inline (``data``) the static data and fill the live layers."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            L.kimHidup.muat({{ this._parent.get_name() }}, {{ this.opsi_json }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str | None = None, data: dict | None = None):
+        super().__init__()
+        self._name = "DataHidup"
+        self.opsi_json = json_skrip({"url": url, "data": data})
+
+
+class PembaruanPeta(MacroElement):
+    """One view's changes (see :func:`perubahan`), applied to the live layers in place."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            {{ this.skrip() }}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data: dict):
+        super().__init__()
+        self._name = "PembaruanPeta"
+        self.data_json = json_skrip(data)
+
+    def skrip(self) -> str:
+        """The JavaScript of this update (also what the page sends without rendering a map)."""
+        return f"L.kimHidup.perbarui({self.data_json});"
+
+
+def peta_dasar(
+    dataset: Dataset, basemap: str, bahasa: str, url_data: str | None = None, url_aset: str = aset.URL_DASAR,
+    mode_aset: str = "url", tinggi: str | int = "100%", legenda_terbuka: bool | None = False,
+) -> folium.Map:
+    """The map without any view in it: identical for every filter, metric and selection."""
+    from geo.peta.buat import ZOOM_MAKS, ZOOM_MIN, _tambah_basemap
+
+    bahasa = bahasa_sah(bahasa)
+    batas = kotak_wilayah(dataset)
+    pusat = [(batas[0][0] + batas[1][0]) / 2, (batas[0][1] + batas[1][1]) / 2] if batas else [0.0, 0.0]
+    peta = folium.Map(
+        location=pusat, zoom_start=12, tiles=None, width="100%", height=tinggi, control_scale=False,
+        min_zoom=ZOOM_MIN, max_zoom=ZOOM_MAKS, prefer_canvas=False, zoom_snap=0.25, zoom_delta=0.5,
+    )
+    KontrolLayar(t("layar_penuh", bahasa), t("keluar_layar_penuh", bahasa), t("pas_data", bahasa), batas,
+                 ruang_legenda=legenda_terbuka is not False, pesan_ubin=t("basemap_tak_terjangkau", bahasa)).add_to(peta)
+    SkalaMetrik().add_to(peta)
+    _tambah_basemap(peta, basemap, bahasa)
+    alias = [aman_html(t(x, bahasa)) for x in ("kelurahan", "kecamatan", "kim")]
+    _Lapisan("kelurahan", aman_html(t("lapisan_kelurahan", bahasa)), {"alias": alias}).add_to(peta)
+    _Lapisan("label", aman_html(t("lapisan_label", bahasa))).add_to(peta)
+    _Lapisan("potensi", aman_html(t("lapisan_potensi", bahasa))).add_to(peta)
+    folium.LayerControl(position="topright", collapsed=True).add_to(peta)
+    Legenda("", aman_html(t("legenda", bahasa)), terbuka=legenda_terbuka).add_to(peta)
+    if url_data is not None:
+        DataHidup(url=url_data).add_to(peta)
+    else:
+        DataHidup(data=data_statis(dataset, bahasa)).add_to(peta)
+    return aset.pasang(peta, mode_aset, url_aset, klaster=len(dataset.potensi) > AMBANG_KLASTER)
+
+
+def _kotak_tampilan(tampilan: Tampilan, kotak_kel: np.ndarray, baris: np.ndarray) -> list[list[float]] | None:
+    """Extent of the kelurahan shown and the potentials, from known boxes (no coordinate walk)."""
+    p = tampilan.potensi
+    bagian = []
+    if len(baris):
+        k = kotak_kel[baris]
+        bagian.append((k[:, 0].min(), k[:, 1].min(), k[:, 2].max(), k[:, 3].max()))
+    if len(p):
+        x, y = p["bujur"].astype(float), p["lintang"].astype(float)
+        bagian.append((x.min(), y.min(), x.max(), y.max()))
+    if not bagian:
+        return kotak_wilayah(tampilan.dataset)
+    a = np.asarray(bagian, dtype=float)
+    return [[round(float(a[:, 1].min()), 5), round(float(a[:, 0].min()), 5)],
+            [round(float(a[:, 3].max()), 5), round(float(a[:, 2].max()), 5)]]
+
+
+def perubahan(tampilan: Tampilan, metrik: str, kls: kelas.Kelas, legenda: str, bahasa: str, terpilih: str | None) -> dict:
+    """What one view changes on the live map, indexed like :func:`data_statis`.
+
+    ``i``: row of each shown kelurahan; ``w``: its class index into ``warna``;
+    ``n``: its formatted value; ``p``: rows of the potentials shown.
+    """
+    ds = tampilan.dataset
+    kode_semua = ds.memo("indeks_kode", lambda: pd.Index(ds.batas["kode"].astype(str)))
+    r = tampilan.ringkasan
+    baris = kode_semua.get_indexer(r["kode"].astype(str)) if len(r) else np.zeros(0, dtype=int)
+    nilai = r[metrik].to_numpy(dtype=float) if len(r) else np.zeros(0)
+    idx = kls.indeks(nilai) if len(r) else np.zeros(0, dtype=int)
+    unik, balik = np.unique(nilai, return_inverse=True)
+    teks = [nilai_metrik(metrik, v, bahasa) for v in unik]  # a handful of distinct values
+    p_baris = ds.potensi.index.get_indexer(tampilan.potensi.index) if len(tampilan.potensi) else np.zeros(0, dtype=int)
+    kotak_kel = ds.memo("kotak_kelurahan", lambda: np.asarray(shapely.bounds(ds.batas.geometry.to_numpy()))
+                        if len(ds.batas) else np.zeros((0, 4)))
+    return {
+        "i": baris.tolist(),
+        "w": idx.astype(int).tolist(),
+        "warna": list(kls.warna) + [kelas.WARNA_TANPA_DATA],
+        "n": [teks[j] for j in balik],
+        "label": aman_html(label_metrik(metrik, ds.wilayah, bahasa)),
+        "p": p_baris.tolist(),
+        "klaster": len(tampilan.potensi) > AMBANG_KLASTER,
+        "legenda": legenda,
+        "pilih": int(kode_semua.get_loc(terpilih)) if terpilih and terpilih in kode_semua else None,
+        "batas": _kotak_tampilan(tampilan, kotak_kel, baris),
+    }

@@ -1,0 +1,150 @@
+"""The live map: a filter click updates the same Leaflet map instead of rebuilding it.
+
+A mark set on the map frame's ``window`` before the click must still be there
+after it (same iframe, same document), the Leaflet map keeps its id, zoom and
+centre, and the markers shown are the new view's. Plus the pure parts: the
+base map's script does not change with the view, and the per-view update is
+small and indexed into the static data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import folium
+import pytest
+from streamlit_folium import _get_map_string
+
+from geo.masuk.dataset import muat_dataset
+from geo.peta.hidup import PembaruanPeta, data_statis, perubahan, peta_dasar, teks_statis, tulis_statis
+from geo.peta.legenda import html_legenda, kelas_peta
+from geo.tampilan.saring import Filter
+from geo.tampilan.susun import tampilkan
+from tests.conftest import BARIS_BAIK, KODE_A, KODE_B, KODE_C
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, jalankan, tunggu_diam
+
+
+def _skrip_dasar(ds) -> str:
+    peta = peta_dasar(ds, "osm", "id", url_data="/app/static/vendor/data/x.json")
+    peta.get_root().render()
+    return _get_map_string(peta)
+
+
+def _ubah(tp, metrik="jumlah_potensi", terpilih=None) -> dict:
+    kls = kelas_peta(tp, metrik, "quantiles", 5)
+    return perubahan(tp, metrik, kls, html_legenda(tp, metrik, kls, "id"), "id", terpilih)
+
+
+def test_skrip_dasar_sama_untuk_setiap_filter(wilayah_uji):
+    ds = muat_dataset()
+    a = _skrip_dasar(ds)
+    assert a == _skrip_dasar(ds)  # deterministic: st_folium keeps the same component
+    assert "L.kimHidup.muat" in a and "/app/static/vendor/data/x.json" in a
+    assert "coordinates" not in a  # no geometry in the script that travels on every rerun
+
+
+def test_perubahan_mengindeks_data_statis(wilayah_uji):
+    ds = muat_dataset()
+    statis = data_statis(ds, "id")
+    assert [k[0] for k in statis["k"]] == [KODE_A, KODE_B, KODE_C]
+    assert len(statis["g"]) == 3 and len(statis["p"]["titik"]) == len(BARIS_BAIK)
+    tp = tampilkan(ds, Filter(kategori=("Kuliner",)))
+    d = _ubah(tp, terpilih=KODE_B)
+    harapan = [i for i, b in enumerate(BARIS_BAIK) if b[5] == "Kuliner"]
+    assert d["p"] == harapan
+    per_kode = {k: str(sum(1 for b in BARIS_BAIK if b[2] == k and b[5] == "Kuliner")) for k in (KODE_A, KODE_B, KODE_C)}
+    assert dict(zip(d["i"], d["n"])) == {0: per_kode[KODE_A], 1: per_kode[KODE_B], 2: per_kode[KODE_C]}
+    assert d["pilih"] == 1 and d["klaster"] is False
+    # Only the kelurahan of the chosen kecamatan are shown.
+    assert _ubah(tampilkan(ds, Filter(kecamatan=("Dua",))))["i"] == [2]
+
+
+def test_geometri_delta_bulat_dan_kembali(wilayah_uji):
+    ds = muat_dataset()
+    statis = json.loads(teks_statis(ds, "id"))
+    cincin = statis["g"][0][0][0]
+    assert len(cincin) % 2 == 0 and all(isinstance(v, int) for v in cincin)
+    x = y = 0
+    titik = []
+    for i in range(0, len(cincin), 2):
+        x, y = x + cincin[i], y + cincin[i + 1]
+        titik.append((x / statis["skala"], y / statis["skala"]))
+    assert min(p[0] for p in titik) == pytest.approx(110.0) and max(p[1] for p in titik) == pytest.approx(0.03)
+
+
+def test_berkas_statis_dinamai_isi(wilayah_uji, tmp_path):
+    ds = muat_dataset()
+    nama = tulis_statis(ds, "id", tmp_path)
+    assert nama == tulis_statis(ds, "id", tmp_path)
+    assert (tmp_path / nama).read_bytes() == teks_statis(ds, "id")
+    assert tulis_statis(ds, "en", tmp_path) != nama  # labels are per language
+
+
+def test_muatan_diloloskan_di_data_statis(wilayah_uji):
+    wilayah_uji.tulis_kim([[*BARIS_BAIK[0][:1], '<img src=x onerror="alert(1)">', *BARIS_BAIK[0][2:]]])
+    teks = teks_statis(muat_dataset(), "id").decode("utf-8")
+    assert "<img" not in teks and "&lt;img" in teks
+
+
+def test_pembaruan_dalam_kelompok_fitur(wilayah_uji):
+    tp = tampilkan(muat_dataset())
+    grup = folium.FeatureGroup(name="kim_tampilan", control=False)
+    grup.add_child(PembaruanPeta(_ubah(tp)))
+    peta = peta_dasar(tp.dataset, "kosong", "id", url_data="x.json")
+    grup.add_to(peta)
+    html = peta.get_root().render()
+    assert "L.kimHidup.perbarui(" in html
+
+
+# --- the real browser --------------------------------------------------------
+
+lambat_peramban = pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"Chromium tidak ada di {CHROMIUM}")
+
+
+@pytest.mark.lambat
+@lambat_peramban
+def test_klik_filter_memakai_peta_yang_sama(tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.test_browser import IFRAME_PETA, Pengamat, _data_bawaan
+
+    env = _data_bawaan()
+    if env is None:
+        pytest.skip("data bawaan tidak sah")
+    ds = muat_dataset(env["KIM_CSV"], env["KIM_BOUNDARIES"], env["KIM_REFERENSI"], env["KIM_WILAYAH"])
+    kategori = str(ds.potensi["kategori_potensi"].value_counts().index[0])
+    n_kategori = int((ds.potensi["kategori_potensi"] == kategori).sum())
+    assert 0 < n_kategori < len(ds.potensi)
+    with jalankan(env, tmp_path / "server.log") as server, sync_playwright() as pw:
+        peramban = pw.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
+        try:
+            p = Pengamat(peramban)
+            p.buka(server.url + "/")
+            expect(p.peta.locator(".kim-kelurahan")).to_have_count(len(ds.batas))
+            expect(p.peta.locator(".kim-potensi")).to_have_count(len(ds.potensi))
+            p.page.wait_for_timeout(600)
+            # Marks: on the frame's window, on the iframe element, and the view the user chose.
+            id_peta = p.frame.evaluate("""() => { window.__kim_tanda = 'masih-di-sini';
+                window.map.setView([window.map.getCenter().lat + 0.01, window.map.getCenter().lng], 13.5, {animate: false});
+                return L.stamp(window.map); }""")
+            p.page.evaluate(f"() => {{ document.querySelector('{IFRAME_PETA}').__kim_tanda = 1; }}")
+            pusat = p.frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]")
+
+            p.page.locator(".st-key-w_kategori").click()
+            p.page.get_by_role("option", name=kategori, exact=True).click()
+            p.page.keyboard.press("Escape")
+            tunggu_diam(p.page)
+
+            expect(p.peta.locator(".kim-potensi")).to_have_count(n_kategori, timeout=20_000)
+            assert p.frame.evaluate("() => window.__kim_tanda") == "masih-di-sini"
+            assert p.page.evaluate(f"() => document.querySelector('{IFRAME_PETA}').__kim_tanda") == 1
+            assert p.frame.evaluate("() => L.stamp(window.map)") == id_peta
+            assert p.frame.evaluate("() => window.map.getZoom()") == 13.5
+            assert p.frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]") == pytest.approx(pusat, abs=1e-6)
+            expect(p.peta.locator(".kim-kelurahan")).to_have_count(len(ds.batas))
+            p.page.screenshot(path=str(tmp_path / "peta_hidup.png"))
+            p.periksa_bersih()
+            p.tutup()
+        finally:
+            peramban.close()
