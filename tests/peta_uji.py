@@ -42,3 +42,10 @@ def perbarui(feature_group: str) -> dict:
     """The per-view update the live map receives (``L.kimHidup.perbarui``)."""
     (data,) = _json_setelah(feature_group or "", r"L\.kimHidup\.perbarui\(")
     return data
+
+
+def unit_tampil(komponen_args: dict, dir_vendor) -> list[str]:
+    """Codes of the units a live map shows: its static file's ``k`` rows picked by the update's ``i``."""
+    m = re.search(r"vendor/(data/kim-[0-9a-f]+\.json)", komponen_args["script"])
+    statis = json.loads((dir_vendor / m.group(1)).read_text(encoding="utf-8"))
+    return [statis["k"][i][0] for i in perbarui(komponen_args["feature_group"])["i"]]

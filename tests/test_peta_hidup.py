@@ -107,7 +107,7 @@ lambat_peramban = pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"
 def test_klik_filter_memakai_peta_yang_sama(tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
-    from tests.test_browser import IFRAME_PETA, Pengamat, _data_bawaan
+    from tests.halaman.test_browser import IFRAME_PETA, Pengamat, _data_bawaan
 
     env = _data_bawaan()
     if env is None:

@@ -79,20 +79,21 @@ def _sidik(dataset: Dataset) -> tuple:
     return tuple(hasil)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _berkas_statis(sidik: tuple, bahasa: str, _dataset: Dataset) -> str:
-    """Simplify, round, escape and write the geometry once per data version and language."""
-    return tulis_statis(_dataset, bahasa)
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _berkas_statis(sidik: tuple, bahasa: str, tingkat: str, wilayah: str, _dataset: Dataset) -> str:
+    """Simplify, round, escape and write the geometry once per data version, language and unit set."""
+    return tulis_statis(_dataset, bahasa, tingkat=tingkat, wilayah=wilayah)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _argumen_dasar(sidik: tuple, basemap: str, bahasa: str, url_aset: str, _dataset: Dataset) -> dict:
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _argumen_dasar(sidik: tuple, basemap: str, bahasa: str, url_aset: str, tingkat: str, wilayah: str,
+                   _dataset: Dataset) -> dict:
     """Render the base map once per data version, basemap and language.
 
     The same helpers ``st_folium`` uses, so the browser side is unchanged;
     only the per-view update is made on each rerun.
     """
-    nama = _berkas_statis(sidik, bahasa, _dataset)
+    nama = _berkas_statis(sidik, bahasa, tingkat, wilayah, _dataset)
     peta = peta_dasar(_dataset, basemap, bahasa, url_data=f"{url_aset}/{nama}", url_aset=url_aset,
                       legenda_terbuka=False)  # the legend is drawn under the map, so the map stays clear
     peta.get_root().render()
@@ -124,7 +125,7 @@ def gambar_peta(tampilan: Tampilan, keadaan: Keadaan, url_aset: str) -> None:
         st.caption(t("basemap_tak_terjangkau", keadaan.bahasa))
         basemap = "kosong"
     ds = tampilan.dataset
-    dasar = _argumen_dasar(_sidik(ds), basemap, keadaan.bahasa, url_aset, ds)
+    dasar = _argumen_dasar(_sidik(ds), basemap, keadaan.bahasa, url_aset, tampilan.tingkat, tampilan.wilayah, ds)
     kls = kelas_peta(tampilan, keadaan.metrik, keadaan.skema, keadaan.kelas)
     legenda = html_legenda(tampilan, keadaan.metrik, kls, keadaan.bahasa, dengan_catatan=False)
     pembaruan = PembaruanPeta(perubahan(tampilan, keadaan.metrik, kls, legenda, keadaan.bahasa, keadaan.kelurahan))

@@ -7,7 +7,7 @@ from it, so the page, the files and the command line share one input.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -35,8 +35,6 @@ class Dataset:
     laporan: Laporan
     path_kim: Path
     path_batas: Path
-    # Derived data computed once per data version (dissolved levels, see geo.tampilan.tingkat).
-    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def ok(self) -> bool:

@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 import folium
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
@@ -33,12 +34,14 @@ from folium.template import Template
 from geo import format_id
 from geo.i18n import bahasa_sah, label_metrik, nilai_metrik, t
 from geo.masuk.dataset import Dataset
+from geo.masuk.tingkat import awalan_seri
 from geo.peta import aset
 from geo.peta.aman import aman_html, aman_html_seri, json_skrip
 from geo.peta.data import DESIMAL_KOORDINAT, gaya_status, sederhanakan
 from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, Legenda, SkalaMetrik
 from geo.tampilan import kelas
 from geo.tampilan.susun import Tampilan
+from geo.tampilan.tingkat import unit_tingkat
 
 SKALA = 10**DESIMAL_KOORDINAT
 DIR_DATA = "data"  # under static/vendor/
@@ -70,7 +73,38 @@ def _label(batas, geometri) -> list:
     return np.column_stack([np.round(shapely.get_y(titik), 5), np.round(shapely.get_x(titik), 5), zoom]).tolist()
 
 
-def data_statis(dataset: Dataset, bahasa: str) -> dict:
+def unit_peta(dataset: Dataset, tingkat: str = "kelurahan", wilayah: str = "") -> gpd.GeoDataFrame:
+    """The units one live map holds: a level's units inside a code prefix, once per dataset.
+
+    A province's map never carries the country: drilling into a unit is a new
+    base map (a navigation), while filters at one level only restyle it.
+    """
+    def buat() -> gpd.GeoDataFrame:
+        unit = unit_tingkat(dataset, tingkat)
+        if wilayah:
+            unit = unit[unit["kode"].astype(str).str.startswith(wilayah)]
+        return unit.reset_index(drop=True)
+
+    return dataset.memo(f"unit_peta_{tingkat}_{wilayah}", buat)
+
+
+def potensi_peta(dataset: Dataset, wilayah: str = "") -> gpd.GeoDataFrame:
+    """The potentials inside the prefix (all of them for the region itself)."""
+    p = dataset.potensi
+    if not wilayah:
+        return p
+    return dataset.memo(f"potensi_peta_{wilayah}", lambda: p[p["kode_kelurahan"].astype(str).str.startswith(wilayah)])
+
+
+def _nama_kim_unit(dataset: Dataset, unit: gpd.GeoDataFrame, tingkat: str) -> pd.Series:
+    if tingkat == "kelurahan":
+        return dataset.nama_kim().reindex(unit["kode"].astype(str)).fillna("")
+    semua = dataset.potensi
+    jumlah = semua.groupby(awalan_seri(semua["kode_kelurahan"], tingkat))["nama_kim"].nunique()
+    return (jumlah.astype(str) + " KIM").reindex(unit["kode"].astype(str)).fillna("")
+
+
+def data_statis(dataset: Dataset, bahasa: str, tingkat: str = "kelurahan", wilayah: str = "") -> dict:
     """Everything that does not change with a filter, escaped once.
 
     ``k``: [kode, nama, kecamatan, KIM] per kelurahan; ``g``: its polygons;
@@ -79,16 +113,16 @@ def data_statis(dataset: Dataset, bahasa: str) -> dict:
     """
     bahasa = bahasa_sah(bahasa)
     wil = dataset.wilayah
-    b = dataset.batas
+    b = unit_peta(dataset, tingkat, wilayah)
     geometri = sederhanakan(b.geometry) if len(b) else b.geometry
-    nama_kim = dataset.nama_kim().reindex(b["kode"].astype(str)).fillna("")
+    nama_kim = _nama_kim_unit(dataset, b, tingkat)
     k = pd.DataFrame({
         "kode": aman_html_seri(b["kode"].astype(str)).to_numpy(),
         "nama": aman_html_seri(b["kelurahan"]).to_numpy(),
         "kec": aman_html_seri(b["kecamatan"]).to_numpy(),
         "kim": aman_html_seri(nama_kim.replace("", t("tanpa_kim", bahasa))).to_numpy(),
     }).to_numpy(dtype=object).tolist()
-    p = dataset.potensi
+    p = potensi_peta(dataset, wilayah)
     kategori, status = list(wil.kategori_potensi), list(wil.status_aktivitas)
     warna = wil.warna_kategori()
     titik = []
@@ -121,18 +155,19 @@ def data_statis(dataset: Dataset, bahasa: str) -> dict:
     }
 
 
-def teks_statis(dataset: Dataset, bahasa: str) -> bytes:
+def teks_statis(dataset: Dataset, bahasa: str, tingkat: str = "kelurahan", wilayah: str = "") -> bytes:
     """The static data as compact JSON bytes (no spaces)."""
-    return json.dumps(data_statis(dataset, bahasa), ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    return json.dumps(data_statis(dataset, bahasa, tingkat, wilayah), ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
-def tulis_statis(dataset: Dataset, bahasa: str, dir_vendor: Path | None = None) -> str:
+def tulis_statis(dataset: Dataset, bahasa: str, dir_vendor: Path | None = None, tingkat: str = "kelurahan",
+                 wilayah: str = "") -> str:
     """Write the static data under ``static/vendor/data/`` named by its hash; returns the name.
 
     Content-addressed: a new data version is a new file, so a browser cache
     can never show old boundaries. Written atomically (temp file + rename).
     """
-    isi = teks_statis(dataset, bahasa)
+    isi = teks_statis(dataset, bahasa, tingkat, wilayah)
     nama = f"kim-{hashlib.sha256(isi).hexdigest()[:20]}.json"
     folder = (dir_vendor or aset.DIR_VENDOR) / DIR_DATA
     target = folder / nama
@@ -267,16 +302,19 @@ def perubahan(tampilan: Tampilan, metrik: str, kls: kelas.Kelas, legenda: str, b
     ``n``: its formatted value; ``p``: rows of the potentials shown.
     """
     ds = tampilan.dataset
-    kode_semua = ds.memo("indeks_kode", lambda: pd.Index(ds.batas["kode"].astype(str)))
+    unit = unit_peta(ds, tampilan.tingkat, tampilan.wilayah)
+    kunci = f"{tampilan.tingkat}_{tampilan.wilayah}"
+    kode_semua = ds.memo(f"indeks_kode_{kunci}", lambda: pd.Index(unit["kode"].astype(str)))
     r = tampilan.ringkasan
     baris = kode_semua.get_indexer(r["kode"].astype(str)) if len(r) else np.zeros(0, dtype=int)
     nilai = r[metrik].to_numpy(dtype=float) if len(r) else np.zeros(0)
     idx = kls.indeks(nilai) if len(r) else np.zeros(0, dtype=int)
     unik, balik = np.unique(nilai, return_inverse=True)
     teks = [nilai_metrik(metrik, v, bahasa) for v in unik]  # a handful of distinct values
-    p_baris = ds.potensi.index.get_indexer(tampilan.potensi.index) if len(tampilan.potensi) else np.zeros(0, dtype=int)
-    kotak_kel = ds.memo("kotak_kelurahan", lambda: np.asarray(shapely.bounds(ds.batas.geometry.to_numpy()))
-                        if len(ds.batas) else np.zeros((0, 4)))
+    semua_p = potensi_peta(ds, tampilan.wilayah)
+    p_baris = semua_p.index.get_indexer(tampilan.potensi.index) if len(tampilan.potensi) else np.zeros(0, dtype=int)
+    kotak_kel = ds.memo(f"kotak_unit_{kunci}", lambda: np.asarray(shapely.bounds(unit.geometry.to_numpy()))
+                        if len(unit) else np.zeros((0, 4)))
     return {
         "i": baris.tolist(),
         "w": idx.astype(int).tolist(),

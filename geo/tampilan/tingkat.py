@@ -20,7 +20,6 @@ from geo.masuk.tingkat import KOLOM_KODE, KOLOM_NAMA, PANJANG_KODE, TINGKAT, awa
 # Polygons one map may carry; above it the view moves up a level (a few thousand stays fluid).
 BATAS_POLIGON = 3000
 LABEL_TINGKAT = {"provinsi": "Provinsi", "kabkota": "Kab/Kota", "kecamatan": "Kecamatan", "kelurahan": "Desa/Kelurahan"}
-_KUNCI_CACHE = "unit_tingkat"
 
 
 def tingkat_awal(dataset: Dataset) -> str:
@@ -43,10 +42,9 @@ def unit_tingkat(dataset: Dataset, tingkat: str) -> gpd.GeoDataFrame:
     ``kelurahan`` holds the unit's name and ``kecamatan``/``kode_kecamatan``
     its parent's, so a tooltip reads "unit · parent" at every level.
     """
-    cache = dataset.cache.setdefault(_KUNCI_CACHE, {})
-    if tingkat not in cache:
-        cache[tingkat] = dataset.batas if tingkat == "kelurahan" else _larutkan(dataset.batas, tingkat)
-    return cache[tingkat]
+    if tingkat == "kelurahan":
+        return dataset.batas
+    return dataset.memo(f"unit_{tingkat}", lambda: _larutkan(dataset.batas, tingkat))
 
 
 def siapkan_tingkat(dataset: Dataset) -> None:

@@ -10,7 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from benchmarks.buat_wilayah_besar import buat_wilayah_besar
 from geo.masuk.dataset import muat_dataset
+from geo.peta import aset
 from tests import peta_uji
+from ui.md import aman_md
 
 HALAMAN = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 
@@ -37,7 +39,7 @@ def _jalan(at: AppTest) -> AppTest:
 
 def _unit(at: AppTest) -> list[str]:
     (komponen,) = at.get("component_instance")
-    return [f["id"] for f in peta_uji.kelurahan(json.loads(komponen.proto.json_args)["script"])]
+    return peta_uji.unit_tampil(json.loads(komponen.proto.json_args), aset.DIR_VENDOR)
 
 
 def _param(at: AppTest) -> dict[str, list[str]]:
@@ -102,4 +104,4 @@ def test_tautan_wilayah_salah_diberi_catatan(env_provinsi):
     at.query_params["wilayah"] = "77.01"
     _jalan(at)
     assert len(_unit(at)) == 10
-    assert any("77.01" in w.value for w in at.warning)
+    assert any(aman_md("77.01") in w.value for w in at.warning)  # URL text is shown as plain text

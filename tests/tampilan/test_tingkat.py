@@ -13,7 +13,7 @@ from geo.masuk.tingkat import jenis_seri, kata_jenis, lengkapi_tingkat, tingkat_
 from geo.tampilan.keadaan import dari_param, ke_param
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
-from geo.tampilan.tingkat import BATAS_POLIGON, jejak, tentukan, turun
+from geo.tampilan.tingkat import BATAS_POLIGON, jejak, tentukan, turun, unit_tingkat
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_provinsi_dibuka_per_kabkota(ds):
     assert int(v.ringkasan["jumlah_potensi"].sum()) == len(ds.potensi) == 3000
     assert v.ringkasan.geometry.is_valid.all()
     # Dissolved once: the second view reuses the same GeoDataFrame.
-    assert ds.cache["unit_tingkat"]["kabkota"] is ds.cache["unit_tingkat"]["kabkota"]
+    assert unit_tingkat(ds, "kabkota") is unit_tingkat(ds, "kabkota")
     area = v.ringkasan.to_crs(v.ringkasan.estimate_utm_crs()).area.sum()
     area_desa = ds.batas.to_crs(v.ringkasan.estimate_utm_crs()).area.sum()
     assert area == pytest.approx(area_desa, rel=1e-6)
