@@ -23,7 +23,7 @@ from geo.tampilan.saring import Filter, kanonik, pecah_nilai
 from geo.tampilan.susun import tampilkan
 
 # Modules that contribute subcommands; each has ``daftar(subparsers)``.
-MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat"]
+MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat", "geo.cli.anggaran"]
 
 KELUAR_DATA_TIDAK_SAH = 1
 KELUAR_TAK_TERDUGA = 3
