@@ -195,7 +195,8 @@ def _cek_uang(k: _Konteks) -> tuple[pd.Series, pd.Series, pd.Series]:
     for idx in k.frame.index[salah]:
         k.masalah(idx, "jumlah", f"jumlah harus sama dengan volume × harga_satuan = {volume[idx]} × {rupiah(harga[idx])} = "
                   f"{rupiah(hitung[idx])}, bukan {rupiah(jumlah[idx])}. Perbaiki jumlah, volume atau harga_satuan.")
-    return volume, harga, jumlah.where(jumlah.notna(), hitung)
+    # The arithmetic's figure counts towards the ceiling, so a wrong jumlah is reported once, not twice.
+    return volume, harga, hitung.where(lengkap, jumlah)
 
 
 def _cek_pagu(k: _Konteks, jumlah: pd.Series, pengaturan: Pengaturan) -> None:

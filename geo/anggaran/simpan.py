@@ -43,9 +43,19 @@ def bandingkan_baris(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
     )
 
 
-def _baca_lama(path: Path) -> pd.DataFrame:
+def _baca_lama(path: Path, dataset: Dataset, pengaturan: Pengaturan) -> pd.DataFrame:
+    """The current plan, typed when valid, so a save compares values rather than spellings."""
     mentah = baca_tabel(path, Laporan(), kolom_dikenal=KOLOM_ANGGARAN) if path.exists() else None
-    return mentah if mentah is not None else pd.DataFrame(columns=list(KOLOM_ANGGARAN))
+    if mentah is None:
+        return pd.DataFrame(columns=list(KOLOM_ANGGARAN))
+    typed, laporan = validasi_rencana(mentah, path.name, dataset, pengaturan)
+    return typed if laporan.ok else mentah
+
+
+def _kanonik(teks: pd.DataFrame, typed: pd.DataFrame) -> pd.DataFrame:
+    """What the file will hold: the user's cells, money as plain integers (``Rp 1.500.000`` → ``1500000``)."""
+    uang = {k: typed[k].astype(str).to_numpy() for k in ("volume", "harga_satuan", "jumlah")}
+    return teks.assign(**uang)
 
 
 def tulis_usul(tabel: pd.DataFrame, path: Path, dataset: Dataset, pengaturan: Pengaturan, paksa: bool = False,
@@ -59,9 +69,9 @@ def tulis_usul(tabel: pd.DataFrame, path: Path, dataset: Dataset, pengaturan: Pe
         typed, laporan = validasi_rencana(teks, path.name, dataset, pengaturan)
         if not laporan.ok:
             return HasilSimpan(False, laporan, pesan="Usulan tidak sah, tidak disimpan.")
-        perubahan = bandingkan_baris(_baca_lama(path), teks)
+        perubahan = bandingkan_baris(_baca_lama(path, dataset, pengaturan), typed)
         cadangan = cadangkan(path)
-        tulis_atomik(path, _penulis(teks))
+        tulis_atomik(path, _penulis(_kanonik(teks, typed)))
         catat_audit(path, pengguna, "usul", perubahan, len(typed), cadangan)
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")
 
@@ -83,8 +93,8 @@ def simpan_rencana(frame: pd.DataFrame, path: Path, dataset: Dataset, pengaturan
         if typed.empty:
             return HasilSimpan(False, laporan, pesan="Tidak disimpan: rencana kosong. Isi minimal satu baris anggaran.")
         # Blank jumlah cells were filled by validation; the file keeps the computed figure.
-        teks = teks.assign(jumlah=typed["jumlah"].astype(str).to_numpy())
-        perubahan = bandingkan_baris(_baca_lama(path), teks)
+        teks = _kanonik(teks, typed)
+        perubahan = bandingkan_baris(_baca_lama(path, dataset, pengaturan), typed)
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
         cadangan = cadangkan(path)
