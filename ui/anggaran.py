@@ -87,8 +87,19 @@ def sinkron_url(f: Filter, nilai: str, dataset: Dataset) -> None:
         st.query_params.from_dict(baru)
 
 
+# "Rp 200.000.000" must fit a quarter of the page without being cut to "Rp 200.00…".
+_CSS_KARTU = """<style>
+.st-key-anggaran_kartu [data-testid="stMetricValue"] { font-size: 1.45rem; }
+@media (max-width: 640px) {
+  .st-key-anggaran_kartu [data-testid="stHorizontalBlock"] { flex-wrap: wrap; flex-direction: row; }
+  .st-key-anggaran_kartu [data-testid="stColumn"] { flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; }
+}
+</style>"""
+
+
 def kartu(r: RingkasanAnggaran, f: Filter) -> None:
     """Ceiling, planned total, remainder and the share going to dormant KIM (whole plan)."""
+    st.markdown(_CSS_KARTU, unsafe_allow_html=True)  # our own fixed CSS, no data text
     with st.container(key="anggaran_kartu"):
         c1, c2, c3, c4 = st.columns(4)
         c1.metric("Pagu anggaran", rupiah(r.pagu), border=True)
@@ -111,8 +122,8 @@ def peta(r: RingkasanAnggaran, nilai: str, url_aset: str) -> None:
 
 def tabel_kelurahan(r: RingkasanAnggaran) -> None:
     per = pd.DataFrame(r.per_kelurahan.drop(columns="geometry"))
-    tampil = pd.DataFrame({
-        "Kelurahan": per["kelurahan"], "KIM": per["nama_kim"],
+    tampil = pd.DataFrame({  # the KIM's name is in the map's tooltip and the plan table; this stays narrow
+        "Kelurahan": per["kelurahan"],
         "Alokasi": per["alokasi"].map(rupiah),
         "Per anggota": per["alokasi_per_anggota"].map(lambda v: "–" if pd.isna(v) else rupiah(int(v))),
         "Dorman": per["dorman"].map({True: "ya", False: ""}),
