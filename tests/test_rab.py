@@ -10,16 +10,19 @@ import subprocess
 
 import pytest
 from openpyxl import load_workbook
+from streamlit.testing.v1 import AppTest
 
 from geo import config
 from geo.anggaran.rencana import muat_rencana
 from geo.anggaran.ringkas import ringkas_anggaran
+from geo.anggaran.uang import rupiah
 from geo.cli.utama import main
 from geo.ekspor.rab import PENANDA_SUBTOTAL, ke_rab_xlsx
 from geo.ekspor.rab_cetak import ke_rab_pdf
 from geo.masuk.dataset import muat_dataset
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
+from tests.server_uji import PROYEK
 from tests.test_anggaran import BARIS, _atur, _tulis
 
 _RANGE = re.compile(r"^([A-Z]+)(\d+):([A-Z]+)(\d+)$")
@@ -83,6 +86,21 @@ def test_xlsx_total_rumus_hidup_sama_dengan_ringkasan(rab_uji, capsys):
     per = wb["Per kelurahan"]
     assert per.max_row == 5  # header, 3 kelurahan, total row
     assert _nilai(per, "E5") == 1_000_000
+
+    assert main(["summary", "--format", "json"]) == 0
+    ringkasan = json.loads(capsys.readouterr().out)
+    assert len(ringkasan) == 3
+    # Same kelurahan order in both: the view's per-kelurahan summary.
+    assert [d["kelurahan"] for d in ringkasan] == [per[f"A{i}"].value for i in range(2, 5)]
+    assert [d["alokasi_anggaran"] for d in ringkasan] == [_nilai(per, f"E{i}") for i in range(2, 5)] == [600_000, 400_000, 0]
+    assert sum(d["alokasi_anggaran"] for d in ringkasan) == _nilai(ws, f"I{total}")
+
+    halaman = AppTest.from_file(str(PROYEK / "pages" / "2_Anggaran.py"), default_timeout=60)
+    halaman.run()
+    assert not halaman.exception
+    kartu = {m.label: m.value for m in halaman.metric}
+    assert kartu["Total rencana"] == rupiah(_nilai(ws, f"I{total}")) == "Rp 1.000.000"
+    assert kartu["Sisa pagu"] == rupiah(_nilai(ws, f"I{total + 2}"))
 
 
 def test_xlsx_sel_data_tetap_teks(rab_uji):

@@ -98,3 +98,20 @@ def tabel_per_kelurahan(ringkasan: RingkasanAnggaran) -> pd.DataFrame:
     """The per-kelurahan allocation without geometry (CLI, XLSX sheet)."""
     kolom = ["kode", "kelurahan", "kecamatan", "nama_kim", "jumlah_anggota", "alokasi", "alokasi_per_anggota", "dorman"]
     return pd.DataFrame(ringkasan.per_kelurahan[kolom])
+
+
+def tambah_alokasi(tabel: pd.DataFrame, tampilan: Tampilan, path=None) -> tuple[pd.DataFrame, str | None]:
+    """``python -m geo summary`` gains ``alokasi_anggaran`` (filtered, integer rupiah) when the plan is valid.
+
+    No plan file: the table is unchanged. An invalid plan: unchanged, plus a note saying how to check it.
+    """
+    from geo.anggaran.rencana import muat_rencana
+
+    rencana = muat_rencana(tampilan.dataset, path)
+    if not rencana.path.exists():
+        return tabel, None
+    if not rencana.ok:
+        return tabel, (f"Catatan: rencana anggaran {rencana.path.name} tidak sah, jadi kolom alokasi_anggaran tidak ditampilkan. "
+                       "Periksa dengan: python -m geo anggaran periksa")
+    alokasi = ringkas_anggaran(tampilan, rencana).per_kelurahan.set_index("kode")["alokasi"]
+    return tabel.assign(alokasi_anggaran=tabel["kode"].map(alokasi).fillna(0).astype("int64").to_numpy()), None

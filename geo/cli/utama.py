@@ -85,7 +85,13 @@ def tabel_ringkasan(dataset: Dataset, f: Filter) -> pd.DataFrame:
 
 def _summary(args: argparse.Namespace) -> int:
     dataset = muat_dari_args(args)
-    tabel = tabel_ringkasan(dataset, filter_dari_args(args, dataset))
+    f = filter_dari_args(args, dataset)
+    tabel = tabel_ringkasan(dataset, f)
+    from geo.anggaran.ringkas import tambah_alokasi  # the budget plan's allocation, when there is a valid plan
+
+    tabel, catatan = tambah_alokasi(tabel, tampilkan(dataset, f))
+    if catatan:
+        print(catatan, file=sys.stderr)
     if args.format == "json":
         records = json.loads(tabel.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=2))
@@ -93,6 +99,7 @@ def _summary(args: argparse.Namespace) -> int:
         tabel.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
         kolom = ["kelurahan", "kecamatan", "jumlah_potensi", "jumlah_aktif", "persen_aktif", "jumlah_anggota", "kategori_dominan", "kegiatan_terakhir"]
+        kolom += ["alokasi_anggaran"] if "alokasi_anggaran" in tabel else []
         print(tabel[kolom].fillna("-").to_string(index=False))
     return 0
 
