@@ -45,6 +45,10 @@ def halaman() -> None:
                        + (f" · {p.kantor}" if p.kantor else "")))
     if dataset.data_contoh:
         st.info("**Data contoh**: rencana anggaran ini dikarang untuk peragaan, bukan usulan resmi.", icon=":material/info:")
+    if not rencana.path.exists():
+        st.info(f"Belum ada rencana anggaran ({aman_md(rencana.path.name)}). Buat usulan awal dengan "
+                "`python -m geo anggaran usul`, lalu sunting di halaman Kelola Data (tab Anggaran).")
+        return
     if not rencana.ok:
         st.error(f"Rencana anggaran {aman_md(rencana.path.name)} tidak sah: {len(rencana.laporan.galat)} galat. "
                  "Perbaiki di halaman Kelola Data (tab Anggaran) atau buat usulan awal dengan `python -m geo anggaran usul`.")

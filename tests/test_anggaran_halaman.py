@@ -49,7 +49,7 @@ def test_kartu_sama_dengan_ringkasan(rencana_uji):  # noqa: F811
 def test_url_menyimpan_filter_dan_nilai_peta(rencana_uji):  # noqa: F811
     at = _jalan({"kategori": "Pariwisata", "nilai": "per_anggota"})
     assert at.radio(key="w_anggaran_nilai").value == "per_anggota"
-    assert at.multiselect(key="w_kategori").value == ["Pariwisata"]
+    assert at.multiselect(key="w_anggaran_kategori").value == ["Pariwisata"]
     assert at.query_params["nilai"] == "per_anggota" and at.query_params["kategori"] == "Pariwisata"
     (tabel,) = [d for d in at.dataframe if "kegiatan" in d.value.columns]
     assert tabel.value["id_baris"].tolist() == ["R-02"]  # the Alfa-wide line; R-01 (Kuliner) and Beta drop out
@@ -107,3 +107,17 @@ def test_kelola_tab_anggaran_menolak_lalu_menyimpan(akun, rencana_uji):  # noqa:
     dataset = muat_dataset()
     assert muat_rencana(dataset).tabel["kegiatan"].tolist()[2] == "Cetak leaflet dan poster"
     assert ringkas_anggaran(tampilkan(dataset, Filter()), muat_rencana(dataset)).total == 1_000_000
+
+
+def test_tanpa_rencana_memberi_langkah(rencana_uji):  # noqa: F811
+    rencana_uji.unlink()
+    at = _jalan()
+    assert not at.error and not at.metric
+    assert "python -m geo anggaran usul" in at.info[-1].value
+
+
+def test_tombol_unduh_rab(rencana_uji):  # noqa: F811
+    at = _jalan()
+    tombol = at.get("download_button")
+    assert len(tombol) == 2
+    assert [t.proto.label for t in tombol] == ["Unduh RAB (Excel)", "Unduh RAB (PDF)"]

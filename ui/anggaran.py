@@ -2,8 +2,8 @@
 
 Every figure comes from :func:`geo.anggaran.ringkas.ringkas_anggaran`, the
 same computation as the RAB files and ``python -m geo anggaran ringkasan``.
-Filters use the main map's widget keys and URL parameters, so a link and a
-filter carry over between the two pages.
+Filters use the main map's URL parameters, so the same link syntax works on
+both pages; the widgets have their own keys so neither page resets the other.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from geo.peta.buat import peta_dasar_terjangkau
 from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import Tampilan
-from ui.filter import KUNCI
 
 PARAM_NILAI = "nilai"
 KUNCI_NILAI = "w_anggaran_nilai"
+KUNCI = {nama: f"w_anggaran_{nama}" for nama in ("kategori", "status", "kecamatan", "cari")}
 KUNCI_INIT = "anggaran_keadaan_awal"
 KOLOM_TABEL = {
     "id_baris": "id_baris", "kelurahan": "Kelurahan", "nama_kim": "KIM", "id_potensi": "id_potensi", "kegiatan": "Kegiatan",
@@ -61,7 +61,7 @@ def mulai_dari_url(dataset: Dataset) -> Keadaan | None:
 
 
 def sidebar(dataset: Dataset) -> tuple[Filter, str]:
-    """Filters (shared keys with the map page) and what the map colours."""
+    """Filters and what the map colours."""
     wil = dataset.wilayah
     for kunci in (KUNCI["kategori"], KUNCI["status"], KUNCI["kecamatan"]):
         st.session_state.setdefault(kunci, [])
