@@ -7,4 +7,4 @@ KIM, ``ringkas`` computes every figure the page, the exports and the command
 line show, and ``simpan`` writes a plan without ever losing the old one.
 """
 
-__all__ = ["pengaturan", "rencana", "ringkas", "simpan", "uang", "usul"]
+__all__ = ["pengaturan", "peta", "rencana", "ringkas", "simpan", "uang", "usul"]
