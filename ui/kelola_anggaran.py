@@ -15,7 +15,7 @@ from geo import config
 from geo.anggaran.pengaturan import pengaturan_dari
 from geo.anggaran.rencana import KOLOM_ANGGARAN
 from geo.anggaran.simpan import bandingkan_baris, sebagai_teks, simpan_rencana
-from geo.anggaran.uang import rupiah
+from geo.anggaran.uang import rupiah, urai_rupiah
 from geo.ekspor.formula import netralkan_tabel
 from geo.galat import GalatData, Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
@@ -54,10 +54,9 @@ def _konfigurasi(dataset: Dataset, jenis: tuple[str, ...]) -> dict:
     cc = st.column_config
     return {
         "id_baris": cc.TextColumn("id_baris", required=True, help="id unik baris anggaran, mis. RAB-011001-01"),
-        "id_potensi": cc.SelectboxColumn("id_potensi", options=["", *dataset.potensi["id_potensi"].astype(str)],
-                                         help="untuk satu potensi; kosongkan untuk kegiatan seluruh KIM kelurahan"),
-        "kode_kelurahan": cc.SelectboxColumn("kode_kelurahan", options=["", *dataset.referensi.kode],
-                                             help="untuk kegiatan seluruh KIM kelurahan"),
+        # Free text, not a list: a blank cell must stay blank, and a wrong id is reported on save with its row.
+        "id_potensi": cc.TextColumn("id_potensi", help="untuk satu potensi, mis. BTG-KUA-01; kosongkan untuk kegiatan seluruh KIM kelurahan"),
+        "kode_kelurahan": cc.TextColumn("kode_kelurahan", help=f"untuk kegiatan seluruh KIM kelurahan, mis. {dataset.referensi.kode[0]}"),
         "kegiatan": cc.TextColumn("kegiatan", required=True, width="large"),
         "jenis_belanja": cc.SelectboxColumn("jenis belanja", options=list(jenis), required=True),
         "volume": cc.TextColumn("volume", required=True, help="bilangan bulat ≥ 1"),
@@ -96,6 +95,7 @@ def tab_anggaran(dataset: Dataset, pengguna: str) -> None:
     perubahan = bandingkan_baris(asal, siap)
     kiri, tengah, kanan = st.columns([3, 1, 1], vertical_alignment="center")
     kiri.markdown("Tidak ada perubahan yang belum disimpan." if perubahan.kosong else f"**Belum disimpan:** {perubahan.ringkas()}.")
+    kiri.caption(_total_draf(siap, pengaturan.pagu))
     if tengah.button("Simpan anggaran", type="primary", disabled=perubahan.kosong, width="stretch", key="anggaran_simpan"):
         _simpan(siap, path, dataset, pengaturan, pengguna)
     if kanan.button("Batalkan perubahan", disabled=perubahan.kosong, width="stretch", key="anggaran_batal"):
@@ -122,6 +122,19 @@ def tab_anggaran(dataset: Dataset, pengguna: str) -> None:
             st.dataframe(audit, hide_index=True, width="stretch")
         else:
             st.caption("Belum ada perubahan tercatat.")
+
+
+def _total_draf(siap: pd.DataFrame, pagu: int) -> str:
+    """The working copy's total against the ceiling, before saving (cells that are not yet rupiah are skipped)."""
+    def angka(teks: object) -> int:
+        try:
+            return urai_rupiah(str(teks)) if teks not in (None, "") else 0
+        except ValueError:
+            return 0
+
+    total = sum(siap["jumlah"].map(angka)) if "jumlah" in siap else 0
+    keadaan = f"melampaui pagu {rupiah(total - pagu)}" if total > pagu else f"sisa {rupiah(pagu - total)}"
+    return f"Total tabel ini {rupiah(total)} dari pagu {rupiah(pagu)} ({keadaan})."
 
 
 def _simpan(siap: pd.DataFrame, path, dataset: Dataset, pengaturan, pengguna: str) -> None:
