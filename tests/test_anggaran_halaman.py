@@ -121,3 +121,21 @@ def test_tombol_unduh_rab(rencana_uji):  # noqa: F811
     tombol = at.get("download_button")
     assert len(tombol) == 2
     assert [t.proto.label for t in tombol] == ["Unduh RAB (Excel)", "Unduh RAB (PDF)"]
+
+
+def test_kelola_tab_anggaran_konflik(akun, rencana_uji):  # noqa: F811
+    at = AppTest.from_file(KELOLA, default_timeout=60)
+    at.run()
+    _masuk(at)
+    draf = at.session_state["anggaran_draf"].copy()
+    draf.loc[0, "kegiatan"] = "Pelatihan pengemasan produk"
+    at.session_state["anggaran_draf"] = draf
+    at.session_state["anggaran_versi"] = at.session_state["anggaran_versi"] + 1
+    at.run()
+    lain = rencana_uji.read_text(encoding="utf-8").replace("Rapat pengurus", "Rapat pengurus KIM")
+    rencana_uji.write_text(lain, encoding="utf-8")  # another editor saved in the meantime
+    at.button(key="anggaran_simpan").click().run()
+    assert not at.exception, at.exception
+    assert any("Konflik penyimpanan" in e.value for e in at.error)
+    assert rencana_uji.read_text(encoding="utf-8") == lain
+    assert at.get("download_button")  # the user's edits can be kept as a file
