@@ -221,6 +221,15 @@ def test_kosakata_kolom_dan_kelurahan(rencana_uji, wilayah_uji):
     assert {(b, k) for b, k, _ in galat} == {(3, "jenis_belanja"), (4, "kode_kelurahan"), (4, "volume")}
 
 
+def test_sasaran_kosong_atau_tidak_cocok(rencana_uji, wilayah_uji):
+    rows = [list(r) for r in BARIS]
+    rows[0][2] = KODE_B  # A-01 lies in Alfa Laut, not Beta
+    rows[1][2] = ""  # neither id_potensi nor kode_kelurahan
+    galat = sorted(_galat(wilayah_uji, rows))
+    assert [(b, k) for b, k, _ in galat] == [(2, "kode_kelurahan"), (3, "kode_kelurahan")]
+    assert "tidak cocok dengan id_potensi A-01" in galat[0][2] and "Isi id_potensi" in galat[1][2]
+
+
 def test_kolom_wajib_hilang(wilayah_uji, rencana_uji):
     path = wilayah_uji.dir / "kurang.csv"
     path.write_text("id_baris,kegiatan,satuan,volume,harga_satuan,kode_kelurahan\nR-1,Rapat,kali,1,100000," + KODE_A + "\n", encoding="utf-8")

@@ -121,7 +121,8 @@ def _cek_sasaran(k: _Konteks, dataset: Dataset) -> pd.DataFrame:
     """Each row's kelurahan and KIM: from ``id_potensi``, or ``kode_kelurahan`` for a kelurahan-wide item."""
     kosong = pd.Series("", index=k.frame.index)
     idp = k.frame.get("id_potensi", kosong)
-    kode = k.frame.get("kode_kelurahan", kosong).map(normalisasi_kode)
+    kode_mentah = k.frame.get("kode_kelurahan", kosong)
+    kode = kode_mentah.map(normalisasi_kode)
     potensi = dataset.potensi.drop_duplicates("id_potensi").set_index("id_potensi")
     kode_dari_id = idp.map(potensi["kode_kelurahan"]).fillna("")
     ref = dataset.referensi
@@ -135,9 +136,7 @@ def _cek_sasaran(k: _Konteks, dataset: Dataset) -> pd.DataFrame:
     for idx in kode.index[(kode != "") & ~dikenal & kode_nama.isna()]:
         k.masalah(idx, "kode_kelurahan", f"Kode kelurahan tidak dikenal di tabel referensi. Gunakan kode Kemendagri, misalnya {ref.kode[0]}.")
     kode = kode.where(dikenal, kode_nama.fillna(""))
-    for idx in kode.index[(kode == "") & (idp == "")]:
-        if k.frame.at[idx, "kode_kelurahan"] if "kode_kelurahan" in k.frame else "":
-            continue  # already reported as unknown
+    for idx in kode.index[(kode == "") & (idp == "") & (kode_mentah == "")]:  # an unknown code was reported above
         k.masalah(idx, "kode_kelurahan", "Isi id_potensi (untuk satu potensi) atau kode_kelurahan (untuk kegiatan seluruh KIM kelurahan).")
     beda = (kode != "") & (kode_dari_id != "") & (kode != kode_dari_id)
     for idx in kode.index[beda]:
