@@ -12,7 +12,7 @@ import datetime as dt
 import io
 
 import numpy as np
-from matplotlib import rc_context
+from matplotlib import patheffects, rc_context
 from matplotlib.backend_bases import FigureCanvasBase
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
@@ -21,7 +21,7 @@ from matplotlib.patches import Patch
 from geo.anggaran.rencana import Rencana
 from geo.anggaran.ringkas import RingkasanAnggaran
 from geo.anggaran.uang import rupiah
-from geo.ekspor.kartografi import bungkus
+from geo.ekspor.kartografi import PT_PER_MM, bungkus, letak_label
 from geo.ekspor.rab import JUDUL_RAB, Kelompok, angka_rab, kepala_rab
 from geo.tampilan.kelas import WARNA_TANPA_DATA, hitung_kelas
 from geo.tampilan.susun import Tampilan
@@ -51,32 +51,53 @@ def _tulis(ax, x: float, y: float, teks: str, ukuran: float = UKURAN, tebal: boo
     ax.text(x, y, teks, fontsize=ukuran, fontweight="bold" if tebal else "normal", ha=ha, va="top", color=warna, parse_math=False)
 
 
-def gambar_peta_alokasi(ax, ringkasan: RingkasanAnggaran) -> None:
-    """Kelurahan coloured by filtered allocation (quantile classes), names on top, legend in rupiah."""
+def _batas(merkator, lebar_mm: float, tinggi_mm: float) -> tuple[float, float, float, float]:
+    """Extent padded by 6% and stretched to the box's aspect ratio, so names have room and nothing is cut."""
+    minx, miny, maxx, maxy = merkator.total_bounds
+    lebar, tinggi = max(maxx - minx, 500.0) * 1.06, max(maxy - miny, 500.0) * 1.06
+    if lebar / tinggi < lebar_mm / tinggi_mm:
+        lebar = tinggi * lebar_mm / tinggi_mm
+    else:
+        tinggi = lebar * tinggi_mm / lebar_mm
+    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+    return cx - lebar / 2, cx + lebar / 2, cy - tinggi / 2, cy + tinggi / 2
+
+
+def gambar_peta_alokasi(ax, ringkasan: RingkasanAnggaran, lebar_mm: float, tinggi_mm: float) -> None:
+    """Kelurahan coloured by filtered allocation (quantile classes), every name placed once, legend in rupiah."""
     per = ringkasan.per_kelurahan
     ax.set_axis_off()
     if not len(per):
         return
     merkator = per.to_crs(3857)
+    x0, x1, y0, y1 = _batas(merkator, lebar_mm, tinggi_mm)
     nilai = merkator["alokasi"].astype("int64").to_numpy()
     kelas = hitung_kelas(nilai.astype(float), "quantiles", 5)
     warna = [WARNA_TANPA_DATA if v == 0 else w for v, w in zip(nilai, kelas.warna_nilai(nilai.astype(float)))]
     merkator.plot(ax=ax, color=warna, edgecolor="white", linewidth=0.8)
-    titik = merkator.geometry.representative_point()
-    for x, y, nama in zip(titik.x, titik.y, merkator["kelurahan"]):
-        ax.text(x, y, str(nama), fontsize=5.5, ha="center", va="center", color="#1a1a1a", parse_math=False,
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6})
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal", adjustable="box")
+    unit_per_pt = (x1 - x0) / (lebar_mm * PT_PER_MM)
+    # The snapshot's label placer: inside when the name fits, else a callout with a leader line.
+    for label in letak_label(merkator, unit_per_pt, (x0, x1, y0, y1), ukuran=(6.5, 5.5)):
+        if label.jangkar is not None:
+            ujung = label.x - 1.5 * unit_per_pt if label.ha == "left" else label.x + 1.5 * unit_per_pt
+            ax.plot([label.jangkar[0], ujung], [label.jangkar[1], label.y], color="#4d4d4d", linewidth=0.5)
+        ax.text(label.x, label.y, label.teks, ha=label.ha, va="center", fontsize=label.ukuran, color="#1a1a1a",
+                parse_math=False, path_effects=[patheffects.Stroke(linewidth=2, foreground="white"), patheffects.Normal()])
     label = kelas.label(lambda v: rupiah(int(v)))
     tambalan = [Patch(facecolor=w, edgecolor="#888888", label=lb) for w, lb in zip(kelas.warna, label)]
+    if (nilai == 0).any():
+        tambalan.append(Patch(facecolor=WARNA_TANPA_DATA, edgecolor="#888888", label="Tanpa alokasi"))
     ax.legend(handles=tambalan, title="Alokasi per kelurahan", loc="lower left", fontsize=6, title_fontsize=6.5, frameon=True)
-    ax.set_aspect("equal")
 
 
 def png_peta_alokasi(tampilan: Tampilan, ringkasan: RingkasanAnggaran) -> bytes:
     """The allocation map alone, for the XLSX and the page's download."""
     fig = Figure(figsize=(6.5, 6.5), dpi=110, facecolor="white")
     FigureCanvasBase(fig)
-    gambar_peta_alokasi(fig.add_axes((0.02, 0.02, 0.96, 0.96)), ringkasan)
+    gambar_peta_alokasi(fig.add_axes((0.02, 0.02, 0.96, 0.96)), ringkasan, 6.5 * 25.4 * 0.96, 6.5 * 25.4 * 0.96)
     keluaran = io.BytesIO()
     fig.savefig(keluaran, format="png", facecolor="white")
     return keluaran.getvalue()
@@ -101,7 +122,7 @@ def _halaman_depan(tampilan: Tampilan, rencana: Rencana, ringkasan: RingkasanAng
     y += 12
     tinggi_peta = 118.0
     peta = fig.add_axes((TEPI_MM / LEBAR_MM, 1 - (y + tinggi_peta) / TINGGI_MM, 1 - 2 * TEPI_MM / LEBAR_MM, tinggi_peta / TINGGI_MM))
-    gambar_peta_alokasi(peta, ringkasan)
+    gambar_peta_alokasi(peta, ringkasan, LEBAR_MM - 2 * TEPI_MM, tinggi_peta)
     y += tinggi_peta + 4
     _tulis(ax, TEPI_MM, y, "Alokasi per kelurahan (sesuai filter)", 8.5, tebal=True)
     y += 5.5
