@@ -28,6 +28,7 @@ ENV_KIM = "KIM_CSV"
 ENV_BATAS = "KIM_BOUNDARIES"
 ENV_REFERENSI = "KIM_REFERENSI"
 ENV_WILAYAH = "KIM_WILAYAH"
+ENV_ANGGARAN = "KIM_ANGGARAN"
 
 
 def dari_checkout() -> bool:
@@ -66,3 +67,8 @@ def path_referensi() -> Path:
 def path_wilayah() -> Path:
     """Region metadata: name, slug, bounding box, vocabulary overrides."""
     return _path(ENV_WILAYAH, "wilayah.json")
+
+
+def path_anggaran() -> Path:
+    """The budget plan (line items sharing the region's ``pagu_anggaran``)."""
+    return _path(ENV_ANGGARAN, "anggaran.csv")

@@ -12,6 +12,7 @@ import streamlit as st
 
 from geo.galat import GalatData
 from ui.kelola import K_PENGGUNA, bagian_login, daftar_pengguna, keluar, pastikan_dimuat, tampilkan_kabar
+from ui.kelola_anggaran import tab_anggaran
 from ui.kelola_berkas import riwayat, unggah
 from ui.kelola_peta import pilih_lokasi
 from ui.kelola_tabel import bilah_simpan, editor, kotak_konflik
@@ -60,7 +61,7 @@ if not pengguna:
     st.stop()
 
 kotak = st.container()
-tab_tabel, tab_lokasi, tab_unggah, tab_riwayat = st.tabs(["Tabel", "Lokasi di peta", "Unggah berkas", "Riwayat & pemulihan"])
+tab_tabel, tab_lokasi, tab_unggah, tab_riwayat, tab_anggaran_ = st.tabs(["Tabel", "Lokasi di peta", "Unggah berkas", "Riwayat & pemulihan", "Anggaran"])
 with tab_tabel:
     suntingan = editor(dataset, boleh_sunting=True)
     bilah_simpan(dataset, pengguna, suntingan)
@@ -70,5 +71,7 @@ with tab_unggah:
     unggah(dataset, pengguna)
 with tab_riwayat:
     riwayat(dataset, pengguna)
+with tab_anggaran_:
+    tab_anggaran(dataset, pengguna)
 with kotak:
     kotak_konflik(dataset, suntingan)

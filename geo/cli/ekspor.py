@@ -64,7 +64,35 @@ def _periksa_tujuan(tujuan: Path, dataset: Dataset) -> Path:
     return tujuan
 
 
+def _export_rab(args: argparse.Namespace) -> int:
+    """``--format rab-xlsx|rab-pdf``: the budget plan's RAB of the filtered view."""
+    from geo.anggaran.rencana import muat_rencana
+    from geo.ekspor.rab import FORMAT_RAB, buat_rab
+
+    kode = str(args.format).strip().lower()
+    akhiran = Path(args.output).suffix.lower().lstrip(".") if args.output and args.output != "-" else ""
+    if akhiran and akhiran != FORMAT_RAB[kode][0]:
+        raise GalatData(f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
+                        f"Ganti akhirannya menjadi .{FORMAT_RAB[kode][0]}.")
+    dataset = muat_dari_args(args)
+    tampilan = tampilkan(dataset, filter_dari_args(args, dataset))
+    rencana = muat_rencana(dataset, args.anggaran)
+    sumber = [dataset.path_kim, dataset.path_batas, rencana.path]
+    tujuan = _periksa_tujuan(Path(args.output), sumber) if args.output and args.output != "-" else None
+    hasil = buat_rab(kode, tampilan, rencana)
+    if args.output == "-":
+        sys.stdout.buffer.write(hasil.data)
+        sys.stdout.flush()
+        return 0
+    tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), sumber)
+    tulis_bytes_atomik(tujuan, hasil.data)
+    print(f"Tersimpan: {tujuan} ({len(rencana.tabel)} baris rencana; {tampilan.filter.deskripsi()})")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
+    if str(args.format or "").strip().lower() in ("rab-xlsx", "rab-pdf"):
+        return _export_rab(args)
     kode = _format_dari_args(args)
     dataset = muat_dari_args(args)
     jenjang = jenjang_dari_args(args, dataset)
@@ -105,7 +133,8 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     )
     tambah_opsi_data(p)
     tambah_opsi_filter(p)
-    p.add_argument("--format", metavar="F", help=f"format berkas: {', '.join(FORMAT)} (bawaan: dari akhiran --output)")
+    p.add_argument("--format", metavar="F", help=f"format berkas: {', '.join(FORMAT)}, rab-xlsx, rab-pdf (bawaan: dari akhiran --output)")
+    p.add_argument("--anggaran", metavar="PATH", help="rab-xlsx/rab-pdf: rencana anggaran (bawaan: $KIM_ANGGARAN atau data/anggaran.csv)")
     p.add_argument("--output", "-o", metavar="FILE", help="berkas keluaran; '-' untuk stdout (bawaan: nama otomatis di folder ini)")
     p.add_argument("--metrik", default=METRIK_BAWAAN, metavar="M", help=f"isi warna kelurahan (bawaan: {METRIK_BAWAAN})")
     p.add_argument("--skema", default=SKEMA_BAWAAN, metavar="S", help=f"pembagian kelas: {', '.join(SKEMA_KELAS)} (bawaan: {SKEMA_BAWAAN})")

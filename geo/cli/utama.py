@@ -28,7 +28,7 @@ from geo.tampilan.susun import tampilkan
 from geo.tampilan.tingkat import Jenjang, tentukan
 
 # Modules that contribute subcommands; each has ``daftar(subparsers)``.
-MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat"]
+MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat", "geo.cli.anggaran"]
 
 KELUAR_DATA_TIDAK_SAH = 1
 KELUAR_TAK_TERDUGA = 3
@@ -112,7 +112,15 @@ def _tabel_summary(dataset: Dataset, f: Filter, jenjang: Jenjang | None = None) 
 
 def _summary(args: argparse.Namespace) -> int:
     dataset = muat_dari_args(args)
-    tabel = _tabel_summary(dataset, filter_dari_args(args, dataset), jenjang_dari_args(args, dataset))
+    f = filter_dari_args(args, dataset)
+    jenjang = jenjang_dari_args(args, dataset)
+    tabel = _tabel_summary(dataset, f, jenjang)
+    if jenjang.tingkat == "kelurahan":
+        from geo.anggaran.ringkas import tambah_alokasi  # the budget plan's allocation, when there is a valid plan
+
+        tabel, catatan = tambah_alokasi(tabel, tampilkan(dataset, f, jenjang.tingkat, jenjang.wilayah))
+        if catatan:
+            print(catatan, file=sys.stderr)
     if args.format == "json":
         records = json.loads(tabel.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=2))
@@ -121,6 +129,7 @@ def _summary(args: argparse.Namespace) -> int:
     else:
         kolom = ["nama", "induk"] if "nama" in tabel else ["kelurahan", "kecamatan"]
         kolom += ["jumlah_potensi", "jumlah_aktif", "persen_aktif", "jumlah_anggota", "kategori_dominan", "kegiatan_terakhir"]
+        kolom += ["alokasi_anggaran"] if "alokasi_anggaran" in tabel else []
         print(tabel[kolom].fillna("-").to_string(index=False))
     a = angka_utama(tampilkan(dataset, filter_dari_args(args, dataset)))
     # Totals on stderr, so json/csv on stdout stay machine-readable; the same figures as the page's cards.

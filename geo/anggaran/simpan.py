@@ -1,0 +1,103 @@
+"""Write the budget plan with the KIM table's guarantees: validate, lock, backup, atomic, audit.
+
+Reuses :mod:`geo.simpan.berkas` (atomic writer, lock, backups, fingerprints)
+and the audit log and conflict error of :mod:`geo.simpan.kim`; only the
+comparison key (``id_baris``) and the validation differ.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from geo.anggaran.pengaturan import Pengaturan
+from geo.anggaran.rencana import KOLOM_ANGGARAN, validasi_rencana
+from geo.galat import GalatData, Laporan
+from geo.masuk.baca import KOLOM_BARIS, baca_tabel
+from geo.masuk.dataset import Dataset
+from geo.simpan.berkas import Sidik, berubah, cadangkan, kunci, tulis_atomik
+from geo.simpan.kim import GalatKonflik, HasilSimpan, Perubahan, catat_audit, ke_teks
+
+
+def sebagai_teks(frame: pd.DataFrame) -> pd.DataFrame:
+    """Any plan table (typed from the editor, or text) → the text cells a file holds, plus ``_baris``."""
+    return ke_teks(frame.reindex(columns=[*KOLOM_ANGGARAN, *([KOLOM_BARIS] if KOLOM_BARIS in frame else [])]))
+
+
+def _penulis(teks: pd.DataFrame):
+    isi = teks[list(KOLOM_ANGGARAN)]
+    return lambda temp: isi.to_csv(temp, index=False, encoding="utf-8-sig", lineterminator="\n")
+
+
+def bandingkan_baris(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
+    """Line items added, changed and removed, matched by ``id_baris`` on their text cells."""
+    a = sebagai_teks(lama).drop(columns=KOLOM_BARIS).drop_duplicates("id_baris").set_index("id_baris")
+    b = sebagai_teks(baru).drop(columns=KOLOM_BARIS).drop_duplicates("id_baris").set_index("id_baris")
+    sama = b.index.intersection(a.index, sort=False)
+    beda = (a.loc[sama] != b.loc[sama]).any(axis=1)
+    return Perubahan(
+        ditambah=[str(i) for i in b.index.difference(a.index, sort=False)],
+        diubah=[str(i) for i in beda.index[beda]],
+        dihapus=[str(i) for i in a.index.difference(b.index, sort=False)],
+    )
+
+
+def _baca_lama(path: Path, dataset: Dataset, pengaturan: Pengaturan) -> pd.DataFrame:
+    """The current plan, typed when valid, so a save compares values rather than spellings."""
+    mentah = baca_tabel(path, Laporan(), kolom_dikenal=KOLOM_ANGGARAN) if path.exists() else None
+    if mentah is None:
+        return pd.DataFrame(columns=list(KOLOM_ANGGARAN))
+    typed, laporan = validasi_rencana(mentah, path.name, dataset, pengaturan)
+    return typed if laporan.ok else mentah
+
+
+def _kanonik(teks: pd.DataFrame, typed: pd.DataFrame) -> pd.DataFrame:
+    """What the file will hold: the user's cells, money as plain integers (``Rp 1.500.000`` → ``1500000``)."""
+    uang = {k: typed[k].astype(str).to_numpy() for k in ("volume", "harga_satuan", "jumlah")}
+    return teks.assign(**uang)
+
+
+def tulis_usul(tabel: pd.DataFrame, path: Path, dataset: Dataset, pengaturan: Pengaturan, paksa: bool = False,
+               pengguna: str = "baris-perintah") -> HasilSimpan:
+    """Write a generated plan; an existing plan needs ``paksa`` and is backed up first."""
+    with kunci(path):
+        if path.exists() and not paksa:
+            raise GalatData(f"Rencana {path} sudah ada dan tidak ditimpa. Tambahkan --force untuk menggantinya "
+                            f"(versi lama disalin ke {path.parent / 'cadangan'}), atau pakai --output untuk berkas lain.")
+        teks = sebagai_teks(tabel)
+        typed, laporan = validasi_rencana(teks, path.name, dataset, pengaturan)
+        if not laporan.ok:
+            return HasilSimpan(False, laporan, pesan="Usulan tidak sah, tidak disimpan.")
+        perubahan = bandingkan_baris(_baca_lama(path, dataset, pengaturan), typed)
+        cadangan = cadangkan(path)
+        tulis_atomik(path, _penulis(_kanonik(teks, typed)))
+        catat_audit(path, pengguna, "usul", perubahan, len(typed), cadangan)
+        return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")
+
+
+def simpan_rencana(frame: pd.DataFrame, path: Path, dataset: Dataset, pengaturan: Pengaturan, pengguna: str,
+                   sidik_awal: Sidik | None, *, berkas: str = "tabel suntingan", aksi: str = "sunting") -> HasilSimpan:
+    """Validate ``frame`` and make it the plan, or refuse and say why (the file is then untouched).
+
+    Raises :class:`geo.simpan.kim.GalatKonflik` if the file changed since ``sidik_awal``.
+    """
+    with kunci(path):
+        kini = Sidik.dari(path)
+        if berubah(sidik_awal, kini):
+            raise GalatKonflik(path, kini)
+        teks = sebagai_teks(frame)
+        typed, laporan = validasi_rencana(teks, berkas, dataset, pengaturan)
+        if not laporan.ok:
+            return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")
+        if typed.empty:
+            return HasilSimpan(False, laporan, pesan="Tidak disimpan: rencana kosong. Isi minimal satu baris anggaran.")
+        # Blank jumlah cells were filled by validation; the file keeps the computed figure.
+        teks = _kanonik(teks, typed)
+        perubahan = bandingkan_baris(_baca_lama(path, dataset, pengaturan), typed)
+        if perubahan.kosong and kini is not None:
+            return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
+        cadangan = cadangkan(path)
+        tulis_atomik(path, _penulis(teks))
+        catat_audit(path, pengguna, aksi, perubahan, len(typed), cadangan)
+        return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")

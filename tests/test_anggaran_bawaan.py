@@ -1,0 +1,41 @@
+"""The shipped data: the sample plan and a fresh proposal both total exactly the ceiling."""
+
+from __future__ import annotations
+
+import json
+
+from geo import config
+from geo.anggaran.rencana import muat_rencana
+from geo.cli.utama import main
+from geo.masuk.dataset import muat_dataset
+
+PAGU_BONTANG = 200_000_000
+
+
+def test_wilayah_membawa_pagu_dan_tahun():
+    isi = json.loads((config.DATA_DIR / "wilayah.json").read_text(encoding="utf-8"))
+    assert isi["pagu_anggaran"] == PAGU_BONTANG and isinstance(isi["pagu_anggaran"], int)
+    assert isinstance(isi["tahun_anggaran"], int)
+
+
+def test_rencana_contoh_sah_dan_tepat_pagu(capsys):
+    dataset = muat_dataset(config.DATA_DIR / "kim.csv", config.DATA_DIR / "boundaries.geojson",
+                           config.DATA_DIR / "kelurahan.csv", config.DATA_DIR / "wilayah.json")
+    rencana = muat_rencana(dataset, config.DATA_DIR / "anggaran.csv")
+    assert rencana.ok, rencana.laporan.teks()
+    assert rencana.total == PAGU_BONTANG
+    assert set(rencana.tabel["kode_kelurahan"]) == set(dataset.potensi["kode_kelurahan"])  # every KIM has a line
+    assert (rencana.tabel["keterangan"] == "data contoh").all()
+
+
+def test_usul_lalu_periksa_pada_data_bawaan(tmp_path, capsys):
+    path = tmp_path / "anggaran.csv"
+    assert main(["anggaran", "usul", "--output", str(path), "--tanggal", "2026-12-01"]) == 0
+    assert "total Rp 200.000.000 = pagu Rp 200.000.000" in capsys.readouterr().out
+    assert main(["anggaran", "periksa", "--anggaran", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "SAH: 15 baris anggaran" in out and "total Rp 200.000.000" in out and "sisa Rp 0" in out
+    dataset = muat_dataset()
+    rencana = muat_rencana(dataset, path)
+    assert rencana.total == PAGU_BONTANG
+    assert (rencana.tabel["jumlah"] % 100_000 == 0).all()  # rounded to the stated unit

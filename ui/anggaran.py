@@ -1,0 +1,151 @@
+"""The "Anggaran" page's pieces: filters, cards, allocation map, plan table, RAB downloads.
+
+Every figure comes from :func:`geo.anggaran.ringkas.ringkas_anggaran`, the
+same computation as the RAB files and ``python -m geo anggaran ringkasan``.
+Filters use the main map's URL parameters, so the same link syntax works on
+both pages; the widgets have their own keys so neither page resets the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.anggaran.peta import NILAI_BAWAAN, NILAI_PETA, peta_anggaran
+from geo.anggaran.rencana import Rencana
+from geo.anggaran.ringkas import RingkasanAnggaran
+from geo.anggaran.uang import rupiah
+from geo.ekspor.nama_berkas import nama_berkas
+from geo.ekspor.rab import FORMAT_RAB, buat_rab
+from geo.masuk.dataset import Dataset
+from geo.peta.buat import peta_dasar_terjangkau
+from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
+from geo.tampilan.saring import Filter
+from geo.tampilan.susun import Tampilan
+
+PARAM_NILAI = "nilai"
+KUNCI_NILAI = "w_anggaran_nilai"
+KUNCI = {nama: f"w_anggaran_{nama}" for nama in ("kategori", "status", "kecamatan", "cari")}
+KUNCI_INIT = "anggaran_keadaan_awal"
+KOLOM_TABEL = {
+    "id_baris": "id_baris", "kelurahan": "Kelurahan", "nama_kim": "KIM", "id_potensi": "id_potensi", "kegiatan": "Kegiatan",
+    "jenis_belanja": "Jenis belanja", "volume": "Volume", "satuan": "Satuan", "harga_satuan": "Harga satuan", "jumlah": "Jumlah",
+    "target": "Target", "keterangan": "Keterangan",
+}
+
+
+def _param() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in st.query_params}
+
+
+def mulai_dari_url(dataset: Dataset) -> Keadaan | None:
+    """On a fresh session, put the link's filters and map value into the widgets; returns what the link said."""
+    if KUNCI_INIT in st.session_state:
+        return None
+    param = _param()
+    keadaan = dari_param(param, dataset)
+    for nama in ("kategori", "status", "kecamatan"):
+        st.session_state[KUNCI[nama]] = list(getattr(keadaan, nama))
+    st.session_state[KUNCI["cari"]] = keadaan.cari
+    nilai = (param.get(PARAM_NILAI) or [NILAI_BAWAAN])[0]
+    catatan = list(keadaan.catatan)
+    if nilai not in NILAI_PETA:
+        catatan.append(f"Nilai peta '{nilai}' tidak dikenal. Pilihan: {', '.join(NILAI_PETA)}.")
+        nilai = NILAI_BAWAAN
+    st.session_state[KUNCI_NILAI] = nilai
+    st.session_state[KUNCI_INIT] = True
+    return replace(keadaan, catatan=tuple(catatan))
+
+
+def sidebar(dataset: Dataset) -> tuple[Filter, str]:
+    """Filters and what the map colours."""
+    wil = dataset.wilayah
+    for kunci in (KUNCI["kategori"], KUNCI["status"], KUNCI["kecamatan"]):
+        st.session_state.setdefault(kunci, [])
+    st.session_state.setdefault(KUNCI["cari"], "")
+    with st.sidebar:
+        st.markdown("### Filter")
+        kategori = st.multiselect("Kategori potensi", list(wil.kategori_potensi), key=KUNCI["kategori"], placeholder="Semua")
+        status = st.multiselect("Status aktivitas", list(wil.status_aktivitas), key=KUNCI["status"], placeholder="Semua")
+        kecamatan = st.multiselect("Kecamatan", dataset.kecamatan(), key=KUNCI["kecamatan"], placeholder="Semua")
+        cari = st.text_input("Cari nama KIM atau potensi", key=KUNCI["cari"], max_chars=100)
+        st.markdown("### Peta anggaran")
+        nilai = st.radio("Warna kelurahan menurut", list(NILAI_PETA), format_func=NILAI_PETA.get, key=KUNCI_NILAI)
+        st.caption("Alamat halaman menyimpan filter dan pilihan peta; salin untuk membagikannya.")
+    return Filter(tuple(kategori), tuple(status), tuple(kecamatan), cari.strip()), nilai
+
+
+def sinkron_url(f: Filter, nilai: str, dataset: Dataset) -> None:
+    """Keep the address bar equal to the view (same parameters as the map page, plus ``nilai``)."""
+    baru = ke_param(Keadaan(kategori=f.kategori, status=f.status, kecamatan=f.kecamatan, cari=f.cari), dataset)
+    if nilai != NILAI_BAWAAN:
+        baru[PARAM_NILAI] = [nilai]
+    if _param() != baru:
+        st.query_params.from_dict(baru)
+
+
+# "Rp 200.000.000" must fit a quarter of the page without being cut to "Rp 200.00…".
+_CSS_KARTU = """<style>
+.st-key-anggaran_kartu [data-testid="stMetricValue"] { font-size: 1.45rem; }
+@media (max-width: 640px) {
+  .st-key-anggaran_kartu [data-testid="stHorizontalBlock"] { flex-wrap: wrap; flex-direction: row; }
+  .st-key-anggaran_kartu [data-testid="stColumn"] { flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; }
+}
+</style>"""
+
+
+def kartu(r: RingkasanAnggaran, f: Filter) -> None:
+    """Ceiling, planned total, remainder and the share going to dormant KIM (whole plan)."""
+    st.markdown(_CSS_KARTU, unsafe_allow_html=True)  # our own fixed CSS, no data text
+    with st.container(key="anggaran_kartu"):
+        c1, c2, c3, c4 = st.columns(4)
+        c1.metric("Pagu anggaran", rupiah(r.pagu), border=True)
+        c2.metric("Total rencana", rupiah(r.total), border=True,
+                  help=None if f.kosong else f"Dalam filter: {rupiah(r.total_tersaring)}")
+        c3.metric("Sisa pagu", rupiah(r.sisa), border=True,
+                  delta=f"melampaui pagu {rupiah(r.lewat_pagu)}" if r.lewat_pagu else None, delta_color="inverse")
+        c4.metric("Ke KIM dorman", rupiah(r.ke_dorman), border=True, help=f"{r.persen_dorman:g}% dari total rencana")
+    if not f.kosong:
+        st.caption(f"Dalam filter ini: {rupiah(r.total_tersaring)} pada {len(r.baris)} baris anggaran.")
+
+
+def peta(r: RingkasanAnggaran, nilai: str, url_aset: str) -> None:
+    dasar = peta_dasar_terjangkau("osm")
+    if not dasar:
+        st.caption("Peta dasar tidak dapat dijangkau dari jaringan ini; peta digambar tanpa peta dasar.")
+    st_folium(peta_anggaran(r, nilai, url_aset, peta_dasar=dasar), key="peta_anggaran", height=520,
+              use_container_width=True, returned_objects=[])
+
+
+def tabel_kelurahan(r: RingkasanAnggaran) -> None:
+    per = pd.DataFrame(r.per_kelurahan.drop(columns="geometry"))
+    tampil = pd.DataFrame({  # the KIM's name is in the map's tooltip and the plan table; this stays narrow
+        "Kelurahan": per["kelurahan"],
+        "Alokasi": per["alokasi"].map(rupiah),
+        "Per anggota": per["alokasi_per_anggota"].map(lambda v: "–" if pd.isna(v) else rupiah(int(v))),
+        "Dorman": per["dorman"].map({True: "ya", False: ""}),
+    })
+    st.dataframe(tampil, hide_index=True, width="stretch", key="anggaran_per_kelurahan")
+
+
+def tabel_rencana(r: RingkasanAnggaran) -> None:
+    """The plan rows that follow the filters; money shown as Rp but sorted as numbers."""
+    baris = r.baris[list(KOLOM_TABEL)].reset_index(drop=True)
+    gaya = baris.style.format({"harga_satuan": rupiah, "jumlah": rupiah, "volume": "{:,}".format})
+    st.dataframe(gaya, hide_index=True, width="stretch", key="anggaran_tabel",
+                 column_config={k: st.column_config.Column(v) for k, v in KOLOM_TABEL.items()})
+
+
+def unduh(tampilan: Tampilan, rencana: Rencana) -> None:
+    """RAB downloads, built only when clicked."""
+    kolom = st.columns(len(FORMAT_RAB))
+    label = {"rab-xlsx": "Unduh RAB (Excel)", "rab-pdf": "Unduh RAB (PDF)"}
+    for (kode, (ekstensi, mime)), tempat in zip(FORMAT_RAB.items(), kolom):
+        tempat.download_button(
+            label[kode], data=lambda k=kode: buat_rab(k, tampilan, rencana).data,
+            file_name=nama_berkas(tampilan.dataset.wilayah.slug, tampilan.filter, ekstensi, "rab-kim"), mime=mime, key=f"anggaran_{kode}",
+            on_click="ignore", icon=":material/download:", width="stretch",
+        )

@@ -1,0 +1,160 @@
+"""Kelola Data, tab "Anggaran": edit the budget plan with the KIM table's rules.
+
+Same guarantees as the KIM editor: only a logged-in editor sees it, nothing
+is saved before *Simpan anggaran*, every save is validated
+(:func:`geo.anggaran.simpan.simpan_rencana`), backed up, audited, and refused
+when someone else changed the file since it was loaded.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo import config
+from geo.anggaran.pengaturan import pengaturan_dari
+from geo.anggaran.rencana import KOLOM_ANGGARAN
+from geo.anggaran.simpan import bandingkan_baris, sebagai_teks, simpan_rencana
+from geo.anggaran.uang import rupiah, urai_rupiah
+from geo.ekspor.formula import netralkan_tabel
+from geo.galat import GalatData, Laporan
+from geo.masuk.baca import KOLOM_BARIS, baca_tabel
+from geo.masuk.dataset import Dataset
+from geo.simpan.berkas import Sidik
+from geo.simpan.kim import GalatKonflik, baca_audit
+from ui.laporan import tabel_laporan
+from ui.md import aman_md
+
+K_ASAL = "anggaran_asal"
+K_DRAF = "anggaran_draf"
+K_SIDIK = "anggaran_sidik"
+K_VERSI = "anggaran_versi"
+K_PATH = "anggaran_path"
+K_LAPORAN = "anggaran_laporan"
+K_KONFLIK = "anggaran_konflik"
+K_KABAR = "anggaran_kabar"
+BERKAS_EDITOR = "tabel anggaran"
+
+
+def _muat_ulang(path) -> None:
+    """The plan as text cells (what the file holds) and the fingerprint of those bytes."""
+    sidik = Sidik.dari(path)
+    mentah = baca_tabel(path, Laporan(), kolom_dikenal=KOLOM_ANGGARAN) if sidik else None
+    tabel = sebagai_teks(mentah).drop(columns=KOLOM_BARIS) if mentah is not None else pd.DataFrame(columns=list(KOLOM_ANGGARAN))
+    st.session_state[K_ASAL] = tabel.reset_index(drop=True)
+    st.session_state[K_DRAF] = tabel.reset_index(drop=True).copy()
+    st.session_state[K_SIDIK] = sidik
+    st.session_state[K_PATH] = str(path)
+    st.session_state[K_VERSI] = st.session_state.get(K_VERSI, 0) + 1
+    for kunci in (K_LAPORAN, K_KONFLIK):
+        st.session_state.pop(kunci, None)
+
+
+def _konfigurasi(dataset: Dataset, jenis: tuple[str, ...]) -> dict:
+    cc = st.column_config
+    return {
+        "id_baris": cc.TextColumn("id_baris", required=True, help="id unik baris anggaran, mis. RAB-011001-01"),
+        # Free text, not a list: a blank cell must stay blank, and a wrong id is reported on save with its row.
+        "id_potensi": cc.TextColumn("id_potensi", help="untuk satu potensi, mis. BTG-KUA-01; kosongkan untuk kegiatan seluruh KIM kelurahan"),
+        "kode_kelurahan": cc.TextColumn("kode_kelurahan", help=f"untuk kegiatan seluruh KIM kelurahan, mis. {dataset.referensi.kode[0]}"),
+        "kegiatan": cc.TextColumn("kegiatan", required=True, width="large"),
+        "jenis_belanja": cc.SelectboxColumn("jenis belanja", options=list(jenis), required=True),
+        "volume": cc.TextColumn("volume", required=True, help="bilangan bulat ≥ 1"),
+        "satuan": cc.TextColumn("satuan", required=True),
+        "harga_satuan": cc.TextColumn("harga satuan", required=True, help="rupiah bulat: 1500000 atau Rp 1.500.000"),
+        "jumlah": cc.TextColumn("jumlah", help="= volume × harga satuan; kosongkan agar dihitung otomatis"),
+        "target": cc.TextColumn("target"),
+        "keterangan": cc.TextColumn("keterangan"),
+    }
+
+
+def tab_anggaran(dataset: Dataset, pengguna: str) -> None:
+    """The plan editor and its save bar (only drawn for a logged-in editor).
+
+    The editor shows the working copy ``anggaran_draf``; changes are what differs from ``anggaran_asal``.
+    """
+    path = config.path_anggaran()
+    if K_ASAL not in st.session_state or st.session_state.get(K_PATH) != str(path):
+        _muat_ulang(path)
+    jenis, kabar = st.session_state.pop(K_KABAR, (None, None))
+    if jenis:
+        getattr(st, jenis)(kabar)
+    try:
+        pengaturan = pengaturan_dari(dataset.wilayah)
+    except GalatData as exc:
+        st.error(aman_md(exc))
+        return
+    asal = st.session_state[K_ASAL]
+    st.caption(f"Berkas {aman_md(path.name)} · pagu {rupiah(pengaturan.pagu)} · tahun {pengaturan.tahun}. Setiap baris: "
+               "id_potensi (satu potensi) atau hanya kode_kelurahan (seluruh KIM kelurahan); jumlah = volume × harga satuan.")
+    suntingan = st.data_editor(
+        st.session_state[K_DRAF], key=f"anggaran_editor_{st.session_state[K_VERSI]}", num_rows="dynamic", hide_index=True, width="stretch",
+        height=420, column_config=_konfigurasi(dataset, pengaturan.jenis_belanja), column_order=list(KOLOM_ANGGARAN),
+    )
+    siap = suntingan.reset_index(drop=True)
+    perubahan = bandingkan_baris(asal, siap)
+    kiri, tengah, kanan = st.columns([3, 1, 1], vertical_alignment="center")
+    kiri.markdown("Tidak ada perubahan yang belum disimpan." if perubahan.kosong else f"**Belum disimpan:** {perubahan.ringkas()}.")
+    kiri.caption(_total_draf(siap, pengaturan.pagu))
+    if tengah.button("Simpan anggaran", type="primary", disabled=perubahan.kosong, width="stretch", key="anggaran_simpan"):
+        _simpan(siap, path, dataset, pengaturan, pengguna)
+    if kanan.button("Batalkan perubahan", disabled=perubahan.kosong, width="stretch", key="anggaran_batal"):
+        _muat_ulang(path)
+        st.rerun()
+    konflik = st.session_state.get(K_KONFLIK)
+    if konflik:
+        st.error(f"**Konflik penyimpanan.** {aman_md(konflik)}")
+        k1, k2, _ = st.columns([1, 1, 2])
+        csv = netralkan_tabel(sebagai_teks(siap).drop(columns=KOLOM_BARIS)).to_csv(index=False).encode("utf-8-sig")
+        k1.download_button("Unduh suntingan Anda (CSV)", csv, file_name="suntingan_anggaran_belum_tersimpan.csv", mime="text/csv",
+                           width="stretch", key="anggaran_unduh_konflik")
+        if k2.button("Muat ulang data terbaru", width="stretch", key="anggaran_muat_ulang"):
+            _muat_ulang(path)
+            st.rerun()
+    gagal = st.session_state.get(K_LAPORAN)
+    if gagal is not None:
+        st.error(f"**Belum disimpan.** {len(gagal.galat)} galat harus diperbaiki dulu; berkas anggaran tidak berubah. "
+                 "Nomor baris = urutan baris di tabel (baris pertama = 1).")
+        tabel_laporan(gagal, pd.Series(siap["id_baris"].fillna("").astype(str).to_numpy(), index=range(1, len(siap) + 1)))
+    with st.expander("Riwayat perubahan anggaran"):
+        audit = baca_audit(path)
+        if len(audit):
+            st.dataframe(audit, hide_index=True, width="stretch")
+        else:
+            st.caption("Belum ada perubahan tercatat.")
+
+
+def _total_draf(siap: pd.DataFrame, pagu: int) -> str:
+    """The working copy's total against the ceiling, before saving (cells that are not yet rupiah are skipped)."""
+    def angka(teks: object) -> int:
+        try:
+            return urai_rupiah(str(teks)) if teks not in (None, "") else 0
+        except ValueError:
+            return 0
+
+    total = sum(siap["jumlah"].map(angka)) if "jumlah" in siap else 0
+    keadaan = f"melampaui pagu {rupiah(total - pagu)}" if total > pagu else f"sisa {rupiah(pagu - total)}"
+    return f"Total tabel ini {rupiah(total)} dari pagu {rupiah(pagu)} ({keadaan})."
+
+
+def _simpan(siap: pd.DataFrame, path, dataset: Dataset, pengaturan, pengguna: str) -> None:
+    st.session_state.pop(K_LAPORAN, None)
+    try:
+        hasil = simpan_rencana(siap, path, dataset, pengaturan, pengguna, st.session_state[K_SIDIK], berkas=BERKAS_EDITOR)
+    except GalatKonflik as exc:
+        st.session_state[K_KONFLIK] = str(exc)
+        st.rerun()
+    except GalatData as exc:
+        st.session_state[K_KABAR] = ("error", aman_md(exc))
+        st.rerun()
+    if not hasil.disimpan:
+        if hasil.laporan.ok:
+            st.session_state[K_KABAR] = ("info", hasil.pesan)
+        else:
+            st.session_state[K_LAPORAN] = hasil.laporan
+        st.rerun()
+    st.cache_data.clear()
+    _muat_ulang(path)
+    cadangan = f" Versi sebelumnya dicadangkan sebagai {aman_md(hasil.cadangan.name)}." if hasil.cadangan else ""
+    st.session_state[K_KABAR] = ("success", f"{hasil.pesan}{cadangan}")
+    st.rerun()
