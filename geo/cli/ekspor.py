@@ -50,13 +50,13 @@ def _format_dari_args(args: argparse.Namespace) -> str:
     raise GalatData(f"Sebutkan --format ({', '.join(FORMAT)}) atau beri --output dengan akhiran yang dikenal, mis. peta.pdf.")
 
 
-def _periksa_tujuan(tujuan: Path, dataset: Dataset) -> Path:
+def _periksa_tujuan(tujuan: Path, dataset: Dataset, tambahan: tuple[Path, ...] = ()) -> Path:
     """Where to write; never over a file the app reads or keeps (see :mod:`geo.simpan.lindung`)."""
     if tujuan.is_dir():
         raise GalatData(f"'{tujuan}' adalah folder. Beri nama berkas di dalamnya, mis. {tujuan / 'peta.pdf'}.")
     if not tujuan.resolve().parent.is_dir():
         raise GalatData(f"Folder '{tujuan.parent}' tidak ada. Buat foldernya dulu atau pilih lokasi lain.")
-    if dijaga(tujuan, dataset):
+    if dijaga(tujuan, dataset, tambahan):
         raise GalatData(
             f"'{tujuan}' adalah berkas data aplikasi (data KIM, batas, referensi, wilayah, log audit atau cadangan); "
             "ekspor tidak boleh menimpanya. Pilih nama berkas lain di luar folder data."
@@ -77,14 +77,14 @@ def _export_rab(args: argparse.Namespace) -> int:
     dataset = muat_dari_args(args)
     tampilan = tampilkan(dataset, filter_dari_args(args, dataset))
     rencana = muat_rencana(dataset, args.anggaran)
-    sumber = [dataset.path_kim, dataset.path_batas, rencana.path]
-    tujuan = _periksa_tujuan(Path(args.output), sumber) if args.output and args.output != "-" else None
+    sumber = (rencana.path,)
+    tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
     hasil = buat_rab(kode, tampilan, rencana)
     if args.output == "-":
         sys.stdout.buffer.write(hasil.data)
         sys.stdout.flush()
         return 0
-    tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), sumber)
+    tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), dataset, sumber)
     tulis_bytes_atomik(tujuan, hasil.data)
     print(f"Tersimpan: {tujuan} ({len(rencana.tabel)} baris rencana; {tampilan.filter.deskripsi()})")
     return 0

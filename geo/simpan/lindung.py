@@ -16,9 +16,9 @@ from geo.simpan.berkas import folder_cadangan
 from geo.simpan.kim import path_audit, path_jurnal
 
 
-def berkas_dijaga(dataset: Dataset | None = None) -> tuple[list[Path], list[Path]]:
-    """(files, folders) that belong to the installation's data."""
-    kim = [config.path_kim(), *([dataset.path_kim] if dataset else [])]
+def berkas_dijaga(dataset: Dataset | None = None, tambahan: tuple[Path, ...] = ()) -> tuple[list[Path], list[Path]]:
+    """(files, folders) that belong to the installation's data; ``tambahan``: other inputs of this export."""
+    kim = [config.path_kim(), *([dataset.path_kim] if dataset else []), config.path_anggaran(), *tambahan]
     batas = [config.path_batas(), *([dataset.path_batas] if dataset else [])]
     berkas = [*kim, *batas, config.path_referensi(), config.path_wilayah()]
     for p in kim:
@@ -36,10 +36,10 @@ def _sama(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
 
-def dijaga(tujuan: Path | str, dataset: Dataset | None = None) -> bool:
+def dijaga(tujuan: Path | str, dataset: Dataset | None = None, tambahan: tuple[Path, ...] = ()) -> bool:
     """True if writing ``tujuan`` would replace a data file, the audit log or a backup."""
     tujuan = Path(tujuan)
-    berkas, folder = berkas_dijaga(dataset)
+    berkas, folder = berkas_dijaga(dataset, tambahan)
     if any(_sama(tujuan, p) for p in berkas):
         return True
     asli = tujuan.resolve()
