@@ -99,3 +99,7 @@ def wilayah_uji(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Wilayah:
     monkeypatch.setenv("KIM_REFERENSI", str(w.referensi))
     monkeypatch.setenv("KIM_WILAYAH", str(w.wilayah))
     return w
+
+
+# The real PostgreSQL/PostGIS server of the database tests (#12).
+from tests.pg_uji import server_pg, url_pg  # noqa: F401
