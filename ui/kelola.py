@@ -18,8 +18,9 @@ from streamlit.errors import StreamlitAPIException
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 from geo.simpan.akun import PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna, periksa_login
-from geo.simpan.kim import GalatKonflik, HasilSimpan, baca_untuk_sunting
+from geo.simpan.kim import GalatKonflik, HasilSimpan
 from ui.md import aman_md
+from ui.muat import gudang
 
 K_PENGGUNA = "kelola_pengguna"
 K_ASAL = "kelola_asal"
@@ -82,7 +83,7 @@ def keluar() -> None:
 
 def muat_ulang(dataset: Dataset) -> None:
     """Load the file afresh: the working copy and its fingerprint start over."""
-    tabel, sidik = baca_untuk_sunting(dataset)
+    tabel, sidik = gudang().baca_untuk_sunting(dataset)
     st.session_state[K_ASAL] = tabel
     st.session_state[K_DRAF] = tabel.copy()
     st.session_state[K_SIDIK] = sidik
@@ -126,7 +127,7 @@ def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> Hasi
     except GalatKonflik as exc:
         st.session_state[K_KONFLIK] = str(exc)
         return None
-    except GalatData as exc:
+    except GalatData as exc:  # includes an unreachable database: a message, nothing saved
         kabar("error", aman_md(exc))
         return None
     if not hasil.disimpan:

@@ -1,31 +1,32 @@
-"""Loading the dataset once per data version, not once per click."""
+"""Loading the dataset once per data version, not once per click, from whichever store is set up."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import streamlit as st
 
 from geo import config
-from geo.masuk.dataset import Dataset, muat_dataset
+from geo.masuk.dataset import Dataset
+from geo.simpan.gudang import Gudang, GudangBerkas, pilih_gudang
 
 
-def _sidik(path: Path) -> tuple[str, int, int]:
-    """Path, mtime and size: a changed file is a new cache entry."""
-    try:
-        s = path.stat()
-        return (str(path), s.st_mtime_ns, s.st_size)
-    except OSError:
-        return (str(path), -1, -1)
+@st.cache_resource(show_spinner=False)
+def _gudang_bersama(url: str) -> Gudang:
+    """One PostgreSQL store, hence one connection pool, per server process."""
+    return pilih_gudang(url=url)
+
+
+def gudang() -> Gudang:
+    """The store the page reads and saves through (files unless a database URL is set)."""
+    url = config.url_database()
+    return _gudang_bersama(url) if url else GudangBerkas()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _muat(kim: tuple, batas: tuple, referensi: tuple, wilayah: tuple) -> Dataset:
-    return muat_dataset(kim[0], batas[0], referensi[0], wilayah[0])
+def _muat(_gudang: Gudang, versi: tuple) -> Dataset:
+    return _gudang.muat()
 
 
 def muat() -> Dataset:
-    """The dataset named by ``KIM_CSV``/``KIM_BOUNDARIES``/... (cached on path+mtime)."""
-    return _muat(
-        _sidik(config.path_kim()), _sidik(config.path_batas()), _sidik(config.path_referensi()), _sidik(config.path_wilayah())
-    )
+    """The dataset, cached on the store's version (file mtimes, or the database's last audit entry)."""
+    g = gudang()
+    return _muat(g, g.versi())

@@ -17,13 +17,14 @@ import pandas as pd
 
 from geo import config
 from geo.galat import GalatData
-from geo.masuk.dataset import Dataset, muat_dataset
+from geo.masuk.dataset import Dataset
+from geo.simpan.gudang import pilih_gudang
 from geo.tampilan.agregat import kolom_ringkasan
 from geo.tampilan.saring import Filter, kanonik, pecah_nilai
 from geo.tampilan.susun import tampilkan
 
 # Modules that contribute subcommands; each has ``daftar(subparsers)``.
-MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat"]
+MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat", "geo.cli.db"]
 
 KELUAR_DATA_TIDAK_SAH = 1
 KELUAR_TAK_TERDUGA = 3
@@ -43,7 +44,7 @@ def tambah_opsi_filter(p: argparse.ArgumentParser) -> None:
 
 def muat_dari_args(args: argparse.Namespace) -> Dataset:
     """Load the dataset named by the options; invalid data stops with the report."""
-    dataset = muat_dataset(args.kim, args.boundaries)
+    dataset = pilih_gudang(args.kim, args.boundaries).muat()
     if not dataset.ok:
         raise GalatData("Data tidak sah; perbaiki masalah berikut lalu coba lagi:\n" + dataset.laporan.teks())
     return dataset
@@ -61,7 +62,7 @@ def filter_dari_args(args: argparse.Namespace, dataset: Dataset) -> Filter:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    dataset = muat_dataset(args.kim, args.boundaries)
+    dataset = pilih_gudang(args.kim, args.boundaries).muat()
     laporan = dataset.laporan
     if laporan.masalah:
         print(laporan.teks())
