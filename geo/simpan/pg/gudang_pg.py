@@ -159,7 +159,7 @@ class GudangPG:
         with self.kolam.koneksi() as conn:
             rows = conn.execute(_PILIH_KIM).fetchall()
         tabel = self._tabel_sunting(rows, dataset.referensi, dataset.wilayah)
-        return tabel, SidikBaris({r[0]: int(r[-1]) for r in rows}, tabel)
+        return tabel, SidikBaris({r[0]: int(r[-1]) for r in rows}, tabel.copy())  # the caller may edit its table in place
 
     @staticmethod
     def _tabel_sunting(rows: list[tuple], ref: Referensi, wil: Wilayah) -> pd.DataFrame:

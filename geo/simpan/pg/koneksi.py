@@ -85,12 +85,14 @@ class Kolam:
             with self._kolam().connection() as conn:
                 yield conn
         except (psycopg.OperationalError, PoolTimeout) as exc:
+            # A fresh pool next time: no waiting out the old one's reconnect back-off after a restart.
+            self.tutup()
             raise GalatBasisData(pesan_tak_terhubung(self.url, exc)) from None
         except psycopg.ProgrammingError as exc:
             raise GalatBasisData(_bersihkan(f"Basis data {samarkan(self.url)} menolak perintah: {exc}", self.url)) from None
 
     def tutup(self) -> None:
         with self._kunci:
-            if self._pool is not None:
-                self._pool.close()
-                self._pool = None
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close(timeout=1.0)
