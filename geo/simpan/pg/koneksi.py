@@ -87,9 +87,19 @@ class Kolam:
         except (psycopg.OperationalError, PoolTimeout) as exc:
             # A fresh pool next time: no waiting out the old one's reconnect back-off after a restart.
             self.tutup()
-            raise GalatBasisData(pesan_tak_terhubung(self.url, exc)) from None
+            raise GalatBasisData(pesan_tak_terhubung(self.url, self._sebab(exc))) from None
         except psycopg.ProgrammingError as exc:
             raise GalatBasisData(_bersihkan(f"Basis data {samarkan(self.url)} menolak perintah: {exc}", self.url)) from None
+
+    def _sebab(self, exc: BaseException) -> BaseException:
+        """The pool only says it timed out; one direct attempt tells why (refused, wrong password, ...)."""
+        if not isinstance(exc, PoolTimeout):
+            return exc
+        try:
+            psycopg.connect(self.url, connect_timeout=3).close()
+        except psycopg.Error as langsung:
+            return langsung
+        return exc
 
     def tutup(self) -> None:
         with self._kunci:
