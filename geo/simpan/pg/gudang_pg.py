@@ -176,9 +176,8 @@ class GudangPG:
                                            catatan=catatan, periksa_konflik=periksa_konflik)
         if not hasil.disimpan:
             return hasil
-        _, sidik = self.baca_untuk_sunting(dataset)
         cadangan = CadanganAudit(id_audit, dt.datetime.now(), 0).path if id_audit else None
-        return HasilSimpan(True, hasil.laporan, hasil.perubahan, cadangan, sidik, hasil.pesan)  # type: ignore[arg-type]
+        return HasilSimpan(True, hasil.laporan, hasil.perubahan, cadangan, hasil.sidik, hasil.pesan)
 
     def daftar_cadangan(self) -> list[CadanganAudit]:
         with self.kolam.koneksi() as conn:
@@ -236,20 +235,23 @@ def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sid
         return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu."), None
     if tabel.empty:
         return HasilSimpan(False, laporan, pesan="Tidak disimpan: tabel kosong. Data KIM minimal berisi satu potensi."), None
+    # Nobody saved since this editor loaded: their table is the whole new table, as loaded + their edits.
+    tak_berubah = isinstance(sidik_awal, SidikBaris) and versi == sidik_awal.versi
     if periksa_konflik and isinstance(sidik_awal, SidikBaris):
         ubah = bandingkan(sidik_awal.tabel, tabel)
         bentrok = [i for i in [*ubah.diubah, *ubah.dihapus] if versi.get(i) != sidik_awal.versi.get(i)]
         bentrok += [i for i in ubah.ditambah if i in versi]
         if bentrok:
             raise GalatKonflikBaris(bentrok)
-        gabungan = _terapkan(kini_teks, ke_teks(tabel[_KOLOM]).drop(columns=KOLOM_BARIS), ubah)
-        tabel, laporan_gabung = validasi_kim(ke_teks(gabungan), berkas, dataset.referensi, dataset.wilayah, batas)
-        if not laporan_gabung.ok:
-            return HasilSimpan(False, laporan_gabung, pesan=f"Tidak disimpan: {len(laporan_gabung.galat)} galat harus diperbaiki dulu."), None
+        if not tak_berubah:
+            gabungan = _terapkan(kini_teks, ke_teks(tabel[_KOLOM]).drop(columns=KOLOM_BARIS), ubah)
+            tabel, laporan_gabung = validasi_kim(ke_teks(gabungan), berkas, dataset.referensi, dataset.wilayah, batas)
+            if not laporan_gabung.ok:
+                return HasilSimpan(False, laporan_gabung, pesan=f"Tidak disimpan: {len(laporan_gabung.galat)} galat harus diperbaiki dulu."), None
     elif periksa_konflik and sidik_awal is None and versi:
         raise GalatKonflikBaris(list(versi)[:10])
     teks = ke_teks(tabel[_KOLOM]).drop(columns=KOLOM_BARIS)
-    lama = GudangPG._tabel_sunting(rows, dataset.referensi, dataset.wilayah)
+    lama = sidik_awal.tabel if tak_berubah else GudangPG._tabel_sunting(rows, dataset.referensi, dataset.wilayah)
     perubahan = bandingkan(lama, tabel)
     if perubahan.kosong and rows:
         return HasilSimpan(False, laporan, perubahan, pesan="Tidak ada perubahan; data di basis data tidak diubah."), None
@@ -261,7 +263,9 @@ def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sid
         (pengguna, aksi, berkas, json.dumps(perubahan.ditambah), json.dumps(perubahan.diubah), json.dumps(perubahan.dihapus),
          len(teks), catatan, sebelum),
     ).fetchone()[0]
-    return HasilSimpan(True, laporan, perubahan, pesan=f"Tersimpan: {perubahan.ringkas()}."), int(id_audit)
+    return HasilSimpan(True, laporan, perubahan, pesan=f"Tersimpan: {perubahan.ringkas()}.",
+                       sidik=SidikBaris(dict(conn.execute(f"SELECT id_potensi, versi FROM {TABEL_KIM}").fetchall()),
+                                        tabel[_KOLOM].reset_index(drop=True))), int(id_audit)
 
 
 def _tulis(conn, teks: pd.DataFrame, perubahan: Perubahan, pengguna: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 import threading
 from collections.abc import Iterator
@@ -13,6 +14,8 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from geo.galat import GalatData
 
 TUNGGU_KONEKSI_DETIK = 5.0
+# The pool's own retry warnings go to whatever logging the host process set up, never bare to stderr.
+logging.getLogger("psycopg.pool").addHandler(logging.NullHandler())
 _SKEMA_URL = ("postgresql://", "postgres://")
 _SANDI_URL = re.compile(r"(://[^/@:]*:)[^@]*@")
 _SANDI_PARAM = re.compile(r"(password=)[^&\s]*", re.IGNORECASE)
