@@ -259,3 +259,25 @@ def test_bad_or_unreachable_url_is_a_message_never_a_fallback(monkeypatch, wilay
     assert r.returncode == 1, r.stderr
     assert "tidak dapat dihubungi" in r.stderr and "Traceback" not in r.stderr and "Geheim-77" not in r.stderr + r.stdout
     assert r.stdout == ""  # nothing read from the files instead
+
+
+def test_restore_and_history_from_the_database_via_cli(url_pg, wilayah_uji, monkeypatch, capsys):
+    g = _impor(url_pg, wilayah_uji)
+    ds = g.muat()
+    tabel, sidik = g.baca_untuk_sunting(ds)
+    asli = tabel.loc[0, "nama_potensi"]
+    tabel.loc[0, "nama_potensi"] = "salah ketik"
+    assert g.simpan_kim(tabel, ds, "uji", sidik).disimpan
+    monkeypatch.setenv(config.ENV_DATABASE, url_pg)
+    assert main(["data", "restore", "--list"]) == 0
+    daftar = capsys.readouterr().out
+    assert "audit-2" in daftar and "  1." in daftar
+    assert main(["data", "restore", "1", "--user", "petugas"]) == 0
+    assert "Dipulihkan dari audit-2" in capsys.readouterr().out
+    tabel, _ = g.baca_untuk_sunting(g.muat())
+    assert tabel.loc[0, "nama_potensi"] == asli
+    assert main(["data", "history"]) == 0
+    riwayat = capsys.readouterr().out.splitlines()
+    assert len(riwayat) == 3 and "pulihkan" in riwayat[0] and "petugas" in riwayat[0] and "impor-db" in riwayat[2]
+    assert not (wilayah_uji.dir / "cadangan").exists()  # nothing went to the files
+    g.kolam.tutup()
