@@ -95,7 +95,11 @@ def muat_ulang(dataset: Dataset) -> None:
 
 def pastikan_dimuat(dataset: Dataset) -> None:
     if K_ASAL not in st.session_state or st.session_state.get(K_PATH) != str(dataset.path_kim):
-        muat_ulang(dataset)
+        try:
+            muat_ulang(dataset)
+        except GalatData as exc:  # the database went away since the dataset was loaded
+            st.error(aman_md(exc))
+            st.stop()
 
 
 def ganti_draf(tabel: pd.DataFrame) -> None:
