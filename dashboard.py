@@ -98,7 +98,7 @@ def halaman() -> None:
     try:
         dataset = muat()
     except GalatData as exc:
-        st.error(aman_md(exc))
+        st.error(aman_md(exc))  # may name a database URL: shown as plain text
         return
     if not dataset.ok:
         _laporan(dataset, bahasa)

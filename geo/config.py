@@ -72,3 +72,34 @@ def path_wilayah() -> Path:
 def path_anggaran() -> Path:
     """The budget plan (line items sharing the region's ``pagu_anggaran``)."""
     return _path(ENV_ANGGARAN, "anggaran.csv")
+
+
+# --- PostgreSQL store (#12) ---
+ENV_DATABASE = "KIM_DATABASE_URL"
+
+
+def _secrets_toml() -> list[Path]:
+    """Where Streamlit looks for secrets: the working directory's and the project's."""
+    return list(dict.fromkeys([Path.cwd() / ".streamlit" / "secrets.toml", PROJECT_DIR / ".streamlit" / "secrets.toml"]))
+
+
+def url_database() -> str:
+    """``KIM_DATABASE_URL``, else ``[database] url`` in ``.streamlit/secrets.toml``; "" = the files.
+
+    Read here rather than through ``st.secrets`` so that the CLI and the page
+    pick the same store from the same settings.
+    """
+    nilai = os.environ.get(ENV_DATABASE, "").strip()
+    if nilai:
+        return nilai
+    import tomllib
+
+    for path in _secrets_toml():
+        try:
+            isi = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        db = isi.get("database")
+        if isinstance(db, dict) and str(db.get("url") or "").strip():
+            return str(db["url"]).strip()
+    return ""

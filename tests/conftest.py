@@ -109,3 +109,7 @@ def _lupakan_login_gagal():
     PEMBATAS._catatan.clear()
     yield
     PEMBATAS._catatan.clear()
+
+
+# The real PostgreSQL/PostGIS server of the database tests (#12).
+from tests.pg_uji import server_pg, url_pg  # noqa: F401

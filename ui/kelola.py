@@ -17,10 +17,10 @@ from streamlit.errors import StreamlitAPIException
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 from geo.simpan.akun import PESAN_AKUN_SALAH, PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna
-from geo.simpan.kim import GalatKonflik, HasilSimpan, baca_untuk_sunting
+from geo.simpan.kim import GalatKonflik, HasilSimpan
 from geo.simpan.pembatas import PEMBATAS
 from ui.md import aman_md
-from ui.muat import lupakan
+from ui.muat import gudang, lupakan
 
 K_PENGGUNA = "kelola_pengguna"
 K_ASAL = "kelola_asal"
@@ -84,7 +84,7 @@ def keluar() -> None:
 
 def muat_ulang(dataset: Dataset) -> None:
     """Load the file afresh: the working copy and its fingerprint start over."""
-    tabel, sidik = baca_untuk_sunting(dataset)
+    tabel, sidik = gudang().baca_untuk_sunting(dataset)
     st.session_state[K_ASAL] = tabel
     st.session_state[K_DRAF] = tabel.copy()
     st.session_state[K_SIDIK] = sidik
@@ -96,7 +96,11 @@ def muat_ulang(dataset: Dataset) -> None:
 
 def pastikan_dimuat(dataset: Dataset) -> None:
     if K_ASAL not in st.session_state or st.session_state.get(K_PATH) != str(dataset.path_kim):
-        muat_ulang(dataset)
+        try:
+            muat_ulang(dataset)
+        except GalatData as exc:  # the database went away since the dataset was loaded
+            st.error(aman_md(exc))
+            st.stop()
 
 
 def ganti_draf(tabel: pd.DataFrame) -> None:
@@ -128,7 +132,7 @@ def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> Hasi
     except GalatKonflik as exc:
         st.session_state[K_KONFLIK] = str(exc)
         return None
-    except GalatData as exc:
+    except GalatData as exc:  # includes an unreachable database: a message, nothing saved
         kabar("error", aman_md(exc))
         return None
     if not hasil.disimpan:

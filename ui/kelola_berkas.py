@@ -10,12 +10,12 @@ import streamlit as st
 from geo.ekspor.templat import buat_templat
 from geo.format_id import angka, tanggal
 from geo.masuk.dataset import Dataset
-from geo.masuk.periksa import baca_dan_validasi_berkas
-from geo.simpan.berkas import daftar_cadangan
-from geo.simpan.kim import MODE_GABUNG, MODE_GANTI, Perubahan, baca_audit, bandingkan, periksa_unggahan, pulihkan, simpan_kim
+from geo.masuk.validasi import validasi_kim
+from geo.simpan.kim import MODE_GABUNG, MODE_GANTI, Perubahan, bandingkan, periksa_unggahan
 from ui.kelola import K_ASAL, K_DRAF, K_SIDIK, jalankan_simpan
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
+from ui.muat import gudang
 
 _MODE = {
     MODE_GABUNG: "Gabungkan menurut id_potensi: baris dengan id yang sama diganti, id baru ditambahkan, baris lain tetap",
@@ -68,40 +68,43 @@ def unggah(dataset: Dataset, pengguna: str) -> None:
     if mode == MODE_GANTI and cek.perubahan.dihapus:
         st.warning(f"Mode ganti akan menghapus {len(cek.perubahan.dihapus)} baris yang tidak ada di berkas. Versi sekarang tetap dicadangkan.")
     if st.button("Simpan unggahan", type="primary", disabled=cek.perubahan.kosong, key="kelola_simpan_unggah"):
-        hasil = jalankan_simpan(dataset, lambda: simpan_kim(
+        hasil = jalankan_simpan(dataset, lambda: gudang().simpan_kim(
             cek.hasil, dataset, pengguna, st.session_state[K_SIDIK], aksi=f"unggah-{mode}", berkas=berkas.name,
             catatan=f"unggahan {berkas.name}"))
         if hasil is not None:
             st.rerun()
 
 
-def _baca_cadangan(dataset: Dataset, path) -> pd.DataFrame | None:
-    tabel, _ = baca_dan_validasi_berkas(path, dataset.referensi, dataset.wilayah, None)
+def _baca_cadangan(dataset: Dataset, cadangan) -> pd.DataFrame | None:
+    mentah = gudang().baca_cadangan(cadangan)
+    if mentah is None:
+        return None
+    tabel, _ = validasi_kim(mentah, cadangan.nama, dataset.referensi, dataset.wilayah, None)
     return tabel
 
 
 def riwayat(dataset: Dataset, pengguna: str) -> None:
     """The audit log, and restoring an earlier version (itself backed up, so undo is undoable)."""
     st.markdown("**Pulihkan versi sebelumnya**")
-    cadangan = daftar_cadangan(dataset.path_kim)
+    cadangan = gudang().daftar_cadangan()
     if not cadangan:
-        st.caption("Belum ada cadangan. Setiap penyimpanan membuat cadangan versi sebelumnya di folder data/cadangan/.")
+        st.caption("Belum ada cadangan. Setiap penyimpanan membuat cadangan versi sebelumnya.")
     else:
         label = [f"{tanggal(c.waktu)} pukul {c.waktu:%H:%M:%S} · {c.nama}" for c in cadangan]
         i = st.selectbox("Cadangan (isi data sebelum penyimpanan pada waktu itu)", range(len(cadangan)), format_func=lambda j: label[j], key="kelola_cadangan")
         dipilih = cadangan[int(i or 0)]
-        tabel = _baca_cadangan(dataset, dipilih.path)
+        tabel = _baca_cadangan(dataset, dipilih)
         if tabel is None:
             st.error(f"Cadangan {aman_md(dipilih.nama)} tidak dapat dibaca.")
         else:
             perubahan = bandingkan(st.session_state[K_ASAL], tabel)
             _ringkas_perubahan(perubahan, f"Cadangan ini berisi {angka(len(tabel))} baris. Jika dipulihkan:")
             if st.button("Pulihkan versi ini", type="primary", disabled=perubahan.kosong, key="kelola_pulihkan"):
-                hasil = jalankan_simpan(dataset, lambda: pulihkan(dipilih.path, dataset, pengguna, st.session_state[K_SIDIK], periksa_konflik=True))
+                hasil = jalankan_simpan(dataset, lambda: gudang().pulihkan(dipilih, dataset, pengguna, st.session_state[K_SIDIK], periksa_konflik=True))
                 if hasil is not None:
                     st.rerun()
     st.markdown("**Log audit**")
-    log = baca_audit(dataset.path_kim)
+    log = gudang().baca_audit()
     if log.empty:
         st.caption("Belum ada perubahan yang disimpan lewat aplikasi.")
         return

@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo.ekspor.formula import netralkan_tabel
 from geo.masuk.dataset import Dataset
-from geo.simpan.kim import bandingkan, ke_teks, simpan_kim
+from geo.simpan.kim import bandingkan, ke_teks
 from ui.kelola import (
     K_ASAL,
     K_DRAF,
@@ -21,6 +21,7 @@ from ui.kelola import (
 )
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
+from ui.muat import gudang
 
 # kode_kelurahan and kecamatan are derived from the chosen kelurahan on save,
 # so the editor never shows a code that disagrees with the name beside it.
@@ -107,7 +108,7 @@ def bilah_simpan(dataset: Dataset, pengguna: str, suntingan: pd.DataFrame) -> No
     else:
         kiri.markdown(f"**Belum disimpan:** {perubahan.ringkas()}.")
     if tengah.button("Simpan perubahan", type="primary", disabled=perubahan.kosong, width="stretch", key="kelola_simpan"):
-        hasil = jalankan_simpan(dataset, lambda: simpan_kim(siap, dataset, pengguna, st.session_state[K_SIDIK], berkas=BERKAS_EDITOR))
+        hasil = jalankan_simpan(dataset, lambda: gudang().simpan_kim(siap, dataset, pengguna, st.session_state[K_SIDIK], berkas=BERKAS_EDITOR))
         if hasil is not None and hasil.disimpan:
             st.rerun()
         if st.session_state.get(K_KONFLIK):

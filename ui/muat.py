@@ -1,37 +1,41 @@
-"""Loading the dataset once per data version, not once per click."""
+"""Loading the dataset once per data version, not once per click, from whichever store is set up."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import streamlit as st
 
 from geo import config
-from geo.masuk.dataset import Dataset, muat_dataset
-from geo.simpan.berkas import sidik_cepat
+from geo.masuk.dataset import Dataset
+from geo.simpan.gudang import Gudang, GudangBerkas, pilih_gudang
 from geo.tampilan.tingkat import siapkan_tingkat
 
 
-def _sidik(path: Path) -> tuple[str, int, int]:
-    """Path, mtime and size: a changed file is a new cache entry."""
-    return sidik_cepat(path)[0]
+@st.cache_resource(show_spinner=False)
+def _gudang_bersama(url: str) -> Gudang:
+    """One PostgreSQL store, hence one connection pool, per server process."""
+    return pilih_gudang(url=url)
+
+
+def gudang() -> Gudang:
+    """The store the page reads and saves through (files unless a database URL is set)."""
+    url = config.url_database()
+    return _gudang_bersama(url) if url else GudangBerkas()
 
 
 # A resource, not cache_data: one shared immutable Dataset instead of an unpickled copy per rerun.
 # The spinner shows only while a new data version loads (a province takes seconds), never on reruns.
 @st.cache_resource(show_spinner="Memuat dan memeriksa data wilayah…", max_entries=8)
-def _muat(kim: tuple, batas: tuple, referensi: tuple, wilayah: tuple) -> Dataset:
-    dataset = muat_dataset(kim[0], batas[0], referensi[0], wilayah[0])
+def _muat(_gudang: Gudang, versi: tuple) -> Dataset:
+    dataset = _gudang.muat()
     if dataset.ok:
         siapkan_tingkat(dataset)  # dissolve the kab/kota and kecamatan once, inside the cached value
     return dataset
 
 
 def muat() -> Dataset:
-    """The dataset named by ``KIM_CSV``/``KIM_BOUNDARIES``/... (cached on path+mtime)."""
-    return _muat(
-        _sidik(config.path_kim()), _sidik(config.path_batas()), _sidik(config.path_referensi()), _sidik(config.path_wilayah())
-    )
+    """The dataset, cached on the store's version (file mtimes, or the database's last audit entry)."""
+    g = gudang()
+    return _muat(g, g.versi())
 
 
 def lupakan() -> None:

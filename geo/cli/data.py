@@ -13,42 +13,42 @@ from pathlib import Path
 from geo.cli.utama import tambah_opsi_data
 from geo.format_id import angka, tanggal
 from geo.galat import GalatData
-from geo.masuk.dataset import muat_dataset
-from geo.simpan.berkas import Cadangan, daftar_cadangan, folder_cadangan
-from geo.simpan.kim import baca_audit, pulihkan
+from geo.simpan.gudang import Cadangan, Gudang, pilih_gudang
 
 
 def _waktu(c: Cadangan) -> str:
     return f"{tanggal(c.waktu)} {c.waktu:%H:%M:%S}"
 
 
-def pilih_cadangan(pilihan: str | None, path_kim: Path) -> Cadangan:
+def pilih_cadangan(pilihan: str | None, gudang: Gudang) -> Cadangan:
     """A backup by number from ``--list`` (1 = newest), file name, or path; newest if None."""
-    daftar_ = daftar_cadangan(path_kim)
+    daftar_ = gudang.daftar_cadangan()
     if not daftar_:
-        raise GalatData(f"Belum ada cadangan untuk {path_kim.name} di {folder_cadangan(path_kim)}. Cadangan dibuat setiap kali data disimpan.")
+        raise GalatData(f"Belum ada cadangan ({gudang.keterangan()}). Cadangan dibuat setiap kali data disimpan.")
     if not pilihan:
         return daftar_[0]
     if pilihan.isdigit() and 1 <= int(pilihan) <= len(daftar_):
         return daftar_[int(pilihan) - 1]
     for c in daftar_:
-        if pilihan in (c.nama, str(c.path)) or Path(pilihan).resolve() == c.path.resolve():
+        path = getattr(c, "path", None)
+        if pilihan == c.nama or (path is not None and (pilihan == str(path) or Path(pilihan).resolve() == path.resolve())):
             return c
     raise GalatData(f"Cadangan {pilihan!r} tidak ditemukan. Lihat daftarnya dengan 'python -m geo data restore --list'.")
 
 
 def _restore(args: argparse.Namespace) -> int:
-    dataset = muat_dataset(args.kim, args.boundaries)
+    gudang = pilih_gudang(args.kim, args.boundaries)
+    dataset = gudang.muat()
     if args.list:
-        daftar_ = daftar_cadangan(dataset.path_kim)
+        daftar_ = gudang.daftar_cadangan()
         if not daftar_:
             print(f"Belum ada cadangan untuk {dataset.path_kim.name}.")
         for i, c in enumerate(daftar_, 1):
             print(f"{i:>3}. {c.nama:<34} {_waktu(c):<26} {angka(c.ukuran / 1024, 1)} KB")
         return 0
-    cadangan = pilih_cadangan(args.cadangan, dataset.path_kim)
+    cadangan = pilih_cadangan(args.cadangan, gudang)
     pengguna = args.user or f"cli:{getpass.getuser()}"
-    hasil = pulihkan(cadangan.path, dataset, pengguna)
+    hasil = gudang.pulihkan(cadangan, dataset, pengguna)
     if not hasil.disimpan:
         if not hasil.laporan.ok:
             print(hasil.laporan.teks())
@@ -60,8 +60,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    dataset = muat_dataset(args.kim, args.boundaries)
-    log = baca_audit(dataset.path_kim).head(args.limit)
+    log = pilih_gudang(args.kim, args.boundaries).baca_audit().head(args.limit)
     if log.empty:
         print("Log audit masih kosong: belum ada perubahan yang disimpan lewat aplikasi.")
     for r in log.itertuples():

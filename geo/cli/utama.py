@@ -19,8 +19,9 @@ import pandas as pd
 from geo import config
 from geo.cli.kemajuan import bilah_kemajuan
 from geo.galat import GalatData
-from geo.masuk.dataset import Dataset, muat_dataset
+from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import TINGKAT, normalisasi_awalan, tingkat_sah
+from geo.simpan.gudang import pilih_gudang
 from geo.tampilan.agregat import kolom_ringkasan
 from geo.tampilan.angka import angka_utama
 from geo.tampilan.saring import Filter, kanonik, pecah_nilai
@@ -28,7 +29,7 @@ from geo.tampilan.susun import tampilkan
 from geo.tampilan.tingkat import Jenjang, tentukan
 
 # Modules that contribute subcommands; each has ``daftar(subparsers)``.
-MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat", "geo.cli.anggaran"]
+MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat", "geo.cli.anggaran", "geo.cli.db"]
 
 KELUAR_DATA_TIDAK_SAH = 1
 KELUAR_TAK_TERDUGA = 3
@@ -62,7 +63,7 @@ def jenjang_dari_args(args: argparse.Namespace, dataset: Dataset) -> Jenjang:
 
 def muat_dari_args(args: argparse.Namespace) -> Dataset:
     """Load the dataset named by the options; invalid data stops with the report."""
-    dataset = muat_dataset(args.kim, args.boundaries, kemajuan=bilah_kemajuan())
+    dataset = pilih_gudang(args.kim, args.boundaries).muat(kemajuan=bilah_kemajuan())
     if not dataset.ok:
         raise GalatData("Data tidak sah; perbaiki masalah berikut lalu coba lagi:\n" + dataset.laporan.teks())
     return dataset
@@ -80,7 +81,7 @@ def filter_dari_args(args: argparse.Namespace, dataset: Dataset) -> Filter:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    dataset = muat_dataset(args.kim, args.boundaries, kemajuan=bilah_kemajuan())
+    dataset = pilih_gudang(args.kim, args.boundaries).muat(kemajuan=bilah_kemajuan())
     laporan = dataset.laporan
     if laporan.masalah:
         print(laporan.teks())

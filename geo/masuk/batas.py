@@ -31,6 +31,11 @@ def muat_batas(path: Path | str, referensi: Referensi, laporan: Laporan) -> gpd.
     except Exception as exc:  # noqa: BLE001 - pyogrio/GDAL raise many unrelated types for bad files
         laporan.tambah(nama, f"Berkas batas wilayah tidak dapat dibaca ({exc}). Gunakan GeoJSON batas kelurahan, atau impor dengan 'python -m geo boundaries import'.")
         return None
+    return siapkan_batas(gdf, nama, referensi, laporan)
+
+
+def siapkan_batas(gdf: gpd.GeoDataFrame, nama: str, referensi: Referensi, laporan: Laporan) -> gpd.GeoDataFrame | None:
+    """Check and canonicalise read boundary features, whether from a file or the database."""
     if "kode" not in gdf.columns:
         laporan.tambah(nama, "Berkas batas tidak memiliki properti 'kode' (kode Kemendagri kelurahan). Impor berkas resmi dengan 'python -m geo boundaries import SUMBER'.")
         return None

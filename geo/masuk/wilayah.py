@@ -49,6 +49,11 @@ def muat_wilayah(path: Path | None = None) -> Wilayah:
         ) from exc
     if not isinstance(raw, dict):
         raise GalatData(f"Berkas wilayah {path} harus berisi objek JSON {{...}}.")
+    return wilayah_dari_dict(raw)
+
+
+def wilayah_dari_dict(raw: dict) -> Wilayah:
+    """Region metadata from its JSON object, wherever it was stored (file or database)."""
     nama = str(raw.get("nama") or "Wilayah")
     bbox = raw.get("batas_bbox")
     return Wilayah(

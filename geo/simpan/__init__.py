@@ -2,6 +2,8 @@
 
 ``berkas`` is the atomic writer, the lock and the backups; ``kim`` saves the KIM
 table (validate, compare, write, audit, restore); ``akun`` checks editors' logins.
+``gudang`` is the one storage interface the page and the CLI use: these files,
+or the shared PostgreSQL/PostGIS store of ``pg`` (migrations in ``migrasi/``).
 """
 
-__all__ = ["akun", "berkas", "kim"]
+__all__ = ["akun", "berkas", "gudang", "kim", "pg"]
