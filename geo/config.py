@@ -17,6 +17,7 @@ ENV_KIM = "KIM_CSV"
 ENV_BATAS = "KIM_BOUNDARIES"
 ENV_REFERENSI = "KIM_REFERENSI"
 ENV_WILAYAH = "KIM_WILAYAH"
+ENV_KEGIATAN = "KIM_KEGIATAN"
 
 
 def _path(env: str, default: str) -> Path:
@@ -42,3 +43,13 @@ def path_referensi() -> Path:
 def path_wilayah() -> Path:
     """Region metadata: name, slug, bounding box, vocabulary overrides."""
     return _path(ENV_WILAYAH, "wilayah.json")
+
+
+def path_kegiatan(kim: Path | None = None) -> Path:
+    """The optional activity log; without the file everything works from kim.csv alone.
+
+    Unless ``KIM_KEGIATAN`` names it, the log sits beside the KIM table, so a
+    table elsewhere is never checked against the sample log in ``data/``.
+    """
+    value = os.environ.get(ENV_KEGIATAN, "").strip()
+    return Path(value) if value else (kim or path_kim()).parent / "kegiatan.csv"

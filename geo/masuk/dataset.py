@@ -17,6 +17,7 @@ from geo.galat import Laporan
 from geo.masuk import skema
 from geo.masuk.baca import baca_tabel
 from geo.masuk.batas import KOLOM_BATAS, batas_skematik, muat_batas
+from geo.masuk.kegiatan import muat_kegiatan
 from geo.masuk.referensi import Referensi, muat_referensi
 from geo.masuk.validasi import validasi_kim
 from geo.masuk.wilayah import Wilayah, muat_wilayah
@@ -33,6 +34,9 @@ class Dataset:
     laporan: Laporan
     path_kim: Path
     path_batas: Path
+    # The optional activity log (geo.masuk.kegiatan); None when there is no file.
+    kegiatan: pd.DataFrame | None = None
+    path_kegiatan: Path | None = None
 
     @property
     def ok(self) -> bool:
@@ -69,6 +73,7 @@ def muat_dataset(
     batas: Path | str | None = None,
     referensi: Path | str | None = None,
     wilayah: Path | str | None = None,
+    kegiatan: Path | str | None = None,
 ) -> Dataset:
     """Load, validate and join; problems land in ``laporan``, never as exceptions.
 
@@ -89,5 +94,7 @@ def muat_dataset(
     else:
         tabel, laporan_kim = validasi_kim(mentah, path_kim.name, ref, wil, gdf_batas if len(gdf_batas) else None)
         laporan.gabung(laporan_kim)
+    path_log = Path(kegiatan) if kegiatan else config.path_kegiatan(path_kim)
+    log = muat_kegiatan(path_log, wil, tabel["id_potensi"] if mentah is not None else None, laporan)
     potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
-    return Dataset(wil, ref, gdf_batas, potensi, laporan, path_kim, path_batas)
+    return Dataset(wil, ref, gdf_batas, potensi, laporan, path_kim, path_batas, log, path_log)
