@@ -7,6 +7,7 @@ through a ``daftar(subparsers)`` function listed in :data:`MODUL_PERINTAH`.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import json
 import os
@@ -16,9 +17,11 @@ from collections.abc import Sequence
 import pandas as pd
 
 from geo import config
+from geo.cli import waktu
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset, muat_dataset
 from geo.tampilan.agregat import kolom_ringkasan
+from geo.tampilan.banding import kolom_banding
 from geo.tampilan.saring import Filter, kanonik, pecah_nilai
 from geo.tampilan.susun import tampilkan
 
@@ -72,20 +75,31 @@ def _validate(args: argparse.Namespace) -> int:
         f"SAH: {len(dataset.potensi)} potensi di {dataset.potensi['kode_kelurahan'].nunique()} kelurahan "
         f"({dataset.path_kim}); {len(laporan.peringatan)} peringatan."
     )
+    if dataset.kegiatan is not None:
+        print(f"Log kegiatan: {len(dataset.kegiatan)} kegiatan ({dataset.path_kegiatan}).")
     return 0
 
 
-def tabel_ringkasan(dataset: Dataset, f: Filter) -> pd.DataFrame:
-    """The per-kelurahan summary without geometry, dates as ISO text."""
-    ringkasan = tampilkan(dataset, f).ringkasan
-    tabel = pd.DataFrame(ringkasan[kolom_ringkasan(dataset.wilayah)])
+def tabel_ringkasan(dataset: Dataset, f: Filter, pada: dt.date | None = None, banding: dt.date | None = None) -> pd.DataFrame:
+    """The per-kelurahan summary without geometry, dates as ISO text (plus the time columns)."""
+    ringkasan = tampilkan(dataset, f, pada=pada, banding=banding).ringkasan
+    tambahan = [k for k in ("bulan_tidak_aktif", *kolom_banding(dataset)) if k in ringkasan.columns]
+    tabel = pd.DataFrame(ringkasan[kolom_ringkasan(dataset.wilayah) + tambahan])
     tabel["kegiatan_terakhir"] = tabel["kegiatan_terakhir"].dt.strftime("%Y-%m-%d")
     return tabel
 
 
 def _summary(args: argparse.Namespace) -> int:
     dataset = muat_dari_args(args)
-    tabel = tabel_ringkasan(dataset, filter_dari_args(args, dataset))
+    pada, banding = waktu.tanggal_dari_args(args)
+    tabel = tabel_ringkasan(dataset, filter_dari_args(args, dataset), pada, banding)
+    if pada is not None or banding is not None:
+        pada = pada or tampilkan(dataset).pada
+        judul = waktu.judul_tabel(pada, banding)
+        if args.format == "table":
+            print(judul)
+            print(waktu.baris_total(tabel, waktu.kolom_tabel(dataset, banding is not None)).fillna("-").to_string(index=False))
+            return 0
     if args.format == "json":
         records = json.loads(tabel.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=2))
@@ -104,6 +118,7 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("summary", help="ringkasan per kelurahan")
     tambah_opsi_data(p)
     tambah_opsi_filter(p)
+    waktu.tambah_opsi_waktu(p)
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.set_defaults(func=_summary)
 

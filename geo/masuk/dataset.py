@@ -17,7 +17,7 @@ from geo.galat import Laporan
 from geo.masuk import skema
 from geo.masuk.baca import baca_tabel
 from geo.masuk.batas import KOLOM_BATAS, batas_skematik, muat_batas
-from geo.masuk.kegiatan import muat_kegiatan
+from geo.masuk.kegiatan import muat_kegiatan, periksa_selaras
 from geo.masuk.referensi import Referensi, muat_referensi
 from geo.masuk.validasi import validasi_kim
 from geo.masuk.wilayah import Wilayah, muat_wilayah
@@ -96,5 +96,7 @@ def muat_dataset(
         laporan.gabung(laporan_kim)
     path_log = Path(kegiatan) if kegiatan else config.path_kegiatan(path_kim)
     log = muat_kegiatan(path_log, wil, tabel["id_potensi"] if mentah is not None else None, laporan)
+    if log is not None and laporan.ok:
+        periksa_selaras(tabel, log, wil, path_kim.name, laporan)
     potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
     return Dataset(wil, ref, gdf_batas, potensi, laporan, path_kim, path_batas, log, path_log)

@@ -134,3 +134,39 @@ def muat_kegiatan(path: Path, wilayah: Wilayah, id_potensi: pd.Series | None, la
     tabel, laporan_log = validasi_kegiatan(mentah, path.name, wilayah, id_potensi)
     laporan.gabung(laporan_log)
     return tabel if laporan_log.ok else log_kosong()
+
+
+def periksa_selaras(potensi: pd.DataFrame, kegiatan: pd.DataFrame, wilayah: Wilayah, berkas: str, laporan: Laporan) -> None:
+    """Warn where kim.csv's hand-set status or last activity disagrees with the log today.
+
+    Warnings, not errors: the log may simply be behind, and nothing should stop
+    the map from drawing because of it.
+    """
+    from geo.tampilan.waktu import aturan_waktu, bulan_penuh, hari_ini, status_dari_bulan, terakhir_pada
+
+    if not len(potensi) or not len(kegiatan):
+        return
+    kini = hari_ini()
+    terakhir = terakhir_pada(potensi, kegiatan, kini)
+    bulan = bulan_penuh(terakhir, kini)
+    turunan = status_dari_bulan(bulan, aturan_waktu(wilayah), wilayah.status_aktivitas)
+    beda = turunan != potensi["status_aktivitas"]
+    for idx in potensi.index[beda]:
+        kapan = (f"kegiatan terakhir di log {terakhir[idx]:%Y-%m-%d}, {int(bulan[idx])} bulan penuh lalu"
+                 if pd.notna(terakhir[idx]) else "tidak ada kegiatan di log")
+        laporan.tambah(
+            berkas,
+            f"Status tercatat berbeda dengan status menurut log kegiatan ({kapan}): menurut log '{turunan[idx]}' "
+            f"pada {kini:%Y-%m-%d}. Perbarui status_aktivitas, atau catat kegiatannya di log kegiatan.",
+            baris=int(potensi.at[idx, KOLOM_BARIS]), kolom="status_aktivitas",
+            nilai=str(potensi.at[idx, "status_aktivitas"]), tingkat=PERINGATAN,
+        )
+    tercatat = pd.to_datetime(potensi["kegiatan_terakhir"])
+    beda_tgl = terakhir.notna() & (tercatat != terakhir)
+    for idx in potensi.index[beda_tgl]:
+        laporan.tambah(
+            berkas,
+            f"kegiatan_terakhir berbeda dengan kegiatan terakhir di log ({terakhir[idx]:%Y-%m-%d}). Samakan keduanya.",
+            baris=int(potensi.at[idx, KOLOM_BARIS]), kolom="kegiatan_terakhir",
+            nilai="" if pd.isna(tercatat[idx]) else f"{tercatat[idx]:%Y-%m-%d}", tingkat=PERINGATAN,
+        )
