@@ -13,9 +13,9 @@ import geopandas as gpd
 
 from geo.masuk.dataset import Dataset
 from geo.tampilan import banding as waktu_banding
+from geo.tampilan import waktu
 from geo.tampilan.agregat import ringkas_kelurahan
 from geo.tampilan.saring import Filter, terapkan
-from geo.tampilan.waktu import hari_ini, periksa_tanggal, potensi_pada
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,9 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, pada: dt.date | None = 
     sumber = dataset.potensi
     log = dataset.kegiatan
     if log is not None or pada is not None or banding is not None:
-        pada = periksa_tanggal(log, pada or hari_ini(), "pada")
-        banding = periksa_tanggal(log, banding, "banding") if banding else None
-        sumber = potensi_pada(dataset.potensi, log, pada, dataset.wilayah)
+        pada = waktu.periksa_tanggal(log, pada or waktu.hari_ini(), "pada")
+        banding = waktu.periksa_tanggal(log, banding, "banding") if banding else None
+        sumber = waktu.potensi_pada(dataset.potensi, log, pada, dataset.wilayah)
     potensi = terapkan(sumber, f)
     batas = dataset.batas
     if f.kecamatan:
