@@ -11,6 +11,7 @@ from geo.tampilan.susun import Tampilan
 from ui.filter import KUNCI
 from ui.md import aman_md
 from ui.tabel import tabel_potensi
+from ui.waktu import detail_waktu
 
 
 def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
@@ -69,7 +70,8 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
         if len(potensi):
             # The panel is a third of the page: the columns that fit. Dates and contacts are in
             # the marker popups and the full table below the map.
-            kolom = ["nama_potensi", "kategori_potensi", "status_aktivitas", "jumlah_anggota"]
+            kolom = ["nama_potensi", "kategori_potensi", "status_aktivitas", "status_tercatat", "jumlah_anggota"]
             tabel_potensi(pd.DataFrame(potensi), kolom, bahasa, key="kim_tabel_detail")
         else:
             st.caption(t("tanpa_potensi_filter", bahasa))
+        detail_waktu(tampilan, kode, potensi, bahasa)

@@ -6,10 +6,11 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from geo.i18n import angka, persen, t
+from geo.i18n import angka, persen, t, tanggal
 from geo.peta.data import gaya_status
 from geo.tampilan.susun import Tampilan
 from ui.tabel import tabel_potensi
+from ui.waktu import angka_tidak_aktif
 
 # Status colours for charts: green / amber / grey, readable for colour-blind users by lightness too.
 _WARNA_GAYA = {"aktif": "#1b7837", "kurang": "#e6a100", "tidak": "#9aa3ab"}
@@ -33,15 +34,20 @@ def angka_kpi(tampilan: Tampilan) -> dict[str, float | int | None]:
 def kartu_kpi(tampilan: Tampilan, bahasa: str) -> None:
     k = angka_kpi(tampilan)
     with st.container(key="kim_kpi"):
-        _kartu(k, bahasa)
+        _kartu(k, bahasa, tampilan)
 
 
-def _kartu(k: dict, bahasa: str) -> None:
-    c1, c2, c3, c4 = st.columns(4)
+def _kartu(k: dict, bahasa: str, tampilan: Tampilan | None = None) -> None:
+    tidak_aktif = angka_tidak_aktif(tampilan) if tampilan is not None else None
+    c1, c2, c3, c4, *c5 = st.columns(5 if tidak_aktif else 4)
     c1.metric(t("kpi_kim", bahasa), angka(k["kim"], bahasa), help=t("kpi_dari", bahasa, n=angka(k["kelurahan"], bahasa)), border=True)
     c2.metric(t("kpi_potensi", bahasa), angka(k["potensi"], bahasa), border=True)
     c3.metric(t("kpi_aktif", bahasa), persen(k["persen_aktif"], bahasa), help=t("kpi_aktif_bantu", bahasa, n=angka(k["aktif"], bahasa)), border=True)
     c4.metric(t("kpi_anggota", bahasa), angka(k["anggota"], bahasa), border=True)
+    if tidak_aktif:
+        n, m = tidak_aktif
+        c5[0].metric(t("kpi_tidak_aktif", bahasa, m=m), angka(n, bahasa), border=True,
+                     help=t("kpi_tidak_aktif_bantu", bahasa, m=m, pada=tanggal(tampilan.pada, bahasa)))
 
 
 def grafik_kategori(tampilan: Tampilan, bahasa: str) -> alt.Chart:

@@ -11,9 +11,11 @@ import datetime as dt
 
 import pandas as pd
 
+from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 from geo.tampilan.agregat import kolom_status
 from geo.tampilan.banding import kolom_banding
+from geo.tampilan.metrik import metrik_tersedia
 from geo.tampilan.waktu import urai_tanggal_opsi
 
 
@@ -27,6 +29,13 @@ def tanggal_dari_args(args: argparse.Namespace) -> tuple[dt.date | None, dt.date
     pada = urai_tanggal_opsi(args.pada, "--pada") if getattr(args, "pada", None) else None
     banding = urai_tanggal_opsi(args.banding, "--banding") if getattr(args, "banding", None) else None
     return pada, banding
+
+
+def periksa_metrik(metrik: str, dataset: Dataset, banding: dt.date | None) -> None:
+    """A time metric without its log or comparison date is a message, not a crash."""
+    if not metrik_tersedia(metrik, dataset.kegiatan is not None, banding is not None):
+        perlu = "log kegiatan dan --banding" if metrik == "perubahan_aktif" else "log kegiatan (data/kegiatan.csv atau KIM_KEGIATAN)"
+        raise GalatData(f"Metrik '{metrik}' membutuhkan {perlu}.")
 
 
 def kolom_tabel(dataset: Dataset, banding: bool) -> list[str]:

@@ -4,11 +4,12 @@ Pure functions (no Streamlit import): the page reads ``st.query_params``
 through :func:`dari_param` once per session and writes :func:`ke_param`
 after every change. Parameter names are stable: ``kategori``, ``status``,
 ``kecamatan``, ``metrik``, ``kelurahan`` (plus ``cari``, ``skema``, ``kelas``,
-``peta``, ``bahasa``); list parameters may repeat or be comma-separated.
+``peta``, ``bahasa``, and with an activity log ``pada``, ``banding``); list parameters may repeat or be comma-separated.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -16,8 +17,8 @@ from geo.galat import GalatData
 from geo.i18n import BAHASA, BAHASA_BAWAAN
 from geo.masuk.dataset import Dataset
 from geo.peta.buat import BASEMAP, BASEMAP_BAWAAN
-from geo.tampilan import kelas
-from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik
+from geo.tampilan import kelas, waktu
+from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik, metrik_tersedia
 from geo.tampilan.saring import Filter, kanonik, pecah_nilai
 
 
@@ -35,6 +36,8 @@ class Keadaan:
     basemap: str = BASEMAP_BAWAAN
     bahasa: str = BAHASA_BAWAAN
     kelurahan: str | None = None  # kode
+    pada: dt.date | None = None  # None: today (only with an activity log)
+    banding: dt.date | None = None
     catatan: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -117,7 +120,26 @@ def dari_param(param: Mapping[str, Sequence[str] | str], dataset: Dataset) -> Ke
             saran = dataset.referensi.saran_nama(kel)
             mungkin = f" Mungkin maksud Anda '{saran}'?" if saran else ""
             catatan.append(f"Kelurahan '{kel}' tidak ditemukan.{mungkin} Gunakan nama atau kode kelurahan dari daftar di panel rincian.")
+    k = _tanggal_dari_param(param, dataset, k, catatan)
     return replace(k, catatan=tuple(catatan))
+
+
+def _tanggal_dari_param(param: Mapping[str, Sequence[str] | str], dataset: Dataset, k: Keadaan, catatan: list[str]) -> Keadaan:
+    """``pada``/``banding`` (ISO or day-first), checked against the log's range."""
+    for nama in ("pada", "banding"):
+        nilai = _satu(param, nama)
+        if not nilai:
+            continue
+        try:
+            tanggal = waktu.periksa_tanggal(dataset.kegiatan, waktu.urai_tanggal_opsi(nilai, nama), nama)
+        except GalatData as exc:
+            catatan.append(str(exc))
+            continue
+        k = replace(k, **{nama: tanggal})
+    if not metrik_tersedia(k.metrik, dataset.kegiatan is not None, k.banding is not None):
+        catatan.append(f"Metrik '{k.metrik}' membutuhkan log kegiatan{' dan tanggal banding' if k.metrik == 'perubahan_aktif' else ''}.")
+        k = replace(k, metrik=METRIK_BAWAAN)
+    return k
 
 
 def ke_param(k: Keadaan, dataset: Dataset) -> dict[str, list[str]]:
@@ -135,4 +157,7 @@ def ke_param(k: Keadaan, dataset: Dataset) -> dict[str, list[str]]:
     if k.kelurahan:
         nama_kel = dataset.batas.loc[dataset.batas["kode"] == k.kelurahan, "kelurahan"]
         param["kelurahan"] = [str(nama_kel.iloc[0]) if len(nama_kel) else k.kelurahan]
+    for nama in ("pada", "banding"):
+        if getattr(k, nama):
+            param[nama] = [getattr(k, nama).isoformat()]
     return param
