@@ -136,6 +136,8 @@ def _tanggal_dari_param(param: Mapping[str, Sequence[str] | str], dataset: Datas
             catatan.append(str(exc))
             continue
         k = replace(k, **{nama: tanggal})
+    if k.banding is not None and not _satu(param, "metrik"):
+        k = replace(k, metrik="perubahan_aktif")  # a comparison link shows the change map unless told otherwise
     if not metrik_tersedia(k.metrik, dataset.kegiatan is not None, k.banding is not None):
         catatan.append(f"Metrik '{k.metrik}' membutuhkan log kegiatan{' dan tanggal banding' if k.metrik == 'perubahan_aktif' else ''}.")
         k = replace(k, metrik=METRIK_BAWAAN)
