@@ -21,6 +21,7 @@ from geo.masuk.kegiatan import muat_kegiatan, periksa_selaras
 from geo.masuk.referensi import Referensi, muat_referensi
 from geo.masuk.validasi import validasi_kim
 from geo.masuk.wilayah import Wilayah, muat_wilayah
+from geo.tampilan.waktu import indeks_log
 
 
 @dataclass(frozen=True)
@@ -98,5 +99,6 @@ def muat_dataset(
     log = muat_kegiatan(path_log, wil, tabel["id_potensi"] if mentah is not None else None, laporan)
     if log is not None and laporan.ok:
         periksa_selaras(tabel, log, wil, path_kim.name, laporan)
+        log = indeks_log(tabel, log)
     potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
     return Dataset(wil, ref, gdf_batas, potensi, laporan, path_kim, path_batas, log, path_log)

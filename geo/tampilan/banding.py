@@ -15,7 +15,7 @@ import pandas as pd
 from geo.masuk.dataset import Dataset
 from geo.tampilan.agregat import kolom_status
 from geo.tampilan.saring import Filter, terapkan
-from geo.tampilan.waktu import aturan_waktu, bulan_penuh, potensi_pada, status_dari_bulan
+from geo.tampilan.waktu import KOLOM_HARI, KOLOM_POS, KOSONG, _hari, aturan_waktu, bulan_penuh_hari, potensi_pada
 
 # Per kelurahan, dormancy is the median of its potentials: one long-abandoned
 # group should not paint a kelurahan whose other groups are busy.
@@ -35,7 +35,9 @@ def tambah_dormansi(ringkasan: pd.DataFrame, potensi: pd.DataFrame) -> pd.DataFr
     return ringkasan
 
 
-def tambah_banding(ringkasan: pd.DataFrame, dataset: Dataset, f: Filter, pada: dt.date, banding: dt.date) -> pd.DataFrame:
+def tambah_banding(
+    ringkasan: pd.DataFrame, dataset: Dataset, f: Filter, pada: dt.date, banding: dt.date, sumber_pada: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Both states per kelurahan and the change from ``pada`` to ``banding``.
 
     The status filter is left out here: a status belongs to one date, and the
@@ -43,7 +45,7 @@ def tambah_banding(ringkasan: pd.DataFrame, dataset: Dataset, f: Filter, pada: d
     """
     wil, log = dataset.wilayah, dataset.kegiatan
     f_tetap = replace(f, status=())
-    a = terapkan(potensi_pada(dataset.potensi, log, pada, wil), f_tetap)
+    a = terapkan(sumber_pada if sumber_pada is not None else potensi_pada(dataset.potensi, log, pada, wil), f_tetap)
     b = terapkan(potensi_pada(dataset.potensi, log, banding, wil), f_tetap)
     aktif = wil.status_aktivitas[0]
     kode, idx = a["kode_kelurahan"], pd.Index(ringkasan["kode"])
@@ -84,27 +86,34 @@ def garis_waktu(dataset: Dataset, f: Filter, sampai: dt.date, kode: str | None =
     potensi = terapkan(dataset.potensi, replace(f, status=()))
     if kode:
         potensi = potensi[potensi["kode_kelurahan"] == kode]
-    status = list(wil.status_aktivitas)
+    status = list(wil.status_aktivitas)[:3]
     if log is None or not len(log) or log["tanggal"].isna().all():
         return pd.DataFrame(columns=["bulan", *status])
     aturan = aturan_waktu(wil)
-    pos = pd.Index(potensi["id_potensi"].astype(str)).get_indexer(log["id_potensi"].astype(str))
-    hari = np.asarray(log["tanggal"], dtype="datetime64[D]")
-    pilih = (pos >= 0) & ~np.isnat(hari)
+    if KOLOM_POS in log and log.attrs.get("jumlah_potensi") == len(dataset.potensi):
+        # The dataset's own index of the log: positions among all potentials → among the shown ones.
+        ke_tampil = np.full(len(dataset.potensi), -1, dtype=np.int64)
+        ke_tampil[potensi.index.to_numpy()] = np.arange(len(potensi))
+        pos_log = log[KOLOM_POS].to_numpy()
+        pos = np.where(pos_log >= 0, ke_tampil[np.maximum(pos_log, 0)], -1)
+        hari = log[KOLOM_HARI].to_numpy()
+    else:
+        pos = pd.Index(potensi["id_potensi"].astype(str)).get_indexer(log["id_potensi"].astype(str))
+        hari = _hari(log["tanggal"])
+    pilih = (pos >= 0) & (hari != KOSONG)
     urut = np.argsort(hari[pilih], kind="stable")
-    pos, hari = pos[pilih][urut], hari[pilih][urut].astype(np.int64)
-    kosong = np.iinfo(np.int64).min
-    terakhir = np.full(len(potensi), kosong, dtype=np.int64)
+    pos, hari = pos[pilih][urut], hari[pilih][urut]
+    terakhir = np.full(len(potensi), KOSONG, dtype=np.int64)
     baris, mulai = [], 0
     # Months in order, each adding only its own activities: one pass over the log in total.
     for akhir in akhir_bulan(log["tanggal"].min().date(), sampai):
         selesai = int(np.searchsorted(hari, np.datetime64(akhir.date(), "D").astype(np.int64), side="right"))
         np.maximum.at(terakhir, pos[mulai:selesai], hari[mulai:selesai])
         mulai = selesai
-        tanggal = pd.Series(np.where(terakhir == kosong, np.datetime64("NaT"), terakhir.astype("datetime64[D]")))
-        st = status_dari_bulan(bulan_penuh(pd.to_datetime(tanggal), akhir), aturan, wil.status_aktivitas)
-        hitung = st.value_counts()
-        baris.append([akhir, *(int(hitung.get(s, 0)) for s in status)])
+        bulan = bulan_penuh_hari(terakhir, akhir)
+        aktif = int((bulan < aturan.bulan_aktif).sum())  # NaN compares False: no activity is never active
+        kurang = int(((bulan >= aturan.bulan_aktif) & (bulan < aturan.bulan_kurang_aktif)).sum())
+        baris.append([akhir, aktif, kurang, len(potensi) - aktif - kurang])
     return pd.DataFrame(baris, columns=["bulan", *status])
 
 

@@ -53,5 +53,5 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, pada: dt.date | None = 
     if pada is not None:
         ringkasan = waktu_banding.tambah_dormansi(ringkasan, potensi)
         if banding is not None:
-            ringkasan = waktu_banding.tambah_banding(ringkasan, dataset, f, pada, banding)
+            ringkasan = waktu_banding.tambah_banding(ringkasan, dataset, f, pada, banding, sumber)
     return Tampilan(dataset, f, potensi, ringkasan, pada, banding)

@@ -63,21 +63,31 @@ def hari_ini() -> dt.date:
     return dt.date.today()
 
 
+KOSONG = np.iinfo(np.int64).min  # "no date" among day numbers
+
+
 def _hari(nilai: pd.Series | np.ndarray) -> np.ndarray:
-    """Dates → int days since 1970 (NaT → a very small number)."""
+    """Dates → int days since 1970 (NaT → ``KOSONG``)."""
     arr = np.asarray(pd.to_datetime(nilai), dtype="datetime64[D]")
-    return np.where(np.isnat(arr), np.iinfo(np.int64).min, arr.astype(np.int64))
+    return np.where(np.isnat(arr), KOSONG, arr.astype(np.int64))
+
+
+def bulan_penuh_hari(hari: np.ndarray, pada: dt.date | pd.Timestamp) -> np.ndarray:
+    """:func:`bulan_penuh` on day numbers (days since 1970; ``KOSONG`` = no date), pure numpy."""
+    d = pd.Timestamp(pada)
+    ada = hari != KOSONG
+    tgl = np.where(ada, hari, 0).astype("datetime64[D]")
+    bulan_ke = tgl.astype("datetime64[M]")
+    k = (d.year * 12 + d.month - 1) - bulan_ke.astype(np.int64) - 1970 * 12
+    hari_ke = (tgl - bulan_ke).astype(np.int64) + 1
+    # L + k months lands on min(L.day, last day of D's month); not yet reached → one less.
+    belum = d.day < np.minimum(hari_ke, d.days_in_month)
+    return np.where(ada, k - belum, np.nan).astype(float)
 
 
 def bulan_penuh(terakhir: pd.Series, pada: dt.date | pd.Timestamp) -> pd.Series:
     """Whole months from each ``terakhir`` to ``pada`` (NaN where there is no date)."""
-    t = pd.to_datetime(terakhir)
-    d = pd.Timestamp(pada)
-    k = (d.year - t.dt.year) * 12 + (d.month - t.dt.month)
-    hari_akhir_bulan_d = d.days_in_month
-    # L + k months lands on min(L.day, last day of D's month); not yet reached → one less.
-    belum = d.day < np.minimum(t.dt.day, hari_akhir_bulan_d)
-    return (k - belum.astype(float)).where(t.notna()).astype(float)
+    return pd.Series(bulan_penuh_hari(_hari(terakhir), pada), index=terakhir.index)
 
 
 def status_dari_bulan(bulan: pd.Series, aturan: AturanWaktu, status: tuple[str, ...] = skema.STATUS_AKTIVITAS) -> pd.Series:
@@ -88,10 +98,30 @@ def status_dari_bulan(bulan: pd.Series, aturan: AturanWaktu, status: tuple[str, 
     return pd.Series(hasil, index=bulan.index, dtype=object)
 
 
+KOLOM_POS, KOLOM_HARI = "_pos", "_hari"
+
+
+def indeks_log(potensi: pd.DataFrame, kegiatan: pd.DataFrame) -> pd.DataFrame:
+    """The log with each row's potential position and day number, computed once per data version.
+
+    Matching 400,000 ids to potentials is most of the cost of a date change,
+    so the dataset stores it; :func:`terakhir_pada` uses it when handed the
+    same (unfiltered) potentials.
+    """
+    hasil = kegiatan.copy()
+    hasil[KOLOM_POS] = pd.Index(potensi["id_potensi"].astype(str)).get_indexer(kegiatan["id_potensi"].astype(str))
+    hasil[KOLOM_HARI] = _hari(kegiatan["tanggal"])
+    hasil.attrs["jumlah_potensi"] = len(potensi)
+    return hasil
+
+
 def terakhir_pada(potensi: pd.DataFrame, kegiatan: pd.DataFrame, pada: dt.date | pd.Timestamp) -> pd.Series:
     """The last activity on or before ``pada`` for each potential (NaT when none)."""
-    pos = pd.Index(potensi["id_potensi"].astype(str)).get_indexer(kegiatan["id_potensi"].astype(str))
-    hari = _hari(kegiatan["tanggal"])
+    if KOLOM_POS in kegiatan and kegiatan.attrs.get("jumlah_potensi") == len(potensi) and isinstance(potensi.index, pd.RangeIndex):
+        pos, hari = kegiatan[KOLOM_POS].to_numpy(), kegiatan[KOLOM_HARI].to_numpy()
+    else:
+        pos = pd.Index(potensi["id_potensi"].astype(str)).get_indexer(kegiatan["id_potensi"].astype(str))
+        hari = _hari(kegiatan["tanggal"])
     batas = np.datetime64(pd.Timestamp(pada).date(), "D").astype(np.int64)
     pilih = (pos >= 0) & (hari <= batas) & (hari > np.iinfo(np.int64).min)
     hasil = np.full(len(potensi), np.iinfo(np.int64).min, dtype=np.int64)
