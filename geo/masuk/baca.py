@@ -63,9 +63,9 @@ def _baca_csv(data: bytes, nama: str, laporan: Laporan) -> list[list[str]] | Non
     return list(csv.reader(io.StringIO(teks, newline=""), delimiter=_tebak_delimiter(teks)))
 
 
-def _baca_excel(data: bytes, nama: str, laporan: Laporan) -> list[list[str]] | None:
+def _baca_excel(data: bytes, nama: str, laporan: Laporan, lembar: int | str = 0) -> list[list[str]] | None:
     try:
-        frame = pd.read_excel(io.BytesIO(data), sheet_name=0, header=None, dtype=object, engine="openpyxl")
+        frame = pd.read_excel(io.BytesIO(data), sheet_name=lembar, header=None, dtype=object, engine="openpyxl")
     except (ValueError, OSError, KeyError, zipfile.BadZipFile) as exc:
         laporan.tambah(
             nama,
@@ -137,9 +137,13 @@ def _cari_header(rows: list[list[str]], kolom_dikenal: Sequence[str]) -> int:
 
 
 def baca_bytes(
-    data: bytes, nama: str, laporan: Laporan, excel: bool | None = None, kolom_dikenal: Sequence[str] = skema.KOLOM_KIM
+    data: bytes, nama: str, laporan: Laporan, excel: bool | None = None, kolom_dikenal: Sequence[str] = skema.KOLOM_KIM,
+    lembar: int | str = 0,
 ) -> pd.DataFrame | None:
-    """Like :func:`baca_tabel` for uploaded bytes; the format is sniffed when ``excel`` is None."""
+    """Like :func:`baca_tabel` for uploaded bytes; the format is sniffed when ``excel`` is None.
+
+    ``lembar`` names the Excel sheet (the first by default).
+    """
     if not data.strip():
         laporan.tambah(nama, "Berkas kosong. Isi tabel dengan baris judul kolom dan data potensi.")
         return None
@@ -148,7 +152,7 @@ def baca_bytes(
         return None
     if excel is None:
         excel = data[:4] == b"PK\x03\x04"
-    rows = (_baca_excel if excel else _baca_csv)(data, nama, laporan)
+    rows = _baca_excel(data, nama, laporan, lembar) if excel else _baca_csv(data, nama, laporan)
     if rows is None:
         return None
     rows = [[sel.strip() for sel in row] for row in rows]
