@@ -52,3 +52,23 @@ def test_tanggal_salah_pesan_jelas(capsys, tanggal, pesan):
     assert main(["summary", "--pada", tanggal]) == 1
     err = capsys.readouterr().err
     assert pesan in err and "Traceback" not in err
+
+
+def test_export_banding_menyebut_kedua_tanggal(tmp_path, capsys):
+    import datetime as dt
+
+    from geo.ekspor.opsi import OpsiEkspor
+    from geo.ekspor.snapshot import buat_gambar, teks_gambar
+    from geo.masuk.dataset import muat_dataset
+    from geo.tampilan.susun import tampilkan
+
+    tujuan = tmp_path / "banding.png"
+    assert main(["export", "--pada", "2021-06-30", "--banding", "2026-11-30", "--metrik", "perubahan_aktif", "--output", str(tujuan)]) == 0
+    assert tujuan.stat().st_size > 10_000
+    t = tampilkan(muat_dataset(), pada=dt.date(2021, 6, 30), banding=dt.date(2026, 11, 30))
+    teks = teks_gambar(buat_gambar(t, OpsiEkspor(metrik="perubahan_aktif")))
+    assert any("30 Juni 2021 dibandingkan 30 November 2026" in x for x in teks)  # title
+    semua = " ".join(" ".join(x.split()) for x in teks)  # the legend title wraps
+    assert "Perubahan potensi aktif, 30 Juni 2021 → 30 November 2026" in semua  # legend
+    assert main(["export", "--metrik", "perubahan_aktif", "--output", str(tmp_path / "x.png")]) == 1
+    assert "membutuhkan log kegiatan dan --banding" in capsys.readouterr().err
