@@ -28,8 +28,9 @@ from geo.tampilan.waktu import AturanWaktu, bulan_penuh, status_dari_bulan
 AWAL = pd.Timestamp("2018-01-08")
 PANDEMI = pd.Timestamp("2020-03-15")
 BIMTEK = (pd.Timestamp("2021-10-18"), pd.Timestamp("2021-11-26"))
-# Where each status's last activity may fall, relative to the sample's "today".
-RENTANG_TERAKHIR = {"Aktif": (80, 10), "Kurang Aktif": (330, 110)}  # days before today (from, to)
+# Where each status's last activity falls, in days before the sample's "today" (from, to): late
+# enough in each band that the statuses still hold for about two months after that "today".
+RENTANG_TERAKHIR = {"Aktif": (25, 3), "Kurang Aktif": (200, 150)}
 
 JENIS_BIASA = ("produksi", "rapat", "pameran/bazar", "sosialisasi", "liputan/konten")
 KETERANGAN = {
@@ -56,14 +57,16 @@ def _deret(rng: np.random.Generator, mulai: pd.Timestamp, sampai: pd.Timestamp, 
 
 
 def terakhir_baru(id_potensi: str, status: str, lama: pd.Timestamp | None, hari_ini: pd.Timestamp) -> pd.Timestamp:
-    """Keep the old last activity when it fits the status at ``hari_ini``, else pick one that does."""
+    """Tidak Aktif keeps its (pandemic-era) date when it fits; the others get one inside their band."""
     aturan = AturanWaktu()
-    if lama is not None and status_dari_bulan(bulan_penuh(pd.Series([lama]), hari_ini), aturan).iloc[0] == status:
+    if status == "Tidak Aktif" and lama is not None and status_dari_bulan(bulan_penuh(pd.Series([lama]), hari_ini), aturan).iloc[0] == status:
         return lama
     if status == "Tidak Aktif":  # never happens with the sample KIM, but keeps the script total
         return min(lama or PANDEMI, PANDEMI)
     dari, ke = RENTANG_TERAKHIR[status]
-    return hari_ini - pd.Timedelta(days=int(_acak(id_potensi + "t").integers(ke, dari)))
+    terakhir = hari_ini - pd.Timedelta(days=int(_acak(id_potensi + "t").integers(ke, dari)))
+    assert status_dari_bulan(bulan_penuh(pd.Series([terakhir]), hari_ini), aturan).iloc[0] == status
+    return terakhir
 
 
 def kegiatan_potensi(id_potensi: str, status: str, terakhir: pd.Timestamp, anggota: int) -> list[tuple[pd.Timestamp, str]]:

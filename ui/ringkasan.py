@@ -106,5 +106,5 @@ def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
     st.markdown(f"**{t('tabel_potensi', bahasa)}** · {angka(len(tampilan.potensi), bahasa)}")
     st.caption(t("tabel_bantu", bahasa))
     kolom = ["id_potensi", "nama_kim", "kelurahan", "kecamatan", "nama_potensi", "kategori_potensi", "status_aktivitas",
-             "jumlah_anggota", "kegiatan_terakhir", "kontak"]
+             "status_tercatat", "jumlah_anggota", "kegiatan_terakhir", "kontak"]  # status_tercatat only with an activity log
     tabel_potensi(pd.DataFrame(tampilan.potensi), kolom, bahasa, key="kim_tabel_potensi", tinggi=min(420, 38 + 35 * max(1, len(tampilan.potensi))))
