@@ -237,6 +237,8 @@ def tanggal(nilai: object, bahasa: str = BAHASA_BAWAAN) -> str:
 
 def nilai_metrik(metrik: str, nilai: float | None, bahasa: str = BAHASA_BAWAAN) -> str:
     """A metric value as shown in tooltips and legends (percent sign for percentages)."""
+    if metrik == "perubahan_aktif" and nilai is not None and nilai > 0:
+        return "+" + angka(nilai, bahasa)  # a gain reads as a gain on the diverging legend
     return persen(nilai, bahasa) if metrik == "persen_aktif" else angka(nilai, bahasa)
 
 

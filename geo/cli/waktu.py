@@ -1,7 +1,7 @@
 """``--pada``/``--banding`` for ``summary`` and ``export``: the state at a date and the change.
 
-No subcommand of its own; :data:`MODUL_PERINTAH` lists it with a no-op
-``daftar`` so every CLI module registers the same way.
+Options only, no subcommand of its own: ``summary`` (geo.cli.utama) and
+``export`` (geo.cli.ekspor) add them and read them through these helpers.
 """
 
 from __future__ import annotations

@@ -4,4 +4,4 @@
 table (validate, compare, write, audit, restore); ``akun`` checks editors' logins.
 """
 
-__all__ = ["akun", "berkas", "kim"]
+__all__ = ["akun", "berkas", "kegiatan", "kim"]
