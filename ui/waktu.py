@@ -15,6 +15,7 @@ import streamlit as st
 
 from geo.i18n import angka, t, tanggal
 from geo.masuk.dataset import Dataset
+from geo.tampilan import waktu
 from geo.tampilan.banding import garis_waktu, kim_tidak_aktif
 from geo.tampilan.metrik import METRIK_BAWAAN
 from geo.tampilan.susun import Tampilan
@@ -99,7 +100,7 @@ def grafik_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None = None)
     """Active / less active / inactive potentials per month, the pandemic shaded."""
     if tampilan.pada is None:
         return None
-    data = garis_waktu(tampilan.dataset, tampilan.filter, tampilan.pada, kode)
+    data = garis_waktu(tampilan.dataset, tampilan.filter, waktu.hari_ini(), kode)  # the whole history; the date(s) are marked
     status = list(tampilan.dataset.wilayah.status_aktivitas)
     panjang = data.melt(id_vars="bulan", value_vars=status, var_name="status", value_name="jumlah")
     garis = alt.Chart(panjang).mark_area(opacity=0.85).encode(
