@@ -59,7 +59,7 @@ _SIMPANAN = _Simpanan(MAKS_SIMPANAN)
 def sidik_data(tampilan: Tampilan) -> tuple:
     """Which data version a file was made from: paths, sizes and modification times."""
     hasil = []
-    for path in (tampilan.dataset.path_kim, tampilan.dataset.path_batas):
+    for path in (tampilan.dataset.path_kim, tampilan.dataset.path_batas, tampilan.dataset.path_kegiatan or tampilan.dataset.path_kim):
         try:
             s = path.stat()
             hasil.append((str(path), s.st_mtime_ns, s.st_size))
@@ -70,7 +70,7 @@ def sidik_data(tampilan: Tampilan) -> tuple:
 
 def pembuat(kode: str, tampilan: Tampilan, opsi: OpsiEkspor) -> Callable[[], bytes]:
     """A no-argument function that makes (or reuses) the file; what the button calls on click."""
-    kunci = (kode, sidik_data(tampilan), tampilan.filter, opsi, dt.date.today())
+    kunci = (kode, sidik_data(tampilan), tampilan.filter, tampilan.pada, tampilan.banding, opsi, dt.date.today())
     return lambda: _SIMPANAN.ambil(kunci, lambda: ekspor(kode, tampilan, opsi))
 
 
