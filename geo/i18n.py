@@ -182,6 +182,9 @@ TEKS: dict[str, dict[str, str]] = {
     "kol_peserta": {"id": "Peserta", "en": "Participants"},
     "kol_keterangan": {"id": "Keterangan", "en": "Notes"},
     "kol_nama_potensi": {"id": "Potensi", "en": "Potential"},
+    "kol_aktif_pada": {"id": "Aktif {tanggal}", "en": "Active {tanggal}"},
+    "kol_perubahan": {"id": "Perubahan", "en": "Change"},
+    "kol_bangkit": {"id": "Bangkit kembali", "en": "Revived"},
     "legenda_dormansi": {"id": "Bulan tidak aktif pada {pada} (median per kelurahan)", "en": "Months inactive on {pada} (median per kelurahan)"},
 }
 

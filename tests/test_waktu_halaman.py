@@ -63,6 +63,13 @@ def test_halaman_dengan_pada_dan_banding(log_uji):
     assert "**Status potensi per bulan** · Kota Uji" in teks and "**Status potensi per bulan: Alfa Laut**" in teks  # both timelines
 
 
+def test_daftar_perubahan_tanpa_kelurahan_terpilih(log_uji):
+    at = _jalan({"pada": "2019-08-31", "banding": "2025-02-28"})
+    (tabel,) = [d for d in at.dataframe if "perubahan_aktif" in d.value.columns]
+    assert len(tabel.value) == 3
+    assert tabel.value.set_index("kelurahan").loc["Alfa Laut", ["jumlah_aktif_pada", "jumlah_aktif_banding", "jumlah_bangkit"]].tolist() == [1, 1, 1]
+
+
 def test_tanpa_log_tanpa_kontrol_waktu(wilayah_uji):
     at = _jalan({})
     assert not [d for d in at.get("date_input")]

@@ -11,7 +11,7 @@ from geo.tampilan.susun import Tampilan
 from ui.filter import KUNCI
 from ui.md import aman_md
 from ui.tabel import tabel_potensi
-from ui.waktu import detail_waktu
+from ui.waktu import daftar_perubahan, detail_waktu
 
 
 def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
@@ -39,6 +39,7 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
     """The detail of one kelurahan under the current filters."""
     if not kode:
         st.caption(t("belum_dipilih", bahasa))
+        daftar_perubahan(tampilan, bahasa)
         return
     ds = tampilan.dataset
     baris = ds.batas.loc[ds.batas["kode"] == kode].iloc[0]

@@ -174,3 +174,20 @@ def detail_waktu(tampilan: Tampilan, kode: str, potensi: pd.DataFrame, bahasa: s
         gaya = data.style.format({"tanggal": lambda v: tanggal(v, bahasa)}, na_rep="–")
         st.dataframe(gaya, hide_index=True, width="stretch", height=min(320, 38 + 35 * len(data)), key="kim_tabel_kegiatan",
                      column_config={k: st.column_config.Column(t(f"kol_{k}", bahasa)) for k in data.columns})
+
+
+def daftar_perubahan(tampilan: Tampilan, bahasa: str) -> None:
+    """With no kelurahan picked: every kelurahan's change, gains first, so the list reads like the map."""
+    if tampilan.banding is None or "perubahan_aktif" not in tampilan.ringkasan:
+        return
+    r = pd.DataFrame(tampilan.ringkasan[["kelurahan", "jumlah_aktif_pada", "jumlah_aktif_banding", "perubahan_aktif", "jumlah_bangkit"]])
+    r = r.sort_values(["perubahan_aktif", "kelurahan"], ascending=[False, True]).reset_index(drop=True)
+    pada, banding = tanggal(tampilan.pada, bahasa), tanggal(tampilan.banding, bahasa)
+    st.markdown(f"**{_md_html(t('banding_kelurahan', bahasa, pada=pada, banding=banding))}**")
+    st.dataframe(r, hide_index=True, width="stretch", key="kim_tabel_perubahan", height=min(420, 38 + 35 * len(r)), column_config={
+        "kelurahan": st.column_config.Column(t("kelurahan", bahasa)),
+        "jumlah_aktif_pada": st.column_config.NumberColumn(t("kol_aktif_pada", bahasa, tanggal=pada)),
+        "jumlah_aktif_banding": st.column_config.NumberColumn(t("kol_aktif_pada", bahasa, tanggal=banding)),
+        "perubahan_aktif": st.column_config.NumberColumn(t("kol_perubahan", bahasa), format="%+d"),
+        "jumlah_bangkit": st.column_config.NumberColumn(t("kol_bangkit", bahasa)),
+    })
