@@ -116,7 +116,8 @@ def grafik_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None = None)
     aturan = aturan_waktu(tampilan.dataset.wilayah)
     if aturan.pandemi:
         pita = pd.DataFrame({"mulai": [aturan.pandemi[0]], "selesai": [aturan.pandemi[1]], "nama": [aturan.nama_pandemi]})
-        lapis.insert(0, alt.Chart(pita).mark_rect(color="#c9c9c9", opacity=0.45).encode(x="mulai:T", x2="selesai:T", tooltip=["nama:N"]))
+        # Over the areas (they are opaque), light enough to read through.
+        lapis.append(alt.Chart(pita).mark_rect(color="#1f2937", opacity=0.16).encode(x="mulai:T", x2="selesai:T", tooltip=["nama:N"]))
         lapis.append(alt.Chart(pita).mark_text(align="left", dx=4, dy=8, baseline="top", color="#333").encode(
             x="mulai:T", y=alt.value(0), text="nama:N"))
     if tampilan.banding:
