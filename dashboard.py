@@ -28,6 +28,7 @@ from ui.navigasi import menu
 from ui.peta import gambar_peta, siapkan_aset, terapkan_klik
 from ui.ringkasan import bagian_ringkasan, kartu_kpi
 from ui.tingkat import jenjang_halaman, remah
+from ui.waktu import bagian_garis_waktu, keterangan_waktu
 
 st.set_page_config(page_title="Peta Potensi KIM", page_icon="🗺️", layout="wide", initial_sidebar_state="auto")
 
@@ -38,6 +39,7 @@ h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
 .kim-lencana-catatan { display:inline-block; margin:0 6px 4px 0; padding:2px 10px; border-radius:12px; font-size:.85rem;
   background:#fff4d6; color:#5c4300; border:1px solid #f0d27a; }
 [data-testid="stMetricValue"] { font-size: 1.7rem; }
+.kim-waktu { margin: 0 0 .35rem 0; }
 @media (max-width: 640px) {
   [data-testid="stMetricValue"] { font-size: 1.35rem; }
   h1 { font-size: 1.6rem !important; }
@@ -111,13 +113,14 @@ def halaman() -> None:
     keadaan = sidebar(dataset)
     bahasa = keadaan.bahasa
     jenjang = jenjang_halaman(dataset)
-    tampilan = tampilkan(dataset, keadaan.filter, jenjang.tingkat, jenjang.wilayah)
+    tampilan = tampilkan(dataset, keadaan.filter, jenjang.tingkat, jenjang.wilayah, pada=keadaan.pada, banding=keadaan.banding)
     keadaan = replace(keadaan, tingkat=None if jenjang == tentukan(dataset) else jenjang.tingkat, wilayah=jenjang.wilayah)
     terapkan_klik(tampilan)
 
     st.title(t("judul", bahasa))
     st.caption(aman_md(t("subjudul", bahasa, wilayah=dataset.wilayah.nama)) + " · " + aman_md(deskripsi_filter(tampilan.filter, bahasa)))
     _catatan(dataset, keadaan_url, bahasa)
+    keterangan_waktu(tampilan, bahasa)
     kartu_kpi(tampilan, bahasa)
     if not len(tampilan.potensi):
         st.info(t("kosong", bahasa))
@@ -132,6 +135,7 @@ def halaman() -> None:
         gambar_peta(tampilan, keadaan, url_aset)
     with kanan:
         panel(tampilan, kode, bahasa)
+    bagian_garis_waktu(tampilan, bahasa, kode)
     _sinkron_url(keadaan, dataset)
 
     # --- ekspor ---

@@ -42,6 +42,7 @@ def folder_data() -> Path:
     if value:
         return Path(value).expanduser()
     return DATA_DIR if dari_checkout() else Path.cwd() / "data"
+ENV_KEGIATAN = "KIM_KEGIATAN"
 
 
 def _path(env: str, default: str) -> Path:
@@ -103,3 +104,13 @@ def url_database() -> str:
         if isinstance(db, dict) and str(db.get("url") or "").strip():
             return str(db["url"]).strip()
     return ""
+
+
+def path_kegiatan(kim: Path | None = None) -> Path:
+    """The optional activity log; without the file everything works from kim.csv alone.
+
+    Unless ``KIM_KEGIATAN`` names it, the log sits beside the KIM table, so a
+    table elsewhere is never checked against the sample log in ``data/``.
+    """
+    value = os.environ.get(ENV_KEGIATAN, "").strip()
+    return Path(value) if value else (kim or path_kim()).parent / "kegiatan.csv"

@@ -162,6 +162,45 @@ TEKS: dict[str, dict[str, str]] = {
     "tingkat_kecamatan": {"id": "kecamatan", "en": "districts (kecamatan)"},
     "tingkat_kelurahan": {"id": "desa/kelurahan", "en": "villages (desa/kelurahan)"},
     "tingkat_ditampilkan": {"id": "Peta per {tingkat}", "en": "Map by {tingkat}"},
+    # --- Revival over time (#10): activity log, status at a date, comparison ---
+    "waktu": {"id": "Waktu", "en": "Time"},
+    "waktu_pada": {"id": "Keadaan pada tanggal", "en": "State on date"},
+    "waktu_pada_bantu": {"id": "Kosong = hari ini. Status dihitung dari log kegiatan: Aktif bila ada kegiatan kurang dari {n} bulan penuh "
+                                "sebelumnya, Kurang Aktif bila kurang dari {m} bulan, selain itu Tidak Aktif.",
+                         "en": "Empty = today. Status comes from the activity log: Active with an activity less than {n} whole months "
+                               "before, Less active within {m} months, otherwise Inactive."},
+    "waktu_banding": {"id": "Bandingkan dengan tanggal", "en": "Compare with date"},
+    "waktu_banding_bantu": {"id": "Pilih tanggal kedua untuk melihat kelurahan yang bertambah atau berkurang potensi aktifnya.",
+                            "en": "Pick a second date to see which kelurahan gained or lost active potentials."},
+    "waktu_keadaan": {"id": "Keadaan pada **{pada}** (dari log kegiatan)", "en": "State on **{pada}** (from the activity log)"},
+    "waktu_keadaan_banding": {"id": "Keadaan pada **{pada}**, dibandingkan dengan **{banding}** (dari log kegiatan)",
+                              "en": "State on **{pada}**, compared with **{banding}** (from the activity log)"},
+    "waktu_ringkas_banding": {"id": "Potensi aktif: **{a}** pada {pada} → **{b}** pada {banding} ({selisih}); **{bangkit}** potensi bangkit kembali, "
+                                    "**{padam}** menjadi tidak aktif.",
+                              "en": "Active potentials: **{a}** on {pada} → **{b}** on {banding} ({selisih}); **{bangkit}** revived, "
+                                    "**{padam}** went quiet."},
+    "kpi_tidak_aktif": {"id": "KIM tidak aktif > {m} bulan", "en": "KIM inactive > {m} months"},
+    "kpi_tidak_aktif_bantu": {"id": "KIM yang semua potensinya tanpa kegiatan {m} bulan penuh atau lebih (pada {pada})",
+                              "en": "KIM whose potentials all had no activity for {m} whole months or more (on {pada})"},
+    "status_tercatat": {"id": "Status tercatat", "en": "Recorded status"},
+    "status_log": {"id": "Status menurut log", "en": "Status from the log"},
+    "status_beda": {"id": "{n} potensi: status tercatat berbeda dengan status menurut log", "en": "{n} potentials: recorded status differs from the log"},
+    "kegiatan_kim": {"id": "Kegiatan KIM ({n})", "en": "KIM activities ({n})"},
+    "tanpa_kegiatan": {"id": "Belum ada kegiatan tercatat sampai tanggal ini.", "en": "No activity recorded up to this date."},
+    "banding_kelurahan": {"id": "Perubahan {pada} → {banding}", "en": "Change {pada} → {banding}"},
+    "garis_waktu": {"id": "Status potensi per bulan", "en": "Potential status per month"},
+    "garis_waktu_kel": {"id": "Status potensi per bulan: {nama}", "en": "Potential status per month: {nama}"},
+    "legenda_divergen": {"id": "Perubahan potensi aktif, {pada} → {banding}", "en": "Change in active potentials, {pada} → {banding}"},
+    "bulan": {"id": "Bulan", "en": "Month"},
+    "kol_tanggal": {"id": "Tanggal", "en": "Date"},
+    "kol_jenis_kegiatan": {"id": "Jenis kegiatan", "en": "Kind of activity"},
+    "kol_peserta": {"id": "Peserta", "en": "Participants"},
+    "kol_keterangan": {"id": "Keterangan", "en": "Notes"},
+    "kol_nama_potensi": {"id": "Potensi", "en": "Potential"},
+    "kol_aktif_pada": {"id": "Aktif {tanggal}", "en": "Active {tanggal}"},
+    "kol_perubahan": {"id": "Perubahan", "en": "Change"},
+    "kol_bangkit": {"id": "Bangkit kembali", "en": "Revived"},
+    "legenda_dormansi": {"id": "Bulan tidak aktif pada {pada} (median per kelurahan)", "en": "Months inactive on {pada} (median per kelurahan)"},
 }
 
 _METRIK_EN = {
@@ -169,6 +208,8 @@ _METRIK_EN = {
     "jumlah_aktif": "Number of active potentials",
     "persen_aktif": "Share active (%)",
     "jumlah_anggota": "Number of members",
+    "bulan_tidak_aktif": "Months inactive (median per kelurahan)",
+    "perubahan_aktif": "Change in active potentials",
 }
 
 
@@ -218,6 +259,8 @@ def tanggal(nilai: object, bahasa: str = BAHASA_BAWAAN) -> str:
 
 def nilai_metrik(metrik: str, nilai: float | None, bahasa: str = BAHASA_BAWAAN) -> str:
     """A metric value as shown in tooltips and legends (percent sign for percentages)."""
+    if metrik == "perubahan_aktif" and nilai is not None and nilai > 0:
+        return "+" + angka(nilai, bahasa)  # a gain reads as a gain on the diverging legend
     return persen(nilai, bahasa) if metrik == "persen_aktif" else angka(nilai, bahasa)
 
 

@@ -14,6 +14,7 @@ from geo.galat import GalatData
 from ui.kelola import K_PENGGUNA, bagian_login, daftar_pengguna, keluar, pastikan_dimuat, tampilkan_kabar
 from ui.kelola_anggaran import tab_anggaran
 from ui.kelola_berkas import riwayat, unggah
+from ui.kelola_kegiatan import tab_kegiatan
 from ui.kelola_peta import pilih_lokasi
 from ui.kelola_tabel import bilah_simpan, editor, kotak_konflik
 from ui.md import aman_md
@@ -61,7 +62,8 @@ if not pengguna:
     st.stop()
 
 kotak = st.container()
-tab_tabel, tab_lokasi, tab_unggah, tab_riwayat, tab_anggaran_ = st.tabs(["Tabel", "Lokasi di peta", "Unggah berkas", "Riwayat & pemulihan", "Anggaran"])
+tab_tabel, tab_lokasi, tab_unggah, tab_riwayat, tab_log, tab_anggaran_ = st.tabs(
+    ["Tabel", "Lokasi di peta", "Unggah berkas", "Riwayat & pemulihan", "Log kegiatan", "Anggaran"])
 with tab_tabel:
     suntingan = editor(dataset, boleh_sunting=True)
     bilah_simpan(dataset, pengguna, suntingan)
@@ -71,6 +73,8 @@ with tab_unggah:
     unggah(dataset, pengguna)
 with tab_riwayat:
     riwayat(dataset, pengguna)
+with tab_log:
+    tab_kegiatan(dataset, pengguna)
 with tab_anggaran_:
     tab_anggaran(dataset, pengguna)
 with kotak:

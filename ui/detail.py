@@ -11,6 +11,7 @@ from geo.tampilan.susun import Tampilan, pilihan_kelurahan
 from ui.filter import KUNCI
 from ui.md import aman_md
 from ui.tabel import gambar_tabel_potensi
+from ui.waktu import daftar_perubahan, detail_waktu
 
 
 def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
@@ -39,6 +40,7 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
     """The detail of one kelurahan under the current filters."""
     if not kode:
         st.caption(t("belum_dipilih", bahasa))
+        daftar_perubahan(tampilan, bahasa)
         return
     ds = tampilan.dataset
     baris = ds.batas.loc[ds.batas["kode"] == kode].iloc[0]
@@ -70,7 +72,8 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
         if len(potensi):
             # The panel is a third of the page: the columns that fit. Dates and contacts are in
             # the marker popups and the full table below the map.
-            kolom = ["nama_potensi", "kategori_potensi", "status_aktivitas", "jumlah_anggota"]
+            kolom = ["nama_potensi", "kategori_potensi", "status_aktivitas", "status_tercatat", "jumlah_anggota"]
             gambar_tabel_potensi(pd.DataFrame(potensi), kolom, bahasa, key="kim_tabel_detail")
         else:
             st.caption(t("tanpa_potensi_filter", bahasa))
+        detail_waktu(tampilan, kode, potensi, bahasa)

@@ -62,12 +62,12 @@ def sidik_data(tampilan: Tampilan) -> tuple:
     """Which data version a file was made from: every input file, since each can change a
     download (``wilayah.json`` switches the "data contoh" note, ``kelurahan.csv`` names)."""
     ds = tampilan.dataset
-    return sidik_cepat(ds.path_kim, ds.path_batas, config.path_referensi(), config.path_wilayah())
+    return sidik_cepat(ds.path_kim, ds.path_batas, config.path_referensi(), config.path_wilayah(), ds.path_kegiatan or ds.path_kim)
 
 
 def pembuat(kode: str, tampilan: Tampilan, opsi: OpsiEkspor) -> Callable[[], bytes]:
     """A no-argument function that makes (or reuses) the file; what the button calls on click."""
-    kunci = (kode, sidik_data(tampilan), tampilan.filter, opsi, dt.date.today())
+    kunci = (kode, sidik_data(tampilan), tampilan.filter, tampilan.pada, tampilan.banding, opsi, dt.date.today())
     return lambda: _SIMPANAN.ambil(kunci, lambda: ekspor(kode, tampilan, opsi))
 
 

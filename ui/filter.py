@@ -11,7 +11,8 @@ from geo.masuk.dataset import Dataset
 from geo.peta.buat import BASEMAP
 from geo.tampilan import kelas
 from geo.tampilan.keadaan import Keadaan
-from geo.tampilan.metrik import daftar_metrik
+from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik, metrik_tersedia
+from ui.waktu import kontrol_waktu
 
 # Session-state key of each view field's widget.
 KUNCI = {f.name: f"w_{f.name}" for f in fields(Keadaan) if f.name != "catatan"}
@@ -48,9 +49,12 @@ def sidebar(dataset: Dataset) -> Keadaan:
         cari = st.text_input(t("cari", b), key=KUNCI["cari"], max_chars=100)
         st.button(t("reset", b), key="kim_hapus_filter", on_click=_hapus_filter, width="stretch",
                   disabled=not (kategori or status or kecamatan or cari.strip()))
+        pada, banding = kontrol_waktu(dataset, b, KUNCI["pada"], KUNCI["banding"], KUNCI["metrik"])
 
         st.markdown(f"### {t('tampilan_peta', b)}")
-        semua_metrik = daftar_metrik(wil)
+        semua_metrik = {m: v for m, v in daftar_metrik(wil).items() if metrik_tersedia(m, dataset.kegiatan is not None, banding is not None)}
+        if st.session_state.get(KUNCI["metrik"]) not in semua_metrik:
+            st.session_state[KUNCI["metrik"]] = METRIK_BAWAAN
         metrik = st.selectbox(t("metrik", b), list(semua_metrik), key=KUNCI["metrik"],
                               format_func=lambda m: label_metrik(m, wil, b))
         skema = st.selectbox(t("skema", b), list(kelas.SKEMA_KELAS), key=KUNCI["skema"], format_func=lambda s: t(f"skema_{s}", b))
@@ -60,5 +64,5 @@ def sidebar(dataset: Dataset) -> Keadaan:
         st.caption(t("tautan", b))
     return Keadaan(
         kategori=tuple(kategori), status=tuple(status), kecamatan=tuple(kecamatan), cari=cari.strip(),
-        metrik=metrik, skema=skema, kelas=int(jumlah), basemap=basemap, bahasa=bahasa,
+        metrik=metrik, skema=skema, kelas=int(jumlah), basemap=basemap, bahasa=bahasa, pada=pada, banding=banding,
     )

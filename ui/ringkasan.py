@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.i18n import angka, persen, t
+from geo.i18n import angka, persen, t, tanggal
 from geo.tampilan.angka import angka_utama
 from geo.tampilan.grafik import spek_kategori, spek_status
 from geo.tampilan.susun import Tampilan
 from ui.tabel import gambar_tabel_potensi
+from ui.waktu import angka_tidak_aktif
 
 
 def angka_kpi(tampilan: Tampilan) -> dict[str, float | int | None]:
@@ -20,15 +21,20 @@ def angka_kpi(tampilan: Tampilan) -> dict[str, float | int | None]:
 def kartu_kpi(tampilan: Tampilan, bahasa: str) -> None:
     k = angka_kpi(tampilan)
     with st.container(key="kim_kpi"):
-        _kartu(k, bahasa)
+        _kartu(k, bahasa, tampilan)
 
 
-def _kartu(k: dict, bahasa: str) -> None:
-    c1, c2, c3, c4 = st.columns(4)
+def _kartu(k: dict, bahasa: str, tampilan: Tampilan | None = None) -> None:
+    tidak_aktif = angka_tidak_aktif(tampilan) if tampilan is not None else None
+    c1, c2, c3, c4, *c5 = st.columns(5 if tidak_aktif else 4)
     c1.metric(t("kpi_kim", bahasa), angka(k["kim"], bahasa), help=t("kpi_dari", bahasa, n=angka(k["kelurahan"], bahasa)), border=True)
     c2.metric(t("kpi_potensi", bahasa), angka(k["potensi"], bahasa), border=True)
     c3.metric(t("kpi_aktif", bahasa), persen(k["persen_aktif"], bahasa), help=t("kpi_aktif_bantu", bahasa, n=angka(k["aktif"], bahasa)), border=True)
     c4.metric(t("kpi_anggota", bahasa), angka(k["anggota"], bahasa), border=True)
+    if tidak_aktif:
+        n, m = tidak_aktif
+        c5[0].metric(t("kpi_tidak_aktif", bahasa, m=m), angka(n, bahasa), border=True,
+                     help=t("kpi_tidak_aktif_bantu", bahasa, m=m, pada=tanggal(tampilan.pada, bahasa)))
 
 
 def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
@@ -44,5 +50,5 @@ def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
     st.markdown(f"**{t('tabel_potensi', bahasa)}** · {angka(len(tampilan.potensi), bahasa)}")
     st.caption(t("tabel_bantu", bahasa))
     kolom = ["id_potensi", "nama_kim", "kelurahan", "kecamatan", "nama_potensi", "kategori_potensi", "status_aktivitas",
-             "jumlah_anggota", "kegiatan_terakhir", "kontak"]
+             "status_tercatat", "jumlah_anggota", "kegiatan_terakhir", "kontak"]  # status_tercatat only with an activity log
     gambar_tabel_potensi(pd.DataFrame(tampilan.potensi), kolom, bahasa, key="kim_tabel_potensi", tinggi=min(420, 38 + 35 * max(1, len(tampilan.potensi))))

@@ -5,4 +5,4 @@ add one command (``export``, ``boundaries``, ``data``, ``hash-password``,
 ``template``).
 """
 
-__all__ = ["akun", "batas", "data", "ekspor", "templat", "utama"]
+__all__ = ["akun", "batas", "data", "ekspor", "templat", "utama", "waktu"]

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from geo import format_id
+from geo.cli import waktu
 from geo.cli.utama import filter_dari_args, jenjang_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
 from geo.ekspor import FORMAT, buat, format_ekspor
 from geo.ekspor.opsi import DPI_BAWAAN, UKURAN_BAWAAN, UKURAN_KERTAS_MM, OpsiEkspor
@@ -96,7 +97,9 @@ def _export(args: argparse.Namespace) -> int:
     kode = _format_dari_args(args)
     dataset = muat_dari_args(args)
     jenjang = jenjang_dari_args(args, dataset)
-    tampilan = tampilkan(dataset, filter_dari_args(args, dataset), jenjang.tingkat, jenjang.wilayah)
+    pada, banding = waktu.tanggal_dari_args(args)
+    waktu.periksa_metrik(args.metrik, dataset, banding)
+    tampilan = tampilkan(dataset, filter_dari_args(args, dataset), jenjang.tingkat, jenjang.wilayah, pada=pada, banding=banding)
     opsi = OpsiEkspor(
         metrik=args.metrik,
         skema=args.skema,
@@ -136,6 +139,7 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", metavar="F", help=f"format berkas: {', '.join(FORMAT)}, rab-xlsx, rab-pdf (bawaan: dari akhiran --output)")
     p.add_argument("--anggaran", metavar="PATH", help="rab-xlsx/rab-pdf: rencana anggaran (bawaan: $KIM_ANGGARAN atau data/anggaran.csv)")
     p.add_argument("--output", "-o", metavar="FILE", help="berkas keluaran; '-' untuk stdout (bawaan: nama otomatis di folder ini)")
+    waktu.tambah_opsi_waktu(p)
     p.add_argument("--metrik", default=METRIK_BAWAAN, metavar="M", help=f"isi warna kelurahan (bawaan: {METRIK_BAWAAN})")
     p.add_argument("--skema", default=SKEMA_BAWAAN, metavar="S", help=f"pembagian kelas: {', '.join(SKEMA_KELAS)} (bawaan: {SKEMA_BAWAAN})")
     p.add_argument("--kelas", default=str(JUMLAH_KELAS_BAWAAN), metavar="N", help=f"jumlah kelas warna (bawaan: {JUMLAH_KELAS_BAWAAN})")

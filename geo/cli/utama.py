@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo import config
+from geo.cli import waktu
 from geo.cli.kemajuan import bilah_kemajuan
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
@@ -24,8 +25,9 @@ from geo.masuk.tingkat import TINGKAT, normalisasi_awalan, tingkat_sah
 from geo.simpan.gudang import pilih_gudang
 from geo.tampilan.agregat import kolom_ringkasan
 from geo.tampilan.angka import angka_utama
+from geo.tampilan.banding import kolom_banding
 from geo.tampilan.saring import Filter, kanonik, pecah_nilai
-from geo.tampilan.susun import tampilkan
+from geo.tampilan.susun import Tampilan, tampilkan
 from geo.tampilan.tingkat import Jenjang, tentukan
 
 # Modules that contribute subcommands; each has ``daftar(subparsers)``.
@@ -92,21 +94,24 @@ def _validate(args: argparse.Namespace) -> int:
         f"SAH: {len(dataset.potensi)} potensi di {dataset.potensi['kode_kelurahan'].nunique()} kelurahan "
         f"({dataset.path_kim}); {len(laporan.peringatan)} peringatan."
     )
+    if dataset.kegiatan is not None:
+        print(f"Log kegiatan: {len(dataset.kegiatan)} kegiatan ({dataset.path_kegiatan}).")
     return 0
 
 
-def _tabel_summary(dataset: Dataset, f: Filter, jenjang: Jenjang | None = None) -> pd.DataFrame:
-    """The summary per unit of the level (per kelurahan for one kota), without geometry, dates as ISO text.
+def _tabel_summary(tampilan: Tampilan) -> pd.DataFrame:
+    """The summary per unit of the view's level (per kelurahan for one kota), without geometry, dates as ISO text.
 
     Above the kelurahan level a ``tingkat`` column comes first and the unit's
-    name and its parent's are ``nama`` and ``induk`` (``kode_induk``).
+    name and its parent's are ``nama`` and ``induk`` (``kode_induk``). With an
+    activity log the time columns (dormancy, the comparison) follow.
     """
-    jenjang = jenjang or tentukan(dataset)
-    ringkasan = tampilkan(dataset, f, jenjang.tingkat, jenjang.wilayah).ringkasan
-    tabel = pd.DataFrame(ringkasan[kolom_ringkasan(dataset.wilayah)])
-    if jenjang.tingkat != "kelurahan":
+    dataset, ringkasan = tampilan.dataset, tampilan.ringkasan
+    tambahan = [k for k in ("bulan_tidak_aktif", *kolom_banding(dataset)) if k in ringkasan.columns]
+    tabel = pd.DataFrame(ringkasan[kolom_ringkasan(dataset.wilayah) + tambahan])
+    if tampilan.tingkat != "kelurahan":
         tabel = tabel.rename(columns={"kelurahan": "nama", "kecamatan": "induk", "kode_kecamatan": "kode_induk"})
-        tabel.insert(0, "tingkat", jenjang.tingkat)
+        tabel.insert(0, "tingkat", tampilan.tingkat)
     tabel["kegiatan_terakhir"] = tabel["kegiatan_terakhir"].dt.strftime("%Y-%m-%d")
     return tabel
 
@@ -115,13 +120,19 @@ def _summary(args: argparse.Namespace) -> int:
     dataset = muat_dari_args(args)
     f = filter_dari_args(args, dataset)
     jenjang = jenjang_dari_args(args, dataset)
-    tabel = _tabel_summary(dataset, f, jenjang)
+    pada, banding = waktu.tanggal_dari_args(args)
+    tampilan = tampilkan(dataset, f, jenjang.tingkat, jenjang.wilayah, pada=pada, banding=banding)
+    tabel = _tabel_summary(tampilan)
     if jenjang.tingkat == "kelurahan":
         from geo.anggaran.ringkas import tambah_alokasi  # the budget plan's allocation, when there is a valid plan
 
-        tabel, catatan = tambah_alokasi(tabel, tampilkan(dataset, f, jenjang.tingkat, jenjang.wilayah))
+        tabel, catatan = tambah_alokasi(tabel, tampilan)
         if catatan:
             print(catatan, file=sys.stderr)
+    if (pada is not None or banding is not None) and args.format == "table":
+        print(waktu.judul_tabel(pada or tampilan.pada, banding))
+        print(waktu.baris_total(tabel, waktu.kolom_tabel(dataset, banding is not None)).fillna("-").to_string(index=False))
+        return 0
     if args.format == "json":
         records = json.loads(tabel.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=2))
@@ -132,7 +143,7 @@ def _summary(args: argparse.Namespace) -> int:
         kolom += ["jumlah_potensi", "jumlah_aktif", "persen_aktif", "jumlah_anggota", "kategori_dominan", "kegiatan_terakhir"]
         kolom += ["alokasi_anggaran"] if "alokasi_anggaran" in tabel else []
         print(tabel[kolom].fillna("-").to_string(index=False))
-    a = angka_utama(tampilkan(dataset, filter_dari_args(args, dataset)))
+    a = angka_utama(tampilan)
     # Totals on stderr, so json/csv on stdout stay machine-readable; the same figures as the page's cards.
     total = (f"Jumlah: {a.kim} KIM, {a.potensi} potensi ({a.aktif} aktif), {a.anggota} anggota, "
              f"{a.kelurahan_berpotensi} dari {a.kelurahan} kelurahan")
@@ -149,6 +160,7 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("summary", help="ringkasan per kelurahan (atau per kecamatan, kab/kota, provinsi dengan --tingkat)")
     tambah_opsi_data(p)
     tambah_opsi_filter(p)
+    waktu.tambah_opsi_waktu(p)
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.set_defaults(func=_summary)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from geo.masuk.dataset import Dataset
 from geo.tampilan.susun import Tampilan
 
@@ -25,6 +27,10 @@ def judul_bawaan(tampilan: Tampilan) -> str:
     judul = f"Peta {apa} {tempat}"
     if f.status:
         judul += f" \u2014 Status {_daftar(f.status, 'status')}"
+    if tampilan.banding is not None or (tampilan.pada is not None and tampilan.pada != dt.date.today()):
+        from geo.tampilan.kelas_waktu import frasa_tanggal  # a past state or a comparison names its date(s)
+
+        judul += f", {frasa_tanggal(tampilan)}"
     return judul
 
 

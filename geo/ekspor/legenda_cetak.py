@@ -20,6 +20,7 @@ from geo.i18n import label_metrik, nilai_metrik, t
 from geo.peta.data import gaya_status
 from geo.tampilan.angka import angka_utama
 from geo.tampilan.kelas import SKEMA_KELAS, Kelas
+from geo.tampilan.kelas_waktu import judul_metrik
 from geo.tampilan.susun import Tampilan
 
 WARNA_STATUS_LEGENDA = "#6b7680"  # the neutral grey the page's legend uses
@@ -62,7 +63,10 @@ def _baris(ax: Axes, x: float, y: float, teks: str, lebar: float) -> float:
 
 def _bagian_kelas(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan, kelas: Kelas, metrik: str) -> float:
     wil = tampilan.dataset.wilayah
-    y = _judul(ax, x, y, f"{label_metrik(metrik, wil)} per kelurahan", lebar)
+    judul = f"{label_metrik(metrik, wil)} per kelurahan"
+    if metrik in ("perubahan_aktif", "bulan_tidak_aktif"):
+        judul = judul_metrik(tampilan, metrik)  # says its date(s) and how a kelurahan's value is made
+    y = _judul(ax, x, y, judul, lebar)
     for warna, teks in zip(kelas.warna, kelas.label(lambda v: nilai_metrik(metrik, v))):
         ax.add_patch(Rectangle((x, y - 2.2), 8, 4.4, facecolor=warna, edgecolor="#8c8c8c", linewidth=0.5))
         y = _baris(ax, x, y, teks, lebar)

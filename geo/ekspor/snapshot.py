@@ -40,7 +40,8 @@ from geo.ekspor.kartografi import (
 from geo.ekspor.legenda_cetak import UKURAN_PENANDA, gambar_legenda, gaya_potensi
 from geo.ekspor.opsi import UKURAN_KERTAS_MM, OpsiEkspor
 from geo.i18n import label_metrik
-from geo.tampilan.kelas import Kelas, hitung_kelas
+from geo.tampilan.kelas import Kelas
+from geo.tampilan.kelas_waktu import kelas_metrik
 from geo.tampilan.susun import Tampilan
 
 MM_PER_INCI = 25.4
@@ -270,7 +271,7 @@ def buat_gambar(tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> Figure:
     # A canvas that never draws: geopandas asks for redraws while plotting,
     # and each Agg redraw of the full page would cost a tenth of a second.
     FigureCanvasBase(fig)
-    kelas = hitung_kelas(tampilan.ringkasan[opsi.metrik].astype(float).to_numpy(), opsi.skema, opsi.jumlah_kelas)
+    kelas = kelas_metrik(tampilan.ringkasan[opsi.metrik].astype(float).to_numpy(), opsi.metrik, opsi.skema, opsi.jumlah_kelas)
     isi = lebar_mm - 2 * TEPI_MM
     basemap = None
     if opsi.basemap:

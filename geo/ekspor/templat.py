@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from geo.ekspor.templat_kegiatan import PETUNJUK_KEGIATAN, tambah_lembar_kegiatan
 from geo.masuk import skema
 from geo.masuk.referensi import Referensi
 from geo.masuk.wilayah import Wilayah
@@ -99,6 +100,12 @@ def buat_templat(wilayah: Wilayah, referensi: Referensi) -> bytes:
         petunjuk.append([kolom, PETUNJUK.get(kolom, "")])
     petunjuk.column_dimensions["A"].width = 20
     petunjuk.column_dimensions["B"].width = 100
+    # The optional activity log (issue #10): its own sheet, uploaded on Kelola Data as "log kegiatan".
+    tambah_lembar_kegiatan(wb, wilayah, BARIS_ISIAN, LEMBAR_DAFTAR)
+    petunjuk.append([])
+    petunjuk.append(["Lembar Kegiatan (opsional): satu baris per kegiatan; unggah di Kelola Data, tab Log kegiatan."])
+    for kolom, isi in PETUNJUK_KEGIATAN.items():
+        petunjuk.append([kolom, isi])
 
     keluaran = io.BytesIO()
     wb.save(keluaran)

@@ -6,4 +6,4 @@ dates, ``referensi`` and ``wilayah`` hold the region's units and vocabulary,
 ``dataset`` joins them into the one immutable :class:`Dataset`.
 """
 
-__all__ = ["baca", "batas", "dataset", "referensi", "skema", "urai", "validasi", "wilayah"]
+__all__ = ["baca", "batas", "dataset", "kegiatan", "referensi", "skema", "urai", "validasi", "wilayah"]

@@ -155,7 +155,7 @@ def _baca_csv_cepat(data: bytes) -> pd.DataFrame | None:
     return frame.apply(lambda kolom: kolom.str.strip().map(pulihkan_netral))
 
 
-def _baca_excel(data: bytes, nama: str, laporan: Laporan) -> list[list[str]] | None:
+def _baca_excel(data: bytes, nama: str, laporan: Laporan, lembar: int | str = 0) -> list[list[str]] | None:
     if not _periksa_zip(data, nama, laporan):
         return None
     try:
@@ -166,7 +166,7 @@ def _baca_excel(data: bytes, nama: str, laporan: Laporan) -> list[list[str]] | N
         laporan.tambah(nama, batasan.BARIS.pesan(angka(jumlah)))
         return None
     try:
-        frame = pd.read_excel(io.BytesIO(data), sheet_name=0, header=None, dtype=object, engine="openpyxl")
+        frame = pd.read_excel(io.BytesIO(data), sheet_name=lembar, header=None, dtype=object, engine="openpyxl")
     except (ValueError, OSError, KeyError, zipfile.BadZipFile) as exc:
         laporan.tambah(
             nama,
@@ -249,9 +249,13 @@ def _cari_header(rows: list[list[str]], kolom_dikenal: Sequence[str]) -> int:
 
 
 def baca_bytes(
-    data: bytes, nama: str, laporan: Laporan, excel: bool | None = None, kolom_dikenal: Sequence[str] = skema.KOLOM_KIM
+    data: bytes, nama: str, laporan: Laporan, excel: bool | None = None, kolom_dikenal: Sequence[str] = skema.KOLOM_KIM,
+    lembar: int | str = 0,
 ) -> pd.DataFrame | None:
-    """Like :func:`baca_tabel` for uploaded bytes; the format is sniffed when ``excel`` is None."""
+    """Like :func:`baca_tabel` for uploaded bytes; the format is sniffed when ``excel`` is None.
+
+    ``lembar`` names the Excel sheet (the first by default).
+    """
     if len(data) > batasan.UNGGAH_MB.nilai() * 1024 * 1024:
         laporan.tambah(nama, batasan.UNGGAH_MB.pesan(f"{angka(len(data) / 2**20, 1)} MB"))
         return None
@@ -274,7 +278,7 @@ def baca_bytes(
             hasil = _dari_frame(cepat, nama, laporan, kolom_dikenal)
             if hasil is not False:
                 return hasil
-    rows = (_baca_excel if excel else _baca_csv)(data, nama, laporan)
+    rows = _baca_excel(data, nama, laporan, lembar) if excel else _baca_csv(data, nama, laporan)
     if rows is None:
         return None
     if len(rows) > maks_baris + _BARIS_JUDUL_MAKS + 1:

@@ -17,9 +17,11 @@ import pandas as pd
 from geo import config
 from geo.galat import Laporan
 from geo.masuk.batas import KOLOM_BATAS, batas_skematik, muat_batas
+from geo.masuk.kegiatan import muat_kegiatan, periksa_selaras
 from geo.masuk.periksa import baca_dan_validasi_berkas, tabel_kosong
 from geo.masuk.referensi import Referensi, muat_referensi
 from geo.masuk.wilayah import Wilayah, muat_wilayah
+from geo.tampilan.waktu import indeks_log
 
 T = TypeVar("T")
 
@@ -35,6 +37,9 @@ class Dataset:
     laporan: Laporan
     path_kim: Path
     path_batas: Path
+    # The optional activity log (geo.masuk.kegiatan); None when there is no file.
+    kegiatan: pd.DataFrame | None = None
+    path_kegiatan: Path | None = None
 
     @property
     def ok(self) -> bool:
@@ -89,6 +94,7 @@ def muat_dataset(
     referensi: Path | str | None = None,
     wilayah: Path | str | None = None,
     kemajuan: Callable[[str, float], None] | None = None,
+    kegiatan: Path | str | None = None,
 ) -> Dataset:
     """Load, validate and join; problems land in ``laporan``, never as exceptions.
 
@@ -112,9 +118,16 @@ def muat_dataset(
     lapor("membaca dan memvalidasi tabel KIM", 0.4)
     tabel, laporan_kim = baca_dan_validasi_berkas(path_kim, ref, wil, gdf_batas)
     laporan.gabung(laporan_kim)
+    terbaca = tabel is not None
     if tabel is None:
         tabel = tabel_kosong()
+    lapor("membaca log kegiatan", 0.7)
+    path_log = Path(kegiatan) if kegiatan else config.path_kegiatan(path_kim)
+    log = muat_kegiatan(path_log, wil, tabel["id_potensi"] if terbaca else None, laporan)
+    if log is not None and laporan.ok:
+        periksa_selaras(tabel, log, wil, path_kim.name, laporan)
+        log = indeks_log(tabel, log)
     lapor("menggabungkan", 0.9)
     potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
     lapor("selesai", 1.0)
-    return Dataset(wil, ref, gdf_batas, potensi, laporan, path_kim, path_batas)
+    return Dataset(wil, ref, gdf_batas, potensi, laporan, path_kim, path_batas, log, path_log)

@@ -6,7 +6,7 @@ the one the page draws under it, so they can never disagree.
 
 from __future__ import annotations
 
-from geo.i18n import label_metrik, nilai_metrik, t
+from geo.i18n import nilai_metrik, t
 from geo.peta.aman import aman_html
 from geo.peta.data import gaya_status
 from geo.tampilan import kelas
@@ -18,8 +18,10 @@ WARNA_CONTOH_STATUS = "#6b7680"
 
 def kelas_peta(tampilan: Tampilan, metrik: str, skema_kelas: str, jumlah_kelas: int) -> kelas.Kelas:
     """The choropleth classes of a view (shared classifier, see ``geo.tampilan.kelas``)."""
+    from geo.tampilan.kelas_waktu import kelas_metrik  # diverging for the change between two dates
+
     r = tampilan.ringkasan
-    return kelas.hitung_kelas(r[metrik].to_numpy(dtype=float) if len(r) else [], skema_kelas, jumlah_kelas)
+    return kelas_metrik(r[metrik].to_numpy(dtype=float) if len(r) else [], metrik, skema_kelas, jumlah_kelas)
 
 
 def catatan_peta(tampilan: Tampilan, bahasa: str) -> list[str]:
@@ -54,7 +56,9 @@ def html_legenda(tampilan: Tampilan, metrik: str, kls: kelas.Kelas, bahasa: str,
     elif kls.kurang:
         catatan_kelas = t("legenda_kelas_kurang", bahasa, n=len(kls.atas), diminta=kls.diminta)
         baris.append(f'<div class="kim-legenda-catatan kim-kelas-kurang">{aman_html(catatan_kelas)}</div>')
-    bagian = [_bagian(label_metrik(metrik, wil, bahasa), baris)]
+    from geo.tampilan.kelas_waktu import judul_metrik
+
+    bagian = [_bagian(judul_metrik(tampilan, metrik, bahasa), baris)]
     hadir = set(tampilan.potensi["kategori_potensi"]) if len(tampilan.potensi) else set()
     warna = wil.warna_kategori()
     kategori = [k for k in wil.kategori_potensi if k in hadir]

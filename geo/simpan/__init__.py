@@ -6,4 +6,4 @@ table (validate, compare, write, audit, restore); ``akun`` checks editors' login
 or the shared PostgreSQL/PostGIS store of ``pg`` (migrations in ``migrasi/``).
 """
 
-__all__ = ["akun", "berkas", "gudang", "kim", "pg"]
+__all__ = ["akun", "berkas", "gudang", "kegiatan", "kim", "pg"]

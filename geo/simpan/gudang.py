@@ -99,7 +99,8 @@ class GudangBerkas:
         return f"berkas {self._paths()[0]}"
 
     def versi(self) -> tuple:
-        return (self.jenis, *_berkas.sidik_cepat(*self._paths()))
+        paths = self._paths()
+        return (self.jenis, *_berkas.sidik_cepat(*paths, config.path_kegiatan(paths[0])))
 
     def muat(self, kemajuan: Callable[[str, float], None] | None = None) -> Dataset:
         return muat_dataset(*self._paths(), kemajuan=kemajuan)

@@ -3,7 +3,9 @@
 ``keadaan`` is the view state (filters and map settings) shared by the page's URL
 and the CLI; ``saring`` filters; ``agregat`` sums per unit; ``susun`` builds the
 :class:`Tampilan` every figure comes from; ``kelas`` and ``metrik`` give the
-choropleth's classes and metrics.
+choropleth's classes and metrics; ``waktu`` derives status at a date from the
+activity log, ``banding`` the dormancy, the change between two dates and the
+timeline, ``kelas_waktu`` the diverging classes and dated legend titles.
 """
 
-__all__ = ["agregat", "grafik", "keadaan", "kelas", "metrik", "saring", "susun"]
+__all__ = ["agregat", "banding", "grafik", "keadaan", "kelas", "kelas_waktu", "metrik", "saring", "susun", "waktu"]

@@ -4,12 +4,13 @@ Pure functions (no Streamlit import): the page reads ``st.query_params``
 through :func:`dari_param` once per session and writes :func:`ke_param`
 after every change. Parameter names are stable: ``kategori``, ``status``,
 ``kecamatan``, ``metrik``, ``kelurahan`` (plus ``cari``, ``skema``, ``kelas``,
-``peta``, ``bahasa``, and ``tingkat``/``wilayah`` for the drill-down level and
-code prefix); list parameters may repeat or be comma-separated.
+``peta``, ``bahasa``, ``tingkat``/``wilayah`` for the drill-down level and code prefix, and with an
+activity log ``pada``, ``banding``); list parameters may repeat or be comma-separated.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -18,8 +19,8 @@ from geo.i18n import BAHASA, BAHASA_BAWAAN, label_metrik
 from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import PANJANG_KODE, TINGKAT, normalisasi_awalan, tingkat_sah
 from geo.masuk.wilayah import Wilayah
-from geo.tampilan import kelas
-from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik
+from geo.tampilan import kelas, waktu
+from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik, metrik_tersedia
 from geo.tampilan.saring import Filter, kanonik, pecah_nilai
 from geo.tampilan.tingkat import tentukan
 
@@ -59,6 +60,8 @@ class Keadaan:
     kelurahan: str | None = None  # kode
     tingkat: str | None = None  # None: where the region opens (geo.tampilan.tingkat.tingkat_awal)
     wilayah: str = ""  # code prefix drilled into, e.g. 64.74 or 64.74.01
+    pada: dt.date | None = None  # None: today (only with an activity log)
+    banding: dt.date | None = None
     catatan: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -146,6 +149,7 @@ def dari_param(param: Mapping[str, Sequence[str] | str], dataset: Dataset) -> Ke
             mungkin = f" Mungkin maksud Anda '{saran}'?" if saran else ""
             catatan.append(f"Kelurahan '{kel}' tidak ditemukan.{mungkin} Gunakan nama atau kode kelurahan dari daftar di panel rincian.")
     k = _jenjang_dari_param(param, dataset, k, catatan)
+    k = _tanggal_dari_param(param, dataset, k, catatan)
     return replace(k, catatan=tuple(catatan))
 
 
@@ -164,6 +168,26 @@ def _jenjang_dari_param(param: Mapping[str, Sequence[str] | str], dataset: Datas
         k = replace(k, kelurahan=wilayah)  # a desa's own code: open its kecamatan with it selected
     bawaan = tentukan(dataset)
     return replace(k, tingkat=None if jenjang == bawaan else jenjang.tingkat, wilayah=jenjang.wilayah)
+
+
+def _tanggal_dari_param(param: Mapping[str, Sequence[str] | str], dataset: Dataset, k: Keadaan, catatan: list[str]) -> Keadaan:
+    """``pada``/``banding`` (ISO or day-first), checked against the log's range."""
+    for nama in ("pada", "banding"):
+        nilai = _satu(param, nama)
+        if not nilai:
+            continue
+        try:
+            tanggal = waktu.periksa_tanggal(dataset.kegiatan, waktu.urai_tanggal_opsi(nilai, nama), nama)
+        except GalatData as exc:
+            catatan.append(str(exc))
+            continue
+        k = replace(k, **{nama: tanggal})
+    if k.banding is not None and not _satu(param, "metrik"):
+        k = replace(k, metrik="perubahan_aktif")  # a comparison link shows the change map unless told otherwise
+    if not metrik_tersedia(k.metrik, dataset.kegiatan is not None, k.banding is not None):
+        catatan.append(f"Metrik '{k.metrik}' membutuhkan log kegiatan{' dan tanggal banding' if k.metrik == 'perubahan_aktif' else ''}.")
+        k = replace(k, metrik=METRIK_BAWAAN)
+    return k
 
 
 def ke_param(k: Keadaan, dataset: Dataset) -> dict[str, list[str]]:
@@ -185,4 +209,7 @@ def ke_param(k: Keadaan, dataset: Dataset) -> dict[str, list[str]]:
     if k.kelurahan:
         nama_kel = dataset.batas.loc[dataset.batas["kode"] == k.kelurahan, "kelurahan"]
         param["kelurahan"] = [str(nama_kel.iloc[0]) if len(nama_kel) else k.kelurahan]
+    for nama in ("pada", "banding"):
+        if getattr(k, nama):
+            param[nama] = [getattr(k, nama).isoformat()]
     return param

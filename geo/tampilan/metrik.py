@@ -10,7 +10,11 @@ METRIK_DASAR: dict[str, str] = {
     "jumlah_aktif": "Jumlah potensi aktif",
     "persen_aktif": "Persentase aktif (%)",
     "jumlah_anggota": "Jumlah anggota",
+    "bulan_tidak_aktif": "Bulan tidak aktif (median per kelurahan)",  # needs the activity log
+    "perubahan_aktif": "Perubahan potensi aktif",  # needs the log and a comparison date
 }
+# Metrics that exist only with an activity log (and, for the change, a comparison date).
+METRIK_WAKTU: dict[str, str] = {"bulan_tidak_aktif": "pada", "perubahan_aktif": "banding"}
 METRIK_BAWAAN = "jumlah_potensi"
 
 
@@ -20,3 +24,9 @@ def daftar_metrik(wilayah: Wilayah) -> dict[str, str]:
     for kategori in wilayah.kategori_potensi:
         hasil[kolom_kategori(kategori)] = f"Jumlah potensi {kategori}"
     return hasil
+
+
+def metrik_tersedia(metrik: str, ada_log: bool, ada_banding: bool) -> bool:
+    """Whether a view can colour by ``metrik``: time metrics need their dates."""
+    perlu = METRIK_WAKTU.get(metrik)
+    return perlu is None or (ada_log and (perlu == "pada" or ada_banding))

@@ -6,6 +6,7 @@ files and the command line can never disagree on a figure.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, fields
 
 import geopandas as gpd
@@ -14,6 +15,8 @@ import pandas as pd
 
 from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import awalan_seri
+from geo.tampilan import banding as waktu_banding
+from geo.tampilan import waktu
 from geo.tampilan.agregat import KodePotensi, kode_dataset, kode_potensi, ringkas_kelurahan, ringkas_kode
 from geo.tampilan.saring import Filter, terapkan
 from geo.tampilan.tingkat import Jenjang, tentukan, unit_tingkat
@@ -31,6 +34,9 @@ class Tampilan:
     jenjang: Jenjang = field(default_factory=lambda: Jenjang("kelurahan"))
     # The shown potentials' integer codes (``kel`` indexes ``ringkasan`` rows), for cheap counts.
     kode: KodePotensi | None = field(default=None, repr=False, compare=False)
+    # The date the statuses stand at (None without an activity log) and the comparison date.
+    pada: dt.date | None = None
+    banding: dt.date | None = None
 
     @property
     def tingkat(self) -> str:
@@ -41,22 +47,35 @@ class Tampilan:
         return self.jenjang.wilayah
 
 
-def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = None, wilayah: str = "") -> Tampilan:
+def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = None, wilayah: str = "",
+              pada: dt.date | None = None, banding: dt.date | None = None) -> Tampilan:
     """Filter first, then aggregate onto the units of ``tingkat`` inside the prefix ``wilayah``.
 
     Without a level a region opens where :func:`tingkat_awal` says (one kota:
     its kelurahan, as always). Every figure reflects the filter and the prefix.
+    With an activity log the statuses are those derived for ``pada`` (default
+    today); ``banding`` adds the change between the two dates per kelurahan.
+    Dates outside the log's range raise :class:`geo.galat.GalatData`.
     """
     f = f or Filter()
     jenjang = tentukan(dataset, tingkat, wilayah)
-    potensi = terapkan(dataset.potensi, f)
+    sumber = dataset.potensi
+    log = dataset.kegiatan
+    if log is not None or pada is not None or banding is not None:
+        pada = waktu.periksa_tanggal(log, pada or waktu.hari_ini(), "pada")
+        banding = waktu.periksa_tanggal(log, banding, "banding") if banding else None
+        sumber = waktu.potensi_pada(dataset.potensi, log, pada, dataset.wilayah)
+    potensi = terapkan(sumber, f)
     if jenjang.wilayah:
         potensi = potensi[potensi["kode_kelurahan"].astype(str).str.startswith(jenjang.wilayah)]
     if jenjang.tingkat != "kelurahan":
-        return _tampilkan_tingkat(dataset, f, potensi, jenjang)
-    semua = kode_dataset(dataset)  # coded once per dataset; a view only selects rows
-    baris = dataset.potensi.index.get_indexer(potensi.index)
-    kd = KodePotensi(**{c.name: getattr(semua, c.name)[baris] for c in fields(KodePotensi)})
+        return _tampilkan_tingkat(dataset, f, potensi, jenjang, pada, banding)
+    if sumber is dataset.potensi:
+        semua = kode_dataset(dataset)  # coded once per dataset; a view only selects rows
+        baris = dataset.potensi.index.get_indexer(potensi.index)
+        kd = KodePotensi(**{c.name: getattr(semua, c.name)[baris] for c in fields(KodePotensi)})
+    else:  # statuses derived for a date: this view's rows are coded afresh (still one vectorised pass)
+        kd = kode_potensi(potensi, dataset.batas, dataset.wilayah)
     batas = dataset.batas
     # Per dataset, once: the boundary attributes without geometry, and each row's KIM name.
     basis = dataset.memo("basis_batas", lambda: pd.DataFrame(dataset.batas.drop(columns="geometry")).reset_index(drop=True))
@@ -74,11 +93,20 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
         posisi[np.flatnonzero(pilih)] = np.arange(int(pilih.sum()))
         kd = KodePotensi(**{**{c.name: getattr(kd, c.name) for c in fields(KodePotensi)}, "kel": posisi[kd.kel]})
     ringkasan = ringkas_kode(kd, batas, dataset.wilayah, nama, basis)
-    return Tampilan(dataset, f, potensi, ringkasan, jenjang, kd)
+    if pada is not None:
+        ringkasan = waktu_banding.tambah_dormansi(ringkasan, potensi)
+        if banding is not None:
+            ringkasan = waktu_banding.tambah_banding(ringkasan, dataset, f, pada, banding, sumber)
+    return Tampilan(dataset, f, potensi, ringkasan, jenjang, kd, pada, banding)
 
 
-def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, jenjang: Jenjang) -> Tampilan:
-    """A view above the kelurahan: potentials counted onto the dissolved units of the level."""
+def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, jenjang: Jenjang,
+                       pada: dt.date | None, banding: dt.date | None) -> Tampilan:
+    """A view above the kelurahan: potentials counted onto the dissolved units of the level.
+
+    The time columns (dormancy, comparison) are per kelurahan only; above it the
+    statuses at ``pada`` are counted like any other.
+    """
     batas = dataset.batas
     if f.kecamatan:
         batas = batas[batas["kecamatan"].isin(f.kecamatan)]
@@ -91,7 +119,7 @@ def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, j
     jumlah_kim = semua.groupby(awalan_seri(semua["kode_kelurahan"], jenjang.tingkat))["nama_kim"].nunique()
     ringkasan = ringkas_kelurahan(dipetakan, unit, dataset.wilayah, jumlah_kim.astype(str) + " KIM")
     # ``kel`` indexes ``ringkasan`` rows here too, so counts and charts work at every level.
-    return Tampilan(dataset, f, potensi, ringkasan, jenjang, kode_potensi(dipetakan, ringkasan, dataset.wilayah))
+    return Tampilan(dataset, f, potensi, ringkasan, jenjang, kode_potensi(dipetakan, ringkasan, dataset.wilayah), pada, banding)
 
 
 def pilihan_kelurahan(dataset: Dataset) -> dict[str, str]:

@@ -1,0 +1,69 @@
+"""``--pada``/``--banding`` for ``summary`` and ``export``: the state at a date and the change.
+
+Options only, no subcommand of its own: ``summary`` (geo.cli.utama) and
+``export`` (geo.cli.ekspor) add them and read them through these helpers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+import pandas as pd
+
+from geo.galat import GalatData
+from geo.masuk.dataset import Dataset
+from geo.tampilan.agregat import kolom_status
+from geo.tampilan.banding import kolom_banding
+from geo.tampilan.metrik import metrik_tersedia
+from geo.tampilan.waktu import urai_tanggal_opsi
+
+
+def tambah_opsi_waktu(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--pada", metavar="TANGGAL", help="keadaan pada tanggal ini, dari log kegiatan (bawaan: hari ini), mis. 2021-06-30")
+    p.add_argument("--banding", metavar="TANGGAL", help="bandingkan dengan tanggal ini: kedua keadaan dan perubahannya per kelurahan")
+
+
+def tanggal_dari_args(args: argparse.Namespace) -> tuple[dt.date | None, dt.date | None]:
+    """The two dates from the flags; their range is checked by the view itself."""
+    pada = urai_tanggal_opsi(args.pada, "--pada") if getattr(args, "pada", None) else None
+    banding = urai_tanggal_opsi(args.banding, "--banding") if getattr(args, "banding", None) else None
+    return pada, banding
+
+
+def periksa_metrik(metrik: str, dataset: Dataset, banding: dt.date | None) -> None:
+    """A time metric without its log or comparison date is a message, not a crash."""
+    if not metrik_tersedia(metrik, dataset.kegiatan is not None, banding is not None):
+        perlu = "log kegiatan dan --banding" if metrik == "perubahan_aktif" else "log kegiatan (data/kegiatan.csv atau KIM_KEGIATAN)"
+        raise GalatData(f"Metrik '{metrik}' membutuhkan {perlu}.")
+
+
+def kolom_tabel(dataset: Dataset, banding: bool) -> list[str]:
+    """Columns of the text table: the status counts at the date(s) and the change."""
+    status = [kolom_status(s) for s in dataset.wilayah.status_aktivitas]
+    if banding:
+        return ["kelurahan", "kecamatan", *[k for k in kolom_banding(dataset) if not k.startswith("jumlah_aktif_")]]
+    return ["kelurahan", "kecamatan", "jumlah_potensi", *status, "bulan_tidak_aktif", "kegiatan_terakhir"]
+
+
+def judul_tabel(pada: dt.date | None, banding: dt.date | None) -> str | None:
+    if pada is None:
+        return None
+    if banding is None:
+        return f"Keadaan pada {pada:%Y-%m-%d} (dari log kegiatan)"
+    return f"Keadaan pada {pada:%Y-%m-%d} dibandingkan dengan {banding:%Y-%m-%d} (dari log kegiatan)"
+
+
+def baris_total(tabel: pd.DataFrame, kolom: list[str]) -> pd.DataFrame:
+    """A closing "Jumlah" row for the count columns, so the region's dip and revival read at once."""
+    angka = [k for k in kolom if k not in ("kelurahan", "kecamatan", "bulan_tidak_aktif", "kegiatan_terakhir")]
+    total = {k: "" for k in kolom}
+    total.update({k: int(pd.to_numeric(tabel[k], errors="coerce").fillna(0).sum()) for k in angka})
+    total["kelurahan"] = "JUMLAH"
+    hasil = pd.concat([tabel[kolom], pd.DataFrame([total])], ignore_index=True)
+    # Shorter headers for a terminal: "aktif_pada" reads as well as "status_aktif_pada".
+    return hasil.rename(columns=lambda k: k.removeprefix("status_"))
+
+
+def daftar(sub: argparse._SubParsersAction) -> None:
+    return None

@@ -1,0 +1,100 @@
+"""Kelola Data, tab "Log kegiatan": edit or upload the activity log (login required).
+
+Same rules as the KIM table: everything is validated first, a save backs up
+the old file, writes atomically and is audited, and a file changed by
+someone else since it was opened is never overwritten.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.format_id import angka
+from geo.galat import GalatData
+from geo.masuk.dataset import Dataset
+from geo.masuk.kegiatan import KOLOM_KEGIATAN, jenis_kegiatan
+from geo.simpan.kegiatan import baca_log_untuk_sunting, bandingkan_log, path_log, periksa_unggahan_kegiatan, simpan_kegiatan
+from geo.simpan.kim import MODE_GABUNG, MODE_GANTI, GalatKonflik, HasilSimpan
+from ui.laporan import tabel_laporan
+from ui.md import aman_md
+
+K_LOG_ASAL, K_LOG_SIDIK, K_LOG_VERSI, K_LOG_PATH, K_LOG_HASIL = "log_asal", "log_sidik", "log_versi", "log_path", "log_hasil"
+_MODE = {
+    MODE_GABUNG: "Gabungkan menurut id_kegiatan: kegiatan dengan id yang sama diganti, id baru ditambahkan",
+    MODE_GANTI: "Ganti seluruh log dengan isi berkas ini",
+}
+
+
+def _muat_ulang(dataset: Dataset) -> None:
+    tabel, sidik = baca_log_untuk_sunting(dataset)
+    st.session_state[K_LOG_ASAL], st.session_state[K_LOG_SIDIK] = tabel, sidik
+    st.session_state[K_LOG_PATH] = str(path_log(dataset))
+    st.session_state[K_LOG_VERSI] = st.session_state.get(K_LOG_VERSI, 0) + 1
+
+
+def _simpan(dataset: Dataset, jalankan) -> None:
+    try:
+        hasil: HasilSimpan = jalankan()
+    except GalatKonflik as exc:
+        st.error(aman_md(exc))
+        if st.button("Muat ulang log terbaru (perubahan Anda dibuang)", key="log_muat_ulang"):
+            _muat_ulang(dataset)
+            st.rerun()
+        return
+    except GalatData as exc:
+        st.error(aman_md(exc))
+        return
+    if hasil.disimpan:
+        st.cache_data.clear()  # the map's cached dataset must not outlive the file
+        _muat_ulang(dataset)
+        cadangan = f" Versi sebelumnya dicadangkan sebagai {hasil.cadangan.name}." if hasil.cadangan else ""
+        st.session_state[K_LOG_HASIL] = ("success", f"{hasil.pesan}{cadangan}")
+        st.rerun()
+    elif not hasil.laporan.ok:
+        st.error(f"**Belum disimpan.** {len(hasil.laporan.galat)} galat harus diperbaiki dulu; berkas tidak berubah.")
+        tabel_laporan(hasil.laporan)
+    else:
+        st.info(hasil.pesan)
+
+
+def tab_kegiatan(dataset: Dataset, pengguna: str) -> None:
+    """The log editor, its save bar and the upload, for a logged-in editor."""
+    if st.session_state.get(K_LOG_PATH) != str(path_log(dataset)) or K_LOG_ASAL not in st.session_state:
+        _muat_ulang(dataset)
+    jenis, teks = st.session_state.pop(K_LOG_HASIL, (None, None))
+    if jenis:
+        getattr(st, jenis)(aman_md(teks))
+    asal: pd.DataFrame = st.session_state[K_LOG_ASAL]
+    st.caption(f"Berkas: {aman_md(path_log(dataset).name)} · {angka(len(asal))} kegiatan. Status pada suatu tanggal dihitung dari log ini. "
+               f"Jenis kegiatan: {aman_md(', '.join(jenis_kegiatan(dataset.wilayah)))}.")
+    suntingan = st.data_editor(
+        asal, num_rows="dynamic", hide_index=True, width="stretch", height=360, key=f"log_editor_{st.session_state[K_LOG_VERSI]}",
+        column_config={
+            "jenis_kegiatan": st.column_config.SelectboxColumn("jenis_kegiatan", options=list(jenis_kegiatan(dataset.wilayah))),
+            "id_potensi": st.column_config.SelectboxColumn("id_potensi", options=sorted(dataset.potensi["id_potensi"].astype(str))),
+        },
+    )
+    suntingan = suntingan.reindex(columns=list(KOLOM_KEGIATAN)).fillna("")
+    perubahan = bandingkan_log(asal, suntingan)
+    kiri, kanan = st.columns([3, 1], vertical_alignment="center")
+    kiri.markdown("Tidak ada perubahan yang belum disimpan." if perubahan.kosong else f"**Belum disimpan:** {perubahan.ringkas()}.")
+    if kanan.button("Simpan log kegiatan", type="primary", disabled=perubahan.kosong, width="stretch", key="log_simpan"):
+        _simpan(dataset, lambda: simpan_kegiatan(suntingan, dataset, pengguna, st.session_state[K_LOG_SIDIK]))
+
+    st.markdown("**Unggah log kegiatan** (CSV, atau XLSX: lembar *Kegiatan* dari templat Excel atau lembar pertama)")
+    berkas = st.file_uploader("Berkas log kegiatan", type=["csv", "xlsx"], key="log_unggah")
+    if berkas is None:
+        return
+    mode = st.radio("Cara memakai berkas ini", list(_MODE), format_func=_MODE.get, key="log_mode")
+    cek = periksa_unggahan_kegiatan(berkas.getvalue(), berkas.name, dataset, mode, asal)
+    if not cek.laporan.ok:
+        st.error(f"**{aman_md(berkas.name)} tidak sah: {len(cek.laporan.galat)} galat.** Tidak ada yang disimpan. "
+                 "Perbaiki berkas (nomor baris seperti di Excel), lalu unggah ulang.")
+    tabel_laporan(cek.laporan)
+    if cek.hasil is None or cek.perubahan is None:
+        return
+    st.markdown(f"Jika disimpan: {cek.perubahan.ringkas()}.")
+    if st.button("Simpan unggahan log", type="primary", disabled=cek.perubahan.kosong, key="log_simpan_unggah"):
+        _simpan(dataset, lambda: simpan_kegiatan(cek.hasil, dataset, pengguna, st.session_state[K_LOG_SIDIK],
+                                                 aksi=f"unggah-kegiatan-{mode}", berkas=berkas.name, catatan=f"unggahan {berkas.name}"))

@@ -1,0 +1,194 @@
+"""The page's time control and what it adds: the date caption, the dormancy KPI,
+the comparison line, each KIM's activities and the monthly timeline.
+
+Every number comes from the one ``Tampilan`` (its ``pada``/``banding``); this
+module only draws.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from geo.i18n import angka, t, tanggal
+from geo.masuk.dataset import Dataset
+from geo.tampilan import waktu
+from geo.tampilan.banding import garis_waktu, kim_tidak_aktif
+from geo.tampilan.metrik import METRIK_BAWAAN
+from geo.tampilan.susun import Tampilan
+from geo.tampilan.waktu import aturan_waktu, rentang_log
+from ui.md import aman_md
+
+_WARNA_STATUS = ("#1b7837", "#e6a100", "#9aa3ab")  # same green / amber / grey as the status chart
+
+
+def kontrol_waktu(dataset: Dataset, bahasa: str, kunci_pada: str, kunci_banding: str, kunci_metrik: str) -> tuple[dt.date | None, dt.date | None]:
+    """The two date pickers (only when the dataset has an activity log)."""
+    rentang = rentang_log(dataset.kegiatan)
+    if rentang is None:
+        return None, None
+    awal, akhir = rentang
+    for kunci in (kunci_pada, kunci_banding):  # a stale date from another data version
+        nilai = st.session_state.get(kunci)
+        if nilai is not None and not awal <= nilai <= akhir:
+            st.session_state[kunci] = None
+    aturan = aturan_waktu(dataset.wilayah)
+
+    def _saat_banding() -> None:
+        # A comparison date asks for the change map; clearing it returns to the default metric.
+        if st.session_state.get(kunci_banding):
+            st.session_state[kunci_metrik] = "perubahan_aktif"
+        elif st.session_state.get(kunci_metrik) == "perubahan_aktif":
+            st.session_state[kunci_metrik] = METRIK_BAWAAN
+
+    st.markdown(f"### {t('waktu', bahasa)}")
+    pada = st.date_input(t("waktu_pada", bahasa), min_value=awal, max_value=akhir, format="DD/MM/YYYY", key=kunci_pada,
+                         help=t("waktu_pada_bantu", bahasa, n=aturan.bulan_aktif, m=aturan.bulan_kurang_aktif))
+    banding = st.date_input(t("waktu_banding", bahasa), min_value=awal, max_value=akhir, format="DD/MM/YYYY", key=kunci_banding,
+                            help=t("waktu_banding_bantu", bahasa), on_change=_saat_banding)
+    return pada or None, banding or None
+
+
+def keterangan_waktu(tampilan: Tampilan, bahasa: str) -> None:
+    """One line saying which date the page shows, and the region's change when comparing."""
+    if tampilan.pada is None:
+        return
+    pada = tanggal(tampilan.pada, bahasa)
+    if tampilan.banding is None:
+        st.markdown(f'<div class="kim-waktu">{_md_html(t("waktu_keadaan", bahasa, pada=pada))}</div>', unsafe_allow_html=True)
+        return
+    r = tampilan.ringkasan
+    a, b = int(r["jumlah_aktif_pada"].sum()), int(r["jumlah_aktif_banding"].sum())
+    baris = [
+        t("waktu_keadaan_banding", bahasa, pada=pada, banding=tanggal(tampilan.banding, bahasa)),
+        t("waktu_ringkas_banding", bahasa, a=angka(a, bahasa), b=angka(b, bahasa), pada=pada, banding=tanggal(tampilan.banding, bahasa),
+          selisih=f"{b - a:+d}", bangkit=angka(int(r["jumlah_bangkit"].sum()), bahasa), padam=angka(int(r["jumlah_padam"].sum()), bahasa)),
+    ]
+    st.markdown("".join(f'<div class="kim-waktu">{_md_html(x)}</div>' for x in baris), unsafe_allow_html=True)
+
+
+def _md_html(teks: str) -> str:
+    # Our own strings with dates and numbers only (no data text): bold marks to <strong>.
+    bagian = teks.split("**")
+    return "".join(f"<strong>{x}</strong>" if i % 2 else x for i, x in enumerate(bagian))
+
+
+def angka_tidak_aktif(tampilan: Tampilan) -> tuple[int, int] | None:
+    """(KIM inactive for M+ whole months, M) for the KPI card; None without a log."""
+    if tampilan.pada is None:
+        return None
+    m = aturan_waktu(tampilan.dataset.wilayah).bulan_kurang_aktif
+    return kim_tidak_aktif(tampilan.potensi, m), m
+
+
+def kegiatan_kelurahan(tampilan: Tampilan, kode: str) -> pd.DataFrame:
+    """The kelurahan's activities up to ``pada``, newest first."""
+    log = tampilan.dataset.kegiatan
+    if log is None or tampilan.pada is None:
+        return pd.DataFrame()
+    pot = tampilan.dataset.potensi
+    pot = pot[pot["kode_kelurahan"] == kode][["id_potensi", "nama_potensi"]]
+    hasil = log[log["id_potensi"].isin(pot["id_potensi"]) & (log["tanggal"] <= pd.Timestamp(tampilan.pada))]
+    hasil = hasil.merge(pot, on="id_potensi", how="left").sort_values("tanggal", ascending=False)
+    return hasil[["tanggal", "nama_potensi", "jenis_kegiatan", "peserta", "keterangan"]]
+
+
+def grafik_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None = None) -> alt.LayerChart | None:
+    """Active / less active / inactive potentials per month, the pandemic shaded."""
+    if tampilan.pada is None:
+        return None
+    data = garis_waktu(tampilan.dataset, tampilan.filter, waktu.hari_ini(), kode)  # the whole history; the date(s) are marked
+    status = list(tampilan.dataset.wilayah.status_aktivitas)
+    panjang = data.melt(id_vars="bulan", value_vars=status, var_name="status", value_name="jumlah")
+    garis = alt.Chart(panjang).mark_area(opacity=0.85).encode(
+        x=alt.X("bulan:T", title=None),
+        y=alt.Y("jumlah:Q", stack=True, title=t("jumlah", bahasa), axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color("status:N", scale=alt.Scale(domain=status, range=list(_WARNA_STATUS[: len(status)])), sort=status,
+                        legend=alt.Legend(title=None, orient="top")),
+        order=alt.Order("urut:Q"),
+        tooltip=[alt.Tooltip("bulan:T", format="%m/%Y", title=t("bulan", bahasa)),
+                 alt.Tooltip("status:N"), alt.Tooltip("jumlah:Q")],
+    ).transform_calculate(urut=f"indexof({status!r}, datum.status)")
+    lapis = [garis]
+    aturan = aturan_waktu(tampilan.dataset.wilayah)
+    if aturan.pandemi:
+        pita = pd.DataFrame({"mulai": [aturan.pandemi[0]], "selesai": [aturan.pandemi[1]], "nama": [aturan.nama_pandemi]})
+        # Over the areas (they are opaque), light enough to read through.
+        lapis.append(alt.Chart(pita).mark_rect(color="#1f2937", opacity=0.16).encode(x="mulai:T", x2="selesai:T", tooltip=["nama:N"]))
+        lapis.append(alt.Chart(pita).mark_text(align="left", dx=4, dy=8, baseline="top", color="#333").encode(
+            x="mulai:T", y=alt.value(0), text="nama:N"))
+    if tampilan.banding:
+        garis_tgl = pd.DataFrame({"tanggal": [pd.Timestamp(tampilan.pada), pd.Timestamp(tampilan.banding)]})
+        lapis.append(alt.Chart(garis_tgl).mark_rule(color="#08306b", strokeDash=[4, 3]).encode(x="tanggal:T"))
+    else:
+        lapis.append(alt.Chart(pd.DataFrame({"tanggal": [pd.Timestamp(tampilan.pada)]})).mark_rule(color="#08306b", strokeDash=[4, 3]).encode(x="tanggal:T"))
+    return alt.layer(*lapis).properties(height=220)
+
+
+def bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> None:
+    """The region's timeline, and the selected kelurahan's beside it."""
+    grafik = grafik_garis_waktu(tampilan, bahasa)
+    if grafik is None:
+        return
+    with st.container(key="kim_garis_waktu"):
+        if kode:
+            kiri, kanan = st.columns(2)
+            nama = tampilan.dataset.batas.loc[tampilan.dataset.batas["kode"] == kode, "kelurahan"].iloc[0]
+            with kiri:
+                st.markdown(f"**{t('garis_waktu', bahasa)}** · {aman_md(tampilan.dataset.wilayah.nama)}")
+                st.altair_chart(grafik, width="stretch")
+            with kanan:
+                st.markdown(f"**{t('garis_waktu_kel', bahasa, nama=aman_md(nama))}**")
+                st.altair_chart(grafik_garis_waktu(tampilan, bahasa, kode), width="stretch")
+        else:
+            st.markdown(f"**{t('garis_waktu', bahasa)}** · {aman_md(tampilan.dataset.wilayah.nama)}")
+            st.altair_chart(grafik, width="stretch")
+
+
+def detail_waktu(tampilan: Tampilan, kode: str, potensi: pd.DataFrame, bahasa: str) -> None:
+    """In the detail panel: the comparison for this kelurahan, disagreements, and its KIM's activities."""
+    if tampilan.pada is None:
+        return
+    if tampilan.banding is not None:
+        r = tampilan.ringkasan.set_index("kode")
+        if kode in r.index:
+            b = r.loc[kode]
+            st.markdown(
+                f'<div class="kim-banding-kelurahan">{_md_html(t("banding_kelurahan", bahasa, pada=tanggal(tampilan.pada, bahasa), banding=tanggal(tampilan.banding, bahasa)))}: '
+                + _md_html(t("waktu_ringkas_banding", bahasa, a=angka(int(b["jumlah_aktif_pada"]), bahasa), b=angka(int(b["jumlah_aktif_banding"]), bahasa),
+                             pada=tanggal(tampilan.pada, bahasa), banding=tanggal(tampilan.banding, bahasa), selisih=f"{int(b['perubahan_aktif']):+d}",
+                             bangkit=angka(int(b["jumlah_bangkit"]), bahasa), padam=angka(int(b["jumlah_padam"]), bahasa)))
+                + "</div>",
+                unsafe_allow_html=True,
+            )
+    if "status_beda" in potensi and potensi["status_beda"].any():
+        st.caption("⚠ " + t("status_beda", bahasa, n=angka(int(potensi["status_beda"].sum()), bahasa)))
+    kegiatan = kegiatan_kelurahan(tampilan, kode)
+    with st.expander(t("kegiatan_kim", bahasa, n=angka(len(kegiatan), bahasa)), expanded=False):
+        if not len(kegiatan):
+            st.caption(t("tanpa_kegiatan", bahasa))
+            return
+        data = kegiatan.reset_index(drop=True)
+        gaya = data.style.format({"tanggal": lambda v: tanggal(v, bahasa)}, na_rep="–")
+        st.dataframe(gaya, hide_index=True, width="stretch", height=min(320, 38 + 35 * len(data)), key="kim_tabel_kegiatan",
+                     column_config={k: st.column_config.Column(t(f"kol_{k}", bahasa)) for k in data.columns})
+
+
+def daftar_perubahan(tampilan: Tampilan, bahasa: str) -> None:
+    """With no kelurahan picked: every kelurahan's change, gains first, so the list reads like the map."""
+    if tampilan.banding is None or "perubahan_aktif" not in tampilan.ringkasan:
+        return
+    r = pd.DataFrame(tampilan.ringkasan[["kelurahan", "jumlah_aktif_pada", "jumlah_aktif_banding", "perubahan_aktif", "jumlah_bangkit"]])
+    r = r.sort_values(["perubahan_aktif", "kelurahan"], ascending=[False, True]).reset_index(drop=True)
+    pada, banding = tanggal(tampilan.pada, bahasa), tanggal(tampilan.banding, bahasa)
+    st.markdown(f"**{_md_html(t('banding_kelurahan', bahasa, pada=pada, banding=banding))}**")
+    st.dataframe(r, hide_index=True, width="stretch", key="kim_tabel_perubahan", height=min(420, 38 + 35 * len(r)), column_config={
+        "kelurahan": st.column_config.Column(t("kelurahan", bahasa)),
+        "jumlah_aktif_pada": st.column_config.NumberColumn(t("kol_aktif_pada", bahasa, tanggal=pada)),
+        "jumlah_aktif_banding": st.column_config.NumberColumn(t("kol_aktif_pada", bahasa, tanggal=banding)),
+        "perubahan_aktif": st.column_config.NumberColumn(t("kol_perubahan", bahasa), format="%+d"),
+        "jumlah_bangkit": st.column_config.NumberColumn(t("kol_bangkit", bahasa)),
+    })
