@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.tampilan.keadaan import dari_param, ke_param
-from tests.test_kelola_apptest import _masuk, akun  # noqa: F401 - fixture reused
+from tests.halaman.test_kelola_apptest import _masuk, akun  # noqa: F401 - fixture reused
 from tests.test_waktu import LOG_UJI
 
 DASBOR = str(Path(__file__).resolve().parent.parent / "dashboard.py")

@@ -14,8 +14,8 @@ import pandas as pd
 
 from geo.galat import GALAT, PERINGATAN, Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
+from geo.masuk.teks import kunci_kosakata, peta_kosakata
 from geo.masuk.urai import urai_bulat, urai_tanggal
-from geo.masuk.validasi import _kunci_kosakata
 from geo.masuk.wilayah import Wilayah
 
 KOLOM_KEGIATAN: tuple[str, ...] = ("id_kegiatan", "id_potensi", "tanggal", "jenis_kegiatan", "peserta", "keterangan")
@@ -102,8 +102,8 @@ def validasi_kegiatan(
                   "Gunakan id_potensi dari kim.csv, atau tambahkan potensinya dulu.")
     pilihan = jenis_kegiatan(wilayah)
     if "jenis_kegiatan" in frame:
-        peta = {_kunci_kosakata(p): p for p in pilihan}
-        jenis = frame["jenis_kegiatan"].map(lambda v: peta.get(_kunci_kosakata(v), ""))
+        peta = peta_kosakata(pilihan)  # the one vocabulary normaliser, as for categories and statuses
+        jenis = frame["jenis_kegiatan"].map(lambda v: peta.get(kunci_kosakata(v), ""))
         for idx in frame.index[(jenis == "") & (frame["jenis_kegiatan"] != "")]:
             catat(idx, "jenis_kegiatan", f"Jenis kegiatan tidak dikenal. Pilihan yang sah: {', '.join(pilihan)}.")
         frame["jenis_kegiatan"] = jenis.where(jenis != "", frame["jenis_kegiatan"])
