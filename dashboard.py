@@ -22,6 +22,7 @@ from ui.ekspor import panel_unduh
 from ui.filter import KUNCI_INIT, bahasa_aktif, inisialisasi, sidebar
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
+from ui.merek import kepala_merek
 from ui.muat import muat
 from ui.navigasi import menu
 from ui.peta import gambar_peta, siapkan_aset, terapkan_klik
@@ -111,6 +112,7 @@ def halaman() -> None:
     tampilan = tampilkan(dataset, keadaan.filter)
     terapkan_klik(tampilan)
 
+    kepala_merek(dataset)
     st.title(t("judul", bahasa))
     st.caption(aman_md(t("subjudul", bahasa, wilayah=dataset.wilayah.nama)) + " · " + aman_md(deskripsi_filter(tampilan.filter, bahasa)))
     _catatan(dataset, keadaan_url, bahasa)

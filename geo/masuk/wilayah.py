@@ -63,5 +63,5 @@ def muat_wilayah(path: Path | None = None) -> Wilayah:
         kategori_potensi=tuple(raw.get("kategori_potensi") or skema.KATEGORI_POTENSI),
         status_aktivitas=tuple(raw.get("status_aktivitas") or skema.STATUS_AKTIVITAS),
         batas_bbox=tuple(float(v) for v in bbox) if bbox and len(bbox) == 4 else None,
-        extra=raw,
+        extra={**raw, "_folder": str(path.parent)},  # relative paths in the file (logo) resolve beside it
     )

@@ -17,6 +17,7 @@ import xyzservices.providers as xyz
 from branca.element import Element, Figure
 from shapely.geometry import Point
 
+from geo.ekspor.merek import html_merek, merek
 from geo.i18n import bahasa_sah, label_metrik, t
 from geo.peta import aset
 from geo.peta.aman import aman_html
@@ -163,7 +164,7 @@ def html_mandiri(tampilan: Tampilan, judul: str | None = None, **opsi: object) -
     baris.append(aman_html(t("dibuat", bahasa, tanggal=_tanggal_hari_ini(bahasa))))
     catatan = " ".join(aman_html(c) for c in catatan_peta(tampilan, bahasa))
     kepala = (
-        f'<header class="kim-kepala"><h1>{aman_html(judul)}</h1><p>{" · ".join(baris)}</p>'
+        f'<header class="kim-kepala">{html_merek(merek(wil))}<h1>{aman_html(judul)}</h1><p>{" · ".join(baris)}</p>'
         + (f'<p class="kim-catatan">{catatan}</p>' if catatan else "")
         + "</header>"
     )
