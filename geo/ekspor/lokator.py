@@ -55,3 +55,33 @@ def gambar_lokator(ax: Axes, batas: gpd.GeoDataFrame, sorot: BaseGeometry | None
     ax.text(x0 + (x1 - x0) * 0.04, y1 - (y1 - y0) * 0.04, teks, fontsize=6.5, va="top", ha="left", color="#1a1a1a",
             linespacing=1.1, zorder=6, parse_math=False,
             bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1.2})
+
+
+def sisip_lokator(ax_peta: Axes, batas: gpd.GeoDataFrame, provinsi: str = "", judul: str = "Letak wilayah",
+                  sorot: BaseGeometry | None = None, skala: float = 0.26) -> Axes | None:
+    """Add the inset inside a map's corner that the mapped area leaves free (top-left first).
+
+    Returns the inset axes (label ``lokator``), or None when every corner is covered.
+    """
+    if not len(batas):
+        return None
+    from shapely.geometry import box
+
+    fig = ax_peta.figure
+    x0, x1 = ax_peta.get_xlim()
+    y0, y1 = ax_peta.get_ylim()
+    kota = batas.to_crs(3857).geometry.union_all()
+    lebar, tinggi = (x1 - x0) * skala, (y1 - y0) * skala
+    tepi = (x1 - x0) * 0.015
+    # Top-right holds the north arrow and the scale bar takes a bottom corner, so those come last.
+    for fx, fy in ((0, 1), (0, 0), (1, 0), (1, 1)):
+        kx = x0 + tepi if fx == 0 else x1 - tepi - lebar
+        ky = y0 + tepi * 3.5 if fy == 0 else y1 - tepi - tinggi
+        if not kota.intersects(box(kx, ky, kx + lebar, ky + tinggi)):
+            break
+    else:
+        return None
+    kiri, bawah, w, h = ax_peta.get_position().bounds
+    sisip = fig.add_axes((kiri + w * (kx - x0) / (x1 - x0), bawah + h * (ky - y0) / (y1 - y0), w * skala, h * skala), label="lokator")
+    gambar_lokator(sisip, batas, sorot, provinsi, judul, rasio=lebar / tinggi)
+    return sisip

@@ -36,6 +36,7 @@ from geo.ekspor.kartografi import (
     letak_label,
 )
 from geo.ekspor.legenda_cetak import UKURAN_PENANDA, gambar_legenda, gaya_potensi
+from geo.ekspor.lokator import sisip_lokator
 from geo.ekspor.merek import merek
 from geo.ekspor.opsi import UKURAN_KERTAS_MM, OpsiEkspor
 from geo.tampilan.kelas import Kelas, hitung_kelas
@@ -283,9 +284,13 @@ def buat_gambar(tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> Figure:
     ax_kepala = _sumbu_mm(fig, letak.kepala, letak.kertas, "kepala")
     _gambar_kepala(ax_kepala, teks, letak.kepala)
     gambar_logo(ax_kepala, merek(tampilan.dataset.wilayah).logo_raster(), letak.kepala.w, 0, min(16.0, letak.kepala.h - 3))
-    _gambar_peta(_sumbu(fig, letak.peta, letak.kertas, "peta"), tampilan, kelas, opsi, letak.peta, basemap)
+    ax_peta = _sumbu(fig, letak.peta, letak.kertas, "peta")
+    _gambar_peta(ax_peta, tampilan, kelas, opsi, letak.peta, basemap)
     gambar_legenda(_sumbu_mm(fig, letak.legenda, letak.kertas, "legenda"), tampilan, kelas, opsi.metrik, letak.legenda.w)
     _gambar_kaki(_sumbu_mm(fig, letak.kaki, letak.kertas, "kaki"), teks, letak.kaki)
+    # Last, so the page's first axes stay header, map, legend, footer.
+    sisip_lokator(ax_peta, tampilan.dataset.batas, str(tampilan.dataset.wilayah.extra.get("provinsi") or ""),
+                  sorot=tampilan.ringkasan.geometry.union_all() if tampilan.dataset.batas.shape[0] > len(tampilan.ringkasan) else None)
     fig.basemap_dipakai = basemap is not None  # type: ignore[attr-defined]
     return fig
 
