@@ -123,3 +123,16 @@ def test_profil_teks_merek_dan_status(wilayah_uji):
     assert "Dinas Uji Informatika \u00b7 Bidang Uji" in teks
     assert "Aktif: 1" in teks and "Tidak Aktif: 1" in teks and "Kurang Aktif: 0" in teks
     assert any("Provinsi Provinsi Uji" in t for t in teks)  # the locator names the province
+
+
+def test_titik_label_di_dalam_poligon_bawaan():
+    from geo.peta.label import prioritas_label, titik_label
+
+    ds = muat_dataset(PROYEK / "data/kim.csv", PROYEK / "data/boundaries.geojson", PROYEK / "data/kelurahan.csv",
+                      PROYEK / "data/wilayah.json")
+    titik = titik_label(ds.batas.geometry)
+    assert len(titik) == 15
+    assert ds.batas.geometry.contains(titik).all()
+    prioritas = prioritas_label(ds.batas.geometry)
+    assert sorted(prioritas) == list(range(15))
+    assert ds.batas["kelurahan"].iloc[int(prioritas.argmin())] == "Bontang Lestari"  # the largest keeps its spot

@@ -18,6 +18,7 @@ from geo import format_id
 from geo.i18n import nilai_metrik, t
 from geo.masuk import skema
 from geo.peta.aman import aman_html, aman_html_seri
+from geo.peta.label import prioritas_label, titik_label
 from geo.tampilan.susun import Tampilan
 
 # 5 decimals ≈ 1,1 m at the equator; max zoom 18 shows ~0,6 m per pixel, so
@@ -113,20 +114,21 @@ def data_potensi(tampilan: Tampilan, bahasa: str, klaster: bool) -> dict:
 
 
 def data_label(tampilan: Tampilan) -> list:
-    """[lat, lng, escaped name, min zoom] at a point guaranteed inside each kelurahan.
+    """[lat, lng, escaped name, zoom where it fits inside, priority] at a point well inside each kelurahan.
 
-    The min zoom is where the name (~6,5 px per character) fits in the
-    polygon's width, so small kelurahan do not bury each other in text.
+    Every name is shown; the browser moves names that would collide (the
+    biggest kelurahan, priority 0, keeps its spot). The zoom is where the name
+    (~6,5 px per character) fits in the polygon's width, used to shrink it before.
     """
     r = tampilan.ringkasan
     if not len(r):
         return []
-    titik = r.geometry.representative_point()
+    titik = titik_label(r.geometry)
     kotak = r.geometry.bounds
     lebar = (kotak["maxx"] - kotak["minx"]).clip(lower=1e-4).to_numpy() * 0.8
     piksel = 6.5 * r["kelurahan"].astype(str).str.len().to_numpy() + 8
     zoom_min = np.ceil(4 * np.log2(piksel * 360.0 / (256.0 * lebar))) / 4
     return pd.DataFrame(
         {"lat": titik.y.round(DESIMAL_KOORDINAT), "lng": titik.x.round(DESIMAL_KOORDINAT),
-         "nama": aman_html_seri(r["kelurahan"]), "zoom": zoom_min.astype(float)}
+         "nama": aman_html_seri(r["kelurahan"]), "zoom": zoom_min.astype(float), "prioritas": prioritas_label(r.geometry)}
     ).to_numpy(dtype=object).tolist()
