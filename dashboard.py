@@ -20,6 +20,7 @@ from geo.tampilan.susun import tampilkan
 from ui.detail import panel, pilih_kelurahan
 from ui.ekspor import panel_unduh
 from ui.filter import KUNCI_INIT, bahasa_aktif, inisialisasi, sidebar
+from ui.foto import siapkan_foto
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.merek import kepala_merek
@@ -113,6 +114,7 @@ def halaman() -> None:
     terapkan_klik(tampilan)
 
     kepala_merek(dataset)
+    siapkan_foto(dataset)
     st.title(t("judul", bahasa))
     st.caption(aman_md(t("subjudul", bahasa, wilayah=dataset.wilayah.nama)) + " · " + aman_md(deskripsi_filter(tampilan.filter, bahasa)))
     _catatan(dataset, keadaan_url, bahasa)

@@ -13,6 +13,7 @@ import streamlit as st
 from geo.galat import GalatData
 from ui.kelola import K_PENGGUNA, bagian_login, daftar_pengguna, keluar, pastikan_dimuat, tampilkan_kabar
 from ui.kelola_berkas import riwayat, unggah
+from ui.kelola_lapangan import lapangan
 from ui.kelola_peta import pilih_lokasi
 from ui.kelola_tabel import bilah_simpan, editor, kotak_konflik
 from ui.md import aman_md
@@ -60,12 +61,15 @@ if not pengguna:
     st.stop()
 
 kotak = st.container()
-tab_tabel, tab_lokasi, tab_unggah, tab_riwayat = st.tabs(["Tabel", "Lokasi di peta", "Unggah berkas", "Riwayat & pemulihan"])
+tab_tabel, tab_lokasi, tab_lapangan, tab_unggah, tab_riwayat = st.tabs(
+    ["Tabel", "Lokasi di peta", "Lapangan & foto", "Unggah berkas", "Riwayat & pemulihan"])
 with tab_tabel:
     suntingan = editor(dataset, boleh_sunting=True)
     bilah_simpan(dataset, pengguna, suntingan)
 with tab_lokasi:
     pilih_lokasi(dataset, suntingan)
+with tab_lapangan:
+    lapangan(dataset, pengguna)
 with tab_unggah:
     unggah(dataset, pengguna)
 with tab_riwayat:

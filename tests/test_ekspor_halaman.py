@@ -22,7 +22,7 @@ from ui.ekspor import pembuat
 
 PROYEK = Path(__file__).resolve().parent.parent
 DASBOR = str(PROYEK / "dashboard.py")
-LABEL = ["PNG", "PDF", "HTML", "CSV", "Excel (XLSX)", "GeoJSON"]
+LABEL = ["PNG", "PDF", "HTML", "CSV", "Excel (XLSX)", "GeoJSON", "Atlas PDF"]
 
 
 def _tombol_unduh(at: AppTest) -> list:

@@ -8,6 +8,7 @@ import streamlit as st
 from geo.i18n import angka, persen, t, tanggal
 from geo.masuk import skema
 from geo.tampilan.susun import Tampilan
+from ui.atlas import foto_dan_profil
 from ui.filter import KUNCI
 from ui.md import aman_md
 from ui.tabel import tabel_potensi
@@ -73,3 +74,4 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
             tabel_potensi(pd.DataFrame(potensi), kolom, bahasa, key="kim_tabel_detail")
         else:
             st.caption(t("tanpa_potensi_filter", bahasa))
+        foto_dan_profil(tampilan, kode, str(baris["kelurahan"]), bahasa)

@@ -139,7 +139,8 @@ def buat_peta(
 
     klaster = len(tampilan.potensi) > AMBANG_KLASTER
     LapisanLabel(data_label(tampilan), aman_html(t("lapisan_label", bahasa))).add_to(peta)
-    LapisanPotensi(data_potensi(tampilan, bahasa, klaster), aman_html(t("lapisan_potensi", bahasa))).add_to(peta)
+    url_foto = None if mode_aset == "inline" else url_aset.rstrip("/").rsplit("/", 1)[0] + "/foto"  # beside static/vendor
+    LapisanPotensi(data_potensi(tampilan, bahasa, klaster, url_foto), aman_html(t("lapisan_potensi", bahasa))).add_to(peta)
     folium.LayerControl(position="topright", collapsed=True).add_to(peta)
     Legenda(html_legenda(tampilan, metrik, kls, bahasa), aman_html(t("legenda", bahasa)), terbuka=legenda_terbuka).add_to(peta)
     return aset.pasang(peta, mode_aset, url_aset, klaster=klaster)

@@ -19,6 +19,7 @@ from geo.i18n import nilai_metrik, t
 from geo.masuk import skema
 from geo.peta.aman import aman_html, aman_html_seri
 from geo.peta.label import prioritas_label, titik_label
+from geo.simpan import foto
 from geo.tampilan.susun import Tampilan
 
 # 5 decimals ≈ 1,1 m at the equator; max zoom 18 shows ~0,6 m per pixel, so
@@ -75,8 +76,12 @@ def data_kelurahan(tampilan: Tampilan, metrik: str, bahasa: str) -> dict:
     return props.to_geo_dict(drop_id=False)
 
 
-def data_potensi(tampilan: Tampilan, bahasa: str, klaster: bool) -> dict:
-    """Compact marker data: indexes into category/status lists plus escaped text."""
+def data_potensi(tampilan: Tampilan, bahasa: str, klaster: bool, url_foto: str | None = foto.URL_FOTO) -> dict:
+    """Compact marker data: indexes into category/status lists plus escaped text.
+
+    The 11th field is the photo's ``src``: a URL under ``url_foto`` that the
+    app serves, or inline data when ``url_foto`` is None (standalone HTML).
+    """
     wil = tampilan.dataset.wilayah
     p = tampilan.potensi
     kategori = list(wil.kategori_potensi)
@@ -95,6 +100,8 @@ def data_potensi(tampilan: Tampilan, bahasa: str, klaster: bool) -> dict:
                 "anggota": format_id.bulat_seri(p["jumlah_anggota"], bahasa),
                 "kegiatan": format_id.tanggal_seri(p["kegiatan_terakhir"], bahasa),
                 "kontak": aman_html_seri(p["kontak"]) if "kontak" in p else "",
+                "foto": aman_html_seri(pd.Series(foto.sumber_foto(tampilan.dataset.path_kim, p["id_potensi"].astype(str).tolist(),
+                                                                  url_foto), index=p.index)),
             }
         )
         baris = titik.to_numpy(dtype=object).tolist()
@@ -107,7 +114,7 @@ def data_potensi(tampilan: Tampilan, bahasa: str, klaster: bool) -> dict:
         "gaya": gaya_status(tuple(status)),
         "label": {k: aman_html(t(v, bahasa)) for k, v in
                   {"status": "status_aktivitas", "anggota": "anggota", "kegiatan": "kegiatan_terakhir",
-                   "kontak": "kontak", "kelurahan": "kelurahan"}.items()},
+                   "kontak": "kontak", "kelurahan": "kelurahan", "foto": "foto_judul"}.items()},
         "titik": baris,
         "klaster": klaster,
     }

@@ -156,3 +156,61 @@ def foto_untuk(path_kim: Path | str, id_potensi: list[str]) -> list[Path | None]
     """The photo of each id (None where there is none), in order."""
     ada = daftar_foto(path_kim)
     return [ada.get(nama_berkas(i)[:-4]) if str(i).strip() else None for i in id_potensi]
+
+
+URL_FOTO = "/app/static/foto"
+SISI_GAMBAR_KECIL = 360  # inline thumbnails in a standalone HTML file stay ~20 KB each
+
+
+def _gambar_kecil_data_uri(path: Path) -> str:
+    import base64
+
+    try:
+        with Image.open(path) as g:
+            g.thumbnail((SISI_GAMBAR_KECIL, SISI_GAMBAR_KECIL))
+            keluaran = io.BytesIO()
+            g.convert("RGB").save(keluaran, "JPEG", quality=75)
+    except (OSError, ValueError):
+        return ""
+    return "data:image/jpeg;base64," + base64.b64encode(keluaran.getvalue()).decode("ascii")
+
+
+def sumber_foto(path_kim: Path | str, id_potensi: list[str], url_dasar: str | None = URL_FOTO) -> list[str]:
+    """``src`` for each potential's photo ("" when none): a URL the app serves, or inline data when ``url_dasar`` is None.
+
+    URLs carry the file's modification time, so a replaced photo is never shown stale from a cache.
+    """
+    hasil = []
+    for path in foto_untuk(path_kim, id_potensi):  # one entry per potential shown; no image work for URLs
+        if path is None:
+            hasil.append("")
+        elif url_dasar is None:
+            hasil.append(_gambar_kecil_data_uri(path))
+        else:
+            hasil.append(f"{url_dasar.rstrip('/')}/{path.name}?v={path.stat().st_mtime_ns}")
+    return hasil
+
+
+def salin_ke_statis(path_kim: Path | str, tujuan: Path) -> int:
+    """Mirror ``data/foto/*.jpg`` into the app's ``static/foto/`` (Streamlit serves only that folder).
+
+    Copies only new or changed files; returns how many were copied.
+    """
+    import shutil
+
+    disalin = 0
+    for nama, sumber in daftar_foto(path_kim).items():
+        target = tujuan / f"{nama}.jpg"
+        s = sumber.stat()
+        try:
+            t = target.stat()
+            if t.st_size == s.st_size and t.st_mtime_ns >= s.st_mtime_ns:
+                continue
+        except FileNotFoundError:
+            pass
+        tujuan.mkdir(parents=True, exist_ok=True)
+        sementara = tujuan / f".{nama}.{os.getpid()}.tmp"
+        shutil.copyfile(sumber, sementara)
+        os.replace(sementara, target)
+        disalin += 1
+    return disalin

@@ -133,7 +133,9 @@
       "<table>" +
       baris(lab.status, "<span class=\"kim-status kim-s-" + d.gaya[t[3]] + "\">" + d.status[t[3]] + "</span>") +
       baris(lab.anggota, t[7]) + baris(lab.kegiatan, t[8]) + baris(lab.kontak, t[9]) + baris(lab.kelurahan, t[6]) +
-      "</table></div>";
+      "</table>" +
+      (t[10] ? "<img class=\"kim-popup-foto\" src=\"" + t[10] + "\" alt=\"" + lab.foto + ": " + t[5] + "\" loading=\"lazy\">" : "") +
+      "</div>";
   }
 
   L.kimPotensi = function (d) {
