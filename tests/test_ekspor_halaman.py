@@ -22,7 +22,7 @@ from ui.ekspor import pembuat
 
 PROYEK = Path(__file__).resolve().parent.parent
 DASBOR = str(PROYEK / "dashboard.py")
-LABEL = ["PNG", "PDF", "HTML", "CSV", "Excel (XLSX)", "GeoJSON", "Atlas PDF"]
+LABEL = ["PNG", "PDF", "HTML", "CSV", "Excel (XLSX)", "GeoJSON"]
 
 
 def _tombol_unduh(at: AppTest) -> list:
@@ -34,7 +34,7 @@ def test_panel_unduh_ada_di_halaman(wilayah_uji):
     at.query_params["kategori"] = "Kuliner"
     at.run()
     assert not at.exception, at.exception
-    assert [b.proto.label for b in _tombol_unduh(at)] == LABEL
+    assert [b.proto.label for b in _tombol_unduh(at)] == [*LABEL, "Atlas PDF"]
     assert all(b.proto.deferred_file_id for b in _tombol_unduh(at))  # built on click, not on every rerun
     assert "Unduh peta dan data" in [e.label for e in at.expander]
     judul = at.text_input(key="ekspor_judul")
