@@ -62,7 +62,8 @@ if not pengguna:
 
 kotak = st.container()
 tab_tabel, tab_lokasi, tab_lapangan, tab_unggah, tab_riwayat = st.tabs(
-    ["Tabel", "Lokasi di peta", "Lapangan & foto", "Unggah berkas", "Riwayat & pemulihan"])
+    ["Tabel", "Lokasi di peta", "Lapangan & foto", "Unggah berkas", "Riwayat & pemulihan"],
+    key="kelola_tab")  # keyed: a save's rerun keeps the editor on the tab they were using (phone field updates)
 with tab_tabel:
     suntingan = editor(dataset, boleh_sunting=True)
     bilah_simpan(dataset, pengguna, suntingan)

@@ -115,3 +115,25 @@ def test_nama_berkas_aman():
     assert foto.nama_berkas("BTG-KUA-01") == "BTG-KUA-01.jpg"
     assert foto.nama_berkas("../../etc/passwd") == "_.._etc_passwd.jpg"
     assert "/" not in foto.nama_berkas("a/b\\c")
+
+
+def test_foto_muncul_di_popup_dan_html_mandiri(wilayah_uji, tmp_path):
+    from geo.masuk.dataset import muat_dataset
+    from geo.peta.buat import buat_peta, html_mandiri
+    from geo.peta.data import data_potensi
+    from geo.tampilan.susun import tampilkan
+
+    foto.simpan_foto(wilayah_uji.kim, "A-02", _jpeg_gps((640, 480)), "budi")
+    tampilan = tampilkan(muat_dataset())
+    titik = data_potensi(tampilan, "id", False)["titik"]
+    assert len(titik) == 5
+    src = {t[5]: t[10] for t in titik}
+    assert src["Ikan bakar"].startswith("/app/static/foto/A-02.jpg?v=")
+    assert [s for s in src.values() if s] == [src["Ikan bakar"]]  # only the potential with a photo
+    halaman = buat_peta(tampilan, url_aset="/dasar/app/static/vendor").get_root().render()
+    assert "/dasar/app/static/foto/A-02.jpg?v=" in halaman
+    mandiri = html_mandiri(tampilan)
+    assert "data:image/jpeg;base64," in mandiri and "/app/static/foto/" not in mandiri  # works offline
+    salin = foto.salin_ke_statis(wilayah_uji.kim, tmp_path / "static" / "foto")
+    assert salin == 1 and (tmp_path / "static" / "foto" / "A-02.jpg").is_file()
+    assert foto.salin_ke_statis(wilayah_uji.kim, tmp_path / "static" / "foto") == 0  # unchanged: nothing copied
