@@ -38,6 +38,8 @@ h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
 .kim-lencana-catatan { display:inline-block; margin:0 6px 4px 0; padding:2px 10px; border-radius:12px; font-size:.85rem;
   background:#fff4d6; color:#5c4300; border:1px solid #f0d27a; }
 [data-testid="stMetricValue"] { font-size: 1.7rem; }
+/* WCAG AA: Streamlit draws captions at 60 % opacity, under 4.5:1 on white; a solid grey passes (7:1). */
+[data-testid="stCaptionContainer"] { opacity: 1 !important; color: #4a5560 !important; }
 @media (max-width: 640px) {
   [data-testid="stMetricValue"] { font-size: 1.35rem; }
   h1 { font-size: 1.6rem !important; }

@@ -138,6 +138,11 @@
       "</div>";
   }
 
+  // Server text is HTML-escaped for innerHTML; a title attribute needs it plain.
+  // A <textarea> parses entities without running or building any markup.
+  var pengurai = document.createElement("textarea");
+  function teksPolos(html) { pengurai.innerHTML = html; return pengurai.value; }
+
   L.kimPotensi = function (d) {
     var grup = d.klaster && L.markerClusterGroup
       ? L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, disableClusteringAtZoom: 16, chunkedLoading: true })
@@ -157,7 +162,9 @@
     var semua = [];
     for (var i = 0; i < d.titik.length; i++) {
       var t = d.titik[i];
-      var m = L.marker([t[0], t[1]], { icon: ambilIkon(t[2], t[3]), riseOnHover: true });
+      // An accessible name for the marker button (screen readers, keyboard users): potential · KIM · status.
+      var m = L.marker([t[0], t[1]], { icon: ambilIkon(t[2], t[3]), riseOnHover: true,
+                                      title: teksPolos(t[5] + " \u00b7 " + t[4] + " \u00b7 " + d.status[t[3]]) });
       m.bindPopup(isiPopup(t, d), { maxWidth: 280, minWidth: 180 });
       grup.addLayer(m);
       semua.push(m);
