@@ -111,3 +111,23 @@ def test_label_cetak_data_bawaan_tidak_bertumpuk_atau_terpotong():
             assert not ka.overlaps(kb), f"{ukuran}: '{a}' menimpa '{b}'"
         kotak = peta.get_window_extent()
         assert all(kotak.x0 <= k.x0 and k.x1 <= kotak.x1 and kotak.y0 <= k.y0 and k.y1 <= kotak.y1 for k in label.values())
+
+
+def test_aktif_dan_kurang_aktif_terbedakan_dalam_skala_abu():
+    from matplotlib.colors import to_rgba
+
+    from geo.ekspor.legenda_cetak import gaya_penanda
+    from geo.masuk import skema
+
+    def abu(rgba) -> float:
+        return 0.299 * rgba[0] + 0.587 * rgba[1] + 0.114 * rgba[2]
+
+    warna = list(skema.PALET_KATEGORI)
+    assert len(warna) >= 8
+    aktif = gaya_penanda(warna, ["aktif"] * len(warna))
+    kurang = gaya_penanda(warna, ["kurang"] * len(warna))
+    for i, w in enumerate(warna):
+        # Aktif: rim lighter than its fill; Kurang Aktif: rim darker than its fill, by a visible margin.
+        assert abu(aktif["edgecolors"][i]) - abu(aktif["facecolors"][i]) > 0.05, w
+        assert abu(kurang["facecolors"][i]) - abu(kurang["edgecolors"][i]) > 0.3, w
+        assert to_rgba(w) == pytest.approx(tuple(aktif["facecolors"][i]))
