@@ -136,3 +136,29 @@ def test_titik_label_di_dalam_poligon_bawaan():
     prioritas = prioritas_label(ds.batas.geometry)
     assert sorted(prioritas) == list(range(15))
     assert ds.batas["kelurahan"].iloc[int(prioritas.argmin())] == "Bontang Lestari"  # the largest keeps its spot
+
+
+def test_profil_menampilkan_kegiatan_bila_log_ada(wilayah_uji):
+    """The revival log (another feature) is optional: when a dataset carries one, the profile lists it."""
+    import dataclasses
+
+    import pandas as pd
+
+    from geo.ekspor.profil import buat_profil
+    from geo.ekspor.snapshot import teks_gambar
+    from geo.masuk.dataset import Dataset
+
+    @dataclasses.dataclass(frozen=True)
+    class DatasetDenganLog(Dataset):
+        kegiatan: pd.DataFrame | None = None
+
+    ds = muat_dataset()
+    log = pd.DataFrame({"id_potensi": ["A-01", "A-02", "B-01"], "tanggal": ["2026-03-01", "2026-05-20", "2026-04-04"],
+                        "judul": ["Pelatihan kemasan", "Bazar ramadan", "Pameran batik"]})
+    dengan = DatasetDenganLog(**{f.name: getattr(ds, f.name) for f in dataclasses.fields(Dataset)}, kegiatan=log)
+    teks = teks_gambar(buat_profil(tampilkan(dengan), KODE_A))
+    assert "Kegiatan terakhir" in teks
+    baris = [t for t in teks if "Bazar ramadan" in t or "Pelatihan kemasan" in t]
+    assert baris == ["20 Mei 2026: Bazar ramadan", "1 Maret 2026: Pelatihan kemasan"]  # newest first, this kelurahan only
+    assert not any("Pameran batik" in t for t in teks)
+    assert "Kegiatan terakhir" not in teks_gambar(buat_profil(tampilkan(ds), KODE_A))
