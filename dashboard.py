@@ -21,8 +21,10 @@ from geo.tampilan.tingkat import tentukan
 from ui.detail import panel, pilih_kelurahan
 from ui.ekspor import panel_unduh
 from ui.filter import KUNCI_INIT, bahasa_aktif, inisialisasi, sidebar
+from ui.foto import siapkan_foto
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
+from ui.merek import kepala_merek
 from ui.muat import muat
 from ui.navigasi import menu
 from ui.peta import gambar_peta, siapkan_aset, terapkan_klik
@@ -40,6 +42,8 @@ h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
   background:#fff4d6; color:#5c4300; border:1px solid #f0d27a; }
 [data-testid="stMetricValue"] { font-size: 1.7rem; }
 .kim-waktu { margin: 0 0 .35rem 0; }
+/* WCAG AA: Streamlit draws captions at 60 % opacity, under 4.5:1 on white; a solid grey passes (7:1). */
+[data-testid="stCaptionContainer"] { opacity: 1 !important; color: #4a5560 !important; }
 @media (max-width: 640px) {
   [data-testid="stMetricValue"] { font-size: 1.35rem; }
   h1 { font-size: 1.6rem !important; }
@@ -117,6 +121,8 @@ def halaman() -> None:
     keadaan = replace(keadaan, tingkat=None if jenjang == tentukan(dataset) else jenjang.tingkat, wilayah=jenjang.wilayah)
     terapkan_klik(tampilan)
 
+    kepala_merek(dataset)
+    siapkan_foto(dataset)
     st.title(t("judul", bahasa))
     st.caption(aman_md(t("subjudul", bahasa, wilayah=dataset.wilayah.nama)) + " · " + aman_md(deskripsi_filter(tampilan.filter, bahasa)))
     _catatan(dataset, keadaan_url, bahasa)

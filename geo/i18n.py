@@ -201,6 +201,21 @@ TEKS: dict[str, dict[str, str]] = {
     "kol_perubahan": {"id": "Perubahan", "en": "Change"},
     "kol_bangkit": {"id": "Bangkit kembali", "en": "Revived"},
     "legenda_dormansi": {"id": "Bulan tidak aktif pada {pada} (median per kelurahan)", "en": "Months inactive on {pada} (median per kelurahan)"},
+    # --- Profiles, atlas, photos and branding (#14) ---
+    "atlas_judul": {"id": "Atlas dan profil", "en": "Atlas and profiles"},
+    "atlas_tombol": {"id": "Atlas PDF", "en": "Atlas PDF"},
+    "atlas_bantu": {"id": "Sampul, daftar isi dan satu halaman profil per kelurahan dalam tampilan ini", "en": "Cover, contents and one profile page per kelurahan in this view"},
+    "profil_tombol": {"id": "Unduh profil kelurahan (PDF)", "en": "Download kelurahan profile (PDF)"},
+    "profil_bantu": {"id": "Satu halaman siap cetak: peta, lokasi, KIM, status, potensi dan fotonya", "en": "One print-ready page: map, locator, KIM, status, potentials and their photos"},
+    "foto_potensi": {"id": "Foto potensi", "en": "Photos of potentials"},
+    "foto_judul": {"id": "Foto potensi", "en": "Potential photo"},
+    "foto_pilih": {"id": "Potensi", "en": "Potential"},
+    "foto_unggah": {"id": "Ambil atau pilih foto (JPEG, PNG, WebP; maks. {mb} MB)", "en": "Take or choose a photo (JPEG, PNG, WebP; max {mb} MB)"},
+    "foto_simpan": {"id": "Simpan foto", "en": "Save photo"},
+    "foto_tersimpan": {"id": "Foto {id} tersimpan ({lebar} × {tinggi} piksel, tanpa data lokasi/EXIF).", "en": "Photo {id} saved ({lebar} × {tinggi} pixels, location/EXIF removed)."},
+    "foto_keterangan": {"id": "Foto diperiksa, diperkecil dan dibersihkan dari data lokasi (EXIF) sebelum disimpan di data/foto/. Foto lama dicadangkan.", "en": "Photos are checked, downsized and stripped of location data (EXIF) before they are stored in data/foto/. The old photo is backed up."},
+    "foto_kamera": {"id": "Kamera", "en": "Camera"},
+    "foto_berkas": {"id": "Berkas", "en": "File"},
 }
 
 _METRIK_EN = {

@@ -15,6 +15,7 @@ from ui.kelola import K_PENGGUNA, bagian_login, daftar_pengguna, keluar, pastika
 from ui.kelola_anggaran import tab_anggaran
 from ui.kelola_berkas import riwayat, unggah
 from ui.kelola_kegiatan import tab_kegiatan
+from ui.kelola_lapangan import lapangan
 from ui.kelola_peta import pilih_lokasi
 from ui.kelola_tabel import bilah_simpan, editor, kotak_konflik
 from ui.md import aman_md
@@ -62,13 +63,16 @@ if not pengguna:
     st.stop()
 
 kotak = st.container()
-tab_tabel, tab_lokasi, tab_unggah, tab_riwayat, tab_log, tab_anggaran_ = st.tabs(
-    ["Tabel", "Lokasi di peta", "Unggah berkas", "Riwayat & pemulihan", "Log kegiatan", "Anggaran"])
+tab_tabel, tab_lokasi, tab_lapangan, tab_unggah, tab_riwayat, tab_log, tab_anggaran_ = st.tabs(
+    ["Tabel", "Lokasi di peta", "Lapangan & foto", "Unggah berkas", "Riwayat & pemulihan", "Log kegiatan", "Anggaran"],
+    key="kelola_tab")  # keyed: a save's rerun keeps the editor on the tab they were using (phone field updates)
 with tab_tabel:
     suntingan = editor(dataset, boleh_sunting=True)
     bilah_simpan(dataset, pengguna, suntingan)
 with tab_lokasi:
     pilih_lokasi(dataset, suntingan)
+with tab_lapangan:
+    lapangan(dataset, pengguna)
 with tab_unggah:
     unggah(dataset, pengguna)
 with tab_riwayat:

@@ -8,6 +8,7 @@ import streamlit as st
 from geo.i18n import angka, persen, t, tanggal
 from geo.tampilan.angka import angka_utama
 from geo.tampilan.susun import Tampilan, pilihan_kelurahan
+from ui.atlas import foto_dan_profil
 from ui.filter import KUNCI
 from ui.md import aman_md
 from ui.tabel import gambar_tabel_potensi
@@ -77,3 +78,4 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
         else:
             st.caption(t("tanpa_potensi_filter", bahasa))
         detail_waktu(tampilan, kode, potensi, bahasa)
+        foto_dan_profil(tampilan, kode, str(baris["kelurahan"]), bahasa)

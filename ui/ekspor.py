@@ -142,3 +142,6 @@ def panel_unduh(tampilan: Tampilan, keadaan: Keadaan | None = None, kunci: str =
             with tempat:
                 _tombol(kode, tampilan, opsi, bahasa, kunci)
         st.caption(_t("rumus", bahasa))
+        from ui.atlas import tombol_atlas  # imported here: ui.atlas reuses this module's file cache
+
+        tombol_atlas(tampilan, opsi, bahasa, kunci)

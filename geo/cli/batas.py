@@ -21,7 +21,7 @@ def _jalankan(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else config.path_batas()
     hasil = impor_batas(
         args.src, out, args.wilayah, args.name_field, args.code_field, args.kecamatan_field, args.layer,
-        args.simplify_m, args.force, args.dry_run, args.kim, kabar, crs=args.crs,
+        args.simplify_m, args.force, args.dry_run, args.kim, kabar, crs=args.crs, sumber_teks=args.sumber,
     )
     print(laporan_impor(hasil, muat_referensi(), out))
     return 0
@@ -44,4 +44,6 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--crs", metavar="CRS", help="sistem koordinat berkas sumber bila tidak tercantum atau salah, mis. EPSG:32650 (UTM 50N)")
     imp.add_argument("--dry-run", action="store_true", help="periksa dan laporkan saja, jangan tulis")
     imp.add_argument("--kim", metavar="PATH", help=f"tabel KIM untuk pemeriksaan (bawaan: ${config.ENV_KIM} atau data/kim.csv)")
+    imp.add_argument("--sumber", metavar="TEKS",
+                     help='sumber yang dicetak di peta, mis. "BIG, Batas Desa/Kelurahan 1:10.000, 2022" (bawaan: nama berkas)')
     imp.set_defaults(func=_jalankan)

@@ -24,7 +24,8 @@ from geo.tampilan.kelas import JUMLAH_KELAS_BAWAAN, SKEMA_BAWAAN, SKEMA_KELAS
 from geo.tampilan.metrik import METRIK_BAWAAN
 from geo.tampilan.susun import tampilkan
 
-_EKSTENSI = {f.ekstensi: f.kode for f in FORMAT.values()} | {"json": "geojson", "htm": "html"}
+# First format per extension wins: a plain ``.pdf`` is the map, profiles and atlases need --format.
+_EKSTENSI = {e: k for k, e in reversed([(f.kode, f.ekstensi) for f in FORMAT.values()])} | {"json": "geojson", "htm": "html"}
 
 
 def _bilangan(teks: str, nama: str) -> int:
@@ -40,7 +41,7 @@ def _format_dari_args(args: argparse.Namespace) -> str:
     dari_nama = _EKSTENSI.get(akhiran)
     if args.format:
         kode = format_ekspor(args.format).kode
-        if dari_nama and dari_nama != kode:
+        if dari_nama and FORMAT[dari_nama].ekstensi != FORMAT[kode].ekstensi:
             raise GalatData(
                 f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
                 f"Ganti akhiran nama berkas menjadi .{FORMAT[kode].ekstensi} atau ubah --format."
@@ -114,7 +115,9 @@ def _export(args: argparse.Namespace) -> int:
     ke_stdout = args.output == "-"
     # Check a named destination before the (slower) rendering, so mistakes surface at once.
     tujuan = _periksa_tujuan(Path(args.output), dataset) if args.output and not ke_stdout else None
-    hasil = buat(kode, tampilan, opsi)
+    if args.kelurahan and kode != "profil":
+        raise GalatData(f"--kelurahan hanya untuk --format profil (bukan {kode}). Hapus --kelurahan atau pakai --format profil.")
+    hasil = buat(kode, tampilan, opsi, args.kelurahan or "")
     for pesan in hasil.pesan:
         print(f"Catatan: {pesan}", file=sys.stderr)
     if ke_stdout:
@@ -131,7 +134,7 @@ def _export(args: argparse.Namespace) -> int:
 def daftar(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export",
-        help="ekspor peta (png, pdf, html) atau data (csv, xlsx, geojson) dari tampilan yang disaring",
+        help="ekspor peta (png, pdf, html), profil/atlas kelurahan (PDF) atau data (csv, xlsx, geojson) dari tampilan yang disaring",
         description="Ekspor tampilan yang disaring, sama seperti tombol unduh di dasbor.",
     )
     tambah_opsi_data(p)
@@ -148,4 +151,5 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dpi", default=str(DPI_BAWAAN), metavar="DPI", help=f"resolusi PNG/PDF: 150 atau 300 (bawaan: {DPI_BAWAAN})")
     p.add_argument("--basemap", action="store_true", help="PNG/PDF: pakai peta dasar OpenStreetMap bila internet tersedia")
     p.add_argument("--pemisah", default=",", metavar="P", help="CSV: pemisah kolom ',' atau ';' (';' juga memakai koma desimal)")
+    p.add_argument("--kelurahan", metavar="KODE", help="profil: kelurahan yang diprofilkan (kode Kemendagri atau nama)")
     p.set_defaults(func=_export)

@@ -33,6 +33,8 @@ FORMAT: dict[str, Format] = {
         Format("csv", "csv", "text/csv", "data-kim"),
         Format("xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "data-kim"),
         Format("geojson", "geojson", "application/geo+json", "data-kim"),
+        Format("profil", "pdf", "application/pdf", "profil-kim"),
+        Format("atlas", "pdf", "application/pdf", "atlas-kim"),
     )
 }
 
@@ -45,11 +47,12 @@ def format_ekspor(kode: str) -> Format:
     return FORMAT[kunci]
 
 
-def nama_berkas(tampilan: Tampilan, kode: str, opsi: OpsiEkspor | None = None) -> str:
+def nama_berkas(tampilan: Tampilan, kode: str, opsi: OpsiEkspor | None = None, kelurahan: str = "") -> str:
     """E.g. ``peta-kim-bontang-2026-11-28-kuliner-aktif.png``; the slug comes from the region file."""
     fmt = format_ekspor(kode)
     opsi = opsi or OpsiEkspor()
-    return _nama.nama_berkas(tampilan.dataset.wilayah.slug, tampilan.filter, fmt.ekstensi, fmt.awalan, opsi.hari())
+    awalan = f"{fmt.awalan}-{_nama.slug(kelurahan)}" if kelurahan else fmt.awalan
+    return _nama.nama_berkas(tampilan.dataset.wilayah.slug, tampilan.filter, fmt.ekstensi, awalan, opsi.hari())
 
 
 @dataclass(frozen=True)
@@ -62,14 +65,30 @@ class Hasil:
     pesan: tuple[str, ...] = ()
 
 
-def buat(kode: str, tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> Hasil:
-    """Make one file. Raises :class:`GalatData` for options no export can honour."""
+def buat(kode: str, tampilan: Tampilan, opsi: OpsiEkspor | None = None, kelurahan: str = "") -> Hasil:
+    """Make one file. Raises :class:`GalatData` for options no export can honour.
+
+    ``kelurahan`` (kode or name) is what the ``profil`` format is a profile of.
+    """
     fmt = format_ekspor(kode)
     opsi = opsi or OpsiEkspor()
     opsi.periksa(tampilan.dataset.wilayah)
     judul = opsi.judul.strip() or judul_bawaan(tampilan)
     pesan: list[str] = []
-    if fmt.kode in ("png", "pdf"):
+    nama_kel = ""
+    if fmt.kode == "profil":
+        from geo.ekspor.atlas import ke_profil
+        from geo.ekspor.profil import pilih_kelurahan
+
+        if not str(kelurahan).strip():
+            raise GalatData("Profil memerlukan kelurahan: sebutkan --kelurahan KODE (kode Kemendagri atau nama).")
+        nama_kel = str(pilih_kelurahan(tampilan, kelurahan)["kelurahan"])
+        data = ke_profil(tampilan, kelurahan, opsi)
+    elif fmt.kode == "atlas":
+        from geo.ekspor.atlas import ke_atlas
+
+        data = ke_atlas(tampilan, opsi)
+    elif fmt.kode in ("png", "pdf"):
         from geo.ekspor.snapshot import buat_gambar, simpan  # matplotlib loads only when a snapshot is asked for
 
         fig = buat_gambar(tampilan, opsi)
@@ -92,7 +111,7 @@ def buat(kode: str, tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> Hasil
         from geo.ekspor.tabel import ke_xlsx
 
         data = ke_xlsx(tampilan, judul, opsi.hari())
-    return Hasil(data, nama_berkas(tampilan, fmt.kode, opsi), fmt.mime, tuple(pesan))
+    return Hasil(data, nama_berkas(tampilan, fmt.kode, opsi, nama_kel), fmt.mime, tuple(pesan))
 
 
 def ekspor(kode: str, tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> bytes:

@@ -36,6 +36,12 @@ def gaya_penanda(warna: Sequence[str], gaya: Sequence[str]) -> dict:
     isi[gaya_arr == "kurang"] = dasar[gaya_arr == "kurang"] * 0.45 + putih * 0.55
     isi[gaya_arr == "tidak"] = putih
     tepi = np.where((gaya_arr == "aktif")[:, None], putih, dasar) if len(dasar) else dasar
+    if len(dasar):
+        # Pale fill inside a dark rim: in greyscale (office copiers) Kurang Aktif still reads
+        # apart from Aktif, which is a solid dot with a white rim.
+        gelap = dasar.copy()
+        gelap[:, :3] *= 0.55
+        tepi = np.where((gaya_arr == "kurang")[:, None], gelap, tepi)
     lebar = np.select([gaya_arr == "aktif", gaya_arr == "kurang"], [0.8, 1.3], 1.7) if len(dasar) else np.zeros(0)
     return {"facecolors": isi, "edgecolors": tepi, "linewidths": lebar}
 

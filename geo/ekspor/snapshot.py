@@ -38,6 +38,8 @@ from geo.ekspor.kartografi import (
     letak_label,
 )
 from geo.ekspor.legenda_cetak import UKURAN_PENANDA, gambar_legenda, gaya_potensi
+from geo.ekspor.lokator import sisip_lokator
+from geo.ekspor.merek import merek
 from geo.ekspor.opsi import UKURAN_KERTAS_MM, OpsiEkspor
 from geo.i18n import label_metrik
 from geo.tampilan.kelas import Kelas
@@ -232,7 +234,11 @@ def susun_teks(tampilan: Tampilan, opsi: OpsiEkspor, basemap: Basemap | None, le
     if saring.count("\n") >= MAKS_BARIS_FILTER:
         saring = "\n".join(saring.split("\n")[:MAKS_BARIS_FILTER])[:-1] + "…"
     ds = tampilan.dataset
-    kaki = [f"Dibuat {format_id.tanggal(opsi.hari())} \u00b7 {keterangan.sumber(ds)} \u00b7 Peta Potensi KIM"]
+    mrk = merek(wil)
+    kaki = [mrk.baris()] if mrk.baris() else []
+    kaki.append(f"Dibuat {format_id.tanggal(opsi.hari())} \u00b7 {keterangan.sumber(ds)} \u00b7 Peta Potensi KIM")
+    if mrk.catatan_kaki:
+        kaki.append(mrk.catatan_kaki)
     if basemap is not None:
         kaki.append(f"Peta dasar: {basemap.atribusi}")
     elif opsi.basemap:
@@ -240,6 +246,18 @@ def susun_teks(tampilan: Tampilan, opsi: OpsiEkspor, basemap: Basemap | None, le
     baris_kaki = tuple(b for teks in kaki for b in bungkus(teks, lebar_mm, 7).split("\n"))
     catatan = " ".join(keterangan.catatan(ds))
     return Teks(judul, ukuran, sub, saring, baris_kaki, bungkus("Catatan: " + catatan, lebar_mm, 7, tebal=True) if catatan else "")
+
+
+def gambar_logo(ax: Axes, logo: np.ndarray | None, kanan: float, atas: float, tinggi: float) -> float:
+    """The office logo at the top right of a mm-axes; returns the width it took (0 without one)."""
+    if logo is None or not logo.size:
+        return 0.0
+    lebar = tinggi * logo.shape[1] / logo.shape[0]
+    ax.imshow(logo, extent=(kanan - lebar, kanan, atas + tinggi, atas), interpolation="antialiased", zorder=5)
+    ax.set_xlim(0, ax.get_xlim()[1])
+    ax.set_ylim(ax.get_ylim()[0], 0)
+    ax.set_aspect("auto")
+    return lebar
 
 
 def _gambar_kepala(ax: Axes, teks: Teks, kotak: Kotak) -> None:
@@ -279,13 +297,19 @@ def buat_gambar(tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> Figure:
         sementara = susun_teks(tampilan, opsi, None, isi)
         x0, x1, y0, y1 = _batas_peta(tampilan, tata_letak(opsi.ukuran, sementara.tinggi_kepala, sementara.tinggi_kaki).peta)
         basemap = ambil_basemap((x0, y0, x1, y1))
-    teks = susun_teks(tampilan, opsi, basemap, isi)
+    teks = susun_teks(tampilan, opsi, basemap, isi - (20 if merek(tampilan.dataset.wilayah).logo else 0))
     letak = tata_letak(opsi.ukuran, teks.tinggi_kepala, teks.tinggi_kaki)
     # Page order (header, map, legend, footer) is also the order of fig.axes and of teks_gambar().
-    _gambar_kepala(_sumbu_mm(fig, letak.kepala, letak.kertas, "kepala"), teks, letak.kepala)
-    _gambar_peta(_sumbu(fig, letak.peta, letak.kertas, "peta"), tampilan, kelas, opsi, letak.peta, basemap)
+    ax_kepala = _sumbu_mm(fig, letak.kepala, letak.kertas, "kepala")
+    _gambar_kepala(ax_kepala, teks, letak.kepala)
+    gambar_logo(ax_kepala, merek(tampilan.dataset.wilayah).logo_raster(), letak.kepala.w, 0, min(16.0, letak.kepala.h - 3))
+    ax_peta = _sumbu(fig, letak.peta, letak.kertas, "peta")
+    _gambar_peta(ax_peta, tampilan, kelas, opsi, letak.peta, basemap)
     gambar_legenda(_sumbu_mm(fig, letak.legenda, letak.kertas, "legenda"), tampilan, kelas, opsi.metrik, letak.legenda.w)
     _gambar_kaki(_sumbu_mm(fig, letak.kaki, letak.kertas, "kaki"), teks, letak.kaki)
+    # Last, so the page's first axes stay header, map, legend, footer.
+    sisip_lokator(ax_peta, tampilan.dataset.batas, str(tampilan.dataset.wilayah.extra.get("provinsi") or ""),
+                  sorot=tampilan.ringkasan.geometry.union_all() if tampilan.dataset.batas.shape[0] > len(tampilan.ringkasan) else None)
     fig.basemap_dipakai = basemap is not None  # type: ignore[attr-defined]
     return fig
 

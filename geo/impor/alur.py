@@ -209,6 +209,7 @@ def impor_batas(
     kim: Path | str | None = None,
     kabar: Callable[[str], None] = lambda _: None,
     crs: str | None = None,
+    sumber_teks: str | None = None,
 ) -> HasilImpor:
     """Import ``src`` into ``out`` (default: the configured boundaries file).
 
@@ -247,7 +248,8 @@ def impor_batas(
         )
     if PENANDA_SKEMATIK in src.name.lower():
         kabar(f"PERINGATAN: nama berkas sumber memuat kata '{PENANDA_SKEMATIK}', jadi peta tetap menandainya sebagai batas skematik.")
-    sumber = f"{src.name}, diimpor {tanggal(dt.date.today())}"
+    # Prints cite the human source ("BIG, Batas Desa/Kelurahan 1:10.000, 2022"); the file name is the fallback.
+    sumber = (sumber_teks or "").strip() or f"{src.name}, diimpor {tanggal(dt.date.today())}"
     titik = int(shapely.get_num_coordinates(gdf.geometry.to_numpy()).sum())
     kabar(f"Memproses {angka(int((cocok['kode'] != '').sum()))} fitur ({angka(titik)} titik): proyeksi, perbaikan, penggabungan"
           + (f", penyederhanaan {angka(toleransi_m)} m" if toleransi_m else "") + " ...")

@@ -49,11 +49,14 @@ def muat_wilayah(path: Path | None = None) -> Wilayah:
         ) from exc
     if not isinstance(raw, dict):
         raise GalatData(f"Berkas wilayah {path} harus berisi objek JSON {{...}}.")
-    return wilayah_dari_dict(raw)
+    return wilayah_dari_dict(raw, path.parent)
 
 
-def wilayah_dari_dict(raw: dict) -> Wilayah:
-    """Region metadata from its JSON object, wherever it was stored (file or database)."""
+def wilayah_dari_dict(raw: dict, folder: Path | None = None) -> Wilayah:
+    """Region metadata from its JSON object, wherever it was stored (file or database).
+
+    ``folder`` is where relative paths in it (the logo) resolve; the data folder by default.
+    """
     nama = str(raw.get("nama") or "Wilayah")
     bbox = raw.get("batas_bbox")
     return Wilayah(
@@ -64,5 +67,5 @@ def wilayah_dari_dict(raw: dict) -> Wilayah:
         kategori_potensi=tuple(raw.get("kategori_potensi") or skema.KATEGORI_POTENSI),
         status_aktivitas=tuple(raw.get("status_aktivitas") or skema.STATUS_AKTIVITAS),
         batas_bbox=tuple(float(v) for v in bbox) if bbox and len(bbox) == 4 else None,
-        extra=raw,
+        extra={**raw, "_folder": str(folder or config.path_wilayah().parent)},
     )

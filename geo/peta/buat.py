@@ -14,6 +14,7 @@ import geopandas as gpd
 import xyzservices.providers as xyz
 from branca.element import Element, Figure
 
+from geo.ekspor.merek import html_merek, merek
 from geo.galat import GalatData
 from geo.i18n import bahasa_sah, label_metrik, t
 from geo.masuk.batas import kelurahan_di_titik as batas_di_titik
@@ -136,7 +137,8 @@ def buat_peta(
 
     klaster = len(tampilan.potensi) > AMBANG_KLASTER
     LapisanLabel(data_label(tampilan), aman_html(t("lapisan_label", bahasa))).add_to(peta)
-    LapisanPotensi(data_potensi(tampilan, bahasa, klaster), aman_html(t("lapisan_potensi", bahasa))).add_to(peta)
+    url_foto = None if mode_aset == "inline" else url_aset.rstrip("/").rsplit("/", 1)[0] + "/foto"  # beside static/vendor
+    LapisanPotensi(data_potensi(tampilan, bahasa, klaster, url_foto), aman_html(t("lapisan_potensi", bahasa))).add_to(peta)
     folium.LayerControl(position="topright", collapsed=True).add_to(peta)
     Legenda(html_legenda(tampilan, metrik, kls, bahasa), aman_html(t("legenda", bahasa)), terbuka=legenda_terbuka).add_to(peta)
     return aset.pasang(peta, mode_aset, url_aset, klaster=klaster)
@@ -161,7 +163,7 @@ def html_mandiri(tampilan: Tampilan, judul: str | None = None, **opsi: object) -
     baris.append(aman_html(t("dibuat", bahasa, tanggal=_tanggal_hari_ini(bahasa))))
     catatan = " ".join(aman_html(c) for c in catatan_peta(tampilan, bahasa))
     kepala = (
-        f'<header class="kim-kepala"><h1>{aman_html(judul)}</h1><p>{" · ".join(baris)}</p>'
+        f'<header class="kim-kepala">{html_merek(merek(wil))}<h1>{aman_html(judul)}</h1><p>{" · ".join(baris)}</p>'
         + (f'<p class="kim-catatan">{catatan}</p>' if catatan else "")
         + "</header>"
     )

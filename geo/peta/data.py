@@ -18,6 +18,8 @@ from geo import format_id
 from geo.i18n import nilai_metrik, t
 from geo.masuk import skema
 from geo.peta.aman import aman_html, aman_html_seri
+from geo.peta.label import prioritas_label, titik_label
+from geo.simpan import foto
 from geo.tampilan.susun import Tampilan
 
 # 5 decimals ≈ 1,1 m at the equator; max zoom 18 shows ~0,6 m per pixel, so
@@ -74,8 +76,12 @@ def data_kelurahan(tampilan: Tampilan, metrik: str, bahasa: str) -> dict:
     return props.to_geo_dict(drop_id=False)
 
 
-def data_potensi(tampilan: Tampilan, bahasa: str, klaster: bool) -> dict:
-    """Compact marker data: indexes into category/status lists plus escaped text."""
+def data_potensi(tampilan: Tampilan, bahasa: str, klaster: bool, url_foto: str | None = foto.URL_FOTO) -> dict:
+    """Compact marker data: indexes into category/status lists plus escaped text.
+
+    The 11th field is the photo's ``src``: a URL under ``url_foto`` that the
+    app serves, or inline data when ``url_foto`` is None (standalone HTML).
+    """
     wil = tampilan.dataset.wilayah
     p = tampilan.potensi
     kategori = list(wil.kategori_potensi)
@@ -94,6 +100,8 @@ def data_potensi(tampilan: Tampilan, bahasa: str, klaster: bool) -> dict:
                 "anggota": format_id.bulat_seri(p["jumlah_anggota"], bahasa),
                 "kegiatan": format_id.tanggal_seri(p["kegiatan_terakhir"], bahasa),
                 "kontak": aman_html_seri(p["kontak"]) if "kontak" in p else "",
+                "foto": aman_html_seri(pd.Series(foto.sumber_foto(tampilan.dataset.path_kim, p["id_potensi"].astype(str).tolist(),
+                                                                  url_foto), index=p.index)),
             }
         )
         baris = titik.to_numpy(dtype=object).tolist()
@@ -106,27 +114,28 @@ def data_potensi(tampilan: Tampilan, bahasa: str, klaster: bool) -> dict:
         "gaya": gaya_status(tuple(status)),
         "label": {k: aman_html(t(v, bahasa)) for k, v in
                   {"status": "status_aktivitas", "anggota": "anggota", "kegiatan": "kegiatan_terakhir",
-                   "kontak": "kontak", "kelurahan": "kelurahan"}.items()},
+                   "kontak": "kontak", "kelurahan": "kelurahan", "foto": "foto_judul"}.items()},
         "titik": baris,
         "klaster": klaster,
     }
 
 
 def data_label(tampilan: Tampilan) -> list:
-    """[lat, lng, escaped name, min zoom] at a point guaranteed inside each kelurahan.
+    """[lat, lng, escaped name, zoom where it fits inside, priority] at a point well inside each kelurahan.
 
-    The min zoom is where the name (~6,5 px per character) fits in the
-    polygon's width, so small kelurahan do not bury each other in text.
+    Every name is shown; the browser moves names that would collide (the
+    biggest kelurahan, priority 0, keeps its spot). The zoom is where the name
+    (~6,5 px per character) fits in the polygon's width, used to shrink it before.
     """
     r = tampilan.ringkasan
     if not len(r):
         return []
-    titik = r.geometry.representative_point()
+    titik = titik_label(r.geometry)
     kotak = r.geometry.bounds
     lebar = (kotak["maxx"] - kotak["minx"]).clip(lower=1e-4).to_numpy() * 0.8
     piksel = 6.5 * r["kelurahan"].astype(str).str.len().to_numpy() + 8
     zoom_min = np.ceil(4 * np.log2(piksel * 360.0 / (256.0 * lebar))) / 4
     return pd.DataFrame(
         {"lat": titik.y.round(DESIMAL_KOORDINAT), "lng": titik.x.round(DESIMAL_KOORDINAT),
-         "nama": aman_html_seri(r["kelurahan"]), "zoom": zoom_min.astype(float)}
+         "nama": aman_html_seri(r["kelurahan"]), "zoom": zoom_min.astype(float), "prioritas": prioritas_label(r.geometry)}
     ).to_numpy(dtype=object).tolist()

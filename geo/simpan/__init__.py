@@ -1,9 +1,10 @@
 """Writing data without ever losing it: atomic files, locks, backups, audit, accounts.
 
 ``berkas`` is the atomic writer, the lock and the backups; ``kim`` saves the KIM
-table (validate, compare, write, audit, restore); ``akun`` checks editors' logins.
+table (validate, compare, write, audit, restore); ``akun`` checks editors' logins;
+``foto`` validates, cleans and stores photos of potentials.
 ``gudang`` is the one storage interface the page and the CLI use: these files,
 or the shared PostgreSQL/PostGIS store of ``pg`` (migrations in ``migrasi/``).
 """
 
-__all__ = ["akun", "berkas", "gudang", "kegiatan", "kim", "pg"]
+__all__ = ["akun", "berkas", "foto", "gudang", "kegiatan", "kim", "pg"]

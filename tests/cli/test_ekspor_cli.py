@@ -72,7 +72,7 @@ def test_keluaran_ke_stdout(wilayah_uji, capsysbinary):
 @pytest.mark.parametrize(
     ("argumen", "pesan"),
     [
-        (["--format", "jpg"], "Format ekspor 'jpg' tidak dikenal. Pilihan: png, pdf, html, csv, xlsx, geojson."),
+        (["--format", "jpg"], "Format ekspor 'jpg' tidak dikenal. Pilihan: png, pdf, html, csv, xlsx, geojson, profil, atlas."),
         (["--format", "png", "--dpi", "72"], "Resolusi 72 dpi tidak didukung. Pilihan: 150, 300."),
         (["--format", "png", "--dpi", "tinggi"], "--dpi harus bilangan bulat, bukan 'tinggi'."),
         (["--format", "pdf", "--ukuran", "a3"], "Ukuran kertas 'a3' tidak dikenal. Pilihan: a4-landscape, a4-portrait."),

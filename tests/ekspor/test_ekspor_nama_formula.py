@@ -49,7 +49,7 @@ def test_format_tidak_dikenal_pesan_jelas():
     assert format_ekspor(".PNG").kode == "png"
     with pytest.raises(GalatData, match="Format ekspor 'jpg' tidak dikenal. Pilihan: png, pdf, html, csv, xlsx, geojson"):
         format_ekspor("jpg")
-    assert set(FORMAT) == {"png", "pdf", "html", "csv", "xlsx", "geojson"}
+    assert set(FORMAT) == {"png", "pdf", "html", "csv", "xlsx", "geojson", "profil", "atlas"}
 
 
 @pytest.mark.parametrize("teks", PAYLOAD)

@@ -38,7 +38,7 @@ def test_panel_unduh_ada_di_halaman(wilayah_uji):
     assert _tombol_unduh(at) == []  # closed: the panel costs nothing
     at.session_state["ekspor_panel"] = True  # what opening it does
     at.run()
-    assert [b.proto.label for b in _tombol_unduh(at)] == LABEL
+    assert [b.proto.label for b in _tombol_unduh(at)] == [*LABEL, "Atlas PDF"]
     assert all(b.proto.deferred_file_id for b in _tombol_unduh(at))  # built on click, not on every rerun
     assert "Unduh peta dan data" in [e.label for e in at.expander]
     judul = at.text_input(key="ekspor_judul")

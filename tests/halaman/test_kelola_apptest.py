@@ -85,7 +85,8 @@ def test_login_required_to_edit(akun):
     assert "kelola_pengguna" not in at.session_state
     _masuk(at)
     assert at.session_state["kelola_pengguna"] == "budi"
-    assert [t.label for t in at.tabs] == ["Tabel", "Lokasi di peta", "Unggah berkas", "Riwayat & pemulihan", "Log kegiatan", "Anggaran"]
+    assert [t.label for t in at.tabs] == ["Tabel", "Lokasi di peta", "Lapangan & foto", "Unggah berkas", "Riwayat & pemulihan",
+                                          "Log kegiatan", "Anggaran"]
 
 
 def test_invalid_edit_is_not_saved(akun):

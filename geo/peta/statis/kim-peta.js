@@ -134,8 +134,15 @@
       "<table>" +
       baris(lab.status, "<span class=\"kim-status kim-s-" + d.gaya[t[3]] + "\">" + d.status[t[3]] + "</span>") +
       baris(lab.anggota, t[7]) + baris(lab.kegiatan, t[8]) + baris(lab.kontak, t[9]) + baris(lab.kelurahan, t[6]) +
-      "</table></div>";
+      "</table>" +
+      (t[10] ? "<img class=\"kim-popup-foto\" src=\"" + t[10] + "\" alt=\"" + lab.foto + ": " + t[5] + "\" loading=\"lazy\">" : "") +
+      "</div>";
   }
+
+  // Server text is HTML-escaped for innerHTML; a title attribute needs it plain.
+  // A <textarea> parses entities without running or building any markup.
+  var pengurai = document.createElement("textarea");
+  function teksPolos(html) { pengurai.innerHTML = html; return pengurai.value; }
 
   L.kimPotensi = function (d) {
     var grup = d.klaster && L.markerClusterGroup
@@ -153,18 +160,97 @@
       }
       return ikon[kunci];
     }
+    var semua = [];
     for (var i = 0; i < d.titik.length; i++) {
       var t = d.titik[i];
-      var m = L.marker([t[0], t[1]], { icon: ambilIkon(t[2], t[3]), riseOnHover: true });
+      // An accessible name for the marker button (screen readers, keyboard users): potential · KIM · status.
+      var m = L.marker([t[0], t[1]], { icon: ambilIkon(t[2], t[3]), riseOnHover: true,
+                                      title: teksPolos(t[5] + " \u00b7 " + t[4] + " \u00b7 " + d.status[t[3]]) });
       m.bindPopup(isiPopup(t, d), { maxWidth: 280, minWidth: 180 });
       grup.addLayer(m);
+      semua.push(m);
+    }
+    if (!d.klaster) {
+      grup.on("add", function () {
+        var map = grup._map;
+        var atur = function () { sebarPenanda(map, semua); };
+        map.on("zoomend", atur);
+        grup.on("remove", function () { map.off("zoomend", atur); });
+        atur();
+      });
     }
     return grup;
   };
 
-  // Labels appear only from the zoom at which the name fits inside its kelurahan.
-  // They sit in their own pane above the markers (names stay readable) and
-  // below tooltips and popups; the pane ignores the mouse, so markers stay clickable.
+  // Markers closer than one icon apart are nudged onto a small ring around
+  // their point (a mini spider), so at any zoom none hides another; the
+  // popup still opens at the true position.
+  var JARAK_PENANDA = 15;
+  function sebarPenanda(map, penanda) {
+    var terpasang = [];
+    for (var i = 0; i < penanda.length; i++) {
+      var el = penanda[i].getElement();
+      if (!el) { continue; }
+      var p = map.latLngToLayerPoint(penanda[i].getLatLng());
+      var pilih = [0, 0];
+      search:
+      for (var cincin = 0; cincin <= 4; cincin++) {
+        var n = cincin ? 6 * cincin : 1;
+        for (var a = 0; a < n; a++) {
+          var sudut = 2 * Math.PI * a / n - Math.PI / 2;
+          var dx = Math.round(Math.cos(sudut) * cincin * JARAK_PENANDA), dy = Math.round(Math.sin(sudut) * cincin * JARAK_PENANDA);
+          var bebas = true;
+          for (var j = 0; j < terpasang.length; j++) {
+            if (Math.abs(terpasang[j][0] - p.x - dx) < JARAK_PENANDA && Math.abs(terpasang[j][1] - p.y - dy) < JARAK_PENANDA) { bebas = false; break; }
+          }
+          if (bebas) { pilih = [dx, dy]; break search; }
+        }
+      }
+      terpasang.push([p.x + pilih[0], p.y + pilih[1]]);
+      el.style.marginLeft = (pilih[0] - 8) + "px";
+      el.style.marginTop = (pilih[1] - 8) + "px";
+      el.classList.toggle("kim-potensi-geser", !!(pilih[0] || pilih[1]));
+    }
+  }
+
+  // Every kelurahan is named at every zoom from the one that fits the whole
+  // map. Names sit at a point well inside their polygon; after each zoom,
+  // names are placed biggest kelurahan first, and one that would overlap a
+  // placed name (or a marker, where it can) moves to the nearest free spot
+  // around its point, with a dot left at the point. Names that are wider than
+  // their kelurahan at this zoom are drawn smaller first. The pane ignores the
+  // mouse, so markers stay clickable.
+  var GESER_ARAH = [[0, 0], [0, -1], [0, 1], [1, 0], [-1, 0], [1, -1], [-1, -1], [1, 1], [-1, 1]];
+  var JARAK_MAKS = 6;
+
+  function tumpang(a, b) {
+    return a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+  }
+
+  function kenaSatu(kotak, daftar) {
+    for (var i = 0; i < daftar.length; i++) { if (tumpang(kotak, daftar[i])) { return true; } }
+    return false;
+  }
+
+  // A thin leader from a moved name back to its point, ending at the name's box.
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  function garisLabel(el, dx, dy, w, h) {
+    var svg = el.querySelector("svg.kim-label-garis");
+    if (!dx && !dy) { if (svg) { svg.style.display = "none"; } return; }
+    if (!svg) {
+      svg = document.createElementNS(SVG_NS, "svg");
+      svg.setAttribute("class", "kim-label-garis");
+      svg.setAttribute("aria-hidden", "true");
+      svg.appendChild(document.createElementNS(SVG_NS, "line"));
+      el.insertBefore(svg, el.firstChild);
+    }
+    var t = Math.min(dx ? (w / 2) / Math.abs(dx) : Infinity, dy ? (h / 2) / Math.abs(dy) : Infinity, 1);
+    var garis = svg.firstChild;
+    garis.setAttribute("x1", 0); garis.setAttribute("y1", 0);
+    garis.setAttribute("x2", dx * (1 - t)); garis.setAttribute("y2", dy * (1 - t));
+    svg.style.display = "";
+  }
+
   L.kimLabel = function (d) {
     var grup = L.layerGroup();
     var label = [];
@@ -181,21 +267,84 @@
         icon: L.divIcon({ className: "kim-label", html: "<span>" + d[i][2] + "</span>", iconSize: null }),
         interactive: false, keyboard: false, pane: "kimLabel"
       });
-      m._kimZoomMin = d[i][3];
+      m._kimZoomMuat = d[i][3];
+      m._kimPrioritas = d[i].length > 4 ? d[i][4] : i;
       label.push(m);
       m.addTo(grup);
     }
+    label.sort(function (a, b) { return a._kimPrioritas - b._kimPrioritas; });
+
+    function kotakPenanda(map) {
+      var hasil = [];
+      var el = map.getContainer().querySelectorAll(".kim-potensi");
+      for (var j = 0; j < el.length; j++) {
+        var r = el[j].getBoundingClientRect();
+        if (r.width) { hasil.push({ l: r.left + 3, r: r.right - 3, t: r.top + 3, b: r.bottom - 3 }); }
+      }
+      return hasil;
+    }
+
     function atur() {
       var map = grup._map;
       if (!map) { return; }
       var z = map.getZoom();
+      var penanda = kotakPenanda(map);
+      var batasPeta = map.getContainer().getBoundingClientRect();
+      // Not laid out yet (an iframe still sizing): try again shortly rather than hide every name.
+      if (batasPeta.width < 20 || batasPeta.height < 20) { setTimeout(atur, 250); return; }
+      var terpasang = [];
       for (var j = 0; j < label.length; j++) {
         var el = label[j].getElement();
-        if (el) { el.style.display = z >= label[j]._kimZoomMin ? "" : "none"; }
+        if (!el) { continue; }
+        var span = el.querySelector("span");
+        el.style.display = "";
+        span.style.transform = "";
+        el.classList.remove("kim-label-geser");
+        el.classList.toggle("kim-label-kecil", z < label[j]._kimZoomMuat);
+        var r = span.getBoundingClientRect();
+        if (!r.width) { setTimeout(atur, 250); return; }  // not rendered yet (hidden iframe)
+        var w = r.width + 4, h = r.height + 2;
+        var cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+        // Off screen: nothing to resolve (it is placed again when the view moves).
+        if (cx < batasPeta.left || cx > batasPeta.right || cy < batasPeta.top || cy > batasPeta.bottom) { continue; }
+        var pilih = null, cadangan = null;
+        // Nearest spot clear of names; clear of markers too when that costs at most two steps.
+        for (var langkah = 0; langkah <= JARAK_MAKS && !pilih; langkah++) {
+          for (var a = langkah ? 1 : 0; a < (langkah ? GESER_ARAH.length : 1); a++) {
+            var dx = GESER_ARAH[a][0] * langkah * w * 0.5, dy = GESER_ARAH[a][1] * langkah * h * 0.8;
+            var k = { l: cx + dx - w / 2, r: cx + dx + w / 2, t: cy + dy - h / 2, b: cy + dy + h / 2 };
+            if (k.l < batasPeta.left || k.r > batasPeta.right || k.t < batasPeta.top || k.b > batasPeta.bottom) { continue; }
+            if (kenaSatu(k, terpasang)) { continue; }
+            if (!kenaSatu(k, penanda)) { pilih = [dx, dy, k]; break; }
+            if (!cadangan) { cadangan = [dx, dy, k]; }
+          }
+          if (!pilih && cadangan && langkah >= 1) { pilih = cadangan; }
+        }
+        pilih = pilih || cadangan;
+        if (!pilih) { el.style.display = "none"; continue; }
+        garisLabel(el, pilih[0], pilih[1], w, h);
+        if (pilih[0] || pilih[1]) {
+          span.style.transform = "translate(calc(-50% + " + pilih[0] + "px), calc(-50% + " + pilih[1] + "px))";
+          el.classList.add("kim-label-geser");
+        }
+        terpasang.push(pilih[2]);
       }
     }
-    grup.on("add", function () { grup._map.on("zoomend", atur); atur(); });
-    grup.on("remove", function () { if (grup._map) { grup._map.off("zoomend", atur); } });
+    // Deferred, so markers have been spread for this zoom before names avoid them.
+    var nanti = function () { setTimeout(atur, 0); };
+    grup.kimAtur = atur;
+    grup.on("add", function () {
+      grup._map.on("zoomend moveend resize", nanti);
+      grup._map.whenReady(nanti);
+      // The page may move the view without an event while its frame settles: look again a few times.
+      [400, 1200, 3000].forEach(function (ms) { setTimeout(atur, ms); });
+      // Streamlit sizes the map's iframe after the script ran: place again once it has its size.
+      if (window.ResizeObserver && !grup._kimPengamat) {
+        grup._kimPengamat = new ResizeObserver(nanti);
+        grup._kimPengamat.observe(grup._map.getContainer());
+      }
+    });
+    grup.on("remove", function () { if (grup._map) { grup._map.off("zoomend moveend resize", nanti); } });
     return grup;
   };
   // ---- Live map (the page): geometry once, then only per-view changes ----

@@ -1,0 +1,93 @@
+"""Office branding from ``wilayah.json``: who puts their name to a printed page.
+
+Every key is optional (``instansi``, ``unit``, ``logo``, ``sumber_data``,
+``catatan_kaki``), so a region without them still prints a clean page; the
+wording lives in data, never in code.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from geo.masuk.wilayah import Wilayah
+
+EKSTENSI_LOGO = {".png": "image/png", ".svg": "image/svg+xml"}
+MAKS_BYTE_LOGO = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Merek:
+    """The office block: names, a logo file that exists, a source line and a footnote."""
+
+    instansi: str = ""
+    unit: str = ""
+    logo: Path | None = None
+    sumber_data: str = ""
+    catatan_kaki: str = ""
+
+    @property
+    def ada(self) -> bool:
+        return bool(self.instansi or self.unit or self.logo)
+
+    def baris(self) -> str:
+        """"Dinas … · Bidang IKP", or "" when neither is set."""
+        return " \u00b7 ".join(t for t in (self.instansi, self.unit) if t)
+
+    def logo_data_uri(self) -> str:
+        """The logo inline (HTML export, page header): it works offline and from an e-mail."""
+        if self.logo is None:
+            return ""
+        mime = EKSTENSI_LOGO[self.logo.suffix.lower()]
+        return f"data:{mime};base64,{base64.b64encode(self.logo.read_bytes()).decode('ascii')}"
+
+    def logo_raster(self) -> np.ndarray | None:
+        """The logo as pixels for matplotlib; SVG has no rasteriser here, so print skips it."""
+        if self.logo is None or self.logo.suffix.lower() != ".png":
+            return None
+        from PIL import Image
+
+        try:
+            with Image.open(self.logo) as gambar:
+                gambar.thumbnail((600, 600))
+                return np.asarray(gambar.convert("RGBA"))
+        except (OSError, ValueError, Image.DecompressionBombError):
+            return None
+
+
+def _teks(raw: dict, kunci: str) -> str:
+    return " ".join(str(raw.get(kunci) or "").split())
+
+
+def _logo(raw: dict) -> Path | None:
+    """A PNG/SVG that exists and is of sane size; anything else is ignored rather than breaking a print."""
+    nilai = str(raw.get("logo") or "").strip()
+    if not nilai:
+        return None
+    path = Path(nilai)
+    if not path.is_absolute():
+        path = Path(raw.get("_folder") or ".") / path
+    if path.suffix.lower() not in EKSTENSI_LOGO or not path.is_file() or path.stat().st_size > MAKS_BYTE_LOGO:
+        return None
+    return path
+
+
+def merek(wilayah: Wilayah) -> Merek:
+    """The branding of a region (all empty when ``wilayah.json`` has none)."""
+    raw = wilayah.extra or {}
+    return Merek(_teks(raw, "instansi"), _teks(raw, "unit"), _logo(raw), _teks(raw, "sumber_data"), _teks(raw, "catatan_kaki"))
+
+
+def html_merek(m: Merek) -> str:
+    """The office block as escaped HTML (class ``kim-merek``) for the HTML export and the page header."""
+    from geo.peta.aman import aman_html
+
+    if not m.ada and not m.catatan_kaki:
+        return ""
+    logo = f'<img class="kim-merek-logo" src="{m.logo_data_uri()}" alt="{aman_html(m.instansi or "Logo")}">' if m.logo else ""
+    baris = f'<span class="kim-merek-nama">{aman_html(m.baris())}</span>' if m.baris() else ""
+    kaki = f'<span class="kim-merek-catatan">{aman_html(m.catatan_kaki)}</span>' if m.catatan_kaki else ""
+    return f'<div class="kim-merek">{logo}{baris}{kaki}</div>'

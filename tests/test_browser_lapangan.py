@@ -1,0 +1,102 @@
+"""Field update from a phone (390 px): log in, find a potential, change its status, upload a photo.
+
+Then the photo shows in the dashboard's marker popup, served by the app itself.
+Screenshots are kept in the test's tmp folder.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+
+import bcrypt
+import pytest
+from PIL import Image
+
+from tests.conftest import buat_wilayah
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, jalankan
+
+pytestmark = pytest.mark.lambat
+if not os.access(CHROMIUM, os.X_OK):
+    pytest.skip(f"Chromium tidak ada di {CHROMIUM}", allow_module_level=True)
+
+from playwright.sync_api import expect, sync_playwright
+
+IFRAME_PETA = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def _jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (1200, 900), (20, 120, 60)).save(out, "JPEG")
+    return out.getvalue()
+
+
+@pytest.fixture
+def server_sunting(tmp_path):
+    w = buat_wilayah(tmp_path / "data")
+    sandi = bcrypt.hashpw(b"sandi-lapangan-1", bcrypt.gensalt(rounds=4)).decode()
+    env = {"KIM_CSV": str(w.kim), "KIM_BOUNDARIES": str(w.batas), "KIM_REFERENSI": str(w.referensi),
+           "KIM_WILAYAH": str(w.wilayah), "KIM_PENGGUNA": f"petugas:{sandi}"}
+    statis = PROYEK / "static" / "foto" / "A-02.jpg"
+    with jalankan(env, tmp_path / "server.log") as srv:
+        yield srv, w
+    statis.unlink(missing_ok=True)  # the mirror of this fixture's photo must not outlive the test
+
+
+def test_ponsel_status_dan_foto_sampai_ke_popup(server_sunting, tmp_path):
+    srv, w = server_sunting
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
+        konteks = b.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        konteks.route("**/*", lambda r: r.continue_() if r.request.url.startswith(srv.url) or r.request.url.startswith("data:") else r.abort())
+        hal = konteks.new_page()
+        hal.goto(srv.url + "/Kelola_Data")
+        hal.get_by_label("Nama pengguna").fill("petugas")
+        hal.get_by_label("Kata sandi").fill("sandi-lapangan-1")
+        hal.get_by_role("button", name="Masuk").click()
+        hal.get_by_role("tab", name="Lapangan & foto").click()
+        hal.get_by_role("combobox", name=re.compile("Cari potensi")).click()
+        hal.keyboard.type("Ikan bakar")
+        hal.keyboard.press("Enter")
+        expect(hal.get_by_text("Simpan status")).to_be_visible(timeout=30_000)
+        hal.screenshot(path=str(tmp_path / "ponsel-pilih.png"), full_page=True)
+        lebar = hal.evaluate("() => document.documentElement.scrollWidth")
+        assert lebar <= 390, "no sideways scrolling on a phone"
+
+        hal.get_by_role("radiogroup").get_by_text("Aktif", exact=True).click()
+        hal.get_by_role("button", name="Simpan status").click()
+        expect(hal.get_by_text("1 diubah", exact=False).first).to_be_visible(timeout=30_000)
+        assert "A-02,KIM Alfa," in w.kim.read_text() and ",Aktif," in w.kim.read_text().split("A-02,")[1].split("\n")[0]
+
+        berkas = hal.locator("input[type=file][accept*='.webp']")
+        berkas.set_input_files({"name": "catatan.jpg", "mimeType": "image/jpeg", "buffer": b"bukan gambar sama sekali" * 40})
+        expect(hal.get_by_text("catatan.jpg")).to_be_visible(timeout=30_000)
+        hal.wait_for_timeout(1000)
+        hal.get_by_role("button", name="Simpan foto").click()
+        expect(hal.get_by_text("bukan gambar yang dapat dibaca", exact=False)).to_be_visible(timeout=30_000)
+        assert not (w.dir / "foto" / "A-02.jpg").exists()
+
+        berkas.set_input_files({"name": "kamera.jpg", "mimeType": "image/jpeg", "buffer": _jpeg()})
+        expect(hal.get_by_text("kamera.jpg")).to_be_visible(timeout=30_000)
+        hal.wait_for_timeout(1000)
+        hal.get_by_role("button", name="Simpan foto").click()
+        expect(hal.get_by_text("Foto A-02 tersimpan", exact=False)).to_be_visible(timeout=30_000)
+        hal.screenshot(path=str(tmp_path / "ponsel-foto.png"), full_page=True)
+        assert (w.dir / "foto" / "A-02.jpg").is_file()
+        audit = (w.dir / "audit_kim.jsonl").read_text()
+        assert '"aksi": "lapangan"' in audit and '"aksi": "foto"' in audit
+
+        hal.goto(srv.url + "/")
+        peta = hal.frame_locator(IFRAME_PETA)
+        peta.locator(".kim-potensi").first.wait_for(timeout=60_000)
+        frame = next(f for f in hal.frames if "st_folium" in f.url)
+        frame.evaluate("""() => { Object.values(window.map._layers).forEach(l => {
+            if (l.getLatLng && l.getPopup && l.getPopup() && Math.abs(l.getLatLng().lat - 0.015) < 1e-6) { l.openPopup(); } }); }""")
+        foto = peta.locator(".kim-popup img.kim-popup-foto")
+        expect(foto).to_have_count(1)
+        assert "/app/static/foto/A-02.jpg" in foto.get_attribute("src")
+        frame.wait_for_function("() => { const i = document.querySelector('.kim-popup-foto'); return i && i.complete && i.naturalWidth > 0; }",
+                                timeout=20_000)
+        hal.screenshot(path=str(tmp_path / "ponsel-popup.png"), full_page=False)
+        b.close()

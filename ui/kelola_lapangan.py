@@ -1,0 +1,73 @@
+"""Field updates, phone-first: find a potential, change its status, add its photo.
+
+Built for a 390 px screen: one column, a searchable picker, big buttons, and
+the phone's camera through the file picker. Saves go through the same
+validation, backup and audit as every other edit.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.galat import GalatData
+from geo.i18n import t
+from geo.masuk.dataset import Dataset
+from geo.simpan.foto import MAKS_BYTE, path_foto, simpan_foto
+from geo.simpan.kim import baca_untuk_sunting, simpan_kim
+from ui.foto import siapkan_foto
+from ui.kelola import K_SIDIK, jalankan_simpan, kabar
+from ui.md import aman_md
+
+JENIS_FOTO = ["jpg", "jpeg", "png", "webp"]
+
+
+def _pilihan(tabel: pd.DataFrame) -> dict[str, str]:
+    label = tabel["id_potensi"] + " · " + tabel["nama_potensi"] + " (" + tabel["kelurahan"] + ")"
+    return dict(zip(tabel["id_potensi"], label))
+
+
+def lapangan(dataset: Dataset, pengguna: str) -> None:
+    """The field-update tab: status and photo of one potential."""
+    tabel, _ = baca_untuk_sunting(dataset)
+    tabel = tabel[tabel["id_potensi"].str.strip() != ""]
+    if not len(tabel):
+        st.info("Belum ada potensi tersimpan.")
+        return
+    pilihan = _pilihan(tabel)
+    id_potensi = st.selectbox("Cari potensi (ketik nama, kelurahan atau id)", list(pilihan), format_func=pilihan.get,
+                              key="lapangan_id", index=None, placeholder="Ketik untuk mencari…")
+    if not id_potensi:
+        return
+    baris = tabel[tabel["id_potensi"] == id_potensi].iloc[0]
+    st.markdown(f"**{aman_md(baris['nama_potensi'])}** · {aman_md(baris['nama_kim'])} · {aman_md(baris['kelurahan'])}")
+
+    status = list(dataset.wilayah.status_aktivitas)
+    kini = baris["status_aktivitas"] if baris["status_aktivitas"] in status else status[0]
+    baru = st.radio("Status aktivitas", status, index=status.index(kini), key=f"lapangan_status_{id_potensi}")
+    if st.button("Simpan status", type="primary", width="stretch", disabled=baru == kini, key="lapangan_simpan_status"):
+        terbaru, _ = baca_untuk_sunting(dataset)
+        terbaru.loc[terbaru["id_potensi"] == id_potensi, "status_aktivitas"] = baru
+        hasil = jalankan_simpan(dataset, lambda: simpan_kim(terbaru, dataset, pengguna, st.session_state.get(K_SIDIK),
+                                                           aksi="lapangan", berkas="pembaruan lapangan"))
+        if hasil is not None:
+            st.rerun()
+
+    st.markdown(f"**{t('foto_judul')}**")
+    ada = path_foto(dataset.path_kim, id_potensi)
+    if ada.is_file():
+        st.image(str(ada), caption="Foto saat ini", width="stretch")
+    unggahan = st.file_uploader(t("foto_unggah", mb=f"{MAKS_BYTE // 1024 // 1024}"), type=JENIS_FOTO, key=f"lapangan_foto_{id_potensi}",
+                                help=t("foto_keterangan"))
+    st.caption(t("foto_keterangan"))
+    if st.button(t("foto_simpan"), width="stretch", disabled=unggahan is None, key="lapangan_simpan_foto"):
+        try:
+            hasil = simpan_foto(dataset.path_kim, id_potensi, unggahan.getvalue(), pengguna, unggahan.name,
+                                id_sah=set(tabel["id_potensi"]))
+        except GalatData as exc:
+            st.error(aman_md(exc))
+            return
+        siapkan_foto(dataset)
+        st.cache_data.clear()  # the map's popups must pick up the new photo
+        kabar("success", t("foto_tersimpan", id=aman_md(id_potensi), lebar=hasil.lebar, tinggi=hasil.tinggi))
+        st.rerun()
