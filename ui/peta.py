@@ -17,6 +17,8 @@ from geo.peta import aset
 from geo.peta.buat import kelurahan_di_titik, peta_dasar_terjangkau
 from geo.peta.hidup import PembaruanPeta, perubahan, peta_dasar, tulis_statis
 from geo.peta.legenda import html_legenda, kelas_peta
+from geo.simpan.berkas import sidik_cepat
+from geo.simpan.foto import folder_foto
 from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.susun import Tampilan
 from ui.filter import KUNCI, bahasa_aktif
@@ -69,14 +71,8 @@ def terapkan_klik(tampilan: Tampilan) -> None:
 
 
 def _sidik(dataset: Dataset) -> tuple:
-    hasil = []
-    for path in (dataset.path_kim, dataset.path_batas):
-        try:
-            st_ = path.stat()
-            hasil.append((str(path), st_.st_mtime_ns, st_.st_size))
-        except OSError:
-            hasil.append((str(path), -1, -1))
-    return tuple(hasil)
+    """The data version the static map file is built from; the photo folder too (popups show photos)."""
+    return sidik_cepat(dataset.path_kim, dataset.path_batas, folder_foto(dataset.path_kim))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

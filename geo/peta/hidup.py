@@ -38,7 +38,9 @@ from geo.masuk.tingkat import awalan_seri
 from geo.peta import aset
 from geo.peta.aman import aman_html, aman_html_seri, json_skrip
 from geo.peta.data import DESIMAL_KOORDINAT, gaya_status, sederhanakan
+from geo.peta.label import prioritas_label, titik_label
 from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, Legenda, SkalaMetrik
+from geo.simpan import foto
 from geo.tampilan import kelas
 from geo.tampilan.susun import Tampilan
 from geo.tampilan.tingkat import unit_tingkat
@@ -64,13 +66,18 @@ def _geometri_delta(geom) -> list:
 
 
 def _label(batas, geometri) -> list:
-    """[lat, lng, min zoom] at a point inside each kelurahan (names are in ``k``)."""
-    titik = shapely.point_on_surface(geometri.to_numpy())
+    """[lat, lng, min zoom, priority] at each unit's pole of inaccessibility (names are in ``k``).
+
+    The zoom is where the name (~6,5 px per character) fits the polygon's width;
+    the biggest unit (priority 0) keeps its spot when names collide in the browser.
+    """
+    titik = titik_label(geometri)
     kotak = shapely.bounds(geometri.to_numpy())
     lebar = np.clip(kotak[:, 2] - kotak[:, 0], 1e-4, None) * 0.8
     piksel = 6.5 * batas["kelurahan"].astype(str).str.len().to_numpy() + 8
     zoom = np.ceil(4 * np.log2(piksel * 360.0 / (256.0 * lebar))) / 4
-    return np.column_stack([np.round(shapely.get_y(titik), 5), np.round(shapely.get_x(titik), 5), zoom]).tolist()
+    return np.column_stack([np.round(titik.y.to_numpy(), 5), np.round(titik.x.to_numpy(), 5), zoom,
+                            prioritas_label(geometri)]).tolist()
 
 
 def unit_peta(dataset: Dataset, tingkat: str = "kelurahan", wilayah: str = "") -> gpd.GeoDataFrame:
@@ -137,6 +144,8 @@ def data_statis(dataset: Dataset, bahasa: str, tingkat: str = "kelurahan", wilay
             "anggota": format_id.bulat_seri(p["jumlah_anggota"], bahasa),
             "kegiatan": format_id.tanggal_seri(p["kegiatan_terakhir"], bahasa),
             "kontak": aman_html_seri(p["kontak"]) if "kontak" in p else "",
+            # The photo's URL (served by the app, carrying its mtime) or "": the popup's 11th field.
+            "foto": aman_html_seri(pd.Series(foto.sumber_foto(dataset.path_kim, p["id_potensi"].astype(str).tolist()), index=p.index)),
         }).to_numpy(dtype=object).tolist()
     return {
         "skala": SKALA,
@@ -149,7 +158,7 @@ def data_statis(dataset: Dataset, bahasa: str, tingkat: str = "kelurahan", wilay
             "status": [aman_html(s) for s in status], "gaya": gaya_status(tuple(status)),
             "label": {kk: aman_html(t(v, bahasa)) for kk, v in
                       {"status": "status_aktivitas", "anggota": "anggota", "kegiatan": "kegiatan_terakhir",
-                       "kontak": "kontak", "kelurahan": "kelurahan"}.items()},
+                       "kontak": "kontak", "kelurahan": "kelurahan", "foto": "foto_judul"}.items()},
             "titik": titik,
         },
     }

@@ -389,7 +389,7 @@
   function bangunLabel() {
     var s = hidup.statis, grup = hidup.lapisan.label;
     if (!grup) { return; }
-    var d = s.l.map(function (x, i) { return [x[0], x[1], s.k[i][1], x[2]]; });
+    var d = s.l.map(function (x, i) { return [x[0], x[1], s.k[i][1], x[2], x[3]]; });
     grup._kimIsi = L["kimLabel"](d);  // bracket form on purpose: tests read map data after the dotted call
     grup.addLayer(grup._kimIsi);
   }
