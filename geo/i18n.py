@@ -155,7 +155,6 @@ TEKS: dict[str, dict[str, str]] = {
     "legenda_kelas_kurang": {"id": "{n} kelas, bukan {diminta} yang diminta: nilai yang berbeda terlalu sedikit",
                              "en": "{n} classes, not the {diminta} requested: too few distinct values"},
     # Province and national scale (#13): levels, drill-down, breadcrumb
-    "remah": {"id": "Tingkat wilayah", "en": "Region level"},
     "remah_bantu": {"id": "Klik satu wilayah di peta untuk masuk ke dalamnya.", "en": "Click an area on the map to drill into it."},
     "tingkat_provinsi": {"id": "provinsi", "en": "provinces"},
     "tingkat_kabkota": {"id": "kab/kota", "en": "regencies/cities"},
@@ -183,7 +182,6 @@ TEKS: dict[str, dict[str, str]] = {
     "kpi_tidak_aktif_bantu": {"id": "KIM yang semua potensinya tanpa kegiatan {m} bulan penuh atau lebih (pada {pada})",
                               "en": "KIM whose potentials all had no activity for {m} whole months or more (on {pada})"},
     "status_tercatat": {"id": "Status tercatat", "en": "Recorded status"},
-    "status_log": {"id": "Status menurut log", "en": "Status from the log"},
     "status_beda": {"id": "{n} potensi: status tercatat berbeda dengan status menurut log", "en": "{n} potentials: recorded status differs from the log"},
     "kegiatan_kim": {"id": "Kegiatan KIM ({n})", "en": "KIM activities ({n})"},
     "tanpa_kegiatan": {"id": "Belum ada kegiatan tercatat sampai tanggal ini.", "en": "No activity recorded up to this date."},
