@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 # ":" too, so "https://…" in a KIM name is not turned into a link.
 _KHUSUS = "\\`*_{}[]<>()#+-.!|~$:"
+# GFM "autolink literals" (http://…, www.…, a@b.c) are found in the text *after*
+# escapes are resolved, so escaping alone does not stop them; an invisible word
+# joiner (U+2060) after the trigger does, and copying the text still reads right.
+_PENGHUBUNG = "\u2060"
+_AUTOLINK = re.compile(r"(\\:)(?=//)|(?i:(www))(?=\\\.)|(@)")
 
 
 def aman_md(teks: object) -> str:
@@ -11,4 +18,4 @@ def aman_md(teks: object) -> str:
     s = str(teks)
     for c in _KHUSUS:
         s = s.replace(c, "\\" + c)
-    return s
+    return _AUTOLINK.sub(lambda m: m.group(0) + _PENGHUBUNG, s)

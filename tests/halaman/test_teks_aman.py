@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 
+import pytest
+
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, butuh_chromium, jalankan
 from tests.halaman.test_dashboard import _jalan
 
 SERANGAN = "**PENTING** [Login ulang](http://x.example/login) ![x](http://x.example/x.png)"
@@ -42,3 +46,26 @@ def test_markdown_in_report_cells_is_plain_text(wilayah_uji, monkeypatch):
     for v in sel:
         assert "](" not in _tak_ter_escape(v)
     assert "](" not in _tak_ter_escape(at.error[0].value)
+
+
+@pytest.mark.lambat
+def test_no_link_or_image_in_the_real_browser(tmp_path):
+    """GFM autolinks happen after escapes are resolved: only a real browser shows whether a link survives."""
+    butuh_chromium()
+    from playwright.sync_api import sync_playwright
+
+    q = urllib.parse.urlencode({"kategori": SERANGAN + " www.x.example a@x.example"})
+    with jalankan(None, tmp_path / "server.log") as server, sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
+        try:
+            page = b.new_page()
+            page.route("**/*", lambda r: r.continue_() if urllib.parse.urlsplit(r.request.url).hostname in ("127.0.0.1", "localhost")
+                       else r.abort())
+            page.goto(f"{server.url}/?{q}")
+            peringatan = page.locator('[data-testid="stAlert"]', has_text="Login ulang")
+            peringatan.wait_for(timeout=90_000)
+            assert peringatan.count() == 1
+            assert peringatan.locator("a, img, strong").count() == 0
+            assert "**PENTING**" in peringatan.inner_text()
+        finally:
+            b.close()
