@@ -88,6 +88,9 @@ def ukur_peramban(env: dict[str, str], putaran: int) -> list[dict]:
     def siap_lantai(h) -> None:
         h.frame_locator(IFRAME).locator(".leaflet-container").wait_for(timeout=120_000)
 
+    from geo.peta import aset
+
+    aset.siapkan()  # a fresh clone has no static/vendor yet; the floor app links to it at start-up
     with tempfile.TemporaryDirectory(prefix="kim-peramban-") as tmp:
         tmp = Path(tmp)
         kim = Server(env, tmp / "kim.log")
