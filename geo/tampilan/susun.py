@@ -14,7 +14,7 @@ import pandas as pd
 
 from geo.masuk.dataset import Dataset
 from geo.tampilan.agregat import KodePotensi, kode_dataset, ringkas_kode
-from geo.tampilan.saring import Filter, terapkan
+from geo.tampilan.saring import Filter
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,9 @@ class Tampilan:
 def tampilkan(dataset: Dataset, f: Filter | None = None) -> Tampilan:
     """Filter first, then aggregate: every figure reflects the filter."""
     f = f or Filter()
-    potensi = terapkan(dataset.potensi, f)
     semua = kode_dataset(dataset)  # coded once per dataset; a view only selects rows
-    baris = dataset.potensi.index.get_indexer(potensi.index)
+    baris = np.flatnonzero(_cocok(dataset, f))
+    potensi = dataset.potensi.iloc[baris] if len(baris) < len(dataset.potensi) else dataset.potensi
     kd = KodePotensi(**{c.name: getattr(semua, c.name)[baris] for c in fields(KodePotensi)})
     batas = dataset.batas
     # Per dataset, once: the boundary attributes without geometry, and each row's KIM name.
@@ -50,6 +50,25 @@ def tampilkan(dataset: Dataset, f: Filter | None = None) -> Tampilan:
         kd = KodePotensi(**{**{c.name: getattr(kd, c.name) for c in fields(KodePotensi)}, "kel": posisi[kd.kel]})
     ringkasan = ringkas_kode(kd, batas, dataset.wilayah, nama, basis)
     return Tampilan(dataset, f, potensi, ringkasan, kd)
+
+
+def _cocok(dataset: Dataset, f: Filter) -> np.ndarray:
+    """:func:`geo.tampilan.saring.terapkan` as a mask over integer codes (same rows, no string compares)."""
+    p = dataset.potensi
+    kd = kode_dataset(dataset)
+    wil = dataset.wilayah
+    cocok = np.ones(len(p), dtype=bool)
+    if f.kategori:
+        cocok &= np.isin(kd.kategori, [i for i, k in enumerate(wil.kategori_potensi) if k in f.kategori])
+    if f.status:
+        cocok &= np.isin(kd.status, [i for i, k in enumerate(wil.status_aktivitas) if k in f.status])
+    if f.kecamatan:
+        kode, nama = dataset.memo("kode_kecamatan_potensi", lambda: pd.factorize(p["kecamatan"]))
+        cocok &= np.isin(kode, [i for i, k in enumerate(nama) if k in f.kecamatan])
+    if f.cari.strip():
+        teks = dataset.memo("teks_cari", lambda: (p["nama_kim"].astype(str) + "\n" + p["nama_potensi"].astype(str)).str.casefold())
+        cocok &= teks.str.contains(f.cari.strip().casefold(), regex=False).to_numpy(dtype=bool)
+    return cocok
 
 
 def pilihan_kelurahan(dataset: Dataset) -> dict[str, str]:
