@@ -20,7 +20,7 @@ from geo.tampilan.susun import tampilkan
 from geo.tampilan.tingkat import tentukan
 from ui.detail import panel, pilih_kelurahan
 from ui.ekspor import panel_unduh
-from ui.filter import KUNCI_INIT, bahasa_aktif, inisialisasi, sidebar
+from ui.filter import bahasa_aktif, inisialisasi, sidebar, sudah_diinisialisasi
 from ui.foto import siapkan_foto
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
@@ -111,7 +111,7 @@ def halaman() -> None:
         return
 
     keadaan_url = None
-    if KUNCI_INIT not in st.session_state:
+    if not sudah_diinisialisasi():
         keadaan_url = dari_param({k: st.query_params.get_all(k) for k in st.query_params}, dataset)
         inisialisasi(keadaan_url)
     keadaan = sidebar(dataset)

@@ -77,3 +77,13 @@ def test_wilayah_sintetis_sah(tmp_path):
     # A coverage: no overlaps between neighbours.
     batas = ds.batas.to_crs(32650)
     assert batas.area.sum() == pytest.approx(batas.union_all().area, rel=1e-4)
+
+
+@pytest.mark.lambat
+def test_halaman_tanpa_impor_ekspor_berat(wilayah_uji):
+    kode = ("import sys\nfrom streamlit.testing.v1 import AppTest\n"
+            f"at = AppTest.from_file({str(PROYEK / 'dashboard.py')!r}, default_timeout=300)\nat.run()\n"
+            "assert not at.exception, at.exception\n"
+            f"print(sorted(m for m in sys.modules if m.split('.')[0] in {(*BERAT, 'openpyxl', 'altair')!r}))")
+    hasil = subprocess.run([sys.executable, "-c", kode], cwd=PROYEK, capture_output=True, text=True, timeout=300, check=False)
+    assert hasil.stdout.strip().splitlines()[-1] == "[]", hasil.stdout[-2000:] + hasil.stderr[-2000:]

@@ -9,7 +9,7 @@ from geo.i18n import angka, persen, t, tanggal
 from geo.tampilan.angka import angka_utama
 from geo.tampilan.susun import Tampilan, pilihan_kelurahan
 from ui.atlas import foto_dan_profil
-from ui.filter import KUNCI
+from ui.filter import KUNCI, kelurahan_terpilih, pilih_kelurahan_sesi
 from ui.md import aman_md
 from ui.tabel import gambar_tabel_potensi
 from ui.waktu import daftar_perubahan, detail_waktu
@@ -20,12 +20,12 @@ def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
     nama = pilihan_kelurahan(tampilan.dataset)
     if tampilan.wilayah:  # a province holds thousands: offer the ones inside the unit drilled into
         nama = {k: v for k, v in nama.items() if k.startswith(tampilan.wilayah)}
-    if st.session_state.get(KUNCI["kelurahan"]) not in nama:
-        st.session_state[KUNCI["kelurahan"]] = None
+    if kelurahan_terpilih() not in nama:
+        pilih_kelurahan_sesi(None)
     kiri, kanan = st.container(key="kim_pilih").columns([0.8, 0.2], vertical_alignment="bottom")
     with kanan:
         st.button("✕", key="kim_tutup_detail", on_click=_tutup, help=t("tutup", bahasa),
-                  disabled=st.session_state[KUNCI["kelurahan"]] is None, width="stretch")
+                  disabled=kelurahan_terpilih() is None, width="stretch")
     with kiri:
         return st.selectbox(
             t("pilih_kelurahan", bahasa), list(nama), key=KUNCI["kelurahan"], format_func=nama.get,
@@ -34,7 +34,7 @@ def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
 
 
 def _tutup() -> None:
-    st.session_state[KUNCI["kelurahan"]] = None
+    pilih_kelurahan_sesi(None)
 
 
 def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:

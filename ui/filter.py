@@ -14,9 +14,41 @@ from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik, metrik_tersedia
 from ui.waktu import kontrol_waktu
 
+# The page's session-state keys, all here (other ui modules call the helpers below).
 # Session-state key of each view field's widget.
 KUNCI = {f.name: f"w_{f.name}" for f in fields(Keadaan) if f.name != "catatan"}
 KUNCI_INIT = "kim_keadaan_awal"
+KUNCI_PETA = "peta"  # what the map component last reported
+KUNCI_KLIK = "kim_klik_baru"  # a new map click, turned into a kelurahan before the picker is drawn
+
+
+def sudah_diinisialisasi() -> bool:
+    return KUNCI_INIT in st.session_state
+
+
+def kelurahan_terpilih() -> str | None:
+    return st.session_state.get(KUNCI["kelurahan"])
+
+
+def pilih_kelurahan_sesi(kode: str | None) -> None:
+    st.session_state[KUNCI["kelurahan"]] = kode
+
+
+def simpan_nilai_peta(nilai: dict) -> None:
+    """Keep the map's reported value; a new click is remembered for the next run."""
+    st.session_state[KUNCI_PETA] = nilai
+    klik = (nilai or {}).get("last_object_clicked")
+    if klik:
+        st.session_state[KUNCI_KLIK] = klik
+
+
+def ambil_klik_baru() -> dict | None:
+    return st.session_state.pop(KUNCI_KLIK, None)
+
+
+def lihat_klik_baru() -> dict | None:
+    """The new click without taking it (the drill-down looks first; the picker takes it)."""
+    return st.session_state.get(KUNCI_KLIK)
 
 
 def inisialisasi(keadaan: Keadaan) -> None:

@@ -21,12 +21,10 @@ from geo.simpan.berkas import sidik_cepat
 from geo.simpan.foto import folder_foto
 from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.susun import Tampilan
-from ui.filter import KUNCI, bahasa_aktif
-from ui.md import aman_md
+from ui.filter import KUNCI_PETA, ambil_klik_baru, bahasa_aktif, pilih_kelurahan_sesi, simpan_nilai_peta
 
 TINGGI_PETA = 600
-KUNCI_PETA = "peta"
-KLIK_BARU = "kim_klik_baru"
+from ui.md import aman_md
 
 
 @st.cache_resource(show_spinner=False)
@@ -53,21 +51,13 @@ def _css_peta() -> str:
     return (aset.DIR_STATIS / "kim-peta.css").read_text(encoding="utf-8")
 
 
-def _saat_klik() -> None:
-    # Runs before the rerun, only when the map reports a *new* click.
-    nilai = st.session_state.get(KUNCI_PETA) or {}
-    klik = nilai.get("last_object_clicked")
-    if klik:
-        st.session_state[KLIK_BARU] = klik
-
-
 def terapkan_klik(tampilan: Tampilan) -> None:
     """Turn a new map click into the selected kelurahan, before the picker is drawn."""
-    klik = st.session_state.pop(KLIK_BARU, None)
+    klik = ambil_klik_baru()
     if klik and "lat" in klik and "lng" in klik:
         kode = kelurahan_di_titik(tampilan, klik["lat"], klik["lng"])
         if kode:
-            st.session_state[KUNCI["kelurahan"]] = kode
+            pilih_kelurahan_sesi(kode)
 
 
 def _sidik(dataset: Dataset) -> tuple:
@@ -128,8 +118,8 @@ def gambar_peta(tampilan: Tampilan, keadaan: Keadaan, url_aset: str) -> None:
     kunci = dasar["kunci"]
 
     def _saat_berubah() -> None:
-        st.session_state[KUNCI_PETA] = st.session_state.get(kunci, {})
-        _saat_klik()
+        # Runs before the rerun, only when the map reports a *new* value (a click).
+        simpan_nilai_peta(st.session_state.get(kunci, {}))
 
     _sf._component_func(
         script=dasar["script"], header=dasar["header"], html=dasar["html"], id=dasar["id"], key=kunci,

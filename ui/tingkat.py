@@ -8,9 +8,8 @@ from geo.i18n import t
 from geo.masuk.batas import kelurahan_di_titik
 from geo.masuk.dataset import Dataset
 from geo.tampilan.tingkat import Jenjang, jejak, tentukan, turun
-from ui.filter import KUNCI
+from ui.filter import KUNCI, ambil_klik_baru, lihat_klik_baru
 from ui.md import aman_md
-from ui.peta import KLIK_BARU
 
 TOLERANSI_KLIK = 0.002  # degrees (~200 m), as for selecting a kelurahan
 
@@ -18,9 +17,9 @@ TOLERANSI_KLIK = 0.002  # degrees (~200 m), as for selecting a kelurahan
 def jenjang_halaman(dataset: Dataset) -> Jenjang:
     """The level and prefix to show; a new map click on an aggregate drills into it first."""
     jenjang = tentukan(dataset, st.session_state.get(KUNCI["tingkat"]), st.session_state.get(KUNCI["wilayah"]) or "")
-    klik = st.session_state.get(KLIK_BARU)
+    klik = lihat_klik_baru()
     if jenjang.tingkat != "kelurahan" and klik and "lat" in klik and "lng" in klik:
-        st.session_state.pop(KLIK_BARU)  # at the bottom level the click selects a kelurahan instead
+        ambil_klik_baru()  # at the bottom level the click selects a kelurahan instead
         kode = kelurahan_di_titik(dataset.batas, klik["lat"], klik["lng"], TOLERANSI_KLIK)
         baru = turun(jenjang, kode) if kode else None
         if baru:

@@ -18,7 +18,7 @@ from geo.masuk.tingkat import awalan_seri
 from geo.tampilan import banding as waktu_banding
 from geo.tampilan import waktu
 from geo.tampilan.agregat import KodePotensi, kode_dataset, kode_potensi, ringkas_kelurahan, ringkas_kode
-from geo.tampilan.saring import Filter, terapkan
+from geo.tampilan.saring import Filter
 from geo.tampilan.tingkat import Jenjang, tentukan, unit_tingkat
 
 
@@ -59,23 +59,19 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
     """
     f = f or Filter()
     jenjang = tentukan(dataset, tingkat, wilayah)
-    sumber = dataset.potensi
-    log = dataset.kegiatan
-    if log is not None or pada is not None or banding is not None:
-        pada = waktu.periksa_tanggal(log, pada or waktu.hari_ini(), "pada")
-        banding = waktu.periksa_tanggal(log, banding, "banding") if banding else None
-        sumber = waktu.potensi_pada(dataset.potensi, log, pada, dataset.wilayah)
-    potensi = terapkan(sumber, f)
+    if dataset.kegiatan is not None or pada is not None or banding is not None:
+        pada = waktu.periksa_tanggal(dataset.kegiatan, pada or waktu.hari_ini(), "pada")
+        banding = waktu.periksa_tanggal(dataset.kegiatan, banding, "banding") if banding else None
+    sumber, semua = _basis(dataset, pada)
+    cocok = _cocok(dataset, semua, f)
     if jenjang.wilayah:
-        potensi = potensi[potensi["kode_kelurahan"].astype(str).str.startswith(jenjang.wilayah)]
+        cocok &= dataset.memo(f"awalan_potensi_{jenjang.wilayah}",
+                              lambda: dataset.potensi["kode_kelurahan"].astype(str).str.startswith(jenjang.wilayah).to_numpy())
+    baris = np.flatnonzero(cocok)
+    potensi = sumber.iloc[baris] if len(baris) < len(sumber) else sumber
     if jenjang.tingkat != "kelurahan":
         return _tampilkan_tingkat(dataset, f, potensi, jenjang, pada, banding)
-    if sumber is dataset.potensi:
-        semua = kode_dataset(dataset)  # coded once per dataset; a view only selects rows
-        baris = dataset.potensi.index.get_indexer(potensi.index)
-        kd = KodePotensi(**{c.name: getattr(semua, c.name)[baris] for c in fields(KodePotensi)})
-    else:  # statuses derived for a date: this view's rows are coded afresh (still one vectorised pass)
-        kd = kode_potensi(potensi, dataset.batas, dataset.wilayah)
+    kd = KodePotensi(**{c.name: getattr(semua, c.name)[baris] for c in fields(KodePotensi)})
     batas = dataset.batas
     # Per dataset, once: the boundary attributes without geometry, and each row's KIM name.
     basis = dataset.memo("basis_batas", lambda: pd.DataFrame(dataset.batas.drop(columns="geometry")).reset_index(drop=True))
@@ -120,6 +116,46 @@ def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, j
     ringkasan = ringkas_kelurahan(dipetakan, unit, dataset.wilayah, jumlah_kim.astype(str) + " KIM")
     # ``kel`` indexes ``ringkasan`` rows here too, so counts and charts work at every level.
     return Tampilan(dataset, f, potensi, ringkasan, jenjang, kode_potensi(dipetakan, ringkasan, dataset.wilayah), pada, banding)
+
+
+_MAKS_TANGGAL = 4
+
+
+def _basis(dataset: Dataset, pada: dt.date | None) -> tuple[gpd.GeoDataFrame, KodePotensi]:
+    """The potentials as they stand on ``pada`` and their integer codes, once per dataset and date.
+
+    Without an activity log that is the dataset itself; with one, the statuses
+    derived for the date (same rows, same order), so a filter click on the same
+    date costs only masks over codes.
+    """
+    if pada is None or dataset.kegiatan is None:
+        return dataset.potensi, kode_dataset(dataset)
+
+    simpanan: dict = dataset.memo("basis_per_tanggal", dict)
+    if pada not in simpanan:
+        sumber = waktu.potensi_pada(dataset.potensi, dataset.kegiatan, pada, dataset.wilayah)
+        while len(simpanan) >= _MAKS_TANGGAL:  # a national table per date is large: keep the last few dates
+            simpanan.pop(next(iter(simpanan)))
+        simpanan[pada] = (sumber, kode_potensi(sumber, dataset.batas, dataset.wilayah))
+    return simpanan[pada]
+
+
+def _cocok(dataset: Dataset, kd: KodePotensi, f: Filter) -> np.ndarray:
+    """:func:`geo.tampilan.saring.terapkan` as a mask over integer codes (same rows, no string compares)."""
+    p = dataset.potensi
+    wil = dataset.wilayah
+    cocok = np.ones(len(p), dtype=bool)
+    if f.kategori:
+        cocok &= np.isin(kd.kategori, [i for i, k in enumerate(wil.kategori_potensi) if k in f.kategori])
+    if f.status:
+        cocok &= np.isin(kd.status, [i for i, k in enumerate(wil.status_aktivitas) if k in f.status])
+    if f.kecamatan:
+        kode, nama = dataset.memo("kode_kecamatan_potensi", lambda: pd.factorize(p["kecamatan"]))
+        cocok &= np.isin(kode, [i for i, k in enumerate(nama) if k in f.kecamatan])
+    if f.cari.strip():
+        teks = dataset.memo("teks_cari", lambda: (p["nama_kim"].astype(str) + "\n" + p["nama_potensi"].astype(str)).str.casefold())
+        cocok &= teks.str.contains(f.cari.strip().casefold(), regex=False).to_numpy(dtype=bool)
+    return cocok
 
 
 def pilihan_kelurahan(dataset: Dataset) -> dict[str, str]:

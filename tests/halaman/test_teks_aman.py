@@ -7,8 +7,8 @@ import urllib.parse
 
 import pytest
 
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, butuh_chromium, jalankan
 from tests.halaman.test_dashboard import _jalan
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, butuh_chromium, jalankan
 
 SERANGAN = "**PENTING** [Login ulang](http://x.example/login) ![x](http://x.example/x.png)"
 
