@@ -121,10 +121,15 @@ def _cek_kelurahan(k: _Konteks) -> pd.Series:
     kode = _kode_seri(k.frame.get("kode_kelurahan", kosong))
     nama = k.frame.get("kelurahan", kosong)
     kec = k.frame.get("kecamatan", kosong)
-    per_nama = selesaikan_nama(ref, nama, kec, k.frame.get("kabkota"))
-    kode_nama = per_nama["kode"]
     ada_kode, ada_nama = kode != "", nama != ""
     dikenal = kode.isin(ref.tabel.index)
+    # Only rows without a usable code need their name resolved: a national table repeats
+    # names hundreds of times, and a merge over every row would multiply them.
+    perlu = ada_nama & ~(ada_kode & dikenal)
+    kabkota = k.frame.get("kabkota")
+    per_nama = selesaikan_nama(ref, nama[perlu], kec[perlu], kabkota[perlu] if kabkota is not None else None)
+    per_nama = per_nama.reindex(kode.index).fillna({"kode": "", "jumlah_calon": 0, "calon": ""})
+    kode_nama = per_nama["kode"]
     jenis = ref.tabel["jenis_unit"].reindex(kode).fillna("kelurahan").to_numpy()
 
     for idx in kode.index[ada_kode & ~dikenal]:
