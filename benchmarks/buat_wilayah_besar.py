@@ -140,7 +140,12 @@ def buat_wilayah_besar(n_unit: int, dir: Path | str, seed: int = 0, n_kabkota: i
     # Names stay unique inside one kecamatan (as Kemendagri's do), so the kecamatan resolves any homonym.
     ganda = pd.DataFrame({"kec": kec, "nama": nama}).duplicated(["kec", "nama"]).to_numpy()
     nama = np.where(ganda, np.char.add(nama, np.char.add(" ", (1 + ds_di_kec).astype(str))), nama)
-    nama_kec = _nama(np.random.default_rng(seed + 1), n_kec)[kec]
+    # Kecamatan names repeat across kab/kota but not inside one, as in Kemendagri's table.
+    nama_kec_unik = _nama(np.random.default_rng(seed + 1), n_kec)
+    kab_kec = kab[np.searchsorted(kec, np.arange(n_kec))]
+    ulang = pd.DataFrame({"kab": kab_kec, "nama": nama_kec_unik}).duplicated().to_numpy()
+    nama_kec_unik = np.where(ulang, np.char.add(nama_kec_unik, np.char.add(" ", np.arange(n_kec).astype(str))), nama_kec_unik)
+    nama_kec = nama_kec_unik[kec]
     nama_kab = np.where(kota, np.char.add("Kota Sintetis ", (1 + kab).astype(str)), np.char.add("Kabupaten Sintetis ", (1 + kab).astype(str)))
     nama_prov = np.char.add("Provinsi Sintetis ", (1 + prov).astype(str))
 

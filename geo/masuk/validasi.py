@@ -129,6 +129,7 @@ def _cek_kelurahan(k: _Konteks) -> pd.Series:
     kabkota = k.frame.get("kabkota")
     per_nama = selesaikan_nama(ref, nama[perlu], kec[perlu], kabkota[perlu] if kabkota is not None else None)
     per_nama = per_nama.reindex(kode.index).fillna({"kode": "", "jumlah_calon": 0, "calon": ""})
+    per_nama["jumlah_calon"] = per_nama["jumlah_calon"].astype(int)
     kode_nama = per_nama["kode"]
     jenis = ref.tabel["jenis_unit"].reindex(kode).fillna("kelurahan").to_numpy()
 
