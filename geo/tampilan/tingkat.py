@@ -45,7 +45,8 @@ def unit_tingkat(dataset: Dataset, tingkat: str) -> gpd.GeoDataFrame:
     """
     cache = dataset.cache.setdefault(_KUNCI_CACHE, {})
     if tingkat not in cache:
-        cache[tingkat] = dataset.batas if tingkat == "kelurahan" else _larutkan(dataset.batas, tingkat)
+        # Each level from the one below it (kab/kota from kecamatan, not from every desa): fewer vertices.
+        cache[tingkat] = dataset.batas if tingkat == "kelurahan" else _larutkan(unit_tingkat(dataset, lebih_halus(tingkat)), tingkat)
     return cache[tingkat]
 
 
