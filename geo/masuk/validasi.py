@@ -213,7 +213,7 @@ def _tanggal_cepat(teks: pd.Series) -> pd.Series:
     bersih = teks.astype("string").str.strip()
     iso = pd.to_datetime(bersih.where(bersih.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False)), format="%Y-%m-%d", errors="coerce")
     hbt = pd.to_datetime(bersih.where(bersih.str.fullmatch(r"\d{2}/\d{2}/\d{4}").fillna(False)), format="%d/%m/%Y", errors="coerce")
-    return pd.Series(iso.fillna(hbt), index=teks.index).astype(object).where(iso.notna() | hbt.notna(), None)
+    return pd.Series(iso.fillna(hbt), index=teks.index)
 
 
 def _cek_anggota(k: _Konteks) -> pd.Series:
@@ -228,7 +228,8 @@ def _cek_anggota(k: _Konteks) -> pd.Series:
 
 
 def _cek_tanggal(k: _Konteks) -> pd.Series:
-    tanggal = pd.to_datetime(_urai_kolom(k, "kegiatan_terakhir", urai_tanggal, boleh_kosong=True, cepat=_tanggal_cepat))
+    tanggal = pd.to_datetime(_urai_kolom(k, "kegiatan_terakhir", lambda t: pd.Timestamp(urai_tanggal(t)), boleh_kosong=True,
+                                         cepat=_tanggal_cepat))
     besok = pd.Timestamp(dt.date.today() + dt.timedelta(days=1))
     for idx in tanggal.index[tanggal > besok]:
         k.masalah(idx, "kegiatan_terakhir", "Tanggal kegiatan terakhir ada di masa depan. Periksa tahun atau urutan hari/bulan.", PERINGATAN)
