@@ -68,6 +68,16 @@ def _potong(n: int, bagian: int) -> np.ndarray:
     return (np.arange(n) * bagian) // n
 
 
+def _bersarang(induk: np.ndarray, per_induk: float) -> np.ndarray:
+    """Global index of child runs cut inside each parent run (about ``per_induk`` children each)."""
+    pos = _urutan_di(np.arange(len(induk)), induk)
+    ukuran = np.bincount(induk)[induk]
+    bagian = np.maximum(1, np.round(per_induk)).astype(int)
+    lokal = pos * bagian // ukuran
+    baru = np.r_[True, (induk[1:] != induk[:-1]) | (lokal[1:] != lokal[:-1])]
+    return np.cumsum(baru) - 1
+
+
 def _urutan_di(anak: np.ndarray, induk: np.ndarray) -> np.ndarray:
     """0-based number of each (non-decreasing) child value within its parent's run."""
     awal = np.r_[True, induk[1:] != induk[:-1]]
@@ -124,7 +134,10 @@ def buat_wilayah_besar(n_unit: int, dir: Path | str, seed: int = 0, n_kabkota: i
     x, y = gx.ravel(), gy.ravel()
     urut = np.argsort(_morton(x, y), kind="stable")[:n_unit]
     x, y = x[urut], y[urut]
-    prov, kab, kec = _potong(n_unit, n_prov), _potong(n_unit, n_kab), _potong(n_unit, n_kec)
+    prov = _potong(n_unit, n_prov)
+    kab = _bersarang(prov, n_kab / n_prov)  # runs nest: a kab/kota never straddles two provinces
+    kec = _bersarang(kab, n_kec / n_kab)
+    n_kab, n_kec = int(kab[-1]) + 1, int(kec[-1]) + 1
 
     kab_di_prov, kec_di_kab = _urutan_di(kab, prov), _urutan_di(kec, kab)
     ds_di_kec = _urutan_di(np.arange(n_unit), kec)
@@ -140,7 +153,12 @@ def buat_wilayah_besar(n_unit: int, dir: Path | str, seed: int = 0, n_kabkota: i
     # Names stay unique inside one kecamatan (as Kemendagri's do), so the kecamatan resolves any homonym.
     ganda = pd.DataFrame({"kec": kec, "nama": nama}).duplicated(["kec", "nama"]).to_numpy()
     nama = np.where(ganda, np.char.add(nama, np.char.add(" ", (1 + ds_di_kec).astype(str))), nama)
-    nama_kec = _nama(np.random.default_rng(seed + 1), n_kec)[kec]
+    # Kecamatan names repeat across kab/kota but not inside one, as in Kemendagri's table.
+    nama_kec_unik = _nama(np.random.default_rng(seed + 1), n_kec)
+    kab_kec = kab[np.searchsorted(kec, np.arange(n_kec))]
+    ulang = pd.DataFrame({"kab": kab_kec, "nama": nama_kec_unik}).duplicated().to_numpy()
+    nama_kec_unik = np.where(ulang, np.char.add(nama_kec_unik, np.char.add(" ", np.arange(n_kec).astype(str))), nama_kec_unik)
+    nama_kec = nama_kec_unik[kec]
     nama_kab = np.where(kota, np.char.add("Kota Sintetis ", (1 + kab).astype(str)), np.char.add("Kabupaten Sintetis ", (1 + kab).astype(str)))
     nama_prov = np.char.add("Provinsi Sintetis ", (1 + prov).astype(str))
 

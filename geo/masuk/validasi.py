@@ -117,10 +117,16 @@ def _cek_kelurahan(k: _Konteks) -> pd.Series:
     kode = _kode_seri(k.frame.get("kode_kelurahan", kosong))
     nama = k.frame.get("kelurahan", kosong)
     kec = k.frame.get("kecamatan", kosong)
-    per_nama = selesaikan_nama(ref, nama, kec, k.frame.get("kabkota"))
-    kode_nama = per_nama["kode"]
     ada_kode, ada_nama = kode != "", nama != ""
     dikenal = kode.isin(ref.tabel.index)
+    # Only rows without a usable code need their name resolved: a national table repeats
+    # names hundreds of times, and a merge over every row would multiply them.
+    perlu = ada_nama & ~(ada_kode & dikenal)
+    kabkota = k.frame.get("kabkota")
+    per_nama = selesaikan_nama(ref, nama[perlu], kec[perlu], kabkota[perlu] if kabkota is not None else None)
+    per_nama = per_nama.reindex(kode.index).fillna({"kode": "", "jumlah_calon": 0, "calon": ""})
+    per_nama["jumlah_calon"] = per_nama["jumlah_calon"].astype(int)
+    kode_nama = per_nama["kode"]
     jenis = ref.tabel["jenis_unit"].reindex(kode).fillna("kelurahan").to_numpy()
 
     for idx in kode.index[ada_kode & ~dikenal]:
@@ -204,7 +210,7 @@ def _tanggal_cepat(teks: pd.Series) -> pd.Series:
     bersih = teks.astype("string").str.strip()
     iso = pd.to_datetime(bersih.where(bersih.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False)), format="%Y-%m-%d", errors="coerce")
     hbt = pd.to_datetime(bersih.where(bersih.str.fullmatch(r"\d{2}/\d{2}/\d{4}").fillna(False)), format="%d/%m/%Y", errors="coerce")
-    return pd.Series(iso.fillna(hbt), index=teks.index).astype(object).where(iso.notna() | hbt.notna(), None)
+    return pd.Series(iso.fillna(hbt), index=teks.index)
 
 
 def _cek_anggota(k: _Konteks) -> pd.Series:
@@ -219,7 +225,8 @@ def _cek_anggota(k: _Konteks) -> pd.Series:
 
 
 def _cek_tanggal(k: _Konteks) -> pd.Series:
-    tanggal = pd.to_datetime(_urai_kolom(k, "kegiatan_terakhir", urai_tanggal, boleh_kosong=True, cepat=_tanggal_cepat))
+    tanggal = pd.to_datetime(_urai_kolom(k, "kegiatan_terakhir", lambda t: pd.Timestamp(urai_tanggal(t)), boleh_kosong=True,
+                                         cepat=_tanggal_cepat))
     besok = pd.Timestamp(dt.date.today() + dt.timedelta(days=1))
     for idx in tanggal.index[tanggal > besok]:
         k.masalah(idx, "kegiatan_terakhir", "Tanggal kegiatan terakhir ada di masa depan. Periksa tahun atau urutan hari/bulan.", PERINGATAN)

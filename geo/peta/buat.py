@@ -11,6 +11,7 @@ import datetime as dt
 
 import folium
 import geopandas as gpd
+import numpy as np
 import xyzservices.providers as xyz
 from branca.element import Element, Figure
 
@@ -69,6 +70,14 @@ def batas_peta(tampilan: Tampilan) -> list[list[float]] | None:
     return [[round(float(miny), 5), round(float(minx), 5)], [round(float(maxy), 5), round(float(maxx), 5)]]
 
 
+def _zoom_min(batas: list[list[float]] | None) -> int:
+    """:data:`ZOOM_MIN` for a kota; lower for a province or the country, so all of it fits (~700 px)."""
+    if not batas:
+        return ZOOM_MIN
+    rentang = max(batas[1][0] - batas[0][0], batas[1][1] - batas[0][1], 1e-6)
+    return max(3, min(ZOOM_MIN, int(np.floor(np.log2(360 * 2 / rentang)))))
+
+
 def _tambah_basemap(peta: folium.Map, pilihan: str, bahasa: str) -> None:
     for kode, penyedia in BASEMAP.items():
         nama = aman_html(t(f"basemap_{kode}", bahasa))
@@ -109,7 +118,7 @@ def buat_peta(
     pusat = [(batas[0][0] + batas[1][0]) / 2, (batas[0][1] + batas[1][1]) / 2] if batas else [0.0, 0.0]
     peta = folium.Map(
         location=pusat, zoom_start=12, tiles=None, width="100%", height=tinggi, control_scale=False,
-        min_zoom=ZOOM_MIN, max_zoom=ZOOM_MAKS, prefer_canvas=False, zoom_snap=0.25, zoom_delta=0.5,
+        min_zoom=_zoom_min(batas), max_zoom=ZOOM_MAKS, prefer_canvas=False, zoom_snap=0.25, zoom_delta=0.5,
     )
     # First, so it fits the view (leaving room for the legend) before any tile is requested.
     KontrolLayar(t("layar_penuh", bahasa), t("keluar_layar_penuh", bahasa), t("pas_data", bahasa), batas,

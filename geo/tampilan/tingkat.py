@@ -9,6 +9,7 @@ code prefix ``wilayah``. The browser never gets more than
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -20,6 +21,9 @@ from geo.masuk.tingkat import KOLOM_KODE, KOLOM_NAMA, PANJANG_KODE, TINGKAT, awa
 # Polygons one map may carry; above it the view moves up a level (a few thousand stays fluid).
 BATAS_POLIGON = 3000
 LABEL_TINGKAT = {"provinsi": "Provinsi", "kabkota": "Kab/Kota", "kecamatan": "Kecamatan", "kelurahan": "Desa/Kelurahan"}
+# Outline simplification per aggregate level, in degrees (~500 m, ~100 m, ~20 m): invisible at the
+# zoom each level is seen at, and it keeps a country of provinces under a couple of megabytes.
+TOLERANSI_TINGKAT = {"provinsi": 0.005, "kabkota": 0.001, "kecamatan": 0.0002}
 
 
 def tingkat_awal(dataset: Dataset) -> str:
@@ -44,7 +48,8 @@ def unit_tingkat(dataset: Dataset, tingkat: str) -> gpd.GeoDataFrame:
     """
     if tingkat == "kelurahan":
         return dataset.batas
-    return dataset.memo(f"unit_{tingkat}", lambda: _larutkan(dataset.batas, tingkat))
+    # Each level from the one below it (kab/kota from kecamatan, not from every desa): fewer vertices.
+    return dataset.memo(f"unit_{tingkat}", lambda: _larutkan(unit_tingkat(dataset, lebih_halus(tingkat)), tingkat))
 
 
 def siapkan_tingkat(dataset: Dataset) -> None:
@@ -73,8 +78,20 @@ def _larutkan(batas: gpd.GeoDataFrame, tingkat: str) -> gpd.GeoDataFrame:
         geometri = batas[["geometry"]].assign(_kunci=kunci.to_numpy()).dissolve(by="_kunci", method="coverage").geometry
     except Exception:  # noqa: BLE001 - not a clean coverage (overlaps/gaps): the general union
         geometri = batas[["geometry"]].assign(_kunci=kunci.to_numpy()).dissolve(by="_kunci").geometry
-    gdf = gpd.GeoDataFrame(hasil, geometry=geometri.reindex(hasil.index).to_numpy(), crs=batas.crs)
+    geometri = gpd.GeoSeries(geometri.reindex(hasil.index).to_numpy(), crs=batas.crs)
+    geometri = _sederhanakan_tingkat(geometri, TOLERANSI_TINGKAT[tingkat])
+    gdf = gpd.GeoDataFrame(hasil, geometry=geometri.to_numpy(), crs=batas.crs)
     return gdf.reset_index(drop=True)
+
+
+def _sederhanakan_tingkat(geometri: gpd.GeoSeries, toleransi: float) -> gpd.GeoSeries:
+    """Drawn at province or country zoom: a coarser outline, neighbours simplified together."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return geometri.simplify_coverage(toleransi)
+    except Exception:  # noqa: BLE001 - not a clean coverage: keep the exact outline
+        return geometri
 
 
 @dataclass(frozen=True)

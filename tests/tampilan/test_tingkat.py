@@ -59,7 +59,7 @@ def test_provinsi_dibuka_per_kabkota(ds):
     assert unit_tingkat(ds, "kabkota") is unit_tingkat(ds, "kabkota")
     area = v.ringkasan.to_crs(v.ringkasan.estimate_utm_crs()).area.sum()
     area_desa = ds.batas.to_crs(v.ringkasan.estimate_utm_crs()).area.sum()
-    assert area == pytest.approx(area_desa, rel=1e-6)
+    assert area == pytest.approx(area_desa, rel=1e-3)  # outlines simplified together: no gaps, tiny area change
 
 
 def test_masuk_kabkota_lalu_kecamatan_lalu_desa(ds):
