@@ -9,7 +9,7 @@ import itertools
 
 import pytest
 
-from tests.test_browser import _muat, dataset_utama, pengamat, peramban, server  # noqa: F401 - fixtures
+from tests.halaman.test_browser import _muat, dataset_utama, pengamat, peramban, server  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.lambat
 

@@ -21,7 +21,7 @@ from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
 from tests.conftest import KODE_A, KODE_B
 
-PROYEK = Path(__file__).resolve().parent.parent
+PROYEK = Path(__file__).resolve().parents[2]
 PDFTOTEXT = shutil.which("pdftotext")
 perlu_poppler = pytest.mark.skipif(not PDFTOTEXT, reason="poppler-utils (pdftotext) tidak terpasang")
 

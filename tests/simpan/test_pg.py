@@ -36,7 +36,7 @@ from tests.pg_uji import SANDI
 from tests.wilayah_besar import buat_wilayah_besar
 
 pytestmark = pytest.mark.lambat
-PROYEK = Path(__file__).resolve().parent.parent
+PROYEK = Path(__file__).resolve().parents[2]
 
 
 def _impor(url: str, w=None) -> GudangPG:

@@ -13,10 +13,10 @@ from geo.masuk.dataset import muat_dataset
 from geo.simpan.berkas import daftar_cadangan
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
+from tests.anggaran.test_anggaran import rencana_uji  # noqa: F401 - fixture
 from tests.halaman.test_kelola_apptest import _masuk, akun  # noqa: F401 - fixture
-from tests.test_anggaran import rencana_uji  # noqa: F401 - fixture
 
-AKAR = Path(__file__).resolve().parent.parent
+AKAR = Path(__file__).resolve().parents[2]
 HALAMAN = str(AKAR / "pages" / "2_Anggaran.py")
 KELOLA = str(AKAR / "pages" / "1_Kelola_Data.py")
 

@@ -10,10 +10,10 @@ from streamlit.testing.v1 import AppTest
 
 from geo.tampilan.keadaan import dari_param, ke_param
 from tests.halaman.test_kelola_apptest import _masuk, akun  # noqa: F401 - fixture reused
-from tests.test_waktu import LOG_UJI
+from tests.tampilan.test_waktu import LOG_UJI
 
-DASBOR = str(Path(__file__).resolve().parent.parent / "dashboard.py")
-KELOLA = str(Path(__file__).resolve().parent.parent / "pages" / "1_Kelola_Data.py")
+DASBOR = str(Path(__file__).resolve().parents[2] / "dashboard.py")
+KELOLA = str(Path(__file__).resolve().parents[2] / "pages" / "1_Kelola_Data.py")
 
 
 def _tulis_log(dir: Path) -> None:

@@ -22,8 +22,8 @@ from geo.ekspor.rab_cetak import ke_rab_pdf
 from geo.masuk.dataset import muat_dataset
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
+from tests.anggaran.test_anggaran import BARIS, _atur, _tulis
 from tests.server_uji import PROYEK
-from tests.test_anggaran import BARIS, _atur, _tulis
 
 _RANGE = re.compile(r"^([A-Z]+)(\d+):([A-Z]+)(\d+)$")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_browser import dataset_utama, pengamat, peramban, server  # noqa: F401 - fixtures
+from tests.halaman.test_browser import dataset_utama, pengamat, peramban, server  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.lambat
 axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")

@@ -22,7 +22,7 @@ from geo.peta.buat import html_mandiri
 from geo.tampilan.susun import tampilkan
 from tests.conftest import KODE_A, KODE_B, KODE_C, KOTAK, REFERENSI
 
-PROYEK = Path(__file__).resolve().parent.parent
+PROYEK = Path(__file__).resolve().parents[2]
 
 
 def _merek(w, **tambah) -> None:

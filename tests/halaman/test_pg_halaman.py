@@ -14,7 +14,7 @@ from geo.simpan.pg.gudang_pg import GudangPG
 from tests.pg_uji import SANDI
 
 pytestmark = pytest.mark.lambat
-PROYEK = Path(__file__).resolve().parent.parent
+PROYEK = Path(__file__).resolve().parents[2]
 DASBOR = str(PROYEK / "dashboard.py")
 KELOLA = str(PROYEK / "pages" / "1_Kelola_Data.py")
 SANDI_EDITOR = "sandi-editor-uji-42"
