@@ -56,26 +56,27 @@ def pilih_kelurahan(tampilan: Tampilan, kode: str) -> pd.Series:
 
 
 def _kegiatan(tampilan: Tampilan, kode: str) -> pd.DataFrame | None:
-    """Recent activities of this kelurahan when the dataset carries an activity log (optional)."""
-    log = getattr(tampilan.dataset, "kegiatan", None)
-    if not isinstance(log, pd.DataFrame) or not len(log):
+    """This kelurahan's latest activities up to the view's date, when the region keeps an activity log."""
+    log = tampilan.dataset.kegiatan
+    if log is None or not len(log):
         return None
-    if "kode_kelurahan" in log:
-        log = log[log["kode_kelurahan"].astype(str) == kode]
-    elif "id_potensi" in log:
-        log = log[log["id_potensi"].isin(tampilan.dataset.potensi.loc[tampilan.dataset.potensi["kode_kelurahan"] == kode, "id_potensi"])]
-    else:
-        return None
-    kolom_tanggal = next((c for c in ("tanggal", "tanggal_kegiatan", "waktu") if c in log), None)
-    if kolom_tanggal:
-        log = log.assign(_t=pd.to_datetime(log[kolom_tanggal], errors="coerce")).sort_values("_t", ascending=False)
-    return log.head(MAKS_KEGIATAN)
+    potensi = tampilan.dataset.potensi
+    log = log[log["id_potensi"].isin(potensi.loc[potensi["kode_kelurahan"] == kode, "id_potensi"])]
+    tanggal = pd.to_datetime(log["tanggal"])
+    if tampilan.pada is not None:
+        log, tanggal = log[tanggal <= pd.Timestamp(tampilan.pada)], tanggal[tanggal <= pd.Timestamp(tampilan.pada)]
+    return log.assign(_t=tanggal).sort_values("_t", ascending=False).head(MAKS_KEGIATAN)
 
 
 def _teks_kegiatan(baris: pd.Series) -> str:
-    tanggal = next((baris[c] for c in ("tanggal", "tanggal_kegiatan", "waktu") if c in baris), "")
-    isi = next((baris[c] for c in ("judul", "kegiatan", "nama_kegiatan", "uraian", "catatan") if c in baris and str(baris[c]).strip()), "")
-    return f"{format_id.tanggal(tanggal) if str(tanggal).strip() else '–'}: {isi}"
+    """"13 Juli 2022: pelatihan/bimtek (25 peserta) — note", the log's own columns."""
+    teks = f"{format_id.tanggal(baris['_t'])}: {baris['jenis_kegiatan']}"
+    peserta = pd.to_numeric(baris.get("peserta"), errors="coerce")
+    if pd.notna(peserta):
+        teks += f" ({format_id.angka(int(peserta))} peserta)"
+    if str(baris.get("keterangan") or "").strip():
+        teks += f" \u2014 {baris['keterangan']}"
+    return teks
 
 
 def _kepala(fig: Figure, mrk: Merek, judul: str, sub: str) -> None:

@@ -139,26 +139,23 @@ def test_titik_label_di_dalam_poligon_bawaan():
 
 
 def test_profil_menampilkan_kegiatan_bila_log_ada(wilayah_uji):
-    """The revival log (another feature) is optional: when a dataset carries one, the profile lists it."""
-    import dataclasses
-
-    import pandas as pd
-
+    """With an activity log beside the KIM table, the profile lists this kelurahan's latest activities."""
     from geo.ekspor.profil import buat_profil
     from geo.ekspor.snapshot import teks_gambar
-    from geo.masuk.dataset import Dataset
 
-    @dataclasses.dataclass(frozen=True)
-    class DatasetDenganLog(Dataset):
-        kegiatan: pd.DataFrame | None = None
-
+    tanpa_log = muat_dataset()
+    (wilayah_uji.kim.parent / "kegiatan.csv").write_text(
+        "id_kegiatan,id_potensi,tanggal,jenis_kegiatan,peserta,keterangan\n"
+        "K-1,A-01,2026-03-01,pelatihan/bimtek,12,Pelatihan kemasan\n"
+        "K-2,A-02,2026-05-20,pameran/bazar,,Bazar ramadan\n"
+        "K-3,B-01,2026-04-04,pameran/bazar,30,Pameran batik\n", encoding="utf-8")
     ds = muat_dataset()
-    log = pd.DataFrame({"id_potensi": ["A-01", "A-02", "B-01"], "tanggal": ["2026-03-01", "2026-05-20", "2026-04-04"],
-                        "judul": ["Pelatihan kemasan", "Bazar ramadan", "Pameran batik"]})
-    dengan = DatasetDenganLog(**{f.name: getattr(ds, f.name) for f in dataclasses.fields(Dataset)}, kegiatan=log)
-    teks = teks_gambar(buat_profil(tampilkan(dengan), KODE_A))
+    assert ds.ok and ds.kegiatan is not None and len(ds.kegiatan) == 3
+    teks = teks_gambar(buat_profil(tampilkan(ds), KODE_A))
     assert "Kegiatan terakhir" in teks
     baris = [t for t in teks if "Bazar ramadan" in t or "Pelatihan kemasan" in t]
-    assert baris == ["20 Mei 2026: Bazar ramadan", "1 Maret 2026: Pelatihan kemasan"]  # newest first, this kelurahan only
+    # newest first, this kelurahan only, in the log's own words
+    assert baris == ["20 Mei 2026: pameran/bazar \u2014 Bazar ramadan", "1 Maret 2026: pelatihan/bimtek (12 peserta) \u2014 Pelatihan kemasan"]
     assert not any("Pameran batik" in t for t in teks)
+    ds = tanpa_log
     assert "Kegiatan terakhir" not in teks_gambar(buat_profil(tampilkan(ds), KODE_A))
