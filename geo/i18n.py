@@ -207,13 +207,10 @@ TEKS: dict[str, dict[str, str]] = {
     "profil_bantu": {"id": "Satu halaman siap cetak: peta, lokasi, KIM, status, potensi dan fotonya", "en": "One print-ready page: map, locator, KIM, status, potentials and their photos"},
     "foto_potensi": {"id": "Foto potensi", "en": "Photos of potentials"},
     "foto_judul": {"id": "Foto potensi", "en": "Potential photo"},
-    "foto_pilih": {"id": "Potensi", "en": "Potential"},
     "foto_unggah": {"id": "Ambil atau pilih foto (JPEG, PNG, WebP; maks. {mb} MB)", "en": "Take or choose a photo (JPEG, PNG, WebP; max {mb} MB)"},
     "foto_simpan": {"id": "Simpan foto", "en": "Save photo"},
     "foto_tersimpan": {"id": "Foto {id} tersimpan ({lebar} × {tinggi} piksel, tanpa data lokasi/EXIF).", "en": "Photo {id} saved ({lebar} × {tinggi} pixels, location/EXIF removed)."},
     "foto_keterangan": {"id": "Foto diperiksa, diperkecil dan dibersihkan dari data lokasi (EXIF) sebelum disimpan di data/foto/. Foto lama dicadangkan.", "en": "Photos are checked, downsized and stripped of location data (EXIF) before they are stored in data/foto/. The old photo is backed up."},
-    "foto_kamera": {"id": "Kamera", "en": "Camera"},
-    "foto_berkas": {"id": "Berkas", "en": "File"},
 }
 
 _METRIK_EN = {
