@@ -16,8 +16,8 @@ from geo.anggaran.rencana import KOLOM_ANGGARAN, validasi_rencana
 from geo.galat import GalatData, Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.dataset import Dataset
-from geo.simpan.berkas import Sidik, berubah, cadangkan, kunci, tulis_atomik
-from geo.simpan.kim import GalatKonflik, HasilSimpan, Perubahan, catat_audit, ke_teks
+from geo.simpan.berkas import Sidik, berubah, kunci
+from geo.simpan.kim import GalatKonflik, HasilSimpan, Perubahan, ganti_teraudit, ke_teks, perubahan_menurut, selesaikan_jurnal
 
 
 def sebagai_teks(frame: pd.DataFrame) -> pd.DataFrame:
@@ -32,15 +32,7 @@ def _penulis(teks: pd.DataFrame):
 
 def bandingkan_baris(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
     """Line items added, changed and removed, matched by ``id_baris`` on their text cells."""
-    a = sebagai_teks(lama).drop(columns=KOLOM_BARIS).drop_duplicates("id_baris").set_index("id_baris")
-    b = sebagai_teks(baru).drop(columns=KOLOM_BARIS).drop_duplicates("id_baris").set_index("id_baris")
-    sama = b.index.intersection(a.index, sort=False)
-    beda = (a.loc[sama] != b.loc[sama]).any(axis=1)
-    return Perubahan(
-        ditambah=[str(i) for i in b.index.difference(a.index, sort=False)],
-        diubah=[str(i) for i in beda.index[beda]],
-        dihapus=[str(i) for i in a.index.difference(b.index, sort=False)],
-    )
+    return perubahan_menurut(sebagai_teks(lama), sebagai_teks(baru), "id_baris")
 
 
 def _baca_lama(path: Path, dataset: Dataset, pengaturan: Pengaturan) -> pd.DataFrame:
@@ -62,6 +54,7 @@ def tulis_usul(tabel: pd.DataFrame, path: Path, dataset: Dataset, pengaturan: Pe
                pengguna: str = "baris-perintah") -> HasilSimpan:
     """Write a generated plan; an existing plan needs ``paksa`` and is backed up first."""
     with kunci(path):
+        selesaikan_jurnal(path)
         if path.exists() and not paksa:
             raise GalatData(f"Rencana {path} sudah ada dan tidak ditimpa. Tambahkan --force untuk menggantinya "
                             f"(versi lama disalin ke {path.parent / 'cadangan'}), atau pakai --output untuk berkas lain.")
@@ -70,9 +63,7 @@ def tulis_usul(tabel: pd.DataFrame, path: Path, dataset: Dataset, pengaturan: Pe
         if not laporan.ok:
             return HasilSimpan(False, laporan, pesan="Usulan tidak sah, tidak disimpan.")
         perubahan = bandingkan_baris(_baca_lama(path, dataset, pengaturan), typed)
-        cadangan = cadangkan(path)
-        tulis_atomik(path, _penulis(_kanonik(teks, typed)))
-        catat_audit(path, pengguna, "usul", perubahan, len(typed), cadangan)
+        cadangan = ganti_teraudit(path, _penulis(_kanonik(teks, typed)), pengguna, "usul", perubahan, len(typed))
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")
 
 
@@ -83,6 +74,7 @@ def simpan_rencana(frame: pd.DataFrame, path: Path, dataset: Dataset, pengaturan
     Raises :class:`geo.simpan.kim.GalatKonflik` if the file changed since ``sidik_awal``.
     """
     with kunci(path):
+        selesaikan_jurnal(path)
         kini = Sidik.dari(path)
         if berubah(sidik_awal, kini):
             raise GalatKonflik(path, kini)
@@ -97,7 +89,5 @@ def simpan_rencana(frame: pd.DataFrame, path: Path, dataset: Dataset, pengaturan
         perubahan = bandingkan_baris(_baca_lama(path, dataset, pengaturan), typed)
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
-        cadangan = cadangkan(path)
-        tulis_atomik(path, _penulis(teks))
-        catat_audit(path, pengguna, aksi, perubahan, len(typed), cadangan)
+        cadangan = ganti_teraudit(path, _penulis(teks), pengguna, aksi, perubahan, len(typed))
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")

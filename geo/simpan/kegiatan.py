@@ -18,8 +18,18 @@ from geo.galat import Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_bytes
 from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN, validasi_kegiatan
-from geo.simpan.berkas import Sidik, berubah, cadangkan, kunci, tulis_atomik
-from geo.simpan.kim import MODE_GABUNG, GalatKonflik, HasilSimpan, PeriksaUnggahan, Perubahan, baca_untuk_sunting, catat_audit
+from geo.simpan.berkas import Sidik, berubah, kunci
+from geo.simpan.kim import (
+    MODE_GABUNG,
+    GalatKonflik,
+    HasilSimpan,
+    PeriksaUnggahan,
+    Perubahan,
+    baca_untuk_sunting,
+    ganti_teraudit,
+    perubahan_menurut,
+    selesaikan_jurnal,
+)
 
 LEMBAR_KEGIATAN = "Kegiatan"  # the sheet of the Excel template that holds the log
 _EXCEL = {".xlsx", ".xlsm"}
@@ -80,15 +90,7 @@ def baca_log_untuk_sunting(dataset: Dataset) -> tuple[pd.DataFrame, Sidik | None
 
 def bandingkan_log(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
     """Activities added, changed and removed, matched by ``id_kegiatan``."""
-    a = ke_teks(lama).drop(columns=KOLOM_BARIS).drop_duplicates("id_kegiatan").set_index("id_kegiatan")
-    b = ke_teks(baru).drop(columns=KOLOM_BARIS).drop_duplicates("id_kegiatan").set_index("id_kegiatan")
-    sama = b.index.intersection(a.index, sort=False)
-    beda = (a.loc[sama] != b.loc[sama]).any(axis=1)
-    return Perubahan(
-        ditambah=[str(i) for i in b.index.difference(a.index, sort=False)],
-        diubah=[str(i) for i in beda.index[beda]],
-        dihapus=[str(i) for i in a.index.difference(b.index, sort=False)],
-    )
+    return perubahan_menurut(ke_teks(lama), ke_teks(baru), "id_kegiatan")
 
 
 def _penulis(teks: pd.DataFrame, path: Path):
@@ -105,6 +107,7 @@ def simpan_kegiatan(
     """Validate ``frame`` and make it the activity log, or refuse and say why (see module doc)."""
     path = path_log(dataset)
     with kunci(path):
+        selesaikan_jurnal(path)
         kini = Sidik.dari(path)
         if periksa_konflik and berubah(sidik_awal, kini):
             raise GalatKonflik(path, kini)
@@ -115,9 +118,7 @@ def simpan_kegiatan(
         perubahan = bandingkan_log(lama, tabel)
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
-        cadangan = cadangkan(path)
-        tulis_atomik(path, _penulis(ke_teks(tabel), path))
-        catat_audit(path, pengguna, aksi, perubahan, len(tabel), cadangan, catatan)
+        cadangan = ganti_teraudit(path, _penulis(ke_teks(tabel), path), pengguna, aksi, perubahan, len(tabel), catatan)
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Log kegiatan tersimpan: {perubahan.ringkas()}.")
 
 

@@ -14,8 +14,10 @@ import hashlib
 import io
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
 
@@ -136,10 +138,16 @@ def baca_untuk_sunting(dataset: Dataset) -> tuple[pd.DataFrame, Sidik | None]:
 def bandingkan(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
     """Rows added, changed and removed, matched by ``id_potensi`` on canonical text."""
     kolom = list(skema.KOLOM_KIM)
-    a = ke_teks(lama.reindex(columns=kolom)).drop(columns=KOLOM_BARIS)
-    b = ke_teks(baru.reindex(columns=kolom)).drop(columns=KOLOM_BARIS)
-    a = a.drop_duplicates("id_potensi").set_index("id_potensi")
-    b = b.drop_duplicates("id_potensi").set_index("id_potensi")
+    return perubahan_menurut(ke_teks(lama.reindex(columns=kolom)), ke_teks(baru.reindex(columns=kolom)), "id_potensi")
+
+
+def perubahan_menurut(lama: pd.DataFrame, baru: pd.DataFrame, kunci: str) -> Perubahan:
+    """Ids added, changed and removed between two text tables, matched on their ``kunci`` column.
+
+    The one comparison behind every audit entry (KIM table, activity log, budget plan).
+    """
+    a = lama.drop(columns=KOLOM_BARIS, errors="ignore").drop_duplicates(kunci).set_index(kunci)
+    b = baru.drop(columns=KOLOM_BARIS, errors="ignore").drop_duplicates(kunci).set_index(kunci)
     sama = b.index.intersection(a.index, sort=False)
     beda = (a.loc[sama] != b.loc[sama]).any(axis=1)
     return Perubahan(
@@ -325,19 +333,33 @@ def simpan_kim(
                                             excel=path.suffix.lower() in _EXCEL)
         if not laporan_muat.ok:
             return HasilSimpan(False, laporan_muat, pesan=f"Tidak disimpan: {len(laporan_muat.galat)} galat harus diperbaiki dulu.")
-        cadangan = cadangkan(path)
-        # Write-ahead: the audit entry is on disk before the replace, so a
-        # kill between the two is finished by the next save or audit read.
-        entri = _entri_audit(path, pengguna, aksi, perubahan, len(tabel), cadangan, catatan)
-        _tulis_jurnal(path, entri, data_baru)
-        try:
-            tulis_bytes_atomik(path, data_baru)
-        except BaseException:
-            path_jurnal(path).unlink(missing_ok=True)
-            raise
-        _tambah_baris_audit(path, entri)
-        path_jurnal(path).unlink(missing_ok=True)
+        cadangan = ganti_teraudit(path, data_baru, pengguna, aksi, perubahan, len(tabel), catatan)
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")
+
+
+def ganti_teraudit(path: Path, isi: bytes | Callable[[BinaryIO], object], pengguna: str, aksi: str, perubahan: Perubahan,
+                   jumlah_baris: int, catatan: str = "") -> Path | None:
+    """Replace a data file with a backup and a write-ahead audit entry; the caller holds its lock.
+
+    The audit entry is on disk before the replace, so a kill between the two
+    is finished by the next save or audit read (:func:`selesaikan_jurnal`).
+    Every audited table (KIM, activity log, budget plan) is written here.
+    """
+    if callable(isi):
+        buf = io.BytesIO()
+        isi(buf)
+        isi = buf.getvalue()
+    cadangan = cadangkan(path)
+    entri = _entri_audit(path, pengguna, aksi, perubahan, jumlah_baris, cadangan, catatan)
+    _tulis_jurnal(path, entri, isi)
+    try:
+        tulis_bytes_atomik(path, isi)
+    except BaseException:
+        path_jurnal(path).unlink(missing_ok=True)
+        raise
+    _tambah_baris_audit(path, entri)
+    path_jurnal(path).unlink(missing_ok=True)
+    return cadangan
 
 
 @dataclass(frozen=True)
