@@ -7,7 +7,6 @@ downloads) comes from that same ``Tampilan``.
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 
 import streamlit as st
@@ -27,6 +26,7 @@ from ui.md import aman_md
 from ui.merek import kepala_merek
 from ui.muat import muat
 from ui.navigasi import menu
+from ui.pengaman import jalankan_halaman
 from ui.peta import gambar_peta, siapkan_aset, terapkan_klik
 from ui.ringkasan import bagian_ringkasan, kartu_kpi
 from ui.tingkat import jenjang_halaman, remah
@@ -151,9 +151,4 @@ def halaman() -> None:
     bagian_ringkasan(tampilan, bahasa)
 
 
-try:
-    halaman()
-except Exception as exc:  # the last line of defence: a message, never a traceback
-    if os.environ.get("KIM_DEBUG"):
-        raise
-    st.error(t("galat_tak_terduga", bahasa_aktif(), pesan=aman_md(f"{exc.__class__.__name__}: {exc}")))
+jalankan_halaman(halaman)

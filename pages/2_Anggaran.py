@@ -7,8 +7,6 @@ Data (login, validation, backup, audit).
 
 from __future__ import annotations
 
-import os
-
 import streamlit as st
 
 from geo.anggaran.rencana import muat_rencana
@@ -20,6 +18,7 @@ from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import muat
 from ui.navigasi import menu
+from ui.pengaman import jalankan_halaman
 from ui.peta import siapkan_aset
 
 st.set_page_config(page_title="Anggaran · Peta Potensi KIM", page_icon="💰", layout="wide")
@@ -78,9 +77,4 @@ def halaman() -> None:
     unduh(tampilan, rencana)
 
 
-try:
-    halaman()
-except Exception as exc:  # the last line of defence: a message, never a traceback
-    if os.environ.get("KIM_DEBUG"):
-        raise
-    st.error(f"Terjadi kesalahan tak terduga: {exc.__class__.__name__}: {exc}. Muat ulang halaman; bila berulang, hubungi pengelola.")
+jalankan_halaman(halaman)
