@@ -170,6 +170,14 @@
       grup.addLayer(m);
       semua.push(m);
     }
+    if (d.klaster && grup.onAdd) {
+      // Leaflet.markercluster needs a finite maxZoom; with no tile layer (offline, "kosong") the map has none.
+      var tambahAsli = grup.onAdd;
+      grup.onAdd = function (map) {
+        if (!isFinite(map.getMaxZoom())) { map.options.maxZoom = 18; }
+        return tambahAsli.call(this, map);
+      };
+    }
     if (!d.klaster) {
       grup.on("add", function () {
         var map = grup._map;
