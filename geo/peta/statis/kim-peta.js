@@ -259,6 +259,7 @@
     svg.style.display = "";
   }
 
+  var BANYAK_LABEL = 60;
   L.kimLabel = function (d) {
     var grup = L.layerGroup();
     var label = [];
@@ -301,6 +302,9 @@
       // Not laid out yet (an iframe still sizing): try again shortly rather than hide every name.
       if (batasPeta.width < 20 || batasPeta.height < 20) { setTimeout(atur, 250); return; }
       var terpasang = [];
+      // A city's names are all shown, moved aside when they collide; with many units (a province
+      // at desa level) a name shows only from the zoom where it fits its unit, and never travels far.
+      var banyak = label.length > BANYAK_LABEL, jarakMaks = banyak ? 1 : JARAK_MAKS;
       for (var j = 0; j < label.length; j++) {
         var el = label[j].getElement();
         if (!el) { continue; }
@@ -309,6 +313,7 @@
         span.style.transform = "";
         el.classList.remove("kim-label-geser");
         el.classList.toggle("kim-label-kecil", z < label[j]._kimZoomMuat);
+        if (banyak && z < label[j]._kimZoomMuat) { el.style.display = "none"; garisLabel(el, 0, 0, 0, 0); continue; }
         var r = span.getBoundingClientRect();
         if (!r.width) { setTimeout(atur, 250); return; }  // not rendered yet (hidden iframe)
         var w = r.width + 4, h = r.height + 2;
@@ -317,7 +322,7 @@
         if (cx < batasPeta.left || cx > batasPeta.right || cy < batasPeta.top || cy > batasPeta.bottom) { continue; }
         var pilih = null, cadangan = null;
         // Nearest spot clear of names; clear of markers too when that costs at most two steps.
-        for (var langkah = 0; langkah <= JARAK_MAKS && !pilih; langkah++) {
+        for (var langkah = 0; langkah <= jarakMaks && !pilih; langkah++) {
           for (var a = langkah ? 1 : 0; a < (langkah ? GESER_ARAH.length : 1); a++) {
             var dx = GESER_ARAH[a][0] * langkah * w * 0.5, dy = GESER_ARAH[a][1] * langkah * h * 0.8;
             var k = { l: cx + dx - w / 2, r: cx + dx + w / 2, t: cy + dy - h / 2, b: cy + dy + h / 2 };
