@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from geo.i18n import angka, t, tanggal
 from geo.masuk.dataset import Dataset
-from geo.tampilan import waktu
-from geo.tampilan.banding import garis_waktu, kim_tidak_aktif
+from geo.tampilan.banding import kim_tidak_aktif
+from geo.tampilan.grafik import spek_garis_waktu
 from geo.tampilan.metrik import METRIK_BAWAAN
 from geo.tampilan.susun import Tampilan
 from geo.tampilan.waktu import aturan_waktu, rentang_log
 from ui.md import aman_md
-
-_WARNA_STATUS = ("#1b7837", "#e6a100", "#9aa3ab")  # same green / amber / grey as the status chart
 
 
 def kontrol_waktu(dataset: Dataset, bahasa: str, kunci_pada: str, kunci_banding: str, kunci_metrik: str) -> tuple[dt.date | None, dt.date | None]:
@@ -96,41 +93,9 @@ def kegiatan_kelurahan(tampilan: Tampilan, kode: str) -> pd.DataFrame:
     return hasil[["tanggal", "nama_potensi", "jenis_kegiatan", "peserta", "keterangan"]]
 
 
-def grafik_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None = None) -> alt.LayerChart | None:
-    """Active / less active / inactive potentials per month, the pandemic shaded."""
-    if tampilan.pada is None:
-        return None
-    data = garis_waktu(tampilan.dataset, tampilan.filter, waktu.hari_ini(), kode)  # the whole history; the date(s) are marked
-    status = list(tampilan.dataset.wilayah.status_aktivitas)
-    panjang = data.melt(id_vars="bulan", value_vars=status, var_name="status", value_name="jumlah")
-    garis = alt.Chart(panjang).mark_area(opacity=0.85).encode(
-        x=alt.X("bulan:T", title=None),
-        y=alt.Y("jumlah:Q", stack=True, title=t("jumlah", bahasa), axis=alt.Axis(tickMinStep=1, format="d")),
-        color=alt.Color("status:N", scale=alt.Scale(domain=status, range=list(_WARNA_STATUS[: len(status)])), sort=status,
-                        legend=alt.Legend(title=None, orient="top")),
-        order=alt.Order("urut:Q"),
-        tooltip=[alt.Tooltip("bulan:T", format="%m/%Y", title=t("bulan", bahasa)),
-                 alt.Tooltip("status:N"), alt.Tooltip("jumlah:Q")],
-    ).transform_calculate(urut=f"indexof({status!r}, datum.status)")
-    lapis = [garis]
-    aturan = aturan_waktu(tampilan.dataset.wilayah)
-    if aturan.pandemi:
-        pita = pd.DataFrame({"mulai": [aturan.pandemi[0]], "selesai": [aturan.pandemi[1]], "nama": [aturan.nama_pandemi]})
-        # Over the areas (they are opaque), light enough to read through.
-        lapis.append(alt.Chart(pita).mark_rect(color="#1f2937", opacity=0.16).encode(x="mulai:T", x2="selesai:T", tooltip=["nama:N"]))
-        lapis.append(alt.Chart(pita).mark_text(align="left", dx=4, dy=8, baseline="top", color="#333").encode(
-            x="mulai:T", y=alt.value(0), text="nama:N"))
-    if tampilan.banding:
-        garis_tgl = pd.DataFrame({"tanggal": [pd.Timestamp(tampilan.pada), pd.Timestamp(tampilan.banding)]})
-        lapis.append(alt.Chart(garis_tgl).mark_rule(color="#08306b", strokeDash=[4, 3]).encode(x="tanggal:T"))
-    else:
-        lapis.append(alt.Chart(pd.DataFrame({"tanggal": [pd.Timestamp(tampilan.pada)]})).mark_rule(color="#08306b", strokeDash=[4, 3]).encode(x="tanggal:T"))
-    return alt.layer(*lapis).properties(height=220)
-
-
 def bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> None:
     """The region's timeline, and the selected kelurahan's beside it."""
-    grafik = grafik_garis_waktu(tampilan, bahasa)
+    grafik = spek_garis_waktu(tampilan, bahasa)
     if grafik is None:
         return
     with st.container(key="kim_garis_waktu"):
@@ -139,13 +104,13 @@ def bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> Non
             nama = tampilan.dataset.batas.loc[tampilan.dataset.batas["kode"] == kode, "kelurahan"].iloc[0]
             with kiri:
                 st.markdown(f"**{t('garis_waktu', bahasa)}** · {aman_md(tampilan.dataset.wilayah.nama)}")
-                st.altair_chart(grafik, width="stretch")
+                st.vega_lite_chart(grafik, width="stretch")
             with kanan:
                 st.markdown(f"**{t('garis_waktu_kel', bahasa, nama=aman_md(nama))}**")
-                st.altair_chart(grafik_garis_waktu(tampilan, bahasa, kode), width="stretch")
+                st.vega_lite_chart(spek_garis_waktu(tampilan, bahasa, kode), width="stretch")
         else:
             st.markdown(f"**{t('garis_waktu', bahasa)}** · {aman_md(tampilan.dataset.wilayah.nama)}")
-            st.altair_chart(grafik, width="stretch")
+            st.vega_lite_chart(grafik, width="stretch")
 
 
 def detail_waktu(tampilan: Tampilan, kode: str, potensi: pd.DataFrame, bahasa: str) -> None:

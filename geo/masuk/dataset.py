@@ -93,8 +93,9 @@ def muat_dataset(
     batas: Path | str | None = None,
     referensi: Path | str | None = None,
     wilayah: Path | str | None = None,
-    kemajuan: Callable[[str, float], None] | None = None,
     kegiatan: Path | str | None = None,
+    *,
+    kemajuan: Callable[[str, float], None] | None = None,
 ) -> Dataset:
     """Load, validate and join; problems land in ``laporan``, never as exceptions.
 

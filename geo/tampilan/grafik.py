@@ -8,12 +8,15 @@ no schema validation on every rerun, and the counts come from the same
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from geo.i18n import t
 from geo.masuk.wilayah import Wilayah
 from geo.peta.data import gaya_status
 from geo.tampilan.agregat import kolom_kategori, kolom_status
+from geo.tampilan.banding import garis_waktu
 from geo.tampilan.susun import Tampilan
+from geo.tampilan.waktu import aturan_waktu, hari_ini
 
 # Status colours for charts: green / amber / grey, readable for colour-blind users by lightness too.
 WARNA_GAYA = {"aktif": "#1b7837", "kurang": "#e6a100", "tidak": "#9aa3ab"}
@@ -75,3 +78,52 @@ def spek_status(tampilan: Tampilan, bahasa: str) -> dict:
                         {"field": "jumlah", "type": "quantitative", "title": t("jumlah", bahasa)}],
         },
     }
+
+
+def _iso(tanggal) -> str:
+    return pd.Timestamp(tanggal).strftime("%Y-%m-%d")
+
+
+def spek_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None = None) -> dict | None:
+    """Active / less active / inactive potentials per month, the pandemic shaded, the view's date(s) marked.
+
+    A plain Vega-Lite spec like the other charts: no schema validation per rerun.
+    None without an activity log (no history to draw).
+    """
+    if tampilan.pada is None:
+        return None
+    wil: Wilayah = tampilan.dataset.wilayah
+    data = garis_waktu(tampilan.dataset, tampilan.filter, hari_ini(), kode)  # the whole history; the date(s) are marked
+    status = list(wil.status_aktivitas)
+    nilai = [{"bulan": _iso(b), "status": s, "jumlah": int(n), "urut": j}
+             for j, s in enumerate(status) for b, n in zip(data["bulan"], data[s])]
+    warna = [WARNA_GAYA[g] for g in gaya_status(wil.status_aktivitas)]
+    lapis: list[dict] = [{
+        "data": {"values": nilai},
+        "mark": {"type": "area", "opacity": 0.85},
+        "encoding": {
+            "x": {"field": "bulan", "type": "temporal", "title": None},
+            "y": {"field": "jumlah", "type": "quantitative", "stack": True, "title": t("jumlah", bahasa),
+                  "axis": {"tickMinStep": 1, "format": "d"}},
+            "color": {"field": "status", "type": "nominal", "sort": status, "scale": {"domain": status, "range": warna},
+                      "legend": {"title": None, "orient": "top"}},
+            "order": {"field": "urut", "type": "quantitative"},
+            "tooltip": [{"field": "bulan", "type": "temporal", "format": "%m/%Y", "title": t("bulan", bahasa)},
+                        {"field": "status", "type": "nominal"}, {"field": "jumlah", "type": "quantitative"}],
+        },
+    }]
+    aturan = aturan_waktu(wil)
+    if aturan.pandemi:
+        pita = {"values": [{"mulai": _iso(aturan.pandemi[0]), "selesai": _iso(aturan.pandemi[1]), "nama": aturan.nama_pandemi}]}
+        # Over the areas (they are opaque), light enough to read through.
+        lapis.append({"data": pita, "mark": {"type": "rect", "color": "#1f2937", "opacity": 0.16},
+                      "encoding": {"x": {"field": "mulai", "type": "temporal"}, "x2": {"field": "selesai"},
+                                   "tooltip": [{"field": "nama", "type": "nominal"}]}})
+        lapis.append({"data": pita, "mark": {"type": "text", "align": "left", "dx": 4, "dy": 8, "baseline": "top", "color": "#333"},
+                      "encoding": {"x": {"field": "mulai", "type": "temporal"}, "y": {"value": 0},
+                                   "text": {"field": "nama", "type": "nominal"}}})
+    tanggal = [tampilan.pada, *([tampilan.banding] if tampilan.banding else [])]
+    lapis.append({"data": {"values": [{"tanggal": _iso(d)} for d in tanggal]},
+                  "mark": {"type": "rule", "color": "#08306b", "strokeDash": [4, 3]},
+                  "encoding": {"x": {"field": "tanggal", "type": "temporal"}}})
+    return {"$schema": "https://vega.github.io/schema/vega-lite/v6.json", "height": 220, "layer": lapis}

@@ -66,7 +66,8 @@ def _tab_unggah(page) -> None:
 
 def _unggah_dan_simpan(page, nama: str, isi: bytes) -> None:
     _tab_unggah(page)
-    page.locator("input[type=file]").set_input_files({"name": nama, "mimeType": "text/csv", "buffer": isi})
+    # The "Unggah berkas" tab's uploader (the activity log has its own on another tab).
+    page.locator("input[type=file]").first.set_input_files({"name": nama, "mimeType": "text/csv", "buffer": isi})
     tunggu_diam(page)
     _tab_unggah(page)
     tombol = page.get_by_role("button", name="Simpan unggahan")

@@ -10,8 +10,8 @@ writes them, and records an audit row holding the whole replaced table.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +26,7 @@ from geo.masuk import skema
 from geo.masuk.baca import KOLOM_BARIS
 from geo.masuk.batas import KOLOM_BATAS, siapkan_batas
 from geo.masuk.dataset import Dataset, _batas_kosong, gabung_potensi
-from geo.masuk.referensi import KOLOM_REFERENSI, Referensi, buat_referensi
+from geo.masuk.referensi import KOLOM_REFERENSI, Referensi, muat_referensi
 from geo.masuk.validasi import validasi_kim
 from geo.masuk.wilayah import Wilayah, wilayah_dari_dict
 from geo.simpan.kim import GalatKonflik, HasilSimpan, Perubahan, bandingkan, ke_teks
@@ -85,14 +85,16 @@ def _frame_teks(rows: list[tuple], kolom: list[str]) -> pd.DataFrame:
     return frame
 
 
-def _referensi(atribut: list[dict], kolom: list[str]) -> Referensi:
-    """Rebuild the reference exactly as ``muat_referensi`` parses the file's text."""
-    teks = pd.DataFrame(atribut, columns=kolom).fillna("").to_csv(index=False)
-    tabel = pd.read_csv(io.StringIO(teks), dtype={"kode": str, "kode_kecamatan": str})
-    kurang = [k for k in KOLOM_REFERENSI if k not in tabel.columns]
+def _referensi(atribut: list[dict], kolom: list[str], wil: Wilayah) -> Referensi:
+    """Rebuild the reference exactly as ``muat_referensi`` parses the file's text (level names from the region)."""
+    teks = pd.DataFrame(atribut, columns=kolom).fillna("")
+    kurang = [k for k in KOLOM_REFERENSI if k not in teks.columns]
     if kurang:
         raise GalatData(f"Tabel referensi_kelurahan di basis data tidak memiliki kolom {', '.join(kurang)}. Impor ulang: python -m geo db import.")
-    return buat_referensi(tabel)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "kelurahan.csv"
+        teks.to_csv(path, index=False, encoding="utf-8")
+        return muat_referensi(path, wil.nama, str(wil.extra.get("provinsi") or ""))
 
 
 class GudangPG:
@@ -141,7 +143,7 @@ class GudangPG:
     def muat(self, kemajuan: Callable[[str, float], None] | None = None) -> Dataset:
         isi = self.baca_mentah()
         wil = wilayah_dari_dict(isi["wilayah"])
-        ref = _referensi(isi["referensi"], isi["kolom_referensi"])
+        ref = _referensi(isi["referensi"], isi["kolom_referensi"], wil)
         laporan = Laporan()
         gdf = _batas_kosong()
         if isi["batas"]:
