@@ -211,6 +211,9 @@ TEKS: dict[str, dict[str, str]] = {
     "foto_simpan": {"id": "Simpan foto", "en": "Save photo"},
     "foto_tersimpan": {"id": "Foto {id} tersimpan ({lebar} × {tinggi} piksel, tanpa data lokasi/EXIF).", "en": "Photo {id} saved ({lebar} × {tinggi} pixels, location/EXIF removed)."},
     "foto_keterangan": {"id": "Foto diperiksa, diperkecil dan dibersihkan dari data lokasi (EXIF) sebelum disimpan di data/foto/. Foto lama dicadangkan.", "en": "Photos are checked, downsized and stripped of location data (EXIF) before they are stored in data/foto/. The old photo is backed up."},
+    # Province and national scale: aggregate maps mark potentials only inside smaller units.
+    "titik_agregat": {"id": "Titik potensi tidak digambar di peta ini (lebih dari {n} potensi); klik satu wilayah untuk masuk dan melihatnya.",
+                      "en": "Potential markers are not drawn on this map (more than {n} potentials); click an area to drill in and see them."},
 }
 
 _METRIK_EN = {

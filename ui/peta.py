@@ -11,11 +11,11 @@ from __future__ import annotations
 import streamlit as st
 import streamlit_folium as _sf  # its component and render helpers; the Python wrapper re-renders the map
 
-from geo.i18n import t
+from geo.i18n import angka, t
 from geo.masuk.dataset import Dataset
 from geo.peta import aset
 from geo.peta.buat import kelurahan_di_titik, peta_dasar_terjangkau
-from geo.peta.hidup import PembaruanPeta, perubahan, peta_dasar, tulis_statis
+from geo.peta.hidup import MAKS_TITIK_AGREGAT, PembaruanPeta, perubahan, peta_dasar, titik_disembunyikan, tulis_statis
 from geo.peta.legenda import html_legenda, kelas_peta
 from geo.simpan.berkas import sidik_cepat
 from geo.simpan.foto import folder_foto
@@ -109,6 +109,8 @@ def gambar_peta(tampilan: Tampilan, keadaan: Keadaan, url_aset: str) -> None:
     if not peta_dasar_terjangkau(basemap):
         # No tiles from here: a plain background beats a console full of failed requests.
         st.caption(t("basemap_tak_terjangkau", keadaan.bahasa))
+    if titik_disembunyikan(tampilan):
+        st.caption(t("titik_agregat", keadaan.bahasa, n=angka(MAKS_TITIK_AGREGAT, keadaan.bahasa)))
         basemap = "kosong"
     ds = tampilan.dataset
     dasar = _argumen_dasar(_sidik(ds), basemap, keadaan.bahasa, url_aset, tampilan.tingkat, tampilan.wilayah, ds)

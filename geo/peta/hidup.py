@@ -95,12 +95,24 @@ def unit_peta(dataset: Dataset, tingkat: str = "kelurahan", wilayah: str = "") -
     return dataset.memo(f"unit_peta_{tingkat}_{wilayah}", buat)
 
 
-def potensi_peta(dataset: Dataset, wilayah: str = "") -> gpd.GeoDataFrame:
-    """The potentials inside the prefix (all of them for the region itself)."""
+# Above the kelurahan a map of a province or the country shows aggregates; markers appear once the
+# unit drilled into holds at most this many potentials (a static file of 400,000 points helps no one).
+MAKS_TITIK_AGREGAT = 20_000
+
+
+def potensi_peta(dataset: Dataset, wilayah: str = "", tingkat: str = "kelurahan") -> gpd.GeoDataFrame:
+    """The potentials the map can mark inside the prefix: all of them, unless an aggregate map would hold too many."""
     p = dataset.potensi
-    if not wilayah:
-        return p
-    return dataset.memo(f"potensi_peta_{wilayah}", lambda: p[p["kode_kelurahan"].astype(str).str.startswith(wilayah)])
+    if wilayah:
+        p = dataset.memo(f"potensi_peta_{wilayah}", lambda: dataset.potensi[dataset.potensi["kode_kelurahan"].astype(str).str.startswith(wilayah)])
+    if tingkat != "kelurahan" and len(p) > MAKS_TITIK_AGREGAT:
+        return p.iloc[0:0]
+    return p
+
+
+def titik_disembunyikan(tampilan: Tampilan) -> bool:
+    """True when this aggregate map leaves its potentials unmarked (see :data:`MAKS_TITIK_AGREGAT`)."""
+    return bool(len(tampilan.potensi)) and not len(potensi_peta(tampilan.dataset, tampilan.wilayah, tampilan.tingkat))
 
 
 def _nama_kim_unit(dataset: Dataset, unit: gpd.GeoDataFrame, tingkat: str) -> pd.Series:
@@ -129,7 +141,7 @@ def data_statis(dataset: Dataset, bahasa: str, tingkat: str = "kelurahan", wilay
         "kec": aman_html_seri(b["kecamatan"]).to_numpy(),
         "kim": aman_html_seri(nama_kim.replace("", t("tanpa_kim", bahasa))).to_numpy(),
     }).to_numpy(dtype=object).tolist()
-    p = potensi_peta(dataset, wilayah)
+    p = potensi_peta(dataset, wilayah, tingkat)
     kategori, status = list(wil.kategori_potensi), list(wil.status_aktivitas)
     warna = wil.warna_kategori()
     titik = []
@@ -320,8 +332,9 @@ def perubahan(tampilan: Tampilan, metrik: str, kls: kelas.Kelas, legenda: str, b
     idx = kls.indeks(nilai) if len(r) else np.zeros(0, dtype=int)
     unik, balik = np.unique(nilai, return_inverse=True)
     teks = [nilai_metrik(metrik, v, bahasa) for v in unik]  # a handful of distinct values
-    semua_p = potensi_peta(ds, tampilan.wilayah)
+    semua_p = potensi_peta(ds, tampilan.wilayah, tampilan.tingkat)
     p_baris = semua_p.index.get_indexer(tampilan.potensi.index) if len(tampilan.potensi) else np.zeros(0, dtype=int)
+    p_baris = p_baris[p_baris >= 0]  # only what the static file holds
     kotak_kel = ds.memo(f"kotak_unit_{kunci}", lambda: np.asarray(shapely.bounds(unit.geometry.to_numpy()))
                         if len(unit) else np.zeros((0, 4)))
     return {

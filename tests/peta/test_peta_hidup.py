@@ -148,3 +148,26 @@ def test_klik_filter_memakai_peta_yang_sama(tmp_path):
             p.tutup()
         finally:
             peramban.close()
+
+
+def test_peta_agregat_tanpa_titik_bila_terlalu_banyak(tmp_path, monkeypatch):
+    """A province map above kelurahan level marks no potentials past the cap; drilled in, they come back."""
+    from benchmarks.buat_wilayah_besar import buat_wilayah_besar
+    from geo.peta import hidup
+
+    w = buat_wilayah_besar(100, tmp_path / "prov", seed=3, n_baris=400)
+    ds = muat_dataset(w.kim, w.batas, w.referensi, w.wilayah)
+    assert ds.ok, ds.laporan.teks()[:500]
+    monkeypatch.setattr(hidup, "MAKS_TITIK_AGREGAT", 100)
+    atas = tampilkan(ds)
+    assert atas.tingkat != "kelurahan" and len(atas.potensi) == 400
+    assert hidup.titik_disembunyikan(atas)
+    assert data_statis(ds, "id", atas.tingkat, atas.wilayah)["p"]["titik"] == []
+    kls = kelas_peta(atas, "jumlah_potensi", "quantiles", 5)
+    assert perubahan(atas, "jumlah_potensi", kls, "", "id", None)["p"] == []
+    # One kecamatan holds few potentials: its desa map marks every one of them.
+    kec = str(ds.potensi["kode_kelurahan"].iloc[0])[:8]
+    bawah = tampilkan(ds, None, "kelurahan", kec)
+    assert 0 < len(bawah.potensi) <= 100 and not hidup.titik_disembunyikan(bawah)
+    ubah = perubahan(bawah, "jumlah_potensi", kelas_peta(bawah, "jumlah_potensi", "quantiles", 5), "", "id", None)
+    assert len(ubah["p"]) == len(bawah.potensi)
