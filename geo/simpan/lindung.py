@@ -1,8 +1,8 @@
 """Files the app reads or keeps, which no export may ever write over.
 
-An export's ``--output`` is checked against this list: the four data files
-(wherever their environment variables point), the audit log and its
-journal, and every backup folder.
+An export's ``--output`` is checked against this list: the data files (KIM table,
+boundaries, reference, region, activity log, budget plan, wherever their environment
+variables point), their audit logs and journals, and every backup folder.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from geo.simpan.kim import path_audit, path_jurnal
 
 def berkas_dijaga(dataset: Dataset | None = None, tambahan: tuple[Path, ...] = ()) -> tuple[list[Path], list[Path]]:
     """(files, folders) that belong to the installation's data; ``tambahan``: other inputs of this export."""
-    kim = [config.path_kim(), *([dataset.path_kim] if dataset else []), config.path_anggaran(), *tambahan]
+    kim = [config.path_kim(), *([dataset.path_kim] if dataset else []), config.path_anggaran(), config.path_kegiatan(),
+           *([dataset.path_kegiatan] if dataset and dataset.path_kegiatan else []), *tambahan]
     batas = [config.path_batas(), *([dataset.path_batas] if dataset else [])]
     berkas = [*kim, *batas, config.path_referensi(), config.path_wilayah()]
     for p in kim:

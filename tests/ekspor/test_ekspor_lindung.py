@@ -57,3 +57,18 @@ def test_data_files_elsewhere_via_env_are_protected(tmp_path, monkeypatch, wilay
     tautan = tmp_path / "tautan.csv"
     tautan.symlink_to(lain)
     assert dijaga(tautan)
+
+
+def test_export_refuses_the_activity_log_and_the_budget_plan(wilayah_uji, tmp_path, monkeypatch, capsys):
+    """The optional tables added later are app files too, wherever their variables point."""
+    log = wilayah_uji.kim.parent / "kegiatan.csv"
+    log.write_text("id_kegiatan,id_potensi,tanggal,jenis_kegiatan,peserta,keterangan\nK-1,A-01,2024-05-01,rapat,,\n", encoding="utf-8")
+    rencana = tmp_path / "lain" / "rencana.csv"
+    rencana.parent.mkdir()
+    rencana.write_text("id_baris\n", encoding="utf-8")
+    monkeypatch.setenv("KIM_ANGGARAN", str(rencana))
+    for sasaran in (log, rencana):
+        sebelum = sasaran.read_bytes()
+        assert main(["export", "--format", "csv", "--output", str(sasaran)]) == 1
+        assert "tidak boleh menimpanya" in capsys.readouterr().err
+        assert sasaran.read_bytes() == sebelum
