@@ -11,6 +11,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROYEK = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -97,3 +98,17 @@ def tunggu_diam(page, batas_ms: int = 60_000) -> None:
         "() => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'",
         timeout=batas_ms,
     )
+
+
+def hanya_lokal(luar: list[str]):
+    """A Playwright route handler: loopback and inline URLs go through; anything else is recorded in ``luar`` and aborted."""
+
+    def rute(route) -> None:
+        host = urlsplit(route.request.url).hostname or ""
+        if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            luar.append(route.request.url)
+            route.abort()
+
+    return rute

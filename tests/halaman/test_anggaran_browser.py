@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, jalankan, tunggu_diam
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, hanya_lokal, jalankan, tunggu_diam
 
 if not os.access(CHROMIUM, os.X_OK):
     pytest.skip(f"Chromium tidak ada di {CHROMIUM}; pasang dengan 'apt-get install chromium'.", allow_module_level=True)
@@ -28,13 +28,7 @@ def test_halaman_anggaran_di_peramban(tmp_path):
     luar: list[str] = []
     galat: list[str] = []
 
-    def rute(route) -> None:
-        host = urlsplit(route.request.url).hostname or ""
-        if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            luar.append(route.request.url)
-            route.abort()
+    rute = hanya_lokal(luar)
 
     with jalankan(env, tmp_path / "server.log") as server, sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)

@@ -11,7 +11,7 @@ import pytest
 
 from geo.masuk.dataset import muat_dataset
 from geo.tampilan.susun import tampilkan
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, jalankan, tunggu_diam
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, hanya_lokal, jalankan, tunggu_diam
 
 pytestmark = pytest.mark.lambat
 
@@ -40,13 +40,7 @@ def test_tautan_pada_dan_banding(tmp_path):
         page = browser.new_page(viewport={"width": 1366, "height": 1100})
         luar: list[str] = []
 
-        def rute(route) -> None:
-            host = urlsplit(route.request.url).hostname or ""
-            if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:", "about:")):
-                route.continue_()
-            else:
-                luar.append(route.request.url)
-                route.abort()
+        rute = hanya_lokal(luar)
 
         page.route("**/*", rute)
         page.goto(server.url + "/?pada=2021-06-30&banding=2026-11-30&kelurahan=Bontang%20Kuala")
