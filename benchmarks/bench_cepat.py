@@ -204,8 +204,11 @@ def main() -> None:
         if not (a.cepat or a.tanpa_peramban):
             from bench_peramban import ukur_peramban
 
-            for b in ukur_peramban(bawaan, max(3, putaran // 2)):
-                catat(**b)
+            try:
+                for b in ukur_peramban(bawaan, max(3, putaran // 2)):
+                    catat(**b)
+            except Exception as exc:  # noqa: BLE001 - a browser stage that times out must not lose the table above
+                sys.stderr.write(f"Ukuran peramban gagal ({exc.__class__.__name__}: {str(exc)[:200]}); tabel tanpa baris peramban.\n")
 
     info = {"tanggal": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "mesin": f"{platform.machine()}, {os.cpu_count()} inti, "
             f"Python {platform.python_version()}, {platform.system()}", "putaran": putaran, "ukuran": baris}
