@@ -109,9 +109,9 @@ def gambar_peta(tampilan: Tampilan, keadaan: Keadaan, url_aset: str) -> None:
     if not peta_dasar_terjangkau(basemap):
         # No tiles from here: a plain background beats a console full of failed requests.
         st.caption(t("basemap_tak_terjangkau", keadaan.bahasa))
+        basemap = "kosong"
     if titik_disembunyikan(tampilan):
         st.caption(t("titik_agregat", keadaan.bahasa, n=angka(MAKS_TITIK_AGREGAT, keadaan.bahasa)))
-        basemap = "kosong"
     ds = tampilan.dataset
     dasar = _argumen_dasar(_sidik(ds), basemap, keadaan.bahasa, url_aset, tampilan.tingkat, tampilan.wilayah, ds)
     kls = kelas_peta(tampilan, keadaan.metrik, keadaan.skema, keadaan.kelas)
