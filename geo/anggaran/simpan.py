@@ -16,8 +16,8 @@ from geo.anggaran.rencana import KOLOM_ANGGARAN, validasi_rencana
 from geo.galat import GalatData, Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.dataset import Dataset
-from geo.simpan.berkas import Sidik, berubah, kunci
-from geo.simpan.kim import GalatKonflik, HasilSimpan, Perubahan, ganti_teraudit, ke_teks, perubahan_menurut, selesaikan_jurnal
+from geo.simpan.berkas import Sidik
+from geo.simpan.kim import HasilSimpan, Perubahan, ganti_teraudit, ke_teks, perubahan_menurut, sesi_simpan
 
 
 def sebagai_teks(frame: pd.DataFrame) -> pd.DataFrame:
@@ -53,8 +53,7 @@ def _kanonik(teks: pd.DataFrame, typed: pd.DataFrame) -> pd.DataFrame:
 def tulis_usul(tabel: pd.DataFrame, path: Path, dataset: Dataset, pengaturan: Pengaturan, paksa: bool = False,
                pengguna: str = "baris-perintah") -> HasilSimpan:
     """Write a generated plan; an existing plan needs ``paksa`` and is backed up first."""
-    with kunci(path):
-        selesaikan_jurnal(path)
+    with sesi_simpan(path, periksa_konflik=False):
         if path.exists() and not paksa:
             raise GalatData(f"Rencana {path} sudah ada dan tidak ditimpa. Tambahkan --force untuk menggantinya "
                             f"(versi lama disalin ke {path.parent / 'cadangan'}), atau pakai --output untuk berkas lain.")
@@ -73,11 +72,7 @@ def simpan_rencana(frame: pd.DataFrame, path: Path, dataset: Dataset, pengaturan
 
     Raises :class:`geo.simpan.kim.GalatKonflik` if the file changed since ``sidik_awal``.
     """
-    with kunci(path):
-        selesaikan_jurnal(path)
-        kini = Sidik.dari(path)
-        if berubah(sidik_awal, kini):
-            raise GalatKonflik(path, kini)
+    with sesi_simpan(path, sidik_awal) as kini:
         teks = sebagai_teks(frame)
         typed, laporan = validasi_rencana(teks, berkas, dataset, pengaturan)
         if not laporan.ok:

@@ -18,17 +18,16 @@ from geo.galat import Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_bytes
 from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN, validasi_kegiatan
-from geo.simpan.berkas import Sidik, berubah, kunci
+from geo.simpan.berkas import Sidik
 from geo.simpan.kim import (
     MODE_GABUNG,
-    GalatKonflik,
     HasilSimpan,
     PeriksaUnggahan,
     Perubahan,
     baca_untuk_sunting,
     ganti_teraudit,
     perubahan_menurut,
-    selesaikan_jurnal,
+    sesi_simpan,
 )
 
 LEMBAR_KEGIATAN = "Kegiatan"  # the sheet of the Excel template that holds the log
@@ -106,11 +105,7 @@ def simpan_kegiatan(
 ) -> HasilSimpan:
     """Validate ``frame`` and make it the activity log, or refuse and say why (see module doc)."""
     path = path_log(dataset)
-    with kunci(path):
-        selesaikan_jurnal(path)
-        kini = Sidik.dari(path)
-        if periksa_konflik and berubah(sidik_awal, kini):
-            raise GalatKonflik(path, kini)
+    with sesi_simpan(path, sidik_awal, periksa_konflik) as kini:
         tabel, laporan = _validasi(frame, berkas, dataset)
         if not laporan.ok:
             return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")

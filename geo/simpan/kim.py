@@ -14,7 +14,8 @@ import hashlib
 import io
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -295,6 +296,21 @@ def baca_audit(path_kim: Path | str) -> pd.DataFrame:
     return pd.DataFrame(entri, columns=kolom).iloc[::-1].reset_index(drop=True)
 
 
+@contextmanager
+def sesi_simpan(path: Path, sidik_awal: Sidik | None = None, periksa_konflik: bool = True) -> Iterator[Sidik | None]:
+    """One save of an audited table: its lock held, a crashed save's audit finished, a changed file refused.
+
+    Yields the file's fingerprint as it is now. Raises :class:`GalatKonflik` when
+    ``periksa_konflik`` and the file no longer is what ``sidik_awal`` saw.
+    """
+    with kunci(path):
+        selesaikan_jurnal(path)
+        kini = Sidik.dari(path)
+        if periksa_konflik and berubah(sidik_awal, kini):
+            raise GalatKonflik(path, kini)
+        yield kini
+
+
 def simpan_kim(
     frame: pd.DataFrame,
     dataset: Dataset,
@@ -313,11 +329,7 @@ def simpan_kim(
     report; the file is then untouched.
     """
     path = dataset.path_kim
-    with kunci(path):
-        selesaikan_jurnal(path)
-        kini = Sidik.dari(path)
-        if periksa_konflik and berubah(sidik_awal, kini):
-            raise GalatKonflik(path, kini)
+    with sesi_simpan(path, sidik_awal, periksa_konflik) as kini:
         tabel, laporan = _validasi(frame, berkas, dataset)
         if not laporan.ok:
             return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")
