@@ -6,14 +6,24 @@ import streamlit as st
 
 from geo.masuk.dataset import Dataset
 from geo.peta import aset
-from geo.simpan.foto import salin_ke_statis
+from geo.simpan.berkas import sidik_cepat
+from geo.simpan.foto import folder_foto, salin_ke_statis
 
 DIR_FOTO_STATIS = aset.PROJECT_DIR / "static" / "foto"
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _salin(sidik_folder: tuple, path_kim: str) -> None:
+    salin_ke_statis(path_kim, DIR_FOTO_STATIS)
+
+
 def siapkan_foto(dataset: Dataset) -> None:
-    """Copy new or changed photos where Streamlit serves them; a read-only install just shows none."""
+    """Copy new or changed photos where Streamlit serves them; a read-only install just shows none.
+
+    Done once per state of ``data/foto/`` (an upload renames a file into it, which changes the
+    folder's mtime), not by looking at every photo on every rerun.
+    """
     try:
-        salin_ke_statis(dataset.path_kim, DIR_FOTO_STATIS)
+        _salin(sidik_cepat(folder_foto(dataset.path_kim)), str(dataset.path_kim))
     except OSError as exc:
         st.caption(f"Foto tidak dapat disiapkan untuk ditampilkan ({exc}).")
