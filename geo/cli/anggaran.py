@@ -21,7 +21,7 @@ from geo.anggaran.ringkas import ringkas_anggaran, tabel_per_kelurahan
 from geo.anggaran.simpan import tulis_usul
 from geo.anggaran.uang import rupiah
 from geo.anggaran.usul import dasar_usul, susun_usul
-from geo.cli.utama import KELUAR_DATA_TIDAK_SAH, filter_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
+from geo.cli.utama import KELUAR_DATA_TIDAK_SAH, cetak_laporan, filter_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
 from geo.galat import GalatData
 from geo.masuk.urai import urai_tanggal
 from geo.tampilan.susun import tampilkan
@@ -71,10 +71,7 @@ def _periksa(args: argparse.Namespace) -> int:
     dataset = muat_dari_args(args)
     rencana = muat_rencana(dataset, args.anggaran)
     laporan = rencana.laporan
-    if laporan.masalah:
-        print(laporan.teks())
-    if not rencana.ok:
-        print(f"\nTIDAK SAH: {len(laporan.galat)} galat, {len(laporan.peringatan)} peringatan. Berkas tidak diubah.")
+    if not cetak_laporan(laporan):
         return KELUAR_DATA_TIDAK_SAH
     pagu = rencana.pengaturan.pagu
     print(f"SAH: {len(rencana.tabel)} baris anggaran ({rencana.path}); total {rupiah(rencana.total)}, pagu {rupiah(pagu)}, "

@@ -19,7 +19,7 @@ import pandas as pd
 from geo import config
 from geo.cli import waktu
 from geo.cli.kemajuan import bilah_kemajuan
-from geo.galat import GalatData
+from geo.galat import GalatData, Laporan
 from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import TINGKAT, normalisasi_awalan, tingkat_sah
 from geo.simpan.gudang import pilih_gudang
@@ -82,13 +82,22 @@ def filter_dari_args(args: argparse.Namespace, dataset: Dataset) -> Filter:
     )
 
 
-def _validate(args: argparse.Namespace) -> int:
-    dataset = pilih_gudang(args.kim, args.boundaries).muat(kemajuan=bilah_kemajuan())
-    laporan = dataset.laporan
+def cetak_laporan(laporan: Laporan) -> bool:
+    """Print every problem, then the verdict when invalid; True when the checked data is valid.
+
+    The one report printer of ``validate`` and ``anggaran periksa``.
+    """
     if laporan.masalah:
         print(laporan.teks())
     if not laporan.ok:
         print(f"\nTIDAK SAH: {len(laporan.galat)} galat, {len(laporan.peringatan)} peringatan. Berkas tidak diubah.")
+    return laporan.ok
+
+
+def _validate(args: argparse.Namespace) -> int:
+    dataset = pilih_gudang(args.kim, args.boundaries).muat(kemajuan=bilah_kemajuan())
+    laporan = dataset.laporan
+    if not cetak_laporan(laporan):
         return KELUAR_DATA_TIDAK_SAH
     print(
         f"SAH: {len(dataset.potensi)} potensi di {dataset.potensi['kode_kelurahan'].nunique()} kelurahan "
