@@ -29,7 +29,7 @@ from pathlib import Path
 AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
 
-from benchmarks.buat_wilayah_besar import buat_wilayah_besar
+from benchmarks.buat_wilayah_besar import BATAS_NASIONAL, buat_wilayah_besar
 
 
 def _muat(env: dict[str, str]):
@@ -180,7 +180,7 @@ def main() -> None:
 def _env_dari(dir: Path) -> dict[str, str]:
     batas = next(p for p in (dir / "boundaries.fgb", dir / "boundaries.geojson") if p.exists())
     return {"KIM_CSV": str(dir / "kim.csv"), "KIM_BOUNDARIES": str(batas), "KIM_REFERENSI": str(dir / "kelurahan.csv"),
-            "KIM_WILAYAH": str(dir / "wilayah.json")}
+            "KIM_WILAYAH": str(dir / "wilayah.json"), **BATAS_NASIONAL}
 
 
 if __name__ == "__main__":

@@ -36,6 +36,8 @@ _AKHIR = ["maju", "jadi", "makmur", "rejo", "mulya", "sari", "baru", "indah", "h
 _KATEGORI = ["Kuliner", "Pariwisata", "Batik & Kerajinan", "Perikanan & Kelautan", "Pertanian & Perkebunan",
              "Seni & Budaya", "Ekonomi Kreatif & UMKM", "Lainnya"]
 _STATUS = ["Aktif", "Kurang Aktif", "Tidak Aktif"]
+# A national install raises the file limits (geo.masuk.batasan) that protect a city's server.
+BATAS_NASIONAL = {"KIM_BATAS_UNGGAH_MB": "500", "KIM_BATAS_BARIS": "1000000"}
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class BerkasWilayah:
 
     def env(self) -> dict[str, str]:
         return {"KIM_CSV": str(self.kim), "KIM_BOUNDARIES": str(self.batas),
-                "KIM_REFERENSI": str(self.referensi), "KIM_WILAYAH": str(self.wilayah)}
+                "KIM_REFERENSI": str(self.referensi), "KIM_WILAYAH": str(self.wilayah), **BATAS_NASIONAL}
 
 
 def _morton(x: np.ndarray, y: np.ndarray) -> np.ndarray:

@@ -101,3 +101,19 @@ def test_tanggal_excel_pendek_dan_berjam(teks, tanggal):
 def test_bulat_ditolak(teks):
     with pytest.raises(ValueError):
         urai_bulat(teks)
+
+
+def test_normalisasi_seri_sama_dengan_per_nilai():
+    """The column-wise forms must give exactly what the per-value ones give, Unicode spaces included."""
+    import numpy as np
+    import pandas as pd
+
+    from geo.masuk.referensi import normalisasi_kode, normalisasi_kode_seri, normalisasi_nama, normalisasi_nama_seri
+
+    nilai = pd.Series(["64.74.01.1001", "6474011001", " 64 74 01\u00a01001", None, np.nan, "abc", "64.74.011001",
+                       "Kel. Api-Api", "KELURAHAN\u2003Loktuan", "desa x", "Ds.Sumber", "dsa", "", "Désa", "Kelurahanx"], dtype=object)
+    kode, nama = normalisasi_kode_seri(nilai), normalisasi_nama_seri(nilai)
+    assert len(kode) == len(nilai) == len(nama)
+    assert list(kode) == [normalisasi_kode(v) for v in nilai]
+    assert list(nama) == [normalisasi_nama(v) for v in nilai]
+    assert kode.iloc[2] == "64.74.01.1001" and nama.iloc[7] == "apiapi"
