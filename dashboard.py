@@ -15,6 +15,7 @@ from geo.galat import GalatData
 from geo.i18n import deskripsi_filter, t
 from geo.masuk.dataset import Dataset
 from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
+from geo.tampilan.sebutan import sebutan, sebutan_tampilan
 from geo.tampilan.susun import tampilkan
 from geo.tampilan.tingkat import tentukan
 from ui.detail import panel, pilih_kelurahan
@@ -70,7 +71,7 @@ def _catatan(dataset: Dataset, keadaan_url: Keadaan | None, bahasa: str) -> None
     if dataset.data_contoh:
         lencana.append(t("catatan_contoh", bahasa))
     if dataset.skematik:
-        lencana.append(t("catatan_skematik", bahasa))
+        lencana.append(t("catatan_skematik", bahasa, **sebutan(dataset, bahasa=bahasa)))
     if lencana:
         # Our own fixed strings (no data text), so this HTML needs no escaping.
         html = "".join(f'<span class="kim-lencana-catatan">{_tebal(c)}</span>' for c in lencana)
@@ -114,9 +115,9 @@ def halaman() -> None:
     if not sudah_diinisialisasi():
         keadaan_url = dari_param({k: st.query_params.get_all(k) for k in st.query_params}, dataset)
         inisialisasi(keadaan_url)
-    keadaan = sidebar(dataset)
+    jenjang = jenjang_halaman(dataset)  # first, so the sidebar names the units the map will show
+    keadaan = sidebar(dataset, jenjang)
     bahasa = keadaan.bahasa
-    jenjang = jenjang_halaman(dataset)
     tampilan = tampilkan(dataset, keadaan.filter, jenjang.tingkat, jenjang.wilayah, pada=keadaan.pada, banding=keadaan.banding)
     keadaan = replace(keadaan, tingkat=None if jenjang == tentukan(dataset) else jenjang.tingkat, wilayah=jenjang.wilayah)
     terapkan_klik(tampilan)
@@ -134,7 +135,7 @@ def halaman() -> None:
     remah(dataset, jenjang, bahasa)
     kiri, kanan = st.columns([0.64, 0.36], gap="medium")
     with kanan:
-        st.markdown(f"**{t('detail', bahasa)}**")
+        st.markdown(f"**{t('detail', bahasa, **sebutan_tampilan(tampilan, bahasa))}**")
         kode = pilih_kelurahan(tampilan, bahasa)
     keadaan = replace(keadaan, kelurahan=kode)
     with kiri:

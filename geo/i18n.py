@@ -33,7 +33,7 @@ TEKS: dict[str, dict[str, str]] = {
     "cari": {"id": "Cari nama KIM atau potensi", "en": "Search KIM or potential name"},
     "semua": {"id": "Semua", "en": "All"},
     "tampilan_peta": {"id": "Tampilan peta", "en": "Map display"},
-    "metrik": {"id": "Warna kelurahan menurut", "en": "Colour kelurahan by"},
+    "metrik": {"id": "Warna {unit} menurut", "en": "Colour {unit} by"},
     "skema": {"id": "Pembagian kelas", "en": "Classification"},
     "jumlah_kelas": {"id": "Jumlah kelas", "en": "Number of classes"},
     "basemap": {"id": "Peta dasar", "en": "Basemap"},
@@ -44,8 +44,8 @@ TEKS: dict[str, dict[str, str]] = {
     # Notices
     "catatan_contoh": {"id": "**Data contoh.** Data KIM ini adalah data contoh (sample data), bukan data resmi.",
                        "en": "**Sample data.** This KIM data is sample data (data contoh), not official data."},
-    "catatan_skematik": {"id": "**Batas skematik.** Batas kelurahan bersifat skematik, bukan batas resmi.",
-                         "en": "**Schematic boundaries.** Kelurahan boundaries are schematic, not official."},
+    "catatan_skematik": {"id": "**Batas skematik.** Batas {satuan} bersifat skematik, bukan batas resmi.",
+                         "en": "**Schematic boundaries.** {Satuan} boundaries are schematic, not official."},
     "kosong": {"id": "Tidak ada potensi yang cocok dengan filter ini. Longgarkan filter atau klik **Hapus semua filter**.",
                "en": "No potential matches these filters. Loosen them or click **Clear all filters**."},
     "param_salah": {"id": "Parameter alamat diabaikan: {pesan}", "en": "Ignored an address parameter: {pesan}"},
@@ -66,12 +66,12 @@ TEKS: dict[str, dict[str, str]] = {
     "kpi_aktif": {"id": "Potensi aktif", "en": "Active potentials"},
     "kpi_anggota": {"id": "Anggota", "en": "Members"},
     "aktif": {"id": "Aktif", "en": "Active"},
-    "kpi_dari": {"id": "dari {n} kelurahan", "en": "of {n} kelurahan"},
+    "kpi_dari": {"id": "dari {n} {unit}", "en": "of {n} {unit}"},
     "kpi_aktif_bantu": {"id": "{n} aktif", "en": "{n} active"},
     # Map
-    "lapisan_kelurahan": {"id": "Kelurahan", "en": "Kelurahan"},
+    "lapisan_kelurahan": {"id": "{Unit}", "en": "{Unit}"},
     "lapisan_potensi": {"id": "Potensi KIM", "en": "KIM potentials"},
-    "lapisan_label": {"id": "Nama kelurahan", "en": "Kelurahan names"},
+    "lapisan_label": {"id": "Nama {unit}", "en": "{Unit} names"},
     "basemap_osm": {"id": "OpenStreetMap", "en": "OpenStreetMap"},
     "basemap_tak_terjangkau": {
         "id": "Peta dasar tidak dapat dijangkau dari jaringan ini, jadi peta ditampilkan di atas latar polos.",
@@ -86,8 +86,10 @@ TEKS: dict[str, dict[str, str]] = {
     "legenda": {"id": "Legenda", "en": "Legend"},
     "legenda_kategori": {"id": "Kategori potensi", "en": "Potential category"},
     "legenda_status": {"id": "Status aktivitas", "en": "Activity status"},
-    "legenda_nol": {"id": "Semua kelurahan bernilai sama", "en": "All kelurahan have the same value"},
+    "legenda_nol": {"id": "Semua {unit} bernilai sama", "en": "All {unit} have the same value"},
     "kelurahan": {"id": "Kelurahan", "en": "Kelurahan"},
+    "unit": {"id": "{Unit}", "en": "{Unit}"},
+    "induk": {"id": "{Induk}", "en": "{Induk}"},
     "kim": {"id": "KIM", "en": "KIM"},
     "potensi": {"id": "Potensi", "en": "Potential"},
     "anggota": {"id": "Anggota", "en": "Members"},
@@ -98,20 +100,20 @@ TEKS: dict[str, dict[str, str]] = {
     "skema_natural_breaks": {"id": "Jeda alami (Jenks)", "en": "Natural breaks (Jenks)"},
     "skema_equal_interval": {"id": "Interval sama", "en": "Equal interval"},
     "catatan_peta_contoh": {"id": "Data contoh, bukan data resmi.", "en": "Sample data, not official."},
-    "catatan_peta_skematik": {"id": "Batas kelurahan skematik, bukan batas resmi.", "en": "Schematic boundaries, not official."},
+    "catatan_peta_skematik": {"id": "Batas {satuan} skematik, bukan batas resmi.", "en": "Schematic {satuan} boundaries, not official."},
     "dibuat": {"id": "Dibuat {tanggal}", "en": "Made {tanggal}"},
     # Detail panel
-    "detail": {"id": "Rincian kelurahan", "en": "Kelurahan detail"},
-    "pilih_kelurahan": {"id": "Pilih kelurahan (atau klik di peta)", "en": "Pick a kelurahan (or click the map)"},
-    "pilih_placeholder": {"id": "Pilih kelurahan…", "en": "Choose a kelurahan…"},
-    "belum_dipilih": {"id": "Klik sebuah kelurahan di peta atau pilih dari daftar untuk melihat KIM dan potensinya.",
-                      "en": "Click a kelurahan on the map or pick one from the list to see its KIM and potentials."},
+    "detail": {"id": "Rincian {satuan}", "en": "{Satuan} detail"},
+    "pilih_kelurahan": {"id": "Pilih {satuan} (atau klik di peta)", "en": "Pick a {satuan} (or click the map)"},
+    "pilih_placeholder": {"id": "Pilih {satuan}…", "en": "Choose a {satuan}…"},
+    "belum_dipilih": {"id": "Klik sebuah {satuan} di peta atau pilih dari daftar untuk melihat KIM dan potensinya.",
+                      "en": "Click a {satuan} on the map or pick one from the list to see its KIM and potentials."},
     "tanpa_kim": {"id": "Belum ada KIM tercatat", "en": "No KIM recorded yet"},
-    "tanpa_potensi_filter": {"id": "Tidak ada potensi yang cocok dengan filter di kelurahan ini.",
-                             "en": "No potential in this kelurahan matches the filters."},
+    "tanpa_potensi_filter": {"id": "Tidak ada potensi yang cocok dengan filter di {satuan} ini.",
+                             "en": "No potential in this {satuan} matches the filters."},
     "jumlah_status": {"id": "Jumlah per status", "en": "Count by status"},
-    "kelurahan_di_luar": {"id": "Kelurahan {nama} berada di luar filter kecamatan saat ini.",
-                          "en": "Kelurahan {nama} is outside the current kecamatan filter."},
+    "kelurahan_di_luar": {"id": "{Satuan} {nama} berada di luar filter kecamatan saat ini.",
+                          "en": "{Satuan} {nama} is outside the current kecamatan filter."},
     "tutup": {"id": "Tutup rincian", "en": "Close detail"},
     # Overview
     "ringkasan": {"id": "Ringkasan", "en": "Overview"},
@@ -149,8 +151,8 @@ TEKS: dict[str, dict[str, str]] = {
     "ekspor_format_pdf": {"id": "Halaman A4 siap cetak", "en": "Print-ready A4 page"},
     "ekspor_format_html": {"id": "Peta interaktif satu berkas; bisa dibuka tanpa internet", "en": "Single-file interactive map; opens offline"},
     "ekspor_format_csv": {"id": "Tabel potensi (UTF-8, terbaca Excel)", "en": "Potentials table (UTF-8, Excel-friendly)"},
-    "ekspor_format_xlsx": {"id": "Lembar potensi, ringkasan kelurahan dan info", "en": "Sheets: potentials, kelurahan summary, info"},
-    "ekspor_format_geojson": {"id": "Kelurahan dan titik potensi untuk QGIS", "en": "Kelurahan and potential points for QGIS"},
+    "ekspor_format_xlsx": {"id": "Lembar potensi, ringkasan {unit} dan info", "en": "Sheets: potentials, {unit} summary, info"},
+    "ekspor_format_geojson": {"id": "{Unit} dan titik potensi untuk QGIS", "en": "{Unit} and potential points for QGIS"},
     # Hardening (#8): a classification that yields fewer classes than asked says so.
     "legenda_kelas_kurang": {"id": "{n} kelas, bukan {diminta} yang diminta: nilai yang berbeda terlalu sedikit",
                              "en": "{n} classes, not the {diminta} requested: too few distinct values"},
@@ -169,8 +171,8 @@ TEKS: dict[str, dict[str, str]] = {
                          "en": "Empty = today. Status comes from the activity log: Active with an activity less than {n} whole months "
                                "before, Less active within {m} months, otherwise Inactive."},
     "waktu_banding": {"id": "Bandingkan dengan tanggal", "en": "Compare with date"},
-    "waktu_banding_bantu": {"id": "Pilih tanggal kedua untuk melihat kelurahan yang bertambah atau berkurang potensi aktifnya.",
-                            "en": "Pick a second date to see which kelurahan gained or lost active potentials."},
+    "waktu_banding_bantu": {"id": "Pilih tanggal kedua untuk melihat {unit} yang bertambah atau berkurang potensi aktifnya.",
+                            "en": "Pick a second date to see which {unit} gained or lost active potentials."},
     "waktu_keadaan": {"id": "Keadaan pada **{pada}** (dari log kegiatan)", "en": "State on **{pada}** (from the activity log)"},
     "waktu_keadaan_banding": {"id": "Keadaan pada **{pada}**, dibandingkan dengan **{banding}** (dari log kegiatan)",
                               "en": "State on **{pada}**, compared with **{banding}** (from the activity log)"},
@@ -202,8 +204,8 @@ TEKS: dict[str, dict[str, str]] = {
     # --- Profiles, atlas, photos and branding (#14) ---
     "atlas_judul": {"id": "Atlas dan profil", "en": "Atlas and profiles"},
     "atlas_tombol": {"id": "Atlas PDF", "en": "Atlas PDF"},
-    "atlas_bantu": {"id": "Sampul, daftar isi dan satu halaman profil per kelurahan dalam tampilan ini", "en": "Cover, contents and one profile page per kelurahan in this view"},
-    "profil_tombol": {"id": "Unduh profil kelurahan (PDF)", "en": "Download kelurahan profile (PDF)"},
+    "atlas_bantu": {"id": "Sampul, daftar isi dan satu halaman profil per {satuan} dalam tampilan ini", "en": "Cover, contents and one profile page per {satuan} in this view"},
+    "profil_tombol": {"id": "Unduh profil {satuan} (PDF)", "en": "Download {satuan} profile (PDF)"},
     "profil_bantu": {"id": "Satu halaman siap cetak: peta, lokasi, KIM, status, potensi dan fotonya", "en": "One print-ready page: map, locator, KIM, status, potentials and their photos"},
     "foto_potensi": {"id": "Foto potensi", "en": "Photos of potentials"},
     "foto_judul": {"id": "Foto potensi", "en": "Potential photo"},
@@ -231,11 +233,25 @@ def bahasa_sah(bahasa: str | None) -> str:
     return bahasa if bahasa in BAHASA else BAHASA_BAWAAN
 
 
+_SEBUTAN_BAWAAN = {"unit": "kelurahan", "induk": "kecamatan", "satuan": "kelurahan",
+                   "Unit": "Kelurahan", "Induk": "Kecamatan", "Satuan": "Kelurahan"}
+
+
+class _Isian(dict):
+    """Placeholders the caller did not fill stay as written (as before the unit words existed)."""
+
+    def __missing__(self, kunci: str) -> str:
+        return "{" + kunci + "}"
+
+
 def t(kunci: str, bahasa: str = BAHASA_BAWAAN, **isian: object) -> str:
     """The string ``kunci`` in ``bahasa``, with ``{placeholders}`` filled in."""
     teks = TEKS[kunci]
     pola = teks.get(bahasa_sah(bahasa)) or teks[BAHASA_BAWAAN]
-    return pola.format(**isian) if isian else pola
+    if "{" not in pola:
+        return pola
+    # {unit}/{induk}/{satuan} name the view's units (geo.tampilan.sebutan); a kota of kelurahan by default.
+    return pola.format_map(_Isian({**_SEBUTAN_BAWAAN, **isian}))
 
 
 def label_metrik(metrik: str, wilayah: Wilayah, bahasa: str = BAHASA_BAWAAN) -> str:

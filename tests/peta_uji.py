@@ -44,8 +44,12 @@ def perbarui(feature_group: str) -> dict:
     return data
 
 
+def statis(komponen_args: dict, dir_vendor) -> dict:
+    """The static file (geometry, names, tooltip headings) a live map loads for its level."""
+    m = re.search(r"vendor/(data/kim-[0-9a-f]+\.json)", komponen_args["script"])
+    return json.loads((dir_vendor / m.group(1)).read_text(encoding="utf-8"))
+
+
 def unit_tampil(komponen_args: dict, dir_vendor) -> list[str]:
     """Codes of the units a live map shows: its static file's ``k`` rows picked by the update's ``i``."""
-    m = re.search(r"vendor/(data/kim-[0-9a-f]+\.json)", komponen_args["script"])
-    statis = json.loads((dir_vendor / m.group(1)).read_text(encoding="utf-8"))
-    return [statis["k"][i][0] for i in perbarui(komponen_args["feature_group"])["i"]]
+    return [statis(komponen_args, dir_vendor)["k"][i][0] for i in perbarui(komponen_args["feature_group"])["i"]]

@@ -100,8 +100,21 @@ def test_tanggal_inggris_semua_bulan():
 def test_setiap_teks_ada_dalam_dua_bahasa_dengan_isian_sama():
     for kunci, teks in i18n.TEKS.items():
         assert set(teks) == {"id", "en"}, kunci
-        isian = [{n for _, n, _, _ in string.Formatter().parse(teks[b]) if n} for b in ("id", "en")]
+        # A unit word may start a sentence in one language only ({Unit} vs {unit}): same word either way.
+        isian = [{n.lower() if n.lower() in SEBUTAN else n for _, n, _, _ in string.Formatter().parse(teks[b]) if n} for b in ("id", "en")]
         assert isian[0] == isian[1], kunci
+
+
+SEBUTAN = {"unit", "induk", "satuan"}
+
+
+def test_kata_unit_mengikuti_data():
+    """Unit words fill the strings; without them a kota of kelurahan reads as it always did."""
+    assert i18n.t("detail") == "Rincian kelurahan"
+    assert i18n.t("detail", satuan="desa", Satuan="Desa") == "Rincian desa"
+    assert i18n.t("detail", "en", Satuan="Desa") == "Desa detail"
+    assert i18n.t("kpi_dari", n=3, unit="kab/kota") == "dari 3 kab/kota"
+    assert i18n.t("kpi_dari") == "dari {n} kelurahan"  # an unfilled placeholder stays as written
 
 
 def test_t_mengisi_dan_jatuh_ke_indonesia():

@@ -9,6 +9,7 @@ import streamlit as st
 from geo.ekspor import FORMAT, OpsiEkspor, buat, nama_berkas
 from geo.i18n import t
 from geo.simpan.foto import foto_untuk
+from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 from ui.ekspor import _SIMPANAN, sidik_data
 from ui.md import aman_md
@@ -24,7 +25,7 @@ def tombol_atlas(tampilan: Tampilan, opsi: OpsiEkspor, bahasa: str, kunci: str =
     st.markdown(f"**{t('atlas_judul', bahasa)}**")
     st.download_button(
         t("atlas_tombol", bahasa), data=_pembuat("atlas", tampilan, opsi), file_name=nama_berkas(tampilan, "atlas", opsi),
-        mime=FORMAT["atlas"].mime, key=f"{kunci}_atlas", help=t("atlas_bantu", bahasa), on_click="ignore",
+        mime=FORMAT["atlas"].mime, key=f"{kunci}_atlas", help=t("atlas_bantu", bahasa, **sebutan_tampilan(tampilan, bahasa)), on_click="ignore",
         icon=":material/menu_book:", width="stretch",
     )
 
@@ -42,7 +43,7 @@ def foto_dan_profil(tampilan: Tampilan, kode: str, nama_kelurahan: str, bahasa: 
                 st.image(str(path), caption=aman_md(nama), width="stretch")
     opsi = OpsiEkspor(bahasa=bahasa)
     st.download_button(
-        t("profil_tombol", bahasa), data=_pembuat("profil", tampilan, opsi, kode),
+        t("profil_tombol", bahasa, **sebutan_tampilan(tampilan, bahasa)), data=_pembuat("profil", tampilan, opsi, kode),
         file_name=nama_berkas(tampilan, "profil", opsi, nama_kelurahan), mime=FORMAT["profil"].mime,
         key=f"kim_profil_{kode}", help=t("profil_bantu", bahasa), on_click="ignore", icon=":material/download:", width="stretch",
     )

@@ -8,6 +8,7 @@ import streamlit as st
 from geo.i18n import angka, persen, t, tanggal
 from geo.masuk.tingkat import kata_jenis
 from geo.tampilan.angka import angka_utama
+from geo.tampilan.sebutan import kapital, sebutan_tampilan
 from geo.tampilan.susun import Tampilan, pilihan_kelurahan
 from ui.atlas import foto_dan_profil
 from ui.filter import KUNCI, kelurahan_terpilih, pilih_kelurahan_sesi
@@ -27,10 +28,11 @@ def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
     with kanan:
         st.button("✕", key="kim_tutup_detail", on_click=_tutup, help=t("tutup", bahasa),
                   disabled=kelurahan_terpilih() is None, width="stretch")
+    kata = sebutan_tampilan(tampilan, bahasa)
     with kiri:
         return st.selectbox(
-            t("pilih_kelurahan", bahasa), list(nama), key=KUNCI["kelurahan"], format_func=nama.get,
-            placeholder=t("pilih_placeholder", bahasa),
+            t("pilih_kelurahan", bahasa, **kata), list(nama), key=KUNCI["kelurahan"], format_func=nama.get,
+            placeholder=t("pilih_placeholder", bahasa, **kata),
         )
 
 
@@ -40,8 +42,9 @@ def _tutup() -> None:
 
 def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
     """The detail of one kelurahan under the current filters."""
+    kata = sebutan_tampilan(tampilan, bahasa)
     if not kode:
-        st.caption(t("belum_dipilih", bahasa))
+        st.caption(t("belum_dipilih", bahasa, **kata))
         daftar_perubahan(tampilan, bahasa)
         return
     ds = tampilan.dataset
@@ -58,7 +61,7 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
         st.caption(f"{awalan}{t('kecamatan', bahasa)} {aman_md(baris['kecamatan'])} · {kode}")
         st.markdown(f"**{t('kim', bahasa)}:** {aman_md(nama_kim) if nama_kim else t('tanpa_kim', bahasa)}")
         if tampilan.filter.kecamatan and baris["kecamatan"] not in tampilan.filter.kecamatan:
-            st.info(t("kelurahan_di_luar", bahasa, nama=aman_md(baris["kelurahan"])))
+            st.info(t("kelurahan_di_luar", bahasa, nama=aman_md(baris["kelurahan"]), **{**kata, "Satuan": kapital(jenis)}))
 
         a = angka_utama(tampilan, kode)
         k1, k2, k3 = st.columns(3)
@@ -80,6 +83,6 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
             kolom = ["nama_potensi", "kategori_potensi", "status_aktivitas", "status_tercatat", "jumlah_anggota"]
             gambar_tabel_potensi(pd.DataFrame(potensi), kolom, bahasa, key="kim_tabel_detail")
         else:
-            st.caption(t("tanpa_potensi_filter", bahasa))
+            st.caption(t("tanpa_potensi_filter", bahasa, **{**kata, "satuan": jenis}))
         detail_waktu(tampilan, kode, potensi, bahasa)
         foto_dan_profil(tampilan, kode, str(baris["kelurahan"]), bahasa)

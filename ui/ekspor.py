@@ -22,6 +22,7 @@ from geo.galat import GalatData
 from geo.i18n import t
 from geo.simpan.berkas import sidik_cepat
 from geo.tampilan.keadaan import Keadaan
+from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 from ui.md import aman_md
 
@@ -30,8 +31,8 @@ MAKS_SIMPANAN = 16
 _LABEL_TOMBOL = {"png": "PNG", "pdf": "PDF", "html": "HTML", "csv": "CSV", "xlsx": "Excel (XLSX)", "geojson": "GeoJSON"}
 
 
-def _t(kunci: str, bahasa: str) -> str:
-    return t(f"ekspor_{kunci}", bahasa)
+def _t(kunci: str, bahasa: str, **isian: str) -> str:
+    return t(f"ekspor_{kunci}", bahasa, **isian)
 
 
 class _Simpanan:
@@ -102,7 +103,7 @@ def _tombol(kode: str, tampilan: Tampilan, opsi: OpsiEkspor, bahasa: str, kunci:
         file_name=nama_berkas(tampilan, kode, opsi),
         mime=fmt.mime,
         key=f"{kunci}_{kode}",
-        help=_t(f"format_{kode}", bahasa),
+        help=_t(f"format_{kode}", bahasa, **sebutan_tampilan(tampilan, bahasa)),
         on_click="ignore",  # a download must not rerun the whole page
         icon=":material/download:",
         width="stretch",

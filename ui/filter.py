@@ -12,6 +12,8 @@ from geo.peta.buat import BASEMAP
 from geo.tampilan import kelas
 from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik, metrik_tersedia
+from geo.tampilan.sebutan import sebutan
+from geo.tampilan.tingkat import Jenjang
 from ui.waktu import kontrol_waktu
 
 # The page's session-state keys, all here (other ui modules call the helpers below).
@@ -69,7 +71,7 @@ def bahasa_aktif() -> str:
     return st.session_state.get(KUNCI["bahasa"], "id")
 
 
-def sidebar(dataset: Dataset) -> Keadaan:
+def sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
     """Draw the sidebar and return the view it describes (kelurahan comes later)."""
     wil = dataset.wilayah
     b = bahasa_aktif()
@@ -87,7 +89,8 @@ def sidebar(dataset: Dataset) -> Keadaan:
         semua_metrik = {m: v for m, v in daftar_metrik(wil).items() if metrik_tersedia(m, dataset.kegiatan is not None, banding is not None)}
         if st.session_state.get(KUNCI["metrik"]) not in semua_metrik:
             st.session_state[KUNCI["metrik"]] = METRIK_BAWAAN
-        metrik = st.selectbox(t("metrik", b), list(semua_metrik), key=KUNCI["metrik"],
+        kata = sebutan(dataset, jenjang.tingkat, jenjang.wilayah, b) if jenjang else {}
+        metrik = st.selectbox(t("metrik", b, **kata), list(semua_metrik), key=KUNCI["metrik"],
                               format_func=lambda m: label_metrik(m, wil, b))
         skema = st.selectbox(t("skema", b), list(kelas.SKEMA_KELAS), key=KUNCI["skema"], format_func=lambda s: t(f"skema_{s}", b))
         jumlah = st.slider(t("jumlah_kelas", b), kelas.JUMLAH_KELAS_MIN, kelas.JUMLAH_KELAS_MAX, key=KUNCI["kelas"])

@@ -17,6 +17,7 @@ from geo.masuk.dataset import Dataset
 from geo.tampilan.banding import kim_tidak_aktif
 from geo.tampilan.grafik import spek_garis_waktu
 from geo.tampilan.metrik import METRIK_BAWAAN
+from geo.tampilan.sebutan import jenis_dalam, sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 from geo.tampilan.waktu import aturan_waktu, rentang_log
 from ui.md import aman_md
@@ -45,7 +46,7 @@ def kontrol_waktu(dataset: Dataset, bahasa: str, kunci_pada: str, kunci_banding:
     pada = st.date_input(t("waktu_pada", bahasa), min_value=awal, max_value=akhir, format="DD/MM/YYYY", key=kunci_pada,
                          help=t("waktu_pada_bantu", bahasa, n=aturan.bulan_aktif, m=aturan.bulan_kurang_aktif))
     banding = st.date_input(t("waktu_banding", bahasa), min_value=awal, max_value=akhir, format="DD/MM/YYYY", key=kunci_banding,
-                            help=t("waktu_banding_bantu", bahasa), on_change=_saat_banding)
+                            help=t("waktu_banding_bantu", bahasa, unit=jenis_dalam(dataset)), on_change=_saat_banding)
     return pada or None, banding or None
 
 
@@ -151,7 +152,7 @@ def daftar_perubahan(tampilan: Tampilan, bahasa: str) -> None:
     pada, banding = tanggal(tampilan.pada, bahasa), tanggal(tampilan.banding, bahasa)
     st.markdown(f"**{_md_html(t('banding_kelurahan', bahasa, pada=pada, banding=banding))}**")
     st.dataframe(r, hide_index=True, width="stretch", key="kim_tabel_perubahan", height=min(420, 38 + 35 * len(r)), column_config={
-        "kelurahan": st.column_config.Column(t("kelurahan", bahasa)),
+        "kelurahan": st.column_config.Column(t("unit", bahasa, **sebutan_tampilan(tampilan, bahasa))),
         "jumlah_aktif_pada": st.column_config.NumberColumn(t("kol_aktif_pada", bahasa, tanggal=pada)),
         "jumlah_aktif_banding": st.column_config.NumberColumn(t("kol_aktif_pada", bahasa, tanggal=banding)),
         "perubahan_aktif": st.column_config.NumberColumn(t("kol_perubahan", bahasa), format="%+d"),

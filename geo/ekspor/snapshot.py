@@ -44,6 +44,7 @@ from geo.ekspor.opsi import UKURAN_KERTAS_MM, OpsiEkspor
 from geo.i18n import label_metrik
 from geo.tampilan.kelas import Kelas
 from geo.tampilan.kelas_waktu import kelas_metrik
+from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
 MM_PER_INCI = 25.4
@@ -229,7 +230,7 @@ def susun_teks(tampilan: Tampilan, opsi: OpsiEkspor, basemap: Basemap | None, le
     """Title, subtitle, filter line and footer lines, wrapped to the page width (nothing is cut)."""
     judul, ukuran = _judul_pas(judul_snapshot(tampilan, opsi), lebar_mm)
     wil = tampilan.dataset.wilayah
-    sub = f"{wil.nama} \u00b7 Warna kelurahan: {label_metrik(opsi.metrik, wil)}"
+    sub = f"{wil.nama} \u00b7 Warna {sebutan_tampilan(tampilan)['unit']}: {label_metrik(opsi.metrik, wil)}"
     saring = bungkus("Filter: " + tampilan.filter.deskripsi(), lebar_mm, 8.5)
     if saring.count("\n") >= MAKS_BARIS_FILTER:
         saring = "\n".join(saring.split("\n")[:MAKS_BARIS_FILTER])[:-1] + "…"

@@ -22,6 +22,7 @@ from geo.masuk import skema
 from geo.tampilan.agregat import kolom_kategori, kolom_ringkasan, kolom_status
 from geo.tampilan.angka import angka_utama
 from geo.tampilan.metrik import METRIK_DASAR
+from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
 BOM = "\ufeff"
@@ -83,9 +84,10 @@ def tabel_ringkasan(tampilan: Tampilan) -> pd.DataFrame:
 def label_ringkasan(tampilan: Tampilan) -> dict[str, str]:
     """Readable headers for the summary sheet (it is read by people, not re-imported)."""
     wil = tampilan.dataset.wilayah
+    kata = sebutan_tampilan(tampilan)  # a province's sheet at kab/kota level says Kab/Kota and Provinsi
     label = {
-        "kode": "Kode kelurahan", "kelurahan": "Kelurahan", "kecamatan": "Kecamatan",
-        "kode_kecamatan": "Kode kecamatan", "luas_km2": "Luas (km²)", "nama_kim": "Nama KIM",
+        "kode": f"Kode {kata['unit']}", "kelurahan": kata["Unit"], "kecamatan": kata["Induk"],
+        "kode_kecamatan": f"Kode {kata['induk']}", "luas_km2": "Luas (km²)", "nama_kim": "Nama KIM",
         **METRIK_DASAR, "kategori_dominan": "Kategori dominan", "kegiatan_terakhir": "Kegiatan terakhir",
     }
     label.update({kolom_kategori(k): f"Potensi {k}" for k in wil.kategori_potensi})
@@ -151,7 +153,7 @@ def _tulis_info(ws: Worksheet, tampilan: Tampilan, judul: str, tanggal: dt.date)
         ("Jumlah potensi", a.potensi),
         ("Potensi aktif", a.aktif),
         ("Jumlah anggota", a.anggota),
-        ("Jumlah kelurahan", a.kelurahan),
+        (f"Jumlah {sebutan_tampilan(tampilan)['unit']}", a.kelurahan),
         *([("Tanpa batas", (f"{a.tanpa_batas} potensi berada di kelurahan yang tidak ada di berkas batas; "
             "baris ini ada di lembar Potensi dan di baris '(tidak ada di peta batas)' lembar Ringkasan."))] if a.tanpa_batas else []),
         ("Tanggal ekspor", format_id.tanggal(tanggal)),
@@ -181,7 +183,7 @@ def ke_xlsx(tampilan: Tampilan, judul: str, tanggal: dt.date | None = None) -> b
     _tulis_lembar(ws, potensi, list(potensi.columns))
     ringkasan = tabel_ringkasan(tampilan)
     label = label_ringkasan(tampilan)
-    _tulis_lembar(wb.create_sheet("Ringkasan kelurahan"), ringkasan, [label.get(k, k) for k in ringkasan.columns])
+    _tulis_lembar(wb.create_sheet(f"Ringkasan {sebutan_tampilan(tampilan)['unit']}".replace("/", "-")), ringkasan, [label.get(k, k) for k in ringkasan.columns])
     _tulis_info(wb.create_sheet("Info"), tampilan, judul, tanggal)
     wb.properties.title = judul
     wb.properties.creator = "Peta Potensi KIM"

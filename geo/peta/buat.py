@@ -28,6 +28,7 @@ from geo.peta.legenda import catatan_peta, html_legenda, kelas_peta
 from geo.tampilan import kelas
 from geo.tampilan.keadaan import BASEMAP_BAWAAN, PETA_DASAR, periksa_opsi
 from geo.tampilan.metrik import METRIK_BAWAAN
+from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
 # Basemap choices → xyzservices provider (None = plain background). All need no API key.
@@ -127,17 +128,18 @@ def buat_peta(
     _tambah_basemap(peta, basemap, bahasa)
 
     kls = kelas_peta(tampilan, metrik, skema_kelas, jumlah_kelas)
+    kata = sebutan_tampilan(tampilan, bahasa)
     if len(r):
         warna = dict(zip(r["kode"].astype(str), kls.warna_nilai(r[metrik].to_numpy(dtype=float))))
         folium.GeoJson(
             data_kelurahan(tampilan, metrik, bahasa),
-            name=aman_html(t("lapisan_kelurahan", bahasa)),
+            name=aman_html(t("lapisan_kelurahan", bahasa, **kata)),
             style_function=lambda f: {"fillColor": warna.get(str(f["id"]), kelas.WARNA_TANPA_DATA), "fillOpacity": 0.72,
                                       "color": "#4a5560", "weight": 1.2, "opacity": 0.9},
             highlight_function=lambda f: {"weight": 3, "color": "#1b1f23", "fillOpacity": 0.85},
             tooltip=folium.GeoJsonTooltip(
                 fields=["nama", "kecamatan", "kim", "nilai"],
-                aliases=[aman_html(a) for a in (t("kelurahan", bahasa), t("kecamatan", bahasa), t("kim", bahasa),
+                aliases=[aman_html(a) for a in (t("unit", bahasa, **kata), t("induk", bahasa, **kata), t("kim", bahasa),
                                                  label_metrik(metrik, tampilan.dataset.wilayah, bahasa))],
                 sticky=True, class_name="kim-tooltip",
             ),
@@ -145,7 +147,7 @@ def buat_peta(
         ).add_to(peta)
 
     klaster = len(tampilan.potensi) > AMBANG_KLASTER
-    LapisanLabel(data_label(tampilan), aman_html(t("lapisan_label", bahasa))).add_to(peta)
+    LapisanLabel(data_label(tampilan), aman_html(t("lapisan_label", bahasa, **kata))).add_to(peta)
     url_foto = None if mode_aset == "inline" else url_aset.rstrip("/").rsplit("/", 1)[0] + "/foto"  # beside static/vendor
     LapisanPotensi(data_potensi(tampilan, bahasa, klaster, url_foto), aman_html(t("lapisan_potensi", bahasa))).add_to(peta)
     folium.LayerControl(position="topright", collapsed=True).add_to(peta)

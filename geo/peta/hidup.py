@@ -42,8 +42,9 @@ from geo.peta.label import prioritas_label, titik_label
 from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, Legenda, SkalaMetrik
 from geo.simpan import foto
 from geo.tampilan import kelas
+from geo.tampilan.sebutan import sebutan
 from geo.tampilan.susun import Tampilan
-from geo.tampilan.tingkat import unit_tingkat
+from geo.tampilan.tingkat import tingkat_awal, unit_tingkat
 
 SKALA = 10**DESIMAL_KOORDINAT
 DIR_DATA = "data"  # under static/vendor/
@@ -159,8 +160,11 @@ def data_statis(dataset: Dataset, bahasa: str, tingkat: str = "kelurahan", wilay
             # The photo's URL (served by the app, carrying its mtime) or "": the popup's 11th field.
             "foto": aman_html_seri(pd.Series(foto.sumber_foto(dataset.path_kim, p["id_potensi"].astype(str).tolist()), index=p.index)),
         }).to_numpy(dtype=object).tolist()
+    kata = sebutan(dataset, tingkat, wilayah, bahasa)
     return {
         "skala": SKALA,
+        # Tooltip headings for this level: "Kab/Kota · Provinsi" on a province, "Kelurahan · Kecamatan" in a kota.
+        "alias": [aman_html(t(x, bahasa, **kata)) for x in ("unit", "induk", "kim")],
         "k": k,
         "g": [_geometri_delta(g) for g in geometri.to_numpy()],
         "l": _label(b, geometri) if len(b) else [],
@@ -286,9 +290,11 @@ def peta_dasar(
                  ruang_legenda=legenda_terbuka is not False, pesan_ubin=t("basemap_tak_terjangkau", bahasa)).add_to(peta)
     SkalaMetrik().add_to(peta)
     _tambah_basemap(peta, basemap, bahasa)
-    alias = [aman_html(t(x, bahasa)) for x in ("kelurahan", "kecamatan", "kim")]
-    _Lapisan("kelurahan", aman_html(t("lapisan_kelurahan", bahasa)), {"alias": alias}).add_to(peta)
-    _Lapisan("label", aman_html(t("lapisan_label", bahasa))).add_to(peta)
+    # One map serves every level: a region with levels names its layers "Wilayah", a kota by its units.
+    kata = sebutan(dataset, "kelurahan" if tingkat_awal(dataset) == "kelurahan" else "wilayah", bahasa=bahasa)
+    alias = [aman_html(t(x, bahasa, **kata)) for x in ("unit", "induk", "kim")]
+    _Lapisan("kelurahan", aman_html(t("lapisan_kelurahan", bahasa, **kata)), {"alias": alias}).add_to(peta)
+    _Lapisan("label", aman_html(t("lapisan_label", bahasa, **kata))).add_to(peta)
     _Lapisan("potensi", aman_html(t("lapisan_potensi", bahasa))).add_to(peta)
     folium.LayerControl(position="topright", collapsed=True).add_to(peta)
     Legenda("", aman_html(t("legenda", bahasa)), terbuka=legenda_terbuka).add_to(peta)

@@ -10,6 +10,7 @@ from geo.i18n import nilai_metrik, t
 from geo.peta.aman import aman_html
 from geo.peta.data import gaya_status
 from geo.tampilan import kelas
+from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
 # Neutral grey for the status samples: status is shown by shape, not colour.
@@ -30,7 +31,7 @@ def catatan_peta(tampilan: Tampilan, bahasa: str) -> list[str]:
     if tampilan.dataset.data_contoh:
         catatan.append(t("catatan_peta_contoh", bahasa))
     if tampilan.dataset.skematik:
-        catatan.append(t("catatan_peta_skematik", bahasa))
+        catatan.append(t("catatan_peta_skematik", bahasa, **sebutan_tampilan(tampilan, bahasa)))
     return catatan
 
 
@@ -52,7 +53,7 @@ def html_legenda(tampilan: Tampilan, metrik: str, kls: kelas.Kelas, bahasa: str,
     label = kls.label(lambda v: nilai_metrik(metrik, v, bahasa))
     baris = [_baris(f'<span class="kim-kotak" style="background:{aman_html(w)}"></span>', lab) for w, lab in zip(kls.warna, label)]
     if len(kls.warna) == 1 and len(tampilan.ringkasan) > 1:
-        baris.append(f'<div class="kim-legenda-catatan">{aman_html(t("legenda_nol", bahasa))}</div>')
+        baris.append(f'<div class="kim-legenda-catatan">{aman_html(t("legenda_nol", bahasa, **sebutan_tampilan(tampilan, bahasa)))}</div>')
     elif kls.kurang:
         catatan_kelas = t("legenda_kelas_kurang", bahasa, n=len(kls.atas), diminta=kls.diminta)
         baris.append(f'<div class="kim-legenda-catatan kim-kelas-kurang">{aman_html(catatan_kelas)}</div>')

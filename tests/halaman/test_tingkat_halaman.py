@@ -105,3 +105,33 @@ def test_tautan_wilayah_salah_diberi_catatan(env_provinsi):
     _jalan(at)
     assert len(_unit(at)) == 10
     assert any(aman_md("77.01") in w.value for w in at.warning)  # URL text is shown as plain text
+
+
+def _label_peta(at: AppTest) -> list[str]:
+    (komponen,) = at.get("component_instance")
+    return peta_uji.statis(json.loads(komponen.proto.json_args), aset.DIR_VENDOR)["alias"]
+
+
+def test_label_mengikuti_tingkat_dan_jenis_unit(env_provinsi):
+    """Every label names the units shown: Kab/Kota under a province, desa or kelurahan below a kecamatan."""
+    from geo.tampilan.sebutan import jenis_dalam
+
+    ds = env_provinsi
+    at = _jalan(AppTest.from_file(HALAMAN, default_timeout=90))
+    assert _label_peta(at)[:2] == ["Kab/Kota", "Provinsi"]
+    assert at.selectbox(key="w_metrik").label == "Warna kab/kota menurut"
+    kecamatan = ds.batas.assign(k=ds.batas["kode"].str[:8]).groupby("k")["jenis_unit"].agg(lambda s: "/".join(sorted(set(s))))
+    assert {"desa", "kelurahan"} <= set(kecamatan), "the generator must give both kinds"
+    for jenis in ("desa", "kelurahan"):
+        kec = kecamatan.index[kecamatan == jenis][0]
+        assert jenis_dalam(ds, kec) == jenis
+        at = AppTest.from_file(HALAMAN, default_timeout=90)
+        at.query_params["tingkat"] = "kelurahan"
+        at.query_params["wilayah"] = kec
+        _jalan(at)
+        assert _label_peta(at)[:2] == [jenis.capitalize(), "Kecamatan"]
+        assert at.selectbox(key="w_metrik").label == f"Warna {jenis} menurut"
+        assert any(m.value == f"**Rincian {jenis}**" for m in at.markdown)
+        assert at.selectbox(key="w_kelurahan").label == f"Pilih {jenis} (atau klik di peta)"
+        lain = "kelurahan" if jenis == "desa" else "desa"
+        assert not any(f"Rincian {lain}" in m.value for m in at.markdown)

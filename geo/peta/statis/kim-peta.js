@@ -379,7 +379,7 @@
   }
 
   function isiTooltip(i) {
-    var k = hidup.statis.k[i], a = hidup.lapisan.kelurahan._kimOpsi.alias, n = hidup.tampil[i];
+    var k = hidup.statis.k[i], a = hidup.statis.alias || hidup.lapisan.kelurahan._kimOpsi.alias, n = hidup.tampil[i];
     return "<table><tr><th>" + a[0] + "</th><td>" + k[1] + "</td></tr><tr><th>" + a[1] + "</th><td>" + k[2] +
       "</td></tr><tr><th>" + a[2] + "</th><td>" + k[3] + "</td></tr><tr><th>" + hidup.keadaan.label + "</th><td>" +
       (n ? n.teks : "") + "</td></tr></table>";
