@@ -81,7 +81,7 @@ def _argumen_dasar(sidik: tuple, basemap: str, bahasa: str, url_aset: str, tingk
     """
     nama = _berkas_statis(sidik, bahasa, tingkat, wilayah, _dataset)
     peta = peta_dasar(_dataset, basemap, bahasa, url_data=f"{url_aset}/{nama}", url_aset=url_aset,
-                      legenda_terbuka=False)  # the legend is drawn under the map, so the map stays clear
+                      legenda_terbuka=False, wilayah=wilayah)  # the legend is drawn under the map, so the map stays clear
     peta.get_root().render()
     html, header = _sf._get_html(peta), _sf._get_header(peta)
     script = _sf._get_map_string(peta)

@@ -205,8 +205,20 @@ def tulis_statis(dataset: Dataset, bahasa: str, dir_vendor: Path | None = None, 
     return f"{DIR_DATA}/{nama}"
 
 
-def kotak_wilayah(dataset: Dataset) -> list[list[float]] | None:
-    """[[south, west], [north, east]] from the region file or the boundaries' total bounds."""
+def kotak_wilayah(dataset: Dataset, wilayah: str = "") -> list[list[float]] | None:
+    """[[south, west], [north, east]] from the region file or the boundaries' total bounds.
+
+    With a code prefix, the box of the units inside it: a drill-down opens on the unit, not the country.
+    """
+    if wilayah and len(dataset.batas):
+        def kotak() -> list[list[float]] | None:
+            dalam = dataset.batas.loc[dataset.batas["kode"].astype(str).str.startswith(wilayah).to_numpy()]
+            if not len(dalam):
+                return kotak_wilayah(dataset)
+            minx, miny, maxx, maxy = dalam.total_bounds
+            return [[round(float(miny), 5), round(float(minx), 5)], [round(float(maxy), 5), round(float(maxx), 5)]]
+
+        return dataset.memo(f"kotak_{wilayah}", kotak)
     if dataset.wilayah.batas_bbox:
         minx, miny, maxx, maxy = dataset.wilayah.batas_bbox
     elif len(dataset.batas):
@@ -274,13 +286,16 @@ class PembaruanPeta(MacroElement):
 
 def peta_dasar(
     dataset: Dataset, basemap: str, bahasa: str, url_data: str | None = None, url_aset: str = aset.URL_DASAR,
-    mode_aset: str = "url", tinggi: str | int = "100%", legenda_terbuka: bool | None = False,
+    mode_aset: str = "url", tinggi: str | int = "100%", legenda_terbuka: bool | None = False, wilayah: str = "",
 ) -> folium.Map:
-    """The map without any view in it: identical for every filter, metric and selection."""
+    """The map without any view in it: identical for every filter, metric and selection.
+
+    One base map per level and prefix (its static file differs), opened on the unit drilled into.
+    """
     from geo.peta.buat import ZOOM_MAKS, ZOOM_MIN, _tambah_basemap
 
     bahasa = bahasa_sah(bahasa)
-    batas = kotak_wilayah(dataset)
+    batas = kotak_wilayah(dataset, wilayah)
     pusat = [(batas[0][0] + batas[1][0]) / 2, (batas[0][1] + batas[1][1]) / 2] if batas else [0.0, 0.0]
     peta = folium.Map(
         location=pusat, zoom_start=12, tiles=None, width="100%", height=tinggi, control_scale=False,

@@ -171,3 +171,19 @@ def test_peta_agregat_tanpa_titik_bila_terlalu_banyak(tmp_path, monkeypatch):
     assert 0 < len(bawah.potensi) <= 100 and not hidup.titik_disembunyikan(bawah)
     ubah = perubahan(bawah, "jumlah_potensi", kelas_peta(bawah, "jumlah_potensi", "quantiles", 5), "", "id", None)
     assert len(ubah["p"]) == len(bawah.potensi)
+
+
+def test_peta_dasar_dibuka_pada_unit_yang_dimasuki(wilayah_uji):
+    """A drilled-into prefix opens the map on its own units, not on the whole region."""
+    from geo.peta.hidup import kotak_wilayah
+
+    ds = muat_dataset()
+    semua, dua = kotak_wilayah(ds), kotak_wilayah(ds, "99.01.02")
+    minx, miny, maxx, maxy = ds.batas.loc[ds.batas["kode"] == KODE_C].total_bounds
+    assert dua == [[round(miny, 5), round(minx, 5)], [round(maxy, 5), round(maxx, 5)]]
+    assert dua != semua and kotak_wilayah(ds, "77.01") == semua  # an unknown prefix falls back to the region
+    peta = peta_dasar(ds, "osm", "id", url_data="/x.json", wilayah="99.01.02")
+    peta.get_root().render()
+    from tests import peta_uji
+
+    assert peta_uji.opsi(_get_map_string(peta), "L.control.kimLayar")["batas"] == dua
