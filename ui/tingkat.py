@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.i18n import t
+from geo.i18n import bahasa_sah, t
 from geo.masuk.batas import kelurahan_di_titik
 from geo.masuk.dataset import Dataset
+from geo.tampilan.sebutan import jenis_dalam
 from geo.tampilan.tingkat import Jenjang, jejak, tentukan, turun
 from ui.filter import KUNCI, ambil_klik_baru, lihat_klik_baru
 from ui.md import aman_md
@@ -48,5 +49,8 @@ def remah(dataset: Dataset, jenjang: Jenjang, bahasa: str) -> None:
             else:
                 st.button(aman_md(label), key=f"kim_remah_{i}", on_click=_pindah, args=(None if i == 0 else tingkat, wilayah),
                           type="tertiary")
-        st.caption(t("tingkat_ditampilkan", bahasa, tingkat=t(f"tingkat_{jenjang.tingkat}", bahasa))
+        kata = t(f"tingkat_{jenjang.tingkat}", bahasa)
+        if jenjang.tingkat == "kelurahan" and bahasa_sah(bahasa) == "id":
+            kata = jenis_dalam(dataset, jenjang.wilayah)  # "Peta per desa" in a kabupaten of desa
+        st.caption(t("tingkat_ditampilkan", bahasa, tingkat=kata)
                    + (" · " + t("remah_bantu", bahasa) if jenjang.tingkat != "kelurahan" else ""))

@@ -133,5 +133,6 @@ def test_label_mengikuti_tingkat_dan_jenis_unit(env_provinsi):
         assert at.selectbox(key="w_metrik").label == f"Warna {jenis} menurut"
         assert any(m.value == f"**Rincian {jenis}**" for m in at.markdown)
         assert at.selectbox(key="w_kelurahan").label == f"Pilih {jenis} (atau klik di peta)"
+        assert any(c.value == f"Peta per {jenis}" for c in at.caption)
         lain = "kelurahan" if jenis == "desa" else "desa"
         assert not any(f"Rincian {lain}" in m.value for m in at.markdown)
