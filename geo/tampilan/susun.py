@@ -7,17 +7,16 @@ files and the command line can never disagree on a figure.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from geo.masuk.dataset import Dataset
-from geo.masuk.tingkat import awalan_seri
 from geo.tampilan import banding as waktu_banding
-from geo.tampilan import waktu
-from geo.tampilan.agregat import KodePotensi, kode_dataset, kode_potensi, ringkas_kelurahan, ringkas_kode
+from geo.tampilan import indeks, waktu
+from geo.tampilan.agregat import KodePotensi, kode_dataset, kode_potensi, ringkas_kode
 from geo.tampilan.saring import Filter
 from geo.tampilan.tingkat import Jenjang, tentukan, unit_tingkat
 
@@ -32,7 +31,8 @@ class Tampilan:
     ringkasan: gpd.GeoDataFrame = field(repr=False)
     # The level of ``ringkasan``'s rows and the code prefix they lie in (see geo.tampilan.tingkat).
     jenjang: Jenjang = field(default_factory=lambda: Jenjang("kelurahan"))
-    # The shown potentials' integer codes (``kel`` indexes ``ringkasan`` rows), for cheap counts.
+    # The shown potentials' integer codes, for cheap counts: ``kel`` indexes ``ringkasan`` rows (-1: not
+    # on this map), ``kim`` is one code per (kelurahan, KIM name) pair at every level.
     kode: KodePotensi | None = field(default=None, repr=False, compare=False)
     # The date the statuses stand at (None without an activity log) and the comparison date.
     pada: dt.date | None = None
@@ -65,29 +65,27 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
     sumber, semua = _basis(dataset, pada)
     cocok = _cocok(dataset, semua, f)
     if jenjang.wilayah:
-        cocok &= dataset.memo(f"awalan_potensi_{jenjang.wilayah}",
-                              lambda: dataset.potensi["kode_kelurahan"].astype(str).str.startswith(jenjang.wilayah).to_numpy())
+        cocok &= indeks.potensi_dalam(dataset, semua.kel, sumber["kode_kelurahan"], jenjang.wilayah)
     baris = np.flatnonzero(cocok)
     potensi = sumber.iloc[baris] if len(baris) < len(sumber) else sumber
-    if jenjang.tingkat != "kelurahan":
-        return _tampilkan_tingkat(dataset, f, potensi, jenjang, pada, banding)
     kd = KodePotensi(**{c.name: getattr(semua, c.name)[baris] for c in fields(KodePotensi)})
+    # The boundary rows in view (kecamatan filter and prefix), as a mask: no string compares per rerun.
+    pilih = indeks.masker_awalan(dataset, jenjang.wilayah)
+    if f.kecamatan:
+        pilih &= indeks.masker_kecamatan(dataset, f.kecamatan)
+    if jenjang.tingkat != "kelurahan":
+        return _tampilkan_tingkat(dataset, f, potensi, kd, sumber["kode_kelurahan"].iloc[baris], pilih, jenjang, pada, banding)
     batas = dataset.batas
     # Per dataset, once: the boundary attributes without geometry, and each row's KIM name.
     basis = dataset.memo("basis_batas", lambda: pd.DataFrame(dataset.batas.drop(columns="geometry")).reset_index(drop=True))
     nama = dataset.memo("nama_kim_batas", lambda: dataset.nama_kim().reindex(dataset.batas["kode"].astype(str)).fillna("").to_numpy())
-    pilih = np.ones(len(batas), dtype=bool)
-    if f.kecamatan:
-        pilih &= batas["kecamatan"].isin(f.kecamatan).to_numpy()
-    if jenjang.wilayah:
-        pilih &= batas["kode"].astype(str).str.startswith(jenjang.wilayah).to_numpy()
     if not pilih.all():
         batas = batas[pilih]
         basis = basis.loc[pilih].reset_index(drop=True)
         nama = nama[pilih]
         posisi = np.full(len(pilih) + 1, -1)
         posisi[np.flatnonzero(pilih)] = np.arange(int(pilih.sum()))
-        kd = KodePotensi(**{**{c.name: getattr(kd, c.name) for c in fields(KodePotensi)}, "kel": posisi[kd.kel]})
+        kd = replace(kd, kel=posisi[kd.kel])
     ringkasan = ringkas_kode(kd, batas, dataset.wilayah, nama, basis)
     if pada is not None:
         ringkasan = waktu_banding.tambah_dormansi(ringkasan, potensi)
@@ -96,26 +94,32 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
     return Tampilan(dataset, f, potensi, ringkasan, jenjang, kd, pada, banding)
 
 
-def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, jenjang: Jenjang,
-                       pada: dt.date | None, banding: dt.date | None) -> Tampilan:
+def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, kd: KodePotensi, kode_kelurahan: pd.Series,
+                       pilih: np.ndarray, jenjang: Jenjang, pada: dt.date | None, banding: dt.date | None) -> Tampilan:
     """A view above the kelurahan: potentials counted onto the dissolved units of the level.
 
-    The time columns (dormancy, comparison) are per kelurahan only; above it the
-    statuses at ``pada`` are counted like any other.
+    The units are those holding a boundary row in view; each potential reaches
+    its unit through its boundary row (``indeks.induk_tingkat``), or through
+    its own code's prefix when its kelurahan has no boundary. The time columns
+    (dormancy, comparison) are per kelurahan only; above it the statuses at
+    ``pada`` are counted like any other.
     """
-    batas = dataset.batas
-    if f.kecamatan:
-        batas = batas[batas["kecamatan"].isin(f.kecamatan)]
-    if jenjang.wilayah:
-        batas = batas[batas["kode"].astype(str).str.startswith(jenjang.wilayah)]
-    unit = unit_tingkat(dataset, jenjang.tingkat)
-    unit = unit[unit["kode"].isin(awalan_seri(batas["kode"], jenjang.tingkat))]
-    dipetakan = potensi.assign(kode_kelurahan=awalan_seri(potensi["kode_kelurahan"], jenjang.tingkat))
-    semua = dataset.potensi
-    jumlah_kim = semua.groupby(awalan_seri(semua["kode_kelurahan"], jenjang.tingkat))["nama_kim"].nunique()
-    ringkasan = ringkas_kelurahan(dipetakan, unit, dataset.wilayah, jumlah_kim.astype(str) + " KIM")
+    tingkat = jenjang.tingkat
+    unit = unit_tingkat(dataset, tingkat)
+    induk = indeks.induk_tingkat(dataset, tingkat)
+    dipakai = np.zeros(len(unit) + 1, dtype=bool)
+    dipakai[induk[pilih]] = True  # -1 (no unit) lands on the spare last slot
+    sel = np.flatnonzero(dipakai[:-1])
+    posisi = np.full(len(unit) + 1, -1)
+    posisi[sel] = np.arange(len(sel))
     # ``kel`` indexes ``ringkasan`` rows here too, so counts and charts work at every level.
-    return Tampilan(dataset, f, potensi, ringkasan, jenjang, kode_potensi(dipetakan, ringkasan, dataset.wilayah), pada, banding)
+    kd = replace(kd, kel=posisi[indeks.unit_potensi(dataset, tingkat, kd.kel, kode_kelurahan)])
+    dipilih = unit if len(sel) == len(unit) else unit.iloc[sel]
+    basis = indeks.basis_tingkat(dataset, tingkat)
+    if len(sel) < len(unit):
+        basis = basis.iloc[sel].reset_index(drop=True)
+    ringkasan = ringkas_kode(kd, dipilih, dataset.wilayah, indeks.nama_kim_tingkat(dataset, tingkat)[sel], basis)
+    return Tampilan(dataset, f, potensi, ringkasan, jenjang, kd, pada, banding)
 
 
 _MAKS_TANGGAL = 4
