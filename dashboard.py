@@ -148,7 +148,7 @@ def halaman() -> None:
     panel_unduh(tampilan, keadaan)
     # --- akhir ekspor ---
 
-    bagian_ringkasan(tampilan, bahasa)
+    bagian_ringkasan(tampilan, bahasa, keadaan)
 
 
 jalankan_halaman(halaman)

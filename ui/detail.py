@@ -18,9 +18,8 @@ from ui.waktu import daftar_perubahan, detail_waktu
 
 def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
     """The picker (also set by map clicks); returns the selected kode."""
-    nama = pilihan_kelurahan(tampilan.dataset)
-    if tampilan.wilayah:  # a province holds thousands: offer the ones inside the unit drilled into
-        nama = {k: v for k, v in nama.items() if k.startswith(tampilan.wilayah)}
+    # A province holds thousands: offer the ones inside the unit drilled into.
+    nama = pilihan_kelurahan(tampilan.dataset, tampilan.wilayah)
     if kelurahan_terpilih() not in nama:
         pilih_kelurahan_sesi(None)
     kiri, kanan = st.container(key="kim_pilih").columns([0.8, 0.2], vertical_alignment="bottom")

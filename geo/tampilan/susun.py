@@ -46,6 +46,21 @@ class Tampilan:
     def wilayah(self) -> str:
         return self.jenjang.wilayah
 
+    def kategori_hadir(self) -> set[str]:
+        """The vocabulary's categories among the shown potentials (legends), from the codes when known."""
+        return self._hadir("kategori", "kategori_potensi", self.dataset.wilayah.kategori_potensi)
+
+    def status_hadir(self) -> set[str]:
+        """The vocabulary's statuses among the shown potentials."""
+        return self._hadir("status", "status_aktivitas", self.dataset.wilayah.status_aktivitas)
+
+    def _hadir(self, kode: str, kolom: str, kosakata) -> set[str]:
+        if self.kode is None or len(getattr(self.kode, kode)) != len(self.potensi):
+            return set(self.potensi[kolom]) & set(kosakata) if len(self.potensi) else set()
+        kode_ada = getattr(self.kode, kode)
+        hitung = np.bincount(kode_ada[kode_ada >= 0], minlength=len(kosakata))
+        return {kosakata[i] for i in np.flatnonzero(hitung) if i < len(kosakata)}
+
 
 def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = None, wilayah: str = "",
               pada: dt.date | None = None, banding: dt.date | None = None) -> Tampilan:
@@ -68,7 +83,7 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
         cocok &= indeks.potensi_dalam(dataset, semua.kel, sumber["kode_kelurahan"], jenjang.wilayah)
     baris = np.flatnonzero(cocok)
     potensi = sumber.iloc[baris] if len(baris) < len(sumber) else sumber
-    kd = KodePotensi(**{c.name: getattr(semua, c.name)[baris] for c in fields(KodePotensi)})
+    kd = KodePotensi(**{c.name: None if getattr(semua, c.name) is None else getattr(semua, c.name)[baris] for c in fields(KodePotensi)})
     # The boundary rows in view (kecamatan filter and prefix), as a mask: no string compares per rerun.
     pilih = indeks.masker_awalan(dataset, jenjang.wilayah)
     if f.kecamatan:
@@ -162,11 +177,11 @@ def _cocok(dataset: Dataset, kd: KodePotensi, f: Filter) -> np.ndarray:
     return cocok
 
 
-def pilihan_kelurahan(dataset: Dataset) -> dict[str, str]:
-    """kode → "Name (kecamatan)", sorted by name, for pickers; once per dataset."""
+def pilihan_kelurahan(dataset: Dataset, wilayah: str = "") -> dict[str, str]:
+    """kode → "Name (kecamatan)", sorted by name, for pickers; inside the prefix ``wilayah``; once per dataset and prefix."""
 
     def buat() -> dict[str, str]:
-        b = dataset.batas.sort_values("kelurahan")
+        b = dataset.batas.iloc[indeks.baris_awalan(dataset, wilayah)].sort_values("kelurahan")
         return dict(zip(b["kode"].astype(str), b["kelurahan"] + " (" + b["kecamatan"] + ")"))
 
-    return dict(dataset.memo("pilihan_kelurahan", buat))
+    return dict(dataset.memo(f"pilihan_kelurahan_{wilayah}", buat))

@@ -77,8 +77,15 @@ def test_sama_dengan_jalur_teks(ds, ds_bolong, bolong, nomor):
         assert v.ringkasan.geometry.equals(hasil[1].geometry)
         if tingkat != "kelurahan":
             assert np.array_equal(v.kode.kel, hasil[2])
-        a = angka_utama(v)
-        assert a.kim == len(v.potensi[["kode_kelurahan", "nama_kim"]].drop_duplicates())
+        a, lambat = angka_utama(v), angka_utama(replace(v, kode=None))
+        if tingkat == "kelurahan":
+            assert a == lambat
+        else:  # above the kelurahan the string path counted every potential as "not on the map"
+            assert replace(a, tanpa_batas=0) == replace(lambat, tanpa_batas=0)
+            assert lambat.tanpa_batas == len(v.potensi)
+            assert a.tanpa_batas == int((v.kode.kel < 0).sum()) == len(v.potensi) - int(v.ringkasan["jumlah_potensi"].sum())
+        assert v.kategori_hadir() == set(v.potensi["kategori_potensi"]) & set(d.wilayah.kategori_potensi)
+        assert v.status_hadir() == set(v.potensi["status_aktivitas"])
 
 
 def test_awalan_seperti_startswith(ds_bolong):
