@@ -121,6 +121,10 @@ TEKS: dict[str, dict[str, str]] = {
                               "Semua potensi ada di berkas CSV (atau Excel di panel unduh).",
                         "en": "This table holds the first {n} of {total} potentials; click a column header to sort them. "
                               "Every potential is in the CSV file (or Excel in the download panel)."},
+    "pilih_terlalu_banyak": {"id": "Daftar ini kosong di tampilan seluruh wilayah: {n} desa/kelurahan terlalu banyak untuk satu daftar. "
+                                   "Klik satu wilayah di peta untuk masuk, lalu pilih desa/kelurahan dari daftarnya.",
+                             "en": "This list is empty for the whole region: {n} villages are too many for one list. "
+                                   "Click an area on the map to drill in, then pick a village from its list."},
     "tabel_unduh_semua": {"id": "Unduh semua (CSV)", "en": "Download all (CSV)"},
     "grafik_kategori": {"id": "Potensi per kategori", "en": "Potentials by category"},
     "grafik_status": {"id": "Status aktivitas per kecamatan", "en": "Activity status by kecamatan"},

@@ -15,11 +15,19 @@ from ui.md import aman_md
 from ui.tabel import gambar_tabel_potensi
 from ui.waktu import daftar_perubahan, detail_waktu
 
+# Names one picker lists; a whole country (83,000) is megabytes on every rerun. Only the national
+# opening view passes it: drilled into a province, its ~2,000 desa/kelurahan are listed.
+MAKS_PILIHAN = 5_000
+
 
 def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
     """The picker (also set by map clicks); returns the selected kode."""
     # A province holds thousands: offer the ones inside the unit drilled into.
     nama = pilihan_kelurahan(tampilan.dataset, tampilan.wilayah)
+    banyak = len(nama) if len(nama) > MAKS_PILIHAN else 0
+    if banyak:  # keep a kelurahan opened from a link; the others appear once the user drills in
+        terpilih = kelurahan_terpilih()
+        nama = {terpilih: nama[terpilih]} if terpilih in nama else {}
     if kelurahan_terpilih() not in nama:
         pilih_kelurahan_sesi(None)
     kiri, kanan = st.container(key="kim_pilih").columns([0.8, 0.2], vertical_alignment="bottom")
@@ -27,10 +35,13 @@ def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
         st.button("✕", key="kim_tutup_detail", on_click=_tutup, help=t("tutup", bahasa),
                   disabled=kelurahan_terpilih() is None, width="stretch")
     with kiri:
-        return st.selectbox(
+        kode = st.selectbox(
             t("pilih_kelurahan", bahasa), list(nama), key=KUNCI["kelurahan"], format_func=nama.get,
             placeholder=t("pilih_placeholder", bahasa),
         )
+    if banyak:
+        st.caption(t("pilih_terlalu_banyak", bahasa, n=angka(banyak, bahasa)))
+    return kode
 
 
 def _tutup() -> None:

@@ -7,7 +7,9 @@ files and the command line can never disagree on a figure.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from types import MappingProxyType
 
 import geopandas as gpd
 import numpy as np
@@ -177,11 +179,14 @@ def _cocok(dataset: Dataset, kd: KodePotensi, f: Filter) -> np.ndarray:
     return cocok
 
 
-def pilihan_kelurahan(dataset: Dataset, wilayah: str = "") -> dict[str, str]:
-    """kode → "Name (kecamatan)", sorted by name, for pickers; inside the prefix ``wilayah``; once per dataset and prefix."""
+def pilihan_kelurahan(dataset: Dataset, wilayah: str = "") -> Mapping[str, str]:
+    """kode → "Name (kecamatan)", sorted by name, for pickers; inside the prefix ``wilayah``.
+
+    Once per dataset and prefix, and read-only (not copied: the country holds 83,000).
+    """
 
     def buat() -> dict[str, str]:
         b = dataset.batas.iloc[indeks.baris_awalan(dataset, wilayah)].sort_values("kelurahan")
         return dict(zip(b["kode"].astype(str), b["kelurahan"] + " (" + b["kecamatan"] + ")"))
 
-    return dict(dataset.memo(f"pilihan_kelurahan_{wilayah}", buat))
+    return MappingProxyType(dataset.memo(f"pilihan_kelurahan_{wilayah}", buat))
