@@ -7,6 +7,7 @@ import streamlit as st
 
 from geo.i18n import angka, persen, t, tanggal
 from geo.masuk.tingkat import kata_jenis
+from geo.tampilan import indeks
 from geo.tampilan.angka import angka_utama
 from geo.tampilan.susun import Tampilan, pilihan_kelurahan
 from ui.atlas import foto_dan_profil
@@ -58,7 +59,7 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
     baris = ds.batas.loc[ds.batas["kode"] == kode].iloc[0]
     potensi = tampilan.potensi[tampilan.potensi["kode_kelurahan"] == kode]
     semua = ds.potensi[ds.potensi["kode_kelurahan"] == kode]
-    nama_kim = ds.nama_kim().get(kode, "")
+    nama_kim = indeks.nama_kim(ds).get(kode, "")
 
     with st.container(border=True, key="kim_detail"):
         st.markdown(f"#### {aman_md(baris['kelurahan'])}")

@@ -120,3 +120,40 @@ def nama_kim_tingkat(dataset: Dataset, tingkat: str) -> np.ndarray:
 
     return dataset.memo(f"indeks_nama_kim_{tingkat}", buat)
 
+
+
+def nama_kim(dataset: Dataset) -> pd.Series:
+    """kode → its KIM name(s) joined by " / " in order of appearance: :meth:`Dataset.nama_kim`, vectorised.
+
+    The same memo as the method (same values), so whichever runs first serves
+    both; this one costs a drop_duplicates instead of a Python call per unit.
+    """
+    def buat() -> pd.Series:
+        p = dataset.potensi
+        pasangan = pd.DataFrame({"kode": p["kode_kelurahan"], "nama": p["nama_kim"]}).drop_duplicates()
+        ganda = pasangan["kode"].duplicated(keep=False).to_numpy()
+        tunggal = pasangan[~ganda].set_index("kode")["nama"]
+        banyak = pasangan[ganda].groupby("kode", sort=False)["nama"].agg(lambda s: " / ".join(s.astype(str)))
+        hasil = pd.concat([tunggal, banyak]) if len(banyak) else tunggal
+        urutan = pasangan["kode"].drop_duplicates()
+        return hasil.reindex(urutan.to_numpy()).sort_index().rename("nama_kim").rename_axis("kode_kelurahan")
+
+    return dataset.memo("nama_kim", buat)
+
+
+def siapkan(dataset: Dataset) -> None:
+    """Build every per-dataset index a drill-down will use, e.g. inside the page's cached load."""
+    from geo.tampilan.agregat import kode_dataset
+    from geo.tampilan.tingkat import tingkat_awal
+
+    kode_dataset(dataset)
+    nama_kim(dataset)
+    _urut(dataset)
+    awal = tingkat_awal(dataset)
+    if awal != "kelurahan":
+        from geo.masuk.tingkat import TINGKAT
+
+        for tingkat in TINGKAT[TINGKAT.index(awal):-1]:
+            induk_tingkat(dataset, tingkat)
+            basis_tingkat(dataset, tingkat)
+            nama_kim_tingkat(dataset, tingkat)

@@ -95,7 +95,7 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
     batas = dataset.batas
     # Per dataset, once: the boundary attributes without geometry, and each row's KIM name.
     basis = dataset.memo("basis_batas", lambda: pd.DataFrame(dataset.batas.drop(columns="geometry")).reset_index(drop=True))
-    nama = dataset.memo("nama_kim_batas", lambda: dataset.nama_kim().reindex(dataset.batas["kode"].astype(str)).fillna("").to_numpy())
+    nama = dataset.memo("nama_kim_batas", lambda: indeks.nama_kim(dataset).reindex(dataset.batas["kode"].astype(str)).fillna("").to_numpy())
     if not pilih.all():
         batas = batas[pilih]
         basis = basis.loc[pilih].reset_index(drop=True)

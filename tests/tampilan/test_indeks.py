@@ -120,3 +120,23 @@ def test_tentukan_diingat_dan_tetap_sama(ds):
     assert tentukan(ds, None, kode).wilayah == kode[:8]
     assert "tidak ada di data" in tentukan(ds, "provinsi", "77").catatan[0]
     assert jejak(ds, tentukan(ds, None, kode))[-1][2] == kode[:8]
+
+
+def test_nama_kim_sama_dengan_dataset(ds):
+    p = ds.potensi.copy()
+    i = np.arange(len(p))
+    p["nama_kim"] = p["nama_kim"].where(i % 5 != 0, "KIM Lain " + pd.Series(i % 3, index=p.index).astype(str))
+    lambat, cepat = replace(ds, potensi=p), replace(ds, potensi=p)
+    harap = lambat.nama_kim()
+    assert harap.str.contains(" / ").any()
+    pd.testing.assert_series_equal(indeks.nama_kim(cepat), harap)
+    assert cepat.nama_kim() is indeks.nama_kim(cepat)  # one memo serves both
+
+
+def test_siapkan_membangun_indeks_sekali(ds):
+    d = replace(ds)
+    indeks.siapkan(d)
+    induk = indeks.induk_tingkat(d, "kecamatan")
+    assert indeks.induk_tingkat(d, "kecamatan") is induk
+    unit = unit_tingkat(d, "kecamatan")
+    assert (unit["kode"].to_numpy()[induk] == d.batas["kode"].str.slice(0, 8).to_numpy()).all()
