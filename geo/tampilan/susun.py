@@ -85,7 +85,8 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
         cocok &= indeks.potensi_dalam(dataset, semua.kel, sumber["kode_kelurahan"], jenjang.wilayah)
     baris = np.flatnonzero(cocok)
     potensi = sumber.iloc[baris] if len(baris) < len(sumber) else sumber
-    kd = KodePotensi(**{c.name: None if getattr(semua, c.name) is None else getattr(semua, c.name)[baris] for c in fields(KodePotensi)})
+    kd = semua if len(baris) == len(sumber) else KodePotensi(**{
+        c.name: None if getattr(semua, c.name) is None else getattr(semua, c.name)[baris] for c in fields(KodePotensi)})
     # The boundary rows in view (kecamatan filter and prefix), as a mask: no string compares per rerun.
     pilih = indeks.masker_awalan(dataset, jenjang.wilayah)
     if f.kecamatan:
