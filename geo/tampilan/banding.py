@@ -7,6 +7,7 @@ detail panel, exports and CLI read the same numbers for a date.
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from dataclasses import replace
 
 import numpy as np
@@ -76,12 +77,32 @@ def akhir_bulan(awal: dt.date, akhir: dt.date) -> pd.DatetimeIndex:
     return bulan
 
 
+# Timelines kept per dataset: picking a kelurahan, a metric or a status filter leaves the region's unchanged.
+_MAKS_GARIS_WAKTU = 32
+
+
 def garis_waktu(dataset: Dataset, f: Filter, sampai: dt.date, kode: str | None = None) -> pd.DataFrame:
     """Potentials per status at each month's end, for the region or one kelurahan.
 
     Columns: ``bulan`` (the month's last day), one per status, in vocabulary order.
-    A loop over months, each one vectorised over all potentials.
+    A pure function of the dataset, the filter without its statuses (the
+    timeline draws every status), the date and the kelurahan: the last few are
+    remembered with the dataset, so a rerun that changes none of them redraws
+    the same chart without recounting a history of months.
     """
+    simpanan: OrderedDict = dataset.memo("garis_waktu", OrderedDict)
+    kunci = (replace(f, status=()), sampai, kode or None)
+    if kunci in simpanan:
+        simpanan.move_to_end(kunci)
+    else:
+        simpanan[kunci] = _garis_waktu(dataset, kunci[0], sampai, kode)
+        while len(simpanan) > _MAKS_GARIS_WAKTU:
+            simpanan.popitem(last=False)
+    return simpanan[kunci].copy()
+
+
+def _garis_waktu(dataset: Dataset, f: Filter, sampai: dt.date, kode: str | None) -> pd.DataFrame:
+    """A loop over months, each one vectorised over all potentials."""
     wil, log = dataset.wilayah, dataset.kegiatan
     potensi = terapkan(dataset.potensi, replace(f, status=()))
     if kode:
