@@ -138,9 +138,19 @@ def _garis_waktu(dataset: Dataset, f: Filter, sampai: dt.date, kode: str | None)
     return pd.DataFrame(baris, columns=["bulan", *status])
 
 
-def kim_tidak_aktif(potensi: pd.DataFrame, batas_bulan: int) -> int:
-    """KIM whose every (shown) potential has been quiet for ``batas_bulan`` whole months or more."""
+def kim_tidak_aktif(potensi: pd.DataFrame, batas_bulan: int, kim: np.ndarray | None = None) -> int:
+    """KIM whose every (shown) potential has been quiet for ``batas_bulan`` whole months or more.
+
+    ``kim`` (one integer per (kelurahan, KIM name) pair, aligned with the rows,
+    as :class:`geo.tampilan.agregat.KodePotensi` holds) skips the groupby.
+    """
     if "bulan_tidak_aktif" not in potensi or not len(potensi):
         return 0
+    if kim is not None and len(kim) == len(potensi):
+        bulan = potensi["bulan_tidak_aktif"].to_numpy(dtype=float, na_value=np.inf)
+        kelompok, balik = np.unique(kim, return_inverse=True)
+        terkecil = np.full(len(kelompok), np.inf)
+        np.minimum.at(terkecil, balik, bulan)
+        return int((terkecil >= batas_bulan).sum())
     per_kim = potensi["bulan_tidak_aktif"].fillna(np.inf).groupby([potensi["kode_kelurahan"], potensi["nama_kim"]]).min()
     return int((per_kim >= batas_bulan).sum())
