@@ -7,6 +7,7 @@ detail panel, exports and CLI read the same numbers for a date.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import OrderedDict
 from dataclasses import replace
 
@@ -79,6 +80,7 @@ def akhir_bulan(awal: dt.date, akhir: dt.date) -> pd.DatetimeIndex:
 
 # Timelines kept per dataset: picking a kelurahan, a metric or a status filter leaves the region's unchanged.
 _MAKS_GARIS_WAKTU = 32
+_KUNCI_GARIS_WAKTU = threading.Lock()
 
 
 def garis_waktu(dataset: Dataset, f: Filter, sampai: dt.date, kode: str | None = None) -> pd.DataFrame:
@@ -92,13 +94,17 @@ def garis_waktu(dataset: Dataset, f: Filter, sampai: dt.date, kode: str | None =
     """
     simpanan: OrderedDict = dataset.memo("garis_waktu", OrderedDict)
     kunci = (replace(f, status=()), sampai, kode or None)
-    if kunci in simpanan:
-        simpanan.move_to_end(kunci)
-    else:
-        simpanan[kunci] = _garis_waktu(dataset, kunci[0], sampai, kode)
-        while len(simpanan) > _MAKS_GARIS_WAKTU:
-            simpanan.popitem(last=False)
-    return simpanan[kunci].copy()
+    with _KUNCI_GARIS_WAKTU:  # sessions share the dataset, and an OrderedDict is not thread-safe
+        hasil = simpanan.get(kunci)
+        if hasil is not None:
+            simpanan.move_to_end(kunci)
+    if hasil is None:
+        hasil = _garis_waktu(dataset, kunci[0], sampai, kode)
+        with _KUNCI_GARIS_WAKTU:
+            simpanan[kunci] = hasil
+            while len(simpanan) > _MAKS_GARIS_WAKTU:
+                simpanan.popitem(last=False)
+    return hasil.copy()
 
 
 def _garis_waktu(dataset: Dataset, f: Filter, sampai: dt.date, kode: str | None) -> pd.DataFrame:

@@ -121,11 +121,13 @@ def tentukan(dataset: Dataset, tingkat: str | None = None, wilayah: str = "") ->
     """
     simpanan: dict = dataset.memo("jenjang_tentukan", dict)
     kunci = (tingkat, wilayah, BATAS_POLIGON)
-    if kunci not in simpanan:
+    hasil = simpanan.get(kunci)  # sessions share the dataset: never index after another thread's clear()
+    if hasil is None:
+        hasil = _tentukan(dataset, tingkat, wilayah)
         if len(simpanan) >= _MAKS_JENJANG:
             simpanan.clear()
-        simpanan[kunci] = _tentukan(dataset, tingkat, wilayah)
-    return simpanan[kunci]
+        simpanan[kunci] = hasil
+    return hasil
 
 
 def _tentukan(dataset: Dataset, tingkat: str | None, wilayah: str) -> Jenjang:
