@@ -92,7 +92,7 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
     if f.kecamatan:
         pilih &= indeks.masker_kecamatan(dataset, f.kecamatan)
     if jenjang.tingkat != "kelurahan":
-        return _tampilkan_tingkat(dataset, f, potensi, kd, sumber["kode_kelurahan"].iloc[baris], pilih, jenjang, pada, banding)
+        return _tampilkan_tingkat(dataset, f, potensi, kd, pilih, jenjang, pada, banding)
     batas = dataset.batas
     # Per dataset, once: the boundary attributes without geometry, and each row's KIM name.
     basis = dataset.memo("basis_batas", lambda: pd.DataFrame(dataset.batas.drop(columns="geometry")).reset_index(drop=True))
@@ -112,8 +112,8 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
     return Tampilan(dataset, f, potensi, ringkasan, jenjang, kd, pada, banding)
 
 
-def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, kd: KodePotensi, kode_kelurahan: pd.Series,
-                       pilih: np.ndarray, jenjang: Jenjang, pada: dt.date | None, banding: dt.date | None) -> Tampilan:
+def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, kd: KodePotensi, pilih: np.ndarray,
+                       jenjang: Jenjang, pada: dt.date | None, banding: dt.date | None) -> Tampilan:
     """A view above the kelurahan: potentials counted onto the dissolved units of the level.
 
     The units are those holding a boundary row in view; each potential reaches
@@ -131,7 +131,7 @@ def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, k
     posisi = np.full(len(unit) + 1, -1)
     posisi[sel] = np.arange(len(sel))
     # ``kel`` indexes ``ringkasan`` rows here too, so counts and charts work at every level.
-    kd = replace(kd, kel=posisi[indeks.unit_potensi(dataset, tingkat, kd.kel, kode_kelurahan)])
+    kd = replace(kd, kel=posisi[indeks.unit_potensi(dataset, tingkat, kd.kel, potensi["kode_kelurahan"])])
     dipilih = unit if len(sel) == len(unit) else unit.iloc[sel]
     basis = indeks.basis_tingkat(dataset, tingkat)
     if len(sel) < len(unit):
