@@ -149,7 +149,7 @@ def halaman() -> None:
     panel_unduh(tampilan, keadaan)
     # --- akhir ekspor ---
 
-    bagian_ringkasan(tampilan, bahasa)
+    bagian_ringkasan(tampilan, bahasa, keadaan)
 
 
 jalankan_halaman(halaman)

@@ -119,6 +119,15 @@ TEKS: dict[str, dict[str, str]] = {
     "ringkasan": {"id": "Ringkasan", "en": "Overview"},
     "tabel_potensi": {"id": "Daftar potensi", "en": "Potentials"},
     "tabel_bantu": {"id": "Klik judul kolom untuk mengurutkan.", "en": "Click a column header to sort."},
+    "tabel_terpotong": {"id": "Tabel ini memuat {n} potensi pertama dari {total}; klik judul kolom untuk mengurutkannya. "
+                              "Semua potensi ada di berkas CSV (atau Excel di panel unduh).",
+                        "en": "This table holds the first {n} of {total} potentials; click a column header to sort them. "
+                              "Every potential is in the CSV file (or Excel in the download panel)."},
+    "pilih_terlalu_banyak": {"id": "Daftar ini kosong di tampilan seluruh wilayah: {n} {satuan} terlalu banyak untuk satu daftar. "
+                                   "Klik satu wilayah di peta untuk masuk, lalu pilih {satuan} dari daftarnya.",
+                             "en": "This list is empty for the whole region: {n} {satuan} are too many for one list. "
+                                   "Click an area on the map to drill in, then pick a {satuan} from its list."},
+    "tabel_unduh_semua": {"id": "Unduh semua (CSV)", "en": "Download all (CSV)"},
     "grafik_kategori": {"id": "Potensi per kategori", "en": "Potentials by category"},
     "grafik_status": {"id": "Status aktivitas per kecamatan", "en": "Activity status by kecamatan"},
     "jumlah": {"id": "Jumlah", "en": "Count"},

@@ -7,6 +7,7 @@ import streamlit as st
 
 from geo.i18n import angka, persen, t, tanggal
 from geo.masuk.tingkat import kata_jenis
+from geo.tampilan import indeks
 from geo.tampilan.angka import angka_utama
 from geo.tampilan.sebutan import kapital, sebutan_tampilan
 from geo.tampilan.susun import Tampilan, pilihan_kelurahan
@@ -16,12 +17,19 @@ from ui.md import aman_md
 from ui.tabel import gambar_tabel_potensi
 from ui.waktu import daftar_perubahan, detail_waktu
 
+# Names one picker lists; a whole country (83,000) is megabytes on every rerun. Only the national
+# opening view passes it: drilled into a province, its ~2,000 desa/kelurahan are listed.
+MAKS_PILIHAN = 5_000
+
 
 def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
     """The picker (also set by map clicks); returns the selected kode."""
-    nama = pilihan_kelurahan(tampilan.dataset)
-    if tampilan.wilayah:  # a province holds thousands: offer the ones inside the unit drilled into
-        nama = {k: v for k, v in nama.items() if k.startswith(tampilan.wilayah)}
+    # A province holds thousands: offer the ones inside the unit drilled into.
+    nama = pilihan_kelurahan(tampilan.dataset, tampilan.wilayah)
+    banyak = len(nama) if len(nama) > MAKS_PILIHAN else 0
+    if banyak:  # keep a kelurahan opened from a link; the others appear once the user drills in
+        terpilih = kelurahan_terpilih()
+        nama = {terpilih: nama[terpilih]} if terpilih in nama else {}
     if kelurahan_terpilih() not in nama:
         pilih_kelurahan_sesi(None)
     kiri, kanan = st.container(key="kim_pilih").columns([0.8, 0.2], vertical_alignment="bottom")
@@ -30,10 +38,13 @@ def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
                   disabled=kelurahan_terpilih() is None, width="stretch")
     kata = sebutan_tampilan(tampilan, bahasa)
     with kiri:
-        return st.selectbox(
+        kode = st.selectbox(
             t("pilih_kelurahan", bahasa, **kata), list(nama), key=KUNCI["kelurahan"], format_func=nama.get,
             placeholder=t("pilih_placeholder", bahasa, **kata),
         )
+    if banyak:
+        st.caption(t("pilih_terlalu_banyak", bahasa, n=angka(banyak, bahasa), **kata))
+    return kode
 
 
 def _tutup() -> None:
@@ -51,7 +62,7 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
     baris = ds.batas.loc[ds.batas["kode"] == kode].iloc[0]
     potensi = tampilan.potensi[tampilan.potensi["kode_kelurahan"] == kode]
     semua = ds.potensi[ds.potensi["kode_kelurahan"] == kode]
-    nama_kim = ds.nama_kim().get(kode, "")
+    nama_kim = indeks.nama_kim(ds).get(kode, "")
 
     with st.container(border=True, key="kim_detail"):
         st.markdown(f"#### {aman_md(baris['kelurahan'])}")

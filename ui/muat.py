@@ -7,6 +7,7 @@ import streamlit as st
 from geo import config
 from geo.masuk.dataset import Dataset
 from geo.simpan.gudang import Gudang, GudangBerkas, pilih_gudang
+from geo.tampilan import indeks
 from geo.tampilan.tingkat import siapkan_tingkat
 
 
@@ -29,6 +30,7 @@ def _muat(_gudang: Gudang, versi: tuple) -> Dataset:
     dataset = _gudang.muat()
     if dataset.ok:
         siapkan_tingkat(dataset)  # dissolve the kab/kota and kecamatan once, inside the cached value
+        indeks.siapkan(dataset)  # and the codes a filter click or a drill-down looks up
     return dataset
 
 

@@ -8,10 +8,15 @@ import streamlit as st
 from geo.i18n import angka, persen, t, tanggal
 from geo.tampilan.angka import angka_utama
 from geo.tampilan.grafik import spek_kategori, spek_status
+from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 from ui.tabel import gambar_tabel_potensi
 from ui.waktu import angka_tidak_aktif
+
+# Rows the table below the map carries: a browser table of 400,000 rows is megabytes per rerun and
+# unreadable anyway; past this the page says so and offers every row as a CSV.
+MAKS_BARIS_TABEL = 2_000
 
 
 def angka_kpi(tampilan: Tampilan) -> dict[str, float | int | None]:
@@ -38,8 +43,8 @@ def _kartu(k: dict, bahasa: str, tampilan: Tampilan | None = None) -> None:
                      help=t("kpi_tidak_aktif_bantu", bahasa, m=m, pada=tanggal(tampilan.pada, bahasa)))
 
 
-def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
-    """The table of filtered potentials and the two charts."""
+def bagian_ringkasan(tampilan: Tampilan, bahasa: str, keadaan: Keadaan | None = None) -> None:
+    """The table of filtered potentials (the first :data:`MAKS_BARIS_TABEL`) and the two charts."""
     st.subheader(t("ringkasan", bahasa))
     kiri, kanan = st.columns(2)
     with kiri:
@@ -49,7 +54,25 @@ def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
         st.markdown(f"**{t('grafik_status', bahasa)}**")
         st.vega_lite_chart(spec=spek_status(tampilan, bahasa), width="stretch")
     st.markdown(f"**{t('tabel_potensi', bahasa)}** · {angka(len(tampilan.potensi), bahasa)}")
-    st.caption(t("tabel_bantu", bahasa))
+    n = len(tampilan.potensi)
+    if n > MAKS_BARIS_TABEL:
+        _tabel_terpotong(tampilan, bahasa, keadaan)
+    else:
+        st.caption(t("tabel_bantu", bahasa))
     kolom = ["id_potensi", "nama_kim", "kelurahan", "kecamatan", "nama_potensi", "kategori_potensi", "status_aktivitas",
              "status_tercatat", "jumlah_anggota", "kegiatan_terakhir", "kontak"]  # status_tercatat only with an activity log
-    gambar_tabel_potensi(pd.DataFrame(tampilan.potensi), kolom, bahasa, key="kim_tabel_potensi", tinggi=min(420, 38 + 35 * max(1, len(tampilan.potensi))))
+    gambar_tabel_potensi(pd.DataFrame(tampilan.potensi.iloc[:MAKS_BARIS_TABEL]), kolom, bahasa, key="kim_tabel_potensi",
+                         tinggi=min(420, 38 + 35 * max(1, min(n, MAKS_BARIS_TABEL))))
+
+
+def _tabel_terpotong(tampilan: Tampilan, bahasa: str, keadaan: Keadaan | None) -> None:
+    """Above the cap: say which rows the table shows, and hand over all of them as a CSV."""
+    from geo.ekspor import FORMAT, OpsiEkspor, nama_berkas
+    from ui.ekspor import pembuat
+
+    kiri, kanan = st.columns([0.7, 0.3], vertical_alignment="center")
+    kiri.caption(t("tabel_terpotong", bahasa, n=angka(MAKS_BARIS_TABEL, bahasa), total=angka(len(tampilan.potensi), bahasa)))
+    opsi = OpsiEkspor.dari_keadaan(keadaan) if keadaan is not None else OpsiEkspor()
+    kanan.download_button(t("tabel_unduh_semua", bahasa), data=pembuat("csv", tampilan, opsi), file_name=nama_berkas(tampilan, "csv", opsi),
+                          mime=FORMAT["csv"].mime, key="kim_tabel_unduh", on_click="ignore", icon=":material/download:",
+                          width="stretch")

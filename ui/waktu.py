@@ -79,7 +79,7 @@ def angka_tidak_aktif(tampilan: Tampilan) -> tuple[int, int] | None:
     if tampilan.pada is None:
         return None
     m = aturan_waktu(tampilan.dataset.wilayah).bulan_kurang_aktif
-    return kim_tidak_aktif(tampilan.potensi, m), m
+    return kim_tidak_aktif(tampilan.potensi, m, tampilan.kode.kim if tampilan.kode is not None else None), m
 
 
 def kegiatan_kelurahan(tampilan: Tampilan, kode: str) -> pd.DataFrame:

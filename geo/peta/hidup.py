@@ -42,6 +42,7 @@ from geo.peta.label import prioritas_label, titik_label
 from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, Legenda, SkalaMetrik
 from geo.simpan import foto
 from geo.tampilan import kelas
+from geo.tampilan.indeks import baris_awalan
 from geo.tampilan.sebutan import sebutan
 from geo.tampilan.susun import Tampilan
 from geo.tampilan.tingkat import tingkat_awal, unit_tingkat
@@ -212,7 +213,7 @@ def kotak_wilayah(dataset: Dataset, wilayah: str = "") -> list[list[float]] | No
     """
     if wilayah and len(dataset.batas):
         def kotak() -> list[list[float]] | None:
-            dalam = dataset.batas.loc[dataset.batas["kode"].astype(str).str.startswith(wilayah).to_numpy()]
+            dalam = dataset.batas.iloc[baris_awalan(dataset, wilayah)]
             if not len(dalam):
                 return kotak_wilayah(dataset)
             minx, miny, maxx, maxy = dalam.total_bounds

@@ -60,12 +60,12 @@ def html_legenda(tampilan: Tampilan, metrik: str, kls: kelas.Kelas, bahasa: str,
     from geo.tampilan.kelas_waktu import judul_metrik
 
     bagian = [_bagian(judul_metrik(tampilan, metrik, bahasa), baris)]
-    hadir = set(tampilan.potensi["kategori_potensi"]) if len(tampilan.potensi) else set()
+    hadir = tampilan.kategori_hadir()  # from integer codes: a national view holds 400,000 rows
     warna = wil.warna_kategori()
     kategori = [k for k in wil.kategori_potensi if k in hadir]
     if kategori:
         bagian.append(_bagian(t("legenda_kategori", bahasa), [_baris(_titik(warna[k], "aktif"), k) for k in kategori]))
-        ada = set(tampilan.potensi["status_aktivitas"])
+        ada = tampilan.status_hadir()
         gaya = gaya_status(wil.status_aktivitas)
         bagian.append(_bagian(t("legenda_status", bahasa),
                               [_baris(_titik(WARNA_CONTOH_STATUS, g), s) for s, g in zip(wil.status_aktivitas, gaya) if s in ada]))

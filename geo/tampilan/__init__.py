@@ -5,7 +5,10 @@ and the CLI; ``saring`` filters; ``agregat`` sums per unit; ``susun`` builds the
 :class:`Tampilan` every figure comes from; ``kelas`` and ``metrik`` give the
 choropleth's classes and metrics; ``waktu`` derives status at a date from the
 activity log, ``banding`` the dormancy, the change between two dates and the
-timeline, ``kelas_waktu`` the diverging classes and dated legend titles.
+timeline, ``kelas_waktu`` the diverging classes and dated legend titles;
+``tingkat`` the levels and the drill-down, ``indeks`` the per-dataset indexes
+(sorted codes, each unit's parent row) that keep a national rerun cheap.
 """
 
-__all__ = ["agregat", "banding", "grafik", "keadaan", "kelas", "kelas_waktu", "metrik", "saring", "susun", "waktu"]
+__all__ = ["agregat", "banding", "grafik", "indeks", "keadaan", "kelas", "kelas_waktu", "metrik", "saring", "susun", "tingkat",
+           "waktu"]

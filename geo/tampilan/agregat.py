@@ -41,6 +41,7 @@ class KodePotensi:
     aktif: np.ndarray  # 1.0 for the active status
     tanggal: np.ndarray  # int64 seconds; NaT is the smallest int64
     kim: np.ndarray  # one code per (kelurahan, KIM name) pair
+    kelurahan: np.ndarray | None = None  # one code per distinct ``kode_kelurahan`` (also those off the map)
 
 
 def kode_potensi(potensi: pd.DataFrame, batas: gpd.GeoDataFrame, wilayah: Wilayah) -> KodePotensi:
@@ -55,7 +56,17 @@ def kode_potensi(potensi: pd.DataFrame, batas: gpd.GeoDataFrame, wilayah: Wilaya
         aktif=(potensi["status_aktivitas"] == skema.STATUS_AKTIF).to_numpy(dtype=float),
         tanggal=pd.to_datetime(potensi["kegiatan_terakhir"]).to_numpy(dtype="datetime64[s]").astype(np.int64),
         kim=pd.factorize(pasangan)[0] if len(potensi) else np.zeros(0, dtype=np.int64),
+        kelurahan=pd.factorize(potensi["kode_kelurahan"])[0] if len(potensi) else np.zeros(0, dtype=np.int64),
     )
+
+
+def jumlah_beda(kode: np.ndarray) -> int:
+    """How many distinct non-negative integer codes: one pass, no sort or hash (codes come from factorize)."""
+    if not len(kode):
+        return 0
+    ada = np.zeros(int(kode.max()) + 1, dtype=bool)
+    ada[kode[kode >= 0]] = True
+    return int(np.count_nonzero(ada))
 
 
 def kode_dataset(dataset: Dataset) -> KodePotensi:

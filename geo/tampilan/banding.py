@@ -7,6 +7,8 @@ detail panel, exports and CLI read the same numbers for a date.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
 from dataclasses import replace
 
 import numpy as np
@@ -76,12 +78,37 @@ def akhir_bulan(awal: dt.date, akhir: dt.date) -> pd.DatetimeIndex:
     return bulan
 
 
+# Timelines kept per dataset: picking a kelurahan, a metric or a status filter leaves the region's unchanged.
+_MAKS_GARIS_WAKTU = 32
+_KUNCI_GARIS_WAKTU = threading.Lock()
+
+
 def garis_waktu(dataset: Dataset, f: Filter, sampai: dt.date, kode: str | None = None) -> pd.DataFrame:
     """Potentials per status at each month's end, for the region or one kelurahan.
 
     Columns: ``bulan`` (the month's last day), one per status, in vocabulary order.
-    A loop over months, each one vectorised over all potentials.
+    A pure function of the dataset, the filter without its statuses (the
+    timeline draws every status), the date and the kelurahan: the last few are
+    remembered with the dataset, so a rerun that changes none of them redraws
+    the same chart without recounting a history of months.
     """
+    simpanan: OrderedDict = dataset.memo("garis_waktu", OrderedDict)
+    kunci = (replace(f, status=()), sampai, kode or None)
+    with _KUNCI_GARIS_WAKTU:  # sessions share the dataset, and an OrderedDict is not thread-safe
+        hasil = simpanan.get(kunci)
+        if hasil is not None:
+            simpanan.move_to_end(kunci)
+    if hasil is None:
+        hasil = _garis_waktu(dataset, kunci[0], sampai, kode)
+        with _KUNCI_GARIS_WAKTU:
+            simpanan[kunci] = hasil
+            while len(simpanan) > _MAKS_GARIS_WAKTU:
+                simpanan.popitem(last=False)
+    return hasil.copy()
+
+
+def _garis_waktu(dataset: Dataset, f: Filter, sampai: dt.date, kode: str | None) -> pd.DataFrame:
+    """A loop over months, each one vectorised over all potentials."""
     wil, log = dataset.wilayah, dataset.kegiatan
     potensi = terapkan(dataset.potensi, replace(f, status=()))
     if kode:
@@ -117,9 +144,19 @@ def garis_waktu(dataset: Dataset, f: Filter, sampai: dt.date, kode: str | None =
     return pd.DataFrame(baris, columns=["bulan", *status])
 
 
-def kim_tidak_aktif(potensi: pd.DataFrame, batas_bulan: int) -> int:
-    """KIM whose every (shown) potential has been quiet for ``batas_bulan`` whole months or more."""
+def kim_tidak_aktif(potensi: pd.DataFrame, batas_bulan: int, kim: np.ndarray | None = None) -> int:
+    """KIM whose every (shown) potential has been quiet for ``batas_bulan`` whole months or more.
+
+    ``kim`` (one integer per (kelurahan, KIM name) pair, aligned with the rows,
+    as :class:`geo.tampilan.agregat.KodePotensi` holds) skips the groupby.
+    """
     if "bulan_tidak_aktif" not in potensi or not len(potensi):
         return 0
+    if kim is not None and len(kim) == len(potensi):
+        bulan = potensi["bulan_tidak_aktif"].to_numpy(dtype=float, na_value=np.inf)
+        kelompok, balik = np.unique(kim, return_inverse=True)
+        terkecil = np.full(len(kelompok), np.inf)
+        np.minimum.at(terkecil, balik, bulan)
+        return int((terkecil >= batas_bulan).sum())
     per_kim = potensi["bulan_tidak_aktif"].fillna(np.inf).groupby([potensi["kode_kelurahan"], potensi["nama_kim"]]).min()
     return int((per_kim >= batas_bulan).sum())

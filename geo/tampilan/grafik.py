@@ -95,8 +95,9 @@ def spek_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None = None) -
     wil: Wilayah = tampilan.dataset.wilayah
     data = garis_waktu(tampilan.dataset, tampilan.filter, hari_ini(), kode)  # the whole history; the date(s) are marked
     status = list(wil.status_aktivitas)
-    nilai = [{"bulan": _iso(b), "status": s, "jumlah": int(n), "urut": j}
-             for j, s in enumerate(status) for b, n in zip(data["bulan"], data[s])]
+    bulan = pd.to_datetime(data["bulan"]).dt.strftime("%Y-%m-%d").tolist()  # once, not once per status
+    nilai = [{"bulan": b, "status": s, "jumlah": n, "urut": j}
+             for j, s in enumerate(status) for b, n in zip(bulan, data[s].astype(int).tolist())]
     warna = [WARNA_GAYA[g] for g in gaya_status(wil.status_aktivitas)]
     lapis: list[dict] = [{
         "data": {"values": nilai},

@@ -16,6 +16,7 @@ import numpy as np
 
 from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import JENIS_KELURAHAN, TINGKAT, kata_jenis
+from geo.tampilan.indeks import baris_awalan
 
 if TYPE_CHECKING:
     from geo.tampilan.susun import Tampilan
@@ -41,9 +42,7 @@ def jenis_dalam(dataset: Dataset, wilayah: str = "") -> str:
         batas = dataset.batas
         if not len(batas) or "jenis_unit" not in batas:
             return JENIS_KELURAHAN
-        jenis = batas["jenis_unit"]
-        if wilayah:
-            jenis = jenis[batas["kode"].astype(str).str.startswith(wilayah).to_numpy()]
+        jenis = batas["jenis_unit"].iloc[baris_awalan(dataset, wilayah)] if wilayah else batas["jenis_unit"]
         return kata_jenis(np.unique(jenis.dropna().astype(str)).tolist())
 
     return dataset.memo(f"jenis_dalam_{wilayah}", hitung)

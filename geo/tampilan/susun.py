@@ -7,17 +7,18 @@ files and the command line can never disagree on a figure.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from types import MappingProxyType
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from geo.masuk.dataset import Dataset
-from geo.masuk.tingkat import awalan_seri
 from geo.tampilan import banding as waktu_banding
-from geo.tampilan import waktu
-from geo.tampilan.agregat import KodePotensi, kode_dataset, kode_potensi, ringkas_kelurahan, ringkas_kode
+from geo.tampilan import indeks, waktu
+from geo.tampilan.agregat import KodePotensi, kode_dataset, kode_potensi, ringkas_kode
 from geo.tampilan.saring import Filter
 from geo.tampilan.tingkat import Jenjang, tentukan, unit_tingkat
 
@@ -32,7 +33,8 @@ class Tampilan:
     ringkasan: gpd.GeoDataFrame = field(repr=False)
     # The level of ``ringkasan``'s rows and the code prefix they lie in (see geo.tampilan.tingkat).
     jenjang: Jenjang = field(default_factory=lambda: Jenjang("kelurahan"))
-    # The shown potentials' integer codes (``kel`` indexes ``ringkasan`` rows), for cheap counts.
+    # The shown potentials' integer codes, for cheap counts: ``kel`` indexes ``ringkasan`` rows (-1: not
+    # on this map), ``kim`` is one code per (kelurahan, KIM name) pair at every level.
     kode: KodePotensi | None = field(default=None, repr=False, compare=False)
     # The date the statuses stand at (None without an activity log) and the comparison date.
     pada: dt.date | None = None
@@ -45,6 +47,21 @@ class Tampilan:
     @property
     def wilayah(self) -> str:
         return self.jenjang.wilayah
+
+    def kategori_hadir(self) -> set[str]:
+        """The vocabulary's categories among the shown potentials (legends), from the codes when known."""
+        return self._hadir("kategori", "kategori_potensi", self.dataset.wilayah.kategori_potensi)
+
+    def status_hadir(self) -> set[str]:
+        """The vocabulary's statuses among the shown potentials."""
+        return self._hadir("status", "status_aktivitas", self.dataset.wilayah.status_aktivitas)
+
+    def _hadir(self, kode: str, kolom: str, kosakata) -> set[str]:
+        if self.kode is None or len(getattr(self.kode, kode)) != len(self.potensi):
+            return set(self.potensi[kolom]) & set(kosakata) if len(self.potensi) else set()
+        kode_ada = getattr(self.kode, kode)
+        hitung = np.bincount(kode_ada[kode_ada >= 0], minlength=len(kosakata))
+        return {kosakata[i] for i in np.flatnonzero(hitung) if i < len(kosakata)}
 
 
 def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = None, wilayah: str = "",
@@ -65,29 +82,28 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
     sumber, semua = _basis(dataset, pada)
     cocok = _cocok(dataset, semua, f)
     if jenjang.wilayah:
-        cocok &= dataset.memo(f"awalan_potensi_{jenjang.wilayah}",
-                              lambda: dataset.potensi["kode_kelurahan"].astype(str).str.startswith(jenjang.wilayah).to_numpy())
+        cocok &= indeks.potensi_dalam(dataset, semua.kel, sumber["kode_kelurahan"], jenjang.wilayah)
     baris = np.flatnonzero(cocok)
     potensi = sumber.iloc[baris] if len(baris) < len(sumber) else sumber
+    kd = semua if len(baris) == len(sumber) else KodePotensi(**{
+        c.name: None if getattr(semua, c.name) is None else getattr(semua, c.name)[baris] for c in fields(KodePotensi)})
+    # The boundary rows in view (kecamatan filter and prefix), as a mask: no string compares per rerun.
+    pilih = indeks.masker_awalan(dataset, jenjang.wilayah)
+    if f.kecamatan:
+        pilih &= indeks.masker_kecamatan(dataset, f.kecamatan)
     if jenjang.tingkat != "kelurahan":
-        return _tampilkan_tingkat(dataset, f, potensi, jenjang, pada, banding)
-    kd = KodePotensi(**{c.name: getattr(semua, c.name)[baris] for c in fields(KodePotensi)})
+        return _tampilkan_tingkat(dataset, f, potensi, kd, pilih, jenjang, pada, banding)
     batas = dataset.batas
     # Per dataset, once: the boundary attributes without geometry, and each row's KIM name.
     basis = dataset.memo("basis_batas", lambda: pd.DataFrame(dataset.batas.drop(columns="geometry")).reset_index(drop=True))
-    nama = dataset.memo("nama_kim_batas", lambda: dataset.nama_kim().reindex(dataset.batas["kode"].astype(str)).fillna("").to_numpy())
-    pilih = np.ones(len(batas), dtype=bool)
-    if f.kecamatan:
-        pilih &= batas["kecamatan"].isin(f.kecamatan).to_numpy()
-    if jenjang.wilayah:
-        pilih &= batas["kode"].astype(str).str.startswith(jenjang.wilayah).to_numpy()
+    nama = dataset.memo("nama_kim_batas", lambda: indeks.nama_kim(dataset).reindex(dataset.batas["kode"].astype(str)).fillna("").to_numpy())
     if not pilih.all():
         batas = batas[pilih]
         basis = basis.loc[pilih].reset_index(drop=True)
         nama = nama[pilih]
         posisi = np.full(len(pilih) + 1, -1)
         posisi[np.flatnonzero(pilih)] = np.arange(int(pilih.sum()))
-        kd = KodePotensi(**{**{c.name: getattr(kd, c.name) for c in fields(KodePotensi)}, "kel": posisi[kd.kel]})
+        kd = replace(kd, kel=posisi[kd.kel])
     ringkasan = ringkas_kode(kd, batas, dataset.wilayah, nama, basis)
     if pada is not None:
         ringkasan = waktu_banding.tambah_dormansi(ringkasan, potensi)
@@ -96,26 +112,32 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
     return Tampilan(dataset, f, potensi, ringkasan, jenjang, kd, pada, banding)
 
 
-def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, jenjang: Jenjang,
-                       pada: dt.date | None, banding: dt.date | None) -> Tampilan:
+def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, kd: KodePotensi, pilih: np.ndarray,
+                       jenjang: Jenjang, pada: dt.date | None, banding: dt.date | None) -> Tampilan:
     """A view above the kelurahan: potentials counted onto the dissolved units of the level.
 
-    The time columns (dormancy, comparison) are per kelurahan only; above it the
-    statuses at ``pada`` are counted like any other.
+    The units are those holding a boundary row in view; each potential reaches
+    its unit through its boundary row (``indeks.induk_tingkat``), or through
+    its own code's prefix when its kelurahan has no boundary. The time columns
+    (dormancy, comparison) are per kelurahan only; above it the statuses at
+    ``pada`` are counted like any other.
     """
-    batas = dataset.batas
-    if f.kecamatan:
-        batas = batas[batas["kecamatan"].isin(f.kecamatan)]
-    if jenjang.wilayah:
-        batas = batas[batas["kode"].astype(str).str.startswith(jenjang.wilayah)]
-    unit = unit_tingkat(dataset, jenjang.tingkat)
-    unit = unit[unit["kode"].isin(awalan_seri(batas["kode"], jenjang.tingkat))]
-    dipetakan = potensi.assign(kode_kelurahan=awalan_seri(potensi["kode_kelurahan"], jenjang.tingkat))
-    semua = dataset.potensi
-    jumlah_kim = semua.groupby(awalan_seri(semua["kode_kelurahan"], jenjang.tingkat))["nama_kim"].nunique()
-    ringkasan = ringkas_kelurahan(dipetakan, unit, dataset.wilayah, jumlah_kim.astype(str) + " KIM")
+    tingkat = jenjang.tingkat
+    unit = unit_tingkat(dataset, tingkat)
+    induk = indeks.induk_tingkat(dataset, tingkat)
+    dipakai = np.zeros(len(unit) + 1, dtype=bool)
+    dipakai[induk[pilih]] = True  # -1 (no unit) lands on the spare last slot
+    sel = np.flatnonzero(dipakai[:-1])
+    posisi = np.full(len(unit) + 1, -1)
+    posisi[sel] = np.arange(len(sel))
     # ``kel`` indexes ``ringkasan`` rows here too, so counts and charts work at every level.
-    return Tampilan(dataset, f, potensi, ringkasan, jenjang, kode_potensi(dipetakan, ringkasan, dataset.wilayah), pada, banding)
+    kd = replace(kd, kel=posisi[indeks.unit_potensi(dataset, tingkat, kd.kel, potensi["kode_kelurahan"])])
+    dipilih = unit if len(sel) == len(unit) else unit.iloc[sel]
+    basis = indeks.basis_tingkat(dataset, tingkat)
+    if len(sel) < len(unit):
+        basis = basis.iloc[sel].reset_index(drop=True)
+    ringkasan = ringkas_kode(kd, dipilih, dataset.wilayah, indeks.nama_kim_tingkat(dataset, tingkat)[sel], basis)
+    return Tampilan(dataset, f, potensi, ringkasan, jenjang, kd, pada, banding)
 
 
 _MAKS_TANGGAL = 4
@@ -158,11 +180,14 @@ def _cocok(dataset: Dataset, kd: KodePotensi, f: Filter) -> np.ndarray:
     return cocok
 
 
-def pilihan_kelurahan(dataset: Dataset) -> dict[str, str]:
-    """kode → "Name (kecamatan)", sorted by name, for pickers; once per dataset."""
+def pilihan_kelurahan(dataset: Dataset, wilayah: str = "") -> Mapping[str, str]:
+    """kode → "Name (kecamatan)", sorted by name, for pickers; inside the prefix ``wilayah``.
+
+    Once per dataset and prefix, and read-only (not copied: the country holds 83,000).
+    """
 
     def buat() -> dict[str, str]:
-        b = dataset.batas.sort_values("kelurahan")
+        b = dataset.batas.iloc[indeks.baris_awalan(dataset, wilayah)].sort_values("kelurahan")
         return dict(zip(b["kode"].astype(str), b["kelurahan"] + " (" + b["kecamatan"] + ")"))
 
-    return dict(dataset.memo("pilihan_kelurahan", buat))
+    return MappingProxyType(dataset.memo(f"pilihan_kelurahan_{wilayah}", buat))

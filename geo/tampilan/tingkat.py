@@ -13,10 +13,12 @@ import warnings
 from dataclasses import dataclass
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import KOLOM_KODE, KOLOM_NAMA, PANJANG_KODE, TINGKAT, awalan_seri, lebih_halus, tingkat_kode
+from geo.tampilan import indeks
 
 # Polygons one map may carry; above it the view moves up a level (a few thousand stays fluid).
 BATAS_POLIGON = 3000
@@ -31,12 +33,16 @@ def tingkat_awal(dataset: Dataset) -> str:
 
     One kota (Bontang) opens on its kelurahan as always; a province with
     several kab/kota opens on them; the country opens on its provinces.
+    Once per dataset: every rerun asks.
     """
-    kode = dataset.batas["kode"].astype(str) if len(dataset.batas) else pd.Series([], dtype=str)
-    for tingkat in ("provinsi", "kabkota"):
-        if awalan_seri(kode, tingkat).nunique() > 1:
-            return tingkat
-    return "kelurahan"
+    def buat() -> str:
+        kode = dataset.batas["kode"].astype(str) if len(dataset.batas) else pd.Series([], dtype=str)
+        for tingkat in ("provinsi", "kabkota"):
+            if awalan_seri(kode, tingkat).nunique() > 1:
+                return tingkat
+        return "kelurahan"
+
+    return dataset.memo("tingkat_awal", buat)
 
 
 def unit_tingkat(dataset: Dataset, tingkat: str) -> gpd.GeoDataFrame:
@@ -103,14 +109,34 @@ class Jenjang:
     catatan: tuple[str, ...] = ()
 
 
+# Distinct (level, prefix) pairs remembered per dataset: a drill-down visits a few; a URL can hold anything.
+_MAKS_JENJANG = 512
+
+
 def tentukan(dataset: Dataset, tingkat: str | None = None, wilayah: str = "") -> Jenjang:
-    """A drawable (level, prefix): finer than the prefix, and within :data:`BATAS_POLIGON` polygons."""
+    """A drawable (level, prefix): finer than the prefix, and within :data:`BATAS_POLIGON` polygons.
+
+    Depends on the dataset and the two arguments only, so it is computed once
+    per pair and dataset (the page asks several times per rerun).
+    """
+    simpanan: dict = dataset.memo("jenjang_tentukan", dict)
+    kunci = (tingkat, wilayah, BATAS_POLIGON)
+    hasil = simpanan.get(kunci)  # sessions share the dataset: never index after another thread's clear()
+    if hasil is None:
+        hasil = _tentukan(dataset, tingkat, wilayah)
+        if len(simpanan) >= _MAKS_JENJANG:
+            simpanan.clear()
+        simpanan[kunci] = hasil
+    return hasil
+
+
+def _tentukan(dataset: Dataset, tingkat: str | None, wilayah: str) -> Jenjang:
     catatan: list[str] = []
     wilayah = (wilayah or "").strip()
-    kode = dataset.batas["kode"].astype(str) if len(dataset.batas) else pd.Series([], dtype=str)
-    if wilayah and not kode.str.startswith(wilayah).any():
+    if wilayah and not indeks.ada_awalan(dataset, wilayah):
+        contoh = str(dataset.batas["kode"].iloc[0])[:5] if len(dataset.batas) else "64.74"
         catatan.append(f"Wilayah '{wilayah}' tidak ada di data; ditampilkan seluruh wilayah. Gunakan awalan kode Kemendagri, misalnya "
-                       f"{kode.iloc[0][:5] if len(kode) else '64.74'}.")
+                       f"{contoh}.")
         wilayah = ""
     level_wilayah = tingkat_kode(wilayah) if wilayah else None
     if wilayah and level_wilayah is None:
@@ -121,8 +147,8 @@ def tentukan(dataset: Dataset, tingkat: str | None = None, wilayah: str = "") ->
     tingkat = tingkat or (lebih_halus(level_wilayah) if level_wilayah else tingkat_awal(dataset))
     if level_wilayah and TINGKAT.index(tingkat) <= TINGKAT.index(level_wilayah):
         tingkat = lebih_halus(level_wilayah)  # type: ignore[assignment]
-    dalam = kode[kode.str.startswith(wilayah)] if wilayah else kode
-    while tingkat != TINGKAT[0] and awalan_seri(dalam, tingkat).nunique() > BATAS_POLIGON:
+    dalam = indeks.kode_batas(dataset)[indeks.baris_awalan(dataset, wilayah)]
+    while tingkat != TINGKAT[0] and len(np.unique(dalam.astype(f"<U{PANJANG_KODE[tingkat]}"))) > BATAS_POLIGON:
         naik = TINGKAT[TINGKAT.index(tingkat) - 1]
         catatan.append(f"Terlalu banyak unit {LABEL_TINGKAT[tingkat]} untuk satu peta; ditampilkan per {LABEL_TINGKAT[naik]}. "
                        "Klik satu unit untuk masuk lebih dalam.")
@@ -135,10 +161,10 @@ def nama_unit(dataset: Dataset, kode: str) -> str:
     tingkat = tingkat_kode(kode)
     if tingkat is None:
         return kode
-    baris = dataset.batas.loc[dataset.batas["kode"].astype(str).str.startswith(kode)]
+    baris = indeks.baris_awalan(dataset, kode)
     if not len(baris):
         return kode
-    nama = str(baris[KOLOM_NAMA[tingkat]].iloc[0])
+    nama = str(dataset.batas[KOLOM_NAMA[tingkat]].iloc[int(baris[0])])
     if tingkat == "kecamatan" and not nama.lower().startswith("kec"):
         return f"Kecamatan {nama}"
     return nama

@@ -21,6 +21,7 @@ change on a 400,000-activity log stays well under the page's budget.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -140,9 +141,26 @@ def bulan_tidak_aktif(potensi: pd.DataFrame, kegiatan: pd.DataFrame, pada: dt.da
 
 def rentang_log(kegiatan: pd.DataFrame | None) -> tuple[dt.date, dt.date] | None:
     """First activity and today: the dates a view may be asked for."""
-    if kegiatan is None or not len(kegiatan) or kegiatan["tanggal"].isna().all():
+    if kegiatan is None or not len(kegiatan):
         return None
-    return kegiatan["tanggal"].min().date(), hari_ini()
+    awal = _awal_log(kegiatan)
+    return None if awal is None else (awal, hari_ini())
+
+
+# A log's first date, per log object: asked twice on every rerun (the date pickers and the view's check).
+_AWAL_LOG: dict[int, tuple[weakref.ref, dt.date | None, int]] = {}
+
+
+def _awal_log(kegiatan: pd.DataFrame) -> dt.date | None:
+    """The first activity's date of a loaded log (which never changes), computed once per log."""
+    kunci = id(kegiatan)
+    ada = _AWAL_LOG.get(kunci)
+    if ada is not None and ada[0]() is kegiatan and ada[2] == len(kegiatan):
+        return ada[1]
+    tanggal = kegiatan["tanggal"]
+    awal = None if tanggal.isna().all() else tanggal.min().date()
+    _AWAL_LOG[kunci] = (weakref.ref(kegiatan, lambda _, k=kunci: _AWAL_LOG.pop(k, None)), awal, len(kegiatan))
+    return awal
 
 
 def periksa_tanggal(kegiatan: pd.DataFrame | None, tanggal: dt.date, nama: str) -> dt.date:
