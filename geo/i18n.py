@@ -209,7 +209,7 @@ TEKS: dict[str, dict[str, str]] = {
     "kol_aktif_pada": {"id": "Aktif {tanggal}", "en": "Active {tanggal}"},
     "kol_perubahan": {"id": "Perubahan", "en": "Change"},
     "kol_bangkit": {"id": "Bangkit kembali", "en": "Revived"},
-    "legenda_dormansi": {"id": "Bulan tidak aktif pada {pada} (median per kelurahan)", "en": "Months inactive on {pada} (median per kelurahan)"},
+    "legenda_dormansi": {"id": "Bulan tidak aktif pada {pada} (median per {unit})", "en": "Months inactive on {pada} (median per {unit})"},
     # --- Profiles, atlas, photos and branding (#14) ---
     "atlas_judul": {"id": "Atlas dan profil", "en": "Atlas and profiles"},
     "atlas_tombol": {"id": "Atlas PDF", "en": "Atlas PDF"},

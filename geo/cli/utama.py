@@ -24,7 +24,7 @@ from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import TINGKAT, normalisasi_awalan, tingkat_sah
 from geo.simpan.gudang import pilih_gudang
 from geo.tampilan.agregat import kolom_ringkasan
-from geo.tampilan.angka import angka_utama
+from geo.tampilan.angka import angka_utama, teks_cakupan
 from geo.tampilan.banding import kolom_banding
 from geo.tampilan.saring import Filter, kanonik, pecah_nilai
 from geo.tampilan.susun import Tampilan, tampilkan
@@ -140,7 +140,8 @@ def _summary(args: argparse.Namespace) -> int:
             print(catatan, file=sys.stderr)
     if (pada is not None or banding is not None) and args.format == "table":
         print(waktu.judul_tabel(pada or tampilan.pada, banding))
-        print(waktu.baris_total(tabel, waktu.kolom_tabel(dataset, banding is not None)).fillna("-").to_string(index=False))
+        nama = ("nama", "induk") if "nama" in tabel else ("kelurahan", "kecamatan")
+        print(waktu.baris_total(tabel, waktu.kolom_tabel(dataset, banding is not None, nama)).fillna("-").to_string(index=False))
         return 0
     if args.format == "json":
         records = json.loads(tabel.to_json(orient="records", force_ascii=False))
@@ -155,7 +156,7 @@ def _summary(args: argparse.Namespace) -> int:
     a = angka_utama(tampilan)
     # Totals on stderr, so json/csv on stdout stay machine-readable; the same figures as the page's cards.
     total = (f"Jumlah: {a.kim} KIM, {a.potensi} potensi ({a.aktif} aktif), {a.anggota} anggota, "
-             f"{a.kelurahan_berpotensi} dari {a.kelurahan} kelurahan")
+             f"{teks_cakupan(tampilan)}")
     if a.tanpa_batas:
         total += f"; {a.tanpa_batas} potensi di kelurahan yang tidak ada di berkas batas (tidak termasuk tabel di atas)"
     print(total + ".", file=sys.stderr)

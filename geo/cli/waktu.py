@@ -38,12 +38,15 @@ def periksa_metrik(metrik: str, dataset: Dataset, banding: dt.date | None) -> No
         raise GalatData(f"Metrik '{metrik}' membutuhkan {perlu}.")
 
 
-def kolom_tabel(dataset: Dataset, banding: bool) -> list[str]:
-    """Columns of the text table: the status counts at the date(s) and the change."""
+def kolom_tabel(dataset: Dataset, banding: bool, nama: tuple[str, str] = ("kelurahan", "kecamatan")) -> list[str]:
+    """Columns of the text table: the status counts at the date(s) and the change.
+
+    ``nama``: the unit and parent columns (``nama``/``induk`` above the kelurahan level).
+    """
     status = [kolom_status(s) for s in dataset.wilayah.status_aktivitas]
     if banding:
-        return ["kelurahan", "kecamatan", *[k for k in kolom_banding(dataset) if not k.startswith("jumlah_aktif_")]]
-    return ["kelurahan", "kecamatan", "jumlah_potensi", *status, "bulan_tidak_aktif", "kegiatan_terakhir"]
+        return [*nama, *[k for k in kolom_banding(dataset) if not k.startswith("jumlah_aktif_")]]
+    return [*nama, "jumlah_potensi", *status, "bulan_tidak_aktif", "kegiatan_terakhir"]
 
 
 def judul_tabel(pada: dt.date | None, banding: dt.date | None) -> str | None:
@@ -56,10 +59,10 @@ def judul_tabel(pada: dt.date | None, banding: dt.date | None) -> str | None:
 
 def baris_total(tabel: pd.DataFrame, kolom: list[str]) -> pd.DataFrame:
     """A closing "Jumlah" row for the count columns, so the region's dip and revival read at once."""
-    angka = [k for k in kolom if k not in ("kelurahan", "kecamatan", "bulan_tidak_aktif", "kegiatan_terakhir")]
+    angka = [k for k in kolom[2:] if k not in ("bulan_tidak_aktif", "kegiatan_terakhir")]
     total = {k: "" for k in kolom}
     total.update({k: int(pd.to_numeric(tabel[k], errors="coerce").fillna(0).sum()) for k in angka})
-    total["kelurahan"] = "JUMLAH"
+    total[kolom[0]] = "JUMLAH"
     hasil = pd.concat([tabel[kolom], pd.DataFrame([total])], ignore_index=True)
     # Shorter headers for a terminal: "aktif_pada" reads as well as "status_aktif_pada".
     return hasil.rename(columns=lambda k: k.removeprefix("status_"))

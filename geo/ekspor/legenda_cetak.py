@@ -18,7 +18,7 @@ from geo import format_id
 from geo.ekspor.kartografi import WARNA_KECAMATAN, WARNA_REDUP, WARNA_TEKS, bungkus
 from geo.i18n import label_metrik, nilai_metrik, t
 from geo.peta.data import gaya_status
-from geo.tampilan.angka import angka_utama
+from geo.tampilan.angka import angka_utama, teks_cakupan
 from geo.tampilan.kelas import SKEMA_KELAS, Kelas
 from geo.tampilan.kelas_waktu import judul_metrik
 from geo.tampilan.susun import Tampilan
@@ -117,8 +117,7 @@ def _bagian_status(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampila
 def _total(tampilan: Tampilan) -> str:
     fmt = format_id.angka
     a = angka_utama(tampilan)
-    teks = (f"Ditampilkan: {fmt(a.potensi)} potensi, {fmt(a.kim)} KIM, "
-            f"{fmt(a.kelurahan_berpotensi)} dari {fmt(a.kelurahan)} kelurahan")
+    teks = f"Ditampilkan: {fmt(a.potensi)} potensi, {fmt(a.kim)} KIM, {teks_cakupan(tampilan, fmt)}"
     if a.tanpa_batas:
         teks += f"; {fmt(a.tanpa_batas)} potensi di kelurahan yang tidak ada di peta batas"
     return teks

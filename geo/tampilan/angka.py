@@ -11,6 +11,7 @@ pair: two kelurahan with a KIM of the same name are two KIM.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from geo.masuk import skema
@@ -54,7 +55,9 @@ def angka_utama(tampilan: Tampilan, kode: str | None = None) -> AngkaUtama:
         persen_aktif=round(100 * aktif / potensi, 1) if potensi else None,
         anggota=int(p["jumlah_anggota"].sum()) if potensi else 0,
         kelurahan=len(r),
-        kelurahan_berpotensi=int(p["kode_kelurahan"].nunique()) if potensi else 0,
+        # Units of the view's level with a potential: above the kelurahan, kab/kota of a province, not its desa.
+        kelurahan_berpotensi=(int(p["kode_kelurahan"].nunique()) if tampilan.tingkat == "kelurahan"
+                              else int((r["jumlah_potensi"] > 0).sum())) if potensi else 0,
         tanpa_batas=int((~p["kode_kelurahan"].isin(di_peta)).sum()) if potensi else 0,
     )
 
@@ -78,6 +81,14 @@ def _dari_kode(tampilan: Tampilan, kd) -> AngkaUtama:
         persen_aktif=round(100 * aktif / len(p), 1),
         anggota=int(p["jumlah_anggota"].sum()),
         kelurahan=len(tampilan.ringkasan),
-        kelurahan_berpotensi=jumlah_beda(kd.kelurahan),
+        kelurahan_berpotensi=jumlah_beda(kd.kelurahan) if tampilan.tingkat == "kelurahan" else jumlah_beda(kd.kel[kd.kel >= 0]),
         tanpa_batas=int(np.count_nonzero(kd.kel < 0)),
     )
+
+
+def teks_cakupan(tampilan: Tampilan, fmt: Callable[[int], str] = str) -> str:
+    """"12 dari 15 kelurahan" (or "3 dari 10 kab/kota"): how many units of the view hold a potential."""
+    from geo.tampilan.sebutan import sebutan_tampilan
+
+    a = angka_utama(tampilan)
+    return f"{fmt(a.kelurahan_berpotensi)} dari {fmt(a.kelurahan)} {sebutan_tampilan(tampilan)['unit']}"

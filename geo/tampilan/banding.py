@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from geo.masuk.dataset import Dataset
+from geo.masuk.tingkat import awalan_seri
 from geo.tampilan.agregat import kolom_status
 from geo.tampilan.saring import Filter, terapkan
 from geo.tampilan.waktu import KOLOM_HARI, KOLOM_POS, KOSONG, _hari, aturan_waktu, bulan_penuh_hari, potensi_pada
@@ -29,18 +30,25 @@ def _per_kode(nilai: pd.Series, kode: pd.Series, index: pd.Index, fungsi: str = 
     return nilai.groupby(kode).agg(fungsi).reindex(index)
 
 
-def tambah_dormansi(ringkasan: pd.DataFrame, potensi: pd.DataFrame) -> pd.DataFrame:
-    """``bulan_tidak_aktif`` per kelurahan: the median over its (filtered) potentials."""
+def _kunci_unit(potensi: pd.DataFrame, tingkat: str) -> pd.Series:
+    """Each potential's unit code at ``tingkat`` (its kelurahan's code, or a prefix of it above)."""
+    kode = potensi["kode_kelurahan"]
+    return kode if tingkat == "kelurahan" else awalan_seri(kode, tingkat)
+
+
+def tambah_dormansi(ringkasan: pd.DataFrame, potensi: pd.DataFrame, tingkat: str = "kelurahan") -> pd.DataFrame:
+    """``bulan_tidak_aktif`` per unit: the median over its (filtered) potentials, at any level."""
     idx = pd.Index(ringkasan["kode"])
-    nilai = _per_kode(potensi["bulan_tidak_aktif"], potensi["kode_kelurahan"], idx, AGREGAT_DORMANSI)
+    nilai = _per_kode(potensi["bulan_tidak_aktif"], _kunci_unit(potensi, tingkat), idx, AGREGAT_DORMANSI)
     ringkasan["bulan_tidak_aktif"] = nilai.to_numpy(dtype=float)
     return ringkasan
 
 
 def tambah_banding(
-    ringkasan: pd.DataFrame, dataset: Dataset, f: Filter, pada: dt.date, banding: dt.date, sumber_pada: pd.DataFrame | None = None
+    ringkasan: pd.DataFrame, dataset: Dataset, f: Filter, pada: dt.date, banding: dt.date, sumber_pada: pd.DataFrame | None = None,
+    tingkat: str = "kelurahan",
 ) -> pd.DataFrame:
-    """Both states per kelurahan and the change from ``pada`` to ``banding``.
+    """Both states per unit (kelurahan, or kecamatan and up) and the change from ``pada`` to ``banding``.
 
     The status filter is left out here: a status belongs to one date, and the
     comparison is about the same potentials on both dates.
@@ -50,7 +58,7 @@ def tambah_banding(
     a = terapkan(sumber_pada if sumber_pada is not None else potensi_pada(dataset.potensi, log, pada, wil), f_tetap)
     b = terapkan(potensi_pada(dataset.potensi, log, banding, wil), f_tetap)
     aktif = wil.status_aktivitas[0]
-    kode, idx = a["kode_kelurahan"], pd.Index(ringkasan["kode"])
+    kode, idx = _kunci_unit(a, tingkat), pd.Index(ringkasan["kode"])
     aktif_a = (a["status_aktivitas"] == aktif).astype(int)
     aktif_b = (b["status_aktivitas"] == aktif).astype(int)
     ringkasan["jumlah_aktif_pada"] = _per_kode(aktif_a, kode, idx).fillna(0).astype(int).to_numpy()

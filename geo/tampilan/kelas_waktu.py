@@ -51,7 +51,9 @@ def judul_metrik(tampilan: Tampilan, metrik: str, bahasa: str = "id") -> str:
     if metrik == "perubahan_aktif" and tampilan.pada and tampilan.banding:
         return t("legenda_divergen", bahasa, pada=tanggal(tampilan.pada, bahasa), banding=tanggal(tampilan.banding, bahasa))
     if metrik == "bulan_tidak_aktif" and tampilan.pada:
-        return t("legenda_dormansi", bahasa, pada=tanggal(tampilan.pada, bahasa))
+        from geo.tampilan.sebutan import sebutan_tampilan
+
+        return t("legenda_dormansi", bahasa, pada=tanggal(tampilan.pada, bahasa), **sebutan_tampilan(tampilan, bahasa))
     return label_metrik(metrik, tampilan.dataset.wilayah, bahasa)
 
 

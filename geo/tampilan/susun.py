@@ -92,7 +92,7 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
     if f.kecamatan:
         pilih &= indeks.masker_kecamatan(dataset, f.kecamatan)
     if jenjang.tingkat != "kelurahan":
-        return _tampilkan_tingkat(dataset, f, potensi, kd, pilih, jenjang, pada, banding)
+        return _tampilkan_tingkat(dataset, f, potensi, kd, pilih, jenjang, pada, banding, sumber)
     batas = dataset.batas
     # Per dataset, once: the boundary attributes without geometry, and each row's KIM name.
     basis = dataset.memo("basis_batas", lambda: pd.DataFrame(dataset.batas.drop(columns="geometry")).reset_index(drop=True))
@@ -113,14 +113,15 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
 
 
 def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, kd: KodePotensi, pilih: np.ndarray,
-                       jenjang: Jenjang, pada: dt.date | None, banding: dt.date | None) -> Tampilan:
+                       jenjang: Jenjang, pada: dt.date | None, banding: dt.date | None,
+                       sumber: gpd.GeoDataFrame | None = None) -> Tampilan:
     """A view above the kelurahan: potentials counted onto the dissolved units of the level.
 
     The units are those holding a boundary row in view; each potential reaches
     its unit through its boundary row (``indeks.induk_tingkat``), or through
     its own code's prefix when its kelurahan has no boundary. The time columns
-    (dormancy, comparison) are per kelurahan only; above it the statuses at
-    ``pada`` are counted like any other.
+    (dormancy as the median over the unit's potentials, the comparison as
+    sums) are computed per unit too, so a province can ask where revival works.
     """
     tingkat = jenjang.tingkat
     unit = unit_tingkat(dataset, tingkat)
@@ -137,6 +138,10 @@ def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, k
     if len(sel) < len(unit):
         basis = basis.iloc[sel].reset_index(drop=True)
     ringkasan = ringkas_kode(kd, dipilih, dataset.wilayah, indeks.nama_kim_tingkat(dataset, tingkat)[sel], basis)
+    if pada is not None:
+        ringkasan = waktu_banding.tambah_dormansi(ringkasan, potensi, tingkat)
+        if banding is not None:
+            ringkasan = waktu_banding.tambah_banding(ringkasan, dataset, f, pada, banding, sumber, tingkat)
     return Tampilan(dataset, f, potensi, ringkasan, jenjang, kd, pada, banding)
 
 
