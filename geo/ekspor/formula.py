@@ -64,3 +64,13 @@ def netralkan_tabel(tabel: pd.DataFrame) -> pd.DataFrame:
         if _kolom_teks(hasil[nama]):
             hasil[nama] = netralkan_kolom(hasil[nama])
     return hasil
+
+
+def pulihkan_netral_kolom(kolom: pd.Series) -> pd.Series:
+    """:func:`pulihkan_netral` over a text column: only cells starting with the apostrophe can change."""
+    awal = kolom.str.startswith(PENETRAL).fillna(False)
+    if not awal.any():
+        return kolom
+    hasil = kolom.copy()
+    hasil[awal] = [pulihkan_netral(t) for t in kolom[awal]]
+    return hasil

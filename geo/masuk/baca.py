@@ -7,6 +7,7 @@ the way Excel shows them: the header is row 1.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -27,7 +28,9 @@ _EKSTENSI_EXCEL = {".xlsx", ".xlsm"}
 _MAGIC_XLS = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _BARIS_JUDUL_MAKS = 10
 NL = b"\n"
-_BARIS_KOSONG = re.compile(r"(?:^|\n)[ \t]*\r?(?:\n|$)")
+# A blank line (only spaces or tabs): at the very start, or after a line break.
+_BARIS_KOSONG_AWAL = re.compile(r"[ \t]*\r?(?:\n|$)")
+_BARIS_KOSONG = re.compile(r"\n[ \t]*\r?(?:\n|$)")
 
 
 def normalisasi_header(nama: object) -> str:
@@ -37,14 +40,19 @@ def normalisasi_header(nama: object) -> str:
 
 
 def _dekode(data: bytes) -> str:
+    return _dekode_kodek(data)[0]
+
+
+def _dekode_kodek(data: bytes) -> tuple[str, str]:
+    """The text and the codec it was read with (``utf-8-sig``, ``utf-16`` or ``cp1252``)."""
     # Excel on Indonesian Windows writes cp1252 unless told otherwise; UTF-8
     # is tried first because cp1252 would "succeed" on UTF-8 bytes too.
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16")
+        return data.decode("utf-16"), "utf-16"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "utf-8-sig"
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 def tebak_delimiter(teks: str) -> str:
@@ -129,6 +137,18 @@ def _baris_excel(data: bytes) -> int | None:
         wb.close()
 
 
+def _ada_baris_kosong(teks: str) -> bool:
+    """A blank line before the trailing line breaks (pyarrow skips them, shifting Excel rows).
+
+    Searches for a line break first instead of trying every position, and
+    bounds the search instead of copying 100 MB with ``rstrip``.
+    """
+    ujung = len(teks)
+    while ujung and teks[ujung - 1] in "\r\n":
+        ujung -= 1
+    return bool(_BARIS_KOSONG_AWAL.match(teks, 0, ujung) or _BARIS_KOSONG.search(teks, 0, ujung))
+
+
 def _baca_csv_cepat(data: bytes) -> pd.DataFrame | None:
     """Typed text columns straight from pyarrow, for the common clean file; None → the careful path.
 
@@ -139,20 +159,26 @@ def _baca_csv_cepat(data: bytes) -> pd.DataFrame | None:
     """
     if b"\x00" in data:  # NUL anywhere: the careful path names its row
         return None
-    teks = _dekode(data)
-    if re.match(r"\s*sep=", teks) or _BARIS_KOSONG.search(teks.rstrip("\r\n")) or "\x00" in teks:
+    teks, kodek = _dekode_kodek(data)
+    if re.match(r"\s*sep=", teks) or _ada_baris_kosong(teks) or "\x00" in teks:
         return None
+    # Saved as UTF-8: hand pyarrow the bytes themselves rather than a re-encoded copy.
+    if kodek != "utf-8-sig":
+        mentah = teks.encode("utf-8")
+    else:
+        mentah = data.removeprefix(codecs.BOM_UTF8)
     try:
-        frame = pd.read_csv(io.BytesIO(teks.encode("utf-8")), sep=tebak_delimiter(teks), header=None, dtype=str,
+        frame = pd.read_csv(io.BytesIO(mentah), sep=tebak_delimiter(teks), header=None, dtype=str,
                             engine="pyarrow", keep_default_na=False)
     except (ValueError, pd.errors.ParserError):
         return None
-    if (frame.apply(lambda kolom: kolom.str.len()).to_numpy() > batasan.KARAKTER_SEL.nilai()).any():
+    maks = batasan.KARAKTER_SEL.nilai()
+    if any(frame[c].str.len().max() > maks for c in frame.columns):
         return None  # an over-long cell: the careful path reports it with its row
-    from geo.ekspor.formula import pulihkan_netral  # geo.ekspor imports geo.masuk
+    from geo.ekspor.formula import pulihkan_netral_kolom  # geo.ekspor imports geo.masuk
 
     # Undo exactly the export's formula protection, as the careful path does.
-    return frame.apply(lambda kolom: kolom.str.strip().map(pulihkan_netral))
+    return pd.DataFrame({c: pulihkan_netral_kolom(frame[c].str.strip()) for c in frame.columns})
 
 
 def _baca_excel(data: bytes, nama: str, laporan: Laporan, lembar: int | str = 0) -> list[list[str]] | None:

@@ -8,15 +8,26 @@ can pick the right code instead of guessing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import numpy as np
 import pandas as pd
 
-from geo.masuk.referensi import Referensi, normalisasi_nama
+from geo.masuk.referensi import Referensi, normalisasi_kode, normalisasi_kode_seri, normalisasi_nama, normalisasi_nama_seri
+from geo.masuk.teks import per_nilai
+
+# masalah(idx, kolom, pesan): report one row's problem (validasi._Konteks.masalah).
+Lapor = Callable[[object, str, str], None]
 
 
 def kunci_seri(nilai: pd.Series) -> pd.Series:
     """:func:`normalisasi_nama` per value, computed once per distinct spelling."""
-    unik = pd.unique(nilai.astype(str))
-    return nilai.astype(str).map(dict(zip(unik, (normalisasi_nama(v) for v in unik))))
+    return per_nilai(nilai.astype(str), normalisasi_nama, normalisasi_nama_seri)
+
+
+def kode_seri(kode: pd.Series) -> pd.Series:
+    """:func:`normalisasi_kode` per value, computed once per distinct code."""
+    return per_nilai(kode, normalisasi_kode, normalisasi_kode_seri)
 
 
 def selesaikan_nama(ref: Referensi, nama: pd.Series, kecamatan: pd.Series, kabkota: pd.Series | None = None) -> pd.DataFrame:
@@ -30,9 +41,13 @@ def selesaikan_nama(ref: Referensi, nama: pd.Series, kecamatan: pd.Series, kabko
                           "kec": kunci_seri(kecamatan).to_numpy()})
     baris["kab"] = kunci_seri(kabkota).to_numpy() if kabkota is not None else ""
     tabel = ref.tabel
-    info = pd.DataFrame({"kode": tabel.index, "kec_ref": kunci_seri(tabel["kecamatan"]).to_numpy(),
-                         "kab_ref": kunci_seri(tabel["kabkota"]).to_numpy()})
-    calon = baris[baris["kunci"] != ""].merge(ref.nama, on="kunci").merge(info, on="kode")
+    calon = baris[baris["kunci"] != ""].merge(ref.nama, on="kunci")
+    # Only the candidates' kecamatan and kab/kota need a key, not the whole national table's.
+    kode_calon = pd.unique(calon["kode"])
+    di_tabel = tabel.loc[kode_calon] if len(kode_calon) else tabel.iloc[0:0]
+    info = pd.DataFrame({"kode": di_tabel.index, "kec_ref": kunci_seri(di_tabel["kecamatan"]).to_numpy(),
+                         "kab_ref": kunci_seri(di_tabel["kabkota"]).to_numpy()})
+    calon = calon.merge(info, on="kode")
     calon = _persempit(calon, "kec", "kec_ref")
     calon = _persempit(calon, "kab", "kab_ref")
     jumlah = calon.groupby("_i").size()
@@ -56,3 +71,85 @@ def _persempit(calon: pd.DataFrame, kolom: str, kolom_ref: str) -> pd.DataFrame:
     cocok = (calon[kolom] != "") & (calon[kolom] == calon[kolom_ref])
     ada_cocok = cocok.groupby(calon["_i"]).transform("any")
     return calon[cocok | ~ada_cocok]
+
+
+def _nama_sah(ref: Referensi, kunci: pd.Series, kode: pd.Series, pos: np.ndarray, periksa: np.ndarray) -> np.ndarray:
+    """Per row in ``periksa``: does the reference know this spelling for this code (any of its names)?
+
+    Most rows spell the code's first name; only the others go through the
+    full (spelling, code) look-up.
+    """
+    utama = ref.nama.drop_duplicates("kode").set_index("kode")["kunci"].reindex(ref.tabel.index).fillna("").to_numpy(dtype=object)
+    kunci_np = kunci.to_numpy(dtype=object)
+    sah = np.zeros(len(kode), dtype=bool)
+    sah[periksa] = (kunci_np[periksa] != "") & (kunci_np[periksa] == utama[pos[periksa]])
+    sisa = periksa & ~sah
+    if sisa.any():
+        pasangan = pd.MultiIndex.from_arrays([kunci_np[sisa], kode.to_numpy(dtype=object)[sisa]])
+        sah[sisa] = pasangan.isin(pd.MultiIndex.from_frame(ref.nama[["kunci", "kode"]]))
+    return sah
+
+
+def cek_kelurahan(frame: pd.DataFrame, ref: Referensi, masalah: Lapor) -> tuple[pd.Series, np.ndarray]:
+    """Resolve each row to a reference code: by code, or by name (homonym-aware) when the code is blank.
+
+    Returns the codes (``""`` where unresolved) and their positions in
+    ``ref.tabel`` (-1 there), so callers join the reference without another look-up.
+    """
+    kosong = pd.Series("", index=frame.index)
+    kode = kode_seri(frame.get("kode_kelurahan", kosong))
+    nama = frame.get("kelurahan", kosong)
+    kec = frame.get("kecamatan", kosong)
+    ada_kode, ada_nama = (kode != "").to_numpy(), (nama != "").to_numpy()
+    pos = ref.tabel.index.get_indexer(kode)
+    dikenal = pos >= 0
+    # Only rows without a usable code need their name resolved: a national table repeats
+    # names hundreds of times, and a merge over every row would multiply them.
+    perlu = ada_nama & ~(ada_kode & dikenal)
+    kabkota = frame.get("kabkota")
+    per_nama = selesaikan_nama(ref, nama[perlu], kec[perlu], kabkota[perlu] if kabkota is not None else None)
+    per_nama = per_nama.reindex(kode.index).fillna({"kode": "", "jumlah_calon": 0, "calon": ""})
+    per_nama["jumlah_calon"] = per_nama["jumlah_calon"].astype(int)
+    kode_nama = per_nama["kode"]
+    contoh = ref.tabel.index[0] if len(ref.tabel) else ""
+
+    for idx in kode.index[ada_kode & ~dikenal]:
+        # kode_nama is NaN (truthy!) for an unknown name: never print "nan" to an officer.
+        petunjuk = f" Kode untuk {nama[idx]} adalah {kode_nama[idx]}." if isinstance(kode_nama[idx], str) and kode_nama[idx] else ""
+        masalah(idx, "kode_kelurahan", f"Kode kelurahan tidak dikenal di tabel referensi.{petunjuk} Gunakan kode Kemendagri, misalnya {contoh}.")
+    # A name is right for a code when that code carries the spelling, even if other units share it.
+    periksa = ada_kode & dikenal & ada_nama
+    salah_nama = periksa & ~_nama_sah(ref, kunci_seri(nama), kode, pos, periksa)
+    for idx in kode.index[salah_nama]:
+        baris = ref.baris(kode[idx])
+        j, benar = baris["jenis_unit"], baris["kelurahan"]
+        masalah(idx, "kelurahan", f"Nama {j} '{nama[idx]}' tidak cocok dengan kode {kode[idx]}, yang merupakan {j} {benar}. Perbaiki kode atau namanya.")
+    tanpa_kode = ~ada_kode & ada_nama
+    jumlah = per_nama["jumlah_calon"].to_numpy()
+    saran: dict[str, str | None] = {}
+    for idx in kode.index[tanpa_kode & (jumlah == 0)]:
+        if nama[idx] not in saran:
+            saran[nama[idx]] = ref.saran_nama(nama[idx])
+        mungkin = f" Mungkin maksud Anda '{saran[nama[idx]]}'?" if saran[nama[idx]] else ""
+        masalah(idx, "kelurahan", f"Kelurahan tidak dikenal.{mungkin} Isi kode_kelurahan atau gunakan nama dari tabel referensi.")
+    for idx in kode.index[tanpa_kode & (jumlah > 1)]:
+        masalah(idx, "kelurahan", f"Nama '{nama[idx]}' dipakai {per_nama.at[idx, 'jumlah_calon']} desa/kelurahan: "
+                f"{per_nama.at[idx, 'calon']}. Isi kode_kelurahan, atau kecamatan yang benar, agar jelas yang mana.")
+    for idx in kode.index[~ada_kode & ~ada_nama]:
+        masalah(idx, "kode_kelurahan", "Isi kode_kelurahan (kode Kemendagri) atau nama kelurahan.")
+
+    terima = ada_kode & dikenal & ~salah_nama
+    dari_nama = ~ada_kode & (kode_nama != "").to_numpy()
+    hasil = kode.where(terima, "").mask(dari_nama, kode_nama)
+    pos = np.where(terima, pos, -1)
+    if dari_nama.any():
+        pos[dari_nama] = ref.tabel.index.get_indexer(hasil[dari_nama])
+    kec_ref = ref.tabel["kecamatan"].to_numpy(dtype=object)
+    kec_benar = pd.Series(np.where(pos >= 0, kec_ref[pos], ""), index=kode.index)
+    periksa_kec = (pos >= 0) & (kec != "").to_numpy()
+    salah_kec = np.zeros(len(kode), dtype=bool)
+    if periksa_kec.any():
+        salah_kec[periksa_kec] = (kunci_seri(kec[periksa_kec]) != kunci_seri(kec_benar[periksa_kec])).to_numpy()
+    for idx in kode.index[salah_kec]:
+        masalah(idx, "kecamatan", f"Kecamatan tidak cocok: kelurahan ini berada di Kecamatan {kec_benar[idx]}.")
+    return hasil, pos

@@ -9,8 +9,9 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+import numpy as np
 import pandas as pd
 
 # Hyphen look-alikes that NFKC leaves alone (it maps U+2011 to U+2010, not '-').
@@ -33,12 +34,33 @@ def bersihkan_id(teks: str) -> str:
 def bersihkan_id_kolom(kolom: pd.Series) -> pd.Series:
     """:func:`bersihkan_id` over a text column; pure-ASCII cells (the usual case) are skipped."""
     kolom = kolom.astype(str)
-    perlu = ~kolom.map(str.isascii)
+    perlu = ~kolom.str.isascii().to_numpy(dtype=bool, na_value=True)
     if not perlu.any():
         return kolom
     hasil = kolom.copy()
-    hasil[perlu] = kolom[perlu].map(bersihkan_id)
+    hasil[perlu] = [bersihkan_id(t) for t in kolom[perlu]]
     return hasil
+
+
+def per_nilai(nilai: pd.Series, fungsi: Callable[[object], object], seri: Callable[[pd.Series], pd.Series] | None = None) -> pd.Series:
+    """``nilai.map(fungsi)``, computed once per distinct value: a national table repeats its codes and names.
+
+    ``seri`` is ``fungsi`` for a whole column; it is used only on printable
+    ASCII values, where the column-wise regex engine and Python's ``re``
+    agree on every class (``\\s``, ``\\d``, ``\\b``, case), so the result is
+    exactly ``fungsi``'s.
+    """
+    kode, unik = pd.factorize(nilai, use_na_sentinel=False)
+    unik = pd.Series(unik, dtype=object)
+    if seri is None or not len(unik):
+        hasil = np.array([fungsi(v) for v in unik], dtype=object)
+    else:
+        teks = unik.astype("string").fillna("\x00")  # a missing value is never "printable ASCII"
+        polos = teks.str.fullmatch(r"[\x20-\x7e]*").to_numpy(dtype=bool, na_value=False)
+        hasil = np.empty(len(unik), dtype=object)
+        hasil[polos] = np.asarray(seri(unik[polos]), dtype=object)
+        hasil[~polos] = [fungsi(v) for v in unik[~polos]]
+    return pd.Series(pd.Index(hasil).take(kode), index=nilai.index)
 
 
 def kunci_kosakata(teks: object) -> str:
