@@ -353,9 +353,18 @@ def baca_bytes(
 
 
 def _normalisasi_header_seri(nilai: pd.Series) -> pd.Series:
-    """:func:`normalisasi_header` for a whole column at once."""
-    teks = nilai.str.replace("\ufeff", "", regex=False).str.strip().str.lower()
-    return teks.str.replace(r"[\s\-]+", "_", regex=True)
+    """:func:`normalisasi_header` for a whole column at once.
+
+    Printable-ASCII cells (nearly all) are done in Arrow, where a space is the
+    only whitespace; the rest one by one, exactly as :func:`normalisasi_header`.
+    """
+    teks = nilai.astype(str)
+    polos = teks.str.fullmatch(r"[\x20-\x7e]*").to_numpy(dtype=bool, na_value=False)
+    hasil = teks.str.strip().str.lower().str.replace(r"[ \-]+", "_", regex=True)
+    if not polos.all():
+        hasil = hasil.astype(object)
+        hasil[~polos] = [normalisasi_header(v) for v in teks[~polos]]
+    return hasil
 
 
 def _dari_frame(

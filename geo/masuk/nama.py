@@ -13,7 +13,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from geo.masuk.referensi import Referensi, normalisasi_kode, normalisasi_kode_seri, normalisasi_nama, normalisasi_nama_seri
+from geo.masuk.referensi import Referensi, kode_ascii, nama_ascii, normalisasi_kode, normalisasi_nama
 from geo.masuk.teks import per_nilai
 
 # masalah(idx, kolom, pesan): report one row's problem (validasi._Konteks.masalah).
@@ -22,12 +22,12 @@ Lapor = Callable[[object, str, str], None]
 
 def kunci_seri(nilai: pd.Series) -> pd.Series:
     """:func:`normalisasi_nama` per value, computed once per distinct spelling."""
-    return per_nilai(nilai.astype(str), normalisasi_nama, normalisasi_nama_seri)
+    return per_nilai(nilai.astype(str), normalisasi_nama, nama_ascii)
 
 
 def kode_seri(kode: pd.Series) -> pd.Series:
     """:func:`normalisasi_kode` per value, computed once per distinct code."""
-    return per_nilai(kode, normalisasi_kode, normalisasi_kode_seri)
+    return per_nilai(kode, normalisasi_kode, kode_ascii)
 
 
 def selesaikan_nama(ref: Referensi, nama: pd.Series, kecamatan: pd.Series, kabkota: pd.Series | None = None) -> pd.DataFrame:
@@ -41,14 +41,19 @@ def selesaikan_nama(ref: Referensi, nama: pd.Series, kecamatan: pd.Series, kabko
                           "kec": kunci_seri(kecamatan).to_numpy()})
     baris["kab"] = kunci_seri(kabkota).to_numpy() if kabkota is not None else ""
     tabel = ref.tabel
-    calon = baris[baris["kunci"] != ""].merge(ref.nama, on="kunci")
-    # Only the candidates' kecamatan and kab/kota need a key, not the whole national table's.
-    kode_calon = pd.unique(calon["kode"])
-    di_tabel = tabel.loc[kode_calon] if len(kode_calon) else tabel.iloc[0:0]
-    info = pd.DataFrame({"kode": di_tabel.index, "kec_ref": kunci_seri(di_tabel["kecamatan"]).to_numpy(),
-                         "kab_ref": kunci_seri(di_tabel["kabkota"]).to_numpy()})
-    calon = calon.merge(info, on="kode")
-    calon = _persempit(calon, "kec", "kec_ref")
+    dicari = baris[baris["kunci"] != ""]
+    # Only the spellings asked for, with their kecamatan and kab/kota keys (not the whole national table's).
+    pilih = ref.nama["kunci"].isin(dicari["kunci"]).to_numpy()
+    ejaan = ref.nama[pilih].assign(_j=np.flatnonzero(pilih))
+    di_tabel = tabel.loc[pd.unique(ejaan["kode"])] if len(ejaan) else tabel.iloc[0:0]
+    info = pd.DataFrame({"kode": di_tabel.index, "kec_ref": kunci_seri(di_tabel["kecamatan"]).to_numpy(dtype=object),
+                         "kab_ref": kunci_seri(di_tabel["kabkota"]).to_numpy(dtype=object)})
+    ejaan = ejaan.merge(info, on="kode")
+    # A common name has hundreds of units: match name and kecamatan together first; only rows
+    # whose kecamatan fits none of them get every unit of that name (what narrowing by kecamatan keeps).
+    per_kec = dicari[dicari["kec"] != ""].merge(ejaan, left_on=["kunci", "kec"], right_on=["kunci", "kec_ref"])
+    lain = dicari[~dicari["_i"].isin(per_kec["_i"])].merge(ejaan, on="kunci")
+    calon = pd.concat([per_kec, lain]).sort_values(["_i", "_j"], kind="stable")
     calon = _persempit(calon, "kab", "kab_ref")
     jumlah = calon.groupby("_i").size()
     hasil = pd.DataFrame({"kode": "", "jumlah_calon": jumlah.reindex(range(len(nama)), fill_value=0).to_numpy(),
@@ -144,12 +149,14 @@ def cek_kelurahan(frame: pd.DataFrame, ref: Referensi, masalah: Lapor) -> tuple[
     pos = np.where(terima, pos, -1)
     if dari_nama.any():
         pos[dari_nama] = ref.tabel.index.get_indexer(hasil[dari_nama])
-    kec_ref = ref.tabel["kecamatan"].to_numpy(dtype=object)
-    kec_benar = pd.Series(np.where(pos >= 0, kec_ref[pos], ""), index=kode.index)
+    kec_ref = ref.tabel["kecamatan"]
+    kec_benar = pd.Series(np.where(pos >= 0, kec_ref.to_numpy(dtype=object)[np.maximum(pos, 0)], ""), index=kode.index)
     periksa_kec = (pos >= 0) & (kec != "").to_numpy()
     salah_kec = np.zeros(len(kode), dtype=bool)
     if periksa_kec.any():
-        salah_kec[periksa_kec] = (kunci_seri(kec[periksa_kec]) != kunci_seri(kec_benar[periksa_kec])).to_numpy()
+        # The reference's kecamatan keyed once per unit, not once per row.
+        kunci_ref = kunci_seri(kec_ref).to_numpy(dtype=object)
+        salah_kec[periksa_kec] = kunci_seri(kec[periksa_kec]).to_numpy(dtype=object) != kunci_ref[pos[periksa_kec]]
     for idx in kode.index[salah_kec]:
         masalah(idx, "kecamatan", f"Kecamatan tidak cocok: kelurahan ini berada di Kecamatan {kec_benar[idx]}.")
     return hasil, pos

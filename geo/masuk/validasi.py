@@ -121,15 +121,20 @@ def _posisi(nilai: pd.Series, kode: pd.Series) -> np.ndarray:
     return np.where(pos >= 0, pertama[np.maximum(pos, 0)], -1)
 
 
-def _cek_ada_di_batas(k: _Konteks, kode: pd.Series) -> np.ndarray | None:
-    """Warn about codes without a polygon; returns each row's polygon position (None without boundaries)."""
+def _cek_ada_di_batas(k: _Konteks, kode: pd.Series, pos: np.ndarray) -> np.ndarray | None:
+    """Warn about codes without a polygon; returns each row's polygon position (None without boundaries).
+
+    ``pos`` is each row's place in the reference: its 83,000 codes are looked
+    up in the boundaries once, not the 400,000 rows.
+    """
     if k.batas is None:
         return None
-    pos = _posisi(k.batas["kode"], kode)
-    hilang = (kode != "").to_numpy() & (pos < 0)
+    ref_ke_batas = _posisi(k.batas["kode"], k.referensi.tabel.index.to_series())
+    pos_batas = np.where(pos >= 0, ref_ke_batas[np.maximum(pos, 0)], -1) if len(ref_ke_batas) else np.full(len(kode), -1)
+    hilang = (kode != "").to_numpy() & (pos_batas < 0)
     for idx in kode.index[hilang]:
         k.masalah(idx, "kode_kelurahan", "Kelurahan ini tidak ada di berkas batas wilayah, jadi tidak tampil di peta. Impor batas yang lengkap.", PERINGATAN)
-    return pos
+    return pos_batas
 
 
 def _urai_kolom(k: _Konteks, kolom: str, pengurai: Callable[[str], object], boleh_kosong: bool,
@@ -275,7 +280,7 @@ def validasi_kim(
     _cek_kosakata(k, "kategori_potensi", wilayah.kategori_potensi, "Kategori potensi")
     _cek_kosakata(k, "status_aktivitas", wilayah.status_aktivitas, "Status aktivitas")
     kode, pos = cek_kelurahan(k.frame, referensi, k.masalah)
-    pos_batas = _cek_ada_di_batas(k, kode)
+    pos_batas = _cek_ada_di_batas(k, kode, pos)
     anggota = _cek_anggota(k)
     tanggal = _cek_tanggal(k)
     lintang, bujur = _cek_koordinat(k, kode, pos_batas)

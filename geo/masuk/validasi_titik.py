@@ -16,7 +16,6 @@ import pandas as pd
 import shapely
 
 from geo.galat import PERINGATAN
-from geo.masuk.batas import kelurahan_di_titik_seri
 
 if TYPE_CHECKING:
     from geo.masuk.validasi import _Konteks
@@ -26,32 +25,32 @@ if TYPE_CHECKING:
 TOLERANSI_PANTAI_M = 250.0
 
 
-def unit_di_titik(batas: gpd.GeoDataFrame, lintang: pd.Series, bujur: pd.Series, pos: np.ndarray) -> pd.Series:
-    """Per row, the kode of the unit containing the point (``""`` outside all).
+def unit_di_titik(batas: gpd.GeoDataFrame, lintang: pd.Series, bujur: pd.Series, pos: np.ndarray) -> np.ndarray:
+    """Per row, the position in ``batas`` of the unit containing the point (-1 outside all).
 
-    ``pos`` is the row's own polygon in ``batas`` (-1 for none): a point in
-    it is settled there; the rest go through the boundaries' spatial index.
+    ``pos`` is the row's own polygon (-1 for none): a point in it is settled
+    there; the rest go through the boundaries' spatial index, which names the
+    first unit in ``batas`` order, as :func:`geo.masuk.batas.kelurahan_di_titik_seri` does.
     """
     x, y = bujur.to_numpy(dtype=float), lintang.to_numpy(dtype=float)
-    kode_batas = batas["kode"].to_numpy(dtype=object)
-    di = np.full(len(x), "", dtype=object)
+    di = np.full(len(x), -1, dtype=np.intp)
     punya = pos >= 0
-    dalam = np.zeros(len(x), dtype=bool)
     if punya.any():
-        dalam[punya] = shapely.contains_xy(batas.geometry.to_numpy()[pos[punya]], x[punya], y[punya])
-    di[dalam] = kode_batas[pos[dalam]]
-    sisa = ~dalam
-    if sisa.any():
-        titik = gpd.GeoSeries(gpd.points_from_xy(x[sisa], y[sisa]), index=lintang.index[sisa], crs="EPSG:4326")
-        di[sisa] = kelurahan_di_titik_seri(batas, titik).to_numpy(dtype=object)
-    return pd.Series(di, index=lintang.index, dtype=object)
+        dalam = shapely.contains_xy(batas.geometry.to_numpy()[pos[punya]], x[punya], y[punya])
+        di[np.flatnonzero(punya)[dalam]] = pos[punya][dalam]
+    sisa = np.flatnonzero(di < 0)
+    if len(sisa):
+        i_titik, i_batas = batas.sindex.query(shapely.points(x[sisa], y[sisa]), predicate="within", sort=True)
+        pertama = np.unique(i_titik, return_index=True)[1]
+        di[sisa[i_titik[pertama]]] = i_batas[pertama]
+    return di
 
 
 def cek_dalam_batas(k: _Konteks, lintang: pd.Series, bujur: pd.Series, kode: pd.Series, pos: np.ndarray) -> None:
     """Report points outside the region (error, or warning within the coastal tolerance) or in another unit."""
     batas = k.batas
     di = unit_di_titik(batas, lintang, bujur, pos)  # type: ignore[arg-type]
-    luar = di.index[(di == "").to_numpy()]
+    luar = lintang.index[di < 0]
     if len(luar):
         titik = gpd.GeoSeries(gpd.points_from_xy(bujur[luar], lintang[luar]), index=luar, crs="EPSG:4326")
         dekat = batas.iloc[batas.sindex.nearest(titik.to_numpy(), return_all=False)[1]]  # type: ignore[union-attr]
@@ -62,8 +61,11 @@ def cek_dalam_batas(k: _Konteks, lintang: pd.Series, bujur: pd.Series, kode: pd.
                 k.masalah(idx, "lintang", f"Titik berada di luar wilayah, sekitar {m / 1000:.1f} km dari batas terdekat. Periksa koordinat (gunakan titik dari peta, derajat desimal WGS84).")
             else:
                 k.masalah(idx, "lintang", f"Titik berada sedikit di luar batas wilayah ({m:.0f} m), misalnya di atas air. Periksa bila tidak disengaja.", PERINGATAN)
-    lain = (di != "").to_numpy() & (kode != "").to_numpy() & (di != kode).to_numpy()
-    if lain.any():
-        nama = batas.drop_duplicates("kode").set_index("kode")["kelurahan"]  # type: ignore[union-attr]
-        for idx in di.index[lain]:
-            k.masalah(idx, "lintang", f"Titik berada di Kelurahan {nama[di[idx]]}, bukan di kelurahan baris ini. Periksa koordinat atau kelurahannya.", PERINGATAN)
+    kode_batas = batas["kode"].to_numpy(dtype=object)  # type: ignore[index]
+    # Another unit than the row's own: positions differ, and (should codes repeat) so do the codes.
+    lain = np.flatnonzero((di >= 0) & (di != pos) & (kode != "").to_numpy())
+    lain = lain[kode_batas[di[lain]] != kode.to_numpy(dtype=object)[lain]]
+    if len(lain):
+        nama = batas["kelurahan"].to_numpy(dtype=object)  # type: ignore[index]
+        for i in lain:
+            k.masalah(lintang.index[i], "lintang", f"Titik berada di Kelurahan {nama[di[i]]}, bukan di kelurahan baris ini. Periksa koordinat atau kelurahannya.", PERINGATAN)
