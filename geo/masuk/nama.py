@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from geo.masuk.referensi import Referensi, kode_ascii, nama_ascii, normalisasi_kode, normalisasi_nama
-from geo.masuk.teks import per_nilai
+from geo.masuk.teks import faktor, per_nilai, sama_per_baris
 
 # masalah(idx, kolom, pesan): report one row's problem (validasi._Konteks.masalah).
 Lapor = Callable[[object, str, str], None]
@@ -78,19 +78,21 @@ def _persempit(calon: pd.DataFrame, kolom: str, kolom_ref: str) -> pd.DataFrame:
     return calon[cocok | ~ada_cocok]
 
 
-def _nama_sah(ref: Referensi, kunci: pd.Series, kode: pd.Series, pos: np.ndarray, periksa: np.ndarray) -> np.ndarray:
+def _nama_sah(ref: Referensi, kunci: tuple[np.ndarray, np.ndarray], kode: pd.Series, pos: np.ndarray, periksa: np.ndarray) -> np.ndarray:
     """Per row in ``periksa``: does the reference know this spelling for this code (any of its names)?
 
+    ``kunci`` is the rows' spelling keys as (per-row index, distinct keys).
     Most rows spell the code's first name; only the others go through the
     full (spelling, code) look-up.
     """
+    k_kunci, u_kunci = kunci
     utama = ref.nama.drop_duplicates("kode").set_index("kode")["kunci"].reindex(ref.tabel.index).fillna("").to_numpy(dtype=object)
-    kunci_np = kunci.to_numpy(dtype=object)
     sah = np.zeros(len(kode), dtype=bool)
-    sah[periksa] = (kunci_np[periksa] != "") & (kunci_np[periksa] == utama[pos[periksa]])
+    baris = np.flatnonzero(periksa)
+    sah[baris] = (u_kunci != "")[k_kunci[baris]] & sama_per_baris(k_kunci[baris], u_kunci, pos[baris], utama)
     sisa = periksa & ~sah
     if sisa.any():
-        pasangan = pd.MultiIndex.from_arrays([kunci_np[sisa], kode.to_numpy(dtype=object)[sisa]])
+        pasangan = pd.MultiIndex.from_arrays([u_kunci[k_kunci[sisa]], kode[sisa].to_numpy(dtype=object)])
         sah[sisa] = pasangan.isin(pd.MultiIndex.from_frame(ref.nama[["kunci", "kode"]]))
     return sah
 
@@ -102,11 +104,12 @@ def cek_kelurahan(frame: pd.DataFrame, ref: Referensi, masalah: Lapor) -> tuple[
     ``ref.tabel`` (-1 there), so callers join the reference without another look-up.
     """
     kosong = pd.Series("", index=frame.index)
-    kode = kode_seri(frame.get("kode_kelurahan", kosong))
+    k_kode, u_kode = faktor(frame.get("kode_kelurahan", kosong), normalisasi_kode, kode_ascii)
+    kode = pd.Series(pd.Index(u_kode).take(k_kode), index=frame.index)
     nama = frame.get("kelurahan", kosong)
     kec = frame.get("kecamatan", kosong)
-    ada_kode, ada_nama = (kode != "").to_numpy(), (nama != "").to_numpy()
-    pos = ref.tabel.index.get_indexer(kode)
+    ada_kode, ada_nama = (u_kode != "")[k_kode], (nama != "").to_numpy()
+    pos = ref.tabel.index.get_indexer(pd.Index(u_kode, dtype=object))[k_kode] if len(u_kode) else np.zeros(0, dtype=np.intp)
     dikenal = pos >= 0
     # Only rows without a usable code need their name resolved: a national table repeats
     # names hundreds of times, and a merge over every row would multiply them.
@@ -124,7 +127,7 @@ def cek_kelurahan(frame: pd.DataFrame, ref: Referensi, masalah: Lapor) -> tuple[
         masalah(idx, "kode_kelurahan", f"Kode kelurahan tidak dikenal di tabel referensi.{petunjuk} Gunakan kode Kemendagri, misalnya {contoh}.")
     # A name is right for a code when that code carries the spelling, even if other units share it.
     periksa = ada_kode & dikenal & ada_nama
-    salah_nama = periksa & ~_nama_sah(ref, kunci_seri(nama), kode, pos, periksa)
+    salah_nama = periksa & ~_nama_sah(ref, faktor(nama.astype(str), normalisasi_nama, nama_ascii), kode, pos, periksa)
     for idx in kode.index[salah_nama]:
         baris = ref.baris(kode[idx])
         j, benar = baris["jenis_unit"], baris["kelurahan"]
@@ -149,14 +152,14 @@ def cek_kelurahan(frame: pd.DataFrame, ref: Referensi, masalah: Lapor) -> tuple[
     pos = np.where(terima, pos, -1)
     if dari_nama.any():
         pos[dari_nama] = ref.tabel.index.get_indexer(hasil[dari_nama])
-    kec_ref = ref.tabel["kecamatan"]
-    kec_benar = pd.Series(np.where(pos >= 0, kec_ref.to_numpy(dtype=object)[np.maximum(pos, 0)], ""), index=kode.index)
-    periksa_kec = (pos >= 0) & (kec != "").to_numpy()
+    kec_ref = ref.tabel["kecamatan"].to_numpy(dtype=object)
+    periksa_kec = np.flatnonzero((pos >= 0) & (kec != "").to_numpy())
     salah_kec = np.zeros(len(kode), dtype=bool)
-    if periksa_kec.any():
-        # The reference's kecamatan keyed once per unit, not once per row.
-        kunci_ref = kunci_seri(kec_ref).to_numpy(dtype=object)
-        salah_kec[periksa_kec] = kunci_seri(kec[periksa_kec]).to_numpy(dtype=object) != kunci_ref[pos[periksa_kec]]
+    if len(periksa_kec):
+        # The reference's kecamatan keyed once per unit, the rows' once per spelling.
+        k_ref, u_ref = faktor(pd.Series(kec_ref), normalisasi_nama, nama_ascii)
+        k_kec, u_kec = faktor(kec.iloc[periksa_kec].astype(str), normalisasi_nama, nama_ascii)
+        salah_kec[periksa_kec] = ~sama_per_baris(k_kec, u_kec, k_ref[pos[periksa_kec]], u_ref)
     for idx in kode.index[salah_kec]:
-        masalah(idx, "kecamatan", f"Kecamatan tidak cocok: kelurahan ini berada di Kecamatan {kec_benar[idx]}.")
+        masalah(idx, "kecamatan", f"Kecamatan tidak cocok: kelurahan ini berada di Kecamatan {kec_ref[pos[kode.index.get_loc(idx)]]}.")
     return hasil, pos

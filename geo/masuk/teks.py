@@ -42,25 +42,38 @@ def bersihkan_id_kolom(kolom: pd.Series) -> pd.Series:
     return hasil
 
 
-def per_nilai(nilai: pd.Series, fungsi: Callable[[object], object], seri: Callable[[pd.Series], pd.Series] | None = None) -> pd.Series:
-    """``nilai.map(fungsi)``, computed once per distinct value: a national table repeats its codes and names.
+def faktor(nilai: pd.Series, fungsi: Callable[[object], object],
+           seri: Callable[[pd.Series], pd.Series] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``fungsi`` of each distinct value: (per-row index into the results, the results as objects).
 
-    ``seri`` is ``fungsi`` for a whole column; it is used only on printable
-    ASCII values, where the column-wise regex engine and Python's ``re``
-    agree on every class (``\\s``, ``\\d``, ``\\b``, case), so the result is
-    exactly ``fungsi``'s.
+    A national table repeats its codes and names, so each spelling is
+    normalised once. ``seri`` is ``fungsi`` for a whole column; it is used only
+    on printable-ASCII values, where the column-wise regex engine and
+    Python's ``re`` agree on every class (``\\s``, ``\\d``, ``\\b``, case),
+    so the results are exactly ``fungsi``'s.
     """
     kode, unik = pd.factorize(nilai, use_na_sentinel=False)
     unik = pd.Series(unik, dtype=object)
     if seri is None or not len(unik):
-        hasil = np.array([fungsi(v) for v in unik], dtype=object)
-    else:
-        teks = unik.astype("string").fillna("\x00")  # a missing value is never "printable ASCII"
-        polos = teks.str.fullmatch(r"[\x20-\x7e]*").to_numpy(dtype=bool, na_value=False)
-        hasil = np.empty(len(unik), dtype=object)
-        hasil[polos] = np.asarray(seri(unik[polos]), dtype=object)
-        hasil[~polos] = [fungsi(v) for v in unik[~polos]]
+        return kode, np.array([fungsi(v) for v in unik], dtype=object)
+    teks = unik.astype("string").fillna("\x00")  # a missing value is never "printable ASCII"
+    polos = teks.str.fullmatch(r"[\x20-\x7e]*").to_numpy(dtype=bool, na_value=False)
+    hasil = np.empty(len(unik), dtype=object)
+    hasil[polos] = np.asarray(seri(unik[polos]), dtype=object)
+    hasil[~polos] = [fungsi(v) for v in unik[~polos]]
+    return kode, hasil
+
+
+def per_nilai(nilai: pd.Series, fungsi: Callable[[object], object], seri: Callable[[pd.Series], pd.Series] | None = None) -> pd.Series:
+    """``nilai.map(fungsi)``, computed once per distinct value (see :func:`faktor`)."""
+    kode, hasil = faktor(nilai, fungsi, seri)
     return pd.Series(pd.Index(hasil).take(kode), index=nilai.index)
+
+
+def sama_per_baris(kode_a: np.ndarray, unik_a: np.ndarray, kode_b: np.ndarray, unik_b: np.ndarray) -> np.ndarray:
+    """Row-wise ``unik_a[kode_a] == unik_b[kode_b]``, compared as integers rather than as Python strings."""
+    bersama = pd.factorize(pd.Index(np.concatenate([unik_a, unik_b]).astype(object), dtype=object))[0]
+    return bersama[: len(unik_a)][kode_a] == bersama[len(unik_a):][kode_b]
 
 
 def kunci_kosakata(teks: object) -> str:

@@ -64,7 +64,7 @@ def cek_dalam_batas(k: _Konteks, lintang: pd.Series, bujur: pd.Series, kode: pd.
     kode_batas = batas["kode"].to_numpy(dtype=object)  # type: ignore[index]
     # Another unit than the row's own: positions differ, and (should codes repeat) so do the codes.
     lain = np.flatnonzero((di >= 0) & (di != pos) & (kode != "").to_numpy())
-    lain = lain[kode_batas[di[lain]] != kode.to_numpy(dtype=object)[lain]]
+    lain = lain[kode_batas[di[lain]] != kode.iloc[lain].to_numpy(dtype=object)]
     if len(lain):
         nama = batas["kelurahan"].to_numpy(dtype=object)  # type: ignore[index]
         for i in lain:
