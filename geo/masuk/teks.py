@@ -17,6 +17,8 @@ import pandas as pd
 # Hyphen look-alikes that NFKC leaves alone (it maps U+2011 to U+2010, not '-').
 _TANDA_HUBUNG = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
 _BUKAN_HURUF_ANGKA = re.compile(r"[^0-9a-z]+")
+# Below this many distinct values one Python call each beats the fixed cost of column-wise string ops.
+_CUKUP_UNTUK_SERI = 2000
 
 
 def bersihkan_id(teks: str) -> str:
@@ -54,7 +56,7 @@ def faktor(nilai: pd.Series, fungsi: Callable[[object], object],
     """
     kode, unik = pd.factorize(nilai, use_na_sentinel=False)
     unik = pd.Series(unik, dtype=object)
-    if seri is None or not len(unik):
+    if seri is None or len(unik) < _CUKUP_UNTUK_SERI:
         return kode, np.array([fungsi(v) for v in unik], dtype=object)
     teks = unik.astype("string").fillna("\x00")  # a missing value is never "printable ASCII"
     polos = teks.str.fullmatch(r"[\x20-\x7e]*").to_numpy(dtype=bool, na_value=False)
