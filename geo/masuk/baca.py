@@ -21,6 +21,7 @@ import pandas as pd
 from geo.format_id import angka
 from geo.galat import Laporan
 from geo.masuk import batasan, skema
+from geo.masuk.rumus import pulihkan_netral, pulihkan_netral_kolom
 
 KOLOM_BARIS = "_baris"
 _DELIMITER = (";", ",", "\t", "|")
@@ -175,8 +176,6 @@ def _baca_csv_cepat(data: bytes) -> pd.DataFrame | None:
     maks = batasan.KARAKTER_SEL.nilai()
     if any(frame[c].str.len().max() > maks for c in frame.columns):
         return None  # an over-long cell: the careful path reports it with its row
-    from geo.ekspor.formula import pulihkan_netral_kolom  # geo.ekspor imports geo.masuk
-
     # Undo exactly the export's formula protection, as the careful path does.
     return pd.DataFrame({c: pulihkan_netral_kolom(frame[c].str.strip()) for c in frame.columns})
 
@@ -314,8 +313,6 @@ def baca_bytes(
         return None
     rows = [[sel.strip() for sel in row] for row in rows]
     if not excel:
-        from geo.ekspor.formula import pulihkan_netral  # geo.ekspor imports geo.masuk
-
         rows = [[pulihkan_netral(sel) for sel in row] for row in rows]
     nomor = [i + 1 for i, row in enumerate(rows) if any(row)]
     rows = [row for row in rows if any(row)]
