@@ -60,8 +60,13 @@ def kode_ascii(kode: pd.Series) -> pd.Series:
     Written without ``\\s`` so pandas keeps it in Arrow (``\\s`` sends it to
     Python's ``re``, one call per value).
     """
-    teks = kode.astype("string").str.replace(" ", "", regex=False)
-    return teks.str.replace(_KODE.pattern, r"\1.\2.\3.\4", regex=True).astype(object)
+    teks = kode.astype("string")
+    # Codes already written PP.KK.CC.DDDD (nearly all) are their own normal form.
+    perlu = ~teks.str.fullmatch(r"\d{2}\.\d{2}\.\d{2}\.\d{4}").fillna(False)
+    if perlu.any():
+        bersih = teks[perlu].str.replace(" ", "", regex=False).str.replace(_KODE.pattern, r"\1.\2.\3.\4", regex=True)
+        teks = teks.mask(perlu, bersih)
+    return teks.astype(object)
 
 
 def nama_ascii(nama: pd.Series) -> pd.Series:
