@@ -374,7 +374,8 @@ def _dari_frame(
     """
     nomor = pd.RangeIndex(1, len(frame) + 1)
     isi = (frame != "").any(axis=1).to_numpy()
-    frame, nomor = frame[isi], nomor[isi]
+    if not isi.all():  # filtering copies every column: only when a row is blank
+        frame, nomor = frame[isi], nomor[isi]
     if not len(frame):
         laporan.tambah(nama, "Berkas kosong. Isi tabel dengan baris judul kolom dan data potensi.")
         return None
@@ -384,7 +385,7 @@ def _dari_frame(
         header.pop()
     data, nomor = frame.iloc[awal + 1:], nomor[awal + 1:]
     lebar = len(header)
-    if not lebar or (data.iloc[:, lebar:] != "").to_numpy().any():
+    if not lebar or (data.shape[1] > lebar and (data.iloc[:, lebar:] != "").to_numpy().any()):
         return False  # cells beyond the header: the careful path reports them row by row
     if kolom_dikenal and not set(header) & set(kolom_dikenal):
         return False
@@ -397,7 +398,8 @@ def _dari_frame(
         if [normalisasi_header(h) for h in data.iloc[i]] == header:
             laporan.tambah(nama, "Baris judul kolom muncul lagi di tengah tabel. Hapus baris ini.", baris=int(nomor[i]))
             ulang[i] = True
-    data = data[~ulang].copy()
-    data.columns = header
-    data[KOLOM_BARIS] = nomor[~ulang]
+    if ulang.any():
+        data, nomor = data[~ulang], nomor[~ulang]
+    data = data.set_axis(header, axis=1)
+    data[KOLOM_BARIS] = nomor
     return data.loc[:, [c for c in data.columns if c]].reset_index(drop=True)

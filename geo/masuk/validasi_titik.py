@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 # Points a little off the region's polygons (stilt villages, jetties) are
 # warned about rather than refused: coastlines in boundary data are coarse.
 TOLERANSI_PANTAI_M = 250.0
+# Rows in one unit from which preparing its polygon costs less than testing it unprepared.
+_BARIS_UNTUK_SIAPKAN = 16
 
 
 def unit_di_titik(batas: gpd.GeoDataFrame, lintang: pd.Series, bujur: pd.Series, pos: np.ndarray) -> np.ndarray:
@@ -36,7 +38,15 @@ def unit_di_titik(batas: gpd.GeoDataFrame, lintang: pd.Series, bujur: pd.Series,
     di = np.full(len(x), -1, dtype=np.intp)
     punya = pos >= 0
     if punya.any():
-        dalam = shapely.contains_xy(batas.geometry.to_numpy()[pos[punya]], x[punya], y[punya])
+        geometri = batas.geometry.to_numpy()
+        # A unit holding many rows is worth preparing (an index of its edges); only for this check.
+        banyak = np.flatnonzero(np.bincount(pos[punya], minlength=len(geometri)) >= _BARIS_UNTUK_SIAPKAN)
+        baru = geometri[banyak][~shapely.is_prepared(geometri[banyak])]
+        shapely.prepare(baru)
+        try:
+            dalam = shapely.contains_xy(geometri[pos[punya]], x[punya], y[punya])
+        finally:
+            shapely.destroy_prepared(baru)
         di[np.flatnonzero(punya)[dalam]] = pos[punya][dalam]
     sisa = np.flatnonzero(di < 0)
     if len(sisa):
