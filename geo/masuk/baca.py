@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from geo.format_id import angka
 from geo.galat import Laporan
@@ -173,11 +175,18 @@ def _baca_csv_cepat(data: bytes) -> pd.DataFrame | None:
                             engine="pyarrow", keep_default_na=False)
     except (ValueError, pd.errors.ParserError):
         return None
-    maks = batasan.KARAKTER_SEL.nilai()
-    if any(frame[c].str.len().max() > maks for c in frame.columns):
+    if any(_panjang_maks(frame[c]) > batasan.KARAKTER_SEL.nilai() for c in frame.columns):
         return None  # an over-long cell: the careful path reports it with its row
     # Undo exactly the export's formula protection, as the careful path does.
     return pd.DataFrame({c: pulihkan_netral_kolom(frame[c].str.strip()) for c in frame.columns})
+
+
+def _panjang_maks(kolom: pd.Series) -> int:
+    """The longest cell in characters; bytes (free from Arrow's offsets) bound it from above."""
+    batas_atas = pc.max(pc.binary_length(pa.array(kolom.array))).as_py() or 0
+    if batas_atas <= batasan.KARAKTER_SEL.nilai():
+        return batas_atas
+    return int(kolom.str.len().max())
 
 
 def _baca_excel(data: bytes, nama: str, laporan: Laporan, lembar: int | str = 0) -> list[list[str]] | None:
