@@ -45,9 +45,11 @@ def selesaikan_nama(ref: Referensi, nama: pd.Series, kecamatan: pd.Series, kabko
     # Only the spellings asked for, with their kecamatan and kab/kota keys (not the whole national table's).
     pilih = ref.nama["kunci"].isin(dicari["kunci"]).to_numpy()
     ejaan = ref.nama[pilih].assign(_j=np.flatnonzero(pilih))
-    di_tabel = tabel.loc[pd.unique(ejaan["kode"])] if len(ejaan) else tabel.iloc[0:0]
-    info = pd.DataFrame({"kode": di_tabel.index, "kec_ref": kunci_seri(di_tabel["kecamatan"]).to_numpy(dtype=object),
-                         "kab_ref": kunci_seri(di_tabel["kabkota"]).to_numpy(dtype=object)})
+    kode_calon = pd.unique(ejaan["kode"].to_numpy(dtype=object))
+    pos = tabel.index.get_indexer(kode_calon)  # positions, not .loc: a label look-up per code is slow
+    info = pd.DataFrame({"kode": kode_calon,
+                         "kec_ref": kunci_seri(pd.Series(tabel["kecamatan"].to_numpy(dtype=object)[pos])).to_numpy(dtype=object),
+                         "kab_ref": kunci_seri(pd.Series(tabel["kabkota"].to_numpy(dtype=object)[pos])).to_numpy(dtype=object)})
     ejaan = ejaan.merge(info, on="kode")
     # A common name has hundreds of units: match name and kecamatan together first; only rows
     # whose kecamatan fits none of them get every unit of that name (what narrowing by kecamatan keeps).
@@ -55,18 +57,18 @@ def selesaikan_nama(ref: Referensi, nama: pd.Series, kecamatan: pd.Series, kabko
     lain = dicari[~dicari["_i"].isin(per_kec["_i"])].merge(ejaan, on="kunci")
     calon = pd.concat([per_kec, lain]).sort_values(["_i", "_j"], kind="stable")
     calon = _persempit(calon, "kab", "kab_ref")
-    jumlah = calon.groupby("_i").size()
-    hasil = pd.DataFrame({"kode": "", "jumlah_calon": jumlah.reindex(range(len(nama)), fill_value=0).to_numpy(),
-                          "calon": ""}, index=nama.index)
-    tunggal = calon[calon["_i"].map(jumlah) == 1]
-    hasil.iloc[tunggal["_i"].to_numpy(), 0] = tunggal["kode"].to_numpy()
-    ganda = calon[calon["_i"].map(jumlah) > 1]
+    jumlah = np.bincount(calon["_i"].to_numpy(dtype=np.intp), minlength=len(nama))
+    kode, teks_calon = np.full(len(nama), "", dtype=object), np.full(len(nama), "", dtype=object)
+    per_baris = jumlah[calon["_i"].to_numpy(dtype=np.intp)]
+    tunggal = calon[per_baris == 1]
+    kode[tunggal["_i"].to_numpy(dtype=np.intp)] = tunggal["kode"].to_numpy(dtype=object)
+    ganda = calon[per_baris > 1]
     if len(ganda):
         teks = ganda["kode"] + " (Kecamatan " + ganda["kode"].map(tabel["kecamatan"]).astype(str) + ", " \
             + ganda["kode"].map(tabel["kabkota"]).astype(str) + ")"
         gabung = teks.groupby(ganda["_i"]).agg("; ".join)
-        hasil.iloc[gabung.index.to_numpy(), 2] = gabung.to_numpy()
-    return hasil
+        teks_calon[gabung.index.to_numpy(dtype=np.intp)] = gabung.to_numpy(dtype=object)
+    return pd.DataFrame({"kode": kode, "jumlah_calon": jumlah, "calon": teks_calon}, index=nama.index)
 
 
 def _persempit(calon: pd.DataFrame, kolom: str, kolom_ref: str) -> pd.DataFrame:

@@ -113,11 +113,12 @@ def _cek_kosakata(k: _Konteks, kolom: str, pilihan: Sequence[str], nama: str) ->
 
 def _posisi(nilai: pd.Series, kode: pd.Series) -> np.ndarray:
     """Position of each code's first row in ``nilai`` (-1 where absent): one hash look-up per row."""
-    indeks = pd.Index(nilai)
+    indeks = pd.Index(nilai.to_numpy(dtype=object), dtype=object)
+    cari = pd.Index(kode.to_numpy(dtype=object), dtype=object)
     if indeks.is_unique:
-        return indeks.get_indexer(kode)
+        return indeks.get_indexer(cari)
     pertama = np.flatnonzero(~indeks.duplicated())
-    pos = indeks[pertama].get_indexer(kode)
+    pos = indeks[pertama].get_indexer(cari)
     return np.where(pos >= 0, pertama[np.maximum(pos, 0)], -1)
 
 
@@ -170,7 +171,8 @@ def _ke_float(teks: pd.Series, sah: pd.Series) -> pd.Series:
 
 
 def _desimal_cepat(teks: pd.Series) -> pd.Series:
-    bersih = teks.astype("string").str.strip()
+    # No strip: the reader has stripped every cell, and a cell with spaces would only take the exact slow path.
+    bersih = teks.astype("string")
     polos = bersih.str.fullmatch(r"-?\d+(\.\d+)?").fillna(False)
     koma = ~polos & bersih.str.fullmatch(r"-?\d+,\d+").fillna(False)
     if koma.any():
@@ -180,7 +182,7 @@ def _desimal_cepat(teks: pd.Series) -> pd.Series:
 
 
 def _bulat_cepat(teks: pd.Series) -> pd.Series:
-    bersih = teks.astype("string").str.strip()
+    bersih = teks.astype("string")
     return _ke_float(bersih, bersih.str.fullmatch(r"-?\d{1,15}").fillna(False))
 
 
