@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from geo.galat import Laporan
-from geo.masuk import baca
+from geo.masuk import baca_cepat
 from geo.masuk.batas import muat_batas
 from geo.masuk.dataset import muat_dataset
 from geo.masuk.periksa import baca_dan_validasi
@@ -107,14 +107,14 @@ def test_laporan_sama_dengan_kode_lama(berkas):
 
 
 def test_jalur_hati_hati_memberi_laporan_yang_sama(berkas, monkeypatch):
-    monkeypatch.setattr(baca, "_baca_csv_cepat", lambda data: None)
+    monkeypatch.setattr(baca_cepat, "baca_csv_cepat", lambda data: None)
     assert _laporan(berkas) == LAPORAN
 
 
 @pytest.mark.parametrize("cepat", [True, False])
 def test_tabel_bertipe_sama_dengan_kode_lama(berkas, monkeypatch, cepat):
     if not cepat:
-        monkeypatch.setattr(baca, "_baca_csv_cepat", lambda data: None)
+        monkeypatch.setattr(baca_cepat, "baca_csv_cepat", lambda data: None)
     wil = muat_wilayah(berkas["wilayah"])
     ref = muat_referensi(berkas["referensi"], wil.nama)
     batas = muat_batas(berkas["batas"], ref, Laporan())
