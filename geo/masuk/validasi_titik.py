@@ -38,15 +38,15 @@ def unit_di_titik(batas: gpd.GeoDataFrame, lintang: pd.Series, bujur: pd.Series,
     di = np.full(len(x), -1, dtype=np.intp)
     punya = pos >= 0
     if punya.any():
-        geometri = batas.geometry.to_numpy()
-        # A unit holding many rows is worth preparing (an index of its edges); only for this check.
+        geometri = np.array(batas.geometry.to_numpy(), dtype=object)
+        # A unit holding many rows is worth preparing (an index of its edges). Copies are prepared:
+        # the boundaries may be shared with other sessions' threads, and must not change under them.
         banyak = np.flatnonzero(np.bincount(pos[punya], minlength=len(geometri)) >= _BARIS_UNTUK_SIAPKAN)
-        baru = geometri[banyak][~shapely.is_prepared(geometri[banyak])]
-        shapely.prepare(baru)
-        try:
-            dalam = shapely.contains_xy(geometri[pos[punya]], x[punya], y[punya])
-        finally:
-            shapely.destroy_prepared(baru)
+        if len(banyak):
+            salinan = shapely.from_wkb(shapely.to_wkb(geometri[banyak]))
+            shapely.prepare(salinan)
+            geometri[banyak] = salinan
+        dalam = shapely.contains_xy(geometri[pos[punya]], x[punya], y[punya])
         di[np.flatnonzero(punya)[dalam]] = pos[punya][dalam]
     sisa = np.flatnonzero(di < 0)
     if len(sisa):
