@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -20,18 +21,25 @@ from geo import config
 from geo.cli import waktu
 from geo.cli.kemajuan import bilah_kemajuan
 from geo.galat import GalatData, Laporan
-from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import TINGKAT, normalisasi_awalan, tingkat_sah
-from geo.simpan.gudang import pilih_gudang
-from geo.tampilan.agregat import kolom_ringkasan
-from geo.tampilan.angka import angka_utama, teks_cakupan
-from geo.tampilan.banding import kolom_banding
-from geo.tampilan.saring import Filter, kanonik, pecah_nilai
-from geo.tampilan.susun import Tampilan, tampilkan
-from geo.tampilan.tingkat import Jenjang, tentukan
+
+if TYPE_CHECKING:  # the views are imported by the commands that build them, not by ``validate``
+    import pandas as pd
+
+    from geo.masuk.dataset import Dataset
+    from geo.tampilan.saring import Filter
+    from geo.tampilan.susun import Tampilan
+    from geo.tampilan.tingkat import Jenjang
 
 # Modules that contribute subcommands; each has ``daftar(subparsers)``.
 MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat", "geo.cli.anggaran", "geo.cli.db"]
+# The module of each subcommand, so running one imports only its own module (help imports all).
+# A command missing here still works: the parser is then built from every module.
+MODUL_DARI_PERINTAH: dict[str, str] = {
+    "validate": "geo.cli.utama", "summary": "geo.cli.utama", "export": "geo.cli.ekspor", "boundaries": "geo.cli.batas",
+    "data": "geo.cli.data", "check-accounts": "geo.cli.akun", "hash-password": "geo.cli.akun", "template": "geo.cli.templat",
+    "anggaran": "geo.cli.anggaran", "db": "geo.cli.db",
+}
 
 KELUAR_DATA_TIDAK_SAH = 1
 KELUAR_TAK_TERDUGA = 3
@@ -53,6 +61,8 @@ def tambah_opsi_filter(p: argparse.ArgumentParser) -> None:
 
 def jenjang_dari_args(args: argparse.Namespace, dataset: Dataset) -> Jenjang:
     """``--tingkat`` and ``--wilayah``, strictly: a script gets an error, not a silent fallback."""
+    from geo.tampilan.tingkat import tentukan
+
     nilai = getattr(args, "tingkat", None)
     tingkat = tingkat_sah(nilai)
     if nilai and tingkat is None:
@@ -65,6 +75,8 @@ def jenjang_dari_args(args: argparse.Namespace, dataset: Dataset) -> Jenjang:
 
 def muat_dari_args(args: argparse.Namespace) -> Dataset:
     """Load the dataset named by the options; invalid data stops with the report."""
+    from geo.simpan.gudang import pilih_gudang
+
     dataset = pilih_gudang(args.kim, args.boundaries).muat(kemajuan=bilah_kemajuan())
     if not dataset.ok:
         raise GalatData("Data tidak sah; perbaiki masalah berikut lalu coba lagi:\n" + dataset.laporan.teks())
@@ -73,6 +85,8 @@ def muat_dari_args(args: argparse.Namespace) -> Dataset:
 
 def filter_dari_args(args: argparse.Namespace, dataset: Dataset) -> Filter:
     """Filter options, spelled however the user likes, checked against the vocabulary."""
+    from geo.tampilan.saring import Filter, kanonik, pecah_nilai
+
     wil = dataset.wilayah
     return Filter(
         kategori=kanonik(pecah_nilai(args.kategori), wil.kategori_potensi, "Kategori"),
@@ -95,12 +109,17 @@ def cetak_laporan(laporan: Laporan) -> bool:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from geo.simpan.gudang import pilih_gudang
+
     dataset = pilih_gudang(args.kim, args.boundaries).muat(kemajuan=bilah_kemajuan())
     laporan = dataset.laporan
     if not cetak_laporan(laporan):
         return KELUAR_DATA_TIDAK_SAH
+    from geo.masuk.tingkat import kata_jenis
+
+    jenis = dataset.batas["jenis_unit"].unique().tolist() if "jenis_unit" in dataset.batas else []
     print(
-        f"SAH: {len(dataset.potensi)} potensi di {dataset.potensi['kode_kelurahan'].nunique()} kelurahan "
+        f"SAH: {len(dataset.potensi)} potensi di {dataset.potensi['kode_kelurahan'].nunique()} {kata_jenis(jenis)} "
         f"({dataset.path_kim}); {len(laporan.peringatan)} peringatan."
     )
     if dataset.kegiatan is not None:
@@ -115,6 +134,11 @@ def _tabel_summary(tampilan: Tampilan) -> pd.DataFrame:
     name and its parent's are ``nama`` and ``induk`` (``kode_induk``). With an
     activity log the time columns (dormancy, the comparison) follow.
     """
+    import pandas as pd
+
+    from geo.tampilan.agregat import kolom_ringkasan
+    from geo.tampilan.banding import kolom_banding
+
     dataset, ringkasan = tampilan.dataset, tampilan.ringkasan
     tambahan = [k for k in ("bulan_tidak_aktif", *kolom_banding(dataset)) if k in ringkasan.columns]
     tabel = pd.DataFrame(ringkasan[kolom_ringkasan(dataset.wilayah) + tambahan])
@@ -126,6 +150,9 @@ def _tabel_summary(tampilan: Tampilan) -> pd.DataFrame:
 
 
 def _summary(args: argparse.Namespace) -> int:
+    from geo.tampilan.angka import angka_utama, teks_cakupan
+    from geo.tampilan.susun import tampilkan
+
     dataset = muat_dari_args(args)
     f = filter_dari_args(args, dataset)
     jenjang = jenjang_dari_args(args, dataset)
@@ -175,14 +202,25 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_summary)
 
 
-def buat_parser() -> argparse.ArgumentParser:
+def buat_parser(perintah: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every subcommand, or only of ``perintah``'s module when it is known.
+
+    One command's module is all a run needs: ``validate`` does not import the
+    views, exports and database code the other commands use.
+    """
     # The installed ``kim`` command is the same program; its help names it as typed.
     prog = "kim" if Path(sys.argv[0]).stem == "kim" else "python -m geo"
     parser = argparse.ArgumentParser(prog=prog, description="Peta Potensi KIM: perintah data.")
     sub = parser.add_subparsers(dest="perintah", required=True, metavar="PERINTAH")
-    for nama in MODUL_PERINTAH:
+    modul = [MODUL_DARI_PERINTAH[perintah]] if perintah in MODUL_DARI_PERINTAH else MODUL_PERINTAH
+    for nama in modul:
         importlib.import_module(nama).daftar(sub)
     return parser
+
+
+def _perintah(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line (the first word that is not an option)."""
+    return next((a for a in argv if not a.startswith("-")), None) if argv and not argv[0].startswith("-") else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -190,7 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    args = buat_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = buat_parser(_perintah(argv)).parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except GalatData as exc:

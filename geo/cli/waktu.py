@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from geo.galat import GalatData
-from geo.masuk.dataset import Dataset
-from geo.tampilan.agregat import kolom_status
-from geo.tampilan.banding import kolom_banding
-from geo.tampilan.metrik import metrik_tersedia
-from geo.tampilan.waktu import urai_tanggal_opsi
+
+if TYPE_CHECKING:  # the views are imported when a command uses these options, not to build the parser
+    import pandas as pd
+
+    from geo.masuk.dataset import Dataset
 
 
 def tambah_opsi_waktu(p: argparse.ArgumentParser) -> None:
@@ -26,6 +25,8 @@ def tambah_opsi_waktu(p: argparse.ArgumentParser) -> None:
 
 def tanggal_dari_args(args: argparse.Namespace) -> tuple[dt.date | None, dt.date | None]:
     """The two dates from the flags; their range is checked by the view itself."""
+    from geo.tampilan.waktu import urai_tanggal_opsi
+
     pada = urai_tanggal_opsi(args.pada, "--pada") if getattr(args, "pada", None) else None
     banding = urai_tanggal_opsi(args.banding, "--banding") if getattr(args, "banding", None) else None
     return pada, banding
@@ -33,6 +34,8 @@ def tanggal_dari_args(args: argparse.Namespace) -> tuple[dt.date | None, dt.date
 
 def periksa_metrik(metrik: str, dataset: Dataset, banding: dt.date | None) -> None:
     """A time metric without its log or comparison date is a message, not a crash."""
+    from geo.tampilan.metrik import metrik_tersedia
+
     if not metrik_tersedia(metrik, dataset.kegiatan is not None, banding is not None):
         perlu = "log kegiatan dan --banding" if metrik == "perubahan_aktif" else "log kegiatan (data/kegiatan.csv atau KIM_KEGIATAN)"
         raise GalatData(f"Metrik '{metrik}' membutuhkan {perlu}.")
@@ -43,6 +46,9 @@ def kolom_tabel(dataset: Dataset, banding: bool, nama: tuple[str, str] = ("kelur
 
     ``nama``: the unit and parent columns (``nama``/``induk`` above the kelurahan level).
     """
+    from geo.tampilan.agregat import kolom_status
+    from geo.tampilan.banding import kolom_banding
+
     status = [kolom_status(s) for s in dataset.wilayah.status_aktivitas]
     if banding:
         return [*nama, *[k for k in kolom_banding(dataset) if not k.startswith("jumlah_aktif_")]]
@@ -59,6 +65,8 @@ def judul_tabel(pada: dt.date | None, banding: dt.date | None) -> str | None:
 
 def baris_total(tabel: pd.DataFrame, kolom: list[str]) -> pd.DataFrame:
     """A closing "Jumlah" row for the count columns, so the region's dip and revival read at once."""
+    import pandas as pd
+
     angka = [k for k in kolom[2:] if k not in ("bulan_tidak_aktif", "kegiatan_terakhir")]
     total = {k: "" for k in kolom}
     total.update({k: int(pd.to_numeric(tabel[k], errors="coerce").fillna(0).sum()) for k in angka})

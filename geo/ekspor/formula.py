@@ -9,37 +9,13 @@ number.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-# ASCII triggers plus their full-width forms, which some spreadsheet
-# programs normalise before parsing.
-AWALAN_RUMUS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-PENETRAL = "'"
-# A plain signed number cannot do anything, so "-5" is left as written.
-_ANGKA_POLOS = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+# The text rules live with the loader, which undoes them; re-exported here for the exports.
+from geo.masuk.rumus import _ANGKA_POLOS, AWALAN_RUMUS, PENETRAL, berbahaya, netralkan, pulihkan_netral, pulihkan_netral_kolom
 
-
-def berbahaya(teks: object) -> bool:
-    """True if a spreadsheet could read ``teks`` as a formula."""
-    return isinstance(teks, str) and teks.startswith(AWALAN_RUMUS) and not _ANGKA_POLOS.match(teks)
-
-
-def netralkan(teks: object) -> object:
-    """One value: dangerous text gets the apostrophe, everything else is unchanged."""
-    return PENETRAL + teks if berbahaya(teks) else teks  # type: ignore[operator]
-
-
-def pulihkan_netral(teks: str) -> str:
-    """Undo exactly what :func:`netralkan` added, so an exported CSV loads back as it was.
-
-    Only an apostrophe followed by text that :func:`berbahaya` would have
-    protected is removed; any other leading apostrophe is the user's own.
-    """
-    if teks.startswith(PENETRAL) and berbahaya(teks[1:]):
-        return teks[1:]
-    return teks
+__all__ = ["AWALAN_RUMUS", "PENETRAL", "berbahaya", "netralkan", "netralkan_kolom", "netralkan_tabel", "pulihkan_netral",
+           "pulihkan_netral_kolom"]
 
 
 def _kolom_teks(kolom: pd.Series) -> bool:

@@ -14,12 +14,12 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from geo.format_id import angka
 from geo.galat import Laporan
 from geo.masuk import batasan, skema
+from geo.masuk.rumus import pulihkan_netral
 
 KOLOM_BARIS = "_baris"
 _DELIMITER = (";", ",", "\t", "|")
@@ -27,7 +27,6 @@ _EKSTENSI_EXCEL = {".xlsx", ".xlsm"}
 _MAGIC_XLS = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _BARIS_JUDUL_MAKS = 10
 NL = b"\n"
-_BARIS_KOSONG = re.compile(r"(?:^|\n)[ \t]*\r?(?:\n|$)")
 
 
 def normalisasi_header(nama: object) -> str:
@@ -37,14 +36,19 @@ def normalisasi_header(nama: object) -> str:
 
 
 def _dekode(data: bytes) -> str:
+    return _dekode_kodek(data)[0]
+
+
+def _dekode_kodek(data: bytes) -> tuple[str, str]:
+    """The text and the codec it was read with (``utf-8-sig``, ``utf-16`` or ``cp1252``)."""
     # Excel on Indonesian Windows writes cp1252 unless told otherwise; UTF-8
     # is tried first because cp1252 would "succeed" on UTF-8 bytes too.
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16")
+        return data.decode("utf-16"), "utf-16"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "utf-8-sig"
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 def tebak_delimiter(teks: str) -> str:
@@ -127,32 +131,6 @@ def _baris_excel(data: bytes) -> int | None:
         return wb.worksheets[0].max_row if wb.worksheets else None
     finally:
         wb.close()
-
-
-def _baca_csv_cepat(data: bytes) -> pd.DataFrame | None:
-    """Typed text columns straight from pyarrow, for the common clean file; None → the careful path.
-
-    Only files the careful path would read identically qualify: no ``sep=``
-    hint, no blank line (pyarrow skips them, which would shift Excel row
-    numbers), and a rectangular table (pyarrow refuses ragged rows, which the
-    careful path reports one by one).
-    """
-    if b"\x00" in data:  # NUL anywhere: the careful path names its row
-        return None
-    teks = _dekode(data)
-    if re.match(r"\s*sep=", teks) or _BARIS_KOSONG.search(teks.rstrip("\r\n")) or "\x00" in teks:
-        return None
-    try:
-        frame = pd.read_csv(io.BytesIO(teks.encode("utf-8")), sep=tebak_delimiter(teks), header=None, dtype=str,
-                            engine="pyarrow", keep_default_na=False)
-    except (ValueError, pd.errors.ParserError):
-        return None
-    if (frame.apply(lambda kolom: kolom.str.len()).to_numpy() > batasan.KARAKTER_SEL.nilai()).any():
-        return None  # an over-long cell: the careful path reports it with its row
-    from geo.ekspor.formula import pulihkan_netral  # geo.ekspor imports geo.masuk
-
-    # Undo exactly the export's formula protection, as the careful path does.
-    return frame.apply(lambda kolom: kolom.str.strip().map(pulihkan_netral))
 
 
 def _baca_excel(data: bytes, nama: str, laporan: Laporan, lembar: int | str = 0) -> list[list[str]] | None:
@@ -273,9 +251,11 @@ def baca_bytes(
         laporan.tambah(nama, batasan.BARIS.pesan(f"sekitar {angka(data.count(NL))}"))
         return None
     if not excel:
-        cepat = _baca_csv_cepat(data)
+        from geo.masuk import baca_cepat  # it builds on this module's helpers
+
+        cepat = baca_cepat.baca_csv_cepat(data)
         if cepat is not None:
-            hasil = _dari_frame(cepat, nama, laporan, kolom_dikenal)
+            hasil = baca_cepat.dari_frame(cepat, nama, laporan, kolom_dikenal)
             if hasil is not False:
                 return hasil
     rows = _baca_excel(data, nama, laporan, lembar) if excel else _baca_csv(data, nama, laporan)
@@ -288,8 +268,6 @@ def baca_bytes(
         return None
     rows = [[sel.strip() for sel in row] for row in rows]
     if not excel:
-        from geo.ekspor.formula import pulihkan_netral  # geo.ekspor imports geo.masuk
-
         rows = [[pulihkan_netral(sel) for sel in row] for row in rows]
     nomor = [i + 1 for i, row in enumerate(rows) if any(row)]
     rows = [row for row in rows if any(row)]
@@ -324,48 +302,3 @@ def baca_bytes(
     frame = pd.DataFrame(data_rows, columns=[*header, KOLOM_BARIS])
     frame = frame.loc[:, [c for c in frame.columns if c]]
     return frame
-
-
-def _normalisasi_header_seri(nilai: pd.Series) -> pd.Series:
-    """:func:`normalisasi_header` for a whole column at once."""
-    teks = nilai.str.replace("\ufeff", "", regex=False).str.strip().str.lower()
-    return teks.str.replace(r"[\s\-]+", "_", regex=True)
-
-
-def _dari_frame(
-    frame: pd.DataFrame, nama: str, laporan: Laporan, kolom_dikenal: Sequence[str]
-) -> pd.DataFrame | None | bool:
-    """The careful path's result from a rectangular frame, column-wise; False → use the careful path.
-
-    Row numbers are record numbers as Excel shows them; only rows whose first
-    cell reads like the header's are checked as a repeated header.
-    """
-    nomor = pd.RangeIndex(1, len(frame) + 1)
-    isi = (frame != "").any(axis=1).to_numpy()
-    frame, nomor = frame[isi], nomor[isi]
-    if not len(frame):
-        laporan.tambah(nama, "Berkas kosong. Isi tabel dengan baris judul kolom dan data potensi.")
-        return None
-    awal = _cari_header(frame.iloc[:_BARIS_JUDUL_MAKS].to_numpy().tolist(), kolom_dikenal) if kolom_dikenal else 0
-    header = [normalisasi_header(h) for h in frame.iloc[awal]]
-    while header and not header[-1]:
-        header.pop()
-    data, nomor = frame.iloc[awal + 1:], nomor[awal + 1:]
-    lebar = len(header)
-    if not lebar or (data.iloc[:, lebar:] != "").to_numpy().any():
-        return False  # cells beyond the header: the careful path reports them row by row
-    if kolom_dikenal and not set(header) & set(kolom_dikenal):
-        return False
-    if not len(data):
-        return False
-    data = data.iloc[:, :lebar]
-    calon = (_normalisasi_header_seri(data.iloc[:, 0]) == header[0]).to_numpy()
-    ulang = np.zeros(len(data), dtype=bool)
-    for i in np.flatnonzero(calon):
-        if [normalisasi_header(h) for h in data.iloc[i]] == header:
-            laporan.tambah(nama, "Baris judul kolom muncul lagi di tengah tabel. Hapus baris ini.", baris=int(nomor[i]))
-            ulang[i] = True
-    data = data[~ulang].copy()
-    data.columns = header
-    data[KOLOM_BARIS] = nomor[~ulang]
-    return data.loc[:, [c for c in data.columns if c]].reset_index(drop=True)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from geo.galat import GALAT, PERINGATAN, Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
-from geo.masuk.teks import kunci_kosakata, peta_kosakata
+from geo.masuk.teks import kunci_kosakata, per_nilai, peta_kosakata
 from geo.masuk.urai import urai_bulat, urai_tanggal
 from geo.masuk.wilayah import Wilayah
 
@@ -52,21 +53,25 @@ def _urai(catat: _Catat, kolom: str, pengurai, wajib: bool) -> pd.Series:
     if kolom not in frame:
         return nilai
     teks = frame[kolom]
-    for idx in teks.index[teks == ""]:
+    kosong = (teks == "").to_numpy()
+    for idx in teks.index[kosong]:
         if wajib:
             catat(idx, kolom, f"Kolom {kolom} wajib diisi.")
     # Parse each distinct text once: a 400,000-row log has only a few thousand dates.
-    unik = {}
-    for t in pd.unique(teks[teks != ""]):
+    kode, unik = pd.factorize(teks)
+    hasil_unik = []
+    for t in unik:
         try:
-            unik[t] = pengurai(t)
+            hasil_unik.append(pengurai(t) if t != "" else None)
         except ValueError as exc:
-            unik[t] = exc
-    hasil = teks.map(unik)
-    salah = hasil.map(lambda v: isinstance(v, ValueError))
-    for idx in teks.index[salah]:
-        catat(idx, kolom, f"Nilai {hasil[idx]}")
-    return hasil.where(~salah & (teks != ""), None)
+            hasil_unik.append(exc)
+    hasil = np.array([*hasil_unik, None], dtype=object)[np.where(kode >= 0, kode, len(hasil_unik))]
+    salah = np.array([isinstance(v, ValueError) for v in hasil_unik] + [False], dtype=bool)[np.where(kode >= 0, kode, len(hasil_unik))]
+    salah &= ~kosong
+    for i in np.flatnonzero(salah):
+        catat(teks.index[i], kolom, f"Nilai {hasil[i]}")
+    hasil[salah | kosong] = None
+    return pd.Series(hasil, index=frame.index, dtype=object)
 
 
 def validasi_kegiatan(
@@ -103,23 +108,25 @@ def validasi_kegiatan(
     pilihan = jenis_kegiatan(wilayah)
     if "jenis_kegiatan" in frame:
         peta = peta_kosakata(pilihan)  # the one vocabulary normaliser, as for categories and statuses
-        jenis = frame["jenis_kegiatan"].map(lambda v: peta.get(kunci_kosakata(v), ""))
+        jenis = per_nilai(frame["jenis_kegiatan"], lambda v: peta.get(kunci_kosakata(v), ""))
         for idx in frame.index[(jenis == "") & (frame["jenis_kegiatan"] != "")]:
             catat(idx, "jenis_kegiatan", f"Jenis kegiatan tidak dikenal. Pilihan yang sah: {', '.join(pilihan)}.")
         frame["jenis_kegiatan"] = jenis.where(jenis != "", frame["jenis_kegiatan"])
-    tanggal = _urai(catat, "tanggal", urai_tanggal, wajib=True)
-    besok = (hari_ini or dt.date.today()) + dt.timedelta(days=1)
-    for idx in tanggal.index[tanggal.map(lambda v: v is not None and v > besok)]:
+    tanggal = pd.to_datetime(pd.Series(_urai(catat, "tanggal", urai_tanggal, wajib=True).tolist(), index=frame.index, dtype=object))
+    besok = pd.Timestamp((hari_ini or dt.date.today()) + dt.timedelta(days=1))
+    for idx in tanggal.index[(tanggal > besok).to_numpy()]:
         catat(idx, "tanggal", "Tanggal kegiatan ada di masa depan. Periksa tahun atau urutan hari/bulan.")
-    peserta = _urai(catat, "peserta", urai_bulat, wajib=False)
-    for idx in peserta.index[peserta.map(lambda v: v is not None and v < 0)]:
+    peserta = pd.array(_urai(catat, "peserta", urai_bulat, wajib=False).tolist(), dtype="Int64")
+    negatif = (peserta < 0).to_numpy(dtype=bool, na_value=False)
+    for idx in frame.index[negatif]:
         catat(idx, "peserta", "Jumlah peserta tidak boleh negatif. Isi 0 atau lebih, atau kosongkan.")
 
     hasil = pd.DataFrame(index=frame.index)
     for nama in KOLOM_KEGIATAN:
         hasil[nama] = frame.get(nama, "")
-    hasil["tanggal"] = pd.to_datetime(pd.Series(tanggal.tolist(), index=frame.index, dtype=object))
-    hasil["peserta"] = pd.array([v if v is not None and v >= 0 else None for v in peserta.tolist()], dtype="Int64")
+    hasil["tanggal"] = tanggal
+    peserta[negatif] = pd.NA
+    hasil["peserta"] = peserta
     hasil[KOLOM_BARIS] = frame[KOLOM_BARIS].astype(int).to_numpy()
     return hasil.reset_index(drop=True), laporan
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from geo import config
@@ -50,6 +51,27 @@ def normalisasi_kode_seri(kode: pd.Series) -> pd.Series:
 def normalisasi_nama_seri(nama: pd.Series) -> pd.Series:
     """:func:`normalisasi_nama` for a whole column at once."""
     teks = nama.astype("string").fillna("").str.strip().str.replace(_AWALAN.pattern, "", regex=True, case=False)
+    return teks.str.lower().str.replace(r"[^0-9a-z]+", "", regex=True).astype(object)
+
+
+def kode_ascii(kode: pd.Series) -> pd.Series:
+    """:func:`normalisasi_kode` for printable-ASCII text, where a space is the only whitespace.
+
+    Written without ``\\s`` so pandas keeps it in Arrow (``\\s`` sends it to
+    Python's ``re``, one call per value).
+    """
+    teks = kode.astype("string")
+    # Codes already written PP.KK.CC.DDDD (nearly all) are their own normal form.
+    perlu = ~teks.str.fullmatch(r"\d{2}\.\d{2}\.\d{2}\.\d{4}").fillna(False)
+    if perlu.any():
+        bersih = teks[perlu].str.replace(" ", "", regex=False).str.replace(_KODE.pattern, r"\1.\2.\3.\4", regex=True)
+        teks = teks.mask(perlu, bersih)
+    return teks.astype(object)
+
+
+def nama_ascii(nama: pd.Series) -> pd.Series:
+    """:func:`normalisasi_nama` for printable-ASCII text, in Arrow (see :func:`kode_ascii`)."""
+    teks = nama.astype("string").str.strip().str.replace(r"(?i)^(kelurahan|kel|desa|ds)\b[ .\-:_]*", "", regex=True)
     return teks.str.lower().str.replace(r"[^0-9a-z]+", "", regex=True).astype(object)
 
 
@@ -101,15 +123,34 @@ class Referensi:
 
 def buat_referensi(tabel: pd.DataFrame, nama_kabkota: str = "", nama_provinsi: str = "") -> Referensi:
     """Index a reference table by code and by every normalised spelling (all codes kept)."""
+    from geo.masuk.teks import per_nilai  # geo.masuk.teks is light, but keep this module's imports minimal
+
     tabel = tabel.copy()
-    tabel["kode"] = normalisasi_kode_seri(tabel["kode"])
+    tabel["kode"] = per_nilai(tabel["kode"], normalisasi_kode, kode_ascii).astype(object)
     tabel = lengkapi_tingkat(tabel, nama_kabkota, nama_provinsi).set_index("kode", drop=False)
     alias = tabel["alias"].fillna("").astype(str) if "alias" in tabel else pd.Series("", index=tabel.index)
-    ejaan = (tabel["kelurahan"].astype(str) + "|" + alias).str.split("|").explode()
-    kunci = normalisasi_nama_seri(ejaan.str.strip())
-    nama = pd.DataFrame({"kunci": kunci.to_numpy(), "kode": kunci.index.to_numpy()})
+    ejaan = _ejaan(tabel["kelurahan"].astype(str), alias)
+    kunci = per_nilai(ejaan.str.strip(), normalisasi_nama, nama_ascii)
+    nama = pd.DataFrame({"kunci": kunci.to_numpy(dtype=object), "kode": kunci.index.to_numpy()})
     nama = nama[nama["kunci"] != ""].drop_duplicates().reset_index(drop=True)
     return Referensi(tabel=tabel, nama=nama)
+
+
+def _ejaan(nama: pd.Series, alias: pd.Series) -> pd.Series:
+    """Every spelling of each unit, name first, then its ``|``-separated aliases, indexed by code.
+
+    Only rows with aliases (or a ``|`` in the name) are split: a national
+    table has 83,000 names and few aliases. (Splitting the others would only
+    add empty spellings, which are dropped anyway.)
+    """
+    pisah = (alias != "").to_numpy() | nama.str.contains("|", regex=False).to_numpy()
+    if not pisah.any():
+        return nama
+    pos = np.arange(len(nama))
+    bagian = (nama[pisah] + "|" + alias[pisah]).str.split("|")
+    urut = np.concatenate([pos[~pisah], np.repeat(pos[pisah], bagian.str.len().to_numpy())])
+    semua = pd.concat([nama[~pisah].astype(object), bagian.explode()])
+    return semua.iloc[np.argsort(urut, kind="stable")]
 
 
 def muat_referensi(path: Path | None = None, nama_kabkota: str = "", nama_provinsi: str = "") -> Referensi:

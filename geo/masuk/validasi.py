@@ -12,21 +12,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from geo.galat import GALAT, PERINGATAN, Laporan
 from geo.masuk import skema
 from geo.masuk.baca import KOLOM_BARIS
-from geo.masuk.batas import kelurahan_di_titik_seri
-from geo.masuk.nama import kunci_seri, selesaikan_nama
-from geo.masuk.referensi import Referensi, normalisasi_kode
-from geo.masuk.teks import bersihkan_id_kolom, kunci_kosakata, peta_kosakata, saran_kosakata
+from geo.masuk.nama import cek_kelurahan
+from geo.masuk.referensi import Referensi
+from geo.masuk.teks import bersihkan_id_kolom, kunci_kosakata, per_nilai, peta_kosakata, saran_kosakata
 from geo.masuk.urai import urai_bulat, urai_desimal, urai_tanggal
+from geo.masuk.validasi_titik import TOLERANSI_PANTAI_M, cek_dalam_batas  # noqa: F401 - re-exported
 from geo.masuk.wilayah import Wilayah
-
-# Points a little off the region's polygons (stilt villages, jetties) are
-# warned about rather than refused: coastlines in boundary data are coarse.
-TOLERANSI_PANTAI_M = 250.0
 
 # Optional: names a row's kab/kota when a desa/kelurahan name repeats across a province.
 KOLOM_KABKOTA = "kabkota"
@@ -86,9 +85,14 @@ def _cek_id(k: _Konteks) -> None:
     # Look-alike ids (zero-width space, bidi override, non-breaking hyphen) are one id.
     k.frame["id_potensi"] = bersihkan_id_kolom(k.frame["id_potensi"])
     ids = k.frame["id_potensi"]
-    pertama = ids[ids != ""].drop_duplicates()
+    ulang = ids.duplicated().to_numpy()
+    ganda = ulang & (ids != "").to_numpy()
+    if not ganda.any():
+        return
+    # Only the ids that repeat need their first row: no 400,000-entry dict for a clean file.
+    pertama = ids[~ulang & ids.isin(ids[ganda]).to_numpy()]
     baris_pertama = dict(zip(pertama, k.frame.loc[pertama.index, KOLOM_BARIS]))
-    for idx in k.frame.index[ids.duplicated() & (ids != "")]:
+    for idx in k.frame.index[ganda]:
         k.masalah(idx, "id_potensi", f"id_potensi ganda: sudah dipakai di baris {baris_pertama[ids[idx]]}. Setiap potensi perlu id yang unik.")
 
 
@@ -96,77 +100,42 @@ def _cek_kosakata(k: _Konteks, kolom: str, pilihan: Sequence[str], nama: str) ->
     if kolom not in k.frame:
         return
     peta = peta_kosakata(pilihan)
-    unik = pd.unique(k.frame[kolom])
-    hasil = k.frame[kolom].map({v: peta.get(kunci_kosakata(v), "") for v in unik})
+    hasil = per_nilai(k.frame[kolom], lambda v: peta.get(kunci_kosakata(v), ""))
+    saran: dict[str, str | None] = {}
     for idx in k.frame.index[(hasil == "") & (k.frame[kolom] != "")]:
-        saran = saran_kosakata(k.frame.at[idx, kolom], pilihan, cutoff=0.4)
-        mungkin = f" Mungkin maksud Anda '{saran}'?" if saran else ""
+        teks = k.frame.at[idx, kolom]
+        if teks not in saran:
+            saran[teks] = saran_kosakata(teks, pilihan, cutoff=0.4)
+        mungkin = f" Mungkin maksud Anda '{saran[teks]}'?" if saran[teks] else ""
         k.masalah(idx, kolom, f"{nama} tidak dikenal.{mungkin} Pilihan yang sah: {', '.join(pilihan)}.")
     k.frame[kolom] = hasil.where(hasil != "", k.frame[kolom])
 
 
-def _kode_seri(kode: pd.Series) -> pd.Series:
-    unik = pd.unique(kode)
-    return kode.map({v: normalisasi_kode(v) for v in unik})
+def _posisi(nilai: pd.Series, kode: pd.Series) -> np.ndarray:
+    """Position of each code's first row in ``nilai`` (-1 where absent): one hash look-up per row."""
+    indeks = pd.Index(nilai.to_numpy(dtype=object), dtype=object)
+    cari = pd.Index(kode.to_numpy(dtype=object), dtype=object)
+    if indeks.is_unique:
+        return indeks.get_indexer(cari)
+    pertama = np.flatnonzero(~indeks.duplicated())
+    pos = indeks[pertama].get_indexer(cari)
+    return np.where(pos >= 0, pertama[np.maximum(pos, 0)], -1)
 
 
-def _cek_kelurahan(k: _Konteks) -> pd.Series:
-    """Resolve each row to a reference code: by code, or by name (homonym-aware) when the code is blank."""
-    ref = k.referensi
-    kosong = pd.Series("", index=k.frame.index)
-    kode = _kode_seri(k.frame.get("kode_kelurahan", kosong))
-    nama = k.frame.get("kelurahan", kosong)
-    kec = k.frame.get("kecamatan", kosong)
-    ada_kode, ada_nama = kode != "", nama != ""
-    dikenal = kode.isin(ref.tabel.index)
-    # Only rows without a usable code need their name resolved: a national table repeats
-    # names hundreds of times, and a merge over every row would multiply them.
-    perlu = ada_nama & ~(ada_kode & dikenal)
-    kabkota = k.frame.get("kabkota")
-    per_nama = selesaikan_nama(ref, nama[perlu], kec[perlu], kabkota[perlu] if kabkota is not None else None)
-    per_nama = per_nama.reindex(kode.index).fillna({"kode": "", "jumlah_calon": 0, "calon": ""})
-    per_nama["jumlah_calon"] = per_nama["jumlah_calon"].astype(int)
-    kode_nama = per_nama["kode"]
-    jenis = ref.tabel["jenis_unit"].reindex(kode).fillna("kelurahan").to_numpy()
+def _cek_ada_di_batas(k: _Konteks, kode: pd.Series, pos: np.ndarray) -> np.ndarray | None:
+    """Warn about codes without a polygon; returns each row's polygon position (None without boundaries).
 
-    for idx in kode.index[ada_kode & ~dikenal]:
-        # kode_nama is NaN (truthy!) for an unknown name: never print "nan" to an officer.
-        petunjuk = f" Kode untuk {nama[idx]} adalah {kode_nama[idx]}." if isinstance(kode_nama[idx], str) and kode_nama[idx] else ""
-        k.masalah(idx, "kode_kelurahan", f"Kode kelurahan tidak dikenal di tabel referensi.{petunjuk} Gunakan kode Kemendagri, misalnya {ref.kode[0]}.")
-    # A name is right for a code when that code carries the spelling, even if other units share it.
-    pasangan = pd.MultiIndex.from_arrays([kunci_seri(nama), kode])
-    sah = pd.MultiIndex.from_frame(ref.nama[["kunci", "kode"]])
-    salah_nama = ada_kode & dikenal & ada_nama & ~pd.Series(pasangan.isin(sah), index=kode.index)
-    for idx in kode.index[salah_nama]:
-        j = jenis[kode.index.get_loc(idx)]
-        benar = ref.baris(kode[idx])["kelurahan"]
-        k.masalah(idx, "kelurahan", f"Nama {j} '{nama[idx]}' tidak cocok dengan kode {kode[idx]}, yang merupakan {j} {benar}. Perbaiki kode atau namanya.")
-    tanpa_kode = ~ada_kode & ada_nama
-    for idx in kode.index[tanpa_kode & (per_nama["jumlah_calon"] == 0)]:
-        saran = ref.saran_nama(nama[idx])
-        mungkin = f" Mungkin maksud Anda '{saran}'?" if saran else ""
-        k.masalah(idx, "kelurahan", f"Kelurahan tidak dikenal.{mungkin} Isi kode_kelurahan atau gunakan nama dari tabel referensi.")
-    for idx in kode.index[tanpa_kode & (per_nama["jumlah_calon"] > 1)]:
-        k.masalah(idx, "kelurahan", f"Nama '{nama[idx]}' dipakai {per_nama.at[idx, 'jumlah_calon']} desa/kelurahan: "
-                  f"{per_nama.at[idx, 'calon']}. Isi kode_kelurahan, atau kecamatan yang benar, agar jelas yang mana.")
-    for idx in kode.index[~ada_kode & ~ada_nama]:
-        k.masalah(idx, "kode_kelurahan", "Isi kode_kelurahan (kode Kemendagri) atau nama kelurahan.")
-
-    hasil = kode.where(ada_kode & dikenal & ~salah_nama, "")
-    hasil = hasil.mask(~ada_kode & (kode_nama != ""), kode_nama)
-    kec_benar = hasil.map(ref.tabel["kecamatan"]).fillna("")
-    salah_kec = (hasil != "") & (kec != "") & (kunci_seri(kec) != kunci_seri(kec_benar))
-    for idx in kode.index[salah_kec]:
-        k.masalah(idx, "kecamatan", f"Kecamatan tidak cocok: kelurahan ini berada di Kecamatan {kec_benar[idx]}.")
-    return hasil
-
-
-def _cek_ada_di_batas(k: _Konteks, kode: pd.Series) -> None:
+    ``pos`` is each row's place in the reference: its 83,000 codes are looked
+    up in the boundaries once, not the 400,000 rows.
+    """
     if k.batas is None:
-        return
-    hilang = (kode != "") & ~kode.isin(k.batas["kode"])
+        return None
+    ref_ke_batas = _posisi(k.batas["kode"], k.referensi.tabel.index.to_series())
+    pos_batas = np.where(pos >= 0, ref_ke_batas[np.maximum(pos, 0)], -1) if len(ref_ke_batas) else np.full(len(kode), -1)
+    hilang = (kode != "").to_numpy() & (pos_batas < 0)
     for idx in kode.index[hilang]:
         k.masalah(idx, "kode_kelurahan", "Kelurahan ini tidak ada di berkas batas wilayah, jadi tidak tampil di peta. Impor batas yang lengkap.", PERINGATAN)
+    return pos_batas
 
 
 def _urai_kolom(k: _Konteks, kolom: str, pengurai: Callable[[str], object], boleh_kosong: bool,
@@ -179,38 +148,52 @@ def _urai_kolom(k: _Konteks, kolom: str, pengurai: Callable[[str], object], bole
     if kolom not in k.frame:
         return cepat(pd.Series([], dtype=object)).reindex(k.frame.index)
     teks = k.frame[kolom]
-    kosong = teks == ""
+    kosong = (teks == "").to_numpy()
     if not boleh_kosong:
         for idx in k.frame.index[kosong]:
             k.masalah(idx, kolom, f"Kolom {kolom} wajib diisi.")
     nilai = cepat(teks.where(~kosong, None))
-    for idx in teks.index[nilai.isna() & ~kosong]:
+    isi = {}
+    for idx in teks.index[nilai.isna().to_numpy() & ~kosong]:
         try:
-            nilai[idx] = pengurai(teks[idx])
+            isi[idx] = pengurai(teks[idx])
         except ValueError as exc:
             k.masalah(idx, kolom, f"Nilai {exc}")
+    if isi:
+        nilai.loc[list(isi)] = list(isi.values())
     return nilai
 
 
+def _ke_float(teks: pd.Series, sah: pd.Series) -> pd.Series:
+    """Text already checked as a plain decimal → float, by Arrow (correctly rounded, as ``float()``)."""
+    arr = pa.array(teks.where(sah).astype("string[pyarrow]").array)
+    return pd.Series(pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False), index=teks.index)
+
+
 def _desimal_cepat(teks: pd.Series) -> pd.Series:
-    bersih = teks.astype("string").str.strip()
-    koma = bersih.str.fullmatch(r"-?\d+,\d+").fillna(False)
-    bersih = bersih.mask(koma, bersih.str.replace(",", ".", regex=False))
+    # No strip: the reader has stripped every cell, and a cell with spaces would only take the exact slow path.
+    bersih = teks.astype("string")
     polos = bersih.str.fullmatch(r"-?\d+(\.\d+)?").fillna(False)
-    return pd.to_numeric(bersih.where(polos), errors="coerce").astype(float)
+    koma = ~polos & bersih.str.fullmatch(r"-?\d+,\d+").fillna(False)
+    if koma.any():
+        bersih = bersih.mask(koma, bersih.str.replace(",", ".", regex=False))
+        polos |= koma
+    return _ke_float(bersih, polos)
 
 
 def _bulat_cepat(teks: pd.Series) -> pd.Series:
-    bersih = teks.astype("string").str.strip()
-    polos = bersih.str.fullmatch(r"-?\d{1,15}").fillna(False)
-    return pd.to_numeric(bersih.where(polos), errors="coerce").astype(float)
+    bersih = teks.astype("string")
+    return _ke_float(bersih, bersih.str.fullmatch(r"-?\d{1,15}").fillna(False))
 
 
 def _tanggal_cepat(teks: pd.Series) -> pd.Series:
-    bersih = teks.astype("string").str.strip()
+    """ISO and dd/mm/yyyy dates, parsed once per distinct text (a table has a few thousand dates)."""
+    kode, unik = pd.factorize(teks)
+    bersih = pd.Series(unik, dtype="string").str.strip()
     iso = pd.to_datetime(bersih.where(bersih.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False)), format="%Y-%m-%d", errors="coerce")
     hbt = pd.to_datetime(bersih.where(bersih.str.fullmatch(r"\d{2}/\d{2}/\d{4}").fillna(False)), format="%d/%m/%Y", errors="coerce")
-    return pd.Series(iso.fillna(hbt), index=teks.index)
+    tanggal = pd.DatetimeIndex(iso.fillna(hbt)).append(pd.DatetimeIndex([pd.NaT], dtype=iso.dtype))
+    return pd.Series(tanggal.take(np.where(kode >= 0, kode, len(unik))), index=teks.index)
 
 
 def _cek_anggota(k: _Konteks) -> pd.Series:
@@ -233,13 +216,7 @@ def _cek_tanggal(k: _Konteks) -> pd.Series:
     return tanggal
 
 
-def _bbox(k: _Konteks) -> tuple[float, float, float, float] | None:
-    if k.batas is not None and len(k.batas):
-        return tuple(k.batas.total_bounds)  # type: ignore[return-value]
-    return k.wilayah.batas_bbox
-
-
-def _cek_koordinat(k: _Konteks, kode: pd.Series) -> tuple[pd.Series, pd.Series]:
+def _cek_koordinat(k: _Konteks, kode: pd.Series, pos_batas: np.ndarray | None) -> tuple[pd.Series, pd.Series]:
     lintang = _urai_kolom(k, "lintang", urai_desimal, boleh_kosong=False, cepat=_desimal_cepat).astype(float)
     bujur = _urai_kolom(k, "bujur", urai_desimal, boleh_kosong=False, cepat=_desimal_cepat).astype(float)
     bbox = _bbox(k)
@@ -259,8 +236,15 @@ def _cek_koordinat(k: _Konteks, kode: pd.Series) -> tuple[pd.Series, pd.Series]:
         k.masalah(idx, "bujur", "Bujur harus antara -180 dan 180.")
     ada &= ~(tertukar | lintang_luar | bujur_luar)
     if k.batas is not None and len(k.batas) and ada.any():
-        _cek_dalam_batas(k, lintang[ada], bujur[ada], kode[ada])
+        pilih = ada.to_numpy()
+        cek_dalam_batas(k, lintang[pilih], bujur[pilih], kode[pilih], pos_batas[pilih])  # type: ignore[index]
     return lintang.where(ada), bujur.where(ada)
+
+
+def _bbox(k: _Konteks) -> tuple[float, float, float, float] | None:
+    if k.batas is not None and len(k.batas):
+        return tuple(k.batas.total_bounds)  # type: ignore[return-value]
+    return k.wilayah.batas_bbox
 
 
 def _di_bbox(lon: pd.Series, lat: pd.Series, bbox: tuple[float, float, float, float]) -> pd.Series:
@@ -268,23 +252,12 @@ def _di_bbox(lon: pd.Series, lat: pd.Series, bbox: tuple[float, float, float, fl
     return lon.between(bbox[0] - pad, bbox[2] + pad) & lat.between(bbox[1] - pad, bbox[3] + pad)
 
 
-def _cek_dalam_batas(k: _Konteks, lintang: pd.Series, bujur: pd.Series, kode: pd.Series) -> None:
-    batas = k.batas.reset_index(drop=True)  # type: ignore[union-attr]
-    titik = gpd.GeoSeries(gpd.points_from_xy(bujur, lintang), index=lintang.index, crs="EPSG:4326")
-    di = kelurahan_di_titik_seri(batas, titik)
-    luar = di.index[di == ""]
-    if len(luar):
-        dekat = batas.iloc[batas.sindex.nearest(titik[luar].to_numpy(), return_all=False)[1]]
-        crs_m = batas.estimate_utm_crs()
-        jarak = titik[luar].to_crs(crs_m).distance(gpd.GeoSeries(dekat.geometry.to_numpy(), index=luar, crs=batas.crs).to_crs(crs_m))
-        for idx, m in jarak.items():
-            if m > TOLERANSI_PANTAI_M:
-                k.masalah(idx, "lintang", f"Titik berada di luar wilayah, sekitar {m / 1000:.1f} km dari batas terdekat. Periksa koordinat (gunakan titik dari peta, derajat desimal WGS84).")
-            else:
-                k.masalah(idx, "lintang", f"Titik berada sedikit di luar batas wilayah ({m:.0f} m), misalnya di atas air. Periksa bila tidak disengaja.", PERINGATAN)
-    nama = di.map(batas.set_index("kode")["kelurahan"])
-    for idx in di.index[(di != "") & (kode != "") & (di != kode)]:
-        k.masalah(idx, "lintang", f"Titik berada di Kelurahan {nama[idx]}, bukan di kelurahan baris ini. Periksa koordinat atau kelurahannya.", PERINGATAN)
+def _dari_referensi(referensi: Referensi, kolom: str, pos: np.ndarray, lain: pd.Series) -> pd.Series:
+    """The reference's ``kolom`` at each position, ``lain`` where the row has no code (dtype kept)."""
+    if not len(referensi.tabel):
+        return lain
+    nilai = referensi.tabel[kolom].array.take(np.maximum(pos, 0))
+    return pd.Series(nilai, index=lain.index).where(pos >= 0, lain)
 
 
 def validasi_kim(
@@ -308,26 +281,21 @@ def validasi_kim(
     _cek_id(k)
     _cek_kosakata(k, "kategori_potensi", wilayah.kategori_potensi, "Kategori potensi")
     _cek_kosakata(k, "status_aktivitas", wilayah.status_aktivitas, "Status aktivitas")
-    kode = _cek_kelurahan(k)
-    _cek_ada_di_batas(k, kode)
+    kode, pos = cek_kelurahan(k.frame, referensi, k.masalah)
+    pos_batas = _cek_ada_di_batas(k, kode, pos)
     anggota = _cek_anggota(k)
     tanggal = _cek_tanggal(k)
-    lintang, bujur = _cek_koordinat(k, kode)
+    lintang, bujur = _cek_koordinat(k, kode, pos_batas)
 
     hasil = pd.DataFrame(index=frame.index)
     for kolom in skema.KOLOM_KIM:
         hasil[kolom] = frame.get(kolom, "")
     hasil["kode_kelurahan"] = kode
-    ref = referensi.tabel
-    dikenal = kode != ""
     for kolom in ("kelurahan", "kecamatan"):
-        hasil[kolom] = kode.map(ref[kolom]).where(dikenal, hasil[kolom])
+        hasil[kolom] = _dari_referensi(referensi, kolom, pos, hasil[kolom])
     hasil["jumlah_anggota"] = anggota.round().astype("Int64")
     hasil["kegiatan_terakhir"] = tanggal
     hasil["lintang"] = lintang
     hasil["bujur"] = bujur
     hasil[KOLOM_BARIS] = frame[KOLOM_BARIS].astype(int).to_numpy()
     return hasil.reset_index(drop=True), laporan
-
-
-

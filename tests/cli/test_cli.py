@@ -79,3 +79,34 @@ def test_proses_nyata_tanpa_traceback(wilayah_uji):
     assert hasil.returncode == 1
     assert "Traceback" not in hasil.stdout + hasil.stderr
     assert "bukan tabel" in hasil.stdout
+
+
+def test_setiap_perintah_dipetakan_ke_modul_yang_mendaftarkannya():
+    # A run imports only its command's module (MODUL_DARI_PERINTAH): each mapped module must register it,
+    # and every command registered anywhere must be mapped, or it would fall back to importing everything.
+    import argparse
+    import importlib
+
+    from geo.cli.utama import MODUL_DARI_PERINTAH, MODUL_PERINTAH
+
+    terdaftar = {}
+    for nama in MODUL_PERINTAH:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(nama).daftar(sub)
+        terdaftar.update(dict.fromkeys(sub.choices, nama))
+    assert terdaftar == MODUL_DARI_PERINTAH
+
+
+@pytest.mark.lambat
+def test_validate_tidak_mengimpor_tampilan_atau_ekspor(wilayah_uji):
+    # The whole-process budget of `python -m geo validate`: it loads and checks, nothing of the views,
+    # exports, map or database. (The fixture's KIM_* variables reach the subprocess through os.environ.)
+    import os
+    from pathlib import Path
+
+    skrip = ("import sys\nfrom geo.cli.utama import main\nkode = main(['validate'])\n"
+             "print(kode, sorted(m for m in sys.modules if m.startswith(('geo.tampilan.susun', 'geo.ekspor', 'geo.peta', 'psycopg'))))")
+    akar = Path(__file__).resolve().parents[2]
+    hasil = subprocess.run([sys.executable, "-c", skrip], capture_output=True, text=True, check=True, cwd=akar,
+                           env={**os.environ, "PYTHONPATH": str(akar)}, timeout=120)
+    assert hasil.stdout.strip().splitlines()[-1] == "0 []"

@@ -111,3 +111,50 @@ def test_log_dari_variabel_lingkungan_tidak_mengganggu_tanpa_berkas(wilayah_uji,
     monkeypatch.setenv("KIM_KEGIATAN", str(wilayah_uji.dir / "tidak-ada.csv"))
     ds = muat_dataset()
     assert ds.ok and ds.kegiatan is None
+
+
+# Recorded from the row-by-row log validation before the per-distinct-value rewrite.
+_LOG_RUSAK = [("K1", "A-01", "2024-01-05", "pelatihan/bimtek", "12", ""), ("K2", "A-01", "31/02/2024", "rapat", "x", ""),
+              ("K2", "B-01", "", "Rapat", "-3", "k"), ("K4", "Z-9", "2099-01-01", "lomba", "", ""),
+              ("K5", "A-02", "13/07/22", "PRODUKSI", "1.250", ""), ("", "A-03", "kemarin", "", "2,5", "")]
+_LAPORAN_LOG = [
+    '[GALAT] kegiatan.csv, baris 7, kolom id_kegiatan: Kolom id_kegiatan wajib diisi.',
+    '[GALAT] kegiatan.csv, baris 7, kolom jenis_kegiatan: Kolom jenis_kegiatan wajib diisi.',
+    "[GALAT] kegiatan.csv, baris 4, kolom id_kegiatan: nilai 'K2': id_kegiatan ganda: sudah dipakai di baris 3. Setiap kegiatan perlu id yang unik.",
+    "[GALAT] kegiatan.csv, baris 5, kolom id_potensi: nilai 'Z-9': id_potensi 'Z-9' tidak ada di tabel KIM. Gunakan id_potensi dari kim.csv, atau tambahkan potensinya dulu.",
+    "[GALAT] kegiatan.csv, baris 5, kolom jenis_kegiatan: nilai 'lomba': Jenis kegiatan tidak dikenal. Pilihan yang sah: sosialisasi, pelatihan/bimtek, produksi, pameran/bazar, liputan/konten, rapat.",
+    '[GALAT] kegiatan.csv, baris 4, kolom tanggal: Kolom tanggal wajib diisi.',
+    "[GALAT] kegiatan.csv, baris 3, kolom tanggal: nilai '31/02/2024': Nilai bukan tanggal yang mungkin (hari atau bulan di luar kalender). Gunakan format hh/bb/tttt, misalnya 13/07/2022.",
+    "[GALAT] kegiatan.csv, baris 7, kolom tanggal: nilai 'kemarin': Nilai format tanggal tidak dikenal. Gunakan hh/bb/tttt (13/07/2022) atau tttt-bb-hh (2022-07-13).",
+    "[GALAT] kegiatan.csv, baris 5, kolom tanggal: nilai '2099-01-01': Tanggal kegiatan ada di masa depan. Periksa tahun atau urutan hari/bulan.",
+    "[GALAT] kegiatan.csv, baris 3, kolom peserta: nilai 'x': Nilai bukan bilangan bulat. Tulis jumlah orang, misalnya 25.",
+    "[GALAT] kegiatan.csv, baris 7, kolom peserta: nilai '2,5': Nilai harus bilangan bulat (tanpa pecahan), misalnya 25.",
+    "[GALAT] kegiatan.csv, baris 4, kolom peserta: nilai '-3': Jumlah peserta tidak boleh negatif. Isi 0 atau lebih, atau kosongkan.",
+]
+_TABEL_LOG = [
+    'id_kegiatan,id_potensi,tanggal,jenis_kegiatan,peserta,keterangan,_baris',
+    'K1,A-01,2024-01-05,pelatihan/bimtek,12,,2',
+    'K2,A-01,,rapat,,,3',
+    'K2,B-01,,rapat,,k,4',
+    'K4,Z-9,2099-01-01,lomba,,,5',
+    'K5,A-02,2022-07-13,produksi,1250,,6',
+    ',A-03,,,,,7',
+]
+
+
+def test_log_rusak_dilaporkan_dan_bertipe_seperti_sebelumnya():
+    import datetime as dt
+
+    import pandas as pd
+
+    from geo.masuk.baca import KOLOM_BARIS
+    from geo.masuk.kegiatan import validasi_kegiatan
+    from geo.masuk.wilayah import muat_wilayah
+
+    frame = pd.DataFrame(_LOG_RUSAK, columns=["id_kegiatan", "id_potensi", "tanggal", "jenis_kegiatan", "peserta", "keterangan"])
+    frame[KOLOM_BARIS] = range(2, 2 + len(frame))
+    tabel, laporan = validasi_kegiatan(frame, "kegiatan.csv", muat_wilayah(None), pd.Series(["A-01", "A-02", "A-03", "B-01"]),
+                                       hari_ini=dt.date(2025, 1, 1))
+    assert [str(m) for m in laporan.masalah] == _LAPORAN_LOG
+    assert tabel.to_csv(index=False).splitlines() == _TABEL_LOG
+    assert str(tabel["peserta"].dtype) == "Int64" and str(tabel["tanggal"].dtype).startswith("datetime64")
