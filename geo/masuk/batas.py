@@ -76,7 +76,9 @@ def kunci_batas(path: Path | str, path_referensi: Path, *nama_wilayah: str) -> s
 def _baca_berkas(path: Path) -> gpd.GeoDataFrame:
     """Only the columns kept (names come from the reference), through pyogrio's Arrow path."""
     meta, tabel = pyogrio.read_arrow(path, columns=["kode", "luas_km2", "sumber"])
-    kolom_geom = next(k for k in tabel.column_names if k not in meta["fields"])
+    kolom_geom = meta.get("geometry_name") or "wkb_geometry"
+    if kolom_geom not in tabel.column_names:
+        raise ValueError("berkas tidak berisi geometri")
     geometri = shapely.from_wkb(tabel.column(kolom_geom).to_numpy(zero_copy_only=False))
     atribut = tabel.drop_columns([kolom_geom]).to_pandas()
     return gpd.GeoDataFrame(atribut, geometry=geometri, crs=meta["crs"])
