@@ -40,8 +40,10 @@ VERSI = 1
 # touch the disk (Bontang's 12 kB). Measured (CPU, boundaries + levels): 1,000 desa in a 5.7 MB
 # GeoJSON 0.30 s cold, 0.02 s warm; 83,000 in a 182 MB FlatGeobuf 8.4 s cold, 0.6 s warm.
 AMBANG_BYTE = 1_000_000
-# Entries kept; older ones (by last use) are removed after each write.
+# Entries kept (a country's boundaries and levels take ~270 MB); older ones, by last use, are
+# removed after each write.
 MAKS_ENTRI = 48
+MAKS_BYTE = 2_000_000_000
 _MATI = {"0", "off", "false", "no", "tidak"}
 
 
@@ -193,10 +195,16 @@ def baca(nama: str) -> tuple[gpd.GeoDataFrame, dict] | None:
 
 
 def _rapikan(dasar: Path) -> None:
-    """Keep the :data:`MAKS_ENTRI` most recently used entries; a racing process may delete the same file."""
+    """Keep the most recently used entries within :data:`MAKS_ENTRI` and :data:`MAKS_BYTE`.
+
+    A racing process may delete the same file: every error here is ignored.
+    """
     try:
-        entri = sorted(dasar.glob("*.arrow"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for p in entri[MAKS_ENTRI:]:
-            p.unlink(missing_ok=True)
+        entri = sorted(((p, p.stat()) for p in dasar.glob("*.arrow")), key=lambda e: e[1].st_mtime, reverse=True)
+        total = 0
+        for i, (p, st) in enumerate(entri):
+            total += st.st_size
+            if i >= MAKS_ENTRI or (i and total > MAKS_BYTE):
+                p.unlink(missing_ok=True)
     except OSError:
         pass

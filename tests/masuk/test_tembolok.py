@@ -229,3 +229,12 @@ def test_entri_lama_dirapikan(folder, monkeypatch):
     for i in range(6):
         tembolok.tulis(f"e{i}", gdf)
     assert len(list(folder.glob("*.arrow"))) == 3
+
+
+def test_entri_lama_dirapikan_menurut_ukuran(folder, monkeypatch):
+    gdf = gpd.GeoDataFrame(geometry=[box(0, 0, 1, 1)], crs="EPSG:4326")
+    tembolok.tulis("e0", gdf)
+    monkeypatch.setattr(tembolok, "MAKS_BYTE", int((folder / "e0.arrow").stat().st_size * 2.5))
+    for i in range(1, 5):
+        tembolok.tulis(f"e{i}", gdf)
+    assert sorted(p.name for p in folder.glob("*.arrow")) == ["e3.arrow", "e4.arrow"]
