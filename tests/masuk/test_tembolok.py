@@ -238,3 +238,34 @@ def test_entri_lama_dirapikan_menurut_ukuran(folder, monkeypatch):
     for i in range(1, 5):
         tembolok.tulis(f"e{i}", gdf)
     assert sorted(p.name for p in folder.glob("*.arrow")) == ["e3.arrow", "e4.arrow"]
+
+
+_SKRIP_MUAT = """
+import hashlib, sys
+from geo.masuk.dataset import muat_dataset
+from geo.tampilan.tingkat import unit_tingkat
+ds = muat_dataset(*sys.argv[1:5])
+h = hashlib.sha256()
+for gdf in (ds.batas, *(unit_tingkat(ds, t) for t in ("kecamatan", "kabkota", "provinsi"))):
+    h.update(gdf.to_wkb(hex=True).astype(str).to_csv().encode())
+print(ds.ok, h.hexdigest())
+"""
+
+
+@pytest.mark.lambat
+def test_beberapa_proses_sekaligus(wilayah, tmp_path):
+    """Processes starting together on an empty cache all load the same data, and leave whole entries."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, tembolok.ENV_TEMBOLOK: str(tmp_path / "cache"), "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    argumen = [sys.executable, "-c", _SKRIP_MUAT, str(wilayah.kim), str(wilayah.batas), str(wilayah.referensi), str(wilayah.wilayah)]
+    proses = [subprocess.Popen(argumen, env=env, stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    hasil = {p.communicate(timeout=300)[0].strip() for p in proses}
+    assert all(p.returncode == 0 for p in proses)
+    env_mati = {**env, tembolok.ENV_TEMBOLOK: "off"}
+    segar = subprocess.run(argumen, env=env_mati, stdout=subprocess.PIPE, text=True, check=True).stdout.strip()
+    dari_tembolok = subprocess.run(argumen, env=env, stdout=subprocess.PIPE, text=True, check=True).stdout.strip()
+    assert hasil == {segar} and dari_tembolok == segar and segar.startswith("True")
+    assert len(list((tmp_path / "cache").glob("*.arrow"))) >= 2
