@@ -174,7 +174,7 @@ def baca(nama: str) -> tuple[gpd.GeoDataFrame, dict] | None:
     if path is None or not path.is_file():
         return None
     try:
-        # Mapped, not read: the columns stay views of the file (POSIX keeps a replaced file's pages).
+        # Mapped, not read (reading copies 185 MB for nothing); geometry and columns are copied out below.
         tabel = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
         isi = json.loads(tabel.schema.metadata[b"peta-kim"])
         if isi.get("versi") != VERSI or isi.get("nama") != nama or tabel.num_rows != isi["baris"]:
@@ -183,7 +183,8 @@ def baca(nama: str) -> tuple[gpd.GeoDataFrame, dict] | None:
         kolom = tabel.column("__geometri")
         geom = _baca_geometri(kolom.chunk(0) if kolom.num_chunks == 1 else kolom.combine_chunks(), isi["jenis"], tunggal)
         atribut = tabel.drop_columns([k for k in ("__geometri", "__tunggal") if k in tabel.column_names])
-        df = atribut.to_pandas()
+        # Copied out of the mapping, so it is released: no file stays mapped (and resident) behind a dataset.
+        df = atribut.take(np.arange(atribut.num_rows)).to_pandas()
         for k in isi["objek"]:
             df[k] = df[k].astype(object)
         gdf = gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geom, crs=isi["crs"]).array, crs=isi["crs"])
