@@ -177,6 +177,61 @@ def main() -> None:
     print(_profil(env_besar))
 
 
+def anak_batas(env_json: str) -> None:
+    """Child: boundaries + every aggregate level, as one process start sees them; prints CPU s per stage."""
+    env = json.loads(env_json)
+    os.environ.update(env)
+    mulai = time.process_time()
+    from geo.galat import Laporan
+    from geo.masuk.batas import ATTR_KUNCI, kunci_batas, muat_batas
+    from geo.masuk.dataset import KUNCI_TEMBOLOK, Dataset, gabung_potensi
+    from geo.masuk.periksa import tabel_kosong
+    from geo.masuk.referensi import muat_referensi
+    from geo.masuk.wilayah import muat_wilayah
+    from geo.tampilan.tingkat import unit_tingkat
+
+    tahap = {"impor": time.process_time() - mulai}
+    wil = muat_wilayah(Path(env["KIM_WILAYAH"]))
+    ref_path, batas_path = Path(env["KIM_REFERENSI"]), Path(env["KIM_BOUNDARIES"])
+    ref = muat_referensi(ref_path, wil.nama, str(wil.extra.get("provinsi") or ""))
+    t = time.process_time()
+    kunci = lambda: kunci_batas(batas_path, ref_path, wil.nama, str(wil.extra.get("provinsi") or ""))
+    k = kunci()
+    laporan = Laporan()
+    batas = muat_batas(batas_path, ref, laporan, kunci_tembolok=k, kunci_ulang=kunci)
+    tahap["batas"] = time.process_time() - t
+    ds = Dataset(wil, ref, batas, gabung_potensi(tabel_kosong()), laporan, Path(env["KIM_CSV"]), batas_path)
+    if batas.attrs.get(ATTR_KUNCI):
+        ds.memo(KUNCI_TEMBOLOK, lambda: batas.attrs[ATTR_KUNCI])
+    for tingkat in ("kecamatan", "kabkota", "provinsi"):
+        t = time.process_time()
+        unit_tingkat(ds, tingkat)
+        tahap[tingkat] = time.process_time() - t
+    tahap["batas + tingkat"] = sum(v for n, v in tahap.items() if n != "impor")
+    print(json.dumps(tahap))
+
+
+def ukur_tembolok(env: dict[str, str]) -> dict[str, dict[str, float]]:
+    """Boundaries + levels in fresh processes: cache off, cold (empty cache, entries written), warm (hit)."""
+    hasil = {}
+    with tempfile.TemporaryDirectory(prefix="kim-tembolok-") as folder:
+        for nama, nilai in (("tanpa tembolok", "off"), ("dingin", folder), ("hangat", folder)):
+            r = subprocess.run([sys.executable, __file__, "--anak-batas", json.dumps({**env, "KIM_CACHE": nilai})],
+                               capture_output=True, text=True, check=True)
+            hasil[nama] = json.loads(r.stdout.strip().splitlines()[-1])
+    return hasil
+
+
+def cetak_tembolok(env: dict[str, str]) -> None:
+    """The cache's table: CPU s per stage, cold and warm."""
+    hasil = ukur_tembolok(env)
+    kolom = list(next(iter(hasil.values())))
+    print("| proses | " + " | ".join(kolom) + " |")
+    print("| --- |" + " --- |" * len(kolom))
+    for nama, tahap in hasil.items():
+        print(f"| {nama} | " + " | ".join(f"{tahap[k]:.2f}" for k in kolom) + " |")
+
+
 def _env_dari(dir: Path) -> dict[str, str]:
     batas = next(p for p in (dir / "boundaries.fgb", dir / "boundaries.geojson") if p.exists())
     return {"KIM_CSV": str(dir / "kim.csv"), "KIM_BOUNDARIES": str(batas), "KIM_REFERENSI": str(dir / "kelurahan.csv"),
@@ -186,5 +241,9 @@ def _env_dari(dir: Path) -> dict[str, str]:
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--anak-muat":
         anak_muat(sys.argv[2])
+    elif len(sys.argv) == 3 and sys.argv[1] == "--anak-batas":
+        anak_batas(sys.argv[2])
+    elif len(sys.argv) == 3 and sys.argv[1] == "--tembolok":  # only the boundary cache: --tembolok FOLDER_OF_A_REGION
+        cetak_tembolok(_env_dari(Path(sys.argv[2])))
     else:
         main()

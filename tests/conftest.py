@@ -6,14 +6,23 @@ never depend on the shipped sample data unless they say so.
 
 from __future__ import annotations
 
+import atexit
 import csv
 import json
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
 import pytest
 from shapely.geometry import box
+
+# Test runs keep the boundary disk cache (geo.masuk.tembolok) out of the user's own cache folder.
+if "KIM_CACHE" not in os.environ:
+    os.environ["KIM_CACHE"] = tempfile.mkdtemp(prefix="kim-cache-uji-")
+    atexit.register(shutil.rmtree, os.environ["KIM_CACHE"], True)
 
 KODE_A, KODE_B, KODE_C = "99.01.01.1001", "99.01.01.1002", "99.01.02.1001"
 

@@ -2,37 +2,87 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
+import shapely
 from shapely.geometry import Point
 
 from geo.galat import Laporan
-from geo.masuk.referensi import Referensi, normalisasi_kode
+from geo.masuk import tembolok
+from geo.masuk.referensi import Referensi, normalisasi_kode_seri
 
 KOLOM_BATAS = ("kode", "kelurahan", "kecamatan", "kode_kecamatan", "luas_km2", "sumber")
 # Higher levels and desa/kelurahan kind, copied from the reference so views can aggregate by prefix.
 KOLOM_TINGKAT = ("jenis_unit", "kode_kabkota", "kabkota", "kode_provinsi", "provinsi")
 PENANDA_SKEMATIK = "skematik"
+# attrs entry naming the disk-cache key a prepared table belongs to (see muat_batas).
+ATTR_KUNCI = "kunci_tembolok"
 
 
-def muat_batas(path: Path | str, referensi: Referensi, laporan: Laporan) -> gpd.GeoDataFrame | None:
+def muat_batas(path: Path | str, referensi: Referensi, laporan: Laporan, *, kunci_tembolok: str | None = None,
+               kunci_ulang: Callable[[], str | None] | None = None) -> gpd.GeoDataFrame | None:
     """Read boundaries as EPSG:4326 polygons keyed by ``kode``; None if unusable.
 
     Names and kecamatan are taken from the reference table so that every view
-    spells a kelurahan the same way.
+    spells a kelurahan the same way. With ``kunci_tembolok`` (from
+    :func:`kunci_batas`, taken before either file was read) the prepared table
+    and its report come from the disk cache when an entry exists, and are
+    stored otherwise, but only if ``kunci_ulang()`` (the key taken again after
+    reading) still matches: a file changed mid-load is never cached under the
+    old contents. The key the table matches is left in ``attrs[ATTR_KUNCI]``.
     """
     path = Path(path)
     nama = path.name
+    if kunci_tembolok:
+        simpanan = tembolok.baca(f"batas-{kunci_tembolok}")
+        if simpanan is not None:
+            gdf, meta = simpanan
+            for m in meta.get("laporan", []):
+                laporan.tambah(**m)
+            gdf.attrs[ATTR_KUNCI] = kunci_tembolok
+            return gdf
     try:
-        gdf = pyogrio.read_dataframe(path)
+        gdf = _baca_berkas(path)
     except Exception as exc:  # noqa: BLE001 - pyogrio/GDAL raise many unrelated types for bad files
         laporan.tambah(nama, f"Berkas batas wilayah tidak dapat dibaca ({exc}). Gunakan GeoJSON batas kelurahan, atau impor dengan 'python -m geo boundaries import'.")
         return None
-    return siapkan_batas(gdf, nama, referensi, laporan)
+    sendiri = Laporan()
+    hasil = siapkan_batas(gdf, nama, referensi, sendiri)
+    laporan.gabung(sendiri)
+    if kunci_tembolok and hasil is not None and (kunci_ulang is None or kunci_ulang() == kunci_tembolok):
+        tembolok.tulis(f"batas-{kunci_tembolok}", hasil, {"laporan": [m.as_dict() for m in sendiri.masalah]})
+        hasil.attrs[ATTR_KUNCI] = kunci_tembolok
+    return hasil
+
+
+def kunci_batas(path: Path | str, path_referensi: Path, *nama_wilayah: str) -> str | None:
+    """The cache key of prepared boundaries, or None when the cache is off or the file is small or unreadable.
+
+    The boundary file's own name is part of it because the report names it.
+    """
+    path = Path(path)
+    try:
+        if tembolok.folder() is None or path.stat().st_size < tembolok.AMBANG_BYTE:
+            return None
+        return tembolok.kunci(path, Path(path_referensi), path.name, *nama_wilayah)
+    except OSError:
+        return None
+
+
+def _baca_berkas(path: Path) -> gpd.GeoDataFrame:
+    """Only the columns kept (names come from the reference), through pyogrio's Arrow path."""
+    meta, tabel = pyogrio.read_arrow(path, columns=["kode", "luas_km2", "sumber"])
+    kolom_geom = meta.get("geometry_name") or "wkb_geometry"
+    if kolom_geom not in tabel.column_names:
+        raise ValueError("berkas tidak berisi geometri")
+    geometri = shapely.from_wkb(tabel.column(kolom_geom).to_numpy(zero_copy_only=False))
+    atribut = tabel.drop_columns([kolom_geom]).to_pandas()
+    return gpd.GeoDataFrame(atribut, geometry=geometri, crs=meta["crs"])
 
 
 def siapkan_batas(gdf: gpd.GeoDataFrame, nama: str, referensi: Referensi, laporan: Laporan) -> gpd.GeoDataFrame | None:
@@ -43,14 +93,17 @@ def siapkan_batas(gdf: gpd.GeoDataFrame, nama: str, referensi: Referensi, lapora
     if gdf.crs is None:
         gdf = gdf.set_crs("EPSG:4326")
     gdf = gdf.to_crs("EPSG:4326")
-    gdf["kode"] = gdf["kode"].map(normalisasi_kode)
-    for i, kode in gdf["kode"][gdf["kode"].duplicated()].items():
+    gdf["kode"] = normalisasi_kode_seri(gdf["kode"])
+    ganda = gdf["kode"].duplicated()
+    for i, kode in gdf["kode"][ganda].items():
         laporan.tambah(nama, "Kode kelurahan muncul di lebih dari satu fitur. Gabungkan bagian-bagiannya menjadi satu fitur.", baris=int(i) + 1, kolom="kode", nilai=kode)
-    tak_dikenal = ~gdf["kode"].map(referensi.ada)
+    tak_dikenal = ~gdf["kode"].isin(referensi.tabel.index)
     for i, kode in gdf.loc[tak_dikenal, "kode"].items():
         laporan.tambah(nama, "Kode kelurahan tidak ada di tabel referensi; fitur ini diabaikan.", baris=int(i) + 1, kolom="kode", nilai=kode, tingkat="peringatan")
-    gdf = gdf.loc[~tak_dikenal & ~gdf["kode"].duplicated()].copy()
-    invalid = ~gdf.geometry.is_valid
+    gdf = gdf.loc[~tak_dikenal & ~ganda].copy()
+    # The one full validity check (~20 µs a polygon, GEOS has nothing cheaper that still finds
+    # self-intersections); the disk cache (geo.masuk.tembolok) pays it once per file.
+    invalid = ~shapely.is_valid(gdf.geometry.to_numpy())
     if invalid.any():
         gdf.loc[invalid, "geometry"] = gdf.loc[invalid, "geometry"].make_valid()
     ref = referensi.tabel.loc[gdf["kode"]]

@@ -16,7 +16,7 @@ import pandas as pd
 
 from geo import config
 from geo.galat import Laporan
-from geo.masuk.batas import KOLOM_BATAS, batas_skematik, muat_batas
+from geo.masuk.batas import ATTR_KUNCI, KOLOM_BATAS, batas_skematik, kunci_batas, muat_batas
 from geo.masuk.kegiatan import muat_kegiatan, periksa_selaras
 from geo.masuk.periksa import baca_dan_validasi_berkas, tabel_kosong
 from geo.masuk.referensi import Referensi, muat_referensi
@@ -24,6 +24,8 @@ from geo.masuk.wilayah import Wilayah, muat_wilayah
 from geo.tampilan.waktu import indeks_log
 
 T = TypeVar("T")
+# Memo name of the boundaries' disk-cache key (set by muat_dataset when the cache is used).
+KUNCI_TEMBOLOK = "kunci_tembolok"
 
 
 @dataclass(frozen=True)
@@ -110,10 +112,17 @@ def muat_dataset(
     lapor = kemajuan or (lambda tahap, bagian: None)
     lapor("membaca wilayah dan referensi", 0.0)
     wil = muat_wilayah(Path(wilayah) if wilayah else None)
-    ref = muat_referensi(Path(referensi) if referensi else None, wil.nama, str(wil.extra.get("provinsi") or ""))
+    path_ref = Path(referensi) if referensi else config.path_referensi()
+    nama_provinsi = str(wil.extra.get("provinsi") or "")
+    # Prepared boundaries depend on these files and names only: their disk-cache key (geo.masuk.tembolok),
+    # taken before either file is read so that a file changed mid-load is never cached as the old one.
+    kunci = kunci_batas(path_batas, path_ref, wil.nama, nama_provinsi)
+    ref = muat_referensi(path_ref, wil.nama, nama_provinsi)
     laporan = Laporan()
     lapor("membaca batas", 0.1)
-    gdf_batas = muat_batas(path_batas, ref, laporan)
+    gdf_batas = muat_batas(path_batas, ref, laporan, kunci_tembolok=kunci,
+                           kunci_ulang=lambda: kunci_batas(path_batas, path_ref, wil.nama, nama_provinsi))
+    kunci = gdf_batas.attrs.get(ATTR_KUNCI) if gdf_batas is not None else None
     if gdf_batas is None:
         gdf_batas = _batas_kosong()
     lapor("membaca dan memvalidasi tabel KIM", 0.4)
@@ -131,4 +140,7 @@ def muat_dataset(
     lapor("menggabungkan", 0.9)
     potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
     lapor("selesai", 1.0)
-    return Dataset(wil, ref, gdf_batas, potensi, laporan, path_kim, path_batas, log, path_log)
+    dataset = Dataset(wil, ref, gdf_batas, potensi, laporan, path_kim, path_batas, log, path_log)
+    if kunci:
+        dataset.memo(KUNCI_TEMBOLOK, lambda: kunci)  # the dissolved levels are cached under it too
+    return dataset
