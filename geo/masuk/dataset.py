@@ -76,8 +76,21 @@ class Dataset:
         Computed once per dataset (it never changes with a filter); the page
         keeps one ``Dataset`` per data version, so every rerun reuses it.
         """
-        return self.memo("nama_kim", lambda: self.potensi.groupby("kode_kelurahan")["nama_kim"].agg(
-            lambda s: " / ".join(dict.fromkeys(s))))
+        return self.memo("nama_kim", lambda: _nama_kim(self.potensi))
+
+
+def _nama_kim(p: pd.DataFrame) -> pd.Series:
+    """kode → its KIM names joined by " / " in order of appearance, sorted by kode.
+
+    A drop_duplicates, with a Python join only for the few kelurahan holding
+    several KIM names (a per-group call costs seconds on 83,000 units).
+    """
+    pasangan = pd.DataFrame({"kode": p["kode_kelurahan"], "nama": p["nama_kim"]}).drop_duplicates()
+    ganda = pasangan["kode"].duplicated(keep=False).to_numpy()
+    tunggal = pasangan[~ganda].set_index("kode")["nama"]
+    banyak = pasangan[ganda].groupby("kode", sort=False)["nama"].agg(lambda s: " / ".join(s.astype(str)))
+    hasil = pd.concat([tunggal, banyak]) if len(banyak) else tunggal
+    return hasil.sort_index().rename("nama_kim").rename_axis("kode_kelurahan")
 
 
 def _batas_kosong() -> gpd.GeoDataFrame:

@@ -8,6 +8,7 @@ tests all draw the same map. Every piece of data text is escaped in
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import folium
 import geopandas as gpd
@@ -146,10 +147,14 @@ def buat_peta(
             class_name=CSS_KELURAHAN,
         ).add_to(peta)
 
-    klaster = len(tampilan.potensi) > AMBANG_KLASTER
+    from geo.peta.hidup import titik_disembunyikan
+
+    # An aggregate map of a province or the country marks no potentials, like the page (see catatan_peta).
+    bertitik = replace(tampilan, potensi=tampilan.potensi.iloc[0:0]) if titik_disembunyikan(tampilan) else tampilan
+    klaster = len(bertitik.potensi) > AMBANG_KLASTER
     LapisanLabel(data_label(tampilan), aman_html(t("lapisan_label", bahasa, **kata))).add_to(peta)
     url_foto = None if mode_aset == "inline" else url_aset.rstrip("/").rsplit("/", 1)[0] + "/foto"  # beside static/vendor
-    LapisanPotensi(data_potensi(tampilan, bahasa, klaster, url_foto), aman_html(t("lapisan_potensi", bahasa))).add_to(peta)
+    LapisanPotensi(data_potensi(bertitik, bahasa, klaster, url_foto), aman_html(t("lapisan_potensi", bahasa))).add_to(peta)
     folium.LayerControl(position="topright", collapsed=True).add_to(peta)
     Legenda(html_legenda(tampilan, metrik, kls, bahasa), aman_html(t("legenda", bahasa)), terbuka=legenda_terbuka).add_to(peta)
     return aset.pasang(peta, mode_aset, url_aset, klaster=klaster)

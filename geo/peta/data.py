@@ -55,6 +55,32 @@ def gaya_status(status: tuple[str, ...]) -> list[str]:
     return gaya
 
 
+# One map's outline budget (~0.9 MB delta-encoded). A map over it (a country's kab/kota, a
+# province's 2,000 desa) is generalised to its own extent: from about half a pixel of a
+# 1,000-pixel-wide map, doubling until it fits. Smaller maps (a kota's kelurahan, one province's
+# kab/kota) keep the usual few-metre tolerance, as before.
+MAKS_TITIK_SUDUT = 100_000
+PIKSEL_PETA = 2000
+
+
+def _jumlah_titik(geometri: gpd.GeoSeries) -> int:
+    return int(shapely.get_num_coordinates(geometri.to_numpy()).sum())
+
+
+def geometri_peta(geometri: gpd.GeoSeries) -> gpd.GeoSeries:
+    """The outlines one map sends (live map and exports alike): simplified together, rounded, within :data:`MAKS_TITIK_SUDUT`."""
+    if _jumlah_titik(geometri) <= MAKS_TITIK_SUDUT:
+        return sederhanakan(geometri)
+    minx, miny, maxx, maxy = geometri.total_bounds
+    toleransi = max(TOLERANSI_SEDERHANA, max(maxx - minx, maxy - miny) / PIKSEL_PETA)
+    for _ in range(4):
+        hasil = sederhanakan(geometri, toleransi)
+        if _jumlah_titik(hasil) <= MAKS_TITIK_SUDUT:
+            break
+        toleransi *= 2
+    return hasil
+
+
 def data_kelurahan(tampilan: Tampilan, metrik: str, bahasa: str) -> dict:
     """The choropleth as a FeatureCollection keyed by kode, with only tooltip properties."""
     r = tampilan.ringkasan
@@ -69,7 +95,7 @@ def data_kelurahan(tampilan: Tampilan, metrik: str, bahasa: str) -> dict:
             # Formatting a handful of values (one per kelurahan) for the reader's locale.
             "nilai": [nilai_metrik(metrik, v, bahasa) for v in nilai],
         },
-        geometry=sederhanakan(r.geometry).to_numpy(),
+        geometry=geometri_peta(r.geometry).to_numpy(),
         index=pd.Index(r["kode"].astype(str), name="kode"),
         crs="EPSG:4326",
     )

@@ -37,7 +37,7 @@ from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import awalan_seri
 from geo.peta import aset
 from geo.peta.aman import aman_html, aman_html_seri, json_skrip
-from geo.peta.data import DESIMAL_KOORDINAT, TOLERANSI_SEDERHANA, gaya_status, sederhanakan
+from geo.peta.data import DESIMAL_KOORDINAT, gaya_status, geometri_peta
 from geo.peta.label import prioritas_label, titik_label
 from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, Legenda, SkalaMetrik
 from geo.simpan import foto
@@ -125,30 +125,6 @@ def _nama_kim_unit(dataset: Dataset, unit: gpd.GeoDataFrame, tingkat: str) -> pd
     return (jumlah.astype(str) + " KIM").reindex(unit["kode"].astype(str)).fillna("")
 
 
-# A live map's outline budget (~0.9 MB delta-encoded). A map over it (a country's kab/kota, a
-# province's 2,000 desa) is generalised to its own extent: from about half a pixel of a
-# 1,000-pixel-wide map, doubling until it fits. Smaller maps (a kota's kelurahan, one province's
-# kab/kota) keep the usual few-metre tolerance, as before.
-MAKS_TITIK_SUDUT = 100_000
-PIKSEL_PETA = 2000
-
-
-def _jumlah_titik(geometri: gpd.GeoSeries) -> int:
-    return int(shapely.get_num_coordinates(geometri.to_numpy()).sum())
-
-
-def geometri_peta(geometri: gpd.GeoSeries) -> gpd.GeoSeries:
-    """The outlines one live map sends: simplified together, rounded, within :data:`MAKS_TITIK_SUDUT`."""
-    if _jumlah_titik(geometri) <= MAKS_TITIK_SUDUT:
-        return sederhanakan(geometri)
-    minx, miny, maxx, maxy = geometri.total_bounds
-    toleransi = max(TOLERANSI_SEDERHANA, max(maxx - minx, maxy - miny) / PIKSEL_PETA)
-    for _ in range(4):
-        hasil = sederhanakan(geometri, toleransi)
-        if _jumlah_titik(hasil) <= MAKS_TITIK_SUDUT:
-            break
-        toleransi *= 2
-    return hasil
 
 
 def data_statis(dataset: Dataset, bahasa: str, tingkat: str = "kelurahan", wilayah: str = "") -> dict:

@@ -123,22 +123,8 @@ def nama_kim_tingkat(dataset: Dataset, tingkat: str) -> np.ndarray:
 
 
 def nama_kim(dataset: Dataset) -> pd.Series:
-    """kode → its KIM name(s) joined by " / " in order of appearance: :meth:`Dataset.nama_kim`, vectorised.
-
-    The same memo as the method (same values), so whichever runs first serves
-    both; this one costs a drop_duplicates instead of a Python call per unit.
-    """
-    def buat() -> pd.Series:
-        p = dataset.potensi
-        pasangan = pd.DataFrame({"kode": p["kode_kelurahan"], "nama": p["nama_kim"]}).drop_duplicates()
-        ganda = pasangan["kode"].duplicated(keep=False).to_numpy()
-        tunggal = pasangan[~ganda].set_index("kode")["nama"]
-        banyak = pasangan[ganda].groupby("kode", sort=False)["nama"].agg(lambda s: " / ".join(s.astype(str)))
-        hasil = pd.concat([tunggal, banyak]) if len(banyak) else tunggal
-        urutan = pasangan["kode"].drop_duplicates()
-        return hasil.reindex(urutan.to_numpy()).sort_index().rename("nama_kim").rename_axis("kode_kelurahan")
-
-    return dataset.memo("nama_kim", buat)
+    """kode → its KIM name(s): :meth:`Dataset.nama_kim` (vectorised there, memoised with the dataset)."""
+    return dataset.nama_kim()
 
 
 def siapkan(dataset: Dataset) -> None:

@@ -165,12 +165,20 @@ def test_peta_agregat_tanpa_titik_bila_terlalu_banyak(tmp_path, monkeypatch):
     assert data_statis(ds, "id", atas.tingkat, atas.wilayah)["p"]["titik"] == []
     kls = kelas_peta(atas, "jumlah_potensi", "quantiles", 5)
     assert perubahan(atas, "jumlah_potensi", kls, "", "id", None)["p"] == []
+    # The exported and standalone map follows the same rule, and says so in its legend.
+    from geo.peta.buat import buat_peta
+    from tests import peta_uji
+
+    skrip = buat_peta(atas, basemap="kosong").get_root().render()
+    assert peta_uji.potensi(skrip)["titik"] == [] and "Titik potensi tidak digambar" in skrip
     # One kecamatan holds few potentials: its desa map marks every one of them.
     kec = str(ds.potensi["kode_kelurahan"].iloc[0])[:8]
     bawah = tampilkan(ds, None, "kelurahan", kec)
     assert 0 < len(bawah.potensi) <= 100 and not hidup.titik_disembunyikan(bawah)
     ubah = perubahan(bawah, "jumlah_potensi", kelas_peta(bawah, "jumlah_potensi", "quantiles", 5), "", "id", None)
     assert len(ubah["p"]) == len(bawah.potensi)
+    skrip = buat_peta(bawah, basemap="kosong").get_root().render()
+    assert len(peta_uji.potensi(skrip)["titik"]) == len(bawah.potensi) and "Titik potensi tidak digambar" not in skrip
 
 
 def test_peta_dasar_dibuka_pada_unit_yang_dimasuki(wilayah_uji):
