@@ -41,6 +41,7 @@ def _muat(env: dict[str, str]):
 def anak_muat(env_json: str) -> None:
     """Child: load + validate + join + aggregate (every level once); prints CPU s, peak MB, stages."""
     env = json.loads(env_json)
+    os.environ.update(env)  # the limits (KIM_BATAS_*) and the cache folder (KIM_CACHE) are read from the environment
     tahap: dict[str, float] = {}
     mulai = time.process_time()
     from geo.tampilan.susun import tampilkan
@@ -149,9 +150,13 @@ def main() -> None:
     print(f"Wilayah sintetis di {akar} ({time.perf_counter() - t:.1f} s untuk membuat)")
     env_besar = besar.env() if besar else _env_dari(besar_dir)
     env_kecil = kecil.env() if kecil else _env_dari(kecil_dir)
+    os.environ.update(BATAS_NASIONAL)  # this process loads the national region too (views, payloads, reruns)
 
-    r = subprocess.run([sys.executable, __file__, "--anak-muat", json.dumps(env_besar)], capture_output=True, text=True, check=True)
-    muat = json.loads(r.stdout.strip().splitlines()[-1])
+    # Twice in fresh processes on one empty boundary cache: cold (geometry work done and stored), then warm.
+    with tempfile.TemporaryDirectory(prefix="kim-tembolok-") as tembolok:
+        env_t = {**env_besar, "KIM_CACHE": tembolok}
+        dingin, muat = (json.loads(subprocess.run([sys.executable, __file__, "--anak-muat", json.dumps(env_t)], capture_output=True,
+                                                  text=True, check=True).stdout.strip().splitlines()[-1]) for _ in range(2))
     if not muat["ok"]:
         print("PERINGATAN: data sintetis tidak sah:", muat["masalah"], file=sys.stderr)
     tampil = _ukur_tampilan(env_besar)
@@ -163,8 +168,9 @@ def main() -> None:
     print()
     print("| angka | target | terukur |")
     print("| --- | --- | --- |")
-    print(f"| {n}, {b}: muat, validasi, gabung, agregat | ≤ 5 s CPU | {muat['cpu']:.1f} s CPU |")
-    print(f"| {n}, {b}: memori puncak | ≤ 2 GB | {muat['puncak_mb'] / 1024:.2f} GB |")
+    print(f"| {n}, {b}: muat, validasi, gabung, agregat | ≤ 5 s CPU | {muat['cpu']:.1f} s CPU (tembolok batas terisi); "
+          f"{dingin['cpu']:.1f} s CPU pertama kali per versi batas |")
+    print(f"| {n}, {b}: memori puncak | ≤ 2 GB | {max(muat['puncak_mb'], dingin['puncak_mb']) / 1024:.2f} GB |")
     print(f"| {n}: ganti filter (saring + agregat) | ≤ 300 ms | {tampil['saring'] * 1000:.0f} ms |")
     if rerun:
         print(f"| {n}: rerun halaman per tingkat | ≤ 1 s | " + ", ".join(f"{k} {v:.2f} s" for k, v in rerun.items()) + " |")
@@ -172,7 +178,8 @@ def main() -> None:
         f"{k} {m / 1e6:.2f} MB ({u} poligon)" for k, (m, u) in tampil["muatan"].items()) + " |")
     print(f"| 1.000 unit: `python -m geo validate`, seluruh proses | ≤ 3 s | {validasi:.2f} s |")
     print()
-    print("Tahap muat (CPU s): " + ", ".join(f"{k} {v:.2f}" for k, v in muat["tahap"].items()))
+    print("Tahap muat, tembolok terisi (CPU s): " + ", ".join(f"{k} {v:.2f}" for k, v in muat["tahap"].items()))
+    print("Tahap muat, pertama kali (CPU s): " + ", ".join(f"{k} {v:.2f}" for k, v in dingin["tahap"].items()))
     print("\nProfil muat + validasi (tottime, 10 teratas):")
     print(_profil(env_besar))
 
