@@ -21,6 +21,9 @@ from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
 from tests.conftest import KODE_A, KODE_B
 
+# Each test renders a page with matplotlib (a second or more): in the full run, not the fast loop.
+pytestmark = pytest.mark.lambat
+
 PROYEK = Path(__file__).resolve().parents[2]
 PDFTOTEXT = shutil.which("pdftotext")
 perlu_poppler = pytest.mark.skipif(not PDFTOTEXT, reason="poppler-utils (pdftotext) tidak terpasang")

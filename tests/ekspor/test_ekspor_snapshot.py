@@ -22,6 +22,9 @@ from geo.tampilan.kelas import hitung_kelas
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
 
+# Each test renders a page with matplotlib (a second or more): in the full run, not the fast loop.
+pytestmark = pytest.mark.lambat
+
 HARI = dt.date(2022, 7, 13)
 
 
