@@ -4,27 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
-from benchmarks.buat_wilayah_besar import buat_wilayah_besar
-from geo.masuk.dataset import muat_dataset
-
 HALAMAN = str(Path(__file__).resolve().parents[2] / "dashboard.py")
-
-
-@pytest.fixture(scope="module")
-def provinsi(tmp_path_factory: pytest.TempPathFactory):
-    return buat_wilayah_besar(1000, tmp_path_factory.mktemp("provinsi_skala"), seed=5, n_baris=2000)
-
-
-@pytest.fixture
-def ds(provinsi, monkeypatch):
-    for k, v in provinsi.env().items():
-        monkeypatch.setenv(k, v)
-    d = muat_dataset(provinsi.kim, provinsi.batas, provinsi.referensi, provinsi.wilayah)
-    assert d.ok, d.laporan.teks()[:2000]
-    return d
 
 
 def _jalan(at: AppTest) -> AppTest:
@@ -38,7 +20,8 @@ def _tabel(at: AppTest):
     return tabel
 
 
-def test_tabel_menampilkan_baris_pertama_dan_mengunduh_semua(ds, monkeypatch):
+def test_tabel_menampilkan_baris_pertama_dan_mengunduh_semua(env_provinsi, monkeypatch):
+    ds = env_provinsi
     at = _jalan(AppTest.from_file(HALAMAN, default_timeout=90))
     assert len(_tabel(at)) == 2000 and any("Klik judul kolom untuk mengurutkan." in c.value for c in at.caption)
     assert not any("potensi pertama" in c.value for c in at.caption)
@@ -59,7 +42,8 @@ def test_tabel_menampilkan_baris_pertama_dan_mengunduh_semua(ds, monkeypatch):
     assert any(f"dari {n:,}".replace(",", ".") in c.value for c in at.caption)
 
 
-def test_pemilih_seluruh_negeri_kosong_dengan_catatan(ds, monkeypatch):
+def test_pemilih_seluruh_negeri_kosong_dengan_catatan(env_provinsi, monkeypatch):
+    ds = env_provinsi
     monkeypatch.setattr("ui.detail.MAKS_PILIHAN", 300)
     at = _jalan(AppTest.from_file(HALAMAN, default_timeout=90))
     pilih = at.selectbox(key="w_kelurahan")

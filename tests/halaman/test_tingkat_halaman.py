@@ -5,30 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
-from benchmarks.buat_wilayah_besar import buat_wilayah_besar
-from geo.masuk.dataset import muat_dataset
 from geo.peta import aset
 from tests import peta_uji
 from ui.md import aman_md
 
 HALAMAN = str(Path(__file__).resolve().parents[2] / "dashboard.py")
-
-
-@pytest.fixture(scope="module")
-def provinsi(tmp_path_factory: pytest.TempPathFactory):
-    return buat_wilayah_besar(1000, tmp_path_factory.mktemp("provinsi_halaman"), seed=5, n_baris=2000)
-
-
-@pytest.fixture
-def env_provinsi(provinsi, monkeypatch):
-    for k, v in provinsi.env().items():
-        monkeypatch.setenv(k, v)
-    ds = muat_dataset(provinsi.kim, provinsi.batas, provinsi.referensi, provinsi.wilayah)
-    assert ds.ok, ds.laporan.teks()[:2000]
-    return ds
 
 
 def _jalan(at: AppTest) -> AppTest:
