@@ -123,6 +123,8 @@ TEKS: dict[str, dict[str, str]] = {
                               "Semua potensi ada di berkas CSV (atau Excel di panel unduh).",
                         "en": "This table holds the first {n} of {total} potentials; click a column header to sort them. "
                               "Every potential is in the CSV file (or Excel in the download panel)."},
+    "kecamatan_terlalu_banyak": {"id": "Terlalu banyak kecamatan untuk satu daftar di tampilan ini. Klik satu wilayah di peta untuk masuk, lalu saring kecamatannya.",
+                                 "en": "Too many kecamatan for one list in this view. Click an area on the map to drill in, then filter its kecamatan."},
     "pilih_terlalu_banyak": {"id": "Daftar ini kosong di tampilan seluruh wilayah: {n} {satuan} terlalu banyak untuk satu daftar. "
                                    "Klik satu wilayah di peta untuk masuk, lalu pilih {satuan} dari daftarnya.",
                              "en": "This list is empty for the whole region: {n} {satuan} are too many for one list. "

@@ -10,6 +10,7 @@ from geo.i18n import BAHASA, label_metrik, t
 from geo.masuk.dataset import Dataset
 from geo.peta.buat import BASEMAP
 from geo.tampilan import kelas
+from geo.tampilan.indeks import baris_awalan
 from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik, metrik_tersedia
 from geo.tampilan.sebutan import sebutan
@@ -71,6 +72,22 @@ def bahasa_aktif() -> str:
     return st.session_state.get(KUNCI["bahasa"], "id")
 
 
+# Kecamatan names one filter lists: a country has ~7,000, resent on every rerun, and names repeat.
+MAKS_KECAMATAN = 500
+
+
+def _pilihan_kecamatan(dataset: Dataset, jenjang: Jenjang | None) -> tuple[list[str], bool]:
+    """The kecamatan inside the unit drilled into (plus any already chosen), and whether they are too many to list."""
+    semua = dataset.kecamatan()
+    if jenjang is not None and jenjang.wilayah:
+        semua = dataset.memo(f"kecamatan_{jenjang.wilayah}", lambda: list(dict.fromkeys(
+            dataset.batas["kecamatan"].iloc[baris_awalan(dataset, jenjang.wilayah)])))
+    dipilih = list(st.session_state.get(KUNCI["kecamatan"]) or [])
+    if len(semua) > MAKS_KECAMATAN:  # only what a link chose, so it can still be removed
+        return dipilih, not dipilih
+    return [*semua, *[k for k in dipilih if k not in semua]], False
+
+
 def sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
     """Draw the sidebar and return the view it describes (kelurahan comes later)."""
     wil = dataset.wilayah
@@ -79,7 +96,9 @@ def sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
         st.markdown(f"### {t('filter', b)}")
         kategori = st.multiselect(t("kategori", b), list(wil.kategori_potensi), key=KUNCI["kategori"], placeholder=t("semua", b))
         status = st.multiselect(t("status", b), list(wil.status_aktivitas), key=KUNCI["status"], placeholder=t("semua", b))
-        kecamatan = st.multiselect(t("kecamatan", b), dataset.kecamatan(), key=KUNCI["kecamatan"], placeholder=t("semua", b))
+        pilihan_kec, terlalu_banyak = _pilihan_kecamatan(dataset, jenjang)
+        kecamatan = st.multiselect(t("kecamatan", b), pilihan_kec, key=KUNCI["kecamatan"], placeholder=t("semua", b),
+                                   disabled=terlalu_banyak, help=t("kecamatan_terlalu_banyak", b) if terlalu_banyak else None)
         cari = st.text_input(t("cari", b), key=KUNCI["cari"], max_chars=100)
         st.button(t("reset", b), key="kim_hapus_filter", on_click=_hapus_filter, width="stretch",
                   disabled=not (kategori or status or kecamatan or cari.strip()))

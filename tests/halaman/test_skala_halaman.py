@@ -65,3 +65,26 @@ def test_pemilih_seluruh_negeri_kosong_dengan_catatan(env_provinsi, monkeypatch)
     pilih = at3.selectbox(key="w_kelurahan")
     assert pilih.value == desa["kode"] and len(pilih.options) == 1
     assert any(desa["kelurahan"] in m.value for m in at3.markdown)
+
+
+def test_filter_kecamatan_mengikuti_wilayah_yang_dimasuki(env_provinsi, monkeypatch):
+    """The kecamatan filter lists those of the unit drilled into; a whole country's are too many to list."""
+    ds = env_provinsi
+    kab = str(ds.batas["kode"].iloc[0])[:5]
+    di_kab = list(dict.fromkeys(ds.batas.loc[ds.batas["kode"].str.startswith(kab + "."), "kecamatan"]))
+    at = AppTest.from_file(HALAMAN, default_timeout=90)
+    at.query_params["wilayah"] = kab
+    _jalan(at)
+    kec = at.sidebar.multiselect(key="w_kecamatan")
+    assert kec.options == di_kab and not kec.disabled and len(di_kab) < len(ds.kecamatan())
+
+    monkeypatch.setattr("ui.filter.MAKS_KECAMATAN", 5)
+    at = _jalan(AppTest.from_file(HALAMAN, default_timeout=90))
+    kec = at.sidebar.multiselect(key="w_kecamatan")
+    assert kec.options == [] and kec.disabled and "Terlalu banyak kecamatan" in kec.help
+    nama = di_kab[0]  # chosen by a link: listed so it can be removed
+    at = AppTest.from_file(HALAMAN, default_timeout=90)
+    at.query_params["kecamatan"] = nama
+    _jalan(at)
+    kec = at.sidebar.multiselect(key="w_kecamatan")
+    assert kec.options == [nama] and kec.value == [nama] and not kec.disabled
