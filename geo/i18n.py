@@ -125,6 +125,8 @@ TEKS: dict[str, dict[str, str]] = {
                               "Every potential is in the CSV file (or Excel in the download panel)."},
     "kecamatan_terlalu_banyak": {"id": "Terlalu banyak kecamatan untuk satu daftar di tampilan ini. Klik satu wilayah di peta untuk masuk, lalu saring kecamatannya.",
                                  "en": "Too many kecamatan for one list in this view. Click an area on the map to drill in, then filter its kecamatan."},
+    "belum_dipilih_agregat": {"id": "Pilih {satuan} dari daftar untuk melihat KIM dan potensinya, atau klik satu wilayah di peta untuk masuk ke dalamnya.",
+                              "en": "Pick a {satuan} from the list to see its KIM and potentials, or click an area on the map to drill into it."},
     "pilih_terlalu_banyak": {"id": "Daftar ini kosong di tampilan seluruh wilayah: {n} {satuan} terlalu banyak untuk satu daftar. "
                                    "Klik satu wilayah di peta untuk masuk, lalu pilih {satuan} dari daftarnya.",
                              "en": "This list is empty for the whole region: {n} {satuan} are too many for one list. "

@@ -55,7 +55,8 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
     """The detail of one kelurahan under the current filters."""
     kata = sebutan_tampilan(tampilan, bahasa)
     if not kode:
-        st.caption(t("belum_dipilih", bahasa, **kata))
+        # Above the desa/kelurahan a map click drills in; the list is how to open one directly.
+        st.caption(t("belum_dipilih" if tampilan.tingkat == "kelurahan" else "belum_dipilih_agregat", bahasa, **kata))
         daftar_perubahan(tampilan, bahasa)
         return
     ds = tampilan.dataset

@@ -103,6 +103,7 @@ def test_label_mengikuti_tingkat_dan_jenis_unit(env_provinsi):
     at = _jalan(AppTest.from_file(HALAMAN, default_timeout=90))
     assert _label_peta(at)[:2] == ["Kab/Kota", "Provinsi"]
     assert at.selectbox(key="w_metrik").label == "Warna kab/kota menurut"
+    assert any(c.value.startswith("Pilih desa/kelurahan dari daftar") for c in at.caption)  # a map click drills here
     kecamatan = ds.batas.assign(k=ds.batas["kode"].str[:8]).groupby("k")["jenis_unit"].agg(lambda s: "/".join(sorted(set(s))))
     assert {"desa", "kelurahan"} <= set(kecamatan), "the generator must give both kinds"
     for jenis in ("desa", "kelurahan"):
