@@ -37,8 +37,8 @@ def nama_entri(batas: gpd.GeoDataFrame) -> str | None:
     kunci = batas.attrs.get(ATTR_KUNCI)
     if not kunci or "kode" not in batas.columns:
         return None
-    kode = pd.util.hash_array(batas["kode"].to_numpy(dtype=object))
-    sidik = hashlib.sha256(kode.tobytes() + str(len(batas)).encode()).hexdigest()[:16]
+    kode = "\x1f".join(batas["kode"].astype(str).tolist())
+    sidik = hashlib.sha256(f"{len(batas)}\x1e{kode}".encode()).hexdigest()[:16]
     return f"titik-{kunci}-{sidik}"
 
 
@@ -76,8 +76,11 @@ class Lulus:
         s = self.simpanan
         if s is None or not len(s["h"]):
             return h, np.zeros(len(h), dtype=bool)
-        i = np.minimum(np.searchsorted(s["h"], h), len(s["h"]) - 1)
-        kena = (s["h"][i] == h) & (s["pos"][i] == pos) & (_bit(s["x"])[i] == _bit(x)) & (_bit(s["y"])[i] == _bit(y))
+        # A hash table look-up (stored hashes are unique): twice as fast as searchsorted in random order.
+        i = pd.Index(s["h"]).get_indexer(h)
+        ada = i >= 0
+        j = np.where(ada, i, 0)
+        kena = ada & (s["pos"][j] == pos) & (_bit(s["x"])[j] == _bit(x)) & (_bit(s["y"])[j] == _bit(y))
         return h, kena
 
     def simpan(self, h: np.ndarray, pos: np.ndarray, x: np.ndarray, y: np.ndarray, baru: np.ndarray, semua: np.ndarray) -> None:
@@ -90,6 +93,6 @@ class Lulus:
         else:
             bagian = [{"h": h[semua], "pos": pos[semua].astype(np.int32), "x": x[semua], "y": y[semua]}]
         gabung = {k: np.concatenate([b[k] for b in bagian]).astype(d, copy=False) for k, d in _JENIS.items()}
-        # Sorted for searchsorted; one row per hash (a colliding second triple is only a future miss).
+        # One row per hash (a colliding second triple is only a future miss).
         _, urut = np.unique(gabung["h"], return_index=True)
         tembolok.tulis_larik(self.nama, {k: v[urut] for k, v in gabung.items()})
