@@ -68,11 +68,14 @@ def folder_bawaan(nama_os: str, platform: str) -> Path:
 def kunci(*bagian: Path | str) -> str:
     """A key from the contents of files (``Path``) and plain strings, plus :data:`VERSI`."""
     h = hashlib.sha256(f"peta-kim-tembolok-{VERSI}".encode())
+    # One reused buffer: a fresh 16 MB block per read costs a third of hashing a 180 MB file.
+    buf = bytearray(1 << 20)
+    isi = memoryview(buf)
     for b in bagian:
         if isinstance(b, Path):
-            with b.open("rb") as f:
-                for blok in iter(lambda: f.read(1 << 24), b""):
-                    h.update(blok)
+            with b.open("rb", buffering=0) as f:
+                while n := f.readinto(buf):
+                    h.update(isi[:n])
         else:
             h.update(str(b).encode("utf-8"))
         h.update(b"\x00")
