@@ -3,7 +3,8 @@
 Each row is first tested against its own unit's polygon only (one
 point-in-polygon test per row); only the rows that fail that test are
 looked up among all units, to say where they fell or how far outside they
-are.
+are. Rows that passed in an earlier load of the same boundaries are not
+tested again (:mod:`geo.masuk.tembolok_titik`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pandas as pd
 import shapely
 
 from geo.galat import PERINGATAN
+from geo.masuk.tembolok_titik import Lulus, nama_entri
 
 if TYPE_CHECKING:
     from geo.masuk.validasi import _Konteks
@@ -36,24 +38,38 @@ def unit_di_titik(batas: gpd.GeoDataFrame, lintang: pd.Series, bujur: pd.Series,
     """
     x, y = bujur.to_numpy(dtype=float), lintang.to_numpy(dtype=float)
     di = np.full(len(x), -1, dtype=np.intp)
-    punya = pos >= 0
-    if punya.any():
-        geometri = np.array(batas.geometry.to_numpy(), dtype=object)
-        # A unit holding many rows is worth preparing (an index of its edges). Copies are prepared:
-        # the boundaries may be shared with other sessions' threads, and must not change under them.
-        banyak = np.flatnonzero(np.bincount(pos[punya], minlength=len(geometri)) >= _BARIS_UNTUK_SIAPKAN)
-        if len(banyak):
-            salinan = shapely.from_wkb(shapely.to_wkb(geometri[banyak]))
-            shapely.prepare(salinan)
-            geometri[banyak] = salinan
-        dalam = shapely.contains_xy(geometri[pos[punya]], x[punya], y[punya])
-        di[np.flatnonzero(punya)[dalam]] = pos[punya][dalam]
+    baris = np.flatnonzero(pos >= 0)
+    if len(baris):
+        p, px, py = pos[baris], x[baris], y[baris]
+        # Rows that passed in an earlier load of these very boundaries are not tested again.
+        lulus = Lulus(nama_entri(batas))
+        h, dalam = lulus.cari(p, px, py)
+        uji = np.flatnonzero(~dalam)
+        if len(uji):
+            dalam[uji] = _di_poligon_sendiri(batas, p[uji], px[uji], py[uji])
+            baru = np.zeros(len(baris), dtype=bool)
+            baru[uji] = dalam[uji]
+            lulus.simpan(h, p, px, py, baru, dalam)
+        di[baris[dalam]] = p[dalam]
     sisa = np.flatnonzero(di < 0)
     if len(sisa):
         i_titik, i_batas = batas.sindex.query(shapely.points(x[sisa], y[sisa]), predicate="within", sort=True)
         pertama = np.unique(i_titik, return_index=True)[1]
         di[sisa[i_titik[pertama]]] = i_batas[pertama]
     return di
+
+
+def _di_poligon_sendiri(batas: gpd.GeoDataFrame, pos: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Per point, whether it lies in the polygon at ``pos`` (one test each)."""
+    geometri = np.array(batas.geometry.to_numpy(), dtype=object)
+    # A unit holding many rows is worth preparing (an index of its edges). Copies are prepared:
+    # the boundaries may be shared with other sessions' threads, and must not change under them.
+    banyak = np.flatnonzero(np.bincount(pos, minlength=len(geometri)) >= _BARIS_UNTUK_SIAPKAN)
+    if len(banyak):
+        salinan = shapely.from_wkb(shapely.to_wkb(geometri[banyak]))
+        shapely.prepare(salinan)
+        geometri[banyak] = salinan
+    return shapely.contains_xy(geometri[pos], x, y)
 
 
 def cek_dalam_batas(k: _Konteks, lintang: pd.Series, bujur: pd.Series, kode: pd.Series, pos: np.ndarray) -> None:

@@ -25,9 +25,19 @@ def kolom_status(status: str) -> str:
     return f"status_{slug(status, '_')}"
 
 
-def _kode(nilai: pd.Series, pilihan: list[str] | pd.Index) -> np.ndarray:
-    """Integer codes of ``nilai`` in ``pilihan`` (-1 when absent): one hash pass, no groupby."""
-    return pd.Index(pilihan).get_indexer(pd.Index(nilai.astype(str)))
+def _kode(nilai: pd.Series, pilihan: list[str] | pd.Index, faktor: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """Integer codes of ``nilai`` (as text) in ``pilihan`` (-1 when absent): one hash pass, no groupby.
+
+    Only the distinct values are looked up in ``pilihan`` (a national table
+    repeats a few thousand of them 400,000 times); ``faktor`` is
+    ``pd.factorize(nilai)`` when the caller already has it.
+    """
+    kode, unik = faktor if faktor is not None else pd.factorize(nilai)
+    if not len(unik):
+        return np.full(len(kode), -1, dtype=np.intp)
+    # A missing value (code -1) reads as the text "nan", as astype(str) spells it.
+    tabel = pd.Index(pilihan).get_indexer(pd.Index(np.append(np.asarray(unik, dtype=object), np.nan)).astype(str))
+    return tabel[kode]
 
 
 @dataclass(frozen=True)
@@ -46,17 +56,18 @@ class KodePotensi:
 
 def kode_potensi(potensi: pd.DataFrame, batas: gpd.GeoDataFrame, wilayah: Wilayah) -> KodePotensi:
     """Code the columns once (per dataset on the page: see :func:`kode_dataset`)."""
-    kel = _kode(potensi["kode_kelurahan"], pd.Index(batas["kode"].astype(str)))
+    # kode_kelurahan factorized once: its codes count distinct units and map rows to ``batas``.
+    kelurahan = pd.factorize(potensi["kode_kelurahan"])
     pasangan = potensi["kode_kelurahan"].astype(str) + "\x1f" + potensi["nama_kim"].astype(str)
     return KodePotensi(
-        kel=kel,
+        kel=_kode(potensi["kode_kelurahan"], pd.Index(batas["kode"].astype(str)), kelurahan),
         kategori=_kode(potensi["kategori_potensi"], list(wilayah.kategori_potensi)),
         status=_kode(potensi["status_aktivitas"], list(wilayah.status_aktivitas)),
         anggota=potensi["jumlah_anggota"].astype("Float64").fillna(0).to_numpy(dtype=float),
         aktif=(potensi["status_aktivitas"] == skema.STATUS_AKTIF).to_numpy(dtype=float),
         tanggal=pd.to_datetime(potensi["kegiatan_terakhir"]).to_numpy(dtype="datetime64[s]").astype(np.int64),
         kim=pd.factorize(pasangan)[0] if len(potensi) else np.zeros(0, dtype=np.int64),
-        kelurahan=pd.factorize(potensi["kode_kelurahan"])[0] if len(potensi) else np.zeros(0, dtype=np.int64),
+        kelurahan=kelurahan[0] if len(potensi) else np.zeros(0, dtype=np.int64),
     )
 
 

@@ -64,7 +64,9 @@ def test_hit_sama_dengan_muat_segar(wilayah, folder, monkeypatch):
     segar = _muat(wilayah)
     monkeypatch.setenv(tembolok.ENV_TEMBOLOK, str(folder))
     pertama = _muat(wilayah)
-    assert len(list(folder.glob("*.arrow"))) == 1 + len(TINGKAT_AGREGAT)
+    # The boundaries, their levels, and the points that passed (geo.masuk.tembolok_titik).
+    assert len(list(folder.glob("*.arrow"))) == 1 + len(TINGKAT_AGREGAT) + 1
+    assert len(list(folder.glob("titik-*.arrow"))) == 1
     _tanpa_hitung(monkeypatch)
     kedua = _muat(wilayah)
     _sama(segar, pertama)

@@ -7,6 +7,7 @@ import pytest
 
 from geo.galat import GalatData
 from geo.masuk.dataset import muat_dataset
+from geo.tampilan.agregat import _kode
 from geo.tampilan.saring import Filter, kanonik, pecah_nilai
 from geo.tampilan.susun import tampilkan
 from tests.conftest import KODE_A, KODE_B, KODE_C
@@ -105,3 +106,17 @@ def test_dominan_seri_sempurna_ikut_urutan_kosakata(wilayah_uji):
     wilayah_uji.tulis_kim(rows)
     r = _per_kode(tampilkan(muat_dataset()))
     assert r.loc[KODE_B, "kategori_dominan"] == "Kuliner"
+
+
+@pytest.mark.parametrize("nilai", [
+    ["a", "b", None, "nan", "c", "a"], [1, "1", float("nan"), "x"], [], ["a"] * 5, ["b", "zz", "b"],
+])
+@pytest.mark.parametrize("pilihan", [["a", "nan", "1"], ["c", "b"], []])
+def test_kode_per_nilai_unik_sama_dengan_per_baris(nilai, pilihan):
+    """Looking up distinct values only gives each row's code exactly as a per-row look-up of its text."""
+    for dtype in (object, "str"):
+        if dtype == "str" and any(not isinstance(v, str) and v is not None for v in nilai):
+            continue
+        s = pd.Series(nilai, dtype=dtype)
+        per_baris = pd.Index(pilihan).get_indexer(pd.Index(s.astype(str)))
+        assert _kode(s, pilihan).tolist() == per_baris.tolist()
