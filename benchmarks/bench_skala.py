@@ -153,10 +153,18 @@ def main() -> None:
     os.environ.update(BATAS_NASIONAL)  # this process loads the national region too (views, payloads, reruns)
 
     # Twice in fresh processes on one empty boundary cache: cold (geometry work done and stored), then warm.
+    # Then a KIM table never seen on these boundaries: the points' cache entry removed (tembolok_titik).
     with tempfile.TemporaryDirectory(prefix="kim-tembolok-") as tembolok:
         env_t = {**env_besar, "KIM_CACHE": tembolok}
-        dingin, muat = (json.loads(subprocess.run([sys.executable, __file__, "--anak-muat", json.dumps(env_t)], capture_output=True,
-                                                  text=True, check=True).stdout.strip().splitlines()[-1]) for _ in range(2))
+
+        def anak() -> dict:
+            r = subprocess.run([sys.executable, __file__, "--anak-muat", json.dumps(env_t)], capture_output=True, text=True, check=True)
+            return json.loads(r.stdout.strip().splitlines()[-1])
+
+        dingin, muat = anak(), anak()
+        for berkas in Path(tembolok).glob("titik-*"):
+            berkas.unlink()
+        baru = anak()
     if not muat["ok"]:
         print("PERINGATAN: data sintetis tidak sah:", muat["masalah"], file=sys.stderr)
     tampil = _ukur_tampilan(env_besar)
@@ -169,7 +177,7 @@ def main() -> None:
     print("| angka | target | terukur |")
     print("| --- | --- | --- |")
     print(f"| {n}, {b}: muat, validasi, gabung, agregat | ≤ 5 s CPU | {muat['cpu']:.1f} s CPU (tembolok batas terisi); "
-          f"{dingin['cpu']:.1f} s CPU pertama kali per versi batas |")
+          f"{baru['cpu']:.1f} s CPU untuk tabel KIM yang baru seluruhnya; {dingin['cpu']:.1f} s CPU pertama kali per versi batas |")
     print(f"| {n}, {b}: memori puncak | ≤ 2 GB | {max(muat['puncak_mb'], dingin['puncak_mb']) / 1024:.2f} GB |")
     print(f"| {n}: ganti filter (saring + agregat) | ≤ 300 ms | {tampil['saring'] * 1000:.0f} ms |")
     if rerun:
