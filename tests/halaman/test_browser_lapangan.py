@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from tests.conftest import buat_wilayah
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, jalankan
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, jalankan, tunggu_diam
 
 pytestmark = pytest.mark.lambat
 if not os.access(CHROMIUM, os.X_OK):
@@ -70,17 +70,20 @@ def test_ponsel_status_dan_foto_sampai_ke_popup(server_sunting, tmp_path):
         assert "A-02,KIM Alfa," in w.kim.read_text() and ",Aktif," in w.kim.read_text().split("A-02,")[1].split("\n")[0]
 
         berkas = hal.locator("input[type=file][accept*='.webp']")
+        simpan_foto = hal.get_by_role("button", name="Simpan foto")
+        tunggu_diam(hal)  # the status save reruns the page: a file chosen during that rerun can be dropped
         berkas.set_input_files({"name": "catatan.jpg", "mimeType": "image/jpeg", "buffer": b"bukan gambar sama sekali" * 40})
         expect(hal.get_by_text("catatan.jpg")).to_be_visible(timeout=30_000)
-        hal.wait_for_timeout(1000)
-        hal.get_by_role("button", name="Simpan foto").click()
+        expect(simpan_foto).to_be_enabled(timeout=60_000)
+        simpan_foto.click()
         expect(hal.get_by_text("bukan gambar yang dapat dibaca", exact=False)).to_be_visible(timeout=30_000)
         assert not (w.dir / "foto" / "A-02.jpg").exists()
 
+        tunggu_diam(hal)
         berkas.set_input_files({"name": "kamera.jpg", "mimeType": "image/jpeg", "buffer": _jpeg()})
         expect(hal.get_by_text("kamera.jpg")).to_be_visible(timeout=30_000)
-        hal.wait_for_timeout(1000)
-        hal.get_by_role("button", name="Simpan foto").click()
+        expect(simpan_foto).to_be_enabled(timeout=60_000)
+        simpan_foto.click()
         expect(hal.get_by_text("Foto A-02 tersimpan", exact=False)).to_be_visible(timeout=30_000)
         hal.screenshot(path=str(tmp_path / "ponsel-foto.png"), full_page=True)
         assert (w.dir / "foto" / "A-02.jpg").is_file()
