@@ -224,6 +224,7 @@ TEKS: dict[str, dict[str, str]] = {
     "foto_judul": {"id": "Foto potensi", "en": "Potential photo"},
     "foto_unggah": {"id": "Ambil atau pilih foto (JPEG, PNG, WebP; maks. {mb} MB)", "en": "Take or choose a photo (JPEG, PNG, WebP; max {mb} MB)"},
     "foto_simpan": {"id": "Simpan foto", "en": "Save photo"},
+    "foto_belum_dipilih": {"id": "Pilih atau ambil foto dulu, lalu tekan Simpan foto.", "en": "Choose or take a photo first, then press Save photo."},
     "foto_tersimpan": {"id": "Foto {id} tersimpan ({lebar} × {tinggi} piksel, tanpa data lokasi/EXIF).", "en": "Photo {id} saved ({lebar} × {tinggi} pixels, location/EXIF removed)."},
     "foto_keterangan": {"id": "Foto diperiksa, diperkecil dan dibersihkan dari data lokasi (EXIF) sebelum disimpan di data/foto/. Foto lama dicadangkan.", "en": "Photos are checked, downsized and stripped of location data (EXIF) before they are stored in data/foto/. The old photo is backed up."},
     # Province and national scale: aggregate maps mark potentials only inside smaller units.

@@ -57,10 +57,16 @@ def lapangan(dataset: Dataset, pengguna: str) -> None:
     ada = path_foto(dataset.path_kim, id_potensi)
     if ada.is_file():
         st.image(str(ada), caption="Foto saat ini", width="stretch")
-    unggahan = st.file_uploader(t("foto_unggah", mb=f"{MAKS_BYTE // 1024 // 1024}"), type=JENIS_FOTO, key=f"lapangan_foto_{id_potensi}",
-                                help=t("foto_keterangan"))
-    st.caption(t("foto_keterangan"))
-    if st.button(t("foto_simpan"), width="stretch", disabled=unggahan is None, key="lapangan_simpan_foto"):
+    # A form: the photo and the press travel to the server together, so a press made while the
+    # upload was still being sent is never lost on a slow phone connection.
+    with st.form(key=f"lapangan_form_foto_{id_potensi}", clear_on_submit=True, border=False):
+        unggahan = st.file_uploader(t("foto_unggah", mb=f"{MAKS_BYTE // 1024 // 1024}"), type=JENIS_FOTO,
+                                    key=f"lapangan_foto_{id_potensi}", help=t("foto_keterangan"))
+        st.caption(t("foto_keterangan"))
+        kirim = st.form_submit_button(t("foto_simpan"), width="stretch")
+    if kirim and unggahan is None:
+        st.warning(t("foto_belum_dipilih"))
+    elif kirim:
         try:
             hasil = simpan_foto(dataset.path_kim, id_potensi, unggahan.getvalue(), pengguna, unggahan.name,
                                 id_sah=set(tabel["id_potensi"]))
