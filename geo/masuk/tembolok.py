@@ -158,6 +158,14 @@ def tulis(nama: str, gdf: gpd.GeoDataFrame, meta: dict | None = None) -> bool:
                "kolom_geometri": gdf.geometry.name, "baris": len(gdf), "meta": meta or {},
                # Arrow strings come back as pandas' str dtype; columns that were object stay object.
                "objek": [k for k in gdf.columns if k != gdf.geometry.name and gdf[k].dtype == object]}
+    except Exception:  # noqa: BLE001 - a geometry we cannot encode is only a missed chance
+        return False
+    return _simpan_tabel(path, tabel, isi)
+
+
+def _simpan_tabel(path: Path, tabel: pa.Table, isi: dict) -> bool:
+    """Write one entry atomically with its description in the schema; False (never an error) if it cannot."""
+    try:
         tabel = tabel.replace_schema_metadata({**(tabel.schema.metadata or {}), b"peta-kim": json.dumps(isi).encode()})
 
         def tulis_ke(temp: Path) -> None:
@@ -205,18 +213,9 @@ def tulis_larik(nama: str, kolom: dict[str, np.ndarray]) -> bool:
         return False
     try:
         tabel = pa.table({k: pa.array(v) for k, v in kolom.items()})
-        isi = {"versi": VERSI, "nama": nama, "baris": tabel.num_rows}
-        tabel = tabel.replace_schema_metadata({b"peta-kim": json.dumps(isi).encode()})
-
-        def tulis_ke(temp: Path) -> None:
-            with pa.OSFile(str(temp), "wb") as f, pa.ipc.new_file(f, tabel.schema) as w:
-                w.write_table(tabel)
-
-        tulis_atomik(path, tulis_ke)
-    except Exception:  # noqa: BLE001 - an unwritable or full cache is only a missed chance
+    except Exception:  # noqa: BLE001 - arrays Arrow cannot hold are only a missed chance
         return False
-    _rapikan(path.parent)
-    return True
+    return _simpan_tabel(path, tabel, {"versi": VERSI, "nama": nama, "baris": tabel.num_rows})
 
 
 def baca_larik(nama: str, jenis: dict[str, np.dtype]) -> dict[str, np.ndarray] | None:
