@@ -6,10 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from geo.i18n import angka, persen, t, tanggal
-from geo.masuk.tingkat import kata_jenis
 from geo.tampilan import indeks
 from geo.tampilan.angka import angka_utama
-from geo.tampilan.sebutan import kapital, sebutan_tampilan
+from geo.tampilan.sebutan import jenis_dalam, kapital, sebutan_tampilan
 from geo.tampilan.susun import Tampilan, pilihan_kelurahan
 from ui.atlas import foto_dan_profil
 from ui.filter import KUNCI, kelurahan_terpilih, pilih_kelurahan_sesi
@@ -69,7 +68,7 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
         st.markdown(f"#### {aman_md(baris['kelurahan'])}")
         # A region with desa says which each unit is; a kota of kelurahan only reads as before.
         jenis = str(baris.get("jenis_unit", "kelurahan"))
-        awalan = f"{jenis.capitalize()} · " if kata_jenis(ds.batas.get("jenis_unit", [])) != "kelurahan" else ""
+        awalan = f"{jenis.capitalize()} · " if jenis_dalam(ds) != "kelurahan" else ""
         st.caption(f"{awalan}{t('kecamatan', bahasa)} {aman_md(baris['kecamatan'])} · {kode}")
         st.markdown(f"**{t('kim', bahasa)}:** {aman_md(nama_kim) if nama_kim else t('tanpa_kim', bahasa)}")
         if tampilan.filter.kecamatan and baris["kecamatan"] not in tampilan.filter.kecamatan:

@@ -115,11 +115,10 @@ def _validate(args: argparse.Namespace) -> int:
     laporan = dataset.laporan
     if not cetak_laporan(laporan):
         return KELUAR_DATA_TIDAK_SAH
-    from geo.masuk.tingkat import kata_jenis
+    from geo.masuk.tingkat import jenis_batas
 
-    jenis = dataset.batas["jenis_unit"].unique().tolist() if "jenis_unit" in dataset.batas else []
     print(
-        f"SAH: {len(dataset.potensi)} potensi di {dataset.potensi['kode_kelurahan'].nunique()} {kata_jenis(jenis)} "
+        f"SAH: {len(dataset.potensi)} potensi di {dataset.potensi['kode_kelurahan'].nunique()} {jenis_batas(dataset.batas)} "
         f"({dataset.path_kim}); {len(laporan.peringatan)} peringatan."
     )
     if dataset.kegiatan is not None:

@@ -77,6 +77,13 @@ def kata_jenis(jenis: pd.Series | list[str]) -> str:
     return JENIS_CAMPUR
 
 
+def jenis_batas(batas: pd.DataFrame) -> str:
+    """:func:`kata_jenis` of a boundary table's units (``kelurahan`` for a table without ``jenis_unit``)."""
+    if not len(batas) or "jenis_unit" not in batas:
+        return JENIS_KELURAHAN
+    return kata_jenis(batas["jenis_unit"].dropna().astype(str).unique().tolist())
+
+
 def lengkapi_tingkat(tabel: pd.DataFrame, nama_kabkota: str = "", nama_provinsi: str = "") -> pd.DataFrame:
     """Add the level codes, names and ``jenis_unit`` a single-kota table leaves out.
 

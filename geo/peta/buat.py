@@ -23,6 +23,7 @@ from geo.masuk.batas import kelurahan_di_titik as batas_di_titik
 from geo.peta import aset
 from geo.peta.aman import aman_html
 from geo.peta.data import data_kelurahan, data_label, data_potensi, sederhanakan
+from geo.peta.hidup import titik_disembunyikan
 from geo.peta.jaringan import host_terjangkau
 from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, LapisanLabel, LapisanPotensi, Legenda, PetaDasarKosong, SkalaMetrik
 from geo.peta.legenda import catatan_peta, html_legenda, kelas_peta
@@ -146,8 +147,6 @@ def buat_peta(
             ),
             class_name=CSS_KELURAHAN,
         ).add_to(peta)
-
-    from geo.peta.hidup import titik_disembunyikan
 
     # An aggregate map of a province or the country marks no potentials, like the page (see catatan_peta).
     bertitik = replace(tampilan, potensi=tampilan.potensi.iloc[0:0]) if titik_disembunyikan(tampilan) else tampilan

@@ -41,8 +41,8 @@ from geo.peta.data import DESIMAL_KOORDINAT, gaya_status, geometri_peta
 from geo.peta.label import prioritas_label, titik_label
 from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, Legenda, SkalaMetrik
 from geo.simpan import foto
-from geo.tampilan import kelas
-from geo.tampilan.indeks import baris_awalan
+from geo.tampilan import indeks, kelas
+from geo.tampilan.agregat import kode_dataset
 from geo.tampilan.sebutan import sebutan
 from geo.tampilan.susun import Tampilan
 from geo.tampilan.tingkat import tingkat_awal, unit_tingkat
@@ -106,7 +106,8 @@ def potensi_peta(dataset: Dataset, wilayah: str = "", tingkat: str = "kelurahan"
     """The potentials the map can mark inside the prefix: all of them, unless an aggregate map would hold too many."""
     p = dataset.potensi
     if wilayah:
-        p = dataset.memo(f"potensi_peta_{wilayah}", lambda: dataset.potensi[dataset.potensi["kode_kelurahan"].astype(str).str.startswith(wilayah)])
+        p = dataset.memo(f"potensi_peta_{wilayah}", lambda: dataset.potensi[indeks.potensi_dalam(
+            dataset, kode_dataset(dataset).kel, dataset.potensi["kode_kelurahan"], wilayah)])
     if tingkat != "kelurahan" and len(p) > MAKS_TITIK_AGREGAT:
         return p.iloc[0:0]
     return p
@@ -215,7 +216,7 @@ def kotak_wilayah(dataset: Dataset, wilayah: str = "") -> list[list[float]] | No
     """
     if wilayah and len(dataset.batas):
         def kotak() -> list[list[float]] | None:
-            dalam = dataset.batas.iloc[baris_awalan(dataset, wilayah)]
+            dalam = dataset.batas.iloc[indeks.baris_awalan(dataset, wilayah)]
             if not len(dalam):
                 return kotak_wilayah(dataset)
             minx, miny, maxx, maxy = dalam.total_bounds

@@ -10,6 +10,7 @@ from geo import format_id
 from geo.i18n import nilai_metrik, t
 from geo.peta.aman import aman_html
 from geo.peta.data import gaya_status
+from geo.peta.hidup import MAKS_TITIK_AGREGAT, titik_disembunyikan
 from geo.tampilan import kelas
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
@@ -33,8 +34,6 @@ def catatan_peta(tampilan: Tampilan, bahasa: str) -> list[str]:
         catatan.append(t("catatan_peta_contoh", bahasa))
     if tampilan.dataset.skematik:
         catatan.append(t("catatan_peta_skematik", bahasa, **sebutan_tampilan(tampilan, bahasa)))
-    from geo.peta.hidup import MAKS_TITIK_AGREGAT, titik_disembunyikan
-
     if titik_disembunyikan(tampilan):
         catatan.append(t("titik_agregat", bahasa, n=format_id.angka(MAKS_TITIK_AGREGAT)))
     return catatan

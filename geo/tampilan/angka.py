@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from geo.masuk import skema
+from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
 
@@ -88,7 +89,5 @@ def _dari_kode(tampilan: Tampilan, kd) -> AngkaUtama:
 
 def teks_cakupan(tampilan: Tampilan, fmt: Callable[[int], str] = str) -> str:
     """"12 dari 15 kelurahan" (or "3 dari 10 kab/kota"): how many units of the view hold a potential."""
-    from geo.tampilan.sebutan import sebutan_tampilan
-
     a = angka_utama(tampilan)
     return f"{fmt(a.kelurahan_berpotensi)} dari {fmt(a.kelurahan)} {sebutan_tampilan(tampilan)['unit']}"

@@ -14,6 +14,7 @@ from branca.utilities import color_brewer
 
 from geo.i18n import label_metrik, t, tanggal
 from geo.tampilan import kelas
+from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
 PALET_DIVERGEN = "RdBu"
@@ -51,8 +52,6 @@ def judul_metrik(tampilan: Tampilan, metrik: str, bahasa: str = "id") -> str:
     if metrik == "perubahan_aktif" and tampilan.pada and tampilan.banding:
         return t("legenda_divergen", bahasa, pada=tanggal(tampilan.pada, bahasa), banding=tanggal(tampilan.banding, bahasa))
     if metrik == "bulan_tidak_aktif" and tampilan.pada:
-        from geo.tampilan.sebutan import sebutan_tampilan
-
         return t("legenda_dormansi", bahasa, pada=tanggal(tampilan.pada, bahasa), **sebutan_tampilan(tampilan, bahasa))
     return label_metrik(metrik, tampilan.dataset.wilayah, bahasa)
 

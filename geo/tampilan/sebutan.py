@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from geo.masuk.dataset import Dataset
-from geo.masuk.tingkat import JENIS_KELURAHAN, TINGKAT, kata_jenis
+from geo.masuk.tingkat import TINGKAT, jenis_batas
 from geo.tampilan.indeks import baris_awalan
 
 if TYPE_CHECKING:
@@ -38,14 +36,9 @@ def kapital(kata: str) -> str:
 
 def jenis_dalam(dataset: Dataset, wilayah: str = "") -> str:
     """``desa``, ``kelurahan`` or ``desa/kelurahan``: the kind of the units inside the code prefix."""
-    def hitung() -> str:
-        batas = dataset.batas
-        if not len(batas) or "jenis_unit" not in batas:
-            return JENIS_KELURAHAN
-        jenis = batas["jenis_unit"].iloc[baris_awalan(dataset, wilayah)] if wilayah else batas["jenis_unit"]
-        return kata_jenis(np.unique(jenis.dropna().astype(str)).tolist())
-
-    return dataset.memo(f"jenis_dalam_{wilayah}", hitung)
+    batas = dataset.batas
+    return dataset.memo(f"jenis_dalam_{wilayah}",
+                        lambda: jenis_batas(batas.iloc[baris_awalan(dataset, wilayah)] if wilayah else batas))
 
 
 def kata_tingkat(dataset: Dataset, tingkat: str, wilayah: str = "", bahasa: str = "id") -> str:
