@@ -61,8 +61,8 @@ def _kanonik(teks: pd.DataFrame, typed: pd.DataFrame) -> pd.DataFrame:
 
 
 def tulis_usul(tabel: pd.DataFrame, path: Path, dataset: Dataset, pengaturan: Pengaturan, paksa: bool = False,
-               pengguna: str = "baris-perintah") -> HasilSimpan:
-    """Write a generated plan; an existing plan needs ``paksa`` and is backed up first."""
+               pengguna: str = "baris-perintah", aksi: str = "usul") -> HasilSimpan:
+    """Write a generated plan (or a baseline, ``aksi='tetapkan'``); an existing file needs ``paksa`` and is backed up first."""
     with sesi_simpan(path, periksa_konflik=False):
         if path.exists() and not paksa:
             raise GalatData(f"Rencana {path} sudah ada dan tidak ditimpa. Tambahkan --force untuk menggantinya "
@@ -72,7 +72,7 @@ def tulis_usul(tabel: pd.DataFrame, path: Path, dataset: Dataset, pengaturan: Pe
         if not laporan.ok:
             return HasilSimpan(False, laporan, pesan="Usulan tidak sah, tidak disimpan.")
         perubahan = bandingkan_baris(_baca_lama(path, dataset, pengaturan), typed)
-        cadangan = ganti_teraudit(path, _penulis(_kanonik(teks, typed)), pengguna, "usul", perubahan, len(typed))
+        cadangan = ganti_teraudit(path, _penulis(_kanonik(teks, typed)), pengguna, aksi, perubahan, len(typed))
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")
 
 

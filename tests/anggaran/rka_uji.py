@@ -35,7 +35,7 @@ AKUN = [
 ]
 STANDAR = [
     ("SSH-1", "Leaflet", "Lembar", "2600", "ya", "5.1.02.01.01.0026", "SSH"),
-    ("SSH-2", "Nasi kotak", "Kotak", "35000", "ya", "5.1.02.01.01.0052", "SSH"),
+    ("SSH-2", "Nasi kotak", "Kotak", "37000", "ya", "5.1.02.01.01.0052", "SSH"),
     ("SBU-1", "Honor narasumber", "OJ", "900000", "ya", "5.1.02.02.01.0003", "SBU"),
 ]
 KOLOM = ["id_baris", "id_potensi", "kode_kelurahan", "kegiatan", "jenis_belanja", "kode_rekening", "komponen", "spesifikasi",

@@ -54,7 +54,7 @@ def test_jumlah_salah_dengan_ppn_disebut_rumusnya(rka_uji, wilayah_uji):
 
 def test_melampaui_standar_harga_peringatan_atau_galat(rka_uji, wilayah_uji):
     rows = [list(r) for r in BARIS]
-    rows[2][14], rows[2][16] = "34000", ""  # 34.000 + 11 % = 37.740 > 35.000
+    rows[2][14], rows[2][16] = "34000", ""  # 34.000 + 11 % = 37.740 > 37.000
     atur_wilayah(wilayah_uji.wilayah, pagu_anggaran=30_000_000)
     path = tulis_rka(wilayah_uji.dir / "mahal.csv", rows)
     rencana = muat_rencana(muat_dataset(), path)
