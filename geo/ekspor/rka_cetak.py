@@ -150,7 +150,7 @@ class Lembar:
                 self.tulis(x + lebar / 2, self.y + 0.8, teks, tebal=True, ha="center")
                 x += lebar
             self.y += 4
-        isi = {k.kunci: bungkus(f"{k.judul}\n{k.judul_en}", k.lebar - 2, UKURAN, True) for k in self.kolom}
+        isi = {k.kunci: "\n".join(bungkus(t, k.lebar - 2, UKURAN, True) for t in (k.judul, k.judul_en)) for k in self.kolom}
         tinggi = max(t.count("\n") + 1 for t in isi.values()) * BARIS_MM + 1.6
         sebelum = self.kolom
         self.kolom = [KolomCetak(k.kunci, k.judul, k.judul_en, k.lebar, "center") for k in sebelum]

@@ -67,9 +67,24 @@ def tulis_referensi(folder: Path) -> None:
         w.writerows(STANDAR)
 
 
+SUB_KEGIATAN = {
+    "urusan": {"kode": "2.16", "nama": "URUSAN KOMUNIKASI UJI"},
+    "program": {"kode": "2.16.02", "nama": "PROGRAM INFORMASI UJI"},
+    "kegiatan": {"kode": "2.16.02.2.01", "nama": "Kegiatan Uji"},
+    "sub_kegiatan": {"kode": "2.16.02.2.01.0015", "nama": "Kemitraan Komunikasi dengan Komunitas Informasi Masyarakat"},
+    "organisasi": {"kode": "2.16.0.00.0.00.01.0000", "nama": "Dinas Uji"},
+    "sumber_dana": "DAU", "lokasi": "Kota Uji", "waktu_pelaksanaan": "Oktober s.d. Desember 2027",
+    "indikator": [{"jenis": "Keluaran", "tolok_ukur": "KIM dibina", "dari_data": "kim_dibina", "satuan": "KIM"},
+                  {"jenis": "Hasil", "tolok_ukur": "KIM aktif", "dari_data": "kim_aktif", "target": 2, "satuan": "KIM"}],
+    "tempat": "Kota Uji",
+    "penandatangan": [{"jabatan": "Pejabat Pelaksana Teknis Kegiatan", "nama": "Ani Uji", "nip": "198001012005012001"},
+                      {"jabatan": "Kepala Dinas Uji", "nama": "Budi Uji", "nip": "197001012000011001"}],
+}
+
+
 def atur_wilayah(path: Path, **kunci) -> None:
     isi = json.loads(path.read_text(encoding="utf-8"))
-    isi.update({"pagu_anggaran": PAGU_RKA, "tahun_anggaran": 2027, "kantor": "Dinas Uji"}, **kunci)
+    isi.update({"pagu_anggaran": PAGU_RKA, "tahun_anggaran": 2027, "kantor": "Dinas Uji", "sub_kegiatan": SUB_KEGIATAN}, **kunci)
     path.write_text(json.dumps(isi), encoding="utf-8")
 
 
