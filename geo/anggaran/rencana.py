@@ -263,9 +263,13 @@ def muat_rencana(dataset: Dataset, path: Path | str | None = None, pengaturan: P
     if not path.exists():
         laporan.tambah(path.name, "Rencana anggaran belum ada. Buat usulan awal dengan: python -m geo anggaran usul")
         return Rencana(tabel_kosong(), laporan, pengaturan, path)
-    mentah = baca_tabel(path, laporan, kolom_dikenal=KOLOM_SEMUA)
+    from geo.anggaran.sipd import KOLOM_SIPD, dari_sipd, tampak_sipd  # the SIPD shape loads like a plan
+
+    mentah = baca_tabel(path, laporan, kolom_dikenal=(*KOLOM_SEMUA, *KOLOM_SIPD))
     if mentah is None:
         return Rencana(tabel_kosong(), laporan, pengaturan, path)
+    if tampak_sipd(mentah):
+        mentah = dari_sipd(mentah)
     tabel, hasil = validasi_rencana(mentah, path.name, dataset, pengaturan)
     laporan.gabung(hasil)
     return Rencana(tabel, laporan, pengaturan, path)

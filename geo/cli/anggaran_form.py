@@ -8,6 +8,7 @@ compare against; ``sesuaikan --pagu N`` fits every line to a new ceiling;
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -57,10 +58,34 @@ def _tetapkan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sipd(args: argparse.Namespace) -> int:
+    from geo.anggaran.sipd import ke_csv_sipd
+    from geo.simpan.berkas import tulis_bytes_atomik
+    from geo.simpan.lindung import dijaga
+
+    dataset, rencana = _wajib_sah(args)
+    data = ke_csv_sipd(rencana)
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+        return 0
+    tujuan = Path(args.output or f"rincian_sipd_{rencana.path.stem}.csv")
+    if tujuan.resolve() in (rencana.path.resolve(), path_penetapan(rencana.path).resolve()) or dijaga(tujuan, dataset, (rencana.path,)):
+        raise GalatData(f"'{tujuan}' adalah berkas data aplikasi; pilih nama berkas lain di luar folder data.")
+    tulis_bytes_atomik(tujuan, data)
+    print(f"Tersimpan: {tujuan} ({len(rencana.tabel)} baris rincian, total {rupiah(rencana.total)}). Muat kembali dengan "
+          f"--anggaran {tujuan}.")
+    return 0
+
+
 def daftar_form(sub2: argparse._SubParsersAction, tambah_opsi_anggaran: Callable[[argparse.ArgumentParser], None]) -> None:
     t = sub2.add_parser("tetapkan", help="bekukan rencana sah sebagai penetapan (dasar kolom Sebelum pada RKPA/DPPA)")
     tambah_opsi_data(t)
     tambah_opsi_anggaran(t)
     t.add_argument("--force", action="store_true", help="timpa penetapan yang sudah ada (versi lama dicadangkan)")
     t.set_defaults(func=_tetapkan)
-    _ = Path
+
+    c = sub2.add_parser("sipd", help="tulis rincian belanja berbentuk SIPD (CSV, satu baris per rincian); dapat dimuat kembali")
+    tambah_opsi_data(c)
+    tambah_opsi_anggaran(c)
+    c.add_argument("--output", "-o", metavar="FILE", help="berkas CSV ('-' untuk stdout; bawaan: rincian_sipd_<rencana>.csv)")
+    c.set_defaults(func=_sipd)
