@@ -57,8 +57,9 @@ def _usul(args: argparse.Namespace) -> int:
         print(hasil.pesan)
         return KELUAR_DATA_TIDAK_SAH
     dasar = dasar_usul(dataset, pengaturan, acuan).tabel
-    for (kode, d), jumlah in zip(dasar.iterrows(), tabel["jumlah"]):
-        print(f"{d['kelurahan']:<22} {d['nama_kim']:<32} {rupiah(int(jumlah)):>16}  "
+    per_kim = tabel["jumlah"].astype(int).groupby(tabel["kode_kelurahan"]).sum()  # one or many lines per KIM
+    for kode, d in dasar.iterrows():
+        print(f"{d['kelurahan']:<22} {d['nama_kim']:<32} {rupiah(int(per_kim.get(kode, 0))):>16}  "
               f"(anggota {d['anggota']}, potensi {d['potensi']}, dorman {d['dorman_bulan']} bln)")
     total = int(tabel["jumlah"].astype(int).sum())
     cadangan = f"; versi lama dicadangkan di {hasil.cadangan}" if hasil.cadangan else ""

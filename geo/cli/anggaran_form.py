@@ -58,6 +58,36 @@ def _tetapkan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sesuaikan(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from geo.anggaran.sesuaikan import sesuaikan_pagu
+
+    dataset = muat_dari_args(args)
+    rencana = muat_rencana(dataset, args.anggaran)
+    pengaturan = replace(rencana.pengaturan, pagu=args.pagu)
+    # The plan answered the old ceiling; only the ceiling check is relaxed when reading it.
+    lama = muat_rencana(dataset, rencana.path, replace(pengaturan, pagu=0))
+    if not lama.ok:
+        cetak_laporan(lama.laporan)
+        raise GalatData(f"Rencana {lama.path.name} tidak sah; perbaiki dulu (python -m geo anggaran periksa).")
+    hasil = sesuaikan_pagu(lama.tabel, args.pagu)
+    tujuan = Path(args.output) if args.output else lama.path
+    simpan = tulis_usul(hasil.tabel, tujuan, dataset, pengaturan, paksa=tujuan == lama.path or args.force, aksi="sesuaikan")
+    if not simpan.disimpan:
+        print(simpan.laporan.teks())
+        print(simpan.pesan)
+        return KELUAR_DATA_TIDAK_SAH
+    for m in simpan.laporan.peringatan:
+        print(f"Peringatan: {m}")
+    print(f"Disesuaikan: {tujuan} ({len(hasil.tabel)} baris tetap; total {rupiah(hasil.total_lama)} → {rupiah(hasil.total_baru)}, "
+          f"harga satuan × {float(hasil.faktor):.4f} lalu dibulatkan ke bawah, sisa rupiah dibagi menurut pecahan terbesar).")
+    if rencana.pengaturan.pagu != args.pagu:
+        print(f"Catatan: pagu_anggaran di wilayah.json masih {rupiah(rencana.pengaturan.pagu)}; ubah menjadi {args.pagu} "
+              "agar 'anggaran periksa' dan halaman memakai pagu baru.")
+    return 0
+
+
 def _sipd(args: argparse.Namespace) -> int:
     from geo.anggaran.sipd import ke_csv_sipd
     from geo.simpan.berkas import tulis_bytes_atomik
@@ -83,6 +113,14 @@ def daftar_form(sub2: argparse._SubParsersAction, tambah_opsi_anggaran: Callable
     tambah_opsi_anggaran(t)
     t.add_argument("--force", action="store_true", help="timpa penetapan yang sudah ada (versi lama dicadangkan)")
     t.set_defaults(func=_tetapkan)
+
+    s = sub2.add_parser("sesuaikan", help="sesuaikan rencana ke pagu baru, semua baris tetap (aturan di README)")
+    tambah_opsi_data(s)
+    tambah_opsi_anggaran(s)
+    s.add_argument("--pagu", type=int, required=True, metavar="RP", help="pagu baru dalam rupiah bulat, mis. 180000000")
+    s.add_argument("--output", "-o", metavar="FILE", help="tulis ke berkas lain (bawaan: menimpa rencana; versi lama dicadangkan)")
+    s.add_argument("--force", action="store_true", help="timpa --output yang sudah ada")
+    s.set_defaults(func=_sesuaikan)
 
     c = sub2.add_parser("sipd", help="tulis rincian belanja berbentuk SIPD (CSV, satu baris per rincian); dapat dimuat kembali")
     tambah_opsi_data(c)
