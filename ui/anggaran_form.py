@@ -33,7 +33,7 @@ def formulir(dataset: Dataset, rencana: Rencana) -> None:
     ada_dasar = path_penetapan(rencana.path).exists()
     kiri, kanan = st.columns([1, 3], vertical_alignment="bottom")
     tahap = kiri.selectbox("Tahap formulir", list(TAHAP), index=1 if ada_dasar else 0, key=KUNCI_TAHAP,
-                           format_func=lambda k: f"{TAHAP[k].singkat} \u2013 {TAHAP[k].judul_en}")
+                           format_func=lambda k: f"{TAHAP[k].singkat} ({'perubahan' if TAHAP[k].perubahan else 'murni'})")
     t = TAHAP[tahap]
     if t.perubahan and not ada_dasar:
         kanan.info(f"Formulir {t.singkat} membandingkan dengan rencana yang ditetapkan, tetapi {aman_md(path_penetapan(rencana.path).name)} "
