@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo import config
-from geo.anggaran.koefisien import KOLOM_VOLUME
+from geo.anggaran.koefisien import KOLOM_SATUAN, KOLOM_VOLUME
 from geo.anggaran.pengaturan import Pengaturan, pengaturan_dari
 from geo.anggaran.rincian import ALIAS_KOLOM, KOLOM_RINCIAN, HasilRincian, cek_akun, cek_hitungan, cek_standar, cek_total_wajar, rumus_teks
 from geo.anggaran.uang import rupiah, urai_rupiah
@@ -33,7 +33,7 @@ KOLOM_SEMUA: tuple[str, ...] = (*KOLOM_ANGGARAN, *KOLOM_RINCIAN)
 KOLOM_OPSIONAL_ANGGARAN = frozenset({"id_potensi", "target", "keterangan", *KOLOM_RINCIAN})
 KOLOM_WAJIB_ISI = ("id_baris", "kegiatan", "satuan")
 # Columns the typed plan adds from the KIM table, for grouping and display.
-KOLOM_TURUNAN = ("kelurahan", "kecamatan", "nama_kim", "nama_akun", "koefisien", "ppn")
+KOLOM_TURUNAN = ("kelurahan", "kecamatan", "nama_kim", "nama_akun", "koefisien", "satuan_koefisien", "ppn")
 KOLOM_BULAT = (*KOLOM_VOLUME, "koefisien", "harga_satuan", "ppn", "jumlah")
 
 
@@ -245,6 +245,9 @@ def validasi_rencana(frame: pd.DataFrame, berkas: str, dataset: Dataset, pengatu
     hasil["nama_akun"] = kode_rekening.map(pengaturan.referensi.nama_akun)
     hasil["komponen"] = hasil["komponen"].where(hasil["komponen"] != "", hasil["kegiatan"])
     hasil["ppn_persen"] = rincian.ppn_persen
+    pakai = [rincian.volume[k] > 0 for k in KOLOM_VOLUME]
+    hasil["satuan_koefisien"] = [" x ".join(str(hasil.at[i, ks]) for ks, ada in zip(KOLOM_SATUAN, pakai) if ada[i])
+                                 for i in hasil.index]
     for kolom in KOLOM_VOLUME:
         hasil[kolom] = rincian.volume[kolom].astype("int64")
     hitungan = rincian.hitungan
