@@ -57,6 +57,13 @@ class SubKegiatan:
     tempat: str
     catatan: str
 
+    def baris_kepala(self, kantor: str) -> list[tuple[str, str]]:
+        """(bilingual label, value) rows of the form's header block, for the XLSX and the PDF alike."""
+        isi = [("Perangkat Daerah / Office", kantor)] if kantor else []
+        isi += [(f"{LABEL_KODE[k]} / {LABEL_KODE_EN[k]}", f"{kode}  {nama}".strip()) for k, kode, nama in self.kode]
+        return isi + [("Sumber Pendanaan / Funding source", self.sumber_dana), ("Lokasi / Location", self.lokasi),
+                      ("Waktu Pelaksanaan / Schedule", self.waktu), ("Kelompok Sasaran / Target group", self.kelompok_sasaran)]
+
     @property
     def kode_sub(self) -> tuple[str, str]:
         for kunci, kode, nama in self.kode:

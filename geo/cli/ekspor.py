@@ -82,14 +82,21 @@ def _export_rab(args: argparse.Namespace) -> int:
     sumber = (rencana.path,)
     tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
     hasil = buat_rab(kode, tampilan, rencana)
+    tujuan = _keluarkan(args, hasil, dataset, sumber, tujuan)
+    if tujuan:
+        print(f"Tersimpan: {tujuan} ({len(rencana.tabel)} baris rencana; {tampilan.filter.deskripsi()})")
+    return 0
+
+
+def _keluarkan(args: argparse.Namespace, hasil, dataset: Dataset, sumber: tuple[Path, ...], tujuan: Path | None) -> Path | None:
+    """Write a budget file to stdout (``-o -``; returns None) or to its checked destination (returned)."""
     if args.output == "-":
         sys.stdout.buffer.write(hasil.data)
         sys.stdout.flush()
-        return 0
+        return None
     tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), dataset, sumber)
     tulis_bytes_atomik(tujuan, hasil.data)
-    print(f"Tersimpan: {tujuan} ({len(rencana.tabel)} baris rencana; {tampilan.filter.deskripsi()})")
-    return 0
+    return tujuan
 
 
 def _export_rka(args: argparse.Namespace) -> int:
@@ -108,14 +115,9 @@ def _export_rka(args: argparse.Namespace) -> int:
     rencana = muat_rencana(dataset, args.anggaran)
     sumber = (rencana.path, path_penetapan(rencana.path))
     tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
-    hasil = buat_rka(kode, dataset, rencana, tahap)
-    if args.output == "-":
-        sys.stdout.buffer.write(hasil.data)
-        sys.stdout.flush()
-        return 0
-    tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), dataset, sumber)
-    tulis_bytes_atomik(tujuan, hasil.data)
-    print(f"Tersimpan: {tujuan} ({tahap.formulir}; {len(rencana.tabel)} baris rencana)")
+    tujuan = _keluarkan(args, buat_rka(kode, dataset, rencana, tahap), dataset, sumber, tujuan)
+    if tujuan:
+        print(f"Tersimpan: {tujuan} ({tahap.formulir}; {len(rencana.tabel)} baris rencana)")
     return 0
 
 

@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from geo import format_id
 from geo.anggaran.koefisien import JUMLAH_PASANGAN
 from geo.anggaran.rencana import Rencana
-from geo.anggaran.subkegiatan import LABEL_KODE, LABEL_KODE_EN, SubKegiatan
+from geo.anggaran.subkegiatan import SubKegiatan
 from geo.anggaran.susunan import AKUN, RINCIAN, Angka, Susunan
 from geo.anggaran.tahap import Tahap
 from geo.ekspor.formula import berbahaya
@@ -85,12 +85,7 @@ def _kepala_dokumen(ws: Worksheet, tahap: Tahap, sub: SubKegiatan, wilayah: str,
         ws.cell(row=r, column=1).font = Font(bold=True, size=ukuran, italic=ukuran == 9)
         ws.cell(row=r, column=1).alignment = Alignment(horizontal="center")
     r = len(judul) + 2
-    isi = [(f"{LABEL_KODE[k]} / {LABEL_KODE_EN[k]}", f"{kode} {nama}".strip()) for k, kode, nama in sub.kode]
-    isi += [("Sumber Pendanaan / Funding source", sub.sumber_dana), ("Lokasi / Location", sub.lokasi),
-            ("Waktu Pelaksanaan / Schedule", sub.waktu), ("Kelompok Sasaran / Target group", sub.kelompok_sasaran)]
-    if kantor:
-        isi.insert(0, ("Perangkat Daerah / Office", kantor))
-    for label, nilai in isi:
+    for label, nilai in sub.baris_kepala(kantor):
         sel_teks(ws, r, 1, label, tebal=True)
         ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=lebar)
         sel_teks(ws, r, 2, nilai or "-")

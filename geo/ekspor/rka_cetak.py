@@ -21,7 +21,7 @@ from matplotlib.patches import Rectangle
 from geo import format_id
 from geo.anggaran.koefisien import teks_koefisien
 from geo.anggaran.rencana import Rencana
-from geo.anggaran.subkegiatan import LABEL_KODE, LABEL_KODE_EN, SubKegiatan
+from geo.anggaran.subkegiatan import SubKegiatan
 from geo.anggaran.susunan import AKUN, RINCIAN, BarisForm, Susunan
 from geo.anggaran.tahap import Tahap
 from geo.anggaran.uang import angka_bulat
@@ -176,12 +176,7 @@ def _kepala_dokumen(lb: Lembar, tahap: Tahap, sub: SubKegiatan, wilayah: str, ta
         lb.tulis(LEBAR / 2, lb.y, teks, ukuran, tebal, "center", miring)
         lb.y += ukuran * 0.5 + 1.2
     lb.y += 1.5
-    isi = [(f"{LABEL_KODE[k]} / {LABEL_KODE_EN[k]}", f"{kode}  {nama}".strip()) for k, kode, nama in sub.kode]
-    isi += [("Sumber Pendanaan / Funding source", sub.sumber_dana), ("Lokasi / Location", sub.lokasi),
-            ("Waktu Pelaksanaan / Schedule", sub.waktu), ("Kelompok Sasaran / Target group", sub.kelompok_sasaran)]
-    if kantor:
-        isi.insert(0, ("Perangkat Daerah / Office", kantor))
-    for label, nilai in isi:
+    for label, nilai in sub.baris_kepala(kantor):
         lb.tulis(TEPI, lb.y, label, 7, True)
         lb.tulis(TEPI + 62, lb.y, ": " + (nilai or "-"), 7, label.startswith("Sub Kegiatan"))
         lb.y += 3.6

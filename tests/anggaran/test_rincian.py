@@ -13,15 +13,6 @@ from geo.masuk.dataset import muat_dataset
 from tests.anggaran.rka_uji import BARIS, JUMLAH, PAGU_RKA, atur_wilayah, tulis_referensi, tulis_rka
 
 
-@pytest.fixture
-def rka_uji(wilayah_uji, monkeypatch):
-    atur_wilayah(wilayah_uji.wilayah)
-    tulis_referensi(wilayah_uji.dir)
-    path = tulis_rka(wilayah_uji.dir / "anggaran.csv")
-    monkeypatch.setenv("KIM_ANGGARAN", str(path))
-    return path
-
-
 def test_hitung_baris_dengan_ppn_dibulatkan_setengah_naik():
     assert hitung_baris((15, 2, 10), 2_300, Fraction(11)).jumlah == 765_900
     h = hitung_baris((7, 3), 45_455, Fraction(11))

@@ -15,20 +15,12 @@ from geo.cli.utama import main
 from geo.ekspor.rka_buat import buat_rka
 from geo.galat import GalatData
 from geo.masuk.dataset import muat_dataset
-from tests.anggaran.rka_uji import AKUN, BARIS, JUMLAH, PAGU_RKA, SUBTOTAL, atur_wilayah, tulis_referensi, tulis_rka
+from tests.anggaran.rka_uji import AKUN, BARIS, JUMLAH, PAGU_RKA, SUBTOTAL, tulis_rka
 from tests.anggaran.rumus_uji import Lembar
 
 pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) tidak terpasang")
 KOMPONEN = {b[6]: b[0] for b in BARIS}
 
-
-@pytest.fixture
-def rka_uji(wilayah_uji, monkeypatch):
-    atur_wilayah(wilayah_uji.wilayah)
-    tulis_referensi(wilayah_uji.dir)
-    path = tulis_rka(wilayah_uji.dir / "anggaran.csv")
-    monkeypatch.setenv("KIM_ANGGARAN", str(path))
-    return path
 
 
 def _kolom(ws, judul: str) -> str:
