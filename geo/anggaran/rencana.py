@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -266,13 +266,16 @@ def muat_rencana(dataset: Dataset, path: Path | str | None = None, pengaturan: P
     if not path.exists():
         laporan.tambah(path.name, "Rencana anggaran belum ada. Buat usulan awal dengan: python -m geo anggaran usul")
         return Rencana(tabel_kosong(), laporan, pengaturan, path)
-    from geo.anggaran.sipd import KOLOM_SIPD, dari_sipd, tampak_sipd  # the SIPD shape loads like a plan
+    from geo.anggaran.sipd import KE_SIPD, KOLOM_SIPD, dari_sipd, tampak_sipd  # the SIPD shape loads like a plan
 
     mentah = baca_tabel(path, laporan, kolom_dikenal=(*KOLOM_SEMUA, *KOLOM_SIPD))
     if mentah is None:
         return Rencana(tabel_kosong(), laporan, pengaturan, path)
-    if tampak_sipd(mentah):
+    sipd = tampak_sipd(mentah)
+    if sipd:
         mentah = dari_sipd(mentah)
     tabel, hasil = validasi_rencana(mentah, path.name, dataset, pengaturan)
+    if sipd:  # name the file's own columns (total_harga, vol_2 …) in every problem
+        hasil.masalah = [replace(m, kolom=KE_SIPD.get(m.kolom, m.kolom)) if m.kolom else m for m in hasil.masalah]
     laporan.gabung(hasil)
     return Rencana(tabel, laporan, pengaturan, path)

@@ -157,3 +157,19 @@ def test_rkpa_halaman_untuk_dilihat(rka_uji, wilayah_uji, tmp_path):
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), tujuan], check=True)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Page size:\s+841\.\d+ x 595\.\d+", info)  # A4 landscape
+
+
+def test_xlsx_sel_data_aman_dan_halaman(rka_uji, wilayah_uji):
+    rows = [list(r) for r in BARIS]
+    rows[0][6] = '=HYPERLINK("http://contoh.invalid","klik")'
+    formula = rows[0][6]
+    tulis_rka(rka_uji, rows)
+    dataset = muat_dataset()
+    ws = load_workbook(io.BytesIO(buat_rka("rka-xlsx", dataset, muat_rencana(dataset), "rka").data)).active
+    sel = [c for baris in ws.iter_rows() for c in baris if isinstance(c.value, str) and formula in c.value]
+    assert sel and all(c.data_type == "s" for c in sel)  # text, never a live formula
+    teks = {str(c.value) for baris in ws.iter_rows() for c in baris if c.value is not None}
+    assert "Kode Rekening\nAccount code" in teks and "Ani Uji" in teks and "NIP. 198001012005012001" in teks
+    assert any("2.16.02.2.01.0015" in t and "Kemitraan Komunikasi" in t for t in teks)
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+    assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text

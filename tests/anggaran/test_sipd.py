@@ -57,3 +57,16 @@ def test_sipd_melampaui_standar_dengan_baris_dan_kolom(rka_uji, wilayah_uji):
     (m,) = [m for m in rencana.laporan.peringatan if m.kolom == "harga_satuan"]
     assert m.baris == 2 + int(tabel.index[tabel["id_rincian"] == "R-01"][0])
     assert "melampaui standar SBU-1" in m.pesan
+
+
+def test_galat_sipd_menyebut_kolom_berkas_sipd(rka_uji, wilayah_uji):
+    dataset = muat_dataset()
+    keluar = wilayah_uji.dir.parent / "rincian_sipd.csv"
+    keluar.write_bytes(ke_csv_sipd(muat_rencana(dataset)))
+    tabel = pd.read_csv(keluar, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    tabel.loc[tabel["id_rincian"] == "R-03", "total_harga"] = "11099000"
+    tabel.loc[tabel["id_rincian"] == "R-04", "vol_2"] = "x"
+    tabel.to_csv(keluar, index=False)
+    rencana = muat_rencana(dataset, keluar)
+    baris = {r: 2 + int(tabel.index[tabel["id_rincian"] == r][0]) for r in ("R-03", "R-04")}
+    assert {(m.baris, m.kolom) for m in rencana.laporan.galat} >= {(baris["R-03"], "total_harga"), (baris["R-04"], "vol_2")}
