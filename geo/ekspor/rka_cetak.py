@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from matplotlib import rc_context
 from matplotlib.backend_bases import FigureCanvasBase
 from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
@@ -95,6 +96,7 @@ class Lembar:
     def __init__(self, kolom: list[KolomCetak], perubahan: bool) -> None:
         self.kolom, self.perubahan = kolom, perubahan
         self.halaman: list[tuple[Figure, object]] = []
+        self.kotak: list[list[Rectangle]] = []  # cell boxes per page, drawn at once (one collection, not a patch each)
         self.y = 0.0
 
     def baru(self) -> object:
@@ -105,6 +107,7 @@ class Lembar:
         ax.set_ylim(TINGGI, 0)
         ax.axis("off")
         self.halaman.append((fig, ax))
+        self.kotak.append([])
         self.y = TEPI
         return ax
 
@@ -127,9 +130,9 @@ class Lembar:
     def _garis_sel(self, y0: float, tinggi: float, isi: dict[str, str], tebal: bool = False, latar: str | None = None) -> None:
         x = TEPI
         if latar:
-            self.ax.add_patch(Rectangle((TEPI, y0), sum(k.lebar for k in self.kolom), tinggi, facecolor=latar, edgecolor="none"))
+            self.kotak[-1].append(Rectangle((TEPI, y0), sum(k.lebar for k in self.kolom), tinggi, facecolor=latar, edgecolor="none"))
         for k in self.kolom:
-            self.ax.add_patch(Rectangle((x, y0), k.lebar, tinggi, facecolor="none", edgecolor=GARIS, linewidth=0.3))
+            self.kotak[-1].append(Rectangle((x, y0), k.lebar, tinggi, facecolor="none", edgecolor=GARIS, linewidth=0.3))
             teks = isi.get(k.kunci, "")
             geser = INDEN_MM * int(isi.get(INDEN, 0)) if k.kunci == "uraian" else 0.0
             if teks:
@@ -146,7 +149,7 @@ class Lembar:
                     if (teks.startswith("Sebelum") and k.kunci.startswith("s_")) or (teks.startswith("Setelah") and k.kunci in
                                                                                      ("koef", "harga", "ppn", "jumlah")):
                         lebar += k.lebar
-                self.ax.add_patch(Rectangle((x, self.y), lebar, 4, facecolor="#d9e1f2", edgecolor=GARIS, linewidth=0.3))
+                self.kotak[-1].append(Rectangle((x, self.y), lebar, 4, facecolor="#d9e1f2", edgecolor=GARIS, linewidth=0.3))
                 self.tulis(x + lebar / 2, self.y + 0.8, teks, tebal=True, ha="center")
                 x += lebar
             self.y += 4
@@ -236,7 +239,8 @@ def ke_rka_pdf(rencana: Rencana, susunan: Susunan, sub: SubKegiatan, tahap: Taha
     keluaran = io.BytesIO()
     judul = f"{tahap.formulir} {sub.kode_sub[0]} {wilayah} {p.tahun}"
     with rc_context({"pdf.fonttype": 42}), PdfPages(keluaran, metadata={"Title": judul, "Creator": "Peta Potensi KIM"}) as pdf:
-        for i, (fig, ax) in enumerate(lb.halaman, start=1):
+        for i, ((fig, ax), kotak) in enumerate(zip(lb.halaman, lb.kotak), start=1):
+            ax.add_collection(PatchCollection(kotak, match_original=True, zorder=0), autolim=False)
             ax.text(TEPI, TINGGI - 6, f"{tahap.formulir} \u00b7 {sub.kode_sub[0]} {sub.kode_sub[1]}", fontsize=6, va="top", color="#555555")
             ax.text(LEBAR - TEPI, TINGGI - 6, f"Halaman {i} dari {n} / Page {i} of {n}", fontsize=6, va="top", ha="right", color="#555555")
             pdf.savefig(fig)
