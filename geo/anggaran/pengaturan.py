@@ -18,6 +18,7 @@ from pathlib import Path
 
 from geo import config
 from geo.anggaran.referensi import ReferensiAnggaran, muat_referensi_anggaran
+from geo.anggaran.uang import RUPIAH_MAKS
 from geo.galat import GalatData
 from geo.masuk.wilayah import Wilayah
 
@@ -81,6 +82,13 @@ def _bulat(raw: dict, kunci: str, bawaan: int, minimum: int) -> int:
     return nilai
 
 
+def _pagu(raw: dict) -> int:
+    nilai = _bulat(raw, "pagu_anggaran", 0, 0)
+    if nilai > RUPIAH_MAKS:
+        raise GalatData(f"wilayah.json: 'pagu_anggaran' {nilai} terlalu besar (lebih dari Rp 1.000 triliun). Periksa jumlah digitnya.")
+    return nilai
+
+
 def pengaturan_dari(wilayah: Wilayah, folder_referensi: Path | None = None) -> Pengaturan:
     """Budget settings of a region; a wrong key is a :class:`GalatData` naming it."""
     raw = wilayah.extra or {}
@@ -96,7 +104,7 @@ def pengaturan_dari(wilayah: Wilayah, folder_referensi: Path | None = None) -> P
     bobot = {k: bobot_sah(bobot_raw.get(k, BOBOT_BAWAAN[k]), k) for k in KOMPONEN_BOBOT}
     _cek_jumlah_bobot(bobot)
     return Pengaturan(
-        pagu=_bulat(raw, "pagu_anggaran", 0, 0),
+        pagu=_pagu(raw),
         tahun=_bulat(raw, "tahun_anggaran", dt.date.today().year, 1900),
         kantor=str(raw.get("kantor") or ""),
         jenis_belanja=tuple(j.strip() for j in jenis),

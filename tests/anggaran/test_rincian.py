@@ -107,3 +107,12 @@ def test_baris_sah_tetapi_hasil_kali_mustahil(wilayah_uji):
     rencana = muat_rencana(muat_dataset(), tulis_rka(wilayah_uji.dir / "besar.csv", rows))
     assert [(m.baris, m.kolom) for m in rencana.laporan.galat] == [(2, "harga_satuan")]
     assert "Rp 1.000 triliun" in rencana.laporan.galat[0].pesan
+
+
+def test_pagu_mustahil_ditolak_dengan_kunci(wilayah_uji):
+    from geo.anggaran.pengaturan import pengaturan_dari
+    from geo.galat import GalatData
+
+    atur_wilayah(wilayah_uji.wilayah, pagu_anggaran=10**30)
+    with pytest.raises(GalatData, match="pagu_anggaran.*terlalu besar"):
+        pengaturan_dari(muat_dataset().wilayah)
