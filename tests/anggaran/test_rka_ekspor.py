@@ -173,3 +173,11 @@ def test_xlsx_sel_data_aman_dan_halaman(rka_uji, wilayah_uji):
     assert any("2.16.02.2.01.0015" in t and "Kemitraan Komunikasi" in t for t in teks)
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
     assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
+
+
+def test_penetapan_dan_referensi_dijaga_dari_ekspor(rka_uji, wilayah_uji):
+    from geo.simpan.lindung import dijaga
+
+    for nama in ("anggaran_penetapan.csv", "akun_belanja.csv", "standar_harga.csv", "jenis_belanja_akun.csv"):
+        assert dijaga(wilayah_uji.dir / nama), nama
+    assert main(["anggaran", "sipd", "--output", str(wilayah_uji.dir / "standar_harga.csv")]) == 1
