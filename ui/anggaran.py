@@ -32,7 +32,8 @@ KUNCI = {nama: f"w_anggaran_{nama}" for nama in ("kategori", "status", "kecamata
 KUNCI_INIT = "anggaran_keadaan_awal"
 KOLOM_TABEL = {
     "id_baris": "id_baris", "kelurahan": "Kelurahan", "nama_kim": "KIM", "id_potensi": "id_potensi", "kegiatan": "Kegiatan",
-    "jenis_belanja": "Jenis belanja", "volume": "Volume", "satuan": "Satuan", "harga_satuan": "Harga satuan", "jumlah": "Jumlah",
+    "jenis_belanja": "Jenis belanja", "kode_rekening": "Kode rekening", "koefisien": "Koefisien", "satuan_koefisien": "Satuan",
+    "harga_satuan": "Harga satuan", "ppn_persen": "PPN %", "jumlah": "Jumlah",
     "target": "Target", "keterangan": "Keterangan",
 }
 
@@ -134,7 +135,7 @@ def tabel_kelurahan(r: RingkasanAnggaran) -> None:
 def tabel_rencana(r: RingkasanAnggaran) -> None:
     """The plan rows that follow the filters; money shown as Rp but sorted as numbers."""
     baris = r.baris[list(KOLOM_TABEL)].reset_index(drop=True)
-    gaya = baris.style.format({"harga_satuan": rupiah, "jumlah": rupiah, "volume": "{:,}".format})
+    gaya = baris.style.format({"harga_satuan": rupiah, "jumlah": rupiah, "koefisien": "{:,}".format})
     st.dataframe(gaya, hide_index=True, width="stretch", key="anggaran_tabel",
                  column_config={k: st.column_config.Column(v) for k, v in KOLOM_TABEL.items()})
 

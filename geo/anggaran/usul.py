@@ -27,6 +27,7 @@ import pandas as pd
 
 from geo.anggaran.pengaturan import KOMPONEN_BOBOT, Pengaturan
 from geo.anggaran.rencana import KOLOM_ANGGARAN
+from geo.anggaran.usul_rincian import menu_usul, susun_rincian
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 
@@ -113,12 +114,19 @@ def bagi_pagu(skor: pd.Series, pagu: int, unit: int) -> pd.Series:
 
 
 def susun_usul(dataset: Dataset, pengaturan: Pengaturan, acuan: dt.date | None = None) -> pd.DataFrame:
-    """A starting plan as text cells: one kelurahan-wide line per KIM, totalling ``pagu`` exactly."""
+    """A starting plan as text cells, totalling ``pagu`` exactly.
+
+    One kelurahan-wide line per KIM, or, when ``wilayah.json`` has ``usul_rincian``,
+    each KIM's share as the menu's coded lines plus a balancing line.
+    """
     if pengaturan.pagu <= 0:
         raise GalatData("Pagu anggaran belum diatur. Isi pagu_anggaran (rupiah bulat, mis. 200000000) di wilayah.json.")
     acuan = acuan or dt.date.today()
     dasar = dasar_usul(dataset, pengaturan, acuan).tabel
     alokasi = bagi_pagu(dasar["skor"], pengaturan.pagu, pengaturan.pembulatan)
+    menu = menu_usul(dataset.wilayah.extra or {})
+    if menu is not None:  # the form's coded lines with standard prices (geo.anggaran.usul_rincian)
+        return susun_rincian(alokasi, dasar["nama_kim"], menu, pengaturan)
     jenis = JENIS_USUL if JENIS_USUL in pengaturan.jenis_belanja else pengaturan.jenis_belanja[0]
     dorman = dasar["dorman_bulan"] >= pengaturan.ambang_dorman_bulan
     nomor = pd.Series(range(1, len(dasar) + 1), index=dasar.index).astype(str).str.zfill(3)

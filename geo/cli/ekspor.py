@@ -82,19 +82,50 @@ def _export_rab(args: argparse.Namespace) -> int:
     sumber = (rencana.path,)
     tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
     hasil = buat_rab(kode, tampilan, rencana)
+    tujuan = _keluarkan(args, hasil, dataset, sumber, tujuan)
+    if tujuan:
+        print(f"Tersimpan: {tujuan} ({len(rencana.tabel)} baris rencana; {tampilan.filter.deskripsi()})")
+    return 0
+
+
+def _keluarkan(args: argparse.Namespace, hasil, dataset: Dataset, sumber: tuple[Path, ...], tujuan: Path | None) -> Path | None:
+    """Write a budget file to stdout (``-o -``; returns None) or to its checked destination (returned)."""
     if args.output == "-":
         sys.stdout.buffer.write(hasil.data)
         sys.stdout.flush()
-        return 0
+        return None
     tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), dataset, sumber)
     tulis_bytes_atomik(tujuan, hasil.data)
-    print(f"Tersimpan: {tujuan} ({len(rencana.tabel)} baris rencana; {tampilan.filter.deskripsi()})")
+    return tujuan
+
+
+def _export_rka(args: argparse.Namespace) -> int:
+    """``--format rka-xlsx|rka-pdf --tahap rka|rkpa|dpa|dppa``: the budget form of the whole sub kegiatan (no filter)."""
+    from geo.anggaran.rencana import muat_rencana
+    from geo.anggaran.tahap import path_penetapan, tahap_dari
+    from geo.ekspor.rka_buat import FORMAT_RKA, buat_rka
+
+    kode = str(args.format).strip().lower()
+    tahap = tahap_dari(args.tahap)
+    akhiran = Path(args.output).suffix.lower().lstrip(".") if args.output and args.output != "-" else ""
+    if akhiran and akhiran != FORMAT_RKA[kode][0]:
+        raise GalatData(f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
+                        f"Ganti akhirannya menjadi .{FORMAT_RKA[kode][0]}.")
+    dataset = muat_dari_args(args)
+    rencana = muat_rencana(dataset, args.anggaran)
+    sumber = (rencana.path, path_penetapan(rencana.path))
+    tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
+    tujuan = _keluarkan(args, buat_rka(kode, dataset, rencana, tahap), dataset, sumber, tujuan)
+    if tujuan:
+        print(f"Tersimpan: {tujuan} ({tahap.formulir}; {len(rencana.tabel)} baris rencana)")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
     if str(args.format or "").strip().lower() in ("rab-xlsx", "rab-pdf"):
         return _export_rab(args)
+    if str(args.format or "").strip().lower() in ("rka-xlsx", "rka-pdf"):
+        return _export_rka(args)
     kode = _format_dari_args(args)
     dataset = muat_dari_args(args)
     jenjang = jenjang_dari_args(args, dataset)
@@ -139,8 +170,9 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     )
     tambah_opsi_data(p)
     tambah_opsi_filter(p)
-    p.add_argument("--format", metavar="F", help=f"format berkas: {', '.join(FORMAT)}, rab-xlsx, rab-pdf (bawaan: dari akhiran --output)")
-    p.add_argument("--anggaran", metavar="PATH", help="rab-xlsx/rab-pdf: rencana anggaran (bawaan: $KIM_ANGGARAN atau data/anggaran.csv)")
+    p.add_argument("--format", metavar="F", help=f"format berkas: {', '.join(FORMAT)}, rab-xlsx, rab-pdf, rka-xlsx, rka-pdf (bawaan: dari akhiran --output)")
+    p.add_argument("--anggaran", metavar="PATH", help="rab-*/rka-*: rencana anggaran (bawaan: $KIM_ANGGARAN atau data/anggaran.csv)")
+    p.add_argument("--tahap", default="rka", metavar="T", help="rka-xlsx/rka-pdf: tahap formulir rka, rkpa, dpa atau dppa (bawaan: rka)")
     p.add_argument("--output", "-o", metavar="FILE", help="berkas keluaran; '-' untuk stdout (bawaan: nama otomatis di folder ini)")
     waktu.tambah_opsi_waktu(p)
     p.add_argument("--metrik", default=METRIK_BAWAAN, metavar="M", help=f"isi warna kelurahan (bawaan: {METRIK_BAWAAN})")

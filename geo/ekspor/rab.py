@@ -131,10 +131,10 @@ def _lembar_rab(ws: Worksheet, tampilan: Tampilan, rencana: Rencana, ringkasan: 
             r += 1
             nomor += 1
             ws.cell(row=r, column=1, value=nomor)
-            for kolom, nilai in ((2, b.id_baris), (3, b.kegiatan), (4, b.id_potensi), (5, b.jenis_belanja), (7, b.satuan),
+            for kolom, nilai in ((2, b.id_baris), (3, b.kegiatan), (4, b.id_potensi), (5, b.jenis_belanja or b.nama_akun), (7, b.satuan_koefisien),
                                  (10, b.target), (11, b.keterangan)):
                 _teks(ws, r, kolom, nilai)
-            ws.cell(row=r, column=6, value=int(b.volume)).number_format = "#,##0"
+            ws.cell(row=r, column=6, value=int(b.koefisien)).number_format = "#,##0"
             _rupiah_sel(ws, r, 8, int(b.harga_satuan))
             _rupiah_sel(ws, r, 9, int(b.jumlah))
         r += 1
