@@ -12,6 +12,16 @@ class GalatData(Exception):
     """Input that cannot be used; the message says what to fix."""
 
 
+class GalatOpsi(GalatData):
+    """A view setting given on the command line that the view state parser refuses (CLI exit 2).
+
+    The message is the same note the page shows for that value in a URL; a
+    scheduled report must not silently change, so the CLI stops instead.
+    """
+
+    kode_keluar = 2
+
+
 @dataclass(frozen=True)
 class Masalah:
     """One problem: where it is (file, Excel row, column), the value, and the fix."""

@@ -13,13 +13,15 @@ from geo.tampilan import kelas
 from geo.tampilan.indeks import baris_awalan
 from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik, metrik_tersedia
+from geo.tampilan.saring import Filter
 from geo.tampilan.sebutan import sebutan
 from geo.tampilan.tingkat import Jenjang
 from ui.waktu import kontrol_waktu
 
 # The page's session-state keys, all here (other ui modules call the helpers below).
 # Session-state key of each view field's widget.
-KUNCI = {f.name: f"w_{f.name}" for f in fields(Keadaan) if f.name != "catatan"}
+_FILTER = tuple(f.name for f in fields(Filter))
+KUNCI = {nama: f"w_{nama}" for nama in (*_FILTER, *(f.name for f in fields(Keadaan) if f.name not in ("filter", "catatan")))}
 KUNCI_INIT = "kim_keadaan_awal"
 KUNCI_PETA = "peta"  # what the map component last reported
 KUNCI_KLIK = "kim_klik_baru"  # a new map click, turned into a kelurahan before the picker is drawn
@@ -57,7 +59,7 @@ def lihat_klik_baru() -> dict | None:
 def inisialisasi(keadaan: Keadaan) -> None:
     """Put a view (from the URL) into the widgets, before they are drawn."""
     for nama, kunci in KUNCI.items():
-        nilai = getattr(keadaan, nama)
+        nilai = getattr(keadaan.filter if nama in _FILTER else keadaan, nama)
         st.session_state[kunci] = list(nilai) if isinstance(nilai, tuple) else nilai
     st.session_state[KUNCI_INIT] = True
 
@@ -117,6 +119,6 @@ def sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
         bahasa = st.radio(t("bahasa", b), list(BAHASA), key=KUNCI["bahasa"], format_func=BAHASA.get, horizontal=True)
         st.caption(t("tautan", b))
     return Keadaan(
-        kategori=tuple(kategori), status=tuple(status), kecamatan=tuple(kecamatan), cari=cari.strip(),
+        filter=Filter(tuple(kategori), tuple(status), tuple(kecamatan), cari.strip()),
         metrik=metrik, skema=skema, kelas=int(jumlah), basemap=basemap, bahasa=bahasa, pada=pada, banding=banding,
     )

@@ -16,10 +16,9 @@ from geo.masuk.dataset import Dataset
 from geo.peta import aset
 from geo.peta.buat import kelurahan_di_titik, peta_dasar_terjangkau
 from geo.peta.hidup import MAKS_TITIK_AGREGAT, PembaruanPeta, perubahan, peta_dasar, titik_disembunyikan, tulis_statis
-from geo.peta.legenda import html_legenda, kelas_peta
+from geo.peta.legenda import html_legenda
 from geo.simpan.berkas import sidik_cepat
 from geo.simpan.foto import folder_foto
-from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.susun import Tampilan
 from ui.filter import KUNCI_PETA, ambil_klik_baru, bahasa_aktif, pilih_kelurahan_sesi, simpan_nilai_peta
 
@@ -103,8 +102,9 @@ def _kelompok(pembaruan: PembaruanPeta) -> str:
     )
 
 
-def gambar_peta(tampilan: Tampilan, keadaan: Keadaan, url_aset: str) -> None:
-    """Draw the live map: the base rendered once, then only this view's changes."""
+def gambar_peta(tampilan: Tampilan, url_aset: str) -> None:
+    """Draw the View's live map: the base rendered once, then only this view's changes."""
+    keadaan = tampilan.keadaan
     basemap = keadaan.basemap
     if not peta_dasar_terjangkau(basemap):
         # No tiles from here: a plain background beats a console full of failed requests.
@@ -114,9 +114,8 @@ def gambar_peta(tampilan: Tampilan, keadaan: Keadaan, url_aset: str) -> None:
         st.caption(t("titik_agregat", keadaan.bahasa, n=angka(MAKS_TITIK_AGREGAT, keadaan.bahasa)))
     ds = tampilan.dataset
     dasar = _argumen_dasar(_sidik(ds), basemap, keadaan.bahasa, url_aset, tampilan.tingkat, tampilan.wilayah, ds)
-    kls = kelas_peta(tampilan, keadaan.metrik, keadaan.skema, keadaan.kelas)
-    legenda = html_legenda(tampilan, keadaan.metrik, kls, keadaan.bahasa, dengan_catatan=False)
-    pembaruan = PembaruanPeta(perubahan(tampilan, keadaan.metrik, kls, legenda, keadaan.bahasa, keadaan.kelurahan))
+    legenda = html_legenda(tampilan, dengan_catatan=False)
+    pembaruan = PembaruanPeta(perubahan(tampilan, legenda))
     kunci = dasar["kunci"]
 
     def _saat_berubah() -> None:

@@ -81,9 +81,9 @@ def geometri_peta(geometri: gpd.GeoSeries) -> gpd.GeoSeries:
     return hasil
 
 
-def data_kelurahan(tampilan: Tampilan, metrik: str, bahasa: str) -> dict:
-    """The choropleth as a FeatureCollection keyed by kode, with only tooltip properties."""
-    r = tampilan.ringkasan
+def data_kelurahan(tampilan: Tampilan) -> dict:
+    """The choropleth as a FeatureCollection keyed by kode, with only tooltip properties (the View's metric)."""
+    r, metrik, bahasa = tampilan.ringkasan, tampilan.metrik, tampilan.bahasa
     if not len(r):
         return {"type": "FeatureCollection", "features": []}
     nilai = r[metrik].to_numpy()

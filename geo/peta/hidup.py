@@ -341,13 +341,15 @@ def _kotak_tampilan(tampilan: Tampilan, kotak_kel: np.ndarray, baris: np.ndarray
             [round(float(a[:, 3].max()), 5), round(float(a[:, 2].max()), 5)]]
 
 
-def perubahan(tampilan: Tampilan, metrik: str, kls: kelas.Kelas, legenda: str, bahasa: str, terpilih: str | None) -> dict:
+def perubahan(tampilan: Tampilan, legenda: str) -> dict:
     """What one view changes on the live map, indexed like :func:`data_statis`.
+
+    The metric, classes, language and the selected unit are the View's own.
 
     ``i``: row of each shown kelurahan; ``w``: its class index into ``warna``;
     ``n``: its formatted value; ``p``: rows of the potentials shown.
     """
-    ds = tampilan.dataset
+    ds, metrik, kls, bahasa, terpilih = tampilan.dataset, tampilan.metrik, tampilan.kelas, tampilan.bahasa, tampilan.keadaan.kelurahan
     unit = unit_peta(ds, tampilan.tingkat, tampilan.wilayah)
     kunci = f"{tampilan.tingkat}_{tampilan.wilayah}"
     kode_semua = ds.memo(f"indeks_kode_{kunci}", lambda: pd.Index(unit["kode"].astype(str)))

@@ -49,6 +49,12 @@ def ada_awalan(dataset: Dataset, wilayah: str) -> bool:
     return bool(hi > lo)
 
 
+def ada_kode(dataset: Dataset, kode: str) -> bool:
+    """True when ``kode`` is a boundary row's own code (a binary search, no set of 83,000 built)."""
+    baris = baris_awalan(dataset, kode) if kode else np.arange(0)
+    return bool(len(baris)) and bool((kode_batas(dataset)[baris] == kode).any())
+
+
 def masker_awalan(dataset: Dataset, wilayah: str) -> np.ndarray:
     """A boolean mask over ``batas`` rows for the prefix (all True without one)."""
     if not wilayah:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import numpy as np
@@ -19,16 +21,26 @@ from geo.masuk.dataset import Dataset
 from geo.tampilan import banding as waktu_banding
 from geo.tampilan import indeks, waktu
 from geo.tampilan.agregat import KodePotensi, kode_dataset, kode_potensi, ringkas_kode
+from geo.tampilan.keadaan import Keadaan
+from geo.tampilan.kelas import Kelas
 from geo.tampilan.saring import Filter
 from geo.tampilan.tingkat import Jenjang, tentukan, unit_tingkat
+
+if TYPE_CHECKING:
+    from geo.tampilan.angka import AngkaUtama
 
 
 @dataclass(frozen=True)
 class Tampilan:
-    """A filtered view: the potentials shown and the per-kelurahan summary."""
+    """The View: one view state (:class:`Keadaan`) computed once on one dataset.
+
+    Every consumer (the live map, the cards, every export, ``summary``) takes
+    this object alone, plus options that belong only to a file (paper, dpi,
+    separator, title); the view settings travel inside :attr:`keadaan`.
+    """
 
     dataset: Dataset
-    filter: Filter
+    keadaan: Keadaan
     potensi: gpd.GeoDataFrame
     ringkasan: gpd.GeoDataFrame = field(repr=False)
     # The level of ``ringkasan``'s rows and the code prefix they lie in (see geo.tampilan.tingkat).
@@ -39,6 +51,43 @@ class Tampilan:
     # The date the statuses stand at (None without an activity log) and the comparison date.
     pada: dt.date | None = None
     banding: dt.date | None = None
+
+    @property
+    def filter(self) -> Filter:
+        return self.keadaan.filter
+
+    @property
+    def metrik(self) -> str:
+        return self.keadaan.metrik
+
+    @property
+    def bahasa(self) -> str:
+        return self.keadaan.bahasa
+
+    @cached_property
+    def kelas(self) -> Kelas:
+        """The colour classes of the view's metric, scheme and number of classes; computed once per view."""
+        from geo.tampilan.kelas_waktu import kelas_metrik  # diverging classes for the change between two dates
+
+        r, k = self.ringkasan, self.keadaan
+        return kelas_metrik(r[k.metrik].to_numpy(dtype=float) if len(r) else [], k.metrik, k.skema, k.kelas)
+
+    @cached_property
+    def angka(self) -> AngkaUtama:
+        """The headline figures (cards, the CLI's totals), computed once per view."""
+        from geo.tampilan.angka import angka_utama
+
+        return angka_utama(self)
+
+    def dengan_kelurahan(self, kode: str | None) -> Tampilan:
+        """The same view with another unit's detail open: nothing is recomputed (it changes no figure)."""
+        if kode == self.keadaan.kelurahan:
+            return self
+        baru = replace(self, keadaan=replace(self.keadaan, kelurahan=kode))
+        for nama in ("kelas", "angka"):
+            if nama in self.__dict__:
+                baru.__dict__[nama] = self.__dict__[nama]
+        return baru
 
     @property
     def tingkat(self) -> str:
@@ -64,18 +113,20 @@ class Tampilan:
         return {kosakata[i] for i in np.flatnonzero(hitung) if i < len(kosakata)}
 
 
-def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = None, wilayah: str = "",
-              pada: dt.date | None = None, banding: dt.date | None = None) -> Tampilan:
-    """Filter first, then aggregate onto the units of ``tingkat`` inside the prefix ``wilayah``.
+def tampilkan(dataset: Dataset, keadaan: Keadaan | Filter | None = None) -> Tampilan:
+    """The View of ``keadaan``: filter first, then aggregate onto the units of its level inside its prefix.
 
     Without a level a region opens where :func:`tingkat_awal` says (one kota:
     its kelurahan, as always). Every figure reflects the filter and the prefix.
     With an activity log the statuses are those derived for ``pada`` (default
     today); ``banding`` adds the change between the two dates per kelurahan.
-    Dates outside the log's range raise :class:`geo.galat.GalatData`.
+    Dates outside the log's range raise :class:`geo.galat.GalatData`. A bare
+    :class:`Filter` is the view state with every other setting at its default.
     """
-    f = f or Filter()
-    jenjang = tentukan(dataset, tingkat, wilayah)
+    if not isinstance(keadaan, Keadaan):
+        keadaan = Keadaan(filter=keadaan or Filter())
+    f, pada, banding = keadaan.filter, keadaan.pada, keadaan.banding
+    jenjang = tentukan(dataset, keadaan.tingkat, keadaan.wilayah)
     if dataset.kegiatan is not None or pada is not None or banding is not None:
         pada = waktu.periksa_tanggal(dataset.kegiatan, pada or waktu.hari_ini(), "pada")
         banding = waktu.periksa_tanggal(dataset.kegiatan, banding, "banding") if banding else None
@@ -92,7 +143,7 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
     if f.kecamatan:
         pilih &= indeks.masker_kecamatan(dataset, f.kecamatan)
     if jenjang.tingkat != "kelurahan":
-        return _tampilkan_tingkat(dataset, f, potensi, kd, pilih, jenjang, pada, banding, sumber)
+        return _tampilkan_tingkat(dataset, keadaan, potensi, kd, pilih, jenjang, pada, banding, sumber)
     batas = dataset.batas
     # Per dataset, once: the boundary attributes without geometry, and each row's KIM name.
     basis = dataset.memo("basis_batas", lambda: pd.DataFrame(dataset.batas.drop(columns="geometry")).reset_index(drop=True))
@@ -109,10 +160,10 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
         ringkasan = waktu_banding.tambah_dormansi(ringkasan, potensi)
         if banding is not None:
             ringkasan = waktu_banding.tambah_banding(ringkasan, dataset, f, pada, banding, sumber)
-    return Tampilan(dataset, f, potensi, ringkasan, jenjang, kd, pada, banding)
+    return Tampilan(dataset, keadaan, potensi, ringkasan, jenjang, kd, pada, banding)
 
 
-def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, kd: KodePotensi, pilih: np.ndarray,
+def _tampilkan_tingkat(dataset: Dataset, keadaan: Keadaan, potensi: gpd.GeoDataFrame, kd: KodePotensi, pilih: np.ndarray,
                        jenjang: Jenjang, pada: dt.date | None, banding: dt.date | None,
                        sumber: gpd.GeoDataFrame | None = None) -> Tampilan:
     """A view above the kelurahan: potentials counted onto the dissolved units of the level.
@@ -123,7 +174,7 @@ def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, k
     (dormancy as the median over the unit's potentials, the comparison as
     sums) are computed per unit too, so a province can ask where revival works.
     """
-    tingkat = jenjang.tingkat
+    f, tingkat = keadaan.filter, jenjang.tingkat
     unit = unit_tingkat(dataset, tingkat)
     induk = indeks.induk_tingkat(dataset, tingkat)
     dipakai = np.zeros(len(unit) + 1, dtype=bool)
@@ -142,7 +193,7 @@ def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, k
         ringkasan = waktu_banding.tambah_dormansi(ringkasan, potensi, tingkat)
         if banding is not None:
             ringkasan = waktu_banding.tambah_banding(ringkasan, dataset, f, pada, banding, sumber, tingkat)
-    return Tampilan(dataset, f, potensi, ringkasan, jenjang, kd, pada, banding)
+    return Tampilan(dataset, keadaan, potensi, ringkasan, jenjang, kd, pada, banding)
 
 
 _MAKS_TANGGAL = 4
