@@ -133,7 +133,7 @@ def halaman() -> None:
     with kanan:
         st.markdown(f"**{t('detail', bahasa, **sebutan_tampilan(tampilan, bahasa))}**")
         kode = pilih_kelurahan(tampilan, bahasa)
-    tampilan = tampilan.dengan_kelurahan(kode)
+    tampilan = tampilan.dengan(kelurahan=kode)
     with kiri:
         gambar_peta(tampilan, url_aset)
     with kanan:

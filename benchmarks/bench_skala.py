@@ -86,6 +86,7 @@ def _waktu(fungsi, ulang: int = 3) -> float:
 
 def _ukur_tampilan(env: dict[str, str]) -> dict:
     from geo.peta.buat import buat_peta
+    from geo.tampilan.keadaan import Keadaan
     from geo.tampilan.saring import Filter
     from geo.tampilan.susun import tampilkan
     from geo.tampilan.tingkat import siapkan_tingkat
@@ -99,8 +100,8 @@ def _ukur_tampilan(env: dict[str, str]) -> dict:
     saring = _waktu(lambda: tampilkan(ds, f))
     muatan = {}
     for nama, (tingkat, wilayah) in jenjang.items():
-        v = tampilkan(ds, f, tingkat, wilayah)
-        html = buat_peta(v, basemap="kosong").get_root().render()
+        v = tampilkan(ds, Keadaan(filter=f or Filter(), tingkat=tingkat, wilayah=wilayah))
+        html = buat_peta(v.dengan(basemap="kosong")).get_root().render()
         muatan[nama] = (len(html.encode("utf-8")), len(v.ringkasan))
     return {"saring": saring, "muatan": muatan, "jenjang": jenjang}
 

@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from geo.tampilan.angka import AngkaUtama
 
 
+# View settings that change no row: a View under other ones is :meth:`Tampilan.dengan`.
+PENGATURAN_PETA: tuple[str, ...] = ("metrik", "skema", "kelas", "basemap", "bahasa", "kelurahan")
+
+
 @dataclass(frozen=True)
 class Tampilan:
     """The View: one view state (:class:`Keadaan`) computed once on one dataset.
@@ -79,14 +83,23 @@ class Tampilan:
 
         return angka_utama(self)
 
-    def dengan_kelurahan(self, kode: str | None) -> Tampilan:
-        """The same view with another unit's detail open: nothing is recomputed (it changes no figure)."""
-        if kode == self.keadaan.kelurahan:
+    def dengan(self, **pengaturan: object) -> Tampilan:
+        """The same rows under other map settings (:data:`PENGATURAN_PETA`: metric, classes, basemap, language,
+        the unit whose detail is open); nothing but the colour classes is recomputed.
+
+        Filters, level, unit and dates change rows: those need a new :func:`tampilkan`.
+        """
+        salah = set(pengaturan) - set(PENGATURAN_PETA)
+        if salah:
+            raise ValueError(f"{', '.join(sorted(salah))} mengubah baris; buat tampilan baru dengan tampilkan().")
+        keadaan = replace(self.keadaan, **pengaturan)
+        if keadaan == self.keadaan:
             return self
-        baru = replace(self, keadaan=replace(self.keadaan, kelurahan=kode))
-        for nama in ("kelas", "angka"):
-            if nama in self.__dict__:
-                baru.__dict__[nama] = self.__dict__[nama]
+        baru = replace(self, keadaan=keadaan)
+        if "angka" in self.__dict__:
+            baru.__dict__["angka"] = self.__dict__["angka"]
+        if "kelas" in self.__dict__ and not {"metrik", "skema", "kelas"} & set(pengaturan):
+            baru.__dict__["kelas"] = self.__dict__["kelas"]
         return baru
 
     @property
