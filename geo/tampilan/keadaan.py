@@ -185,7 +185,9 @@ def _jenjang_dari_param(param: Mapping[str, Sequence[str] | str | None], dataset
 
 def dengan_jenjang(k: Keadaan, dataset: Dataset, jenjang: Jenjang) -> Keadaan:
     """The view state at a drawable level and prefix; the region's opening level is written as None (short links)."""
-    return replace(k, tingkat=None if jenjang == tentukan(dataset) else jenjang.tingkat, wilayah=jenjang.wilayah)
+    bawaan = tentukan(dataset)
+    sama = (jenjang.tingkat, jenjang.wilayah) == (bawaan.tingkat, bawaan.wilayah)
+    return replace(k, tingkat=None if sama else jenjang.tingkat, wilayah=jenjang.wilayah)
 
 
 def _tanggal_dari_param(param: Mapping[str, Sequence[str] | str | None], dataset: Dataset, k: Keadaan, catatan: list[str],
