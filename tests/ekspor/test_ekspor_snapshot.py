@@ -33,7 +33,7 @@ def _teks(tampilan, **opsi) -> list[str]:
 
     Map settings in ``opsi`` (metric, classes) go to the View, file options to OpsiEkspor.
     """
-    peta = {k: opsi.pop(k) for k in list(opsi) if k in PENGATURAN_PETA}
+    peta = {k: opsi.pop(k) for k in list(opsi) if k in PENGATURAN_PETA and k != "basemap"}  # basemap=True: tiles in print
     teks = snap.teks_gambar(snap.buat_gambar(tampilan.dengan(**peta), OpsiEkspor(tanggal=HARI, **opsi)))
     return [teks[0]] + [" ".join(x.split()) for x in teks[1:]]
 
