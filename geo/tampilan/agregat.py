@@ -9,7 +9,6 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.masuk import skema
 from geo.masuk.wilayah import Wilayah
 from geo.slug import slug
 
@@ -64,7 +63,7 @@ def kode_potensi(potensi: pd.DataFrame, batas: gpd.GeoDataFrame, wilayah: Wilaya
         kategori=_kode(potensi["kategori_potensi"], list(wilayah.kategori_potensi)),
         status=_kode(potensi["status_aktivitas"], list(wilayah.status_aktivitas)),
         anggota=potensi["jumlah_anggota"].astype("Float64").fillna(0).to_numpy(dtype=float),
-        aktif=(potensi["status_aktivitas"] == skema.STATUS_AKTIF).to_numpy(dtype=float),
+        aktif=(potensi["status_aktivitas"] == wilayah.status_aktif).to_numpy(dtype=float),
         tanggal=pd.to_datetime(potensi["kegiatan_terakhir"]).to_numpy(dtype="datetime64[s]").astype(np.int64),
         kim=pd.factorize(pasangan)[0] if len(potensi) else np.zeros(0, dtype=np.int64),
         kelurahan=kelurahan[0] if len(potensi) else np.zeros(0, dtype=np.int64),

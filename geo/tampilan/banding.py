@@ -57,7 +57,7 @@ def tambah_banding(
     f_tetap = replace(f, status=())
     a = terapkan(sumber_pada if sumber_pada is not None else potensi_pada(dataset.potensi, log, pada, wil), f_tetap)
     b = terapkan(potensi_pada(dataset.potensi, log, banding, wil), f_tetap)
-    aktif = wil.status_aktivitas[0]
+    aktif = wil.status_aktif
     kode, idx = _kunci_unit(a, tingkat), pd.Index(ringkasan["kode"])
     aktif_a = (a["status_aktivitas"] == aktif).astype(int)
     aktif_b = (b["status_aktivitas"] == aktif).astype(int)
