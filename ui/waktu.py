@@ -16,6 +16,7 @@ from geo.i18n import angka, t, tanggal
 from geo.masuk.dataset import Dataset
 from geo.tampilan.banding import kim_tidak_aktif
 from geo.tampilan.grafik import spek_garis_waktu
+from geo.tampilan.kegiatan import kegiatan_kelurahan
 from geo.tampilan.metrik import METRIK_BAWAAN
 from geo.tampilan.sebutan import jenis_dalam, sebutan_tampilan
 from geo.tampilan.susun import Tampilan
@@ -82,18 +83,6 @@ def angka_tidak_aktif(tampilan: Tampilan) -> tuple[int, int] | None:
     return kim_tidak_aktif(tampilan.potensi, m, tampilan.kode.kim if tampilan.kode is not None else None), m
 
 
-def kegiatan_kelurahan(tampilan: Tampilan, kode: str) -> pd.DataFrame:
-    """The kelurahan's activities up to ``pada``, newest first."""
-    log = tampilan.dataset.kegiatan
-    if log is None or tampilan.pada is None:
-        return pd.DataFrame()
-    pot = tampilan.dataset.potensi
-    pot = pot[pot["kode_kelurahan"] == kode][["id_potensi", "nama_potensi"]]
-    hasil = log[log["id_potensi"].isin(pot["id_potensi"]) & (log["tanggal"] <= pd.Timestamp(tampilan.pada))]
-    hasil = hasil.merge(pot, on="id_potensi", how="left").sort_values("tanggal", ascending=False)
-    return hasil[["tanggal", "nama_potensi", "jenis_kegiatan", "peserta", "keterangan"]]
-
-
 def bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> None:
     """The region's timeline, and the selected kelurahan's beside it."""
     grafik = spek_garis_waktu(tampilan, bahasa)
@@ -133,6 +122,7 @@ def detail_waktu(tampilan: Tampilan, kode: str, potensi: pd.DataFrame, bahasa: s
     if "status_beda" in potensi and potensi["status_beda"].any():
         st.caption("⚠ " + t("status_beda", bahasa, n=angka(int(potensi["status_beda"].sum()), bahasa)))
     kegiatan = kegiatan_kelurahan(tampilan, kode)
+    kegiatan = kegiatan if kegiatan is not None else pd.DataFrame()
     with st.expander(t("kegiatan_kim", bahasa, n=angka(len(kegiatan), bahasa)), expanded=False):
         if not len(kegiatan):
             st.caption(t("tanpa_kegiatan", bahasa))

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from geo.cli.utama import main
@@ -131,3 +132,17 @@ def test_pada_hari_ini_tetap_dalam_kunci(ds):
 
     v = tampilkan(ds, Keadaan(pada=dt.date(2021, 6, 30)))
     assert dt.date(2021, 6, 30) in kunci_berkas("csv", v, OpsiEkspor())
+
+
+def test_kegiatan_kelurahan_sampai_tanggal_tampilan(ds):
+    """One home for "a kelurahan's activities up to a date" (the detail panel and the profile)."""
+    from geo.tampilan.kegiatan import kegiatan_kelurahan
+
+    v = tampilkan(ds, Keadaan(pada=dt.date(2021, 6, 30)))
+    kode = str(v.ringkasan["kode"].iloc[0])
+    log = kegiatan_kelurahan(v, kode)
+    assert len(log) and (log["tanggal"] <= "2021-06-30").all() and log["tanggal"].is_monotonic_decreasing
+    milik = ds.potensi.loc[ds.potensi["kode_kelurahan"] == kode, "id_potensi"]
+    semua = ds.kegiatan[ds.kegiatan["id_potensi"].isin(milik)]
+    assert len(log) == int((pd.to_datetime(semua["tanggal"]) <= "2021-06-30").sum())
+    assert len(kegiatan_kelurahan(tampilkan(ds), kode)) > len(log)  # today: the later ones too
