@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from geo.galat import GalatData, GalatOpsi
-from geo.i18n import BAHASA, BAHASA_BAWAAN, label_metrik
+from geo.i18n import BAHASA, BAHASA_BAWAAN
 from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import PANJANG_KODE, TINGKAT, normalisasi_awalan, tingkat_sah
 from geo.masuk.wilayah import Wilayah
@@ -30,18 +30,28 @@ PETA_DASAR: tuple[str, ...] = ("osm", "satelit", "terang", "kosong")
 BASEMAP_BAWAAN = "osm"
 
 
+def salah_opsi(wilayah: Wilayah, nama: str, nilai: object) -> str | None:
+    """The one check of a map setting (``metrik``, ``skema``, ``kelas``, ``peta``, ``bahasa``): None when valid,
+    else the message naming the valid choices. The URL and CLI parser, the map builder and the exports use it."""
+    pilihan = {"metrik": ("Metrik", lambda: list(daftar_metrik(wilayah))), "skema": ("Skema kelas", lambda: list(kelas.SKEMA_KELAS)),
+               "peta": ("Peta dasar", lambda: list(PETA_DASAR)), "bahasa": ("Bahasa", lambda: list(BAHASA))}
+    if nama == "kelas":
+        teks = str(nilai).strip()
+        if teks.isdigit() and kelas.JUMLAH_KELAS_MIN <= int(teks) <= kelas.JUMLAH_KELAS_MAX:
+            return None
+        return f"Jumlah kelas harus {kelas.JUMLAH_KELAS_MIN} sampai {kelas.JUMLAH_KELAS_MAX}, bukan {nilai}."
+    label, sah = pilihan[nama]
+    daftar = sah()
+    return None if nilai in daftar else f"{label} '{nilai}' tidak dikenal. Pilihan: {', '.join(daftar)}."
+
+
 def periksa_opsi(wilayah: Wilayah, metrik: str, skema: str, jumlah_kelas: int, basemap: str | None = None,
                  bahasa: str | None = None) -> None:
-    """The one check of map options (page, map builder, exports, CLI); GalatData names the valid choices."""
-    label_metrik(metrik, wilayah)  # raises for an unknown metric, listing the valid ones
-    if skema not in kelas.SKEMA_KELAS:
-        raise GalatData(f"Skema kelas '{skema}' tidak dikenal. Pilihan: {', '.join(kelas.SKEMA_KELAS)}.")
-    if not kelas.JUMLAH_KELAS_MIN <= int(jumlah_kelas) <= kelas.JUMLAH_KELAS_MAX:
-        raise GalatData(f"Jumlah kelas harus {kelas.JUMLAH_KELAS_MIN} sampai {kelas.JUMLAH_KELAS_MAX}, bukan {jumlah_kelas}.")
-    if basemap is not None and basemap not in PETA_DASAR:
-        raise GalatData(f"Peta dasar '{basemap}' tidak dikenal. Pilihan: {', '.join(PETA_DASAR)}.")
-    if bahasa is not None and bahasa not in BAHASA:
-        raise GalatData(f"Bahasa '{bahasa}' tidak dikenal. Pilihan: {', '.join(BAHASA)}.")
+    """:func:`salah_opsi` for every setting given; the first problem raises GalatData."""
+    for nama, nilai in (("metrik", metrik), ("skema", skema), ("kelas", jumlah_kelas), ("peta", basemap), ("bahasa", bahasa)):
+        pesan = None if nilai is None else salah_opsi(wilayah, nama, nilai)
+        if pesan:
+            raise GalatData(pesan)
 
 
 @dataclass(frozen=True)
@@ -131,25 +141,16 @@ def dari_param(param: Mapping[str, Sequence[str] | str | None], dataset: Dataset
         cari=(_satu(param, "cari") or "")[:100],
     )
     k = Keadaan(filter=f)
-    pilihan_tunggal = (
-        # (URL parameter, Keadaan field, valid values, label for the note)
-        ("metrik", "metrik", list(daftar_metrik(wil)), "Metrik"),
-        ("skema", "skema", list(kelas.SKEMA_KELAS), "Skema kelas"),
-        ("peta", "basemap", list(PETA_DASAR), "Peta dasar"),
-        ("bahasa", "bahasa", list(BAHASA), "Bahasa"),
-    )
-    for nama, field_, sah, label in pilihan_tunggal:
+    # (URL parameter, Keadaan field): each checked by salah_opsi, the one check of map settings.
+    for nama, field_ in (("metrik", "metrik"), ("skema", "skema"), ("kelas", "kelas"), ("peta", "basemap"), ("bahasa", "bahasa")):
         nilai = _satu(param, nama)
-        if nilai and nilai in sah:
-            k = replace(k, **{field_: nilai})
-        elif nilai:
-            catatan.append(f"{label} '{nilai}' tidak dikenal. Pilihan: {', '.join(sah)}.")
-    jumlah = _satu(param, "kelas")
-    if jumlah:
-        if jumlah.isdigit() and kelas.JUMLAH_KELAS_MIN <= int(jumlah) <= kelas.JUMLAH_KELAS_MAX:
-            k = replace(k, kelas=int(jumlah))
+        if not nilai:
+            continue
+        pesan = salah_opsi(wil, nama, nilai)
+        if pesan:
+            catatan.append(pesan)
         else:
-            catatan.append(f"Jumlah kelas harus {kelas.JUMLAH_KELAS_MIN} sampai {kelas.JUMLAH_KELAS_MAX}, bukan {jumlah}.")
+            k = replace(k, **{field_: int(nilai) if nama == "kelas" else nilai})
     kel = _satu(param, "kelurahan")
     if kel:
         kode = cari_kelurahan(dataset, kel)
