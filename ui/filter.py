@@ -15,9 +15,11 @@ from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik, metrik_tersedia
 from geo.tampilan.saring import Filter
 from geo.tampilan.sebutan import sebutan
 from geo.tampilan.tingkat import Jenjang
+from geo.tampilan.waktu import rentang_log
 from ui.waktu import kontrol_waktu
 
-# The page's session-state keys, all here (other ui modules call the helpers below).
+# The main page's session-state keys, all here: the one ui module that reads or writes st.session_state for
+# the map page (other ui modules call the helpers below; tests/test_satu_pintu.py enforces it).
 # Session-state key of each view field's widget.
 _FILTER = tuple(f.name for f in fields(Filter))
 KUNCI = {nama: f"w_{nama}" for nama in (*_FILTER, *(f.name for f in fields(Keadaan) if f.name not in ("filter", "catatan")))}
@@ -69,6 +71,40 @@ def _hapus_filter() -> None:
     st.session_state[KUNCI["cari"]] = ""
 
 
+def _buang_tanggal_basi(dataset: Dataset) -> None:
+    """A date from another data version (outside the log's range) is cleared before the pickers are drawn."""
+    rentang = rentang_log(dataset.kegiatan)
+    for nama in ("pada", "banding"):
+        nilai = st.session_state.get(KUNCI[nama])
+        if nilai is not None and (rentang is None or not rentang[0] <= nilai <= rentang[1]):
+            st.session_state[KUNCI[nama]] = None
+
+
+def _saat_banding() -> None:
+    # A comparison date asks for the change map; clearing it returns to the default metric.
+    if st.session_state.get(KUNCI["banding"]):
+        st.session_state[KUNCI["metrik"]] = "perubahan_aktif"
+    elif st.session_state.get(KUNCI["metrik"]) == "perubahan_aktif":
+        st.session_state[KUNCI["metrik"]] = METRIK_BAWAAN
+
+
+def jenjang_sesi() -> tuple[str | None, str]:
+    """The level and code prefix the session shows (before a map click moves them)."""
+    return st.session_state.get(KUNCI["tingkat"]), st.session_state.get(KUNCI["wilayah"]) or ""
+
+
+def pindah_jenjang(tingkat: str | None, wilayah: str) -> None:
+    """Drill to another level and prefix; the open unit is closed."""
+    st.session_state[KUNCI["tingkat"]] = tingkat
+    st.session_state[KUNCI["wilayah"]] = wilayah
+    st.session_state[KUNCI["kelurahan"]] = None
+
+
+def nilai_komponen(kunci: str) -> dict:
+    """What a component (the live map) last reported under its widget key."""
+    return st.session_state.get(kunci, {})
+
+
 def bahasa_aktif() -> str:
     return st.session_state.get(KUNCI["bahasa"], "id")
 
@@ -103,7 +139,8 @@ def sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
         cari = st.text_input(t("cari", b), key=KUNCI["cari"], max_chars=100)
         st.button(t("reset", b), key="kim_hapus_filter", on_click=_hapus_filter, width="stretch",
                   disabled=not (kategori or status or kecamatan or cari.strip()))
-        pada, banding = kontrol_waktu(dataset, b, KUNCI["pada"], KUNCI["banding"], KUNCI["metrik"])
+        _buang_tanggal_basi(dataset)
+        pada, banding = kontrol_waktu(dataset, b, KUNCI["pada"], KUNCI["banding"], _saat_banding)
 
         st.markdown(f"### {t('tampilan_peta', b)}")
         semua_metrik = {m: v for m, v in daftar_metrik(wil).items() if metrik_tersedia(m, dataset.kegiatan is not None, banding is not None)}
