@@ -25,11 +25,6 @@ def kunci_seri(nilai: pd.Series) -> pd.Series:
     return per_nilai(nilai.astype(str), normalisasi_nama, nama_ascii)
 
 
-def kode_seri(kode: pd.Series) -> pd.Series:
-    """:func:`normalisasi_kode` per value, computed once per distinct code."""
-    return per_nilai(kode, normalisasi_kode, kode_ascii)
-
-
 def selesaikan_nama(ref: Referensi, nama: pd.Series, kecamatan: pd.Series, kabkota: pd.Series | None = None) -> pd.DataFrame:
     """Per row: ``kode`` (``""`` unless exactly one unit fits), ``jumlah_calon`` and ``calon`` (text).
 

@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import replace
 
 import folium
-import geopandas as gpd
 import numpy as np
 import xyzservices.providers as xyz
 from branca.element import Element, Figure
@@ -22,7 +21,7 @@ from geo.i18n import bahasa_sah, label_metrik, t
 from geo.masuk.batas import kelurahan_di_titik as batas_di_titik
 from geo.peta import aset
 from geo.peta.aman import aman_html
-from geo.peta.data import data_kelurahan, data_label, data_potensi, sederhanakan
+from geo.peta.data import data_kelurahan, data_label, data_potensi
 from geo.peta.hidup import titik_disembunyikan
 from geo.peta.jaringan import host_terjangkau
 from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, LapisanLabel, LapisanPotensi, Legenda, PetaDasarKosong, SkalaMetrik
@@ -197,22 +196,3 @@ def kelurahan_di_titik(tampilan: Tampilan, lintang: float, bujur: float, toleran
     within ``toleransi`` degrees (~200 m).
     """
     return batas_di_titik(tampilan.dataset.batas, lintang, bujur, toleransi)
-
-
-def lapisan_terpilih(tampilan: Tampilan, kode: str | None) -> folium.FeatureGroup | None:
-    """An outline of the selected kelurahan, drawn on top without catching clicks.
-
-    Passed to ``st_folium(feature_group_to_add=...)`` so selecting a kelurahan
-    does not reload the whole map.
-    """
-    batas = tampilan.dataset.batas
-    pilih = batas[batas["kode"] == kode] if kode else batas.iloc[0:0]
-    if not len(pilih):
-        return None
-    grup = folium.FeatureGroup(name="terpilih", control=False)
-    folium.GeoJson(
-        gpd.GeoDataFrame(geometry=sederhanakan(pilih.geometry).to_numpy(), crs="EPSG:4326").to_geo_dict(),
-        style_function=lambda f: {"fill": False, "color": "#d7301f", "weight": 4, "opacity": 1},
-        interactive=False, class_name=CSS_TERPILIH,
-    ).add_to(grup)
-    return grup

@@ -68,8 +68,3 @@ def html_legenda(tampilan: Tampilan, dengan_catatan: bool = True) -> str:
     if catatan:
         bagian.append(f'<div class="kim-legenda-catatan">{"<br>".join(aman_html(c) for c in catatan)}</div>')
     return "".join(bagian)
-
-
-def legenda_peta(tampilan: Tampilan) -> str:
-    """The same legend as inside the map, for a page to draw next to it."""
-    return html_legenda(tampilan, dengan_catatan=False)

@@ -92,6 +92,10 @@ def ringkas_kelurahan(
 ) -> gpd.GeoDataFrame:
     """Aggregate (already filtered) potentials onto every kelurahan in ``batas``.
 
+    The page and every output aggregate through :func:`ringkas_kode` (integer
+    codes); this string-keyed form is kept on purpose as the tests' oracle
+    (tests/tampilan/test_indeks.py checks the fast path against it).
+
     Kelurahan without potentials keep their row with zeros, so a choropleth
     still shows them. ``nama_kim`` (kode → name) names each kelurahan's KIM
     even when a filter hides all its potentials. Counts are ``np.bincount``

@@ -14,9 +14,9 @@ from shapely.geometry import Polygon
 
 from geo.masuk.dataset import muat_dataset
 from geo.peta.aman import aman_html, aman_html_seri, json_skrip
-from geo.peta.buat import BASEMAP, buat_peta, html_mandiri, kelurahan_di_titik, lapisan_terpilih
+from geo.peta.buat import BASEMAP, buat_peta, html_mandiri, kelurahan_di_titik
 from geo.peta.data import sederhanakan
-from geo.peta.legenda import legenda_peta
+from geo.peta.legenda import html_legenda
 from geo.tampilan import kelas
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
@@ -86,7 +86,7 @@ def test_semua_nol_tetap_satu_kelas(wilayah_uji):
     tp = tampilkan(muat_dataset(), Filter(cari="tidak ada yang cocok"))
     html = _render(buat_peta(tp))
     assert len(peta_uji.kelurahan(html)) == 3 and peta_uji.potensi(html)["titik"] == []
-    legenda = legenda_peta(tp.dengan(metrik="jumlah_potensi"))
+    legenda = html_legenda(tp.dengan(metrik="jumlah_potensi"), dengan_catatan=False)  # the legend beside the map
     assert "Semua kelurahan bernilai sama" in legenda and ">0</div>" in legenda
 
 
@@ -176,15 +176,6 @@ def test_kelurahan_di_titik(tampilan):
     assert kelurahan_di_titik(tampilan, 0.015, 110.075) == KODE_C
     assert kelurahan_di_titik(tampilan, 0.031, 110.045) == KODE_B  # just outside the edge
     assert kelurahan_di_titik(tampilan, 5.0, 100.0) is None
-
-
-def test_lapisan_terpilih_tidak_menangkap_klik(tampilan):
-    peta = buat_peta(tampilan)
-    lapisan_terpilih(tampilan, KODE_B).add_to(peta)
-    html = _render(peta)
-    assert '"className": "kim-terpilih"' in html and '"interactive": false' in html
-    assert lapisan_terpilih(tampilan, None) is None
-    assert lapisan_terpilih(tampilan, "00.00.00.0000") is None
 
 
 # --- escaping -----------------------------------------------------------------------------------
