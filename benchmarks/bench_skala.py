@@ -200,7 +200,7 @@ def anak_batas(env_json: str) -> None:
     mulai = time.process_time()
     from geo.galat import Laporan
     from geo.masuk.batas import ATTR_KUNCI, kunci_batas, muat_batas
-    from geo.masuk.dataset import KUNCI_TEMBOLOK, Dataset, gabung_potensi
+    from geo.masuk.dataset import Dataset, gabung_potensi
     from geo.masuk.periksa import tabel_kosong
     from geo.masuk.referensi import muat_referensi
     from geo.masuk.wilayah import muat_wilayah
@@ -218,7 +218,7 @@ def anak_batas(env_json: str) -> None:
     tahap["batas"] = time.process_time() - t
     ds = Dataset(wil, ref, batas, gabung_potensi(tabel_kosong()), laporan, Path(env["KIM_CSV"]), batas_path)
     if batas.attrs.get(ATTR_KUNCI):
-        ds.memo(KUNCI_TEMBOLOK, lambda: batas.attrs[ATTR_KUNCI])
+        ds.indeks.kunci_tembolok = batas.attrs[ATTR_KUNCI]
     for tingkat in ("kecamatan", "kabkota", "provinsi"):
         t = time.process_time()
         unit_tingkat(ds, tingkat)

@@ -98,3 +98,13 @@ def test_versi_streamlit_folium_yang_diuji():
     assert importlib.metadata.version("streamlit-folium") == VERSI_DIUJI
     teks = [p for p in (PROJECT_DIR / "ui").glob("*.py") if p.name != "folium_privat.py" and "_sf." in p.read_text(encoding="utf-8")]
     assert not teks  # nobody else reaches into streamlit_folium's private names
+
+
+def test_tidak_ada_memo_berkunci_teks():
+    """A dataset's derived values are typed slots of IndeksDataset; no ``.memo("name", …)`` comes back."""
+    salah = []
+    for path in [*PROJECT_DIR.joinpath("geo").rglob("*.py"), *PROJECT_DIR.joinpath("ui").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "memo":
+                salah.append(f"{path.relative_to(PROJECT_DIR)}:{node.lineno}")
+    assert not salah

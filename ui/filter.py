@@ -117,7 +117,7 @@ def _pilihan_kecamatan(dataset: Dataset, jenjang: Jenjang | None) -> tuple[list[
     """The kecamatan inside the unit drilled into (plus any already chosen), and whether they are too many to list."""
     semua = dataset.kecamatan()
     if jenjang is not None and jenjang.wilayah:
-        semua = dataset.memo(f"kecamatan_{jenjang.wilayah}", lambda: list(dict.fromkeys(
+        semua = dataset.indeks.kecamatan_dalam.ambil(jenjang.wilayah, lambda: list(dict.fromkeys(
             dataset.batas["kecamatan"].iloc[baris_awalan(dataset, jenjang.wilayah)])))
     dipilih = list(st.session_state.get(KUNCI["kecamatan"]) or [])
     if len(semua) > MAKS_KECAMATAN:  # only what a link chose, so it can still be removed

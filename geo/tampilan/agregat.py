@@ -81,7 +81,10 @@ def jumlah_beda(kode: np.ndarray) -> int:
 
 def kode_dataset(dataset: Dataset) -> KodePotensi:
     """The dataset's codes, computed on its first view and kept with it."""
-    return dataset.memo("kode_potensi", lambda: kode_potensi(dataset.potensi, dataset.batas, dataset.wilayah))
+    ix = dataset.indeks
+    if ix.kode_potensi is None:
+        ix.kode_potensi = kode_potensi(dataset.potensi, dataset.batas, dataset.wilayah)
+    return ix.kode_potensi
 
 
 def ringkas_kelurahan(

@@ -159,8 +159,12 @@ def tampilkan(dataset: Dataset, keadaan: Keadaan | Filter | None = None) -> Tamp
         return _tampilkan_tingkat(dataset, keadaan, potensi, kd, pilih, jenjang, pada, banding, sumber)
     batas = dataset.batas
     # Per dataset, once: the boundary attributes without geometry, and each row's KIM name.
-    basis = dataset.memo("basis_batas", lambda: pd.DataFrame(dataset.batas.drop(columns="geometry")).reset_index(drop=True))
-    nama = dataset.memo("nama_kim_batas", lambda: indeks.nama_kim(dataset).reindex(dataset.batas["kode"].astype(str)).fillna("").to_numpy())
+    ix = dataset.indeks
+    if ix.basis_batas is None:
+        ix.basis_batas = pd.DataFrame(dataset.batas.drop(columns="geometry")).reset_index(drop=True)
+    if ix.nama_kim_batas is None:
+        ix.nama_kim_batas = indeks.nama_kim(dataset).reindex(dataset.batas["kode"].astype(str)).fillna("").to_numpy()
+    basis, nama = ix.basis_batas, ix.nama_kim_batas
     if not pilih.all():
         batas = batas[pilih]
         basis = basis.loc[pilih].reset_index(drop=True)
@@ -209,7 +213,6 @@ def _tampilkan_tingkat(dataset: Dataset, keadaan: Keadaan, potensi: gpd.GeoDataF
     return Tampilan(dataset, keadaan, potensi, ringkasan, jenjang, kd, pada, banding)
 
 
-_MAKS_TANGGAL = 4
 
 
 def _basis(dataset: Dataset, pada: dt.date | None) -> tuple[gpd.GeoDataFrame, KodePotensi]:
@@ -222,13 +225,11 @@ def _basis(dataset: Dataset, pada: dt.date | None) -> tuple[gpd.GeoDataFrame, Ko
     if pada is None or dataset.kegiatan is None:
         return dataset.potensi, kode_dataset(dataset)
 
-    simpanan: dict = dataset.memo("basis_per_tanggal", dict)
-    if pada not in simpanan:
+    def buat() -> tuple[gpd.GeoDataFrame, KodePotensi]:
         sumber = waktu.potensi_pada(dataset.potensi, dataset.kegiatan, pada, dataset.wilayah)
-        while len(simpanan) >= _MAKS_TANGGAL:  # a national table per date is large: keep the last few dates
-            simpanan.pop(next(iter(simpanan)))
-        simpanan[pada] = (sumber, kode_potensi(sumber, dataset.batas, dataset.wilayah))
-    return simpanan[pada]
+        return sumber, kode_potensi(sumber, dataset.batas, dataset.wilayah)
+
+    return dataset.indeks.basis_per_tanggal.ambil(pada, buat)  # a national table per date: the last few dates only
 
 
 def _cocok(dataset: Dataset, kd: KodePotensi, f: Filter) -> np.ndarray:
@@ -241,10 +242,16 @@ def _cocok(dataset: Dataset, kd: KodePotensi, f: Filter) -> np.ndarray:
     if f.status:
         cocok &= np.isin(kd.status, [i for i, k in enumerate(wil.status_aktivitas) if k in f.status])
     if f.kecamatan:
-        kode, nama = dataset.memo("kode_kecamatan_potensi", lambda: pd.factorize(p["kecamatan"]))
+        ix = dataset.indeks
+        if ix.kecamatan_potensi is None:
+            ix.kecamatan_potensi = pd.factorize(p["kecamatan"])
+        kode, nama = ix.kecamatan_potensi
         cocok &= np.isin(kode, [i for i, k in enumerate(nama) if k in f.kecamatan])
     if f.cari.strip():
-        teks = dataset.memo("teks_cari", lambda: (p["nama_kim"].astype(str) + "\n" + p["nama_potensi"].astype(str)).str.casefold())
+        ix = dataset.indeks
+        if ix.teks_cari is None:
+            ix.teks_cari = (p["nama_kim"].astype(str) + "\n" + p["nama_potensi"].astype(str)).str.casefold()
+        teks = ix.teks_cari
         cocok &= teks.str.contains(f.cari.strip().casefold(), regex=False).to_numpy(dtype=bool)
     return cocok
 
@@ -259,4 +266,4 @@ def pilihan_kelurahan(dataset: Dataset, wilayah: str = "") -> Mapping[str, str]:
         b = dataset.batas.iloc[indeks.baris_awalan(dataset, wilayah)].sort_values("kelurahan")
         return dict(zip(b["kode"].astype(str), b["kelurahan"] + " (" + b["kecamatan"] + ")"))
 
-    return MappingProxyType(dataset.memo(f"pilihan_kelurahan_{wilayah}", buat))
+    return MappingProxyType(dataset.indeks.pilihan_kelurahan.ambil(wilayah, buat))
