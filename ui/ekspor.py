@@ -9,8 +9,6 @@ so the page itself stays fast and a second click is instant.
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 
 import streamlit as st
@@ -20,6 +18,7 @@ from geo.ekspor import FORMAT, OpsiEkspor, buat, judul_bawaan, nama_berkas
 from geo.ekspor.opsi import DPI_BAWAAN, DPI_DIDUKUNG, UKURAN_BAWAAN, UKURAN_KERTAS_MM
 from geo.galat import GalatData
 from geo.i18n import t
+from geo.masuk.indeks_dataset import Peta
 from geo.simpan.berkas import sidik_cepat
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
@@ -34,28 +33,7 @@ def _t(kunci: str, bahasa: str, **isian: str) -> str:
     return t(f"ekspor_{kunci}", bahasa, **isian)
 
 
-class _Simpanan:
-    """A small thread-safe LRU of finished files; deferred downloads run on worker threads."""
-
-    def __init__(self, maks: int) -> None:
-        self._isi: OrderedDict[tuple, bytes] = OrderedDict()
-        self._kunci = threading.Lock()
-        self._maks = maks
-
-    def ambil(self, kunci: tuple, buat: Callable[[], bytes]) -> bytes:
-        with self._kunci:
-            if kunci in self._isi:
-                self._isi.move_to_end(kunci)
-                return self._isi[kunci]
-        data = buat()
-        with self._kunci:
-            self._isi[kunci] = data
-            while len(self._isi) > self._maks:
-                self._isi.popitem(last=False)
-        return data
-
-
-_SIMPANAN = _Simpanan(MAKS_SIMPANAN)
+_SIMPANAN: Peta[tuple, bytes] = Peta(MAKS_SIMPANAN)  # thread-safe LRU: deferred downloads run on worker threads
 
 
 def sidik_data(tampilan: Tampilan) -> tuple:

@@ -146,3 +146,20 @@ def test_kegiatan_kelurahan_sampai_tanggal_tampilan(ds):
     semua = ds.kegiatan[ds.kegiatan["id_potensi"].isin(milik)]
     assert len(log) == int((pd.to_datetime(semua["tanggal"]) <= "2021-06-30").sum())
     assert len(kegiatan_kelurahan(tampilkan(ds), kode)) > len(log)  # today: the later ones too
+
+
+def test_profil_mengikuti_tanggal_tampilan(ds):
+    """The profile lists the unit's activities as known on the View's ``pada``, like the detail panel."""
+    from geo import format_id
+    from geo.ekspor.profil import buat_profil
+    from geo.ekspor.snapshot import teks_gambar
+    from geo.tampilan.kegiatan import kegiatan_kelurahan
+
+    kini = tampilkan(ds)
+    lalu = tampilkan(ds, Keadaan(pada=dt.date(2021, 6, 30)))
+    kode = str(kini.ringkasan["kode"].iloc[0])
+    teks_kini, teks_lalu = " ".join(teks_gambar(buat_profil(kini, kode))), " ".join(teks_gambar(buat_profil(lalu, kode)))
+    baru = kegiatan_kelurahan(kini, kode)["tanggal"].iloc[0]
+    assert baru > pd.Timestamp("2021-06-30")
+    assert format_id.tanggal(baru) in teks_kini and format_id.tanggal(baru) not in teks_lalu
+    assert format_id.tanggal(kegiatan_kelurahan(lalu, kode)["tanggal"].iloc[0]) in teks_lalu
