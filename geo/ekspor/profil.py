@@ -47,8 +47,11 @@ class Halaman:
 
 def pilih_kelurahan(tampilan: Tampilan, kode: str) -> pd.Series:
     """The view's row for ``kode`` (or a kelurahan name); a clear error naming the choices otherwise."""
+    from geo.tampilan.keadaan import cari_kelurahan  # the URL's own rule: a code with or without dots, any known spelling
+
     r = tampilan.ringkasan
-    cocok = r[(r["kode"].astype(str) == str(kode).strip()) | (r["kelurahan"].str.lower() == str(kode).strip().lower())]
+    sah = cari_kelurahan(tampilan.dataset, str(kode)) or str(kode).strip()
+    cocok = r[(r["kode"].astype(str) == sah) | (r["kelurahan"].str.lower() == str(kode).strip().lower())]
     if not len(cocok):
         contoh = ", ".join(f"{k} ({n})" for k, n in zip(r["kode"].head(3), r["kelurahan"].head(3)))
         raise GalatData(f"Kelurahan '{kode}' tidak ada di tampilan ini (periksa kode dan filter kecamatan). "

@@ -163,3 +163,10 @@ def test_profil_mengikuti_tanggal_tampilan(ds):
     assert baru > pd.Timestamp("2021-06-30")
     assert format_id.tanggal(baru) in teks_kini and format_id.tanggal(baru) not in teks_lalu
     assert format_id.tanggal(kegiatan_kelurahan(lalu, kode)["tanggal"].iloc[0]) in teks_lalu
+
+
+def test_profil_kelurahan_kode_tanpa_titik(ds, tmp_path, capsys):
+    kode = str(ds.batas["kode"].iloc[0])
+    for nilai in (kode, kode.replace(".", "")):
+        assert main(["export", "--format", "profil", "--kelurahan", nilai, "-o", str(tmp_path / "p.pdf")]) == 0
+    assert "Tersimpan" in capsys.readouterr().out
