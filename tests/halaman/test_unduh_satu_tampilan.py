@@ -18,7 +18,7 @@ import pytest
 
 from geo.cli.utama import main
 from geo.config import PROJECT_DIR
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, butuh_chromium, hanya_lokal, jalankan, tunggu_diam
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, buka_panel_unduh, butuh_chromium, hanya_lokal, jalankan
 
 pytestmark = pytest.mark.lambat
 
@@ -76,12 +76,7 @@ def test_setiap_unduhan_setiap_tampilan_sama_dengan_cli(server, tmp_path, capsys
         konteks.route("**/*", hanya_lokal(luar))
         for i, (kueri, _) in enumerate(TAMPILAN):
             halaman = konteks.new_page()
-            halaman.goto(f"{server}/{kueri}")
-            halaman.get_by_text("Unduh peta dan data").wait_for(timeout=90_000)
-            tunggu_diam(halaman)
-            halaman.get_by_text("Unduh peta dan data").click()
-            panel = halaman.locator("[data-testid='stExpander']").filter(has_text="Unduh peta dan data")
-            panel.get_by_role("button", name="CSV", exact=True).wait_for(timeout=60_000)
+            panel = buka_panel_unduh(halaman, f"{server}/{kueri}")
             for label, fmt in LABEL.items():
                 dari_halaman[i, fmt] = _isi(_unduh(halaman, panel, label, tmp_path / f"halaman-{i}.{fmt}"), fmt)
             if i == len(TAMPILAN) - 1:  # the atlas follows the page's metric, classes and date too
