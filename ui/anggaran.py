@@ -49,8 +49,8 @@ def mulai_dari_url(dataset: Dataset) -> Keadaan | None:
     param = _param()
     keadaan = dari_param(param, dataset)
     for nama in ("kategori", "status", "kecamatan"):
-        st.session_state[KUNCI[nama]] = list(getattr(keadaan, nama))
-    st.session_state[KUNCI["cari"]] = keadaan.cari
+        st.session_state[KUNCI[nama]] = list(getattr(keadaan.filter, nama))
+    st.session_state[KUNCI["cari"]] = keadaan.filter.cari
     nilai = (param.get(PARAM_NILAI) or [NILAI_BAWAAN])[0]
     catatan = list(keadaan.catatan)
     if nilai not in NILAI_PETA:
@@ -81,7 +81,7 @@ def sidebar(dataset: Dataset) -> tuple[Filter, str]:
 
 def sinkron_url(f: Filter, nilai: str, dataset: Dataset) -> None:
     """Keep the address bar equal to the view (same parameters as the map page, plus ``nilai``)."""
-    baru = ke_param(Keadaan(kategori=f.kategori, status=f.status, kecamatan=f.kecamatan, cari=f.cari), dataset)
+    baru = ke_param(Keadaan(filter=f), dataset)
     if nilai != NILAI_BAWAAN:
         baru[PARAM_NILAI] = [nilai]
     if _param() != baru:

@@ -22,7 +22,7 @@ from geo.anggaran.simpan import tulis_usul
 from geo.anggaran.uang import rupiah
 from geo.anggaran.usul import dasar_usul, susun_usul
 from geo.cli.anggaran_form import cetak_subtotal, daftar_form
-from geo.cli.utama import KELUAR_DATA_TIDAK_SAH, cetak_laporan, filter_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
+from geo.cli.utama import KELUAR_DATA_TIDAK_SAH, cetak_laporan, keadaan_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
 from geo.galat import GalatData
 from geo.masuk.urai import urai_tanggal
 from geo.tampilan.susun import tampilkan
@@ -87,7 +87,7 @@ def _ringkasan(args: argparse.Namespace) -> int:
     rencana = muat_rencana(dataset, args.anggaran)
     if not rencana.ok:
         raise GalatData("Rencana anggaran tidak sah; periksa dengan 'python -m geo anggaran periksa':\n" + rencana.laporan.teks())
-    tampilan = tampilkan(dataset, filter_dari_args(args, dataset))
+    tampilan = tampilkan(dataset, keadaan_dari_args(args, dataset))
     r = ringkas_anggaran(tampilan, rencana)
     tabel = tabel_per_kelurahan(r)
     if args.format == "json":

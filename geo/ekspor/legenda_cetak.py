@@ -19,7 +19,7 @@ from geo.ekspor.kartografi import WARNA_KECAMATAN, WARNA_REDUP, WARNA_TEKS, bung
 from geo.i18n import label_metrik, nilai_metrik, t
 from geo.peta.data import gaya_status
 from geo.tampilan.angka import angka_utama, teks_cakupan
-from geo.tampilan.kelas import SKEMA_KELAS, Kelas
+from geo.tampilan.kelas import SKEMA_KELAS
 from geo.tampilan.kelas_waktu import judul_metrik
 from geo.tampilan.susun import Tampilan
 
@@ -67,8 +67,8 @@ def _baris(ax: Axes, x: float, y: float, teks: str, lebar: float) -> float:
     return y + 5.2 + 3.6 * teks.count("\n")
 
 
-def _bagian_kelas(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan, kelas: Kelas, metrik: str) -> float:
-    wil = tampilan.dataset.wilayah
+def _bagian_kelas(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan) -> float:
+    wil, kelas, metrik = tampilan.dataset.wilayah, tampilan.kelas, tampilan.metrik
     judul = f"{label_metrik(metrik, wil)} per kelurahan"
     if metrik in ("perubahan_aktif", "bulan_tidak_aktif"):
         judul = judul_metrik(tampilan, metrik)  # says its date(s) and how a kelurahan's value is made
@@ -123,19 +123,19 @@ def _total(tampilan: Tampilan) -> str:
     return teks
 
 
-def gambar_legenda(ax: Axes, tampilan: Tampilan, kelas: Kelas, metrik: str, lebar: float) -> None:
+def gambar_legenda(ax: Axes, tampilan: Tampilan, lebar: float) -> None:
     """Classes, categories and status, stacked in a side panel or in three columns under the map.
 
     ``ax`` has millimetre units with y growing downwards (see ``snapshot``).
     """
     if lebar > 120:  # a band under the map (portrait)
         kolom = (lebar - 12) / 3
-        y = _bagian_kelas(ax, 0, 1, kolom, tampilan, kelas, metrik)
+        y = _bagian_kelas(ax, 0, 1, kolom, tampilan)
         _bagian_kategori(ax, kolom + 6, 1, kolom, tampilan)
         y = _bagian_status(ax, 2 * (kolom + 6), 1, kolom, tampilan)
         ax.text(2 * (kolom + 6), y + 1, bungkus(_total(tampilan), kolom, 8), fontsize=8, va="top", color=WARNA_REDUP)
         return
-    y = _bagian_kelas(ax, 0, 1, lebar, tampilan, kelas, metrik)
+    y = _bagian_kelas(ax, 0, 1, lebar, tampilan)
     y = _bagian_kategori(ax, 0, y + 2, lebar, tampilan)
     y = _bagian_status(ax, 0, y + 2, lebar, tampilan)
     ax.text(0, y + 1, bungkus(_total(tampilan), lebar, 8), fontsize=8, va="top", color=WARNA_REDUP)

@@ -25,6 +25,7 @@ from geo.ekspor.opsi import OpsiEkspor
 from geo.ekspor.snapshot import MM_PER_INCI, Kotak, _sumbu, _sumbu_mm, gambar_logo
 from geo.galat import GalatData
 from geo.simpan.foto import foto_untuk
+from geo.tampilan.kegiatan import kegiatan_kelurahan
 from geo.tampilan.susun import Tampilan
 
 KERTAS_MM = (210.0, 297.0)
@@ -46,8 +47,11 @@ class Halaman:
 
 def pilih_kelurahan(tampilan: Tampilan, kode: str) -> pd.Series:
     """The view's row for ``kode`` (or a kelurahan name); a clear error naming the choices otherwise."""
+    from geo.tampilan.keadaan import cari_kelurahan  # the URL's own rule: a code with or without dots, any known spelling
+
     r = tampilan.ringkasan
-    cocok = r[(r["kode"].astype(str) == str(kode).strip()) | (r["kelurahan"].str.lower() == str(kode).strip().lower())]
+    sah = cari_kelurahan(tampilan.dataset, str(kode)) or str(kode).strip()
+    cocok = r[(r["kode"].astype(str) == sah) | (r["kelurahan"].str.lower() == str(kode).strip().lower())]
     if not len(cocok):
         contoh = ", ".join(f"{k} ({n})" for k, n in zip(r["kode"].head(3), r["kelurahan"].head(3)))
         raise GalatData(f"Kelurahan '{kode}' tidak ada di tampilan ini (periksa kode dan filter kecamatan). "
@@ -56,21 +60,14 @@ def pilih_kelurahan(tampilan: Tampilan, kode: str) -> pd.Series:
 
 
 def _kegiatan(tampilan: Tampilan, kode: str) -> pd.DataFrame | None:
-    """This kelurahan's latest activities up to the view's date, when the region keeps an activity log."""
-    log = tampilan.dataset.kegiatan
-    if log is None or not len(log):
-        return None
-    potensi = tampilan.dataset.potensi
-    log = log[log["id_potensi"].isin(potensi.loc[potensi["kode_kelurahan"] == kode, "id_potensi"])]
-    tanggal = pd.to_datetime(log["tanggal"])
-    if tampilan.pada is not None:
-        log, tanggal = log[tanggal <= pd.Timestamp(tampilan.pada)], tanggal[tanggal <= pd.Timestamp(tampilan.pada)]
-    return log.assign(_t=tanggal).sort_values("_t", ascending=False).head(MAKS_KEGIATAN)
+    """This kelurahan's latest activities up to the view's date (geo.tampilan.kegiatan), when the region keeps a log."""
+    log = kegiatan_kelurahan(tampilan, kode)
+    return None if log is None or not len(tampilan.dataset.kegiatan) else log.head(MAKS_KEGIATAN)
 
 
 def _teks_kegiatan(baris: pd.Series) -> str:
     """"13 Juli 2022: pelatihan/bimtek (25 peserta) — note", the log's own columns."""
-    teks = f"{format_id.tanggal(baris['_t'])}: {baris['jenis_kegiatan']}"
+    teks = f"{format_id.tanggal(baris['tanggal'])}: {baris['jenis_kegiatan']}"
     peserta = pd.to_numeric(baris.get("peserta"), errors="coerce")
     if pd.notna(peserta):
         teks += f" ({format_id.angka(int(peserta))} peserta)"
