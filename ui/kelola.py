@@ -18,7 +18,7 @@ from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 from geo.simpan.akun import PESAN_AKUN_SALAH, PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna
 from geo.simpan.kim import GalatKonflik, HasilSimpan
-from geo.simpan.pembatas import PEMBATAS
+from geo.simpan.pembatas import PembatasLogin, alamat_klien
 from ui.md import aman_md
 from ui.muat import gudang, lupakan
 
@@ -58,7 +58,11 @@ def bagian_login(daftar: DaftarPengguna) -> str | None:
         sandi = st.text_input("Kata sandi", type="password", key="kelola_login_sandi")
         kirim = st.form_submit_button("Masuk", type="primary")
     if kirim:
-        hasil = PEMBATAS.masuk(daftar, nama, sandi, _alamat_klien())
+        try:
+            hasil = PembatasLogin(gudang()).masuk(daftar, nama, sandi, _alamat_klien())
+        except GalatData as exc:  # the store is unreachable, or KIM_PROXY_TEPERCAYA is malformed
+            st.error(aman_md(exc))
+            return None
         if hasil.pengguna:
             st.session_state[K_PENGGUNA] = hasil.pengguna
             st.rerun()
@@ -70,11 +74,12 @@ def bagian_login(daftar: DaftarPengguna) -> str | None:
 
 
 def _alamat_klien() -> str | None:
-    """The browser's address as the server sees it (None in tests and behind some proxies)."""
+    """The browser's address: the connection's, or a named proxy's report (KIM_PROXY_TEPERCAYA); None if unknown."""
     try:
-        return st.context.ip_address
+        langsung, kepala = st.context.ip_address, dict(st.context.headers)
     except (AttributeError, RuntimeError):
         return None
+    return alamat_klien(langsung, kepala)
 
 
 def keluar() -> None:

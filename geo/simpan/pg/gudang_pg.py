@@ -31,6 +31,7 @@ from geo.masuk.validasi import validasi_kim
 from geo.masuk.wilayah import Wilayah, wilayah_dari_dict
 from geo.simpan.kim import GalatKonflik, HasilSimpan, Perubahan, bandingkan, ke_teks
 from geo.simpan.pg import migrasi
+from geo.simpan.pg.foto_pembatas_pg import PembatasPG
 from geo.simpan.pg.koneksi import GalatBasisData, Kolam, samarkan
 
 TABEL_KIM = "kim_potensi"
@@ -97,7 +98,7 @@ def _referensi(atribut: list[dict], kolom: list[str], wil: Wilayah) -> Referensi
         return muat_referensi(path, wil.nama, str(wil.extra.get("provinsi") or ""))
 
 
-class GudangPG:
+class GudangPG(PembatasPG):  # PembatasPG: #21's limiter counts, a separate module
     """The shared store; one instance (one pool) per server process."""
 
     jenis = "postgresql"
