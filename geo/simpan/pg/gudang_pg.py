@@ -32,7 +32,7 @@ from geo.masuk.wilayah import Wilayah, wilayah_dari_dict
 from geo.simpan.kim import GalatKonflik, HasilSimpan, Perubahan, bandingkan, ke_teks
 from geo.simpan.pg import migrasi
 from geo.simpan.pg.foto_pembatas_pg import PembatasPG
-from geo.simpan.pg.koneksi import GalatBasisData, Kolam, samarkan
+from geo.simpan.pg.koneksi import GalatBasisData, Kolam, samarkan, tempat
 
 TABEL_KIM = "kim_potensi"
 TABEL_BATAS = "batas_kelurahan"
@@ -115,7 +115,7 @@ class GudangPG(PembatasPG):  # PembatasPG: #21's limiter counts, a separate modu
         sudah = {r[0] for r in conn.execute("SELECT versi FROM schema_migrations")} if ada else set()
         if migrasi.versi_terbaru() not in sudah:
             raise GalatBasisData(
-                f"Basis data {samarkan(self.kolam.url)} belum disiapkan atau skemanya lama. Jalankan "
+                f"Basis data {tempat(self.kolam.url)} belum disiapkan atau skemanya lama. Jalankan "
                 "'python -m geo db upgrade', lalu 'python -m geo db import' untuk memuat data dari berkas."
             )
 
@@ -133,7 +133,7 @@ class GudangPG(PembatasPG):  # PembatasPG: #21's limiter counts, a separate modu
             meta = conn.execute("SELECT isi, kolom_referensi FROM wilayah_meta WHERE id = 1").fetchone()
             if meta is None:
                 raise GalatBasisData(
-                    f"Basis data {samarkan(self.kolam.url)} masih kosong. Muat data dari berkas dengan 'python -m geo db import'."
+                    f"Basis data {tempat(self.kolam.url)} masih kosong. Muat data dari berkas dengan 'python -m geo db import'."
                 )
             ref = [r[0] for r in conn.execute("SELECT atribut FROM referensi_kelurahan ORDER BY urutan")]
             batas = conn.execute(
