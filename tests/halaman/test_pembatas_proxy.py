@@ -52,7 +52,7 @@ def _masuk(hal, nama: str, sandi: str) -> None:
 
 
 def test_lima_sandi_salah_tidak_mengunci_klien_lain(server_proxy, tmp_path):
-    srv, w = server_proxy
+    srv, _ = server_proxy
     luar: list[str] = []
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
