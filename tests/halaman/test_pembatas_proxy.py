@@ -68,6 +68,7 @@ def test_lima_sandi_salah_tidak_mengunci_klien_lain(server_proxy, tmp_path):
         expect(editor.get_by_text("Masuk sebagai", exact=False)).to_be_visible(timeout=30_000)
         expect(editor.get_by_role("button", name="Keluar")).to_be_visible()
         editor.screenshot(path=str(tmp_path / "editor-masuk.png"), full_page=True)
+        penyerang.screenshot(path=str(tmp_path / "penyerang-terkunci.png"), full_page=True)
         b.close()
     assert not luar
     log = (tmp_path / "server.log").read_text(errors="replace")
