@@ -13,11 +13,12 @@ import streamlit as st
 from geo.galat import GalatData
 from geo.i18n import t
 from geo.masuk.dataset import Dataset
-from geo.simpan.foto import MAKS_BYTE, foto_untuk, simpan_foto
+from geo.simpan.foto import MAKS_BYTE, foto_untuk
 from geo.simpan.kim import baca_untuk_sunting, simpan_kim
 from ui.foto import siapkan_foto
 from ui.kelola import K_SIDIK, jalankan_simpan, kabar
 from ui.md import aman_md
+from ui.muat import gudang
 
 JENIS_FOTO = ["jpg", "jpeg", "mpo", "png", "webp"]
 
@@ -68,8 +69,8 @@ def lapangan(dataset: Dataset, pengguna: str) -> None:
         st.warning(t("foto_belum_dipilih"))
     elif kirim:
         try:
-            hasil = simpan_foto(dataset.path_kim, id_potensi, unggahan.getvalue(), pengguna, unggahan.name,
-                                id_sah=set(tabel["id_potensi"]))
+            hasil = gudang().simpan_foto(id_potensi, unggahan.getvalue(), pengguna, unggahan.name,
+                                         id_sah=set(tabel["id_potensi"]))
         except GalatData as exc:
             st.error(aman_md(exc))
             return

@@ -48,9 +48,21 @@ class Foto:
     ukuran_byte: int
 
 
+# Stores whose "KIM path" is not a file (PostgreSQL's table name) register where their photos are mirrored.
+_FOLDER_CERMIN: dict[str, Path] = {}
+
+
 def folder_foto(path_kim: Path | str) -> Path:
-    """``data/kim.csv`` → ``data/foto/``: photos live beside the table they illustrate."""
-    return Path(path_kim).parent / FOLDER_FOTO
+    """``data/kim.csv`` → ``data/foto/``: photos live beside the table they illustrate.
+
+    For a database store, the local mirror it registered (:func:`daftarkan_cermin`).
+    """
+    return _FOLDER_CERMIN.get(str(path_kim)) or Path(path_kim).parent / FOLDER_FOTO
+
+
+def daftarkan_cermin(path_kim: Path | str, folder: Path) -> None:
+    """Photos of the store whose dataset names ``path_kim`` are read from ``folder`` (a mirror)."""
+    _FOLDER_CERMIN[str(path_kim)] = Path(folder)
 
 
 def _id_bersih(id_potensi: str) -> str:
@@ -264,7 +276,7 @@ def sumber_foto(path_kim: Path | str, id_potensi: list[str], url_dasar: str | No
 
 
 # The page and the tests name these here; the image rules live in foto_gambar.
-__all__ = ["FOLDER_FOTO", "MAKS_BYTE", "MAKS_PIKSEL", "MAKS_SISI", "URL_FOTO", "Foto", "bersihkan", "daftar_foto",
+__all__ = ["FOLDER_FOTO", "MAKS_BYTE", "MAKS_PIKSEL", "MAKS_SISI", "URL_FOTO", "Foto", "bersihkan", "daftar_foto", "daftarkan_cermin",
            "folder_foto", "foto_untuk", "nama_berkas", "nama_lama", "pangkas_cadangan", "path_foto",
            "pindahkan_nama_lama", "salin_ke_statis", "selesaikan_jurnal_foto", "simpan_foto", "sumber_foto"]
 

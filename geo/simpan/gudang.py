@@ -22,6 +22,7 @@ from geo.galat import Laporan
 from geo.masuk.baca import baca_tabel
 from geo.masuk.dataset import Dataset, muat_dataset
 from geo.simpan import berkas as _berkas
+from geo.simpan import foto as _foto
 from geo.simpan import kim as _kim
 from geo.simpan import pembatas_simpan as _pembatas_simpan
 from geo.simpan.kim import HasilSimpan
@@ -100,6 +101,11 @@ class Gudang(Protocol):
     def pembatas_hapus(self, kunci: list[str]) -> None:
         """Forget these keys' failures (a successful login)."""
 
+    # --- #21: photos (geo.simpan.foto), bytes with the same limits in both stores ---
+    def simpan_foto(self, id_potensi: str, data: bytes, pengguna: str, nama: str = "foto",
+                    id_sah: set[str] | None = None) -> _foto.Foto:
+        """Validate, clean and store one potential's photo, audited; the old one is kept as a backup."""
+
 
 class GudangBerkas:
     """Today's embedded store: CSV/XLSX + GeoJSON files, a lock file, backups in ``cadangan/``."""
@@ -168,6 +174,11 @@ class GudangBerkas:
 
     def pembatas_hapus(self, kunci: list[str]) -> None:
         self._gagal_aman(lambda p: p.pembatas_hapus(kunci))
+
+    # --- #21: photos in data/foto/ beside kim.csv ---
+    def simpan_foto(self, id_potensi: str, data: bytes, pengguna: str, nama: str = "foto",
+                    id_sah: set[str] | None = None) -> _foto.Foto:
+        return _foto.simpan_foto(self._paths()[0], id_potensi, data, pengguna, nama, id_sah)
 
 
 def pilih_gudang(kim: Path | str | None = None, batas: Path | str | None = None, url: str | None = None) -> Gudang:

@@ -7,9 +7,20 @@ KIM table's code. Tables: ``pembatas_login`` and ``foto_potensi`` /
 
 from __future__ import annotations
 
+import hashlib
+import json
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
+from geo.galat import GalatData
+from geo.masuk import tembolok
+from geo.simpan import foto
+from geo.simpan.berkas import tulis_bytes_atomik
 from geo.simpan.pembatas_simpan import MAKS_CATATAN, CatatanGagal
+from geo.simpan.pg.koneksi import tempat
+
+TABEL_KIM = "kim_potensi"  # the dataset's path_kim under PostgreSQL (as gudang_pg.TABEL_KIM)
 
 KUNCI_PEMBATAS = 7412021  # pg_advisory_xact_lock key: failures counted one writer at a time
 
@@ -45,3 +56,78 @@ class PembatasPG:
     def pembatas_hapus(self, kunci: list[str]) -> None:
         with self.kolam.koneksi() as conn:  # type: ignore[attr-defined]
             conn.execute("DELETE FROM pembatas_login WHERE kunci = ANY(%s)", (kunci,))
+
+
+KUNCI_FOTO = 7412022  # pg_advisory_xact_lock key: one photo save at a time
+
+
+def _folder_cermin(url: str) -> Path:
+    """Where this server mirrors the database's photos (the page serves files; exports read them)."""
+    dasar = tembolok.folder() or Path(tempfile.gettempdir()) / "peta-kim"
+    return dasar / f"foto-pg-{hashlib.sha256(tempat(url).encode()).hexdigest()[:12]}"
+
+
+class FotoPG:
+    """Photos in ``foto_potensi`` (bytes, same limits as the files), mirrored to a local folder per server."""
+
+    kolam: object
+
+    def folder_foto_cermin(self) -> Path:
+        return _folder_cermin(self.kolam.url)  # type: ignore[attr-defined]
+
+    def simpan_foto(self, id_potensi: str, data: bytes, pengguna: str, nama: str = "foto",
+                    id_sah: set[str] | None = None) -> foto.Foto:
+        """Validate, clean and store one photo with its audit row, in one transaction; the old one is kept."""
+        if not str(pengguna).strip():
+            raise GalatData("Masuk sebagai penyunting dulu untuk mengunggah foto.")
+        bersih, lebar, tinggi = foto.bersihkan(data, nama)
+        sidik = hashlib.sha256(bersih).hexdigest()
+        with self.kolam.koneksi() as conn, conn.transaction():  # type: ignore[attr-defined]
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (KUNCI_FOTO,))
+            ada = conn.execute("SELECT 1 FROM kim_potensi WHERE id_potensi = %s", (id_potensi,)).fetchone()
+            if id_sah is not None and (id_potensi not in id_sah or ada is None):
+                raise GalatData(f"id_potensi '{id_potensi}' tidak ada di basis data. Simpan potensinya dulu, lalu unggah fotonya.")
+            conn.execute("INSERT INTO foto_cadangan (id_potensi, isi) SELECT id_potensi, isi FROM foto_potensi "
+                         "WHERE id_potensi = %s", (id_potensi,))
+            conn.execute(
+                "INSERT INTO foto_potensi AS f (id_potensi, isi, sha256, lebar, tinggi, diubah_oleh) VALUES (%s, %s, %s, %s, %s, %s) "
+                "ON CONFLICT (id_potensi) DO UPDATE SET isi = EXCLUDED.isi, sha256 = EXCLUDED.sha256, lebar = EXCLUDED.lebar, "
+                "tinggi = EXCLUDED.tinggi, diubah_oleh = EXCLUDED.diubah_oleh, versi = f.versi + 1, diubah_pada = now()",
+                (id_potensi, bersih, sidik, lebar, tinggi, pengguna))
+            conn.execute(
+                "INSERT INTO audit (pengguna, aksi, berkas, diubah, jumlah_baris, catatan) VALUES (%s, 'foto', %s, %s, 1, %s)",
+                (pengguna, f"{foto.FOLDER_FOTO}/{foto.nama_berkas(id_potensi)}", json.dumps([id_potensi]),
+                 f"{nama}, {lebar}×{tinggi} piksel"))
+            _pangkas_cadangan(conn)
+        path = self.segarkan_foto()
+        return foto.Foto(path / foto.nama_berkas(id_potensi), lebar, tinggi, len(bersih))
+
+    def segarkan_foto(self) -> Path:
+        """Bring this server's mirror up to the database: fetch new or changed photos, drop removed ones."""
+        folder = self.folder_foto_cermin()
+        folder.mkdir(parents=True, exist_ok=True)
+        foto.daftarkan_cermin(TABEL_KIM, folder)
+        daftar = folder / ".daftar.json"
+        try:
+            punya = json.loads(daftar.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            punya = {}
+        with self.kolam.koneksi() as conn:  # type: ignore[attr-defined]
+            ingin = {foto.nama_berkas(i): (i, s) for i, s in conn.execute("SELECT id_potensi, sha256 FROM foto_potensi")}
+            ambil = [i for n, (i, s) in ingin.items() if punya.get(n) != s or not (folder / n).is_file()]
+            for i, isi in conn.execute("SELECT id_potensi, isi FROM foto_potensi WHERE id_potensi = ANY(%s)", (ambil,)) if ambil else []:
+                tulis_bytes_atomik(folder / foto.nama_berkas(i), bytes(isi))
+        for p in folder.glob("*.jpg"):
+            if p.name not in ingin:
+                p.unlink(missing_ok=True)
+        tulis_bytes_atomik(daftar, json.dumps({n: s for n, (_, s) in ingin.items()}).encode("utf-8"))
+        return folder
+
+
+def _pangkas_cadangan(conn) -> None:
+    """Keep at most KIM_FOTO_CADANGAN_MAKS old photos and KIM_FOTO_CADANGAN_MB, newest first (as the files)."""
+    maks, maks_byte = foto.CADANGAN_MAKS.nilai(), foto.CADANGAN_MB.nilai() * 1024 * 1024
+    conn.execute(
+        "DELETE FROM foto_cadangan WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER w AS n, "
+        "sum(octet_length(isi)) OVER w AS total FROM foto_cadangan WINDOW w AS (ORDER BY id DESC)) t "
+        "WHERE n > 1 AND (n > %s OR total > %s))", (maks, maks_byte))

@@ -31,7 +31,7 @@ from geo.masuk.validasi import validasi_kim
 from geo.masuk.wilayah import Wilayah, wilayah_dari_dict
 from geo.simpan.kim import GalatKonflik, HasilSimpan, Perubahan, bandingkan, ke_teks
 from geo.simpan.pg import migrasi
-from geo.simpan.pg.foto_pembatas_pg import PembatasPG
+from geo.simpan.pg.foto_pembatas_pg import FotoPG, PembatasPG
 from geo.simpan.pg.koneksi import GalatBasisData, Kolam, samarkan, tempat
 
 TABEL_KIM = "kim_potensi"
@@ -98,7 +98,7 @@ def _referensi(atribut: list[dict], kolom: list[str], wil: Wilayah) -> Referensi
         return muat_referensi(path, wil.nama, str(wil.extra.get("provinsi") or ""))
 
 
-class GudangPG(PembatasPG):  # PembatasPG: #21's limiter counts, a separate module
+class GudangPG(PembatasPG, FotoPG):  # #21's limiter counts and photos: a separate module
     """The shared store; one instance (one pool) per server process."""
 
     jenis = "postgresql"
@@ -157,6 +157,7 @@ class GudangPG(PembatasPG):  # PembatasPG: #21's limiter counts, a separate modu
         tabel, laporan_kim = validasi_kim(mentah, TABEL_KIM, ref, wil, gdf if len(gdf) else None)
         laporan.gabung(laporan_kim)
         potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
+        self.segarkan_foto()  # #21: photos of this data version in this server's mirror folder
         return Dataset(wil, ref, gdf, potensi, laporan, Path(TABEL_KIM), Path(TABEL_BATAS))
 
     def baca_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, SidikBaris]:
