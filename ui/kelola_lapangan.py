@@ -30,7 +30,7 @@ def _pilihan(tabel: pd.DataFrame) -> dict[str, str]:
 
 def lapangan(dataset: Dataset, pengguna: str) -> None:
     """The field-update tab: status and photo of one potential."""
-    tabel, _ = baca_untuk_sunting(dataset)
+    tabel, _ = gudang().baca_untuk_sunting(dataset)  # #21: the store's table (PostgreSQL too), for the photo picker
     tabel = tabel[tabel["id_potensi"].str.strip() != ""]
     if not len(tabel):
         st.info("Belum ada potensi tersimpan.")
