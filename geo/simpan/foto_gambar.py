@@ -50,14 +50,28 @@ def _piksel_tegak(data: bytes) -> Image.Image:
     gambar = Image.open(io.BytesIO(data))
     gambar.seek(0)  # MPO: the primary image; the others are previews or depth maps
     gambar.draft("RGB", (MAKS_SISI, MAKS_SISI))  # JPEG: decode at reduced scale
+    icc = gambar.info.get("icc_profile")
     gambar = ImageOps.exif_transpose(gambar)  # orientation first: it lives in the metadata dropped below
     gambar.thumbnail((MAKS_SISI, MAKS_SISI))
+    if icc and gambar.mode == "RGB":
+        gambar = _ke_srgb(gambar, icc)
     if gambar.mode in ("RGBA", "LA", "P", "PA"):
         latar = Image.new("RGB", gambar.size, "white")
         rgba = gambar.convert("RGBA")
         latar.paste(rgba, mask=rgba.getchannel("A"))
         gambar = latar
     return gambar.convert("RGB")
+
+
+def _ke_srgb(gambar: Image.Image, icc: bytes) -> Image.Image:
+    """Colours as the camera's profile meant them (a phone's Display P3), in sRGB: the profile itself is dropped."""
+    from PIL import ImageCms
+
+    try:
+        return ImageCms.profileToProfile(gambar, ImageCms.ImageCmsProfile(io.BytesIO(icc)), ImageCms.createProfile("sRGB"),
+                                         outputMode="RGB")
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return gambar  # an unreadable profile: keep the pixels as they are
 
 
 def bersihkan(data: bytes, nama: str = "foto") -> tuple[bytes, int, int]:
