@@ -6,6 +6,7 @@ from pathlib import Path
 
 import bcrypt
 import pytest
+from PIL import Image
 
 from geo.simpan.akun import kumpulkan_pengguna
 from geo.simpan.pembatas import MAKS_GAGAL, PembatasLogin, kunci_akun
@@ -84,3 +85,20 @@ def test_foto_di_basis_data_terlihat_replika_lain(url_pg, wilayah_uji, monkeypat
     finally:
         a.kolam.tutup()
         b.kolam.tutup()
+
+
+def test_db_import_dan_export_membawa_foto(url_pg, wilayah_uji, monkeypatch, tmp_path, capsys):
+    from geo import config
+    from geo.cli.utama import main
+    from geo.simpan import foto
+
+    foto.simpan_foto(wilayah_uji.kim, "A-02", _jpeg((80, 60)), "budi")  # a photo in the file store
+    monkeypatch.setenv(config.ENV_DATABASE, url_pg)
+    monkeypatch.setenv("KIM_CACHE", str(tmp_path / "cache"))
+    assert main(["db", "import"]) == 0
+    assert "Foto diimpor: 1" in capsys.readouterr().out
+    (tmp_path / "keluar").mkdir()
+    assert main(["db", "export", "--output", str(tmp_path / "keluar")]) == 0
+    [path] = foto.foto_untuk(tmp_path / "keluar" / "kim.csv", ["A-02"])
+    with Image.open(path) as g:
+        assert g.size == (80, 60)

@@ -124,6 +124,44 @@ class FotoPG:
         return folder
 
 
+    def impor_foto(self, path_kim: Path | str, pengguna: str) -> int:
+        """``db import``: the file store's photos (``data/foto/``) of the potentials in the database; how many.
+
+        Each is cleaned again (a hand-placed file may carry metadata), under one audit row.
+        """
+        with self.kolam.koneksi() as conn:  # type: ignore[attr-defined]
+            ids = [r[0] for r in conn.execute("SELECT id_potensi FROM kim_potensi ORDER BY urutan")]
+        pasangan = [(i, p) for i, p in zip(ids, foto.foto_untuk(path_kim, ids)) if p is not None]
+        if not pasangan:
+            return 0
+        baris = []
+        for i, p in pasangan:
+            bersih, lebar, tinggi = foto.bersihkan(p.read_bytes(), p.name)
+            baris.append((i, bersih, hashlib.sha256(bersih).hexdigest(), lebar, tinggi, pengguna))
+        with self.kolam.koneksi() as conn, conn.transaction():  # type: ignore[attr-defined]
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (KUNCI_FOTO,))
+            conn.cursor().executemany(
+                "INSERT INTO foto_potensi AS f (id_potensi, isi, sha256, lebar, tinggi, diubah_oleh) VALUES (%s, %s, %s, %s, %s, %s) "
+                "ON CONFLICT (id_potensi) DO UPDATE SET isi = EXCLUDED.isi, sha256 = EXCLUDED.sha256, lebar = EXCLUDED.lebar, "
+                "tinggi = EXCLUDED.tinggi, diubah_oleh = EXCLUDED.diubah_oleh, versi = f.versi + 1, diubah_pada = now()", baris)
+            conn.execute("INSERT INTO audit (pengguna, aksi, berkas, diubah, jumlah_baris, catatan) "
+                         "VALUES (%s, 'impor-foto', %s, %s, %s, %s)",
+                         (pengguna, foto.FOLDER_FOTO, json.dumps([b[0] for b in baris]), len(baris),
+                          f"{len(baris)} foto dari {foto.folder_foto(path_kim)}"))
+        return len(baris)
+
+    def ekspor_foto(self, folder: Path | str) -> list[Path]:
+        """``db export``: every photo to ``<folder>/foto/`` under the file store's names."""
+        tujuan = Path(folder) / foto.FOLDER_FOTO
+        hasil = []
+        with self.kolam.koneksi() as conn:  # type: ignore[attr-defined]
+            for i, isi in conn.execute("SELECT id_potensi, isi FROM foto_potensi ORDER BY id_potensi"):
+                path = tujuan / foto.nama_berkas(i)
+                tulis_bytes_atomik(path, bytes(isi))
+                hasil.append(path)
+        return hasil
+
+
 def _pangkas_cadangan(conn) -> None:
     """Keep at most KIM_FOTO_CADANGAN_MAKS old photos and KIM_FOTO_CADANGAN_MB, newest first (as the files)."""
     maks, maks_byte = foto.CADANGAN_MAKS.nilai(), foto.CADANGAN_MB.nilai() * 1024 * 1024
