@@ -11,10 +11,8 @@ The replaced photo is backed up; backups are pruned to a count and a size.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import io
-import json
 import logging
 import os
 import re
@@ -25,15 +23,14 @@ from PIL import Image
 
 from geo.galat import GalatData
 from geo.masuk.batasan import Batas
-from geo.simpan.berkas import cadangkan, folder_cadangan, kunci, tulis_bytes_atomik
+from geo.simpan.berkas import cadangkan, folder_cadangan, kunci
 from geo.simpan.foto_gambar import MAKS_BYTE, MAKS_PIKSEL, MAKS_SISI, bersihkan
-from geo.simpan.kim import _baris_terakhir_sama, _tambah_baris_audit
+from geo.simpan.kim import Perubahan, ganti_teraudit, selesaikan_jurnal
 
 LOG = logging.getLogger("geo.foto")
 FOLDER_FOTO = "foto"
 CADANGAN_MAKS = Batas("KIM_FOTO_CADANGAN_MAKS", 200, "berkas", "Jumlah cadangan foto")
 CADANGAN_MB = Batas("KIM_FOTO_CADANGAN_MB", 100, "MB", "Ukuran cadangan foto")
-_JURNAL = ".foto-audit.tertunda"
 _PANJANG_SIDIK = 20  # hex digits of SHA-256: 80 bits, no collision among any region's ids
 _NAMA_SIDIK = re.compile(rf"^[A-Za-z0-9-]{{0,40}}_[0-9a-f]{{{_PANJANG_SIDIK}}}$")
 
@@ -95,41 +92,23 @@ def path_foto(path_kim: Path | str, id_potensi: str) -> Path:
     return folder_foto(path_kim) / nama_berkas(id_potensi)
 
 
-def _entri(pengguna: str, id_potensi: str, cadangan: Path | None, catatan: str) -> dict:
-    return {
-        "waktu": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "pengguna": pengguna, "aksi": "foto", "berkas": f"{FOLDER_FOTO}/{nama_berkas(id_potensi)}",
-        "ditambah": [], "diubah": [id_potensi], "dihapus": [], "jumlah_baris": None,
-        "cadangan": cadangan.name if cadangan else None, "catatan": catatan,
-    }
+def _jurnal(path: Path) -> Path:
+    """The pending audit entry of one photo's save (``.<name>.audit.tertunda`` beside it)."""
+    return path.with_name(f".{path.name}.audit.tertunda")
 
 
 def selesaikan_jurnal_foto(path_kim: Path | str) -> bool:
-    """Finish a photo save that died between the file replace and its audit line (photo lock held).
+    """Finish photo saves that died between the file replace and the audit line (photo lock held).
 
-    The journaled entry is appended when the photo on disk is the one it
-    announced, and dropped otherwise (the old photo is intact). True if recovered.
+    Each journaled entry is appended to the KIM table's audit log when the photo
+    on disk is the one it announced, and dropped otherwise (the old photo is
+    intact). True if any was recovered.
     """
     path_kim = Path(path_kim)
-    jurnal = folder_foto(path_kim) / _JURNAL
-    try:
-        isi = json.loads(jurnal.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return False
-    except (OSError, ValueError):
-        isi = {}
     pulih = False
-    if isinstance(isi, dict) and isinstance(isi.get("entri"), dict) and isinstance(isi.get("berkas"), str):
-        try:
-            kini = hashlib.sha256((folder_foto(path_kim) / Path(isi["berkas"]).name).read_bytes()).hexdigest()
-        except OSError:
-            kini = ""
-        if kini == isi.get("sha256") and not _baris_terakhir_sama(path_kim, isi["entri"]):
-            entri = dict(isi["entri"])
-            entri["catatan"] = (str(entri.get("catatan") or "") + " (dicatat ulang setelah penyimpanan terputus)").strip()
-            _tambah_baris_audit(path_kim, entri)
-            pulih = True
-    jurnal.unlink(missing_ok=True)
+    for jurnal in folder_foto(path_kim).glob(".*.jpg.audit.tertunda"):
+        path = jurnal.with_name(jurnal.name[1:].removesuffix(".audit.tertunda"))
+        pulih = selesaikan_jurnal(path, jurnal=jurnal, log=path_kim) or pulih
     return pulih
 
 
@@ -207,17 +186,9 @@ def simpan_foto(path_kim: Path | str, id_potensi: str, data: bytes, pengguna: st
     tujuan.parent.mkdir(parents=True, exist_ok=True)
     with kunci(tujuan.parent / ".foto"):
         selesaikan_jurnal_foto(path_kim)
-        cadangan = cadangkan(tujuan)
-        entri = _entri(pengguna, id_potensi, cadangan, f"{nama}, {lebar}×{tinggi} piksel")
-        jurnal = {"entri": entri, "berkas": tujuan.name, "sha256": hashlib.sha256(bersih).hexdigest()}
-        tulis_bytes_atomik(tujuan.parent / _JURNAL, json.dumps(jurnal, ensure_ascii=False).encode("utf-8"))
-        try:
-            tulis_bytes_atomik(tujuan, bersih)
-        except BaseException:
-            (tujuan.parent / _JURNAL).unlink(missing_ok=True)
-            raise
-        _tambah_baris_audit(path_kim, entri)
-        (tujuan.parent / _JURNAL).unlink(missing_ok=True)
+        ganti_teraudit(tujuan, bersih, pengguna, "foto", Perubahan(diubah=[id_potensi]), None,
+                       f"{nama}, {lebar}×{tinggi} piksel", jurnal=_jurnal(tujuan), log=path_kim,
+                       berkas=f"{FOLDER_FOTO}/{tujuan.name}")
         pangkas_cadangan(path_kim)
     return Foto(tujuan, lebar, tinggi, len(bersih))
 

@@ -97,11 +97,11 @@ def test_audit_foto_selamat_bila_proses_mati_setelah_ganti(wilayah_uji, monkeypa
     def mati(*_a, **_k):
         raise KeyboardInterrupt  # the process dies right after the replace, before the audit line
 
-    monkeypatch.setattr(foto, "_tambah_baris_audit", mati)
+    monkeypatch.setattr(simpan_kim, "_tambah_baris_audit", mati)
     with pytest.raises(KeyboardInterrupt):
         foto.simpan_foto(wilayah_uji.kim, "A-01", _jpeg((40, 30)), "budi")
     assert foto.foto_untuk(wilayah_uji.kim, ["A-01"])[0] is not None  # the photo was replaced
-    monkeypatch.setattr(foto, "_tambah_baris_audit", asli)
+    monkeypatch.setattr(simpan_kim, "_tambah_baris_audit", asli)
     foto.simpan_foto(wilayah_uji.kim, "A-02", _jpeg((40, 30)), "ani")  # the next save finishes the first
     audit = _audit(wilayah_uji)
     assert [(e["pengguna"], e["diubah"]) for e in audit] == [("budi", ["A-01"]), ("ani", ["A-02"])]
@@ -113,7 +113,7 @@ def test_jurnal_dibuang_bila_ganti_tak_terjadi(wilayah_uji, monkeypatch):
     def gagal(path, data):
         raise OSError("disk penuh")
 
-    monkeypatch.setattr(foto, "tulis_bytes_atomik", lambda p, d: gagal(p, d) if p.suffix == ".jpg" else _tulis(p, d))
+    monkeypatch.setattr(simpan_kim, "tulis_bytes_atomik", lambda p, d: gagal(p, d) if p.suffix == ".jpg" else _tulis(p, d))
     from geo.simpan.berkas import tulis_bytes_atomik as _tulis
     with pytest.raises(OSError):
         foto.simpan_foto(wilayah_uji.kim, "A-01", _jpeg((40, 30)), "budi")
