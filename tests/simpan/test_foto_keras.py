@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -138,3 +140,38 @@ def test_cadangan_foto_dibatasi_jumlah_dan_ukuran(wilayah_uji, monkeypatch):
     ukuran = [p.stat().st_size for p in folder.glob("*.jpg")]
     assert 1 <= len(ukuran) < 5  # 5 replaced photos, ~1,2 MB each: only what fits is kept
     assert sum(ukuran) - max(ukuran) <= 1024 * 1024  # the newest backup is always kept
+
+
+_ANAK_FOTO = """
+import io, os, signal, sys
+from PIL import Image
+from geo.simpan import foto, kim
+
+asli = kim._tambah_baris_audit
+def mati(log, entri):  # dies right after its own replace (a previous kill's recovery still goes through)
+    if "dicatat ulang" in entri["catatan"]:
+        return asli(log, entri)
+    os.kill(os.getpid(), signal.SIGKILL)
+kim._tambah_baris_audit = mati
+out = io.BytesIO()
+Image.new("RGB", (40, 30), (int(sys.argv[1]), 0, 0)).save(out, "JPEG")
+foto.simpan_foto(os.environ["KIM_CSV"], "A-01", out.getvalue(), "budi")
+"""
+
+
+@pytest.mark.lambat
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_tiga_kali_dibunuh_setelah_ganti_tidak_ada_audit_hilang(wilayah_uji):
+    import signal
+    import subprocess
+    import sys
+
+    akar = Path(__file__).resolve().parents[2]
+    for i in range(3):  # the tester's 3 of 3 kills
+        hasil = subprocess.run([sys.executable, "-c", _ANAK_FOTO, str(50 * (i + 1))], cwd=akar, env=os.environ.copy(),
+                               capture_output=True, text=True, timeout=120, check=False)
+        assert hasil.returncode == -signal.SIGKILL, hasil.stderr
+    foto.simpan_foto(wilayah_uji.kim, "A-02", _jpeg((40, 30)), "ani")  # the next save
+    audit = _audit(wilayah_uji)
+    assert [e["diubah"] for e in audit] == [["A-01"]] * 3 + [["A-02"]]  # each killed save was recovered by the next
+    assert sum("dicatat ulang" in e["catatan"] for e in audit) == 3
