@@ -255,12 +255,19 @@ __all__ = ["FOLDER_FOTO", "MAKS_BYTE", "MAKS_PIKSEL", "MAKS_SISI", "URL_FOTO", "
 def salin_ke_statis(path_kim: Path | str, tujuan: Path) -> int:
     """Mirror ``data/foto/*.jpg`` into the app's ``static/foto/`` (Streamlit serves only that folder).
 
-    Copies only new or changed files; returns how many were copied.
+    Copies only new or changed files, and removes mirrored old-named files whose source is gone
+    (renamed to its digest name, or moved to the backups as unattributable), so no stale photo
+    stays reachable by URL. Returns how many were copied.
     """
     import shutil
 
     disalin = 0
-    for nama, sumber in daftar_foto(path_kim).items():
+    sumber_semua = daftar_foto(path_kim)
+    if tujuan.is_dir():
+        for lama in tujuan.glob("*.jpg"):  # old names only: digest names never lose their source
+            if lama.stem not in sumber_semua and not _NAMA_SIDIK.match(lama.stem):
+                lama.unlink(missing_ok=True)
+    for nama, sumber in sumber_semua.items():
         target = tujuan / f"{nama}.jpg"
         s = sumber.stat()
         try:

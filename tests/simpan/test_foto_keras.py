@@ -50,6 +50,11 @@ def test_foto_nama_lama_tetap_ditemukan_dan_dipindah(wilayah_uji):
     assert foto.foto_untuk(wilayah_uji.kim, ["A-01"]) == [folder / foto.nama_berkas("A-01")]
     assert foto.foto_untuk(wilayah_uji.kim, ["A/1", "A_1"]) == [None, None]  # never another's photo
     assert list((folder / "cadangan").glob("A_1-*.jpg"))  # kept, not lost
+    statis = wilayah_uji.dir.parent / "static"
+    statis.mkdir()
+    (statis / "A_1.jpg").write_bytes(b"lama")  # mirrored before: must not stay reachable by URL
+    assert foto.salin_ke_statis(wilayah_uji.kim, statis) == 1
+    assert [p.name for p in statis.glob("*.jpg")] == [foto.nama_berkas("A-01")]
 
 
 def test_tanpa_metadata_komentar_xmp_icc_dan_ekor(wilayah_uji):
