@@ -112,6 +112,15 @@ def selesaikan_jurnal_foto(path_kim: Path | str) -> bool:
     return pulih
 
 
+def selesaikan_jurnal_foto_terkunci(path_kim: Path | str) -> bool:
+    """:func:`selesaikan_jurnal_foto` under the photo lock, and only when a journal is pending (reading the audit log)."""
+    folder = folder_foto(path_kim)
+    if not folder.is_dir() or not any(folder.glob(".*.jpg.audit.tertunda")):
+        return False
+    with kunci(folder / ".foto"):
+        return selesaikan_jurnal_foto(path_kim)
+
+
 def pangkas_cadangan(path_kim: Path | str) -> int:
     """Delete the oldest photo backups beyond ``KIM_FOTO_CADANGAN_MAKS`` files or ``KIM_FOTO_CADANGAN_MB``.
 
@@ -249,7 +258,7 @@ def sumber_foto(path_kim: Path | str, id_potensi: list[str], url_dasar: str | No
 # The page and the tests name these here; the image rules live in foto_gambar.
 __all__ = ["FOLDER_FOTO", "MAKS_BYTE", "MAKS_PIKSEL", "MAKS_SISI", "URL_FOTO", "Foto", "bersihkan", "daftar_foto", "daftarkan_cermin",
            "folder_foto", "foto_untuk", "nama_berkas", "nama_lama", "pangkas_cadangan", "path_foto",
-           "pindahkan_nama_lama", "salin_ke_statis", "selesaikan_jurnal_foto", "simpan_foto", "sumber_foto"]
+           "pindahkan_nama_lama", "salin_ke_statis", "selesaikan_jurnal_foto", "selesaikan_jurnal_foto_terkunci", "simpan_foto", "sumber_foto"]
 
 
 def salin_ke_statis(path_kim: Path | str, tujuan: Path) -> int:

@@ -150,6 +150,7 @@ class GudangBerkas:
         return _kim.pulihkan(cadangan.path, dataset, pengguna, sidik_awal, periksa_konflik)  # type: ignore[attr-defined]
 
     def baca_audit(self) -> pd.DataFrame:
+        _foto.selesaikan_jurnal_foto_terkunci(self._paths()[0])  # #21: a killed photo save's entry too
         return _kim.baca_audit(self._paths()[0])
 
     # --- #21: the login limiter's counts, in SQLite beside the data (process memory if read-only) ---

@@ -109,6 +109,10 @@ def test_audit_foto_selamat_bila_proses_mati_setelah_ganti(wilayah_uji, monkeypa
         foto.simpan_foto(wilayah_uji.kim, "A-01", _jpeg((40, 30)), "budi")
     assert foto.foto_untuk(wilayah_uji.kim, ["A-01"])[0] is not None  # the photo was replaced
     monkeypatch.setattr(simpan_kim, "_tambah_baris_audit", asli)
+    from geo.simpan.gudang import GudangBerkas
+
+    riwayat = GudangBerkas(wilayah_uji.kim, wilayah_uji.batas).baca_audit()  # reading the history finishes it too
+    assert list(riwayat["aksi"]) == ["foto"] and "dicatat ulang" in riwayat.loc[0, "catatan"]
     foto.simpan_foto(wilayah_uji.kim, "A-02", _jpeg((40, 30)), "ani")  # the next save finishes the first
     audit = _audit(wilayah_uji)
     assert [(e["pengguna"], e["diubah"]) for e in audit] == [("budi", ["A-01"]), ("ani", ["A-02"])]
