@@ -10,16 +10,9 @@ from geo.simpan.akun import kumpulkan_pengguna
 from geo.simpan.gudang import GudangBerkas
 from geo.simpan.pembatas import MAKS_GAGAL, PembatasLogin, alamat_klien, kunci_akun, proxy_tepercaya
 from geo.simpan.pembatas_simpan import GagalMemori, GagalSqlite
+from tests.simpan.test_login_batas import Jam
 
 BENAR = "sandi-budi-benar"
-
-
-class Jam:
-    def __init__(self) -> None:
-        self.t = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.t
 
 
 @pytest.fixture
