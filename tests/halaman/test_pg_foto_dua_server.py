@@ -12,15 +12,12 @@ import os
 import re
 import urllib.request
 
-import bcrypt
 import psycopg
 import pytest
 from PIL import Image
 
 from geo.simpan.foto import nama_berkas
-from geo.simpan.pg import pindah
-from geo.simpan.pg.gudang_pg import GudangPG
-from tests.halaman.test_pg_dua_server import SANDI_EDITOR, _buka_dan_masuk
+from tests.halaman.test_pg_dua_server import _buka_dan_masuk, env_dua_server
 from tests.pg_uji import SANDI
 from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, Server, tunggu_diam
 
@@ -47,11 +44,7 @@ def _pilih_potensi(page, teks: str) -> None:
 
 
 def test_foto_dari_server_satu_tampil_di_server_dua(url_pg, wilayah_uji, tmp_path):
-    g = GudangPG(url_pg)
-    assert pindah.impor(g, "uji", wilayah_uji.kim, wilayah_uji.batas, wilayah_uji.referensi, wilayah_uji.wilayah).hasil
-    g.kolam.tutup()
-    hash_ = bcrypt.hashpw(SANDI_EDITOR.encode(), bcrypt.gensalt(rounds=4)).decode()
-    env = {"KIM_DATABASE_URL": url_pg, "KIM_PENGGUNA": f"Budi:{hash_}"}
+    env = env_dua_server(url_pg, wilayah_uji)
     satu = Server({**env, "KIM_CACHE": str(tmp_path / "cache-satu")}, tmp_path / "satu.log")
     dua = Server({**env, "KIM_CACHE": str(tmp_path / "cache-dua")}, tmp_path / "dua.log")
     statis = PROYEK / "static" / "foto" / nama_berkas("A-02")
