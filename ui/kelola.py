@@ -8,6 +8,8 @@ which turns a conflict or a refusal into a message that stays on screen.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from collections.abc import Callable
 
 import pandas as pd
@@ -18,7 +20,7 @@ from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 from geo.simpan.akun import PESAN_AKUN_SALAH, PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna
 from geo.simpan.kim import GalatKonflik, HasilSimpan
-from geo.simpan.pembatas import PEMBATAS
+from geo.simpan.pembatas import PembatasLogin, alamat_klien
 from ui.md import aman_md
 from ui.muat import gudang, lupakan
 
@@ -31,6 +33,8 @@ K_PATH = "kelola_path"
 K_KABAR = "kelola_kabar"
 K_KONFLIK = "kelola_konflik"
 K_LAPORAN = "kelola_laporan"
+K_IKATAN = "kelola_ikatan"  # the connection the login was made over (see _kunci_koneksi)
+_LOG = logging.getLogger("geo.login")
 
 
 def daftar_pengguna() -> DaftarPengguna:
@@ -42,11 +46,30 @@ def daftar_pengguna() -> DaftarPengguna:
     return kumpulkan_pengguna(rahasia)
 
 
+def _kunci_koneksi() -> str | None:
+    """A digest of this browser connection's secret: the websocket handshake key, new on every connection.
+
+    Someone who learns a session's id can reconnect to that session, but not
+    over the editor's connection: their key differs, so the login does not carry over.
+    """
+    try:
+        kepala = st.context.headers
+        nilai = kepala.get("Sec-WebSocket-Key") or kepala.get("sec-websocket-key")
+    except (AttributeError, RuntimeError, KeyError):
+        return None
+    return hashlib.sha256(nilai.encode()).hexdigest() if isinstance(nilai, str) and nilai else None
+
+
 def bagian_login(daftar: DaftarPengguna) -> str | None:
     """The logged-in editor, or None after drawing the login form (or the first-run help)."""
     pengguna = st.session_state.get(K_PENGGUNA)
     if pengguna and pengguna in daftar.akun:
-        return pengguna
+        if st.session_state.get(K_IKATAN) == _kunci_koneksi():
+            return pengguna
+        # The session was resumed over another connection: a reconnect, or someone who learned its id.
+        _LOG.warning("Sesi penyunting %r dipakai dari koneksi lain; login dibatalkan.", pengguna)
+        keluar()
+        st.warning("Sambungan ke server berganti; demi keamanan Anda perlu masuk lagi.")
     if daftar.peringatan:  # the details go to the server log and the CLI, never to a visitor
         st.warning(PESAN_AKUN_SALAH)
     if daftar.kosong:
@@ -58,9 +81,15 @@ def bagian_login(daftar: DaftarPengguna) -> str | None:
         sandi = st.text_input("Kata sandi", type="password", key="kelola_login_sandi")
         kirim = st.form_submit_button("Masuk", type="primary")
     if kirim:
-        hasil = PEMBATAS.masuk(daftar, nama, sandi, _alamat_klien())
+        try:
+            hasil = PembatasLogin(gudang()).masuk(daftar, nama, sandi, _alamat_klien())
+        except GalatData as exc:  # the store is unreachable, or KIM_PROXY_TEPERCAYA is malformed
+            st.error(aman_md(exc))
+            return None
         if hasil.pengguna:
+            keluar()  # a fresh editing session: nothing from before the login carries over
             st.session_state[K_PENGGUNA] = hasil.pengguna
+            st.session_state[K_IKATAN] = _kunci_koneksi()
             st.rerun()
         if hasil.tunggu_detik > 0:
             st.error(f"Terlalu banyak percobaan yang gagal. Coba lagi dalam {int(hasil.tunggu_detik) + 1} detik.")
@@ -70,15 +99,24 @@ def bagian_login(daftar: DaftarPengguna) -> str | None:
 
 
 def _alamat_klien() -> str | None:
-    """The browser's address as the server sees it (None in tests and behind some proxies)."""
+    """The browser's address: the connection's, or a named proxy's report (KIM_PROXY_TEPERCAYA); None if unknown."""
     try:
-        return st.context.ip_address
+        langsung, kepala = st.context.ip_address, dict(st.context.headers)
     except (AttributeError, RuntimeError):
         return None
+    return alamat_klien(langsung, kepala)
+
+
+# Everything an editing session keeps: the login, working copies of every record, their widgets.
+AWALAN_SUNTING = ("kelola_", "anggaran_", "lapangan_", "log_")
 
 
 def keluar() -> None:
-    for kunci in (K_PENGGUNA, K_ASAL, K_DRAF, K_SIDIK, K_KONFLIK, K_LAPORAN):
+    """End the editing session: the login, its connection binding, every working copy and editing widget.
+
+    Only the message meant to survive the next rerun stays.
+    """
+    for kunci in [k for k in st.session_state if str(k).startswith(AWALAN_SUNTING) and k != K_KABAR]:
         st.session_state.pop(kunci, None)
 
 

@@ -13,13 +13,14 @@ import streamlit as st
 from geo.galat import GalatData
 from geo.i18n import t
 from geo.masuk.dataset import Dataset
-from geo.simpan.foto import MAKS_BYTE, path_foto, simpan_foto
+from geo.simpan.foto import MAKS_BYTE, foto_untuk
 from geo.simpan.kim import baca_untuk_sunting, simpan_kim
 from ui.foto import siapkan_foto
 from ui.kelola import K_SIDIK, jalankan_simpan, kabar
 from ui.md import aman_md
+from ui.muat import gudang
 
-JENIS_FOTO = ["jpg", "jpeg", "png", "webp"]
+JENIS_FOTO = ["jpg", "jpeg", "mpo", "png", "webp"]
 
 
 def _pilihan(tabel: pd.DataFrame) -> dict[str, str]:
@@ -29,7 +30,7 @@ def _pilihan(tabel: pd.DataFrame) -> dict[str, str]:
 
 def lapangan(dataset: Dataset, pengguna: str) -> None:
     """The field-update tab: status and photo of one potential."""
-    tabel, _ = baca_untuk_sunting(dataset)
+    tabel, _ = gudang().baca_untuk_sunting(dataset)  # #21: the store's table (PostgreSQL too), for the photo picker
     tabel = tabel[tabel["id_potensi"].str.strip() != ""]
     if not len(tabel):
         st.info("Belum ada potensi tersimpan.")
@@ -54,8 +55,8 @@ def lapangan(dataset: Dataset, pengguna: str) -> None:
             st.rerun()
 
     st.markdown(f"**{t('foto_judul')}**")
-    ada = path_foto(dataset.path_kim, id_potensi)
-    if ada.is_file():
+    ada = foto_untuk(dataset.path_kim, [id_potensi])[0]
+    if ada is not None and ada.is_file():
         st.image(str(ada), caption="Foto saat ini", width="stretch")
     # A form: the photo and the press travel to the server together, so a press made while the
     # upload was still being sent is never lost on a slow phone connection.
@@ -68,8 +69,8 @@ def lapangan(dataset: Dataset, pengguna: str) -> None:
         st.warning(t("foto_belum_dipilih"))
     elif kirim:
         try:
-            hasil = simpan_foto(dataset.path_kim, id_potensi, unggahan.getvalue(), pengguna, unggahan.name,
-                                id_sah=set(tabel["id_potensi"]))
+            hasil = gudang().simpan_foto(id_potensi, unggahan.getvalue(), pengguna, unggahan.name,
+                                         id_sah=set(tabel["id_potensi"]))
         except GalatData as exc:
             st.error(aman_md(exc))
             return

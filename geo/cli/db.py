@@ -52,6 +52,9 @@ def _import(args: argparse.Namespace) -> int:
         return 1
     print(f"Diimpor ke {gudang.keterangan()}: {hasil.jumlah_referensi} kelurahan referensi, {hasil.jumlah_batas} batas, "
           f"data KIM: {hasil.hasil.pesan}")
+    foto = gudang.impor_foto(args.kim or config.path_kim(), pengguna)  # #21: photos into table foto_potensi
+    if foto:
+        print(f"Foto diimpor: {foto}.")
     return 0
 
 
@@ -61,6 +64,9 @@ def _export(args: argparse.Namespace) -> int:
     gudang = _gudang()
     for path in ekspor(gudang, args.output):
         print(f"Ditulis: {path}")
+    foto = gudang.ekspor_foto(args.output)  # #21: photos as data/foto/ holds them
+    if foto:
+        print(f"Ditulis: {len(foto)} foto di {foto[0].parent}")
     return 0
 
 

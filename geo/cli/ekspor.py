@@ -15,11 +15,12 @@ from geo import format_id
 from geo.cli import waktu
 from geo.cli.utama import keadaan_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
 from geo.ekspor import FORMAT, buat, format_ekspor
+from geo.ekspor.merek import merek
 from geo.ekspor.opsi import DPI_BAWAAN, UKURAN_BAWAAN, UKURAN_KERTAS_MM, OpsiEkspor
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 from geo.simpan.berkas import tulis_bytes_atomik
-from geo.simpan.lindung import dijaga
+from geo.simpan.lindung import di_folder_aplikasi, dijaga
 from geo.tampilan.keadaan import BASEMAP_BAWAAN, PETA_DASAR
 from geo.tampilan.kelas import JUMLAH_KELAS_BAWAAN, SKEMA_BAWAAN, SKEMA_KELAS
 from geo.tampilan.metrik import METRIK_BAWAAN
@@ -53,17 +54,26 @@ def _format_dari_args(args: argparse.Namespace) -> str:
     raise GalatData(f"Sebutkan --format ({', '.join(FORMAT)}) atau beri --output dengan akhiran yang dikenal, mis. peta.pdf.")
 
 
-def _periksa_tujuan(tujuan: Path, dataset: Dataset, tambahan: tuple[Path, ...] = ()) -> Path:
-    """Where to write; never over a file the app reads or keeps (see :mod:`geo.simpan.lindung`)."""
+def _periksa_tujuan(tujuan: Path, dataset: Dataset, tambahan: tuple[Path, ...] = (), diminta: bool = True) -> Path:
+    """Where to write; never over a file the app reads or keeps, nor (``--output``) into its folders.
+
+    See :mod:`geo.simpan.lindung`. ``diminta``: the user named this path (not the automatic name).
+    """
     if tujuan.is_dir():
         raise GalatData(f"'{tujuan}' adalah folder. Beri nama berkas di dalamnya, mis. {tujuan / 'peta.pdf'}.")
-    if not tujuan.resolve().parent.is_dir():
-        raise GalatData(f"Folder '{tujuan.parent}' tidak ada. Buat foldernya dulu atau pilih lokasi lain.")
     if dijaga(tujuan, dataset, tambahan):
         raise GalatData(
             f"'{tujuan}' adalah berkas data aplikasi (data KIM, batas, referensi, wilayah, log audit atau cadangan); "
             "ekspor tidak boleh menimpanya. Pilih nama berkas lain di luar folder data."
         )
+    folder = di_folder_aplikasi(tujuan, dataset) if diminta else None
+    if folder:
+        raise GalatData(
+            f"'{tujuan}' berada di dalam folder aplikasi ({folder[0]}: {folder[1]}); ekspor tidak boleh menulis di sana. "
+            "Pilih folder lain untuk hasil ekspor, mis. folder Dokumen Anda."
+        )
+    if not tujuan.resolve().parent.is_dir():
+        raise GalatData(f"Folder '{tujuan.parent}' tidak ada. Buat foldernya dulu atau pilih lokasi lain.")
     return tujuan
 
 
@@ -95,7 +105,7 @@ def _keluarkan(args: argparse.Namespace, hasil, dataset: Dataset, sumber: tuple[
         sys.stdout.buffer.write(hasil.data)
         sys.stdout.flush()
         return None
-    tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), dataset, sumber)
+    tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), dataset, sumber, diminta=False)
     tulis_bytes_atomik(tujuan, hasil.data)
     return tujuan
 
@@ -144,13 +154,14 @@ def _export(args: argparse.Namespace) -> int:
     if args.kelurahan and kode != "profil":
         raise GalatData(f"--kelurahan hanya untuk --format profil (bukan {kode}). Hapus --kelurahan atau pakai --format profil.")
     hasil = buat(kode, tampilan, opsi, args.kelurahan or "")
-    for pesan in hasil.pesan:
+    galat_logo = merek(dataset.wilayah).galat_logo
+    for pesan in (*hasil.pesan, *([galat_logo] if galat_logo else [])):
         print(f"Catatan: {pesan}", file=sys.stderr)
     if ke_stdout:
         sys.stdout.buffer.write(hasil.data)
         sys.stdout.flush()
         return 0
-    tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), dataset)
+    tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), dataset, diminta=False)
     tulis_bytes_atomik(tujuan, hasil.data)
     ukuran_kb = format_id.angka(max(1, round(len(hasil.data) / 1024)))
     print(f"Tersimpan: {tujuan} ({ukuran_kb} KB; {format_id.angka(len(tampilan.potensi))} potensi; {tampilan.filter.deskripsi()})")

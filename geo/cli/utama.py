@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -212,11 +213,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     argv = list(sys.argv[1:] if argv is None else argv)
+    logging.getLogger("geo.basisdata").addHandler(logging.NullHandler())  # printed below instead, once
     args = buat_parser(_perintah(argv)).parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except GalatData as exc:
-        print(str(exc), file=sys.stderr)
+        # An administrator runs the CLI: a database problem's details (host, database; never the password)
+        print(getattr(exc, "rincian", None) or str(exc), file=sys.stderr)
         return getattr(exc, "kode_keluar", KELUAR_DATA_TIDAK_SAH)  # GalatOpsi: a refused view setting, 2 like argparse
     except KeyboardInterrupt:
         return 130

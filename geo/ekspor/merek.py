@@ -8,6 +8,7 @@ wording lives in data, never in code.
 from __future__ import annotations
 
 import base64
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from geo.masuk.wilayah import Wilayah
 
 EKSTENSI_LOGO = {".png": "image/png", ".svg": "image/svg+xml"}
 MAKS_BYTE_LOGO = 2 * 1024 * 1024
+_LOG = logging.getLogger("geo.ekspor")
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class Merek:
     logo: Path | None = None
     sumber_data: str = ""
     catatan_kaki: str = ""
+    galat_logo: str = ""  # why a configured logo was refused (the CLI prints it; the page leaves it out)
 
     @property
     def ada(self) -> bool:
@@ -62,23 +65,34 @@ def _teks(raw: dict, kunci: str) -> str:
     return " ".join(str(raw.get(kunci) or "").split())
 
 
-def _logo(raw: dict) -> Path | None:
-    """A PNG/SVG that exists and is of sane size; anything else is ignored rather than breaking a print."""
+def _logo(raw: dict) -> tuple[Path | None, str]:
+    """A PNG/SVG inside the data folder, of sane size; otherwise (None, why).
+
+    Only the data folder: ``wilayah.json`` must not be a way to print any
+    image the server can read (``/etc/...``, another office's files, a link out).
+    """
     nilai = str(raw.get("logo") or "").strip()
     if not nilai:
-        return None
+        return None, ""
+    folder = Path(raw.get("_folder") or ".")
     path = Path(nilai)
     if not path.is_absolute():
-        path = Path(raw.get("_folder") or ".") / path
+        path = folder / path
+    if not path.resolve().is_relative_to(folder.resolve()):
+        pesan = (f"Logo '{nilai}' di wilayah.json berada di luar folder data ({folder}) dan tidak dipakai. "
+                 "Salin berkas logo ke folder data, lalu tulis namanya saja, mis. \"logo\": \"logo.png\".")
+        _LOG.warning("%s", pesan)
+        return None, pesan
     if path.suffix.lower() not in EKSTENSI_LOGO or not path.is_file() or path.stat().st_size > MAKS_BYTE_LOGO:
-        return None
-    return path
+        return None, ""
+    return path, ""
 
 
 def merek(wilayah: Wilayah) -> Merek:
     """The branding of a region (all empty when ``wilayah.json`` has none)."""
     raw = wilayah.extra or {}
-    return Merek(_teks(raw, "instansi"), _teks(raw, "unit"), _logo(raw), _teks(raw, "sumber_data"), _teks(raw, "catatan_kaki"))
+    logo, galat = _logo(raw)
+    return Merek(_teks(raw, "instansi"), _teks(raw, "unit"), logo, _teks(raw, "sumber_data"), _teks(raw, "catatan_kaki"), galat)
 
 
 def html_merek(m: Merek) -> str:

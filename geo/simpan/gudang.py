@@ -9,6 +9,8 @@ before; with it, the shared PostgreSQL/PostGIS database of :mod:`geo.simpan.pg`.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -20,8 +22,16 @@ from geo.galat import Laporan
 from geo.masuk.baca import baca_tabel
 from geo.masuk.dataset import Dataset, muat_dataset
 from geo.simpan import berkas as _berkas
+from geo.simpan import foto as _foto
 from geo.simpan import kim as _kim
+from geo.simpan import pembatas_simpan as _pembatas_simpan
 from geo.simpan.kim import HasilSimpan
+from geo.simpan.pembatas_simpan import CatatanGagal
+
+_LOG = logging.getLogger("geo.login")
+PEMBATAS_SQLITE = ".pembatas_login.sqlite3"  # beside kim.csv: the limiter's counts, shared by all processes
+_PENYIMPAN_GAGAL: dict[str, _pembatas_simpan.GagalSqlite] = {}
+_GAGAL_MEMORI = _pembatas_simpan.GagalMemori()
 
 JENIS_BERKAS = "berkas"
 
@@ -79,6 +89,22 @@ class Gudang(Protocol):
     def baca_audit(self) -> pd.DataFrame:
         """The audit log, newest first (columns as :func:`geo.simpan.kim.baca_audit`)."""
 
+    # --- #21: the login limiter's failure counts (geo.simpan.pembatas), shared by every process ---
+    def pembatas_baca(self, kunci: list[str]) -> dict[str, CatatanGagal]:
+        """The failure records of these keys (absent: none)."""
+
+    def pembatas_gagal(self, kunci: list[str], sekarang: float, lupa_detik: float,
+                       kunci_sampai: Callable[[int], float]) -> None:
+        """Count one failure for each key, atomically; a record still locked is never evicted."""
+
+    def pembatas_hapus(self, kunci: list[str]) -> None:
+        """Forget these keys' failures (a successful login)."""
+
+    # --- #21: photos (geo.simpan.foto), bytes with the same limits in both stores ---
+    def simpan_foto(self, id_potensi: str, data: bytes, pengguna: str, nama: str = "foto",
+                    id_sah: set[str] | None = None) -> _foto.Foto:
+        """Validate, clean and store one potential's photo, audited; the old one is kept as a backup."""
+
 
 class GudangBerkas:
     """Today's embedded store: CSV/XLSX + GeoJSON files, a lock file, backups in ``cadangan/``."""
@@ -123,7 +149,36 @@ class GudangBerkas:
         return _kim.pulihkan(cadangan.path, dataset, pengguna, sidik_awal, periksa_konflik)  # type: ignore[attr-defined]
 
     def baca_audit(self) -> pd.DataFrame:
+        _foto.selesaikan_jurnal_foto_terkunci(self._paths()[0])  # #21: a killed photo save's entry too
         return _kim.baca_audit(self._paths()[0])
+
+    # --- #21: the login limiter's counts, in SQLite beside the data (process memory if read-only) ---
+    def _gagal(self) -> _pembatas_simpan.PenyimpanGagal:
+        path = self._paths()[0].parent / PEMBATAS_SQLITE
+        return _PENYIMPAN_GAGAL.setdefault(str(path), _pembatas_simpan.GagalSqlite(path))
+
+    def _gagal_aman(self, kerja: Callable[[_pembatas_simpan.PenyimpanGagal], Any]) -> Any:
+        try:
+            return kerja(self._gagal())
+        except (sqlite3.Error, OSError) as exc:  # a read-only data folder: this process still limits
+            _LOG.warning("Hitungan login gagal tidak dapat disimpan di %s (%s); dipakai memori proses ini.",
+                         self._paths()[0].parent / PEMBATAS_SQLITE, exc)
+            return kerja(_GAGAL_MEMORI)
+
+    def pembatas_baca(self, kunci: list[str]) -> dict[str, _pembatas_simpan.CatatanGagal]:
+        return self._gagal_aman(lambda p: p.pembatas_baca(kunci))
+
+    def pembatas_gagal(self, kunci: list[str], sekarang: float, lupa_detik: float,
+                       kunci_sampai: Callable[[int], float]) -> None:
+        self._gagal_aman(lambda p: p.pembatas_gagal(kunci, sekarang, lupa_detik, kunci_sampai))
+
+    def pembatas_hapus(self, kunci: list[str]) -> None:
+        self._gagal_aman(lambda p: p.pembatas_hapus(kunci))
+
+    # --- #21: photos in data/foto/ beside kim.csv ---
+    def simpan_foto(self, id_potensi: str, data: bytes, pengguna: str, nama: str = "foto",
+                    id_sah: set[str] | None = None) -> _foto.Foto:
+        return _foto.simpan_foto(self._paths()[0], id_potensi, data, pengguna, nama, id_sah)
 
 
 def pilih_gudang(kim: Path | str | None = None, batas: Path | str | None = None, url: str | None = None) -> Gudang:

@@ -224,9 +224,9 @@ def path_jurnal(path_kim: Path | str) -> Path:
     return path_audit(path_kim).with_suffix(".jsonl.tertunda")
 
 
-def _tulis_jurnal(path_kim: Path, entri: dict, data_baru: bytes) -> None:
+def _tulis_jurnal(jurnal: Path, entri: dict, data_baru: bytes) -> None:
     isi = {"entri": entri, "sha256": hashlib.sha256(data_baru).hexdigest()}
-    tulis_bytes_atomik(path_jurnal(path_kim), json.dumps(isi, ensure_ascii=False).encode("utf-8"))
+    tulis_bytes_atomik(jurnal, json.dumps(isi, ensure_ascii=False).encode("utf-8"))
 
 
 def _baris_terakhir_sama(path_kim: Path, entri: dict) -> bool:
@@ -239,16 +239,18 @@ def _baris_terakhir_sama(path_kim: Path, entri: dict) -> bool:
         return False
 
 
-def selesaikan_jurnal(path_kim: Path | str) -> bool:
+def selesaikan_jurnal(path_kim: Path | str, jurnal: Path | None = None, log: Path | None = None) -> bool:
     """Finish a save that died between the file replace and its audit line.
 
     Call with the save lock held. The pending entry is appended when the
     file on disk is the content it announced (the replace happened), and
     dropped otherwise (the old file is intact, nothing changed). True if
-    an entry was recovered.
+    an entry was recovered. ``jurnal`` and ``log`` (whose audit file gets the
+    line) default to the file's own; a photo names the KIM table's log.
     """
     path_kim = Path(path_kim)
-    jurnal = path_jurnal(path_kim)
+    jurnal = jurnal or path_jurnal(path_kim)
+    log = log or path_kim
     try:
         isi = json.loads(jurnal.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -261,10 +263,10 @@ def selesaikan_jurnal(path_kim: Path | str) -> bool:
     except OSError:
         kini = ""
     if isinstance(isi, dict) and isinstance(isi.get("entri"), dict) and isi.get("sha256") == kini \
-            and not _baris_terakhir_sama(path_kim, isi["entri"]):  # died after the line, before the unlink
+            and not _baris_terakhir_sama(log, isi["entri"]):  # died after the line, before the unlink
         entri = dict(isi["entri"])
         entri["catatan"] = (str(entri.get("catatan") or "") + " (dicatat ulang setelah penyimpanan terputus)").strip()
-        _tambah_baris_audit(path_kim, entri)
+        _tambah_baris_audit(log, entri)
         pulih = True
     jurnal.unlink(missing_ok=True)
     return pulih
@@ -344,27 +346,34 @@ def simpan_kim(
 
 
 def ganti_teraudit(path: Path, isi: bytes | Callable[[BinaryIO], object], pengguna: str, aksi: str, perubahan: Perubahan,
-                   jumlah_baris: int, catatan: str = "") -> Path | None:
+                   jumlah_baris: int | None, catatan: str = "", *, jurnal: Path | None = None, log: Path | None = None,
+                   berkas: str | None = None) -> Path | None:
     """Replace a data file with a backup and a write-ahead audit entry; the caller holds its lock.
 
     The audit entry is on disk before the replace, so a kill between the two
     is finished by the next save or audit read (:func:`selesaikan_jurnal`).
-    Every audited table (KIM, activity log, budget plan) is written here.
+    Every audited table (KIM, activity log, budget plan) and every photo is
+    written here; a photo passes its own ``jurnal``, the KIM table as ``log``
+    and its ``berkas`` label (``foto/<name>``).
     """
     if callable(isi):
         buf = io.BytesIO()
         isi(buf)
         isi = buf.getvalue()
+    jurnal = jurnal or path_jurnal(path)
+    log = log or path
     cadangan = cadangkan(path)
-    entri = _entri_audit(path, pengguna, aksi, perubahan, jumlah_baris, cadangan, catatan)
-    _tulis_jurnal(path, entri, isi)
+    entri = _entri_audit(path, pengguna, aksi, perubahan, jumlah_baris, cadangan, catatan)  # type: ignore[arg-type]
+    if berkas:
+        entri["berkas"] = berkas
+    _tulis_jurnal(jurnal, entri, isi)
     try:
         tulis_bytes_atomik(path, isi)
     except BaseException:
-        path_jurnal(path).unlink(missing_ok=True)
+        jurnal.unlink(missing_ok=True)
         raise
-    _tambah_baris_audit(path, entri)
-    path_jurnal(path).unlink(missing_ok=True)
+    _tambah_baris_audit(log, entri)
+    jurnal.unlink(missing_ok=True)
     return cadangan
 
 

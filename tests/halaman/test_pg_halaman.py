@@ -81,6 +81,8 @@ def test_database_down_is_a_clear_message_without_password(halaman, monkeypatch,
     pesan = " ".join(str(e.value) for e in at.error).replace("\\", "")  # Kelola Data escapes Markdown
     # Shown as plain text: aman_md puts an invisible word joiner in URLs so they never become links.
     pesan = pesan.replace("\u2060", "")
-    assert "tidak dapat dihubungi" in pesan and "kim:***@127.0.0.1:9" in pesan
+    assert "tidak dapat dihubungi" in pesan and "Coba lagi nanti" in pesan
+    # #21: a visitor learns nothing about the server: no host, port or user (the server log has them)
+    assert "127.0.0.1" not in pesan and "kim:" not in pesan and ":9" not in pesan
     assert "Geheim-77" not in _semua_teks(at) and SANDI not in _semua_teks(at)
     assert not at.metric  # nothing drawn from the files instead

@@ -31,7 +31,8 @@ from geo.masuk.validasi import validasi_kim
 from geo.masuk.wilayah import Wilayah, wilayah_dari_dict
 from geo.simpan.kim import GalatKonflik, HasilSimpan, Perubahan, bandingkan, ke_teks
 from geo.simpan.pg import migrasi
-from geo.simpan.pg.koneksi import GalatBasisData, Kolam, samarkan
+from geo.simpan.pg.foto_pembatas_pg import FotoPG, PembatasPG
+from geo.simpan.pg.koneksi import GalatBasisData, Kolam, samarkan, tempat
 
 TABEL_KIM = "kim_potensi"
 TABEL_BATAS = "batas_kelurahan"
@@ -97,7 +98,7 @@ def _referensi(atribut: list[dict], kolom: list[str], wil: Wilayah) -> Referensi
         return muat_referensi(path, wil.nama, str(wil.extra.get("provinsi") or ""))
 
 
-class GudangPG:
+class GudangPG(PembatasPG, FotoPG):  # #21's limiter counts and photos: a separate module
     """The shared store; one instance (one pool) per server process."""
 
     jenis = "postgresql"
@@ -114,7 +115,7 @@ class GudangPG:
         sudah = {r[0] for r in conn.execute("SELECT versi FROM schema_migrations")} if ada else set()
         if migrasi.versi_terbaru() not in sudah:
             raise GalatBasisData(
-                f"Basis data {samarkan(self.kolam.url)} belum disiapkan atau skemanya lama. Jalankan "
+                f"Basis data {tempat(self.kolam.url)} belum disiapkan atau skemanya lama. Jalankan "
                 "'python -m geo db upgrade', lalu 'python -m geo db import' untuk memuat data dari berkas."
             )
 
@@ -132,7 +133,7 @@ class GudangPG:
             meta = conn.execute("SELECT isi, kolom_referensi FROM wilayah_meta WHERE id = 1").fetchone()
             if meta is None:
                 raise GalatBasisData(
-                    f"Basis data {samarkan(self.kolam.url)} masih kosong. Muat data dari berkas dengan 'python -m geo db import'."
+                    f"Basis data {tempat(self.kolam.url)} masih kosong. Muat data dari berkas dengan 'python -m geo db import'."
                 )
             ref = [r[0] for r in conn.execute("SELECT atribut FROM referensi_kelurahan ORDER BY urutan")]
             batas = conn.execute(
@@ -156,6 +157,7 @@ class GudangPG:
         tabel, laporan_kim = validasi_kim(mentah, TABEL_KIM, ref, wil, gdf if len(gdf) else None)
         laporan.gabung(laporan_kim)
         potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
+        self.segarkan_foto()  # #21: photos of this data version in this server's mirror folder
         return Dataset(wil, ref, gdf, potensi, laporan, Path(TABEL_KIM), Path(TABEL_BATAS))
 
     def baca_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, SidikBaris]:
