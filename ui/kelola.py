@@ -120,6 +120,17 @@ def tampilkan_kabar() -> None:
         getattr(st, jenis)(teks)
 
 
+def pilih_berantai(dihapus: list[str], kunci: str) -> bool:
+    """The explicit cascade: removed potentials take their activity rows and budget lines with them.
+
+    Off by default, so a removal that other records still name is refused with the list of rows.
+    """
+    if not dihapus:
+        return False
+    return st.checkbox("Hapus juga kegiatan dan baris anggaran yang merujuk potensi yang dihapus (hapus berantai, "
+                       "dicatat di audit dan dicadangkan)", key=kunci)
+
+
 def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> HasilSimpan | None:
     """Run a save; on success reload everything and clear the dashboard's cache.
 

@@ -7,6 +7,7 @@ comparison key (``id_baris``) and the validation differ.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +17,7 @@ from geo.anggaran.rencana import KOLOM_ANGGARAN, validasi_rencana
 from geo.galat import GalatData, Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.dataset import Dataset
+from geo.simpan import utuh
 from geo.simpan.berkas import Sidik
 from geo.simpan.kim import HasilSimpan, Perubahan, ganti_teraudit, ke_teks, perubahan_menurut, sesi_simpan
 
@@ -28,6 +30,19 @@ def sebagai_teks(frame: pd.DataFrame) -> pd.DataFrame:
 def _penulis(teks: pd.DataFrame):
     isi = teks[list(KOLOM_ANGGARAN)]
     return lambda temp: isi.to_csv(temp, index=False, encoding="utf-8-sig", lineterminator="\n")
+
+
+def _isi_termuat(teks: pd.DataFrame, path: Path, berkas: str, dataset: Dataset,
+                 pengaturan: Pengaturan) -> tuple[bytes, Laporan]:
+    """The bytes a save writes, and the loader's verdict on them: whatever is saved must load."""
+    buf = io.BytesIO()
+    _penulis(teks)(buf)
+    data = buf.getvalue()
+    laporan = utuh.periksa_sel(teks, berkas)
+    if laporan.ok:
+        laporan = utuh.laporan_muat_ulang(data, path.name, tuple(KOLOM_ANGGARAN),
+                                          lambda m: validasi_rencana(m, path.name, dataset, pengaturan)[1])
+    return data, laporan
 
 
 def bandingkan_baris(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
@@ -62,7 +77,10 @@ def tulis_usul(tabel: pd.DataFrame, path: Path, dataset: Dataset, pengaturan: Pe
         if not laporan.ok:
             return HasilSimpan(False, laporan, pesan="Usulan tidak sah, tidak disimpan.")
         perubahan = bandingkan_baris(_baca_lama(path, dataset, pengaturan), typed)
-        cadangan = ganti_teraudit(path, _penulis(_kanonik(teks, typed)), pengguna, "usul", perubahan, len(typed))
+        data, laporan_muat = _isi_termuat(_kanonik(teks, typed), path, path.name, dataset, pengaturan)
+        if not laporan_muat.ok:
+            return HasilSimpan(False, laporan_muat, pesan="Usulan tidak dapat dimuat lagi, tidak disimpan.")
+        cadangan = ganti_teraudit(path, data, pengguna, "usul", perubahan, len(typed))
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")
 
 
@@ -84,5 +102,8 @@ def simpan_rencana(frame: pd.DataFrame, path: Path, dataset: Dataset, pengaturan
         perubahan = bandingkan_baris(_baca_lama(path, dataset, pengaturan), typed)
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
-        cadangan = ganti_teraudit(path, _penulis(teks), pengguna, aksi, perubahan, len(typed))
+        data, laporan_muat = _isi_termuat(teks, path, berkas, dataset, pengaturan)
+        if not laporan_muat.ok:
+            return HasilSimpan(False, laporan_muat, pesan=f"Tidak disimpan: {len(laporan_muat.galat)} galat harus diperbaiki dulu.")
+        cadangan = ganti_teraudit(path, data, pengguna, aksi, perubahan, len(typed))
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")

@@ -64,8 +64,13 @@ class Gudang(Protocol):
         """The KIM table as the editor starts from, and its fingerprint."""
 
     def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str = "sunting",
-                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True) -> HasilSimpan:
-        """Validate and save, with a backup and an audit entry, or refuse and say why."""
+                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True,
+                   berantai: bool = False) -> HasilSimpan:
+        """Validate and save, with a backup and an audit entry, or refuse and say why.
+
+        Removing a potential that activity rows or budget lines name is refused with their
+        list, unless ``berantai``: the user's explicit, audited cascade removes them too.
+        """
 
     def daftar_cadangan(self) -> list[Cadangan]:
         """Earlier versions, newest first."""
@@ -109,9 +114,10 @@ class GudangBerkas:
         return _kim.baca_untuk_sunting(dataset)
 
     def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str = "sunting",
-                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True) -> HasilSimpan:
+                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True,
+                   berantai: bool = False) -> HasilSimpan:
         return _kim.simpan_kim(frame, dataset, pengguna, sidik_awal, aksi=aksi, berkas=berkas, catatan=catatan,
-                               periksa_konflik=periksa_konflik)
+                               periksa_konflik=periksa_konflik, berantai=berantai)
 
     def daftar_cadangan(self) -> list[Cadangan]:
         return list(_berkas.daftar_cadangan(self._paths()[0]))

@@ -18,6 +18,7 @@ from geo.galat import Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_bytes
 from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN, validasi_kegiatan
+from geo.simpan import utuh
 from geo.simpan.berkas import Sidik
 from geo.simpan.kim import (
     MODE_GABUNG,
@@ -92,6 +93,13 @@ def bandingkan_log(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
     return perubahan_menurut(ke_teks(lama), ke_teks(baru), "id_kegiatan")
 
 
+def _isi(teks: pd.DataFrame, path: Path) -> bytes:
+    """The exact bytes a save writes, so they can be read back before they replace the file."""
+    buf = io.BytesIO()
+    _penulis(teks, path)(buf)
+    return buf.getvalue()
+
+
 def _penulis(teks: pd.DataFrame, path: Path):
     teks = teks[list(KOLOM_KEGIATAN)]
     if path.suffix.lower() in _EXCEL:
@@ -113,7 +121,16 @@ def simpan_kegiatan(
         perubahan = bandingkan_log(lama, tabel)
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
-        cadangan = ganti_teraudit(path, _penulis(ke_teks(tabel), path), pengguna, aksi, perubahan, len(tabel), catatan)
+        data = _isi(ke_teks(tabel), path)
+        ids = id_potensi_sah(dataset)
+        # Whatever is saved must load: the cells by row and column, then the exact bytes through the loader.
+        laporan_muat = utuh.periksa_sel(ke_teks(tabel), berkas)
+        if laporan_muat.ok:
+            laporan_muat = utuh.laporan_muat_ulang(
+                data, path.name, KOLOM_KEGIATAN, lambda m: validasi_kegiatan(m, path.name, dataset.wilayah, ids)[1])
+        if not laporan_muat.ok:
+            return HasilSimpan(False, laporan_muat, pesan=f"Tidak disimpan: {len(laporan_muat.galat)} galat harus diperbaiki dulu.")
+        cadangan = ganti_teraudit(path, data, pengguna, aksi, perubahan, len(tabel), catatan)
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Log kegiatan tersimpan: {perubahan.ringkas()}.")
 
 

@@ -321,13 +321,18 @@ def simpan_kim(
     berkas: str = "tabel suntingan",
     catatan: str = "",
     periksa_konflik: bool = True,
+    berantai: bool = False,
 ) -> HasilSimpan:
     """Validate ``frame`` and make it the KIM table, or refuse and say why.
 
     Raises :class:`GalatKonflik` if the file's content is no longer what
     ``sidik_awal`` saw. Invalid data returns ``disimpan=False`` with the
-    report; the file is then untouched.
+    report; the file is then untouched. Removing a potential that activity
+    rows or budget lines still name is refused, unless ``berantai`` (the
+    editor's explicit choice) removes those rows too, audited.
     """
+    from geo.simpan import utuh
+
     path = dataset.path_kim
     with sesi_simpan(path, sidik_awal, periksa_konflik) as kini:
         tabel, laporan = _validasi(frame, berkas, dataset)
@@ -339,6 +344,10 @@ def simpan_kim(
         perubahan = bandingkan(lama, tabel)
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
+        ids = set(perubahan.dihapus)
+        rujukan = utuh.cari_rujukan(path, ids, dataset.path_kegiatan)
+        if rujukan and not berantai:
+            return HasilSimpan(False, utuh.laporan_rujukan(rujukan, berkas), perubahan, pesan=utuh.pesan_rujukan(rujukan))
         data_baru = _isi_berkas(tabel, path)
         # The same check as on load, on the exact bytes: whatever is saved must load.
         _, laporan_muat = baca_dan_validasi(data_baru, path.name, dataset.referensi, dataset.wilayah, dataset.batas,
@@ -346,7 +355,10 @@ def simpan_kim(
         if not laporan_muat.ok:
             return HasilSimpan(False, laporan_muat, pesan=f"Tidak disimpan: {len(laporan_muat.galat)} galat harus diperbaiki dulu.")
         cadangan = ganti_teraudit(path, data_baru, pengguna, aksi, perubahan, len(tabel), catatan)
-        return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")
+        ikut = utuh.hapus_berantai(path, ids, pengguna, f"ikut terhapus bersama potensi {', '.join(perubahan.dihapus)}",
+                                   dataset.path_kegiatan) if rujukan else []
+        tambahan = f" Ikut dihapus: {len(ikut)} baris yang merujuk potensi itu." if ikut else ""
+        return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.{tambahan}")
 
 
 def ganti_teraudit(path: Path, isi: bytes | Callable[[BinaryIO], object], pengguna: str, aksi: str, perubahan: Perubahan,

@@ -173,10 +173,11 @@ class GudangPG:
 
     # --- saving --------------------------------------------------------
     def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str = "sunting",
-                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True) -> HasilSimpan:
+                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True,
+                   berantai: bool = False) -> HasilSimpan:
         with self.kolam.koneksi() as conn, conn.transaction():
             hasil, id_audit = simpan_dalam(conn, frame, dataset, pengguna, sidik_awal, aksi=aksi, berkas=berkas,
-                                           catatan=catatan, periksa_konflik=periksa_konflik)
+                                           catatan=catatan, periksa_konflik=periksa_konflik, berantai=berantai)
         if not hasil.disimpan:
             return hasil
         cadangan = CadanganAudit(id_audit, dt.datetime.now(), 0).path if id_audit else None
@@ -225,7 +226,7 @@ def _terapkan(kini: pd.DataFrame, baru: pd.DataFrame, ubah: Perubahan) -> pd.Dat
 
 
 def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str, berkas: str,
-                 catatan: str, periksa_konflik: bool) -> tuple[HasilSimpan, int | None]:
+                 catatan: str, periksa_konflik: bool, berantai: bool = False) -> tuple[HasilSimpan, int | None]:
     """The whole save inside the caller's transaction; returns the result and the audit id."""
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (KUNCI_SIMPAN,))
     rows = conn.execute(_PILIH_KIM).fetchall()
