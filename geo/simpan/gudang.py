@@ -85,6 +85,25 @@ class Gudang(Protocol):
     def baca_audit(self) -> pd.DataFrame:
         """The audit log, newest first (columns as :func:`geo.simpan.kim.baca_audit`)."""
 
+    # --- the activity log and the budget plan (#20) ---------------------
+    def baca_log_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, Any]:
+        """The activity log as text cells (``KOLOM_KEGIATAN``) and its fingerprint."""
+
+    def simpan_kegiatan(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *,
+                        aksi: str = "sunting-kegiatan", berkas: str = "tabel kegiatan", catatan: str = "",
+                        periksa_konflik: bool = True) -> HasilSimpan:
+        """Validate and save the log (the loader's rules on what is written), or refuse and say why."""
+
+    def muat_rencana(self, dataset: Dataset, pengaturan: Any = None) -> Any:
+        """The budget plan (:class:`geo.anggaran.rencana.Rencana`), validated against ``dataset``."""
+
+    def sidik_rencana(self) -> Any:
+        """The plan's fingerprint as the editor opens it (None when there is no plan yet)."""
+
+    def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan: Any, pengguna: str, sidik_awal: Any, *,
+                       berkas: str = "tabel suntingan", aksi: str = "sunting", periksa_konflik: bool = True) -> HasilSimpan:
+        """Validate and save the plan, or refuse and say why."""
+
 
 class GudangBerkas:
     """Today's embedded store: CSV/XLSX + GeoJSON files, a lock file, backups in ``cadangan/``."""
@@ -131,6 +150,33 @@ class GudangBerkas:
 
     def baca_audit(self) -> pd.DataFrame:
         return _kim.baca_audit(self._paths()[0])
+
+    def baca_log_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, Any]:
+        from geo.simpan.kegiatan import baca_log_untuk_sunting
+
+        return baca_log_untuk_sunting(dataset)
+
+    def simpan_kegiatan(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *,
+                        aksi: str = "sunting-kegiatan", berkas: str = "tabel kegiatan", catatan: str = "",
+                        periksa_konflik: bool = True) -> HasilSimpan:
+        from geo.simpan.kegiatan import simpan_kegiatan
+
+        return simpan_kegiatan(frame, dataset, pengguna, sidik_awal, aksi=aksi, berkas=berkas, catatan=catatan,
+                               periksa_konflik=periksa_konflik)
+
+    def muat_rencana(self, dataset: Dataset, pengaturan: Any = None) -> Any:
+        from geo.anggaran.rencana import muat_rencana
+
+        return muat_rencana(dataset, config.path_anggaran(), pengaturan)
+
+    def sidik_rencana(self) -> Any:
+        return _berkas.Sidik.dari(config.path_anggaran())
+
+    def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan: Any, pengguna: str, sidik_awal: Any, *,
+                       berkas: str = "tabel suntingan", aksi: str = "sunting", periksa_konflik: bool = True) -> HasilSimpan:
+        from geo.anggaran.simpan import simpan_rencana
+
+        return simpan_rencana(frame, config.path_anggaran(), dataset, pengaturan, pengguna, sidik_awal, berkas=berkas, aksi=aksi)
 
 
 def pilih_gudang(kim: Path | str | None = None, batas: Path | str | None = None, url: str | None = None) -> Gudang:

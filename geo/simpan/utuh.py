@@ -14,7 +14,6 @@ Two promises every save keeps, whichever record it writes:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,10 +62,6 @@ def laporan_muat_ulang(data: bytes, nama: str, kolom: tuple[str, ...],
     return laporan
 
 
-def path_rencana(path_kim: Path) -> Path:
-    """The budget plan that belongs with ``path_kim``: ``KIM_ANGGARAN``, else beside the KIM table."""
-    nilai = os.environ.get(config.ENV_ANGGARAN, "").strip()
-    return Path(nilai) if nilai else Path(path_kim).parent / "anggaran.csv"
 
 
 @dataclass(frozen=True)
@@ -95,7 +90,7 @@ def _sumber(path_kim: Path, path_log: Path | None) -> list[tuple[Path, tuple[str
     from geo.masuk.kegiatan import KOLOM_KEGIATAN
 
     return [(path_log or config.path_kegiatan(path_kim), KOLOM_KEGIATAN, "id_kegiatan"),
-            (path_rencana(path_kim), tuple(KOLOM_ANGGARAN), "id_baris")]
+            (config.path_anggaran(), tuple(KOLOM_ANGGARAN), "id_baris")]
 
 
 def rujukan_dari(teks: pd.DataFrame | None, berkas: str, kunci: str, ids_hapus: set[str]) -> list[Rujukan]:

@@ -29,8 +29,10 @@ from geo.masuk.dataset import Dataset, _batas_kosong, gabung_potensi
 from geo.masuk.referensi import KOLOM_REFERENSI, Referensi, muat_referensi
 from geo.masuk.validasi import validasi_kim
 from geo.masuk.wilayah import Wilayah, wilayah_dari_dict
+from geo.simpan import utuh
 from geo.simpan.kim import GalatKonflik, HasilSimpan, Perubahan, bandingkan, ke_teks
-from geo.simpan.pg import migrasi
+from geo.simpan.pg import migrasi, rekaman_pg
+from geo.simpan.pg.gudang_rekaman import RekamanPG, log_dari_teks
 from geo.simpan.pg.koneksi import GalatBasisData, Kolam, samarkan
 
 TABEL_KIM = "kim_potensi"
@@ -97,7 +99,7 @@ def _referensi(atribut: list[dict], kolom: list[str], wil: Wilayah) -> Referensi
         return muat_referensi(path, wil.nama, str(wil.extra.get("provinsi") or ""))
 
 
-class GudangPG:
+class GudangPG(RekamanPG):
     """The shared store; one instance (one pool) per server process."""
 
     jenis = "postgresql"
@@ -138,7 +140,9 @@ class GudangPG:
             batas = conn.execute(
                 f"SELECT {', '.join(KOLOM_BATAS)}, ST_AsBinary(geom) FROM {TABEL_BATAS} ORDER BY kode").fetchall()
             kim = conn.execute(_PILIH_KIM).fetchall()
-        return {"wilayah": meta[0], "kolom_referensi": meta[1], "referensi": ref, "batas": batas, "kim": kim}
+            kegiatan, _ = rekaman_pg.baca(conn, rekaman_pg.JENIS_KEGIATAN)
+        return {"wilayah": meta[0], "kolom_referensi": meta[1], "referensi": ref, "batas": batas, "kim": kim,
+                "kegiatan": kegiatan}
 
     def muat(self, kemajuan: Callable[[str, float], None] | None = None) -> Dataset:
         isi = self.baca_mentah()
@@ -155,8 +159,10 @@ class GudangPG:
         mentah = _frame_teks(isi["kim"], _KOLOM)
         tabel, laporan_kim = validasi_kim(mentah, TABEL_KIM, ref, wil, gdf if len(gdf) else None)
         laporan.gabung(laporan_kim)
+        log = log_dari_teks(isi["kegiatan"], wil, tabel, laporan_kim.ok, laporan)
         potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
-        return Dataset(wil, ref, gdf, potensi, laporan, Path(TABEL_KIM), Path(TABEL_BATAS))
+        return Dataset(wil, ref, gdf, potensi, laporan, Path(TABEL_KIM), Path(TABEL_BATAS), log,
+                       Path(rekaman_pg.label(rekaman_pg.JENIS_KEGIATAN)) if log is not None else None)
 
     def baca_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, SidikBaris]:
         with self.kolam.koneksi() as conn:
@@ -185,7 +191,7 @@ class GudangPG:
 
     def daftar_cadangan(self) -> list[CadanganAudit]:
         with self.kolam.koneksi() as conn:
-            rows = conn.execute("SELECT id, waktu, octet_length(sebelum::text) FROM audit WHERE sebelum IS NOT NULL "
+            rows = conn.execute("SELECT id, waktu, octet_length(sebelum::text) FROM audit WHERE sebelum IS NOT NULL AND rekaman = 'kim' "
                                 "ORDER BY id DESC").fetchall()
         return [CadanganAudit(int(i), w.astimezone().replace(tzinfo=None), int(n or 0)) for i, w, n in rows]
 
@@ -259,6 +265,11 @@ def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sid
     perubahan = bandingkan(lama, tabel)
     if perubahan.kosong and rows:
         return HasilSimpan(False, laporan, perubahan, pesan="Tidak ada perubahan; data di basis data tidak diubah."), None
+    rujukan = rekaman_pg.rujukan(conn, perubahan.dihapus)
+    if rujukan and not berantai:
+        return HasilSimpan(False, utuh.laporan_rujukan(rujukan, berkas), perubahan, pesan=utuh.pesan_rujukan(rujukan)), None
+    if rujukan:
+        rekaman_pg.hapus_berantai(conn, rujukan, pengguna, f"ikut terhapus bersama potensi {', '.join(perubahan.dihapus)}")
     _tulis(conn, teks, perubahan, pengguna)
     sebelum = json.dumps(kini_teks.to_dict(orient="records"), ensure_ascii=False) if rows else None
     id_audit = conn.execute(
