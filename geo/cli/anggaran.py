@@ -16,12 +16,19 @@ from pathlib import Path
 
 from geo import config
 from geo.anggaran.pengaturan import KOMPONEN_BOBOT, pengaturan_dari
-from geo.anggaran.rencana import muat_rencana
 from geo.anggaran.ringkas import ringkas_anggaran, tabel_per_kelurahan
 from geo.anggaran.simpan import tulis_usul
 from geo.anggaran.uang import rupiah
 from geo.anggaran.usul import dasar_usul, susun_usul
-from geo.cli.utama import KELUAR_DATA_TIDAK_SAH, cetak_laporan, filter_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
+from geo.cli.utama import (
+    KELUAR_DATA_TIDAK_SAH,
+    cetak_laporan,
+    filter_dari_args,
+    muat_dari_args,
+    rencana_dari_args,
+    tambah_opsi_data,
+    tambah_opsi_filter,
+)
 from geo.galat import GalatData
 from geo.masuk.urai import urai_tanggal
 from geo.tampilan.susun import tampilkan
@@ -69,7 +76,7 @@ def _usul(args: argparse.Namespace) -> int:
 
 def _periksa(args: argparse.Namespace) -> int:
     dataset = muat_dari_args(args)
-    rencana = muat_rencana(dataset, args.anggaran)
+    rencana = rencana_dari_args(args, dataset)
     laporan = rencana.laporan
     if not cetak_laporan(laporan):
         return KELUAR_DATA_TIDAK_SAH
@@ -81,7 +88,7 @@ def _periksa(args: argparse.Namespace) -> int:
 
 def _ringkasan(args: argparse.Namespace) -> int:
     dataset = muat_dari_args(args)
-    rencana = muat_rencana(dataset, args.anggaran)
+    rencana = rencana_dari_args(args, dataset)
     if not rencana.ok:
         raise GalatData("Rencana anggaran tidak sah; periksa dengan 'python -m geo anggaran periksa':\n" + rencana.laporan.teks())
     tampilan = tampilkan(dataset, filter_dari_args(args, dataset))

@@ -13,7 +13,14 @@ from pathlib import Path
 
 from geo import format_id
 from geo.cli import waktu
-from geo.cli.utama import filter_dari_args, jenjang_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
+from geo.cli.utama import (
+    filter_dari_args,
+    jenjang_dari_args,
+    muat_dari_args,
+    rencana_dari_args,
+    tambah_opsi_data,
+    tambah_opsi_filter,
+)
 from geo.ekspor import FORMAT, buat, format_ekspor
 from geo.ekspor.opsi import DPI_BAWAAN, UKURAN_BAWAAN, UKURAN_KERTAS_MM, OpsiEkspor
 from geo.galat import GalatData
@@ -68,7 +75,6 @@ def _periksa_tujuan(tujuan: Path, dataset: Dataset, tambahan: tuple[Path, ...] =
 
 def _export_rab(args: argparse.Namespace) -> int:
     """``--format rab-xlsx|rab-pdf``: the budget plan's RAB of the filtered view."""
-    from geo.anggaran.rencana import muat_rencana
     from geo.ekspor.rab import FORMAT_RAB, buat_rab
 
     kode = str(args.format).strip().lower()
@@ -78,7 +84,7 @@ def _export_rab(args: argparse.Namespace) -> int:
                         f"Ganti akhirannya menjadi .{FORMAT_RAB[kode][0]}.")
     dataset = muat_dari_args(args)
     tampilan = tampilkan(dataset, filter_dari_args(args, dataset))
-    rencana = muat_rencana(dataset, args.anggaran)
+    rencana = rencana_dari_args(args, dataset)
     sumber = (rencana.path,)
     tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
     hasil = buat_rab(kode, tampilan, rencana)

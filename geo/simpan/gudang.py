@@ -82,8 +82,9 @@ class Gudang(Protocol):
                  periksa_konflik: bool = False) -> HasilSimpan:
         """Make an earlier version current again; the version it replaces is kept too."""
 
-    def baca_audit(self) -> pd.DataFrame:
-        """The audit log, newest first (columns as :func:`geo.simpan.kim.baca_audit`)."""
+    def baca_audit(self, rekaman: str = "kim") -> pd.DataFrame:
+        """The audit log of one record (``kim``, ``kegiatan``, ``anggaran``), newest first
+        (columns as :func:`geo.simpan.kim.baca_audit`)."""
 
     # --- the activity log and the budget plan (#20) ---------------------
     def baca_log_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, Any]:
@@ -99,6 +100,9 @@ class Gudang(Protocol):
 
     def sidik_rencana(self) -> Any:
         """The plan's fingerprint as the editor opens it (None when there is no plan yet)."""
+
+    def baca_rencana_untuk_sunting(self) -> tuple[pd.DataFrame, Any]:
+        """The plan as the text cells it holds (no ``_baris``), and its fingerprint."""
 
     def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan: Any, pengguna: str, sidik_awal: Any, *,
                        berkas: str = "tabel suntingan", aksi: str = "sunting", periksa_konflik: bool = True) -> HasilSimpan:
@@ -148,8 +152,9 @@ class GudangBerkas:
                  periksa_konflik: bool = False) -> HasilSimpan:
         return _kim.pulihkan(cadangan.path, dataset, pengguna, sidik_awal, periksa_konflik)  # type: ignore[attr-defined]
 
-    def baca_audit(self) -> pd.DataFrame:
-        return _kim.baca_audit(self._paths()[0])
+    def baca_audit(self, rekaman: str = "kim") -> pd.DataFrame:
+        path = {"kegiatan": config.path_kegiatan(self._paths()[0]), "anggaran": config.path_anggaran()}.get(rekaman, self._paths()[0])
+        return _kim.baca_audit(path)
 
     def baca_log_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, Any]:
         from geo.simpan.kegiatan import baca_log_untuk_sunting
@@ -171,6 +176,18 @@ class GudangBerkas:
 
     def sidik_rencana(self) -> Any:
         return _berkas.Sidik.dari(config.path_anggaran())
+
+    def baca_rencana_untuk_sunting(self) -> tuple[pd.DataFrame, Any]:
+        from geo.anggaran.rencana import KOLOM_ANGGARAN
+        from geo.anggaran.simpan import sebagai_teks
+        from geo.masuk.baca import KOLOM_BARIS
+
+        path = config.path_anggaran()
+        sidik = _berkas.Sidik.dari(path)
+        mentah = baca_tabel(path, Laporan(), kolom_dikenal=KOLOM_ANGGARAN) if sidik else None
+        if mentah is None:
+            return pd.DataFrame(columns=list(KOLOM_ANGGARAN)), sidik
+        return sebagai_teks(mentah).drop(columns=KOLOM_BARIS).reset_index(drop=True), sidik
 
     def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan: Any, pengguna: str, sidik_awal: Any, *,
                        berkas: str = "tabel suntingan", aksi: str = "sunting", periksa_konflik: bool = True) -> HasilSimpan:

@@ -70,7 +70,7 @@ def test_simpan_log_di_basis_data_diperiksa_seperti_berkas(g):
     baru = g.muat()
     assert baru.kegiatan["id_kegiatan"].tolist() == ["K1", "K2", "K3"]
     assert baru.kegiatan["tanggal"].iloc[2] == pd.Timestamp("2025-03-15")
-    audit = g.baca_audit()
+    audit = g.baca_audit("kegiatan")
     assert audit.iloc[0]["aksi"] == "sunting-kegiatan" and audit.iloc[0]["pengguna"] == "ani"
 
 
@@ -102,7 +102,9 @@ def test_hapus_potensi_dengan_kegiatan_di_basis_data(g):
     baru = g.muat()
     assert baru.ok and baru.kegiatan["id_kegiatan"].tolist() == ["K2"]
     assert g.muat_rencana(baru).tabel["id_baris"].tolist() == ["R-02", "R-03"]
-    assert set(g.baca_audit()["aksi"]) >= {"hapus-berantai"}
+    for rekaman, kunci in (("kegiatan", ["K1"]), ("anggaran", ["R-01"])):
+        entri = g.baca_audit(rekaman).iloc[0]
+        assert entri["aksi"] == "hapus-berantai" and entri["dihapus"] == kunci
 
 
 _SERVER_LAIN = """

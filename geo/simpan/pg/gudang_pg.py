@@ -210,12 +210,13 @@ class GudangPG(RekamanPG):
         return self.simpan_kim(mentah, dataset, pengguna, sidik_awal, aksi="pulihkan", berkas=cadangan.nama,
                                catatan=f"dipulihkan dari {cadangan.nama}", periksa_konflik=periksa_konflik)
 
-    def baca_audit(self) -> pd.DataFrame:
+    def baca_audit(self, rekaman: str = "kim") -> pd.DataFrame:
         kolom = ["waktu", "pengguna", "aksi", "berkas", "ditambah", "diubah", "dihapus", "jumlah_baris", "cadangan", "catatan"]
         with self.kolam.koneksi() as conn:
             rows = conn.execute(
                 "SELECT waktu, pengguna, aksi, berkas, ditambah, diubah, dihapus, jumlah_baris, "
-                "CASE WHEN sebelum IS NULL THEN NULL ELSE 'audit-' || id END, catatan FROM audit ORDER BY id DESC").fetchall()
+                "CASE WHEN sebelum IS NULL THEN NULL ELSE 'audit-' || id END, catatan FROM audit WHERE rekaman = %s ORDER BY id DESC",
+                (rekaman,)).fetchall()
         waktu = [r[0].astimezone().isoformat(timespec="seconds") for r in rows]
         return pd.DataFrame([(w, *r[1:]) for w, r in zip(waktu, rows)], columns=kolom)
 

@@ -97,6 +97,16 @@ class RekamanPG:
         teks, sidik = self._baca(JENIS_ANGGARAN)
         return sidik if teks is not None else None
 
+    def baca_rencana_untuk_sunting(self) -> tuple[pd.DataFrame, Any]:
+        from geo.anggaran.rencana import KOLOM_ANGGARAN
+        from geo.anggaran.simpan import sebagai_teks
+        from geo.masuk.baca import KOLOM_BARIS
+
+        teks, sidik = self._baca(JENIS_ANGGARAN)
+        if teks is None:
+            return pd.DataFrame(columns=list(KOLOM_ANGGARAN)), None
+        return sebagai_teks(teks).drop(columns=KOLOM_BARIS).reset_index(drop=True), sidik
+
     def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan, pengguna: str, sidik_awal: Any, *,
                        berkas: str = "tabel suntingan", aksi: str = "sunting", periksa_konflik: bool = True) -> HasilSimpan:
         from geo.anggaran.rencana import validasi_rencana
