@@ -145,12 +145,13 @@ def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> Hasi
         return None
     except GalatData as exc:  # includes an unreachable database: a message, nothing saved
         kabar("error", aman_md(exc))
-        return None
+        st.rerun()  # shown now, at the top, whichever tab saved (not on some later click)
     if not hasil.disimpan:
         if not hasil.laporan.ok:
             st.session_state[K_LAPORAN] = hasil
         else:
             kabar("info", hasil.pesan)
+            st.rerun()
         return hasil
     st.cache_data.clear()
     lupakan()  # the dashboard's cached dataset must not outlive the file
