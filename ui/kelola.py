@@ -23,6 +23,7 @@ from ui.md import aman_md
 from ui.muat import gudang, lupakan
 
 K_PENGGUNA = "kelola_pengguna"
+K_CADANGAN = "kelola_cadangan"  # the backup picker: reset after every save, so it names the newest
 K_ASAL = "kelola_asal"
 K_DRAF = "kelola_draf"
 K_SIDIK = "kelola_sidik"
@@ -155,6 +156,7 @@ def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> Hasi
         return hasil
     st.cache_data.clear()
     lupakan()  # the dashboard's cached dataset must not outlive the file
+    st.session_state.pop(K_CADANGAN, None)
     muat_ulang(dataset)
     cadangan = f" Versi sebelumnya dicadangkan sebagai {aman_md(hasil.cadangan.name)}." if hasil.cadangan else ""
     kabar("success", f"{hasil.pesan}{cadangan}")

@@ -12,7 +12,7 @@ from geo.format_id import angka, tanggal
 from geo.masuk.dataset import Dataset
 from geo.masuk.validasi import validasi_kim
 from geo.simpan.kim import MODE_GABUNG, MODE_GANTI, Perubahan, bandingkan, periksa_unggahan
-from ui.kelola import K_ASAL, K_DRAF, K_SIDIK, jalankan_simpan, pilih_berantai
+from ui.kelola import K_ASAL, K_CADANGAN, K_DRAF, K_SIDIK, jalankan_simpan, pilih_berantai
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import gudang
@@ -92,7 +92,7 @@ def riwayat(dataset: Dataset, pengguna: str) -> None:
         st.caption("Belum ada cadangan. Setiap penyimpanan membuat cadangan versi sebelumnya.")
     else:
         label = [f"{tanggal(c.waktu)} pukul {c.waktu:%H:%M:%S} · {c.nama}" for c in cadangan]
-        i = st.selectbox("Cadangan (isi data sebelum penyimpanan pada waktu itu)", range(len(cadangan)), format_func=lambda j: label[j], key="kelola_cadangan")
+        i = st.selectbox("Cadangan (isi data sebelum penyimpanan pada waktu itu)", range(len(cadangan)), format_func=lambda j: label[j], key=K_CADANGAN)
         dipilih = cadangan[int(i or 0)]
         tabel = _baca_cadangan(dataset, dipilih)
         if tabel is None:

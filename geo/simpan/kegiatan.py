@@ -20,12 +20,17 @@ from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN, validasi_kegiatan
 from geo.simpan import utuh
 from geo.simpan.berkas import Sidik
+from geo.simpan.gabung import SidikTabel
 from geo.simpan.kim import (
     MODE_GABUNG,
+    GalatKonflik,
+    GalatKonflikBerkas,
     HasilSimpan,
     PeriksaUnggahan,
     Perubahan,
+    astuple_sidik,
     baca_untuk_sunting,
+    gabung_bila_berubah,
     ganti_teraudit,
     perubahan_menurut,
     sesi_simpan,
@@ -85,7 +90,8 @@ def baca_log_untuk_sunting(dataset: Dataset) -> tuple[pd.DataFrame, Sidik | None
     mentah = baca_bytes(data, path.name, Laporan(), excel=path.suffix.lower() in _EXCEL, kolom_dikenal=KOLOM_KEGIATAN)
     if mentah is None:
         return kosong, sidik
-    return ke_teks(mentah)[list(KOLOM_KEGIATAN)], sidik
+    teks = ke_teks(mentah)[list(KOLOM_KEGIATAN)]
+    return teks, SidikTabel(*astuple_sidik(sidik), tabel=teks.copy())  # the base of a row-level merge
 
 
 def bandingkan_log(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
@@ -113,7 +119,14 @@ def simpan_kegiatan(
 ) -> HasilSimpan:
     """Validate ``frame`` and make it the activity log, or refuse and say why (see module doc)."""
     path = path_log(dataset)
-    with sesi_simpan(path, sidik_awal, periksa_konflik) as kini:
+    with sesi_simpan(path, sidik_awal, periksa_konflik=False) as kini:
+        if periksa_konflik:
+            try:  # someone saved since: only this editor's rows are applied to the current log
+                gabungan = gabung_bila_berubah(sidik_awal, kini, ke_teks(frame)[list(KOLOM_KEGIATAN)],
+                                               lambda: baca_log_untuk_sunting(dataset)[0], "id_kegiatan")
+            except GalatKonflikBerkas as exc:
+                raise GalatKonflik(path, exc.kini) from None
+            frame = frame if gabungan is None else gabungan
         tabel, laporan = _validasi(frame, berkas, dataset)
         if not laporan.ok:
             return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")

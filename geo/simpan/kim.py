@@ -49,6 +49,14 @@ class GalatKonflik(GalatData):
         self.kini = kini
 
 
+class GalatKonflikBerkas(Exception):
+    """Internal: a changed file whose editor's base is unknown; becomes :class:`GalatKonflik`."""
+
+    def __init__(self, kini: Sidik | None) -> None:
+        super().__init__()
+        self.kini = kini
+
+
 @dataclass(frozen=True)
 class Perubahan:
     """Which ``id_potensi`` a save adds, changes and removes."""
@@ -128,12 +136,31 @@ def baca_untuk_sunting(dataset: Dataset) -> tuple[pd.DataFrame, Sidik | None]:
         stat = path.stat()
     except FileNotFoundError:
         return pd.DataFrame(columns=list(skema.KOLOM_KIM)), None
-    sidik = Sidik.dari_bytes(data, stat.st_mtime_ns)
+    from geo.simpan.gabung import SidikTabel
+
     tabel, _ = baca_dan_validasi(data, path.name, dataset.referensi, dataset.wilayah, None,
                                  excel=path.suffix.lower() in _EXCEL)
     if tabel is None:
-        return pd.DataFrame(columns=list(skema.KOLOM_KIM)), sidik
-    return tabel[list(skema.KOLOM_KIM)], sidik
+        return pd.DataFrame(columns=list(skema.KOLOM_KIM)), Sidik.dari_bytes(data, stat.st_mtime_ns)
+    tabel = tabel[list(skema.KOLOM_KIM)]
+    # The fingerprint carries what the editor starts from, so a later save can merge row by row.
+    return tabel, SidikTabel(*astuple_sidik(Sidik.dari_bytes(data, stat.st_mtime_ns)), tabel=ke_teks(tabel))
+
+
+def astuple_sidik(sidik: Sidik) -> tuple[int, int, str]:
+    return sidik.mtime_ns, sidik.ukuran, sidik.sha256
+
+
+def gabung_bila_berubah(sidik_awal: Sidik | None, kini: Sidik | None, baru: pd.DataFrame, sekarang, kunci: str) -> pd.DataFrame | None:
+    """Someone saved since ``sidik_awal``: the current table (``sekarang()``, text) with only this
+    editor's row changes applied (:func:`geo.simpan.gabung.gabung_baris`); None when nothing changed."""
+    from geo.simpan.gabung import SidikTabel, gabung_baris
+
+    if not berubah(sidik_awal, kini):
+        return None
+    if not isinstance(sidik_awal, SidikTabel) or sidik_awal.tabel is None or kini is None:
+        raise GalatKonflikBerkas(kini)
+    return gabung_baris(sidik_awal.tabel, baru, sekarang(), kunci)
 
 
 def bandingkan(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
@@ -334,10 +361,20 @@ def simpan_kim(
     from geo.simpan import utuh
 
     path = dataset.path_kim
-    with sesi_simpan(path, sidik_awal, periksa_konflik) as kini:
+    with sesi_simpan(path, sidik_awal, periksa_konflik=False) as kini:
         tabel, laporan = _validasi(frame, berkas, dataset)
         if not laporan.ok:
             return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")
+        if periksa_konflik:
+            try:
+                gabungan = gabung_bila_berubah(sidik_awal, kini, ke_teks(tabel[list(skema.KOLOM_KIM)]),
+                                               lambda: ke_teks(baca_untuk_sunting(dataset)[0]), "id_potensi")
+            except GalatKonflikBerkas as exc:
+                raise GalatKonflik(path, exc.kini) from None
+            if gabungan is not None:  # someone saved other rows since: theirs and this editor's both stay
+                tabel, laporan = _validasi(gabungan, berkas, dataset)
+                if not laporan.ok:
+                    return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")
         if tabel.empty:
             return HasilSimpan(False, laporan, pesan="Tidak disimpan: tabel kosong. Data KIM minimal berisi satu potensi.")
         lama, _ = baca_untuk_sunting(dataset)
