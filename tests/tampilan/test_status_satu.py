@@ -67,3 +67,15 @@ def test_status_suntingan_tampil_di_peta_dan_pratinjau_jujur(wilayah_log):
     assert pratinjau.loc["A-01"].tolist() == ["Kurang Aktif", "log"]
     assert simpan_kim(tabel, ds, "hp", sidik).disimpan
     assert _status(tampilkan(muat_dataset(), pada=HARI_INI))["A-02"] == "Aktif"
+
+
+def test_garis_waktu_hari_ini_sama_dengan_peta(wilayah_log):
+    from geo.tampilan.banding import garis_waktu
+    from geo.tampilan.saring import Filter
+
+    ds = muat_dataset()
+    garis = garis_waktu(ds, Filter(), HARI_INI)
+    akhir = garis.iloc[-1]
+    peta = tampilkan(ds, pada=HARI_INI).potensi["status_aktivitas"].value_counts()
+    assert akhir["bulan"].date() == HARI_INI
+    assert [int(akhir[s]) for s in ("Aktif", "Kurang Aktif", "Tidak Aktif")] == [int(peta.get(s, 0)) for s in ("Aktif", "Kurang Aktif", "Tidak Aktif")]
