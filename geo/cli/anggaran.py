@@ -31,6 +31,7 @@ from geo.cli.utama import (
 )
 from geo.galat import GalatData
 from geo.masuk.urai import urai_tanggal
+from geo.simpan.gudang import pilih_gudang
 from geo.tampilan.susun import tampilkan
 
 
@@ -55,9 +56,14 @@ def _usul(args: argparse.Namespace) -> int:
             raise GalatData("--pembulatan harus bilangan bulat rupiah ≥ 1, misalnya 100000.")
         pengaturan = replace(pengaturan, pembulatan=args.pembulatan)
     acuan = _tanggal(args.tanggal)
-    path = Path(args.output or args.anggaran or config.path_anggaran())
     tabel = susun_usul(dataset, pengaturan, acuan)
-    hasil = tulis_usul(tabel, path, dataset, pengaturan, paksa=args.force)
+    gudang = None if args.output or args.anggaran else pilih_gudang(args.kim, args.boundaries)
+    if gudang is not None and gudang.jenis != "berkas":
+        hasil = _usul_ke_gudang(gudang, tabel, dataset, pengaturan, args.force)
+        path = Path(gudang.keterangan())
+    else:
+        path = Path(args.output or args.anggaran or config.path_anggaran())
+        hasil = tulis_usul(tabel, path, dataset, pengaturan, paksa=args.force)
     if not hasil.disimpan:
         print(hasil.laporan.teks())
         print(hasil.pesan)
@@ -72,6 +78,16 @@ def _usul(args: argparse.Namespace) -> int:
     print(f"Tersimpan: {path} ({len(tabel)} baris, total {rupiah(total)} = pagu {rupiah(pengaturan.pagu)}; bobot {bobot}; "
           f"pembulatan {rupiah(pengaturan.pembulatan)}{cadangan})")
     return 0
+
+
+def _usul_ke_gudang(gudang, tabel, dataset, pengaturan, paksa: bool):
+    """The proposal into the shared store (database): an existing plan is replaced only with ``--force``."""
+    sidik = gudang.sidik_rencana()
+    if sidik is not None and not paksa:
+        raise GalatData(f"Rencana anggaran sudah ada di {gudang.keterangan()} dan tidak ditimpa. Tambahkan --force untuk "
+                        "menggantinya (versi lama tetap tersimpan di log audit), atau pakai --output untuk berkas lain.")
+    return gudang.simpan_rencana(tabel, dataset, pengaturan, "baris-perintah", sidik, berkas="usulan", aksi="usul",
+                                 periksa_konflik=False)
 
 
 def _periksa(args: argparse.Namespace) -> int:

@@ -139,3 +139,13 @@ def test_dua_server_satu_basis_data_saling_melihat(g, url_pg):
     assert "K9" in baru.kegiatan["id_kegiatan"].tolist()
     assert "R-09" in g.muat_rencana(baru).tabel["id_baris"].tolist()
     assert len(ds.kegiatan) == 2
+
+
+def test_usul_anggaran_masuk_basis_data(g, url_pg, monkeypatch, capsys):
+    monkeypatch.setenv(config.ENV_DATABASE, url_pg)
+    usul = ["anggaran", "usul", "--tanggal", "2025-08-03", "--bobot-dasar", "1"]
+    assert main(usul) == 1 and "--force" in capsys.readouterr().err  # a plan is there: not replaced silently
+    assert main([*usul, "--force"]) == 0
+    rencana = g.muat_rencana(g.muat())
+    assert rencana.ok and rencana.total == 1_000_000 and "R-01" not in rencana.tabel["id_baris"].tolist()
+    assert g.baca_audit("anggaran").iloc[0]["aksi"] == "usul"
