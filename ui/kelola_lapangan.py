@@ -36,7 +36,7 @@ def pratinjau_status(dataset: Dataset, baris: pd.Series, status: str) -> None:
         st.caption(f"Peta akan menampilkan: **{aman_md(status)}**.")
     elif peta["sumber_status"] == SUMBER_LOG:
         st.warning(f"Peta akan tetap menampilkan **{aman_md(peta['status_peta'])}**: status potensi ini dihitung dari "
-                   "log kegiatan (aturan status di README). Catat kegiatannya di tab Kegiatan agar statusnya berubah.")
+                   "log kegiatan (aturan status di README). Catat kegiatannya di tab Log kegiatan agar statusnya berubah.")
 
 
 def lapangan(dataset: Dataset, pengguna: str) -> None:
