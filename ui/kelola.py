@@ -121,6 +121,26 @@ def tampilkan_kabar() -> None:
         getattr(st, jenis)(teks)
 
 
+def catatan_status(dataset: Dataset, tabel: pd.DataFrame) -> None:
+    """Before saving: rows whose map status will differ from the status typed, and why (the status rule)."""
+    from geo.tampilan.waktu import SUMBER_LOG, SUMBER_TERCATAT, status_menurut_aturan
+
+    sebab = {SUMBER_LOG: "menurut log kegiatan", SUMBER_TERCATAT: "tercatat"}
+
+    if dataset.kegiatan is None or not len(tabel) or "status_aktivitas" not in tabel:
+        return
+    peta = status_menurut_aturan(tabel, dataset.kegiatan, dataset.wilayah)
+    beda = peta["status_peta"] != tabel["status_aktivitas"]
+    if not beda.any():
+        return
+    contoh = [f"{aman_md(i)} → {aman_md(s)} ({sebab.get(sumber, 'belum ada kegiatan tercatat')})"
+              for i, s, sumber in zip(tabel.loc[beda, "id_potensi"], peta.loc[beda, "status_peta"], peta.loc[beda, "sumber_status"])]
+    lagi = f", dan {len(contoh) - 8} lainnya" if len(contoh) > 8 else ""
+    st.info(f"Peta akan menampilkan status lain untuk {len(contoh)} potensi: {'; '.join(contoh[:8])}{lagi}. "
+            "Potensi yang punya kegiatan di log memakai status menurut log; tanpa kegiatan dan tanpa tanggal "
+            "kegiatan_terakhir: Tidak Aktif (aturan status di README).")
+
+
 def pilih_berantai(dihapus: list[str], kunci: str) -> bool:
     """The explicit cascade: removed potentials take their activity rows and budget lines with them.
 

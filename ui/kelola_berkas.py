@@ -12,7 +12,7 @@ from geo.format_id import angka, tanggal
 from geo.masuk.dataset import Dataset
 from geo.masuk.validasi import validasi_kim
 from geo.simpan.kim import MODE_GABUNG, MODE_GANTI, Perubahan, bandingkan, periksa_unggahan
-from ui.kelola import K_ASAL, K_CADANGAN, K_DRAF, K_SIDIK, jalankan_simpan, pilih_berantai
+from ui.kelola import K_ASAL, K_CADANGAN, K_DRAF, K_SIDIK, catatan_status, jalankan_simpan, pilih_berantai
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import gudang
@@ -62,6 +62,7 @@ def unggah(dataset: Dataset, pengguna: str) -> None:
     if cek.hasil is None or cek.perubahan is None:
         return
     _ringkas_perubahan(cek.perubahan, "Jika disimpan:")
+    catatan_status(dataset, cek.hasil)
     belum = not bandingkan(st.session_state[K_ASAL], st.session_state[K_DRAF]).kosong
     if belum:
         st.warning("Perubahan di tab Tabel yang belum disimpan akan dibuang bila unggahan ini disimpan.")

@@ -37,6 +37,9 @@ def pratinjau_status(dataset: Dataset, baris: pd.Series, status: str) -> None:
     elif peta["sumber_status"] == SUMBER_LOG:
         st.warning(f"Peta akan tetap menampilkan **{aman_md(peta['status_peta'])}**: status potensi ini dihitung dari "
                    "log kegiatan (aturan status di README). Catat kegiatannya di tab Log kegiatan agar statusnya berubah.")
+    else:
+        st.warning(f"Peta akan menampilkan **{aman_md(peta['status_peta'])}**: belum ada kegiatan tercatat untuk potensi "
+                   "ini (tidak ada di log kegiatan dan kegiatan_terakhir kosong). Catat kegiatannya di tab Log kegiatan.")
 
 
 def lapangan(dataset: Dataset, pengguna: str) -> None:

@@ -15,6 +15,7 @@ from ui.kelola import (
     K_LAPORAN,
     K_SIDIK,
     K_VERSI,
+    catatan_status,
     ganti_draf,
     jalankan_simpan,
     muat_ulang,
@@ -108,6 +109,8 @@ def bilah_simpan(dataset: Dataset, pengguna: str, suntingan: pd.DataFrame) -> No
         kiri.markdown("Tidak ada perubahan yang belum disimpan.")
     else:
         kiri.markdown(f"**Belum disimpan:** {perubahan.ringkas()}.")
+    if not perubahan.kosong:
+        catatan_status(dataset, siap)
     berantai = pilih_berantai(perubahan.dihapus, "kelola_berantai")
     if tengah.button("Simpan perubahan", type="primary", disabled=perubahan.kosong, width="stretch", key="kelola_simpan"):
         hasil = jalankan_simpan(dataset, lambda: gudang().simpan_kim(siap, dataset, pengguna, st.session_state[K_SIDIK],

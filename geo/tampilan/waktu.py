@@ -193,7 +193,7 @@ def urai_tanggal_opsi(teks: str, nama: str) -> dt.date:
         raise GalatData(f"Tanggal {nama} '{teks}': {exc}") from None
 
 
-SUMBER_LOG, SUMBER_TERCATAT = "log", "tercatat"
+SUMBER_LOG, SUMBER_TERCATAT, SUMBER_KOSONG = "log", "tercatat", "tanpa_kegiatan"
 
 
 def potensi_pada(potensi: pd.DataFrame, kegiatan: pd.DataFrame, pada: dt.date, wilayah: Wilayah) -> pd.DataFrame:
@@ -206,7 +206,7 @@ def potensi_pada(potensi: pd.DataFrame, kegiatan: pd.DataFrame, pada: dt.date, w
     potential cannot overrule what was recorded for it. With no activity anywhere
     (no log row, no recorded date), or on a past date (no history to go on), the
     log's verdict stands: no activity yet. ``sumber_status`` says which rule
-    applied; the recorded values stay in ``status_tercatat`` and
+    applied (``log``, ``tercatat``, or ``tanpa_kegiatan``: no activity known by ``pada``); the recorded values stay in ``status_tercatat`` and
     ``kegiatan_terakhir_tercatat`` (exports write those back as the import columns).
     """
     aturan = aturan_waktu(wilayah)
@@ -220,7 +220,8 @@ def potensi_pada(potensi: pd.DataFrame, kegiatan: pd.DataFrame, pada: dt.date, w
     hasil["kegiatan_terakhir_tercatat"] = tercatat
     turunan = status_dari_bulan(bulan, aturan, wilayah.status_aktivitas)
     hasil["status_aktivitas"] = turunan.where(ada_log, potensi["status_aktivitas"])
-    hasil["sumber_status"] = np.where(ada_log.to_numpy(), SUMBER_LOG, SUMBER_TERCATAT)
+    hasil["sumber_status"] = np.select([dari_log.notna().to_numpy(), ~ada_log.to_numpy()], [SUMBER_LOG, SUMBER_TERCATAT],
+                                       SUMBER_KOSONG)
     hasil["status_beda"] = hasil["status_aktivitas"] != hasil["status_tercatat"]
     hasil["bulan_tidak_aktif"] = bulan
     hasil["kegiatan_terakhir"] = terakhir

@@ -36,7 +36,7 @@ def test_tanpa_kegiatan_di_log_status_tercatat_berlaku(wilayah_log):
     assert _status(t) == {"A-01": "Kurang Aktif", "A-02": "Kurang Aktif", "A-03": "Aktif", "B-01": "Tidak Aktif",
                           "B-02": "Tidak Aktif"}  # B-02: no log row and no recorded date, so no activity at all
     sumber = dict(zip(t.potensi["id_potensi"], t.potensi["sumber_status"]))
-    assert sumber == {"A-01": "log", "A-02": "tercatat", "A-03": "log", "B-01": "tercatat", "B-02": "log"}
+    assert sumber == {"A-01": "log", "A-02": "tercatat", "A-03": "log", "B-01": "tercatat", "B-02": "tanpa_kegiatan"}
     a02 = t.potensi.set_index("id_potensi").loc["A-02"]
     assert a02["kegiatan_terakhir"] == dt.datetime(2023, 1, 15) and a02["bulan_tidak_aktif"] == 26
 
