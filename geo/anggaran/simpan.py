@@ -19,7 +19,17 @@ from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.dataset import Dataset
 from geo.simpan import utuh
 from geo.simpan.berkas import Sidik
-from geo.simpan.kim import HasilSimpan, Perubahan, ganti_teraudit, ke_teks, perubahan_menurut, sesi_simpan
+from geo.simpan.kim import (
+    GalatKonflik,
+    GalatKonflikBerkas,
+    HasilSimpan,
+    Perubahan,
+    gabung_bila_berubah,
+    ganti_teraudit,
+    ke_teks,
+    perubahan_menurut,
+    sesi_simpan,
+)
 
 
 def sebagai_teks(frame: pd.DataFrame) -> pd.DataFrame:
@@ -59,6 +69,17 @@ def _baca_lama(path: Path, dataset: Dataset, pengaturan: Pengaturan) -> pd.DataF
     return typed if laporan.ok else mentah
 
 
+def _baca_teks(path: Path) -> pd.DataFrame:
+    mentah = baca_tabel(path, Laporan(), kolom_dikenal=KOLOM_ANGGARAN) if path.exists() else None
+    return mentah if mentah is not None else pd.DataFrame(columns=list(KOLOM_ANGGARAN))
+
+
+def _setara(teks: pd.DataFrame, berkas: str, dataset: Dataset, pengaturan: Pengaturan) -> pd.DataFrame:
+    """A plan's cells with money as plain integers where they parse, for comparing two versions."""
+    typed, laporan = validasi_rencana(teks, berkas, dataset, pengaturan)
+    return _kanonik(teks, typed) if laporan.ok else teks
+
+
 def _kanonik(teks: pd.DataFrame, typed: pd.DataFrame) -> pd.DataFrame:
     """What the file will hold: the user's cells, money as plain integers (``Rp 1.500.000`` → ``1500000``)."""
     uang = {k: typed[k].astype(str).to_numpy() for k in ("volume", "harga_satuan", "jumlah")}
@@ -90,8 +111,14 @@ def simpan_rencana(frame: pd.DataFrame, path: Path, dataset: Dataset, pengaturan
 
     Raises :class:`geo.simpan.kim.GalatKonflik` if the file changed since ``sidik_awal``.
     """
-    with sesi_simpan(path, sidik_awal) as kini:
+    with sesi_simpan(path, sidik_awal, periksa_konflik=False) as kini:
         teks = sebagai_teks(frame)
+        try:  # someone saved since: only this editor's lines are applied to the current plan (row-level)
+            gabungan = gabung_bila_berubah(sidik_awal, kini, teks, lambda: sebagai_teks(_baca_teks(path)), "id_baris",
+                                           lambda t: _setara(t, berkas, dataset, pengaturan))
+        except GalatKonflikBerkas as exc:
+            raise GalatKonflik(path, exc.kini) from None
+        teks = teks if gabungan is None else sebagai_teks(gabungan)
         typed, laporan = validasi_rencana(teks, berkas, dataset, pengaturan)
         if not laporan.ok:
             return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")

@@ -151,16 +151,21 @@ def astuple_sidik(sidik: Sidik) -> tuple[int, int, str]:
     return sidik.mtime_ns, sidik.ukuran, sidik.sha256
 
 
-def gabung_bila_berubah(sidik_awal: Sidik | None, kini: Sidik | None, baru: pd.DataFrame, sekarang, kunci: str) -> pd.DataFrame | None:
+def gabung_bila_berubah(sidik_awal: Sidik | None, kini: Sidik | None, baru: pd.DataFrame, sekarang, kunci: str,
+                        setara: Callable[[pd.DataFrame], pd.DataFrame] = lambda t: t) -> pd.DataFrame | None:
     """Someone saved since ``sidik_awal``: the current table (``sekarang()``, text) with only this
-    editor's row changes applied (:func:`geo.simpan.gabung.gabung_baris`); None when nothing changed."""
+    editor's row changes applied (:func:`geo.simpan.gabung.gabung_baris`); None when nothing changed.
+
+    ``setara`` puts each table in canonical spelling first, so a save that only rewrote
+    ``Rp 400.000`` as ``400000`` does not count as someone else's change to that row.
+    """
     from geo.simpan.gabung import SidikTabel, gabung_baris
 
     if not berubah(sidik_awal, kini):
         return None
     if not isinstance(sidik_awal, SidikTabel) or sidik_awal.tabel is None or kini is None:
         raise GalatKonflikBerkas(kini)
-    return gabung_baris(sidik_awal.tabel, baru, sekarang(), kunci)
+    return gabung_baris(setara(sidik_awal.tabel), setara(baru), setara(sekarang()), kunci)
 
 
 def bandingkan(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:

@@ -63,3 +63,21 @@ def test_daftar_cadangan_menyebut_cadangan_terbaru_setelah_simpan(akun):  # noqa
     terbaru = baca_audit(akun.kim)["cadangan"].iloc[0]
     assert at.selectbox(key="kelola_cadangan").value == 0
     assert terbaru in at.selectbox(key="kelola_cadangan").format_func(0)
+
+
+def test_rencana_baris_berbeda_digabung_baris_sama_bentrok(semua):  # noqa: F811
+    from geo.anggaran.pengaturan import pengaturan_dari
+    from geo.simpan.gudang import GudangBerkas
+
+    g, ds = GudangBerkas(), muat_dataset()
+    pengaturan = pengaturan_dari(ds.wilayah)
+    a, sidik_a = g.baca_rencana_untuk_sunting()
+    b, sidik_b = g.baca_rencana_untuk_sunting()
+    a.loc[0, "kegiatan"] = "Pelatihan dari A"
+    b.loc[2, "kegiatan"] = "Leaflet dari B"
+    assert g.simpan_rencana(a, ds, pengaturan, "a", sidik_a).disimpan
+    assert g.simpan_rencana(b, ds, pengaturan, "b", sidik_b).disimpan
+    assert g.muat_rencana(ds).tabel["kegiatan"].tolist() == ["Pelatihan dari A", "Rapat pengurus", "Leaflet dari B"]
+    b.loc[0, "kegiatan"] = "B menimpa A"
+    with pytest.raises(GalatBentrokBaris, match="R-01"):
+        g.simpan_rencana(b, ds, pengaturan, "b", sidik_b)
