@@ -19,12 +19,11 @@ from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.dataset import Dataset
 from geo.simpan import utuh
 from geo.simpan.berkas import Sidik
+from geo.simpan.gabung import GalatKonflikBerkas, gabung_bila_berubah
 from geo.simpan.kim import (
     GalatKonflik,
-    GalatKonflikBerkas,
     HasilSimpan,
     Perubahan,
-    gabung_bila_berubah,
     ganti_teraudit,
     ke_teks,
     perubahan_menurut,

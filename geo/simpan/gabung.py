@@ -8,12 +8,13 @@ row changed differently on both sides is a conflict that shows both versions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from geo.masuk.baca import KOLOM_BARIS
-from geo.simpan.berkas import Sidik
+from geo.simpan.berkas import Sidik, berubah
 from geo.simpan.kim import GalatKonflik, perubahan_menurut
 
 
@@ -85,3 +86,30 @@ def gabung_baris(dasar: pd.DataFrame, anda: pd.DataFrame, kini: pd.DataFrame, ku
     hasil.loc[ganti, kolom] = sumber.loc[ganti, kolom].to_numpy()
     baru = [i for i in ubah_anda.ditambah if i not in hasil.index]
     return pd.concat([hasil, sumber.loc[baru, kolom]]).reset_index(drop=True)
+
+
+class GalatKonflikBerkas(Exception):
+    """Internal: a changed file whose editor's base is unknown; becomes :class:`GalatKonflik`."""
+
+    def __init__(self, kini: Sidik | None) -> None:
+        super().__init__()
+        self.kini = kini
+
+
+def astuple_sidik(sidik: Sidik) -> tuple[int, int, str]:
+    return sidik.mtime_ns, sidik.ukuran, sidik.sha256
+
+
+def gabung_bila_berubah(sidik_awal: Sidik | None, kini: Sidik | None, baru: pd.DataFrame, sekarang, kunci: str,
+                        setara: Callable[[pd.DataFrame], pd.DataFrame] = lambda t: t) -> pd.DataFrame | None:
+    """Someone saved since ``sidik_awal``: the current table (``sekarang()``, text) with only this
+    editor's row changes applied (:func:`geo.simpan.gabung.gabung_baris`); None when nothing changed.
+
+    ``setara`` puts each table in canonical spelling first, so a save that only rewrote
+    ``Rp 400.000`` as ``400000`` does not count as someone else's change to that row.
+    """
+    if not berubah(sidik_awal, kini):
+        return None
+    if not isinstance(sidik_awal, SidikTabel) or sidik_awal.tabel is None or kini is None:
+        raise GalatKonflikBerkas(kini)
+    return gabung_baris(setara(sidik_awal.tabel), setara(baru), setara(sekarang()), kunci)

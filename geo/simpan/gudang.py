@@ -21,7 +21,7 @@ from geo.masuk.baca import baca_tabel
 from geo.masuk.dataset import Dataset, muat_dataset
 from geo.simpan import berkas as _berkas
 from geo.simpan import kim as _kim
-from geo.simpan.gabung import SidikTabel
+from geo.simpan.gabung import SidikTabel, astuple_sidik
 from geo.simpan.kim import HasilSimpan
 
 JENIS_BERKAS = "berkas"
@@ -190,7 +190,7 @@ class GudangBerkas:
             return pd.DataFrame(columns=list(KOLOM_ANGGARAN)), sidik
         teks = sebagai_teks(mentah)
         # The fingerprint carries the plan as loaded, so a later save merges line by line.
-        return teks.drop(columns=KOLOM_BARIS).reset_index(drop=True), SidikTabel(*_kim.astuple_sidik(sidik), tabel=teks)
+        return teks.drop(columns=KOLOM_BARIS).reset_index(drop=True), SidikTabel(*astuple_sidik(sidik), tabel=teks)
 
     def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan: Any, pengguna: str, sidik_awal: Any, *,
                        berkas: str = "tabel suntingan", aksi: str = "sunting", periksa_konflik: bool = True) -> HasilSimpan:

@@ -20,17 +20,14 @@ from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN, validasi_kegiatan
 from geo.simpan import utuh
 from geo.simpan.berkas import Sidik
-from geo.simpan.gabung import SidikTabel
+from geo.simpan.gabung import GalatKonflikBerkas, SidikTabel, astuple_sidik, gabung_bila_berubah
 from geo.simpan.kim import (
     MODE_GABUNG,
     GalatKonflik,
-    GalatKonflikBerkas,
     HasilSimpan,
     PeriksaUnggahan,
     Perubahan,
-    astuple_sidik,
     baca_untuk_sunting,
-    gabung_bila_berubah,
     ganti_teraudit,
     perubahan_menurut,
     sesi_simpan,

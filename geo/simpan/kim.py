@@ -49,14 +49,6 @@ class GalatKonflik(GalatData):
         self.kini = kini
 
 
-class GalatKonflikBerkas(Exception):
-    """Internal: a changed file whose editor's base is unknown; becomes :class:`GalatKonflik`."""
-
-    def __init__(self, kini: Sidik | None) -> None:
-        super().__init__()
-        self.kini = kini
-
-
 @dataclass(frozen=True)
 class Perubahan:
     """Which ``id_potensi`` a save adds, changes and removes."""
@@ -136,7 +128,7 @@ def baca_untuk_sunting(dataset: Dataset) -> tuple[pd.DataFrame, Sidik | None]:
         stat = path.stat()
     except FileNotFoundError:
         return pd.DataFrame(columns=list(skema.KOLOM_KIM)), None
-    from geo.simpan.gabung import SidikTabel
+    from geo.simpan.gabung import SidikTabel, astuple_sidik
 
     tabel, _ = baca_dan_validasi(data, path.name, dataset.referensi, dataset.wilayah, None,
                                  excel=path.suffix.lower() in _EXCEL)
@@ -145,27 +137,6 @@ def baca_untuk_sunting(dataset: Dataset) -> tuple[pd.DataFrame, Sidik | None]:
     tabel = tabel[list(skema.KOLOM_KIM)]
     # The fingerprint carries what the editor starts from, so a later save can merge row by row.
     return tabel, SidikTabel(*astuple_sidik(Sidik.dari_bytes(data, stat.st_mtime_ns)), tabel=ke_teks(tabel))
-
-
-def astuple_sidik(sidik: Sidik) -> tuple[int, int, str]:
-    return sidik.mtime_ns, sidik.ukuran, sidik.sha256
-
-
-def gabung_bila_berubah(sidik_awal: Sidik | None, kini: Sidik | None, baru: pd.DataFrame, sekarang, kunci: str,
-                        setara: Callable[[pd.DataFrame], pd.DataFrame] = lambda t: t) -> pd.DataFrame | None:
-    """Someone saved since ``sidik_awal``: the current table (``sekarang()``, text) with only this
-    editor's row changes applied (:func:`geo.simpan.gabung.gabung_baris`); None when nothing changed.
-
-    ``setara`` puts each table in canonical spelling first, so a save that only rewrote
-    ``Rp 400.000`` as ``400000`` does not count as someone else's change to that row.
-    """
-    from geo.simpan.gabung import SidikTabel, gabung_baris
-
-    if not berubah(sidik_awal, kini):
-        return None
-    if not isinstance(sidik_awal, SidikTabel) or sidik_awal.tabel is None or kini is None:
-        raise GalatKonflikBerkas(kini)
-    return gabung_baris(setara(sidik_awal.tabel), setara(baru), setara(sekarang()), kunci)
 
 
 def bandingkan(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
@@ -364,6 +335,7 @@ def simpan_kim(
     editor's explicit choice) removes those rows too, audited.
     """
     from geo.simpan import utuh
+    from geo.simpan.gabung import GalatKonflikBerkas, gabung_bila_berubah
 
     path = dataset.path_kim
     with sesi_simpan(path, sidik_awal, periksa_konflik=False) as kini:
