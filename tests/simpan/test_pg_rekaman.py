@@ -39,7 +39,9 @@ def test_log_dan_rencana_masuk_basis_data_dan_angkanya_sama(g, url_pg, semua, mo
     assert r_db.ok and r_db.tabel.drop(columns="_baris").equals(r_berkas.tabel.drop(columns="_baris"))
     perintah = [["summary", "--format", "json"], ["summary", "--format", "json", "--pada", "2024-12-31"],
                 ["summary", "--format", "json", "--pada", "2024-06-30", "--banding", "2025-03-31"],
-                ["summary", "--format", "json", "--tingkat", "kecamatan", "--pada", "2025-03-31"]]
+                ["summary", "--format", "json", "--tingkat", "kecamatan", "--pada", "2025-03-31"],
+                ["summary", "--format", "json", "--tingkat", "kabkota", "--pada", "2024-06-30", "--banding", "2025-03-31"],
+                ["summary", "--format", "json", "--tingkat", "provinsi"]]
     dari_berkas = []
     for p in perintah:
         assert main(p) == 0
