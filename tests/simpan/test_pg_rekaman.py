@@ -151,3 +151,15 @@ def test_usul_anggaran_masuk_basis_data(g, url_pg, monkeypatch, capsys):
     rencana = g.muat_rencana(g.muat())
     assert rencana.ok and rencana.total == 1_000_000 and "R-01" not in rencana.tabel["id_baris"].tolist()
     assert g.baca_audit("anggaran").iloc[0]["aksi"] == "usul"
+
+
+def test_data_rusak_di_basis_data_menyebut_tabel_dan_baris(g, url_pg):
+    import psycopg
+
+    with psycopg.connect(url_pg) as conn:  # edited by hand, around the app
+        conn.execute("UPDATE rekaman_baris SET sel = jsonb_set(sel, '{id_potensi}', '\"Z-99\"') "
+                     "WHERE jenis = 'kegiatan' AND kunci = 'K2'")
+    ds = g.muat()
+    assert not ds.ok
+    (masalah,) = ds.laporan.galat
+    assert (masalah.berkas, masalah.baris, masalah.kolom, masalah.nilai) == ("kegiatan (basis data)", 3, "id_potensi", "Z-99")
