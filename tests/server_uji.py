@@ -112,3 +112,14 @@ def hanya_lokal(luar: list[str]):
             route.abort()
 
     return rute
+
+
+def masuk_kelola(konteks, url: str, nama: str, sandi: str):
+    """A new page on Kelola Data with ``nama`` logged in (only the app's own requests leave the browser)."""
+    konteks.route("**/*", lambda r: r.continue_() if r.request.url.startswith((url, "data:", "blob:")) else r.abort())
+    hal = konteks.new_page()
+    hal.goto(url + "/Kelola_Data")
+    hal.get_by_label("Nama pengguna").fill(nama)
+    hal.get_by_label("Kata sandi").fill(sandi)
+    hal.get_by_role("button", name="Masuk").click()
+    return hal

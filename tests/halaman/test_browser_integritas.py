@@ -11,7 +11,7 @@ import bcrypt
 import pytest
 
 from tests.conftest import buat_wilayah
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, jalankan, tunggu_diam
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, jalankan, masuk_kelola, tunggu_diam
 
 pytestmark = pytest.mark.lambat
 if not os.access(CHROMIUM, os.X_OK):
@@ -32,12 +32,7 @@ def test_unggah_ganti_ditolak_lalu_hapus_berantai(tmp_path):
     with jalankan(env, tmp_path / "server.log") as srv, sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
         konteks = b.new_context(viewport={"width": 1280, "height": 1400})
-        konteks.route("**/*", lambda r: r.continue_() if r.request.url.startswith((srv.url, "data:", "blob:")) else r.abort())
-        hal = konteks.new_page()
-        hal.goto(srv.url + "/Kelola_Data")
-        hal.get_by_label("Nama pengguna").fill("admin")
-        hal.get_by_label("Kata sandi").fill("sandi-integritas-1")
-        hal.get_by_role("button", name="Masuk").click()
+        hal = masuk_kelola(konteks, srv.url, "admin", "sandi-integritas-1")
         hal.get_by_role("tab", name="Unggah berkas").click()
         tunggu_diam(hal)
         hal.locator("input[type=file]").first.set_input_files({"name": "baru.csv", "mimeType": "text/csv",
@@ -50,7 +45,7 @@ def test_unggah_ganti_ditolak_lalu_hapus_berantai(tmp_path):
         hal.get_by_role("button", name="Simpan unggahan").click()
         tunggu_diam(hal)
         hal.get_by_role("tab", name="Tabel").click()
-        expect(hal.get_by_text("Potensi A-01 tidak dapat dihapus", exact=False)).to_be_visible(timeout=30_000)
+        expect(hal.get_by_text("Potensi A-01 tidak dapat dihapus", exact=False).first).to_be_visible(timeout=30_000)
         hal.screenshot(path=str(tmp_path / "integritas-ditolak.png"), full_page=True)
         assert "A-01" in w.kim.read_text(encoding="utf-8")
         hal.get_by_role("tab", name="Unggah berkas").click()

@@ -9,7 +9,7 @@ import bcrypt
 import pytest
 
 from tests.conftest import buat_wilayah
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, jalankan, tunggu_diam
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, jalankan, masuk_kelola, tunggu_diam
 
 pytestmark = pytest.mark.lambat
 if not os.access(CHROMIUM, os.X_OK):
@@ -36,12 +36,7 @@ def test_ponsel_melihat_status_peta_sebelum_menyimpan(tmp_path):
     with jalankan(env, tmp_path / "server.log") as srv, sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
         konteks = b.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-        konteks.route("**/*", lambda r: r.continue_() if r.request.url.startswith((srv.url, "data:")) else r.abort())
-        hal = konteks.new_page()
-        hal.goto(srv.url + "/Kelola_Data")
-        hal.get_by_label("Nama pengguna").fill("petugas")
-        hal.get_by_label("Kata sandi").fill("sandi-lapangan-1")
-        hal.get_by_role("button", name="Masuk").click()
+        hal = masuk_kelola(konteks, srv.url, "petugas", "sandi-lapangan-1")
         hal.get_by_role("tab", name="Lapangan & foto").click()
         _pilih(hal, "Amplang")  # the log has its activities, so the log decides
         hal.get_by_role("radiogroup").get_by_text("Kurang Aktif", exact=True).click()

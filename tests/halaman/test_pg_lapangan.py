@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import bcrypt
 import pytest
 
 from geo import config
-from tests.halaman.test_pg_halaman import KELOLA, SANDI_EDITOR, _jalan, _semua_teks, db_terisi  # noqa: F401
+from tests.halaman.test_pg_halaman import _semua_teks, db_terisi, masuk_pg  # noqa: F401
 
 pytestmark = pytest.mark.lambat
 
 
 def test_tab_lapangan_dari_basis_data(db_terisi, url_pg, monkeypatch, wilayah_uji):  # noqa: F811
     monkeypatch.setenv(config.ENV_DATABASE, url_pg)
-    monkeypatch.setenv("KIM_PENGGUNA", "Budi:" + bcrypt.hashpw(SANDI_EDITOR.encode(), bcrypt.gensalt(rounds=4)).decode())
     sebelum = wilayah_uji.kim.read_bytes()
-    at = _jalan(KELOLA)
-    at.text_input(key="kelola_login_nama").input("budi")
-    at.text_input(key="kelola_login_sandi").input(SANDI_EDITOR)
-    at.button[0].click().run()
+    at = masuk_pg(monkeypatch)
     assert "Belum ada potensi tersimpan" not in _semua_teks(at)
     at.selectbox(key="lapangan_id").select("B-01").run()
     at.radio(key="lapangan_status_B-01").set_value("Aktif").run()
