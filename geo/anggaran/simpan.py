@@ -18,7 +18,7 @@ from geo.galat import GalatData, Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.dataset import Dataset
 from geo.simpan import utuh
-from geo.simpan.berkas import Sidik
+from geo.simpan.berkas import Sidik, kunci
 from geo.simpan.gabung import GalatKonflikBerkas, gabung_bila_berubah
 from geo.simpan.kim import (
     GalatKonflik,
@@ -88,7 +88,7 @@ def _kanonik(teks: pd.DataFrame, typed: pd.DataFrame) -> pd.DataFrame:
 def tulis_usul(tabel: pd.DataFrame, path: Path, dataset: Dataset, pengaturan: Pengaturan, paksa: bool = False,
                pengguna: str = "baris-perintah") -> HasilSimpan:
     """Write a generated plan; an existing plan needs ``paksa`` and is backed up first."""
-    with sesi_simpan(path, periksa_konflik=False):
+    with kunci(dataset.path_kim), sesi_simpan(path, periksa_konflik=False):  # KIM first, as every save
         if path.exists() and not paksa:
             raise GalatData(f"Rencana {path} sudah ada dan tidak ditimpa. Tambahkan --force untuk menggantinya "
                             f"(versi lama disalin ke {path.parent / 'cadangan'}), atau pakai --output untuk berkas lain.")
@@ -110,7 +110,8 @@ def simpan_rencana(frame: pd.DataFrame, path: Path, dataset: Dataset, pengaturan
 
     Raises :class:`geo.simpan.kim.GalatKonflik` if the file changed since ``sidik_awal``.
     """
-    with sesi_simpan(path, sidik_awal, periksa_konflik=False) as kini:
+    # The KIM table's lock first (always KIM, log, plan): no potential is removed while this plan is checked against it.
+    with kunci(dataset.path_kim), sesi_simpan(path, sidik_awal, periksa_konflik=False) as kini:
         teks = sebagai_teks(frame)
         try:  # someone saved since: only this editor's lines are applied to the current plan (row-level)
             gabungan = gabung_bila_berubah(sidik_awal, kini, teks, lambda: sebagai_teks(_baca_teks(path)), "id_baris",

@@ -19,7 +19,7 @@ from geo.masuk.baca import KOLOM_BARIS, baca_bytes
 from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN, validasi_kegiatan
 from geo.simpan import utuh
-from geo.simpan.berkas import Sidik
+from geo.simpan.berkas import Sidik, kunci
 from geo.simpan.gabung import GalatKonflikBerkas, SidikTabel, astuple_sidik, gabung_bila_berubah
 from geo.simpan.kim import (
     MODE_GABUNG,
@@ -116,7 +116,8 @@ def simpan_kegiatan(
 ) -> HasilSimpan:
     """Validate ``frame`` and make it the activity log, or refuse and say why (see module doc)."""
     path = path_log(dataset)
-    with sesi_simpan(path, sidik_awal, periksa_konflik=False) as kini:
+    # The KIM table's lock first (always KIM, log, plan): no potential is removed while this log is checked against it.
+    with kunci(dataset.path_kim), sesi_simpan(path, sidik_awal, periksa_konflik=False) as kini:
         if periksa_konflik:
             try:  # someone saved since: only this editor's rows are applied to the current log
                 gabungan = gabung_bila_berubah(sidik_awal, kini, ke_teks(frame)[list(KOLOM_KEGIATAN)],

@@ -359,20 +359,22 @@ def simpan_kim(
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
         ids = set(perubahan.dihapus)
-        rujukan = utuh.cari_rujukan(path, ids, dataset.path_kegiatan)
-        if rujukan and not berantai:
-            return HasilSimpan(False, utuh.laporan_rujukan(rujukan, berkas), perubahan, pesan=utuh.pesan_rujukan(rujukan))
-        data_baru = _isi_berkas(tabel, path)
-        # The same check as on load, on the exact bytes: whatever is saved must load.
-        _, laporan_muat = baca_dan_validasi(data_baru, path.name, dataset.referensi, dataset.wilayah, dataset.batas,
-                                            excel=path.suffix.lower() in _EXCEL)
-        if not laporan_muat.ok:
-            return HasilSimpan(False, laporan_muat, pesan=f"Tidak disimpan: {len(laporan_muat.galat)} galat harus diperbaiki dulu.")
-        cadangan = ganti_teraudit(path, data_baru, pengguna, aksi, perubahan, len(tabel), catatan)
-        ikut = utuh.hapus_berantai(path, ids, pengguna, f"ikut terhapus bersama potensi {', '.join(perubahan.dihapus)}",
-                                   dataset.path_kegiatan) if rujukan else []
-        tambahan = f" Ikut dihapus: {len(ikut)} baris yang merujuk potensi itu." if ikut else ""
-        return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.{tambahan}")
+        # Removing potentials: the log and the plan stay locked until both checks and writes are done.
+        with utuh.kunci_rujukan(path, dataset.path_kegiatan, aktif=bool(ids)):
+            rujukan = utuh.cari_rujukan(path, ids, dataset.path_kegiatan)
+            if rujukan and not berantai:
+                return HasilSimpan(False, utuh.laporan_rujukan(rujukan, berkas), perubahan, pesan=utuh.pesan_rujukan(rujukan))
+            data_baru = _isi_berkas(tabel, path)
+            # The same check as on load, on the exact bytes: whatever is saved must load.
+            _, laporan_muat = baca_dan_validasi(data_baru, path.name, dataset.referensi, dataset.wilayah, dataset.batas,
+                                                excel=path.suffix.lower() in _EXCEL)
+            if not laporan_muat.ok:
+                return HasilSimpan(False, laporan_muat, pesan=f"Tidak disimpan: {len(laporan_muat.galat)} galat harus diperbaiki dulu.")
+            cadangan = ganti_teraudit(path, data_baru, pengguna, aksi, perubahan, len(tabel), catatan)
+            ikut = utuh.hapus_berantai(path, ids, pengguna, f"ikut terhapus bersama potensi {', '.join(perubahan.dihapus)}",
+                                       dataset.path_kegiatan, terkunci=True) if rujukan else []
+            tambahan = f" Ikut dihapus: {len(ikut)} baris yang merujuk potensi itu." if ikut else ""
+            return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.{tambahan}")
 
 
 def ganti_teraudit(path: Path, isi: bytes | Callable[[BinaryIO], object], pengguna: str, aksi: str, perubahan: Perubahan,

@@ -14,7 +14,8 @@ Two promises every save keeps, whichever record it writes:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,22 +132,38 @@ def pesan_rujukan(rujukan: list[Rujukan]) -> str:
             "Tidak ada yang diubah.")
 
 
+@contextlib.contextmanager
+def kunci_rujukan(path_kim: Path, path_log: Path | None = None, aktif: bool = True) -> Iterator[None]:
+    """Hold the log's and the plan's locks (after the KIM table's: always that order), when ``aktif``.
+
+    A save that removes potentials holds them from its reference check to its last
+    write, so no activity or budget line naming a removed potential can slip in between.
+    """
+    from geo.simpan.berkas import kunci
+
+    with contextlib.ExitStack() as tumpukan:
+        if aktif:
+            for path, _, _ in _sumber(Path(path_kim), path_log):
+                tumpukan.enter_context(kunci(path))
+        yield
+
+
 def hapus_berantai(path_kim: Path, ids_hapus: set[str], pengguna: str, catatan: str,
-                   path_log: Path | None = None) -> list[Rujukan]:
+                   path_log: Path | None = None, terkunci: bool = False) -> list[Rujukan]:
     """Remove the rows that name a potential in ``ids_hapus`` from the log and the plan, audited.
 
-    The caller holds the KIM table's lock; each file is written under its own
-    lock with a backup and an audit entry (``aksi`` = ``hapus-berantai``).
+    The caller holds the KIM table's lock (and, with ``terkunci``, the log's and the
+    plan's: :func:`kunci_rujukan`); each file gets a backup and an audit entry
+    (``aksi`` = ``hapus-berantai``).
     """
     from geo.anggaran.simpan import _penulis as penulis_rencana
-    from geo.simpan.berkas import kunci
     from geo.simpan.kegiatan import _penulis as penulis_log
     from geo.simpan.kegiatan import ke_teks as log_teks
     from geo.simpan.kim import Perubahan, ganti_teraudit, ke_teks
 
     dihapus: list[Rujukan] = []
-    for path, kolom, kunci_id in _sumber(Path(path_kim), path_log):
-        with kunci(path):
+    with kunci_rujukan(path_kim, path_log, aktif=not terkunci):
+        for path, kolom, kunci_id in _sumber(Path(path_kim), path_log):
             teks = _baca_teks(path, kolom)
             buang = rujukan_dari(teks, path.name, kunci_id, ids_hapus)
             if not buang:
