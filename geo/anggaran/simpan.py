@@ -48,6 +48,8 @@ def _isi_termuat(teks: pd.DataFrame, path: Path, berkas: str, dataset: Dataset,
     _penulis(teks)(buf)
     data = buf.getvalue()
     laporan = utuh.periksa_sel(teks, berkas)
+    if laporan.ok:  # against the KIM file as it is now (under its lock), not as this editor loaded it
+        laporan = utuh.periksa_id_kini(teks, berkas, dataset.path_kim)
     if laporan.ok:
         laporan = utuh.laporan_muat_ulang(data, path.name, tuple(KOLOM_ANGGARAN),
                                           lambda m: validasi_rencana(m, path.name, dataset, pengaturan)[1])

@@ -136,6 +136,8 @@ def simpan_kegiatan(
         ids = id_potensi_sah(dataset)
         # Whatever is saved must load: the cells by row and column, then the exact bytes through the loader.
         laporan_muat = utuh.periksa_sel(ke_teks(tabel), berkas)
+        if laporan_muat.ok:  # against the KIM file as it is now (under its lock), not as this editor loaded it
+            laporan_muat = utuh.periksa_id_kini(ke_teks(tabel), berkas, dataset.path_kim)
         if laporan_muat.ok:
             laporan_muat = utuh.laporan_muat_ulang(
                 data, path.name, KOLOM_KEGIATAN, lambda m: validasi_kegiatan(m, path.name, dataset.wilayah, ids)[1])

@@ -112,6 +112,34 @@ def cari_rujukan(path_kim: Path, ids_hapus: set[str], path_log: Path | None = No
     return hasil
 
 
+def id_potensi_kini(path_kim: Path) -> set[str] | None:
+    """The potentials the KIM file holds right now (read under its lock), None when unreadable."""
+    from geo.masuk import skema
+
+    teks = _baca_teks(Path(path_kim), tuple(skema.KOLOM_KIM))
+    if teks is None or "id_potensi" not in teks:
+        return None
+    return set(teks["id_potensi"].astype(str).str.strip())
+
+
+def periksa_id_kini(teks: pd.DataFrame, berkas: str, path_kim: Path) -> Laporan:
+    """Rows naming a potential that is no longer in the KIM file (removed since the editor loaded it)."""
+    return periksa_id_ada(teks, berkas, id_potensi_kini(path_kim))
+
+
+def periksa_id_ada(teks: pd.DataFrame, berkas: str, ada: set[str] | None) -> Laporan:
+    """Rows whose non-blank ``id_potensi`` is not among the potentials stored right now (``ada``)."""
+    laporan = Laporan()
+    if ada is None or "id_potensi" not in teks:
+        return laporan
+    idp = teks["id_potensi"].astype(str).str.strip()
+    baris = teks[KOLOM_BARIS] if KOLOM_BARIS in teks else pd.Series(range(2, len(teks) + 2), index=teks.index)
+    for i in teks.index[(idp != "") & ~idp.isin(ada)]:
+        laporan.tambah(berkas, f"id_potensi '{idp[i]}' tidak ada (lagi) di tabel KIM: potensi ini baru saja dihapus. "
+                       "Muat ulang data terbaru, lalu pilih potensi lain.", baris=int(baris[i]), kolom="id_potensi", nilai=idp[i])
+    return laporan
+
+
 def laporan_rujukan(rujukan: list[Rujukan], berkas: str) -> Laporan:
     """A refusal that lists what still points at the removed potentials, and the two ways out."""
     laporan = Laporan()

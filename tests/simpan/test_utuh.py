@@ -16,6 +16,7 @@ from geo.simpan.kegiatan import baca_log_untuk_sunting, simpan_kegiatan
 from geo.simpan.kim import MODE_GANTI, baca_untuk_sunting, path_audit, periksa_unggahan, simpan_kim
 from geo.tampilan import waktu
 from tests.anggaran.test_anggaran import BARIS, _atur, _tulis
+from tests.conftest import BARIS_BAIK
 
 LOG = "id_kegiatan,id_potensi,tanggal,jenis_kegiatan,peserta,keterangan\nK1,A-01,2024-05-01,rapat,6,\nK2,A-03,2025-02-03,produksi,,Panen\n"
 
@@ -110,3 +111,47 @@ def test_hapus_potensi_tanpa_rujukan_tetap_boleh(semua):
     hasil = simpan_kim(tabel[tabel["id_potensi"] != "B-02"], ds, "uji", sidik)
     assert hasil.disimpan and hasil.perubahan.dihapus == ["B-02"]
     assert isinstance(muat_dataset().kegiatan, pd.DataFrame)
+
+
+def _hapus_dan_tambah_serentak() -> dict:
+    """B-02 removed by one thread while another adds an activity for it; both start together."""
+    import threading
+
+    from geo.simpan.kim import GalatKonflik
+
+    ds = muat_dataset()
+    tabel, sidik = baca_untuk_sunting(ds)
+    log, sidik_log = baca_log_untuk_sunting(ds)
+    baru = pd.concat([log, pd.DataFrame([["K9", "B-02", "2025-03-01", "rapat", "", ""]], columns=log.columns)],
+                     ignore_index=True)
+    mulai = threading.Barrier(2)
+    hasil: dict = {}
+
+    def hapus():
+        mulai.wait()
+        hasil["kim"] = simpan_kim(tabel[tabel["id_potensi"] != "B-02"], ds, "a", sidik)
+
+    def tambah():
+        mulai.wait()
+        try:
+            hasil["log"] = simpan_kegiatan(baru, ds, "b", sidik_log)
+        except GalatKonflik as exc:
+            hasil["log"] = exc
+
+    utas = [threading.Thread(target=hapus), threading.Thread(target=tambah)]
+    for u in utas:
+        u.start()
+    for u in utas:
+        u.join()
+    return hasil
+
+
+def test_hapus_dan_kegiatan_serentak_tidak_pernah_menggantung(semua):
+    """Whatever order the two saves run in (real file locks), nothing ever points at a missing potential."""
+    for _ in range(5):
+        hasil = _hapus_dan_tambah_serentak()
+        akhir = muat_dataset()
+        assert akhir.ok, akhir.laporan.teks()
+        assert not (hasil["kim"].disimpan and getattr(hasil["log"], "disimpan", False))  # never both
+        semua.tulis_kim(BARIS_BAIK)  # the region as it was, for the next round
+        (semua.dir / "kegiatan.csv").write_text(LOG, encoding="utf-8")

@@ -92,6 +92,9 @@ def simpan(conn, jenis: str, frame: pd.DataFrame, validasi: Validasi, kanonik: C
     elif periksa_konflik and sidik_awal is None and versi:
         raise GalatKonflikBaris(list(versi)[:10])
     laporan = utuh.periksa_sel(teks, berkas)
+    if laporan.ok:  # against the potentials stored now (under the lock), not as this editor loaded them
+        ada = {str(r[0]) for r in conn.execute("SELECT id_potensi FROM kim_potensi")}
+        laporan = utuh.periksa_id_ada(teks, berkas, ada)
     if laporan.ok:
         typed, laporan = validasi(teks)
     if not laporan.ok:
