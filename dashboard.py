@@ -19,10 +19,11 @@ from ui.detail import panel, pilih_kelurahan
 from ui.ekspor import panel_unduh
 from ui.filter import bahasa_aktif, inisialisasi, sidebar, sudah_diinisialisasi
 from ui.foto import siapkan_foto
+from ui.kelola import K_PENGGUNA
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.merek import kepala_merek
-from ui.muat import muat
+from ui.muat import laporan_tidak_sah, muat
 from ui.navigasi import menu
 from ui.pengaman import jalankan_halaman
 from ui.peta import gambar_peta, siapkan_aset, terapkan_klik
@@ -55,11 +56,26 @@ h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
 """
 
 
+def _berkas_salah(laporan) -> str:
+    """The files (or database tables) the errors are in: the real culprits, not the usual suspects."""
+    return ", ".join(aman_md(b) for b in dict.fromkeys(m.berkas for m in laporan.galat))
+
+
 def _laporan(dataset: Dataset, bahasa: str) -> None:
     """Invalid data: the whole validation report, in words, and nothing else."""
-    st.error(f"**{t('data_tidak_sah', bahasa)}** ({aman_md(dataset.path_kim.name)}, {aman_md(dataset.path_batas.name)})")
+    st.error(f"**{t('data_tidak_sah', bahasa)}** ({_berkas_salah(dataset.laporan)})")
     st.markdown(t("data_tidak_sah_bantuan", bahasa))
     tabel_laporan(dataset.laporan)
+
+
+def _catatan_penyunting(bahasa: str) -> None:
+    """Stored data that no longer loads while the last valid version is shown: told to editors only."""
+    laporan = laporan_tidak_sah()
+    if laporan is None or not st.session_state.get(K_PENGGUNA):
+        return
+    st.warning(t("data_lama_disajikan", bahasa, berkas=_berkas_salah(laporan)))
+    with st.expander(t("data_lama_rincian", bahasa, n=len(laporan.galat))):
+        tabel_laporan(laporan)
 
 
 def _catatan(dataset: Dataset, keadaan_url: Keadaan | None, bahasa: str) -> None:
@@ -107,6 +123,7 @@ def halaman() -> None:
     if not dataset.ok:
         _laporan(dataset, bahasa)
         return
+    _catatan_penyunting(bahasa)
 
     keadaan_url = None
     if not sudah_diinisialisasi():

@@ -55,6 +55,10 @@ TEKS: dict[str, dict[str, str]] = {
               "Periksa juga dengan `python -m geo validate`.",
         "en": "Fix the problems below in the named files, then reload the page. The app never changes the files. "
               "You can also check with `python -m geo validate`."},
+    "data_lama_disajikan": {
+        "id": "Data tersimpan tidak sah ({berkas}); pengunjung tetap melihat versi sah terakhir. Perbaiki di halaman Kelola Data.",
+        "en": "The stored data is invalid ({berkas}); visitors still see the last valid version. Fix it on the Kelola Data page."},
+    "data_lama_rincian": {"id": "Rincian {n} galat", "en": "Details of {n} errors"},
     "galat_tak_terduga": {"id": "Terjadi kesalahan tak terduga saat memuat data: {pesan}",
                           "en": "An unexpected error occurred while loading the data: {pesan}"},
     "aset_gagal": {"id": "Berkas peta (Leaflet) tidak dapat disalin ke {folder}: {pesan}. Pastikan folder itu dapat ditulis, lalu muat ulang.",

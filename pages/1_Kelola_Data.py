@@ -27,7 +27,7 @@ menu()
 st.title("Kelola Data")
 
 try:
-    dataset = muat()
+    dataset = muat(terakhir_sah=False)  # editors fix the stored data as it is
 except GalatData as exc:  # reference table or region file unusable: nothing to edit against
     st.error(aman_md(exc))
     st.stop()

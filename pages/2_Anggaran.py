@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.anggaran.rencana import muat_rencana
 from geo.anggaran.ringkas import ringkas_anggaran
 from geo.galat import GalatData
 from geo.tampilan.susun import tampilkan
@@ -17,7 +16,7 @@ from ui.anggaran import kartu, mulai_dari_url, peta, sidebar, sinkron_url, tabel
 from ui.anggaran_form import formulir, simulasi_pagu
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
-from ui.muat import muat
+from ui.muat import gudang, muat
 from ui.navigasi import menu
 from ui.pengaman import jalankan_halaman
 from ui.peta import siapkan_aset
@@ -35,7 +34,7 @@ def halaman() -> None:
             st.error(f"Data KIM tidak sah ({aman_md(dataset.path_kim.name)}), jadi anggaran tidak dapat dihitung.")
             tabel_laporan(dataset.laporan)
             return
-        rencana = muat_rencana(dataset)
+        rencana = gudang().muat_rencana(dataset)
     except GalatData as exc:
         st.error(aman_md(exc))
         return
@@ -45,7 +44,7 @@ def halaman() -> None:
                        + (f" · {p.kantor}" if p.kantor else "")))
     if dataset.data_contoh:
         st.info("**Data contoh**: rencana anggaran ini dikarang untuk peragaan, bukan usulan resmi.", icon=":material/info:")
-    if not rencana.path.exists():
+    if not rencana.path.exists() and not len(rencana.tabel):  # no file, or no plan in the database
         st.info(f"Belum ada rencana anggaran ({aman_md(rencana.path.name)}). Buat usulan awal dengan "
                 "`python -m geo anggaran usul`, lalu sunting di halaman Kelola Data (tab Anggaran).")
         return

@@ -25,6 +25,7 @@ from ui.md import aman_md
 from ui.muat import gudang, lupakan
 
 K_PENGGUNA = "kelola_pengguna"
+K_CADANGAN = "kelola_cadangan"  # the backup picker: reset after every save, so it names the newest
 K_ASAL = "kelola_asal"
 K_DRAF = "kelola_draf"
 K_SIDIK = "kelola_sidik"
@@ -158,6 +159,37 @@ def tampilkan_kabar() -> None:
         getattr(st, jenis)(teks)
 
 
+def catatan_status(dataset: Dataset, tabel: pd.DataFrame) -> None:
+    """Before saving: rows whose map status will differ from the status typed, and why (the status rule)."""
+    from geo.tampilan.waktu import SUMBER_LOG, SUMBER_TERCATAT, status_menurut_aturan
+
+    sebab = {SUMBER_LOG: "menurut log kegiatan", SUMBER_TERCATAT: "tercatat"}
+
+    if dataset.kegiatan is None or not len(tabel) or "status_aktivitas" not in tabel:
+        return
+    peta = status_menurut_aturan(tabel, dataset.kegiatan, dataset.wilayah)
+    beda = peta["status_peta"] != tabel["status_aktivitas"]
+    if not beda.any():
+        return
+    contoh = [f"{aman_md(i)} → {aman_md(s)} ({sebab.get(sumber, 'belum ada kegiatan tercatat')})"
+              for i, s, sumber in zip(tabel.loc[beda, "id_potensi"], peta.loc[beda, "status_peta"], peta.loc[beda, "sumber_status"])]
+    lagi = f", dan {len(contoh) - 8} lainnya" if len(contoh) > 8 else ""
+    st.info(f"Peta akan menampilkan status lain untuk {len(contoh)} potensi: {'; '.join(contoh[:8])}{lagi}. "
+            "Potensi yang punya kegiatan di log memakai status menurut log; tanpa kegiatan dan tanpa tanggal "
+            "kegiatan_terakhir: Tidak Aktif (aturan status di README).")
+
+
+def pilih_berantai(dihapus: list[str], kunci: str) -> bool:
+    """The explicit cascade: removed potentials take their activity rows and budget lines with them.
+
+    Off by default, so a removal that other records still name is refused with the list of rows.
+    """
+    if not dihapus:
+        return False
+    return st.checkbox("Hapus juga kegiatan dan baris anggaran yang merujuk potensi yang dihapus (hapus berantai, "
+                       "dicatat di audit dan dicadangkan)", key=kunci)
+
+
 def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> HasilSimpan | None:
     """Run a save; on success reload everything and clear the dashboard's cache.
 
@@ -172,15 +204,17 @@ def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> Hasi
         return None
     except GalatData as exc:  # includes an unreachable database: a message, nothing saved
         kabar("error", aman_md(exc))
-        return None
+        st.rerun()  # shown now, at the top, whichever tab saved (not on some later click)
     if not hasil.disimpan:
         if not hasil.laporan.ok:
             st.session_state[K_LAPORAN] = hasil
         else:
             kabar("info", hasil.pesan)
+            st.rerun()
         return hasil
     st.cache_data.clear()
     lupakan()  # the dashboard's cached dataset must not outlive the file
+    st.session_state.pop(K_CADANGAN, None)
     muat_ulang(dataset)
     cadangan = f" Versi sebelumnya dicadangkan sebagai {aman_md(hasil.cadangan.name)}." if hasil.cadangan else ""
     kabar("success", f"{hasil.pesan}{cadangan}")

@@ -14,10 +14,11 @@ from geo.format_id import angka
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN, jenis_kegiatan
-from geo.simpan.kegiatan import baca_log_untuk_sunting, bandingkan_log, path_log, periksa_unggahan_kegiatan, simpan_kegiatan
+from geo.simpan.kegiatan import bandingkan_log, path_log, periksa_unggahan_kegiatan
 from geo.simpan.kim import MODE_GABUNG, MODE_GANTI, GalatKonflik, HasilSimpan
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
+from ui.muat import gudang, lupakan
 
 K_LOG_ASAL, K_LOG_SIDIK, K_LOG_VERSI, K_LOG_PATH, K_LOG_HASIL = "log_asal", "log_sidik", "log_versi", "log_path", "log_hasil"
 _MODE = {
@@ -27,7 +28,7 @@ _MODE = {
 
 
 def _muat_ulang(dataset: Dataset) -> None:
-    tabel, sidik = baca_log_untuk_sunting(dataset)
+    tabel, sidik = gudang().baca_log_untuk_sunting(dataset)
     st.session_state[K_LOG_ASAL], st.session_state[K_LOG_SIDIK] = tabel, sidik
     st.session_state[K_LOG_PATH] = str(path_log(dataset))
     st.session_state[K_LOG_VERSI] = st.session_state.get(K_LOG_VERSI, 0) + 1
@@ -47,6 +48,7 @@ def _simpan(dataset: Dataset, jalankan) -> None:
         return
     if hasil.disimpan:
         st.cache_data.clear()  # the map's cached dataset must not outlive the file
+        lupakan()
         _muat_ulang(dataset)
         cadangan = f" Versi sebelumnya dicadangkan sebagai {hasil.cadangan.name}." if hasil.cadangan else ""
         st.session_state[K_LOG_HASIL] = ("success", f"{hasil.pesan}{cadangan}")
@@ -80,7 +82,7 @@ def tab_kegiatan(dataset: Dataset, pengguna: str) -> None:
     kiri, kanan = st.columns([3, 1], vertical_alignment="center")
     kiri.markdown("Tidak ada perubahan yang belum disimpan." if perubahan.kosong else f"**Belum disimpan:** {perubahan.ringkas()}.")
     if kanan.button("Simpan log kegiatan", type="primary", disabled=perubahan.kosong, width="stretch", key="log_simpan"):
-        _simpan(dataset, lambda: simpan_kegiatan(suntingan, dataset, pengguna, st.session_state[K_LOG_SIDIK]))
+        _simpan(dataset, lambda: gudang().simpan_kegiatan(suntingan, dataset, pengguna, st.session_state[K_LOG_SIDIK]))
 
     st.markdown("**Unggah log kegiatan** (CSV, atau XLSX: lembar *Kegiatan* dari templat Excel atau lembar pertama)")
     berkas = st.file_uploader("Berkas log kegiatan", type=["csv", "xlsx"], key="log_unggah")
@@ -96,5 +98,5 @@ def tab_kegiatan(dataset: Dataset, pengguna: str) -> None:
         return
     st.markdown(f"Jika disimpan: {cek.perubahan.ringkas()}.")
     if st.button("Simpan unggahan log", type="primary", disabled=cek.perubahan.kosong, key="log_simpan_unggah"):
-        _simpan(dataset, lambda: simpan_kegiatan(cek.hasil, dataset, pengguna, st.session_state[K_LOG_SIDIK],
+        _simpan(dataset, lambda: gudang().simpan_kegiatan(cek.hasil, dataset, pengguna, st.session_state[K_LOG_SIDIK],
                                                  aksi=f"unggah-kegiatan-{mode}", berkas=berkas.name, catatan=f"unggahan {berkas.name}"))

@@ -16,9 +16,11 @@ from ui.kelola import (
     K_LAPORAN,
     K_SIDIK,
     K_VERSI,
+    catatan_status,
     ganti_draf,
     jalankan_simpan,
     muat_ulang,
+    pilih_berantai,
 )
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
@@ -119,8 +121,12 @@ def bilah_simpan(dataset: Dataset, pengguna: str, suntingan: pd.DataFrame) -> No
         kiri.markdown("Tidak ada perubahan yang belum disimpan.")
     else:
         kiri.markdown(f"**Belum disimpan:** {perubahan.ringkas()}.")
+    if not perubahan.kosong:
+        catatan_status(dataset, siap)
+    berantai = pilih_berantai(perubahan.dihapus, "kelola_berantai")
     if tengah.button("Simpan perubahan", type="primary", disabled=perubahan.kosong, width="stretch", key="kelola_simpan"):
-        hasil = jalankan_simpan(dataset, lambda: gudang().simpan_kim(siap, dataset, pengguna, st.session_state[K_SIDIK], berkas=BERKAS_EDITOR))
+        hasil = jalankan_simpan(dataset, lambda: gudang().simpan_kim(siap, dataset, pengguna, st.session_state[K_SIDIK],
+                                                                     berkas=BERKAS_EDITOR, berantai=berantai))
         if hasil is not None and hasil.disimpan:
             st.rerun()
         if st.session_state.get(K_KONFLIK):

@@ -34,12 +34,45 @@ def _muat(_gudang: Gudang, versi: tuple) -> Dataset:
     return dataset
 
 
-def muat() -> Dataset:
-    """The dataset, cached on the store's version (file mtimes, or the database's last audit entry)."""
+@st.cache_resource(show_spinner=False)
+def _terakhir_sah() -> dict[str, Dataset]:
+    """The last valid dataset per store, shared by every session of this server."""
+    return {}
+
+
+K_TIDAK_SAH = "kim_data_tidak_sah"
+
+
+def muat(terakhir_sah: bool = True) -> Dataset:
+    """The dataset, cached on the store's version (file mtimes, or the database's last audit entry).
+
+    When the stored data has become invalid (edited by hand), visitors keep the last
+    valid version (``terakhir_sah``) and the invalid one's report waits in the session
+    under ``K_TIDAK_SAH`` for editors (:func:`laporan_tidak_sah`). The editing page asks
+    for the stored data as it is (``terakhir_sah=False``), so it can be fixed.
+    """
     g = gudang()
-    return _muat(g, g.versi())
+    dataset = _muat(g, g.versi())
+    simpanan = _terakhir_sah()
+    kunci = g.keterangan()
+    if dataset.ok:
+        simpanan[kunci] = dataset
+        st.session_state.pop(K_TIDAK_SAH, None)
+        return dataset
+    if not terakhir_sah or kunci not in simpanan:
+        return dataset
+    st.session_state[K_TIDAK_SAH] = dataset.laporan
+    return simpanan[kunci]
+
+
+def laporan_tidak_sah():
+    """The report of stored data that failed to load while the last valid version is served, or None."""
+    return st.session_state.get(K_TIDAK_SAH)
 
 
 def lupakan() -> None:
-    """Drop every cached dataset (after a save), so no session keeps the old file's data."""
+    """Drop every cached dataset (after a save), so no session keeps the old file's data.
+
+    The last valid version stays: it is what visitors see if the next load fails.
+    """
     _muat.clear()

@@ -44,7 +44,7 @@ def _import(args: argparse.Namespace) -> int:
 
     gudang = _gudang()
     pengguna = args.user or f"cli:{getpass.getuser()}"
-    hasil = impor(gudang, pengguna, args.kim, args.boundaries, args.referensi, args.wilayah)
+    hasil = impor(gudang, pengguna, args.kim, args.boundaries, args.referensi, args.wilayah, args.anggaran)
     if hasil.laporan.masalah:
         print(hasil.laporan.teks())
     if hasil.hasil is None:
@@ -94,9 +94,10 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     i.add_argument("--boundaries", metavar="PATH", help=f"batas kelurahan GeoJSON (bawaan: ${config.ENV_BATAS})")
     i.add_argument("--referensi", metavar="PATH", help=f"tabel referensi kelurahan (bawaan: ${config.ENV_REFERENSI})")
     i.add_argument("--wilayah", metavar="PATH", help=f"metadata wilayah JSON (bawaan: ${config.ENV_WILAYAH})")
+    i.add_argument("--anggaran", metavar="PATH", help=f"rencana anggaran (bawaan: ${config.ENV_ANGGARAN}, atau anggaran.csv di samping tabel KIM)")
     i.add_argument("--user", metavar="NAMA", help="nama yang dicatat di log audit (bawaan: cli:<akun sistem>)")
     i.set_defaults(func=_import)
-    e = aksi.add_parser("export", help="tulis isi basis data kembali sebagai berkas (kim.csv, boundaries.geojson, ...)")
+    e = aksi.add_parser("export", help="tulis isi basis data kembali sebagai berkas (kim.csv, boundaries.geojson, kegiatan.csv, anggaran.csv, ...)")
     e.add_argument("--output", required=True, metavar="FOLDER", help="folder tujuan")
     e.set_defaults(func=_export)
     s = aksi.add_parser("status", help="tampilkan basis data yang dipakai dan migrasinya")

@@ -13,7 +13,13 @@ from pathlib import Path
 
 from geo import format_id
 from geo.cli import waktu
-from geo.cli.utama import keadaan_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
+from geo.cli.utama import (
+    keadaan_dari_args,
+    muat_dari_args,
+    rencana_dari_args,
+    tambah_opsi_data,
+    tambah_opsi_filter,
+)
 from geo.ekspor import FORMAT, buat, format_ekspor
 from geo.ekspor.merek import merek
 from geo.ekspor.opsi import DPI_BAWAAN, UKURAN_BAWAAN, UKURAN_KERTAS_MM, OpsiEkspor
@@ -79,7 +85,6 @@ def _periksa_tujuan(tujuan: Path, dataset: Dataset, tambahan: tuple[Path, ...] =
 
 def _export_rab(args: argparse.Namespace) -> int:
     """``--format rab-xlsx|rab-pdf``: the budget plan's RAB of the filtered view."""
-    from geo.anggaran.rencana import muat_rencana
     from geo.ekspor.rab import FORMAT_RAB, buat_rab
 
     kode = str(args.format).strip().lower()
@@ -89,7 +94,7 @@ def _export_rab(args: argparse.Namespace) -> int:
                         f"Ganti akhirannya menjadi .{FORMAT_RAB[kode][0]}.")
     dataset = muat_dari_args(args)
     tampilan = tampilkan(dataset, keadaan_dari_args(args, dataset))  # --tingkat, --wilayah, --pada apply as for every format
-    rencana = muat_rencana(dataset, args.anggaran)
+    rencana = rencana_dari_args(args, dataset)
     sumber = (rencana.path,)
     tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
     hasil = buat_rab(kode, tampilan, rencana)
@@ -112,7 +117,6 @@ def _keluarkan(args: argparse.Namespace, hasil, dataset: Dataset, sumber: tuple[
 
 def _export_rka(args: argparse.Namespace) -> int:
     """``--format rka-xlsx|rka-pdf --tahap rka|rkpa|dpa|dppa``: the budget form of the whole sub kegiatan (no filter)."""
-    from geo.anggaran.rencana import muat_rencana
     from geo.anggaran.tahap import path_penetapan, tahap_dari
     from geo.ekspor.rka_buat import FORMAT_RKA, buat_rka
 
@@ -123,7 +127,7 @@ def _export_rka(args: argparse.Namespace) -> int:
         raise GalatData(f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
                         f"Ganti akhirannya menjadi .{FORMAT_RKA[kode][0]}.")
     dataset = muat_dari_args(args)
-    rencana = muat_rencana(dataset, args.anggaran)
+    rencana = rencana_dari_args(args, dataset)
     sumber = (rencana.path, path_penetapan(rencana.path))
     tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
     tujuan = _keluarkan(args, buat_rka(kode, dataset, rencana, tahap), dataset, sumber, tujuan)

@@ -151,10 +151,12 @@ def periksa_selaras(potensi: pd.DataFrame, kegiatan: pd.DataFrame, wilayah: Wila
     terakhir = terakhir_pada(potensi, kegiatan, kini)
     bulan = bulan_penuh(terakhir, kini)
     turunan = status_dari_bulan(bulan, aturan_waktu(wilayah), wilayah.status_aktivitas)
-    beda = turunan != potensi["status_aktivitas"]
+    # Where the status rule uses the recorded values (no log activity, a recorded date) there is nothing to disagree.
+    berlaku = terakhir.notna() | pd.to_datetime(potensi["kegiatan_terakhir"]).isna()
+    beda = (turunan != potensi["status_aktivitas"]) & berlaku
     for idx in potensi.index[beda]:
         kapan = (f"kegiatan terakhir di log {terakhir[idx]:%Y-%m-%d}, {int(bulan[idx])} bulan penuh lalu"
-                 if pd.notna(terakhir[idx]) else "tidak ada kegiatan di log")
+                 if pd.notna(terakhir[idx]) else "tidak ada kegiatan di log maupun tanggal kegiatan_terakhir")
         laporan.tambah(
             berkas,
             f"Status tercatat berbeda dengan status menurut log kegiatan ({kapan}): menurut log '{turunan[idx]}' "

@@ -23,6 +23,10 @@ KOLOM_KIM: tuple[str, ...] = (
     "kontak",
 )
 
+# Derived columns an export writes after the import columns (what the map shows and why).
+# A file that carries them loads without a warning; their content is ignored, never stored.
+KOLOM_TURUNAN: tuple[str, ...] = ("status_peta", "sumber_status", "kegiatan_terakhir_log", "bulan_tidak_aktif")
+
 # Columns a file may omit entirely; everything else must be present.
 KOLOM_OPSIONAL: frozenset[str] = frozenset({"kontak", "deskripsi"})
 

@@ -57,7 +57,7 @@ def _cek_kolom(k: _Konteks) -> None:
             kolom=nama,
         )
     for nama in kolom:
-        if nama not in skema.KOLOM_KIM and nama not in (KOLOM_BARIS, KOLOM_KABKOTA):
+        if nama not in skema.KOLOM_KIM and nama not in (KOLOM_BARIS, KOLOM_KABKOTA, *skema.KOLOM_TURUNAN):
             k.laporan.tambah(k.berkas, "Kolom tidak dikenal; isinya diabaikan. Periksa ejaan judul kolom.", baris=1, kolom=nama, tingkat=PERINGATAN)
 
 

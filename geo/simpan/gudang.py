@@ -25,6 +25,7 @@ from geo.simpan import berkas as _berkas
 from geo.simpan import foto as _foto
 from geo.simpan import kim as _kim
 from geo.simpan import pembatas_simpan as _pembatas_simpan
+from geo.simpan.gabung import SidikTabel, astuple_sidik
 from geo.simpan.kim import HasilSimpan
 from geo.simpan.pembatas_simpan import CatatanGagal
 
@@ -73,8 +74,13 @@ class Gudang(Protocol):
         """The KIM table as the editor starts from, and its fingerprint."""
 
     def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str = "sunting",
-                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True) -> HasilSimpan:
-        """Validate and save, with a backup and an audit entry, or refuse and say why."""
+                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True,
+                   berantai: bool = False) -> HasilSimpan:
+        """Validate and save, with a backup and an audit entry, or refuse and say why.
+
+        Removing a potential that activity rows or budget lines name is refused with their
+        list, unless ``berantai``: the user's explicit, audited cascade removes them too.
+        """
 
     def daftar_cadangan(self) -> list[Cadangan]:
         """Earlier versions, newest first."""
@@ -86,8 +92,31 @@ class Gudang(Protocol):
                  periksa_konflik: bool = False) -> HasilSimpan:
         """Make an earlier version current again; the version it replaces is kept too."""
 
-    def baca_audit(self) -> pd.DataFrame:
-        """The audit log, newest first (columns as :func:`geo.simpan.kim.baca_audit`)."""
+    def baca_audit(self, rekaman: str = "kim") -> pd.DataFrame:
+        """The audit log of one record (``kim``, ``kegiatan``, ``anggaran``), newest first
+        (columns as :func:`geo.simpan.kim.baca_audit`)."""
+
+    # --- the activity log and the budget plan (#20) ---------------------
+    def baca_log_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, Any]:
+        """The activity log as text cells (``KOLOM_KEGIATAN``) and its fingerprint."""
+
+    def simpan_kegiatan(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *,
+                        aksi: str = "sunting-kegiatan", berkas: str = "tabel kegiatan", catatan: str = "",
+                        periksa_konflik: bool = True) -> HasilSimpan:
+        """Validate and save the log (the loader's rules on what is written), or refuse and say why."""
+
+    def muat_rencana(self, dataset: Dataset, pengaturan: Any = None) -> Any:
+        """The budget plan (:class:`geo.anggaran.rencana.Rencana`), validated against ``dataset``."""
+
+    def sidik_rencana(self) -> Any:
+        """The plan's fingerprint as the editor opens it (None when there is no plan yet)."""
+
+    def baca_rencana_untuk_sunting(self) -> tuple[pd.DataFrame, Any]:
+        """The plan as the text cells it holds (no ``_baris``), and its fingerprint."""
+
+    def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan: Any, pengguna: str, sidik_awal: Any, *,
+                       berkas: str = "tabel suntingan", aksi: str = "sunting", periksa_konflik: bool = True) -> HasilSimpan:
+        """Validate and save the plan, or refuse and say why."""
 
     # --- #21: the login limiter's failure counts (geo.simpan.pembatas), shared by every process ---
     def pembatas_baca(self, kunci: list[str]) -> dict[str, CatatanGagal]:
@@ -134,9 +163,10 @@ class GudangBerkas:
         return _kim.baca_untuk_sunting(dataset)
 
     def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str = "sunting",
-                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True) -> HasilSimpan:
+                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True,
+                   berantai: bool = False) -> HasilSimpan:
         return _kim.simpan_kim(frame, dataset, pengguna, sidik_awal, aksi=aksi, berkas=berkas, catatan=catatan,
-                               periksa_konflik=periksa_konflik)
+                               periksa_konflik=periksa_konflik, berantai=berantai)
 
     def daftar_cadangan(self) -> list[Cadangan]:
         return list(_berkas.daftar_cadangan(self._paths()[0]))
@@ -148,9 +178,51 @@ class GudangBerkas:
                  periksa_konflik: bool = False) -> HasilSimpan:
         return _kim.pulihkan(cadangan.path, dataset, pengguna, sidik_awal, periksa_konflik)  # type: ignore[attr-defined]
 
-    def baca_audit(self) -> pd.DataFrame:
+    def baca_audit(self, rekaman: str = "kim") -> pd.DataFrame:
+        path = {"kegiatan": config.path_kegiatan(self._paths()[0]), "anggaran": config.path_anggaran()}.get(rekaman, self._paths()[0])
         _foto.selesaikan_jurnal_foto_terkunci(self._paths()[0])  # #21: a killed photo save's entry too
-        return _kim.baca_audit(self._paths()[0])
+        return _kim.baca_audit(path)
+
+    def baca_log_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, Any]:
+        from geo.simpan.kegiatan import baca_log_untuk_sunting
+
+        return baca_log_untuk_sunting(dataset)
+
+    def simpan_kegiatan(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *,
+                        aksi: str = "sunting-kegiatan", berkas: str = "tabel kegiatan", catatan: str = "",
+                        periksa_konflik: bool = True) -> HasilSimpan:
+        from geo.simpan.kegiatan import simpan_kegiatan
+
+        return simpan_kegiatan(frame, dataset, pengguna, sidik_awal, aksi=aksi, berkas=berkas, catatan=catatan,
+                               periksa_konflik=periksa_konflik)
+
+    def muat_rencana(self, dataset: Dataset, pengaturan: Any = None) -> Any:
+        from geo.anggaran.rencana import muat_rencana
+
+        return muat_rencana(dataset, config.path_anggaran(), pengaturan)
+
+    def sidik_rencana(self) -> Any:
+        return _berkas.Sidik.dari(config.path_anggaran())
+
+    def baca_rencana_untuk_sunting(self) -> tuple[pd.DataFrame, Any]:
+        from geo.anggaran.rencana import KOLOM_SEMUA
+        from geo.anggaran.simpan import sebagai_teks
+        from geo.masuk.baca import KOLOM_BARIS
+
+        path = config.path_anggaran()
+        sidik = _berkas.Sidik.dari(path)
+        mentah = baca_tabel(path, Laporan(), kolom_dikenal=KOLOM_SEMUA) if sidik else None
+        if mentah is None:
+            return pd.DataFrame(columns=list(KOLOM_SEMUA)), sidik
+        teks = sebagai_teks(mentah)
+        # The fingerprint carries the plan as loaded, so a later save merges line by line.
+        return teks.drop(columns=KOLOM_BARIS).reset_index(drop=True), SidikTabel(*astuple_sidik(sidik), tabel=teks)
+
+    def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan: Any, pengguna: str, sidik_awal: Any, *,
+                       berkas: str = "tabel suntingan", aksi: str = "sunting", periksa_konflik: bool = True) -> HasilSimpan:
+        from geo.anggaran.simpan import simpan_rencana
+
+        return simpan_rencana(frame, config.path_anggaran(), dataset, pengaturan, pengguna, sidik_awal, berkas=berkas, aksi=aksi)
 
     # --- #21: the login limiter's counts, in SQLite beside the data (process memory if read-only) ---
     def _gagal(self) -> _pembatas_simpan.PenyimpanGagal:

@@ -128,12 +128,15 @@ def baca_untuk_sunting(dataset: Dataset) -> tuple[pd.DataFrame, Sidik | None]:
         stat = path.stat()
     except FileNotFoundError:
         return pd.DataFrame(columns=list(skema.KOLOM_KIM)), None
-    sidik = Sidik.dari_bytes(data, stat.st_mtime_ns)
+    from geo.simpan.gabung import SidikTabel, astuple_sidik
+
     tabel, _ = baca_dan_validasi(data, path.name, dataset.referensi, dataset.wilayah, None,
                                  excel=path.suffix.lower() in _EXCEL)
     if tabel is None:
-        return pd.DataFrame(columns=list(skema.KOLOM_KIM)), sidik
-    return tabel[list(skema.KOLOM_KIM)], sidik
+        return pd.DataFrame(columns=list(skema.KOLOM_KIM)), Sidik.dari_bytes(data, stat.st_mtime_ns)
+    tabel = tabel[list(skema.KOLOM_KIM)]
+    # The fingerprint carries what the editor starts from, so a later save can merge row by row.
+    return tabel, SidikTabel(*astuple_sidik(Sidik.dari_bytes(data, stat.st_mtime_ns)), tabel=ke_teks(tabel))
 
 
 def bandingkan(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
@@ -317,32 +320,57 @@ def simpan_kim(
     berkas: str = "tabel suntingan",
     catatan: str = "",
     periksa_konflik: bool = True,
+    berantai: bool = False,
 ) -> HasilSimpan:
     """Validate ``frame`` and make it the KIM table, or refuse and say why.
 
     Raises :class:`GalatKonflik` if the file's content is no longer what
     ``sidik_awal`` saw. Invalid data returns ``disimpan=False`` with the
-    report; the file is then untouched.
+    report; the file is then untouched. Removing a potential that activity
+    rows or budget lines still name is refused, unless ``berantai`` (the
+    editor's explicit choice) removes those rows too, audited.
     """
+    from geo.simpan import utuh
+    from geo.simpan.gabung import GalatKonflikBerkas, gabung_bila_berubah
+
     path = dataset.path_kim
-    with sesi_simpan(path, sidik_awal, periksa_konflik) as kini:
+    with sesi_simpan(path, sidik_awal, periksa_konflik=False) as kini:
         tabel, laporan = _validasi(frame, berkas, dataset)
         if not laporan.ok:
             return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")
+        if periksa_konflik:
+            try:
+                gabungan = gabung_bila_berubah(sidik_awal, kini, ke_teks(tabel[list(skema.KOLOM_KIM)]),
+                                               lambda: ke_teks(baca_untuk_sunting(dataset)[0]), "id_potensi")
+            except GalatKonflikBerkas as exc:
+                raise GalatKonflik(path, exc.kini) from None
+            if gabungan is not None:  # someone saved other rows since: theirs and this editor's both stay
+                tabel, laporan = _validasi(gabungan, berkas, dataset)
+                if not laporan.ok:
+                    return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")
         if tabel.empty:
             return HasilSimpan(False, laporan, pesan="Tidak disimpan: tabel kosong. Data KIM minimal berisi satu potensi.")
         lama, _ = baca_untuk_sunting(dataset)
         perubahan = bandingkan(lama, tabel)
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
-        data_baru = _isi_berkas(tabel, path)
-        # The same check as on load, on the exact bytes: whatever is saved must load.
-        _, laporan_muat = baca_dan_validasi(data_baru, path.name, dataset.referensi, dataset.wilayah, dataset.batas,
-                                            excel=path.suffix.lower() in _EXCEL)
-        if not laporan_muat.ok:
-            return HasilSimpan(False, laporan_muat, pesan=f"Tidak disimpan: {len(laporan_muat.galat)} galat harus diperbaiki dulu.")
-        cadangan = ganti_teraudit(path, data_baru, pengguna, aksi, perubahan, len(tabel), catatan)
-        return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")
+        ids = set(perubahan.dihapus)
+        # Removing potentials: the log and the plan stay locked until both checks and writes are done.
+        with utuh.kunci_rujukan(path, dataset.path_kegiatan, aktif=bool(ids)):
+            rujukan = utuh.cari_rujukan(path, ids, dataset.path_kegiatan)
+            if rujukan and not berantai:
+                return HasilSimpan(False, utuh.laporan_rujukan(rujukan, berkas), perubahan, pesan=utuh.pesan_rujukan(rujukan))
+            data_baru = _isi_berkas(tabel, path)
+            # The same check as on load, on the exact bytes: whatever is saved must load.
+            _, laporan_muat = baca_dan_validasi(data_baru, path.name, dataset.referensi, dataset.wilayah, dataset.batas,
+                                                excel=path.suffix.lower() in _EXCEL)
+            if not laporan_muat.ok:
+                return HasilSimpan(False, laporan_muat, pesan=f"Tidak disimpan: {len(laporan_muat.galat)} galat harus diperbaiki dulu.")
+            cadangan = ganti_teraudit(path, data_baru, pengguna, aksi, perubahan, len(tabel), catatan)
+            ikut = utuh.hapus_berantai(path, ids, pengguna, f"ikut terhapus bersama potensi {', '.join(perubahan.dihapus)}",
+                                       dataset.path_kegiatan, terkunci=True) if rujukan else []
+            tambahan = f" Ikut dihapus: {len(ikut)} baris yang merujuk potensi itu." if ikut else ""
+            return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.{tambahan}")
 
 
 def ganti_teraudit(path: Path, isi: bytes | Callable[[BinaryIO], object], pengguna: str, aksi: str, perubahan: Perubahan,

@@ -14,6 +14,7 @@ import pandas as pd
 
 from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import awalan_seri
+from geo.tampilan import waktu
 from geo.tampilan.agregat import kolom_status
 from geo.tampilan.saring import Filter, terapkan
 from geo.tampilan.waktu import KOLOM_HARI, KOLOM_POS, KOSONG, _hari, aturan_waktu, bulan_penuh_hari, potensi_pada
@@ -134,6 +135,10 @@ def _garis_waktu(dataset: Dataset, f: Filter, sampai: dt.date, kode: str | None)
         aktif = int((bulan < aturan.bulan_aktif).sum())  # NaN compares False: no activity is never active
         kurang = int(((bulan >= aturan.bulan_aktif) & (bulan < aturan.bulan_kurang_aktif)).sum())
         baris.append([akhir, aktif, kurang, len(potensi) - aktif - kurang])
+    if baris and baris[-1][0].date() >= waktu.hari_ini():
+        # Today's point follows the one status rule (recorded values where the log is silent), as the map does.
+        kini = potensi_pada(potensi, log, baris[-1][0].date(), wil)["status_aktivitas"]
+        baris[-1] = [baris[-1][0], *(int((kini == s).sum()) for s in status)]
     return pd.DataFrame(baris, columns=["bulan", *status])
 
 

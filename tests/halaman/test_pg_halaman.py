@@ -52,14 +52,20 @@ def test_dashboard_from_database_equals_dashboard_from_files(db_terisi, url_pg, 
     assert not at.error
 
 
-def test_editing_on_the_page_saves_into_the_database(db_terisi, url_pg, monkeypatch, wilayah_uji):
-    monkeypatch.setenv(config.ENV_DATABASE, url_pg)
+def masuk_pg(monkeypatch) -> AppTest:
+    """Kelola Data with editor Budi logged in (the database URL is set by the caller)."""
     monkeypatch.setenv("KIM_PENGGUNA", "Budi:" + bcrypt.hashpw(SANDI_EDITOR.encode(), bcrypt.gensalt(rounds=4)).decode())
-    berkas_sebelum = wilayah_uji.kim.read_bytes()
     at = _jalan(KELOLA)
     at.text_input(key="kelola_login_nama").input("budi")
     at.text_input(key="kelola_login_sandi").input(SANDI_EDITOR)
     at.button[0].click().run()
+    return at
+
+
+def test_editing_on_the_page_saves_into_the_database(db_terisi, url_pg, monkeypatch, wilayah_uji):
+    monkeypatch.setenv(config.ENV_DATABASE, url_pg)
+    berkas_sebelum = wilayah_uji.kim.read_bytes()
+    at = masuk_pg(monkeypatch)
     draf = at.session_state["kelola_draf"].copy()
     draf.loc[0, "nama_potensi"] = "Disunting di halaman"
     at.session_state["kelola_draf"] = draf
