@@ -17,13 +17,13 @@ from geo.tampilan.sebutan import sebutan, sebutan_tampilan
 from geo.tampilan.susun import tampilkan
 from ui.detail import panel, pilih_kelurahan
 from ui.ekspor import panel_unduh
-from ui.filter import bahasa_aktif, inisialisasi, sidebar, sudah_diinisialisasi
+from ui.filter import bahasa_aktif, inisialisasi, laporan_tidak_sah, sidebar, sudah_diinisialisasi
 from ui.foto import siapkan_foto
-from ui.kelola import K_PENGGUNA
+from ui.kelola import pengguna_masuk
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.merek import kepala_merek
-from ui.muat import laporan_tidak_sah, muat
+from ui.muat import muat
 from ui.navigasi import menu
 from ui.pengaman import jalankan_halaman
 from ui.peta import gambar_peta, siapkan_aset, terapkan_klik
@@ -71,7 +71,7 @@ def _laporan(dataset: Dataset, bahasa: str) -> None:
 def _catatan_penyunting(bahasa: str) -> None:
     """Stored data that no longer loads while the last valid version is shown: told to editors only."""
     laporan = laporan_tidak_sah()
-    if laporan is None or not st.session_state.get(K_PENGGUNA):
+    if laporan is None or not pengguna_masuk():
         return
     st.warning(t("data_lama_disajikan", bahasa, berkas=_berkas_salah(laporan)))
     with st.expander(t("data_lama_rincian", bahasa, n=len(laporan.galat))):

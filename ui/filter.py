@@ -26,6 +26,20 @@ KUNCI = {nama: f"w_{nama}" for nama in (*_FILTER, *(f.name for f in fields(Keada
 KUNCI_INIT = "kim_keadaan_awal"
 KUNCI_PETA = "peta"  # what the map component last reported
 KUNCI_KLIK = "kim_klik_baru"  # a new map click, turned into a kelurahan before the picker is drawn
+K_TIDAK_SAH = "kim_data_tidak_sah"  # the report of stored data that no longer loads (ui.muat serves the last valid)
+
+
+def catat_laporan_tidak_sah(laporan) -> None:
+    """Keep (or, with None, drop) the report of stored data that failed to load while the last valid version is served."""
+    if laporan is None:
+        st.session_state.pop(K_TIDAK_SAH, None)
+    else:
+        st.session_state[K_TIDAK_SAH] = laporan
+
+
+def laporan_tidak_sah():
+    """The report kept by :func:`catat_laporan_tidak_sah`, or None."""
+    return st.session_state.get(K_TIDAK_SAH)
 
 
 def sudah_diinisialisasi() -> bool:

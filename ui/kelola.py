@@ -61,6 +61,11 @@ def _kunci_koneksi() -> str | None:
     return hashlib.sha256(nilai.encode()).hexdigest() if isinstance(nilai, str) and nilai else None
 
 
+def pengguna_masuk() -> str | None:
+    """The name logged in on this session (not yet checked against the accounts), or None."""
+    return st.session_state.get(K_PENGGUNA)
+
+
 def bagian_login(daftar: DaftarPengguna) -> str | None:
     """The logged-in editor, or None after drawing the login form (or the first-run help)."""
     pengguna = st.session_state.get(K_PENGGUNA)

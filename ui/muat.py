@@ -9,6 +9,7 @@ from geo.masuk.dataset import Dataset
 from geo.simpan.gudang import Gudang, GudangBerkas, pilih_gudang
 from geo.tampilan import indeks
 from geo.tampilan.tingkat import siapkan_tingkat
+from ui.filter import catat_laporan_tidak_sah
 
 
 @st.cache_resource(show_spinner=False)
@@ -40,7 +41,6 @@ def _terakhir_sah() -> dict[str, Dataset]:
     return {}
 
 
-K_TIDAK_SAH = "kim_data_tidak_sah"
 
 
 def muat(terakhir_sah: bool = True) -> Dataset:
@@ -48,7 +48,7 @@ def muat(terakhir_sah: bool = True) -> Dataset:
 
     When the stored data has become invalid (edited by hand), visitors keep the last
     valid version (``terakhir_sah``) and the invalid one's report waits in the session
-    under ``K_TIDAK_SAH`` for editors (:func:`laporan_tidak_sah`). The editing page asks
+    for editors (:func:`ui.filter.laporan_tidak_sah`). The editing page asks
     for the stored data as it is (``terakhir_sah=False``), so it can be fixed.
     """
     g = gudang()
@@ -57,17 +57,12 @@ def muat(terakhir_sah: bool = True) -> Dataset:
     kunci = g.keterangan()
     if dataset.ok:
         simpanan[kunci] = dataset
-        st.session_state.pop(K_TIDAK_SAH, None)
+        catat_laporan_tidak_sah(None)
         return dataset
     if not terakhir_sah or kunci not in simpanan:
         return dataset
-    st.session_state[K_TIDAK_SAH] = dataset.laporan
+    catat_laporan_tidak_sah(dataset.laporan)
     return simpanan[kunci]
-
-
-def laporan_tidak_sah():
-    """The report of stored data that failed to load while the last valid version is served, or None."""
-    return st.session_state.get(K_TIDAK_SAH)
 
 
 def lupakan() -> None:

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from geo.anggaran.rencana import Rencana, muat_rencana
+from geo.anggaran.rencana import Rencana
 from geo.anggaran.simpan import tulis_usul
 from geo.anggaran.susunan import AKUN, susun_form
 from geo.anggaran.tahap import path_penetapan
@@ -67,7 +67,7 @@ def _sesuaikan(args: argparse.Namespace) -> int:
     rencana = rencana_dari_args(args, dataset)
     pengaturan = replace(rencana.pengaturan, pagu=args.pagu)
     # The plan answered the old ceiling; only the ceiling check is relaxed when reading it.
-    lama = muat_rencana(dataset, rencana.path, replace(pengaturan, pagu=0))
+    lama = rencana_dari_args(args, dataset, replace(pengaturan, pagu=0))
     if not lama.ok:
         cetak_laporan(lama.laporan)
         raise GalatData(f"Rencana {lama.path.name} tidak sah; perbaiki dulu (python -m geo anggaran periksa).")

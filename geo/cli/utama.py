@@ -69,14 +69,14 @@ def muat_dari_args(args: argparse.Namespace) -> Dataset:
     return dataset
 
 
-def rencana_dari_args(args: argparse.Namespace, dataset: Dataset):
+def rencana_dari_args(args: argparse.Namespace, dataset: Dataset, pengaturan=None):
     """The budget plan: the file ``--anggaran`` names, else the configured store's (files or database)."""
     from geo.anggaran.rencana import muat_rencana
     from geo.simpan.gudang import pilih_gudang
 
     if getattr(args, "anggaran", None):
-        return muat_rencana(dataset, args.anggaran)
-    return pilih_gudang(getattr(args, "kim", None), getattr(args, "boundaries", None)).muat_rencana(dataset)
+        return muat_rencana(dataset, args.anggaran, pengaturan)
+    return pilih_gudang(getattr(args, "kim", None), getattr(args, "boundaries", None)).muat_rencana(dataset, pengaturan)
 
 
 def keadaan_dari_args(args: argparse.Namespace, dataset: Dataset) -> Keadaan:

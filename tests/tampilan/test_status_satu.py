@@ -12,6 +12,7 @@ from geo.masuk.periksa import baca_dan_validasi
 from geo.masuk.skema import KOLOM_TURUNAN
 from geo.simpan.kim import baca_untuk_sunting, simpan_kim
 from geo.tampilan import waktu
+from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.susun import tampilkan
 
 HARI_INI = dt.date(2025, 3, 31)
@@ -32,7 +33,7 @@ def _status(t) -> dict[str, str]:
 
 
 def test_tanpa_kegiatan_di_log_status_tercatat_berlaku(wilayah_log):
-    t = tampilkan(muat_dataset(), pada=HARI_INI)
+    t = tampilkan(muat_dataset(), Keadaan(pada=HARI_INI))
     assert _status(t) == {"A-01": "Kurang Aktif", "A-02": "Kurang Aktif", "A-03": "Aktif", "B-01": "Tidak Aktif",
                           "B-02": "Tidak Aktif"}  # B-02: no log row and no recorded date, so no activity at all
     sumber = dict(zip(t.potensi["id_potensi"], t.potensi["sumber_status"]))
@@ -43,7 +44,7 @@ def test_tanpa_kegiatan_di_log_status_tercatat_berlaku(wilayah_log):
 
 def test_csv_ekspor_termuat_kembali_persis_seperti_tersimpan(wilayah_log):
     ds = muat_dataset()
-    tabel = tabel_potensi(tampilkan(ds, pada=HARI_INI))
+    tabel = tabel_potensi(tampilkan(ds, Keadaan(pada=HARI_INI)))
     assert list(tabel.columns[-len(KOLOM_TURUNAN):]) == list(KOLOM_TURUNAN)
     a02 = tabel.set_index("id_potensi").loc["A-02"]
     assert (a02["status_aktivitas"], a02["kegiatan_terakhir"]) == ("Kurang Aktif", dt.date(2023, 1, 15))
@@ -66,7 +67,7 @@ def test_status_suntingan_tampil_di_peta_dan_pratinjau_jujur(wilayah_log):
     assert pratinjau.loc["A-02"].tolist() == ["Aktif", "tercatat"]
     assert pratinjau.loc["A-01"].tolist() == ["Kurang Aktif", "log"]
     assert simpan_kim(tabel, ds, "hp", sidik).disimpan
-    assert _status(tampilkan(muat_dataset(), pada=HARI_INI))["A-02"] == "Aktif"
+    assert _status(tampilkan(muat_dataset(), Keadaan(pada=HARI_INI)))["A-02"] == "Aktif"
 
 
 def test_garis_waktu_hari_ini_sama_dengan_peta(wilayah_log):
@@ -76,6 +77,6 @@ def test_garis_waktu_hari_ini_sama_dengan_peta(wilayah_log):
     ds = muat_dataset()
     garis = garis_waktu(ds, Filter(), HARI_INI)
     akhir = garis.iloc[-1]
-    peta = tampilkan(ds, pada=HARI_INI).potensi["status_aktivitas"].value_counts()
+    peta = tampilkan(ds, Keadaan(pada=HARI_INI)).potensi["status_aktivitas"].value_counts()
     assert akhir["bulan"].date() == HARI_INI
     assert [int(akhir[s]) for s in ("Aktif", "Kurang Aktif", "Tidak Aktif")] == [int(peta.get(s, 0)) for s in ("Aktif", "Kurang Aktif", "Tidak Aktif")]
