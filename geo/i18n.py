@@ -133,7 +133,7 @@ TEKS: dict[str, dict[str, str]] = {
                                    "Click an area on the map to drill in, then pick a {satuan} from its list."},
     "tabel_unduh_semua": {"id": "Unduh semua (CSV)", "en": "Download all (CSV)"},
     "grafik_kategori": {"id": "Potensi per kategori", "en": "Potentials by category"},
-    "grafik_status": {"id": "Status aktivitas per kecamatan", "en": "Activity status by kecamatan"},
+    "grafik_status": {"id": "Status aktivitas per {kelompok}", "en": "Activity status by {kelompok}"},
     "jumlah": {"id": "Jumlah", "en": "Count"},
     "id_potensi": {"id": "ID", "en": "ID"},
     "nama_kim": {"id": "Nama KIM", "en": "KIM name"},
@@ -190,9 +190,9 @@ TEKS: dict[str, dict[str, str]] = {
     "waktu_keadaan_banding": {"id": "Keadaan pada **{pada}**, dibandingkan dengan **{banding}** (dari log kegiatan)",
                               "en": "State on **{pada}**, compared with **{banding}** (from the activity log)"},
     "waktu_ringkas_banding": {"id": "Potensi aktif: **{a}** pada {pada} → **{b}** pada {banding} ({selisih}); **{bangkit}** potensi bangkit kembali, "
-                                    "**{padam}** menjadi tidak aktif.",
+                                    "**{padam}** tidak lagi {aktif}.",
                               "en": "Active potentials: **{a}** on {pada} → **{b}** on {banding} ({selisih}); **{bangkit}** revived, "
-                                    "**{padam}** went quiet."},
+                                    "**{padam}** no longer {aktif}."},
     "kpi_tidak_aktif": {"id": "KIM tidak aktif > {m} bulan", "en": "KIM inactive > {m} months"},
     "kpi_tidak_aktif_bantu": {"id": "KIM yang semua potensinya tanpa kegiatan {m} bulan penuh atau lebih (pada {pada})",
                               "en": "KIM whose potentials all had no activity for {m} whole months or more (on {pada})"},
@@ -205,6 +205,7 @@ TEKS: dict[str, dict[str, str]] = {
     "garis_waktu_kel": {"id": "Status potensi per bulan: {nama}", "en": "Potential status per month: {nama}"},
     "legenda_divergen": {"id": "Perubahan potensi aktif, {pada} → {banding}", "en": "Change in active potentials, {pada} → {banding}"},
     "bulan": {"id": "Bulan", "en": "Month"},
+    "pita_pandemi": {"id": "{nama} ({mulai}\u2013{selesai})", "en": "Pandemic: {nama} ({mulai}\u2013{selesai})"},
     "kol_tanggal": {"id": "Tanggal", "en": "Date"},
     "kol_jenis_kegiatan": {"id": "Jenis kegiatan", "en": "Kind of activity"},
     "kol_peserta": {"id": "Peserta", "en": "Participants"},

@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo.i18n import angka, persen, t, tanggal
 from geo.tampilan.angka import angka_utama
-from geo.tampilan.grafik import spek_kategori, spek_status
+from geo.tampilan.grafik import judul_status, spek_kategori, spek_status
 from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
@@ -51,7 +51,7 @@ def bagian_ringkasan(tampilan: Tampilan, bahasa: str, keadaan: Keadaan | None = 
         st.markdown(f"**{t('grafik_kategori', bahasa)}**")
         st.vega_lite_chart(spec=spek_kategori(tampilan, bahasa), width="stretch")
     with kanan:
-        st.markdown(f"**{t('grafik_status', bahasa)}**")
+        st.markdown(f"**{judul_status(tampilan, bahasa)}**")
         st.vega_lite_chart(spec=spek_status(tampilan, bahasa), width="stretch")
     st.markdown(f"**{t('tabel_potensi', bahasa)}** · {angka(len(tampilan.potensi), bahasa)}")
     n = len(tampilan.potensi)

@@ -16,6 +16,7 @@ from geo.i18n import angka, t, tanggal
 from geo.masuk.dataset import Dataset
 from geo.tampilan.banding import kim_tidak_aktif
 from geo.tampilan.grafik import spek_garis_waktu
+from geo.tampilan.kalimat import kalimat_banding
 from geo.tampilan.metrik import METRIK_BAWAAN
 from geo.tampilan.sebutan import jenis_dalam, sebutan_tampilan
 from geo.tampilan.susun import Tampilan
@@ -59,11 +60,9 @@ def keterangan_waktu(tampilan: Tampilan, bahasa: str) -> None:
         st.markdown(f'<div class="kim-waktu">{_md_html(t("waktu_keadaan", bahasa, pada=pada))}</div>', unsafe_allow_html=True)
         return
     r = tampilan.ringkasan
-    a, b = int(r["jumlah_aktif_pada"].sum()), int(r["jumlah_aktif_banding"].sum())
     baris = [
         t("waktu_keadaan_banding", bahasa, pada=pada, banding=tanggal(tampilan.banding, bahasa)),
-        t("waktu_ringkas_banding", bahasa, a=angka(a, bahasa), b=angka(b, bahasa), pada=pada, banding=tanggal(tampilan.banding, bahasa),
-          selisih=f"{b - a:+d}", bangkit=angka(int(r["jumlah_bangkit"].sum()), bahasa), padam=angka(int(r["jumlah_padam"].sum()), bahasa)),
+        kalimat_banding(r, tampilan.dataset.wilayah, tampilan.pada, tampilan.banding, bahasa),
     ]
     st.markdown("".join(f'<div class="kim-waktu">{_md_html(x)}</div>' for x in baris), unsafe_allow_html=True)
 
@@ -124,9 +123,7 @@ def detail_waktu(tampilan: Tampilan, kode: str, potensi: pd.DataFrame, bahasa: s
             b = r.loc[kode]
             st.markdown(
                 f'<div class="kim-banding-kelurahan">{_md_html(t("banding_kelurahan", bahasa, pada=tanggal(tampilan.pada, bahasa), banding=tanggal(tampilan.banding, bahasa)))}: '
-                + _md_html(t("waktu_ringkas_banding", bahasa, a=angka(int(b["jumlah_aktif_pada"]), bahasa), b=angka(int(b["jumlah_aktif_banding"]), bahasa),
-                             pada=tanggal(tampilan.pada, bahasa), banding=tanggal(tampilan.banding, bahasa), selisih=f"{int(b['perubahan_aktif']):+d}",
-                             bangkit=angka(int(b["jumlah_bangkit"]), bahasa), padam=angka(int(b["jumlah_padam"]), bahasa)))
+                + _md_html(kalimat_banding(b, tampilan.dataset.wilayah, tampilan.pada, tampilan.banding, bahasa))
                 + "</div>",
                 unsafe_allow_html=True,
             )
