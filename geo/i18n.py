@@ -3,17 +3,15 @@
 Officials read the page in Indonesian; English exists for partners and
 reviewers. Every visible word of the dashboard page (and of the interactive
 map and its HTML export) passes through :func:`t`, so a missing translation
-shows up in the tests instead of as a half-English page. Two surfaces are
-Indonesian only and keep their words in their own modules: the Kelola Data
-page (``pages/1_Kelola_Data.py``, ``ui/kelola*.py``), used by the editors of
-one office, and the PNG/PDF print layout (``geo/ekspor/snapshot.py``,
-``legenda_cetak.py``, ``keterangan.py``), which is a report in Indonesian.
+shows up in the tests instead of as a half-English page. The printed
+pages' words live in :mod:`geo.i18n_cetak` and are merged in here.
 """
 
 from __future__ import annotations
 
 from geo import format_id
 from geo.galat import GalatData
+from geo.i18n_cetak import TEKS_CETAK
 from geo.masuk.wilayah import Wilayah
 from geo.tampilan.agregat import kolom_kategori
 from geo.tampilan.metrik import METRIK_DASAR, daftar_metrik
@@ -232,6 +230,7 @@ TEKS: dict[str, dict[str, str]] = {
     "titik_agregat": {"id": "Titik potensi tidak digambar di peta ini (lebih dari {n} potensi); klik satu wilayah untuk masuk dan melihatnya.",
                       "en": "Potential markers are not drawn on this map (more than {n} potentials); click an area to drill in and see them."},
 }
+TEKS.update(TEKS_CETAK)  # the printed pages' words (geo/i18n_cetak.py)
 
 _METRIK_EN = {
     "jumlah_potensi": "Number of potentials",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from geo.i18n import t
 from geo.masuk.dataset import Dataset
+from geo.tampilan.sebutan import jenis_dalam
 from geo.tampilan.susun import Tampilan
 
 MAKS_NILAI_JUDUL = 3
@@ -34,22 +36,22 @@ def judul_bawaan(tampilan: Tampilan) -> str:
     return judul
 
 
-def catatan(dataset: Dataset) -> list[str]:
+def catatan(dataset: Dataset, bahasa: str = "id") -> list[str]:
     """The caveats a printed map must carry while they apply."""
     hasil = []
     if dataset.skematik:
-        hasil.append("Batas kelurahan skematik, bukan batas resmi.")
+        hasil.append(t("c_catatan_skematik", bahasa, satuan=jenis_dalam(dataset)))
     if dataset.data_contoh:
-        hasil.append("Data contoh untuk peragaan, bukan data resmi.")
+        hasil.append(t("c_catatan_contoh", bahasa))
     return hasil
 
 
-def sumber(dataset: Dataset) -> str:
+def sumber(dataset: Dataset, bahasa: str = "id") -> str:
     """Where the figures come from: the region's own wording if it has one, else the files."""
     teks = str(dataset.wilayah.extra.get("sumber_data") or "").strip()
     if teks:
-        return f"Sumber: {teks}"
-    return f"Sumber: data KIM {dataset.path_kim.name}; batas kelurahan {_sumber_batas(dataset)}"
+        return t("c_sumber", bahasa, teks=teks)
+    return t("c_sumber_berkas", bahasa, kim=dataset.path_kim.name, satuan=jenis_dalam(dataset), batas=_sumber_batas(dataset))
 
 
 def _sumber_batas(dataset: Dataset) -> str:

@@ -38,10 +38,10 @@ from geo.ekspor.kartografi import (
     letak_label,
 )
 from geo.ekspor.legenda_cetak import UKURAN_PENANDA, gambar_legenda, gaya_potensi
-from geo.ekspor.lokator import sisip_lokator
+from geo.ekspor.lokator import konteks_lokator, sisip_lokator
 from geo.ekspor.merek import merek
 from geo.ekspor.opsi import UKURAN_KERTAS_MM, OpsiEkspor
-from geo.i18n import label_metrik
+from geo.i18n import label_metrik, t
 from geo.tampilan.kelas import Kelas
 from geo.tampilan.kelas_waktu import kelas_metrik
 from geo.tampilan.sebutan import sebutan_tampilan
@@ -309,8 +309,8 @@ def buat_gambar(tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> Figure:
     gambar_legenda(_sumbu_mm(fig, letak.legenda, letak.kertas, "legenda"), tampilan, kelas, opsi.metrik, letak.legenda.w)
     _gambar_kaki(_sumbu_mm(fig, letak.kaki, letak.kertas, "kaki"), teks, letak.kaki)
     # Last, so the page's first axes stay header, map, legend, footer.
-    sisip_lokator(ax_peta, tampilan.dataset.batas, str(tampilan.dataset.wilayah.extra.get("provinsi") or ""),
-                  sorot=tampilan.ringkasan.geometry.union_all() if tampilan.dataset.batas.shape[0] > len(tampilan.ringkasan) else None)
+    sisip_lokator(ax_peta, tampilan.dataset.batas, konteks_lokator(tampilan.dataset), t("c_letak_wilayah", opsi.bahasa),
+                  bahasa=opsi.bahasa, sorot=tampilan.ringkasan.geometry.union_all() if tampilan.dataset.batas.shape[0] > len(tampilan.ringkasan) else None)
     fig.basemap_dipakai = basemap is not None  # type: ignore[attr-defined]
     return fig
 
