@@ -12,6 +12,7 @@ from __future__ import annotations
 from geo import format_id
 from geo.galat import GalatData
 from geo.i18n_cetak import TEKS_CETAK
+from geo.i18n_halaman import TEKS_HALAMAN
 from geo.masuk.wilayah import Wilayah
 from geo.tampilan.agregat import kolom_kategori
 from geo.tampilan.metrik import METRIK_DASAR, daftar_metrik
@@ -231,6 +232,7 @@ TEKS: dict[str, dict[str, str]] = {
                       "en": "Potential markers are not drawn on this map (more than {n} potentials); click an area to drill in and see them."},
 }
 TEKS.update(TEKS_CETAK)  # the printed pages' words (geo/i18n_cetak.py)
+TEKS.update(TEKS_HALAMAN)  # menu, Kelola Data and Anggaran (geo/i18n_halaman.py)
 
 _METRIK_EN = {
     "jumlah_potensi": "Number of potentials",
