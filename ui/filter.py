@@ -8,7 +8,7 @@ import streamlit as st
 
 from geo.i18n import BAHASA, label_metrik, t
 from geo.masuk.dataset import Dataset
-from geo.peta.buat import BASEMAP
+from geo.peta.buat import BASEMAP, label_basemap
 from geo.tampilan import kelas
 from geo.tampilan.indeks import baris_awalan
 from geo.tampilan.keadaan import Keadaan
@@ -113,7 +113,7 @@ def sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
                               format_func=lambda m: label_metrik(m, wil, b))
         skema = st.selectbox(t("skema", b), list(kelas.SKEMA_KELAS), key=KUNCI["skema"], format_func=lambda s: t(f"skema_{s}", b))
         jumlah = st.slider(t("jumlah_kelas", b), kelas.JUMLAH_KELAS_MIN, kelas.JUMLAH_KELAS_MAX, key=KUNCI["kelas"])
-        basemap = st.selectbox(t("basemap", b), list(BASEMAP), key=KUNCI["basemap"], format_func=lambda k: t(f"basemap_{k}", b))
+        basemap = st.selectbox(t("basemap", b), list(BASEMAP), key=KUNCI["basemap"], format_func=lambda k: label_basemap(k, b))
         bahasa = st.radio(t("bahasa", b), list(BAHASA), key=KUNCI["bahasa"], format_func=BAHASA.get, horizontal=True)
         st.caption(t("tautan", b))
     return Keadaan(
