@@ -12,27 +12,28 @@ from geo.tampilan.susun import Tampilan
 MAKS_NILAI_JUDUL = 3
 
 
-def _daftar(nilai: tuple[str, ...], jenis: str) -> str:
+def _daftar(nilai: tuple[str, ...], jenis: str, bahasa: str = "id") -> str:
     if len(nilai) > MAKS_NILAI_JUDUL:
         return f"{len(nilai)} {jenis}"
     if len(nilai) == 1:
         return nilai[0]
-    return ", ".join(nilai[:-1]) + " dan " + nilai[-1]
+    return ", ".join(nilai[:-1]) + t("c_dan", bahasa) + nilai[-1]
 
 
-def judul_bawaan(tampilan: Tampilan) -> str:
+def judul_bawaan(tampilan: Tampilan, bahasa: str = "id") -> str:
     """A title generated from the filters, e.g. "Peta Potensi Kuliner KIM Kota Bontang — Status Aktif"."""
     f = tampilan.filter
     nama = tampilan.dataset.wilayah.nama
-    tempat = f"Kecamatan {_daftar(f.kecamatan, 'kecamatan')}, {nama}" if f.kecamatan else nama
-    apa = f"Potensi {_daftar(f.kategori, 'kategori')} KIM" if f.kategori else "Potensi KIM"
-    judul = f"Peta {apa} {tempat}"
+    tempat = t("c_tempat_kecamatan", bahasa, kecamatan=_daftar(f.kecamatan, "kecamatan", bahasa), wilayah=nama) if f.kecamatan else nama
+    apa = (t("c_potensi_kategori_kim", bahasa, kategori=_daftar(f.kategori, t("kategori_potensi", bahasa).lower(), bahasa))
+           if f.kategori else t("c_potensi_kim", bahasa))
+    judul = t("c_judul_peta", bahasa, apa=apa, tempat=tempat)
     if f.status:
-        judul += f" \u2014 Status {_daftar(f.status, 'status')}"
+        judul += t("c_judul_status", bahasa, status=_daftar(f.status, "status", bahasa))
     if tampilan.banding is not None or (tampilan.pada is not None and tampilan.pada != dt.date.today()):
         from geo.tampilan.kelas_waktu import frasa_tanggal  # a past state or a comparison names its date(s)
 
-        judul += f", {frasa_tanggal(tampilan)}"
+        judul += f", {frasa_tanggal(tampilan, bahasa)}"
     return judul
 
 

@@ -41,7 +41,7 @@ from geo.ekspor.legenda_cetak import UKURAN_PENANDA, gambar_legenda, gaya_potens
 from geo.ekspor.lokator import konteks_lokator, sisip_lokator
 from geo.ekspor.merek import merek
 from geo.ekspor.opsi import UKURAN_KERTAS_MM, OpsiEkspor
-from geo.i18n import label_metrik, t
+from geo.i18n import deskripsi_filter, label_metrik, t
 from geo.tampilan.kelas import Kelas
 from geo.tampilan.kelas_waktu import kelas_metrik
 from geo.tampilan.sebutan import sebutan_tampilan
@@ -228,25 +228,26 @@ def _gambar_peta(ax: Axes, tampilan: Tampilan, kelas: Kelas, opsi: OpsiEkspor, k
 
 def susun_teks(tampilan: Tampilan, opsi: OpsiEkspor, basemap: Basemap | None, lebar_mm: float) -> Teks:
     """Title, subtitle, filter line and footer lines, wrapped to the page width (nothing is cut)."""
+    bahasa = opsi.bahasa
     judul, ukuran = _judul_pas(judul_snapshot(tampilan, opsi), lebar_mm)
     wil = tampilan.dataset.wilayah
-    sub = f"{wil.nama} \u00b7 Warna {sebutan_tampilan(tampilan)['unit']}: {label_metrik(opsi.metrik, wil)}"
-    saring = bungkus("Filter: " + tampilan.filter.deskripsi(), lebar_mm, 8.5)
+    sub = t("c_peta_sub", bahasa, wilayah=wil.nama, metrik=label_metrik(opsi.metrik, wil, bahasa), **sebutan_tampilan(tampilan, bahasa))
+    saring = bungkus("Filter: " + deskripsi_filter(tampilan.filter, bahasa), lebar_mm, 8.5)
     if saring.count("\n") >= MAKS_BARIS_FILTER:
         saring = "\n".join(saring.split("\n")[:MAKS_BARIS_FILTER])[:-1] + "…"
     ds = tampilan.dataset
     mrk = merek(wil)
     kaki = [mrk.baris()] if mrk.baris() else []
-    kaki.append(f"Dibuat {format_id.tanggal(opsi.hari())} \u00b7 {keterangan.sumber(ds)} \u00b7 Peta Potensi KIM")
+    kaki.append(t("c_peta_kaki", bahasa, tanggal=format_id.tanggal(opsi.hari(), bahasa=bahasa), sumber=keterangan.sumber(ds, bahasa)))
     if mrk.catatan_kaki:
         kaki.append(mrk.catatan_kaki)
     if basemap is not None:
-        kaki.append(f"Peta dasar: {basemap.atribusi}")
+        kaki.append(t("c_peta_dasar", bahasa, atribusi=basemap.atribusi))
     elif opsi.basemap:
-        kaki.append("Peta dasar tidak tersedia (ubin peta tidak dapat diunduh); peta dibuat tanpa peta dasar.")
+        kaki.append(t("c_peta_dasar_tidak_ada", bahasa))
     baris_kaki = tuple(b for teks in kaki for b in bungkus(teks, lebar_mm, 7).split("\n"))
-    catatan = " ".join(keterangan.catatan(ds))
-    return Teks(judul, ukuran, sub, saring, baris_kaki, bungkus("Catatan: " + catatan, lebar_mm, 7, tebal=True) if catatan else "")
+    catatan = " ".join(keterangan.catatan(ds, bahasa))
+    return Teks(judul, ukuran, sub, saring, baris_kaki, bungkus(t("c_catatan", bahasa, teks=catatan), lebar_mm, 7, tebal=True) if catatan else "")
 
 
 def gambar_logo(ax: Axes, logo: np.ndarray | None, kanan: float, atas: float, tinggi: float) -> float:
@@ -306,7 +307,7 @@ def buat_gambar(tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> Figure:
     gambar_logo(ax_kepala, merek(tampilan.dataset.wilayah).logo_raster(), letak.kepala.w, 0, min(16.0, letak.kepala.h - 3))
     ax_peta = _sumbu(fig, letak.peta, letak.kertas, "peta")
     _gambar_peta(ax_peta, tampilan, kelas, opsi, letak.peta, basemap)
-    gambar_legenda(_sumbu_mm(fig, letak.legenda, letak.kertas, "legenda"), tampilan, kelas, opsi.metrik, letak.legenda.w)
+    gambar_legenda(_sumbu_mm(fig, letak.legenda, letak.kertas, "legenda"), tampilan, kelas, opsi.metrik, letak.legenda.w, opsi.bahasa)
     _gambar_kaki(_sumbu_mm(fig, letak.kaki, letak.kertas, "kaki"), teks, letak.kaki)
     # Last, so the page's first axes stay header, map, legend, footer.
     sisip_lokator(ax_peta, tampilan.dataset.batas, konteks_lokator(tampilan.dataset), t("c_letak_wilayah", opsi.bahasa),
@@ -322,7 +323,7 @@ def teks_gambar(fig: Figure) -> list[str]:
 
 def judul_snapshot(tampilan: Tampilan, opsi: OpsiEkspor) -> str:
     """The user's title, or one generated from the filters when left empty."""
-    return opsi.judul.strip() or keterangan.judul_bawaan(tampilan)
+    return opsi.judul.strip() or keterangan.judul_bawaan(tampilan, opsi.bahasa)
 
 
 def simpan(fig: Figure, format: str, judul: str = "") -> bytes:

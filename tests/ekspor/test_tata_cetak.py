@@ -93,3 +93,20 @@ def test_peta_cetak_tanpa_tumpang_tindih(ukuran):
     ds = _data(PROYEK / "data")
     for f in (Filter(), Filter(kategori=("Lainnya",))):
         assert masalah_tata_letak(buat_gambar(tampilkan(ds, f), OpsiEkspor(ukuran=ukuran)), ukuran) == []
+
+
+@pytest.mark.lambat
+def test_cetakan_bahasa_inggris_tanpa_sisa_indonesia():
+    """The map print, a profile and the contents page in English carry no Indonesian string that has an English entry."""
+    from geo.ekspor.snapshot import buat_gambar, teks_gambar
+    from tests.halaman.test_bahasa_halaman import _sisa_indonesia
+
+    ds = _data(PROYEK / "data")
+    v = tampilkan(ds)
+    opsi = OpsiEkspor(bahasa="en")
+    halaman = [buat_gambar(v, opsi), buat_profil(v, str(v.ringkasan["kode"].iloc[0]), opsi)]
+    halaman.append(list(halaman_atlas(v, opsi))[1])
+    teks = [x for fig in halaman for x in teks_gambar(fig)]
+    assert "Shown: 50 potentials, 15 KIM, 15 of 15 kelurahan" in " ".join(teks).replace("\n", " ")
+    assert "Contents" in teks and "Latest activities" in teks
+    assert _sisa_indonesia(teks) == []
