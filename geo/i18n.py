@@ -76,7 +76,7 @@ TEKS: dict[str, dict[str, str]] = {
         "id": "Peta dasar tidak dapat dijangkau dari jaringan ini, jadi peta ditampilkan di atas latar polos.",
         "en": "The basemap cannot be reached from this network, so the map is shown on a plain background.",
     },
-    "basemap_putus": {"id": "{nama} (tidak terjangkau dari jaringan ini)", "en": "{nama} (unreachable from this network)"},
+    "basemap_putus": {"id": "{nama} (tak terjangkau)", "en": "{nama} (unreachable)"},
     "basemap_satelit": {"id": "Citra satelit", "en": "Satellite imagery"},
     "basemap_terang": {"id": "Peta terang", "en": "Light map"},
     "basemap_kosong": {"id": "Tanpa peta dasar", "en": "No basemap"},

@@ -135,7 +135,9 @@ def tabel_kelurahan(r: RingkasanAnggaran, bahasa: str = "id") -> None:
         t("a_kol_per_anggota", bahasa): per["alokasi_per_anggota"].map(lambda v: "–" if pd.isna(v) else rupiah(int(v))),
         t("a_kol_dorman", bahasa): per["dorman"].map({True: t("a_ya", bahasa), False: ""}),
     })
-    st.dataframe(tampil, hide_index=True, width="stretch", key="anggaran_per_kelurahan")
+    # Narrower than its four columns at 1366 px: the name stays pinned while the rest scrolls.
+    st.dataframe(tampil, hide_index=True, width="stretch", key="anggaran_per_kelurahan",
+                 column_config={"Kelurahan": st.column_config.Column("Kelurahan", pinned=True)})
 
 
 def tabel_rencana(r: RingkasanAnggaran, bahasa: str = "id") -> None:
@@ -144,7 +146,7 @@ def tabel_rencana(r: RingkasanAnggaran, bahasa: str = "id") -> None:
     gaya = baris.style.format({"harga_satuan": rupiah, "jumlah": rupiah, "volume": "{:,}".format})
     judul = {k: t(KOLOM_TABEL_EN[k], bahasa) if k in KOLOM_TABEL_EN else v for k, v in KOLOM_TABEL.items()}
     st.dataframe(gaya, hide_index=True, width="stretch", key="anggaran_tabel",
-                 column_config={k: st.column_config.Column(v) for k, v in judul.items()})
+                 column_config={k: st.column_config.Column(v, pinned=k == "id_baris" or None) for k, v in judul.items()})
 
 
 def unduh(tampilan: Tampilan, rencana: Rencana, bahasa: str = "id") -> None:

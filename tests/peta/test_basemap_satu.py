@@ -28,8 +28,8 @@ def test_peta_hidup_hanya_basemap_pilihan(wilayah_uji, basemap):
 
 def test_label_basemap_luring(monkeypatch):
     monkeypatch.setattr(buat, "host_terjangkau", lambda url: False)
-    assert label_basemap("osm", "id") == "OpenStreetMap (tidak terjangkau dari jaringan ini)"
-    assert label_basemap("satelit", "en") == "Satellite imagery (unreachable from this network)"
+    assert label_basemap("osm", "id") == "OpenStreetMap (tak terjangkau)"
+    assert label_basemap("satelit", "en") == "Satellite imagery (unreachable)"
     assert label_basemap("kosong", "id") == "Tanpa peta dasar"
     monkeypatch.setattr(buat, "host_terjangkau", lambda url: True)
     assert label_basemap("osm", "id") == "OpenStreetMap"
