@@ -1,5 +1,9 @@
 """Exports of one filtered view: PNG/PDF snapshot, standalone HTML, CSV, XLSX, GeoJSON.
 
+Print text is measured with the font (``ukur_teks``: wrapping and one-line
+fitting in millimetres) and worded in the page's language (``OpsiEkspor.bahasa``);
+the locator inset (``lokator``) names a province only when it draws one.
+
 The page and ``python -m geo export`` both call :func:`ekspor` with the same
 :class:`~geo.tampilan.susun.Tampilan` the map shows, so a file can never disagree with
 the screen.

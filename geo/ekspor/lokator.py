@@ -11,13 +11,13 @@ with the region, never with a province it does not show.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import geopandas as gpd
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 from shapely.geometry.base import BaseGeometry
 
+from geo.ekspor.merek import berkas_wilayah
 from geo.i18n import t
 
 WARNA_LATAR = "#eef2f5"
@@ -37,12 +37,9 @@ class Konteks:
 
 def _garis_berkas(wilayah_extra: dict) -> gpd.GeoDataFrame | None:
     """The outline named by ``batas_konteks``, or None when unset or unreadable (a print never fails on it)."""
-    nilai = str(wilayah_extra.get("batas_konteks") or "").strip()
-    if not nilai:
+    path = berkas_wilayah(wilayah_extra, "batas_konteks")
+    if path is None:
         return None
-    path = Path(nilai)
-    if not path.is_absolute():
-        path = Path(wilayah_extra.get("_folder") or ".") / path
     try:
         garis = gpd.read_file(path)
     except Exception:  # noqa: BLE001  (any reader error: the inset falls back to the region alone)

@@ -87,14 +87,20 @@ def _teks(raw: dict, kunci: str) -> str:
     return " ".join(str(raw.get(kunci) or "").split())
 
 
-def _logo(raw: dict) -> Path | None:
-    """A PNG/SVG that exists and is of sane size; anything else is ignored rather than breaking a print."""
-    nilai = str(raw.get("logo") or "").strip()
+def berkas_wilayah(raw: dict, kunci: str) -> Path | None:
+    """The file a ``wilayah.json`` key names, relative paths taken from that file's folder; None when unset."""
+    nilai = str(raw.get(kunci) or "").strip()
     if not nilai:
         return None
     path = Path(nilai)
-    if not path.is_absolute():
-        path = Path(raw.get("_folder") or ".") / path
+    return path if path.is_absolute() else Path(raw.get("_folder") or ".") / path
+
+
+def _logo(raw: dict) -> Path | None:
+    """A PNG/SVG that exists and is of sane size; anything else is ignored rather than breaking a print."""
+    path = berkas_wilayah(raw, "logo")
+    if path is None:
+        return None
     if path.suffix.lower() not in EKSTENSI_LOGO or not path.is_file() or path.stat().st_size > MAKS_BYTE_LOGO:
         return None
     return path
