@@ -40,6 +40,10 @@ def menu(bahasa: str | None = None) -> None:
     sidebar) the language control's value is used, which Streamlit has
     already updated when the user switched language; before that, the link's.
     """
+    if bahasa is None and KUNCI["bahasa"] not in st.session_state and "bahasa" in st.query_params:
+        # Back on the map page from another page: Streamlit dropped the language control's state while
+        # it was not drawn, but the menu's link carried ?bahasa; give it back before the sidebar draws.
+        st.session_state[KUNCI["bahasa"]] = bahasa_sah(st.query_params.get("bahasa"))
     bahasa = bahasa or bahasa_sah(st.session_state.get(KUNCI["bahasa"]) or st.query_params.get("bahasa"))
     param = {} if bahasa == BAHASA_BAWAAN else {"bahasa": bahasa}
     with st.sidebar:

@@ -8,6 +8,8 @@ names the rule and the elements.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -71,3 +73,14 @@ def test_kelurahan_dibuka_dengan_papan_ketik(server, dataset_utama, pengamat):  
     expect(detail.locator("h4")).to_have_text(nama, timeout=20_000)
     expect(detail).to_contain_text(kode)
     p.periksa_bersih()
+
+
+def test_bahasa_ikut_pindah_halaman(server, pengamat):  # noqa: F811
+    """English survives the menu: map → Budget → Manage Data → map, each page in English."""
+    p = pengamat()
+    p.buka(server["utama"].url + "/?bahasa=en")
+    sidebar = p.page.locator('[data-testid="stSidebar"]')
+    for tautan, judul in (("Budget", "KIM Budget"), ("Manage Data", "Manage Data"), ("KIM Potential Map", "KIM Potential Map")):
+        sidebar.get_by_role("link", name=tautan).click()
+        expect(p.page.locator("h1").first).to_contain_text(judul, timeout=60_000)
+        expect(p.page).to_have_url(re.compile(r"bahasa=en"))
