@@ -7,17 +7,14 @@ downloads) comes from that same ``Tampilan``.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import streamlit as st
 
 from geo.galat import GalatData
 from geo.i18n import deskripsi_filter, t
 from geo.masuk.dataset import Dataset
-from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
+from geo.tampilan.keadaan import Keadaan, dari_param, dengan_jenjang, ke_param
 from geo.tampilan.sebutan import sebutan, sebutan_tampilan
 from geo.tampilan.susun import tampilkan
-from geo.tampilan.tingkat import tentukan
 from ui.detail import panel, pilih_kelurahan
 from ui.ekspor import panel_unduh
 from ui.filter import bahasa_aktif, inisialisasi, sidebar, sudah_diinisialisasi
@@ -114,10 +111,9 @@ def halaman() -> None:
         keadaan_url = dari_param({k: st.query_params.get_all(k) for k in st.query_params}, dataset)
         inisialisasi(keadaan_url)
     jenjang = jenjang_halaman(dataset)  # first, so the sidebar names the units the map will show
-    keadaan = sidebar(dataset, jenjang)
+    keadaan = dengan_jenjang(sidebar(dataset, jenjang), dataset, jenjang)
     bahasa = keadaan.bahasa
-    tampilan = tampilkan(dataset, keadaan.filter, jenjang.tingkat, jenjang.wilayah, pada=keadaan.pada, banding=keadaan.banding)
-    keadaan = replace(keadaan, tingkat=None if jenjang == tentukan(dataset) else jenjang.tingkat, wilayah=jenjang.wilayah)
+    tampilan = tampilkan(dataset, keadaan)  # the View: every figure, map, file and chart below comes from it
     terapkan_klik(tampilan)
 
     kepala_merek(dataset)
@@ -135,19 +131,19 @@ def halaman() -> None:
     with kanan:
         st.markdown(f"**{t('detail', bahasa, **sebutan_tampilan(tampilan, bahasa))}**")
         kode = pilih_kelurahan(tampilan, bahasa)
-    keadaan = replace(keadaan, kelurahan=kode)
+    tampilan = tampilan.dengan(kelurahan=kode)
     with kiri:
-        gambar_peta(tampilan, keadaan, url_aset)
+        gambar_peta(tampilan, url_aset)
     with kanan:
         panel(tampilan, kode, bahasa)
     bagian_garis_waktu(tampilan, bahasa, kode)
-    _sinkron_url(keadaan, dataset)
+    _sinkron_url(tampilan.keadaan, dataset)
 
     # --- ekspor ---
-    panel_unduh(tampilan, keadaan)
+    panel_unduh(tampilan)
     # --- akhir ekspor ---
 
-    bagian_ringkasan(tampilan, bahasa, keadaan)
+    bagian_ringkasan(tampilan, bahasa)
 
 
 jalankan_halaman(halaman)

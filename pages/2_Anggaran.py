@@ -16,6 +16,7 @@ from geo.i18n import deskripsi_filter, t
 from geo.tampilan.sebutan import sebutan
 from geo.tampilan.susun import tampilkan
 from ui.anggaran import kartu, mulai_dari_url, peta, sidebar, sinkron_url, tabel_kelurahan, tabel_rencana, unduh
+from ui.anggaran_form import formulir, simulasi_pagu
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import muat
@@ -75,6 +76,10 @@ def halaman() -> None:
         st.info(t("a_kosong", bahasa))
     tabel_rencana(r, bahasa)
     unduh(tampilan, rencana, bahasa)
+    st.subheader("Formulir anggaran (RKA/RKPA/DPA/DPPA)")
+    formulir(dataset, rencana)
+    st.subheader("Simulasi pagu baru")
+    simulasi_pagu(dataset, rencana)
 
 
 jalankan_halaman(halaman)

@@ -34,12 +34,14 @@ KUNCI = {nama: f"w_anggaran_{nama}" for nama in ("kategori", "status", "kecamata
 KUNCI_INIT = "anggaran_keadaan_awal"
 KOLOM_TABEL = {
     "id_baris": "id_baris", "kelurahan": "Kelurahan", "nama_kim": "KIM", "id_potensi": "id_potensi", "kegiatan": "Kegiatan",
-    "jenis_belanja": "Jenis belanja", "volume": "Volume", "satuan": "Satuan", "harga_satuan": "Harga satuan", "jumlah": "Jumlah",
+    "jenis_belanja": "Jenis belanja", "kode_rekening": "Kode rekening", "koefisien": "Koefisien", "satuan_koefisien": "Satuan",
+    "harga_satuan": "Harga satuan", "ppn_persen": "PPN %", "jumlah": "Jumlah",
     "target": "Target", "keterangan": "Keterangan",
 }
 # The headings that are words (not names or ids) follow the page's language.
-KOLOM_TABEL_EN = {"kegiatan": "a_kol_kegiatan", "jenis_belanja": "a_kol_jenis", "volume": "a_kol_volume", "satuan": "a_kol_satuan",
-                  "harga_satuan": "a_kol_harga", "jumlah": "a_kol_jumlah", "target": "a_kol_target", "keterangan": "a_kol_keterangan"}
+KOLOM_TABEL_EN = {"kegiatan": "a_kol_kegiatan", "jenis_belanja": "a_kol_jenis", "kode_rekening": "a_kol_rekening",
+                  "koefisien": "a_kol_koefisien", "satuan_koefisien": "a_kol_satuan", "harga_satuan": "a_kol_harga", "jumlah": "a_kol_jumlah",
+                  "target": "a_kol_target", "keterangan": "a_kol_keterangan"}
 
 
 def _param() -> dict[str, list[str]]:
@@ -53,8 +55,8 @@ def mulai_dari_url(dataset: Dataset) -> Keadaan | None:
     param = _param()
     keadaan = dari_param(param, dataset)
     for nama in ("kategori", "status", "kecamatan"):
-        st.session_state[KUNCI[nama]] = list(getattr(keadaan, nama))
-    st.session_state[KUNCI["cari"]] = keadaan.cari
+        st.session_state[KUNCI[nama]] = list(getattr(keadaan.filter, nama))
+    st.session_state[KUNCI["cari"]] = keadaan.filter.cari
     nilai = (param.get(PARAM_NILAI) or [NILAI_BAWAAN])[0]
     catatan = list(keadaan.catatan)
     if nilai not in NILAI_PETA:
@@ -87,7 +89,7 @@ def sidebar(dataset: Dataset, bahasa: str = "id") -> tuple[Filter, str]:
 
 def sinkron_url(f: Filter, nilai: str, dataset: Dataset, bahasa: str = "id") -> None:
     """Keep the address bar equal to the view (same parameters as the map page, plus ``nilai``; ``bahasa`` kept)."""
-    baru = ke_param(Keadaan(kategori=f.kategori, status=f.status, kecamatan=f.kecamatan, cari=f.cari, bahasa=bahasa), dataset)
+    baru = ke_param(Keadaan(filter=f, bahasa=bahasa), dataset)
     if nilai != NILAI_BAWAAN:
         baru[PARAM_NILAI] = [nilai]
     if _param() != baru:
@@ -143,7 +145,7 @@ def tabel_kelurahan(r: RingkasanAnggaran, bahasa: str = "id") -> None:
 def tabel_rencana(r: RingkasanAnggaran, bahasa: str = "id") -> None:
     """The plan rows that follow the filters; money shown as Rp but sorted as numbers."""
     baris = r.baris[list(KOLOM_TABEL)].reset_index(drop=True)
-    gaya = baris.style.format({"harga_satuan": rupiah, "jumlah": rupiah, "volume": "{:,}".format})
+    gaya = baris.style.format({"harga_satuan": rupiah, "jumlah": rupiah, "koefisien": "{:,}".format})
     judul = {k: t(KOLOM_TABEL_EN[k], bahasa) if k in KOLOM_TABEL_EN else v for k, v in KOLOM_TABEL.items()}
     st.dataframe(gaya, hide_index=True, width="stretch", key="anggaran_tabel",
                  column_config={k: st.column_config.Column(v, pinned=k == "id_baris" or None) for k, v in judul.items()})

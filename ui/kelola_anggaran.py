@@ -13,7 +13,7 @@ import streamlit as st
 
 from geo import config
 from geo.anggaran.pengaturan import pengaturan_dari
-from geo.anggaran.rencana import KOLOM_ANGGARAN
+from geo.anggaran.rencana import KOLOM_SEMUA
 from geo.anggaran.simpan import bandingkan_baris, sebagai_teks, simpan_rencana
 from geo.anggaran.uang import rupiah, urai_rupiah
 from geo.ekspor.formula import netralkan_tabel
@@ -41,8 +41,8 @@ BERKAS_EDITOR = "tabel anggaran"
 def _muat_ulang(path) -> None:
     """The plan as text cells (what the file holds) and the fingerprint of those bytes."""
     sidik = Sidik.dari(path)
-    mentah = baca_tabel(path, Laporan(), kolom_dikenal=KOLOM_ANGGARAN) if sidik else None
-    tabel = sebagai_teks(mentah).drop(columns=KOLOM_BARIS) if mentah is not None else pd.DataFrame(columns=list(KOLOM_ANGGARAN))
+    mentah = baca_tabel(path, Laporan(), kolom_dikenal=KOLOM_SEMUA) if sidik else None
+    tabel = sebagai_teks(mentah).drop(columns=KOLOM_BARIS) if mentah is not None else pd.DataFrame(columns=list(KOLOM_SEMUA))
     st.session_state[K_ASAL] = tabel.reset_index(drop=True)
     st.session_state[K_DRAF] = tabel.reset_index(drop=True).copy()
     st.session_state[K_SIDIK] = sidik
@@ -60,7 +60,9 @@ def _konfigurasi(dataset: Dataset, jenis: tuple[str, ...]) -> dict:
         "id_potensi": cc.TextColumn("id_potensi", help="untuk satu potensi, mis. BTG-KUA-01; kosongkan untuk kegiatan seluruh KIM kelurahan"),
         "kode_kelurahan": cc.TextColumn("kode_kelurahan", help=f"untuk kegiatan seluruh KIM kelurahan, mis. {dataset.referensi.kode[0]}"),
         "kegiatan": cc.TextColumn("kegiatan", required=True, width="large"),
-        "jenis_belanja": cc.SelectboxColumn("jenis belanja", options=list(jenis), required=True),
+        "jenis_belanja": cc.SelectboxColumn("jenis belanja", options=list(jenis), help="boleh kosong bila kode_rekening diisi"),
+        "kode_rekening": cc.TextColumn("kode rekening", help="akun belanja enam tingkat, mis. 5.1.02.01.01.0052"),
+        "ppn_persen": cc.TextColumn("PPN %", help="mis. 11; kosong bila tanpa PPN"),
         "volume": cc.TextColumn("volume", required=True, help="bilangan bulat ≥ 1"),
         "satuan": cc.TextColumn("satuan", required=True),
         "harga_satuan": cc.TextColumn("harga satuan", required=True, help="rupiah bulat: 1500000 atau Rp 1.500.000"),
@@ -88,10 +90,11 @@ def tab_anggaran(dataset: Dataset, pengguna: str) -> None:
         return
     asal = st.session_state[K_ASAL]
     st.caption(f"Berkas {aman_md(path.name)} · pagu {rupiah(pengaturan.pagu)} · tahun {pengaturan.tahun}. Setiap baris: "
-               "id_potensi (satu potensi) atau hanya kode_kelurahan (seluruh KIM kelurahan); jumlah = volume × harga satuan.")
+               "id_potensi (satu potensi) atau hanya kode_kelurahan (seluruh KIM kelurahan); jumlah = koefisien (volume × volume_2 …) "
+               "× harga satuan + PPN.")
     suntingan = st.data_editor(
         st.session_state[K_DRAF], key=f"anggaran_editor_{st.session_state[K_VERSI]}", num_rows="dynamic", hide_index=True, width="stretch",
-        height=420, column_config=_konfigurasi(dataset, pengaturan.jenis_belanja), column_order=list(KOLOM_ANGGARAN),
+        height=420, column_config=_konfigurasi(dataset, pengaturan.jenis_belanja), column_order=list(KOLOM_SEMUA),
     )
     siap = suntingan.reset_index(drop=True)
     perubahan = bandingkan_baris(asal, siap)

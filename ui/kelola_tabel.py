@@ -8,6 +8,7 @@ import streamlit as st
 from geo.ekspor.formula import netralkan_tabel
 from geo.i18n import t
 from geo.masuk.dataset import Dataset
+from geo.masuk.nama import kode_untuk_nama
 from geo.simpan.kim import bandingkan, ke_teks
 from ui.kelola import (
     K_ASAL,
@@ -53,12 +54,23 @@ def _konfigurasi(dataset: Dataset) -> dict:
     }
 
 
-def lengkapi_kelurahan(tabel: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
-    """Code and kecamatan from the kelurahan name chosen in the editor."""
+def lengkapi_kelurahan(tabel: pd.DataFrame, dataset: Dataset, asal: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Code and kecamatan from the kelurahan name chosen in the editor (:func:`geo.masuk.nama.kode_untuk_nama`).
+
+    A row keeps its saved code (from ``asal``, by ``id_potensi``) while its name
+    still fits it, so a repeated desa name never loses its code to an edit elsewhere.
+    """
     ref = dataset.referensi
     hasil = tabel.copy()
-    kode = hasil["kelurahan"].map(lambda n: ref.cari_nama(n) if isinstance(n, str) and n else None)
-    hasil["kode_kelurahan"] = kode.fillna("")
+    lama = kec = None
+    if asal is not None and {"id_potensi", "kode_kelurahan"} <= set(asal.columns):
+        per_id = asal.drop_duplicates("id_potensi").set_index("id_potensi")
+        id_ = hasil["id_potensi"].astype(str)
+        lama = pd.Series(id_.map(per_id["kode_kelurahan"]).to_numpy(dtype=object), index=hasil.index)
+        if "kecamatan" in per_id:
+            kec = pd.Series(id_.map(per_id["kecamatan"]).to_numpy(dtype=object), index=hasil.index)
+    kode = kode_untuk_nama(ref, hasil["kelurahan"], lama, kec)
+    hasil["kode_kelurahan"] = kode
     hasil["kecamatan"] = kode.map(ref.tabel["kecamatan"]).fillna("")
     return hasil
 
@@ -89,7 +101,7 @@ def kotak_konflik(dataset: Dataset, suntingan: pd.DataFrame) -> None:
         return
     st.error(f"**Konflik penyimpanan.** {aman_md(konflik)}")
     # A file for Excel: cells that look like formulas are neutralised (CSV injection).
-    siap = netralkan_tabel(ke_teks(lengkapi_kelurahan(suntingan, dataset)).drop(columns="_baris"))
+    siap = netralkan_tabel(ke_teks(lengkapi_kelurahan(suntingan, dataset, st.session_state[K_ASAL])).drop(columns="_baris"))
     k1, k2, _ = st.columns([1, 1, 2])
     k1.download_button("Unduh suntingan Anda (CSV)", siap.to_csv(index=False).encode("utf-8-sig"),
                        file_name="suntingan_kim_belum_tersimpan.csv", mime="text/csv", width="stretch")
@@ -101,7 +113,7 @@ def kotak_konflik(dataset: Dataset, suntingan: pd.DataFrame) -> None:
 def bilah_simpan(dataset: Dataset, pengguna: str, suntingan: pd.DataFrame) -> None:
     """Pending changes, Save and Discard; the conflict and validation reports when there are any."""
     asal = st.session_state[K_ASAL]
-    siap = lengkapi_kelurahan(suntingan, dataset)
+    siap = lengkapi_kelurahan(suntingan, dataset, asal)
     perubahan = bandingkan(asal, siap)
     kiri, tengah, kanan = st.columns([3, 1, 1], vertical_alignment="center")
     bahasa = bahasa_halaman()

@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from geo.i18n import BAHASA_BAWAAN, bahasa_sah, t
-from ui.filter import KUNCI
+from ui.filter import bahasa_menu
 
 HALAMAN = (("dashboard.py", "menu_peta", ":material/map:"), ("pages/2_Anggaran.py", "menu_anggaran", ":material/payments:"),
            ("pages/1_Kelola_Data.py", "menu_kelola", ":material/edit_note:"))
@@ -40,11 +40,7 @@ def menu(bahasa: str | None = None) -> None:
     sidebar) the language control's value is used, which Streamlit has
     already updated when the user switched language; before that, the link's.
     """
-    if bahasa is None and KUNCI["bahasa"] not in st.session_state and "bahasa" in st.query_params:
-        # Back on the map page from another page: Streamlit dropped the language control's state while
-        # it was not drawn, but the menu's link carried ?bahasa; give it back before the sidebar draws.
-        st.session_state[KUNCI["bahasa"]] = bahasa_sah(st.query_params.get("bahasa"))
-    bahasa = bahasa or bahasa_sah(st.session_state.get(KUNCI["bahasa"]) or st.query_params.get("bahasa"))
+    bahasa = bahasa or bahasa_sah(bahasa_menu() or st.query_params.get("bahasa"))
     param = {} if bahasa == BAHASA_BAWAAN else {"bahasa": bahasa}
     with st.sidebar:
         # Our own fixed CSS, no data text; in the sidebar so it adds no row above the page's content.

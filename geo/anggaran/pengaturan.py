@@ -3,7 +3,10 @@
 Keys: ``pagu_anggaran`` (integer rupiah), ``tahun_anggaran``, ``kantor``,
 ``jenis_belanja`` (vocabulary), ``bobot_anggaran`` (weights of the proposal
 rule), ``pembulatan_anggaran`` (rounding unit), ``ambang_dorman_bulan`` and
-``dorman_maks_bulan``. Missing keys get the defaults below.
+``dorman_maks_bulan``, ``standar_harga_tegas`` (a line over its standard price is
+an error instead of a warning). Missing keys get the defaults below. The form's
+reference tables (:mod:`geo.anggaran.referensi`) are read from the folder of
+``wilayah.json``.
 """
 
 from __future__ import annotations
@@ -11,7 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from pathlib import Path
 
+from geo import config
+from geo.anggaran.referensi import ReferensiAnggaran, muat_referensi_anggaran
+from geo.anggaran.uang import RUPIAH_MAKS
 from geo.galat import GalatData
 from geo.masuk.wilayah import Wilayah
 
@@ -38,6 +45,8 @@ class Pengaturan:
     pembulatan: int = PEMBULATAN_BAWAAN
     ambang_dorman_bulan: int = AMBANG_DORMAN_BAWAAN
     dorman_maks_bulan: int = DORMAN_MAKS_BAWAAN
+    referensi: ReferensiAnggaran = field(default_factory=ReferensiAnggaran)
+    standar_tegas: bool = False
 
     def dengan_bobot(self, **bobot: str | int | Fraction | None) -> Pengaturan:
         """A copy with some weights replaced (command-line flags); None keeps the file's value."""
@@ -73,7 +82,14 @@ def _bulat(raw: dict, kunci: str, bawaan: int, minimum: int) -> int:
     return nilai
 
 
-def pengaturan_dari(wilayah: Wilayah) -> Pengaturan:
+def _pagu(raw: dict) -> int:
+    nilai = _bulat(raw, "pagu_anggaran", 0, 0)
+    if nilai > RUPIAH_MAKS:
+        raise GalatData(f"wilayah.json: 'pagu_anggaran' {nilai} terlalu besar (lebih dari Rp 1.000 triliun). Periksa jumlah digitnya.")
+    return nilai
+
+
+def pengaturan_dari(wilayah: Wilayah, folder_referensi: Path | None = None) -> Pengaturan:
     """Budget settings of a region; a wrong key is a :class:`GalatData` naming it."""
     raw = wilayah.extra or {}
     jenis = raw.get("jenis_belanja") or JENIS_BELANJA
@@ -88,7 +104,7 @@ def pengaturan_dari(wilayah: Wilayah) -> Pengaturan:
     bobot = {k: bobot_sah(bobot_raw.get(k, BOBOT_BAWAAN[k]), k) for k in KOMPONEN_BOBOT}
     _cek_jumlah_bobot(bobot)
     return Pengaturan(
-        pagu=_bulat(raw, "pagu_anggaran", 0, 0),
+        pagu=_pagu(raw),
         tahun=_bulat(raw, "tahun_anggaran", dt.date.today().year, 1900),
         kantor=str(raw.get("kantor") or ""),
         jenis_belanja=tuple(j.strip() for j in jenis),
@@ -96,4 +112,6 @@ def pengaturan_dari(wilayah: Wilayah) -> Pengaturan:
         pembulatan=_bulat(raw, "pembulatan_anggaran", PEMBULATAN_BAWAAN, 1),
         ambang_dorman_bulan=_bulat(raw, "ambang_dorman_bulan", AMBANG_DORMAN_BAWAAN, 1),
         dorman_maks_bulan=_bulat(raw, "dorman_maks_bulan", DORMAN_MAKS_BAWAAN, 1),
+        referensi=muat_referensi_anggaran(folder_referensi or config.path_wilayah().parent),
+        standar_tegas=raw.get("standar_harga_tegas") is True,
     )

@@ -9,28 +9,33 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
 from geo import config
+from geo.anggaran.koefisien import KOLOM_SATUAN, KOLOM_VOLUME
 from geo.anggaran.pengaturan import Pengaturan, pengaturan_dari
+from geo.anggaran.rincian import ALIAS_KOLOM, KOLOM_RINCIAN, HasilRincian, cek_akun, cek_hitungan, cek_standar, cek_total_wajar, rumus_teks
 from geo.anggaran.uang import rupiah, urai_rupiah
-from geo.galat import GALAT, PERINGATAN, Laporan
+from geo.galat import PERINGATAN, Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.dataset import Dataset
+from geo.masuk.lapor import PelaporBaris
 from geo.masuk.referensi import normalisasi_kode
-from geo.masuk.urai import urai_bulat
 
 KOLOM_ANGGARAN: tuple[str, ...] = (
     "id_baris", "id_potensi", "kode_kelurahan", "kegiatan", "jenis_belanja",
     "volume", "satuan", "harga_satuan", "jumlah", "target", "keterangan",
 )
-KOLOM_OPSIONAL_ANGGARAN = frozenset({"id_potensi", "target", "keterangan"})
+# Every column a plan file holds: the historic eleven, then the SIPD form's fields (optional).
+KOLOM_SEMUA: tuple[str, ...] = (*KOLOM_ANGGARAN, *KOLOM_RINCIAN)
+KOLOM_OPSIONAL_ANGGARAN = frozenset({"id_potensi", "target", "keterangan", *KOLOM_RINCIAN})
 KOLOM_WAJIB_ISI = ("id_baris", "kegiatan", "satuan")
 # Columns the typed plan adds from the KIM table, for grouping and display.
-KOLOM_TURUNAN = ("kelurahan", "kecamatan", "nama_kim")
+KOLOM_TURUNAN = ("kelurahan", "kecamatan", "nama_kim", "nama_akun", "koefisien", "satuan_koefisien", "ppn")
+KOLOM_BULAT = (*KOLOM_VOLUME, "koefisien", "harga_satuan", "ppn", "jumlah")
 
 
 @dataclass(frozen=True)
@@ -51,20 +56,13 @@ class Rencana:
         return int(self.tabel["jumlah"].sum()) if len(self.tabel) else 0
 
 
-class _Konteks:
-    def __init__(self, frame: pd.DataFrame, berkas: str, laporan: Laporan) -> None:
-        self.frame, self.berkas, self.laporan = frame, berkas, laporan
-
-    def masalah(self, idx: object, kolom: str, pesan: str, tingkat: str = GALAT) -> None:
-        nilai = self.frame.at[idx, kolom] if kolom in self.frame.columns else None
-        self.laporan.tambah(self.berkas, pesan, baris=int(self.frame.at[idx, KOLOM_BARIS]), kolom=kolom,
-                            nilai=None if nilai is None else str(nilai), tingkat=tingkat)
+_Konteks = PelaporBaris  # the one row-and-column reporter (geo.masuk.lapor)
 
 
 def tabel_kosong() -> pd.DataFrame:
     """A typed plan without rows (the columns and dtypes a valid plan has)."""
-    kolom = {k: pd.Series(dtype=object) for k in (*KOLOM_ANGGARAN, *KOLOM_TURUNAN)}
-    for k in ("volume", "harga_satuan", "jumlah"):
+    kolom = {k: pd.Series(dtype=object) for k in (*KOLOM_SEMUA, *KOLOM_TURUNAN)}
+    for k in KOLOM_BULAT:
         kolom[k] = pd.Series(dtype="int64")
     kolom[KOLOM_BARIS] = pd.Series(dtype="int64")
     return pd.DataFrame(kolom)
@@ -74,12 +72,12 @@ def _cek_kolom(k: _Konteks) -> None:
     kolom = list(k.frame.columns)
     for nama in sorted({c for c in kolom if kolom.count(c) > 1}):
         k.laporan.tambah(k.berkas, "Judul kolom ini muncul lebih dari sekali. Hapus atau ganti nama salah satunya.", baris=1, kolom=nama)
-    for nama in KOLOM_ANGGARAN:
+    for nama in KOLOM_SEMUA:
         if nama not in kolom and nama not in KOLOM_OPSIONAL_ANGGARAN:
             k.laporan.tambah(k.berkas, f"Kolom wajib tidak ada. Tambahkan kolom {nama} di baris judul; urutan kolom: "
                              f"{', '.join(KOLOM_ANGGARAN)}.", baris=1, kolom=nama)
     for nama in kolom:
-        if nama not in KOLOM_ANGGARAN and nama not in (KOLOM_BARIS, *KOLOM_TURUNAN):
+        if nama not in KOLOM_SEMUA and nama not in (KOLOM_BARIS, *KOLOM_TURUNAN):
             k.laporan.tambah(k.berkas, "Kolom tidak dikenal; isinya diabaikan. Periksa ejaan judul kolom.", baris=1, kolom=nama,
                              tingkat=PERINGATAN)
 
@@ -105,8 +103,11 @@ def _cek_jenis(k: _Konteks, pilihan: tuple[str, ...]) -> None:
         return
     peta = {_kunci(p): p for p in pilihan}
     hasil = k.frame["jenis_belanja"].map(lambda v: peta.get(_kunci(v), ""))
+    berkode = k.frame["kode_rekening"] != "" if "kode_rekening" in k.frame else pd.Series(False, index=k.frame.index)
     for idx in k.frame.index[hasil == ""]:
         teks = k.frame.at[idx, "jenis_belanja"]
+        if not teks and berkode[idx]:  # a form line names its account; the word is optional then
+            continue
         if not teks:
             k.masalah(idx, "jenis_belanja", f"Kolom jenis_belanja wajib diisi. Pilihan: {', '.join(pilihan)}.")
             continue
@@ -170,32 +171,25 @@ def _urai(k: _Konteks, kolom: str, pengurai: Callable[[str], int], boleh_kosong:
     return nilai
 
 
-def _volume(teks: str) -> int:
-    try:
-        nilai = urai_bulat(teks)
-    except ValueError:
-        raise ValueError("bukan bilangan bulat. Tulis volume sebagai angka bulat ≥ 1, misalnya 12 (pecah satuannya bila perlu, mis. OH).") from None
-    if nilai < 1:
-        raise ValueError("harus 1 atau lebih. Hapus barisnya bila kegiatan ini tidak dianggarkan.")
-    return nilai
-
-
-def _cek_uang(k: _Konteks) -> tuple[pd.Series, pd.Series, pd.Series]:
-    volume = _urai(k, "volume", _volume)
+def _cek_uang(k: _Konteks, pengaturan: Pengaturan) -> tuple[HasilRincian, pd.Series, pd.Series]:
+    """The line's figures by :mod:`geo.anggaran.koefisien`; a typed jumlah must match them."""
     harga = _urai(k, "harga_satuan", urai_rupiah)
     jumlah = _urai(k, "jumlah", urai_rupiah, boleh_kosong=True)
-    lengkap = volume.notna() & harga.notna()
-    hitung = pd.Series([None] * len(k.frame), index=k.frame.index, dtype=object)
-    hitung[lengkap] = [int(v) * int(h) for v, h in zip(volume[lengkap], harga[lengkap])]  # Python ints: exact
+    rincian = cek_hitungan(k, harga)
+    hitung = rincian.hitungan.map(lambda h: None if h is None else h.jumlah)
+    lengkap = hitung.notna()
     if "jumlah" in k.frame:
         for idx in k.frame.index[lengkap & (k.frame["jumlah"] == "")]:
-            k.masalah(idx, "jumlah", f"jumlah kosong; diisi {rupiah(hitung[idx])} (volume × harga_satuan).", PERINGATAN)
+            k.masalah(idx, "jumlah", f"jumlah kosong; diisi {rupiah(hitung[idx])} (koefisien × harga_satuan + PPN).", PERINGATAN)
     salah = lengkap & jumlah.notna() & (jumlah != hitung)
     for idx in k.frame.index[salah]:
-        k.masalah(idx, "jumlah", f"jumlah harus sama dengan volume × harga_satuan = {volume[idx]} × {rupiah(harga[idx])} = "
-                  f"{rupiah(hitung[idx])}, bukan {rupiah(jumlah[idx])}. Perbaiki jumlah, volume atau harga_satuan.")
+        volume = tuple(int(v) for v in rincian.volume.loc[idx] if v)
+        rumus = rumus_teks(rincian.hitungan[idx], volume, int(harga[idx]), rincian.ppn_persen[idx])
+        k.masalah(idx, "jumlah", f"jumlah harus sama dengan {rumus} = {rupiah(hitung[idx])}, bukan {rupiah(jumlah[idx])}. "
+                  "Perbaiki jumlah, volume atau harga_satuan.")
+    cek_standar(k, rincian, harga, pengaturan.referensi, pengaturan.standar_tegas)
     # The arithmetic's figure counts towards the ceiling, so a wrong jumlah is reported once, not twice.
-    return volume, harga, hitung.where(lengkap, jumlah)
+    return rincian, harga, hitung.where(lengkap, jumlah)
 
 
 def _cek_pagu(k: _Konteks, jumlah: pd.Series, pengaturan: Pengaturan) -> None:
@@ -221,7 +215,8 @@ def validasi_rencana(frame: pd.DataFrame, berkas: str, dataset: Dataset, pengatu
     """Check a text table from :func:`geo.masuk.baca.baca_tabel`; returns it typed plus the report."""
     laporan = Laporan()
     frame = frame.loc[:, ~frame.columns.duplicated()].copy()
-    for kolom in KOLOM_ANGGARAN:
+    frame = frame.rename(columns={a: b for a, b in ALIAS_KOLOM.items() if a in frame and b not in frame})
+    for kolom in KOLOM_SEMUA:
         if kolom in frame:
             frame[kolom] = frame[kolom].astype(str).str.strip()
     k = _Konteks(frame, berkas, laporan)
@@ -229,16 +224,29 @@ def validasi_rencana(frame: pd.DataFrame, berkas: str, dataset: Dataset, pengatu
     _cek_wajib(k)
     _cek_jenis(k, pengaturan.jenis_belanja)
     sasaran = _cek_sasaran(k, dataset)
-    volume, harga, jumlah = _cek_uang(k)
-    _cek_pagu(k, jumlah, pengaturan)
+    rincian, harga, jumlah = _cek_uang(k, pengaturan)
+    kode_rekening = cek_akun(k, rincian, pengaturan.referensi)
+    if cek_total_wajar(k, jumlah):
+        _cek_pagu(k, jumlah, pengaturan)
     if not laporan.ok:
         return tabel_kosong(), laporan
     hasil = pd.DataFrame(index=frame.index)
-    for kolom in KOLOM_ANGGARAN:
+    for kolom in KOLOM_SEMUA:
         hasil[kolom] = frame.get(kolom, "")
     for kolom in sasaran.columns:
         hasil[kolom] = sasaran[kolom]
-    for kolom, nilai in (("volume", volume), ("harga_satuan", harga), ("jumlah", jumlah)):
+    hasil["kode_rekening"] = kode_rekening
+    hasil["nama_akun"] = kode_rekening.map(pengaturan.referensi.nama_akun)
+    hasil["komponen"] = hasil["komponen"].where(hasil["komponen"] != "", hasil["kegiatan"])
+    hasil["ppn_persen"] = rincian.ppn_persen
+    pakai = [rincian.volume[k] > 0 for k in KOLOM_VOLUME]
+    hasil["satuan_koefisien"] = [" x ".join(str(hasil.at[i, ks]) for ks, ada in zip(KOLOM_SATUAN, pakai) if ada[i])
+                                 for i in hasil.index]
+    for kolom in KOLOM_VOLUME:
+        hasil[kolom] = rincian.volume[kolom].astype("int64")
+    hitungan = rincian.hitungan
+    for kolom, nilai in (("harga_satuan", harga), ("jumlah", jumlah), ("koefisien", hitungan.map(lambda h: h.koefisien)),
+                         ("ppn", hitungan.map(lambda h: h.ppn))):
         hasil[kolom] = pd.array([int(v) for v in nilai], dtype="int64")
     hasil[KOLOM_BARIS] = frame[KOLOM_BARIS].astype("int64").to_numpy()
     return hasil.reset_index(drop=True), laporan
@@ -252,9 +260,16 @@ def muat_rencana(dataset: Dataset, path: Path | str | None = None, pengaturan: P
     if not path.exists():
         laporan.tambah(path.name, "Rencana anggaran belum ada. Buat usulan awal dengan: python -m geo anggaran usul")
         return Rencana(tabel_kosong(), laporan, pengaturan, path)
-    mentah = baca_tabel(path, laporan, kolom_dikenal=KOLOM_ANGGARAN)
+    from geo.anggaran.sipd import KE_SIPD, KOLOM_SIPD, dari_sipd, tampak_sipd  # the SIPD shape loads like a plan
+
+    mentah = baca_tabel(path, laporan, kolom_dikenal=(*KOLOM_SEMUA, *KOLOM_SIPD))
     if mentah is None:
         return Rencana(tabel_kosong(), laporan, pengaturan, path)
+    sipd = tampak_sipd(mentah)
+    if sipd:
+        mentah = dari_sipd(mentah)
     tabel, hasil = validasi_rencana(mentah, path.name, dataset, pengaturan)
+    if sipd:  # name the file's own columns (total_harga, vol_2 …) in every problem
+        hasil.masalah = [replace(m, kolom=KE_SIPD.get(m.kolom, m.kolom)) if m.kolom else m for m in hasil.masalah]
     laporan.gabung(hasil)
     return Rencana(tabel, laporan, pengaturan, path)

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.anggaran.koefisien import KOLOM_VOLUME
 from geo.anggaran.pengaturan import Pengaturan
-from geo.anggaran.rencana import KOLOM_ANGGARAN, validasi_rencana
+from geo.anggaran.rencana import KOLOM_SEMUA, validasi_rencana
+from geo.anggaran.rincian import ALIAS_KOLOM
 from geo.galat import GalatData, Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.dataset import Dataset
@@ -21,12 +23,19 @@ from geo.simpan.kim import HasilSimpan, Perubahan, ganti_teraudit, ke_teks, peru
 
 
 def sebagai_teks(frame: pd.DataFrame) -> pd.DataFrame:
-    """Any plan table (typed from the editor, or text) → the text cells a file holds, plus ``_baris``."""
-    return ke_teks(frame.reindex(columns=[*KOLOM_ANGGARAN, *([KOLOM_BARIS] if KOLOM_BARIS in frame else [])]))
+    """Any plan table (typed from the editor, or text) → the text cells a file holds, plus ``_baris``.
+
+    A typed plan marks an unused koefisien pair with volume 0; the file leaves it blank.
+    """
+    frame = frame.rename(columns={a: b for a, b in ALIAS_KOLOM.items() if a in frame and b not in frame})
+    teks = ke_teks(frame.reindex(columns=[*KOLOM_SEMUA, *([KOLOM_BARIS] if KOLOM_BARIS in frame else [])]))
+    for kolom in KOLOM_VOLUME[1:]:
+        teks[kolom] = teks[kolom].where(teks[kolom] != "0", "")
+    return teks
 
 
 def _penulis(teks: pd.DataFrame):
-    isi = teks[list(KOLOM_ANGGARAN)]
+    isi = teks[list(KOLOM_SEMUA)]
     return lambda temp: isi.to_csv(temp, index=False, encoding="utf-8-sig", lineterminator="\n")
 
 
@@ -37,9 +46,9 @@ def bandingkan_baris(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
 
 def _baca_lama(path: Path, dataset: Dataset, pengaturan: Pengaturan) -> pd.DataFrame:
     """The current plan, typed when valid, so a save compares values rather than spellings."""
-    mentah = baca_tabel(path, Laporan(), kolom_dikenal=KOLOM_ANGGARAN) if path.exists() else None
+    mentah = baca_tabel(path, Laporan(), kolom_dikenal=KOLOM_SEMUA) if path.exists() else None
     if mentah is None:
-        return pd.DataFrame(columns=list(KOLOM_ANGGARAN))
+        return pd.DataFrame(columns=list(KOLOM_SEMUA))
     typed, laporan = validasi_rencana(mentah, path.name, dataset, pengaturan)
     return typed if laporan.ok else mentah
 
@@ -47,12 +56,13 @@ def _baca_lama(path: Path, dataset: Dataset, pengaturan: Pengaturan) -> pd.DataF
 def _kanonik(teks: pd.DataFrame, typed: pd.DataFrame) -> pd.DataFrame:
     """What the file will hold: the user's cells, money as plain integers (``Rp 1.500.000`` → ``1500000``)."""
     uang = {k: typed[k].astype(str).to_numpy() for k in ("volume", "harga_satuan", "jumlah")}
-    return teks.assign(**uang)
+    # The resolved account code and PPN text are written, so the file says what the form prints.
+    return teks.assign(**uang, kode_rekening=typed["kode_rekening"].to_numpy(), ppn_persen=typed["ppn_persen"].to_numpy())
 
 
 def tulis_usul(tabel: pd.DataFrame, path: Path, dataset: Dataset, pengaturan: Pengaturan, paksa: bool = False,
-               pengguna: str = "baris-perintah") -> HasilSimpan:
-    """Write a generated plan; an existing plan needs ``paksa`` and is backed up first."""
+               pengguna: str = "baris-perintah", aksi: str = "usul") -> HasilSimpan:
+    """Write a generated plan (or a baseline, ``aksi='tetapkan'``); an existing file needs ``paksa`` and is backed up first."""
     with sesi_simpan(path, periksa_konflik=False):
         if path.exists() and not paksa:
             raise GalatData(f"Rencana {path} sudah ada dan tidak ditimpa. Tambahkan --force untuk menggantinya "
@@ -62,7 +72,7 @@ def tulis_usul(tabel: pd.DataFrame, path: Path, dataset: Dataset, pengaturan: Pe
         if not laporan.ok:
             return HasilSimpan(False, laporan, pesan="Usulan tidak sah, tidak disimpan.")
         perubahan = bandingkan_baris(_baca_lama(path, dataset, pengaturan), typed)
-        cadangan = ganti_teraudit(path, _penulis(_kanonik(teks, typed)), pengguna, "usul", perubahan, len(typed))
+        cadangan = ganti_teraudit(path, _penulis(_kanonik(teks, typed)), pengguna, aksi, perubahan, len(typed))
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")
 
 

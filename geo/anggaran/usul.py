@@ -27,8 +27,10 @@ import pandas as pd
 
 from geo.anggaran.pengaturan import KOMPONEN_BOBOT, Pengaturan
 from geo.anggaran.rencana import KOLOM_ANGGARAN
+from geo.anggaran.usul_rincian import menu_usul, susun_rincian
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
+from geo.tampilan.waktu import bulan_penuh
 
 JENIS_USUL = "Paket Kegiatan"
 
@@ -36,15 +38,14 @@ JENIS_USUL = "Paket Kegiatan"
 def bulan_dorman(potensi: pd.DataFrame, acuan: dt.date, maks_bulan: int) -> pd.Series:
     """Whole months since each KIM's latest ``kegiatan_terakhir`` (kode → months), capped at ``maks_bulan``.
 
-    The one place dormancy is defined, so the revival feature's measure can
-    replace it. A KIM with no known date counts as dormant for ``maks_bulan``.
+    Months are :func:`geo.tampilan.waktu.bulan_penuh`, the time view's own; a KIM
+    with no known date counts as dormant for ``maks_bulan``.
     """
     terakhir = pd.to_datetime(potensi["kegiatan_terakhir"]).groupby(potensi["kode_kelurahan"]).max()
     ada = terakhir.notna()
     bulan = pd.Series(maks_bulan, index=terakhir.index, dtype="int64")
-    t = terakhir[ada]
-    selisih = (acuan.year - t.dt.year) * 12 + (acuan.month - t.dt.month) - (acuan.day < t.dt.day).astype(int)
-    bulan[ada] = selisih.clip(lower=0, upper=maks_bulan).astype("int64")
+    # The one definition of whole months (geo.tampilan.waktu.bulan_penuh), as the time view uses it.
+    bulan[ada] = bulan_penuh(terakhir[ada], acuan).clip(lower=0, upper=maks_bulan).astype("int64")
     return bulan
 
 
@@ -113,12 +114,19 @@ def bagi_pagu(skor: pd.Series, pagu: int, unit: int) -> pd.Series:
 
 
 def susun_usul(dataset: Dataset, pengaturan: Pengaturan, acuan: dt.date | None = None) -> pd.DataFrame:
-    """A starting plan as text cells: one kelurahan-wide line per KIM, totalling ``pagu`` exactly."""
+    """A starting plan as text cells, totalling ``pagu`` exactly.
+
+    One kelurahan-wide line per KIM, or, when ``wilayah.json`` has ``usul_rincian``,
+    each KIM's share as the menu's coded lines plus a balancing line.
+    """
     if pengaturan.pagu <= 0:
         raise GalatData("Pagu anggaran belum diatur. Isi pagu_anggaran (rupiah bulat, mis. 200000000) di wilayah.json.")
     acuan = acuan or dt.date.today()
     dasar = dasar_usul(dataset, pengaturan, acuan).tabel
     alokasi = bagi_pagu(dasar["skor"], pengaturan.pagu, pengaturan.pembulatan)
+    menu = menu_usul(dataset.wilayah.extra or {})
+    if menu is not None:  # the form's coded lines with standard prices (geo.anggaran.usul_rincian)
+        return susun_rincian(alokasi, dasar["nama_kim"], menu, pengaturan)
     jenis = JENIS_USUL if JENIS_USUL in pengaturan.jenis_belanja else pengaturan.jenis_belanja[0]
     dorman = dasar["dorman_bulan"] >= pengaturan.ambang_dorman_bulan
     nomor = pd.Series(range(1, len(dasar) + 1), index=dasar.index).astype(str).str.zfill(3)

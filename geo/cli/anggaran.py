@@ -1,4 +1,4 @@
-"""``python -m geo anggaran usul|periksa|ringkasan``: the budget plan from a terminal.
+"""``python -m geo anggaran usul|periksa|ringkasan`` (and the form's commands in :mod:`geo.cli.anggaran_form`).
 
 ``usul`` writes a starting plan sharing the ceiling by the README's rule,
 ``periksa`` validates a plan (exit 1 when invalid, 0 with warnings), and
@@ -21,7 +21,8 @@ from geo.anggaran.ringkas import ringkas_anggaran, tabel_per_kelurahan
 from geo.anggaran.simpan import tulis_usul
 from geo.anggaran.uang import rupiah
 from geo.anggaran.usul import dasar_usul, susun_usul
-from geo.cli.utama import KELUAR_DATA_TIDAK_SAH, cetak_laporan, filter_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
+from geo.cli.anggaran_form import cetak_subtotal, daftar_form
+from geo.cli.utama import KELUAR_DATA_TIDAK_SAH, cetak_laporan, keadaan_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
 from geo.galat import GalatData
 from geo.masuk.urai import urai_tanggal
 from geo.tampilan.susun import tampilkan
@@ -56,8 +57,9 @@ def _usul(args: argparse.Namespace) -> int:
         print(hasil.pesan)
         return KELUAR_DATA_TIDAK_SAH
     dasar = dasar_usul(dataset, pengaturan, acuan).tabel
-    for (kode, d), jumlah in zip(dasar.iterrows(), tabel["jumlah"]):
-        print(f"{d['kelurahan']:<22} {d['nama_kim']:<32} {rupiah(int(jumlah)):>16}  "
+    per_kim = tabel["jumlah"].astype(int).groupby(tabel["kode_kelurahan"]).sum()  # one or many lines per KIM
+    for kode, d in dasar.iterrows():
+        print(f"{d['kelurahan']:<22} {d['nama_kim']:<32} {rupiah(int(per_kim.get(kode, 0))):>16}  "
               f"(anggota {d['anggota']}, potensi {d['potensi']}, dorman {d['dorman_bulan']} bln)")
     total = int(tabel["jumlah"].astype(int).sum())
     cadangan = f"; versi lama dicadangkan di {hasil.cadangan}" if hasil.cadangan else ""
@@ -76,6 +78,7 @@ def _periksa(args: argparse.Namespace) -> int:
     pagu = rencana.pengaturan.pagu
     print(f"SAH: {len(rencana.tabel)} baris anggaran ({rencana.path}); total {rupiah(rencana.total)}, pagu {rupiah(pagu)}, "
           f"sisa {rupiah(pagu - rencana.total)}; {len(laporan.peringatan)} peringatan.")
+    cetak_subtotal(rencana)
     return 0
 
 
@@ -84,7 +87,7 @@ def _ringkasan(args: argparse.Namespace) -> int:
     rencana = muat_rencana(dataset, args.anggaran)
     if not rencana.ok:
         raise GalatData("Rencana anggaran tidak sah; periksa dengan 'python -m geo anggaran periksa':\n" + rencana.laporan.teks())
-    tampilan = tampilkan(dataset, filter_dari_args(args, dataset))
+    tampilan = tampilkan(dataset, keadaan_dari_args(args, dataset))
     r = ringkas_anggaran(tampilan, rencana)
     tabel = tabel_per_kelurahan(r)
     if args.format == "json":
@@ -105,7 +108,7 @@ def _ringkasan(args: argparse.Namespace) -> int:
 
 
 def daftar(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("anggaran", help="rencana anggaran (RAB): usul, periksa, ringkasan")
+    p = sub.add_parser("anggaran", help="rencana anggaran (RAB/RKA): usul, periksa, ringkasan, tetapkan, sesuaikan, sipd")
     sub2 = p.add_subparsers(dest="perintah_anggaran", required=True, metavar="PERINTAH")
 
     u = sub2.add_parser("usul", help="tulis usulan awal yang membagi pagu menurut bobot (lihat README)")
@@ -130,3 +133,4 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     tambah_opsi_filter(r)
     r.add_argument("--format", choices=["table", "json", "csv"], default="table")
     r.set_defaults(func=_ringkasan)
+    daftar_form(sub2, tambah_opsi_anggaran)

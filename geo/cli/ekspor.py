@@ -13,13 +13,14 @@ from pathlib import Path
 
 from geo import format_id
 from geo.cli import waktu
-from geo.cli.utama import filter_dari_args, jenjang_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
+from geo.cli.utama import keadaan_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
 from geo.ekspor import FORMAT, buat, format_ekspor
 from geo.ekspor.opsi import DPI_BAWAAN, UKURAN_BAWAAN, UKURAN_KERTAS_MM, OpsiEkspor
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 from geo.simpan.berkas import tulis_bytes_atomik
 from geo.simpan.lindung import dijaga
+from geo.tampilan.keadaan import BASEMAP_BAWAAN, PETA_DASAR
 from geo.tampilan.kelas import JUMLAH_KELAS_BAWAAN, SKEMA_BAWAAN, SKEMA_KELAS
 from geo.tampilan.metrik import METRIK_BAWAAN
 from geo.tampilan.susun import tampilkan
@@ -77,41 +78,66 @@ def _export_rab(args: argparse.Namespace) -> int:
         raise GalatData(f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
                         f"Ganti akhirannya menjadi .{FORMAT_RAB[kode][0]}.")
     dataset = muat_dari_args(args)
-    tampilan = tampilkan(dataset, filter_dari_args(args, dataset))
+    tampilan = tampilkan(dataset, keadaan_dari_args(args, dataset))  # --tingkat, --wilayah, --pada apply as for every format
     rencana = muat_rencana(dataset, args.anggaran)
     sumber = (rencana.path,)
     tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
     hasil = buat_rab(kode, tampilan, rencana)
+    tujuan = _keluarkan(args, hasil, dataset, sumber, tujuan)
+    if tujuan:
+        print(f"Tersimpan: {tujuan} ({len(rencana.tabel)} baris rencana; {tampilan.filter.deskripsi()})")
+    return 0
+
+
+def _keluarkan(args: argparse.Namespace, hasil, dataset: Dataset, sumber: tuple[Path, ...], tujuan: Path | None) -> Path | None:
+    """Write a budget file to stdout (``-o -``; returns None) or to its checked destination (returned)."""
     if args.output == "-":
         sys.stdout.buffer.write(hasil.data)
         sys.stdout.flush()
-        return 0
+        return None
     tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), dataset, sumber)
     tulis_bytes_atomik(tujuan, hasil.data)
-    print(f"Tersimpan: {tujuan} ({len(rencana.tabel)} baris rencana; {tampilan.filter.deskripsi()})")
+    return tujuan
+
+
+def _export_rka(args: argparse.Namespace) -> int:
+    """``--format rka-xlsx|rka-pdf --tahap rka|rkpa|dpa|dppa``: the budget form of the whole sub kegiatan (no filter)."""
+    from geo.anggaran.rencana import muat_rencana
+    from geo.anggaran.tahap import path_penetapan, tahap_dari
+    from geo.ekspor.rka_buat import FORMAT_RKA, buat_rka
+
+    kode = str(args.format).strip().lower()
+    tahap = tahap_dari(args.tahap)
+    akhiran = Path(args.output).suffix.lower().lstrip(".") if args.output and args.output != "-" else ""
+    if akhiran and akhiran != FORMAT_RKA[kode][0]:
+        raise GalatData(f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
+                        f"Ganti akhirannya menjadi .{FORMAT_RKA[kode][0]}.")
+    dataset = muat_dari_args(args)
+    rencana = muat_rencana(dataset, args.anggaran)
+    sumber = (rencana.path, path_penetapan(rencana.path))
+    tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
+    tujuan = _keluarkan(args, buat_rka(kode, dataset, rencana, tahap), dataset, sumber, tujuan)
+    if tujuan:
+        print(f"Tersimpan: {tujuan} ({tahap.formulir}; {len(rencana.tabel)} baris rencana)")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
     if str(args.format or "").strip().lower() in ("rab-xlsx", "rab-pdf"):
         return _export_rab(args)
+    if str(args.format or "").strip().lower() in ("rka-xlsx", "rka-pdf"):
+        return _export_rka(args)
     kode = _format_dari_args(args)
     dataset = muat_dari_args(args)
-    jenjang = jenjang_dari_args(args, dataset)
-    pada, banding = waktu.tanggal_dari_args(args)
-    waktu.periksa_metrik(args.metrik, dataset, banding)
-    tampilan = tampilkan(dataset, filter_dari_args(args, dataset), jenjang.tingkat, jenjang.wilayah, pada=pada, banding=banding)
+    tampilan = tampilkan(dataset, keadaan_dari_args(args, dataset))
     opsi = OpsiEkspor(
-        metrik=args.metrik,
-        skema=args.skema,
-        jumlah_kelas=_bilangan(args.kelas, "--kelas"),
         judul=args.judul or "",
         ukuran=str(args.ukuran).strip().lower(),
         dpi=_bilangan(args.dpi, "--dpi"),
         basemap=args.basemap,
         pemisah=args.pemisah,
     )
-    opsi.periksa(dataset.wilayah)
+    opsi.periksa()
     ke_stdout = args.output == "-"
     # Check a named destination before the (slower) rendering, so mistakes surface at once.
     tujuan = _periksa_tujuan(Path(args.output), dataset) if args.output and not ke_stdout else None
@@ -139,13 +165,16 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     )
     tambah_opsi_data(p)
     tambah_opsi_filter(p)
-    p.add_argument("--format", metavar="F", help=f"format berkas: {', '.join(FORMAT)}, rab-xlsx, rab-pdf (bawaan: dari akhiran --output)")
-    p.add_argument("--anggaran", metavar="PATH", help="rab-xlsx/rab-pdf: rencana anggaran (bawaan: $KIM_ANGGARAN atau data/anggaran.csv)")
+    p.add_argument("--format", metavar="F", help=f"format berkas: {', '.join(FORMAT)}, rab-xlsx, rab-pdf, rka-xlsx, rka-pdf (bawaan: dari akhiran --output)")
+    p.add_argument("--anggaran", metavar="PATH", help="rab-*/rka-*: rencana anggaran (bawaan: $KIM_ANGGARAN atau data/anggaran.csv)")
+    p.add_argument("--tahap", default="rka", metavar="T", help="rka-xlsx/rka-pdf: tahap formulir rka, rkpa, dpa atau dppa (bawaan: rka)")
     p.add_argument("--output", "-o", metavar="FILE", help="berkas keluaran; '-' untuk stdout (bawaan: nama otomatis di folder ini)")
     waktu.tambah_opsi_waktu(p)
-    p.add_argument("--metrik", default=METRIK_BAWAAN, metavar="M", help=f"isi warna kelurahan (bawaan: {METRIK_BAWAAN})")
-    p.add_argument("--skema", default=SKEMA_BAWAAN, metavar="S", help=f"pembagian kelas: {', '.join(SKEMA_KELAS)} (bawaan: {SKEMA_BAWAAN})")
-    p.add_argument("--kelas", default=str(JUMLAH_KELAS_BAWAAN), metavar="N", help=f"jumlah kelas warna (bawaan: {JUMLAH_KELAS_BAWAAN})")
+    p.add_argument("--metrik", metavar="M", help=f"isi warna kelurahan (bawaan: {METRIK_BAWAAN}; dengan --banding: perubahan_aktif)")
+    p.add_argument("--skema", metavar="S", help=f"pembagian kelas: {', '.join(SKEMA_KELAS)} (bawaan: {SKEMA_BAWAAN})")
+    p.add_argument("--kelas", metavar="N", help=f"jumlah kelas warna (bawaan: {JUMLAH_KELAS_BAWAAN})")
+    p.add_argument("--peta", metavar="P", help=f"HTML: peta dasar {', '.join(PETA_DASAR)} (bawaan: {BASEMAP_BAWAAN}), seperti ?peta=")
+    p.add_argument("--bahasa", metavar="B", help="bahasa berkas HTML: id atau en (bawaan: id), seperti ?bahasa=")
     p.add_argument("--judul", metavar="TEKS", help="judul peta/berkas (bawaan: dibuat dari filter)")
     p.add_argument("--ukuran", default=UKURAN_BAWAAN, metavar="U", help=f"kertas PNG/PDF: {', '.join(UKURAN_KERTAS_MM)} (bawaan: {UKURAN_BAWAAN})")
     p.add_argument("--dpi", default=str(DPI_BAWAAN), metavar="DPI", help=f"resolusi PNG/PDF: 150 atau 300 (bawaan: {DPI_BAWAAN})")

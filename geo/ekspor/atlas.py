@@ -36,21 +36,21 @@ def urutan_kelurahan(tampilan: Tampilan) -> list[tuple[str, str, str]]:
 
 
 def judul_atlas(tampilan: Tampilan, opsi: OpsiEkspor) -> str:
-    return opsi.judul.strip() or t("c_atlas_judul", opsi.bahasa, wilayah=tampilan.dataset.wilayah.nama)
+    return opsi.judul.strip() or t("c_atlas_judul", tampilan.bahasa, wilayah=tampilan.dataset.wilayah.nama)
 
 
 def _sampul(tampilan: Tampilan, opsi: OpsiEkspor, jumlah: int) -> Figure:
     """The cover: the snapshot of the whole view (overview map, legend, filters) with the atlas title."""
     fig = buat_gambar(tampilan, replace(opsi, ukuran="a4-portrait", judul=judul_atlas(tampilan, opsi), basemap=False))
     # Inside the printable area: 7 mm from the bottom edge, below the cover's footer.
-    fig.text(1 - TEPI / KERTAS_MM[0], 7 / KERTAS_MM[1], t("c_halaman_dari", opsi.bahasa, nomor=1, jumlah=jumlah), ha="right",
+    fig.text(1 - TEPI / KERTAS_MM[0], 7 / KERTAS_MM[1], t("c_halaman_dari", tampilan.bahasa, nomor=1, jumlah=jumlah), ha="right",
              va="bottom", fontsize=7.5, color=WARNA_TEKS)
     return fig
 
 
 def _daftar_isi(tampilan: Tampilan, opsi: OpsiEkspor, urut: list[tuple[str, str, str]], jumlah: int) -> Figure:
     fig = figur_a4(opsi.dpi)
-    bahasa = opsi.bahasa
+    bahasa = tampilan.bahasa
     sebut = sebutan(tampilan.dataset, "kelurahan", "", bahasa)
     mrk = merek(tampilan.dataset.wilayah)
     lebar = KERTAS_MM[0] - 2 * TEPI
@@ -100,7 +100,7 @@ def ke_atlas(tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> bytes:
     """The whole atlas as PDF bytes; pages are drawn and written one at a time to keep memory flat."""
     opsi = opsi or OpsiEkspor()
     keluaran = io.BytesIO()
-    meta = {"Title": judul_atlas(tampilan, opsi), "Creator": "Peta Potensi KIM", "Subject": keterangan.sumber(tampilan.dataset, opsi.bahasa)}
+    meta = {"Title": judul_atlas(tampilan, opsi), "Creator": "Peta Potensi KIM", "Subject": keterangan.sumber(tampilan.dataset, tampilan.bahasa)}
     with rc_context({"pdf.fonttype": 42}), PdfPages(keluaran, metadata=meta) as pdf:
         for fig in halaman_atlas(tampilan, opsi):
             pdf.savefig(fig)
@@ -114,7 +114,7 @@ def ke_profil(tampilan: Tampilan, kode: str, opsi: OpsiEkspor | None = None) -> 
     fig = buat_profil(tampilan, kode, opsi)
     keluaran = io.BytesIO()
     with rc_context({"pdf.fonttype": 42}):
-        judul = t("c_profil_judul", opsi.bahasa, nama=nama, **sebutan(tampilan.dataset, "kelurahan", "", opsi.bahasa))
+        judul = t("c_profil_judul", tampilan.bahasa, nama=nama, **sebutan(tampilan.dataset, "kelurahan", "", tampilan.bahasa))
         fig.savefig(keluaran, format="pdf", dpi=fig.dpi, facecolor="white", metadata={"Title": judul, "Creator": "Peta Potensi KIM"})
     return keluaran.getvalue()
 

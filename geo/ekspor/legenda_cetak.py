@@ -19,7 +19,7 @@ from geo.ekspor.kartografi import WARNA_KECAMATAN, WARNA_REDUP, WARNA_TEKS, bung
 from geo.i18n import TEKS, label_metrik, nilai_metrik, t
 from geo.peta.data import gaya_status
 from geo.tampilan.angka import angka_utama
-from geo.tampilan.kelas import SKEMA_KELAS, Kelas
+from geo.tampilan.kelas import SKEMA_KELAS
 from geo.tampilan.kelas_waktu import judul_metrik
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
@@ -68,8 +68,8 @@ def _baris(ax: Axes, x: float, y: float, teks: str, lebar: float) -> float:
     return y + 5.2 + 3.6 * teks.count("\n")
 
 
-def _bagian_kelas(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan, kelas: Kelas, metrik: str, bahasa: str) -> float:
-    wil = tampilan.dataset.wilayah
+def _bagian_kelas(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan, bahasa: str) -> float:
+    wil, kelas, metrik = tampilan.dataset.wilayah, tampilan.kelas, tampilan.metrik
     judul = t("c_legenda_per_unit", bahasa, metrik=label_metrik(metrik, wil, bahasa), **sebutan_tampilan(tampilan, bahasa))
     if metrik in ("perubahan_aktif", "bulan_tidak_aktif"):
         judul = judul_metrik(tampilan, metrik, bahasa)  # says its date(s) and how a kelurahan's value is made
@@ -116,7 +116,8 @@ def _bagian_status(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampila
     return y + 3
 
 
-def _total(tampilan: Tampilan, bahasa: str = "id") -> str:
+def _total(tampilan: Tampilan, bahasa: str | None = None) -> str:
+    bahasa = bahasa or tampilan.bahasa
     def fmt(n: float) -> str:
         return format_id.angka(n, bahasa=bahasa)
 
@@ -129,19 +130,20 @@ def _total(tampilan: Tampilan, bahasa: str = "id") -> str:
     return teks
 
 
-def gambar_legenda(ax: Axes, tampilan: Tampilan, kelas: Kelas, metrik: str, lebar: float, bahasa: str = "id") -> None:
+def gambar_legenda(ax: Axes, tampilan: Tampilan, lebar: float) -> None:
     """Classes, categories and status, stacked in a side panel or in three columns under the map.
 
-    ``ax`` has millimetre units with y growing downwards (see ``snapshot``).
+    ``ax`` has millimetre units with y growing downwards (see ``snapshot``); the words follow the view's language.
     """
+    bahasa = tampilan.bahasa
     if lebar > 120:  # a band under the map (portrait)
         kolom = (lebar - 12) / 3
-        y = _bagian_kelas(ax, 0, 1, kolom, tampilan, kelas, metrik, bahasa)
+        y = _bagian_kelas(ax, 0, 1, kolom, tampilan, bahasa)
         _bagian_kategori(ax, kolom + 6, 1, kolom, tampilan, bahasa)
         y = _bagian_status(ax, 2 * (kolom + 6), 1, kolom, tampilan, bahasa)
         ax.text(2 * (kolom + 6), y + 1, bungkus(_total(tampilan, bahasa), kolom, 8), fontsize=8, va="top", color=WARNA_REDUP)
         return
-    y = _bagian_kelas(ax, 0, 1, lebar, tampilan, kelas, metrik, bahasa)
+    y = _bagian_kelas(ax, 0, 1, lebar, tampilan, bahasa)
     y = _bagian_kategori(ax, 0, y + 2, lebar, tampilan, bahasa)
     y = _bagian_status(ax, 0, y + 2, lebar, tampilan, bahasa)
     ax.text(0, y + 1, bungkus(_total(tampilan, bahasa), lebar, 8), fontsize=8, va="top", color=WARNA_REDUP)

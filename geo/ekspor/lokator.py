@@ -56,7 +56,11 @@ def konteks_lokator(dataset) -> Konteks:
     if "provinsi" in dataset.batas and not provinsi:
         nama = dataset.batas["provinsi"].dropna().astype(str)
         provinsi = nama.iloc[0] if len(nama) and nama.nunique() == 1 else ""
-    garis = dataset.memo("lokator_batas_konteks", lambda: _garis_berkas(extra))
+    ix = dataset.indeks
+    if ix.batas_konteks is None:  # read once per dataset; False remembers "no outline"
+        ix.batas_konteks = _garis_berkas(extra)
+        ix.batas_konteks = False if ix.batas_konteks is None else ix.batas_konteks
+    garis = ix.batas_konteks if ix.batas_konteks is not False else None
     if garis is not None:
         return Konteks(provinsi, garis)
     banyak_kab = dataset.batas["kode"].astype(str).str.slice(0, 5).nunique() > 1

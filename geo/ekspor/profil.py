@@ -27,6 +27,7 @@ from geo.ekspor.ukur_teks import PT_PER_MM, bungkus, lebar_teks_pt, satu_baris
 from geo.galat import GalatData
 from geo.i18n import deskripsi_filter, t
 from geo.simpan.foto import foto_untuk
+from geo.tampilan.kegiatan import kegiatan_kelurahan
 from geo.tampilan.sebutan import sebutan
 from geo.tampilan.susun import Tampilan
 
@@ -51,8 +52,11 @@ class Halaman:
 
 def pilih_kelurahan(tampilan: Tampilan, kode: str) -> pd.Series:
     """The view's row for ``kode`` (or a kelurahan name); a clear error naming the choices otherwise."""
+    from geo.tampilan.keadaan import cari_kelurahan  # the URL's own rule: a code with or without dots, any known spelling
+
     r = tampilan.ringkasan
-    cocok = r[(r["kode"].astype(str) == str(kode).strip()) | (r["kelurahan"].str.lower() == str(kode).strip().lower())]
+    sah = cari_kelurahan(tampilan.dataset, str(kode)) or str(kode).strip()
+    cocok = r[(r["kode"].astype(str) == sah) | (r["kelurahan"].str.lower() == str(kode).strip().lower())]
     if not len(cocok):
         contoh = ", ".join(f"{k} ({n})" for k, n in zip(r["kode"].head(3), r["kelurahan"].head(3)))
         raise GalatData(f"Kelurahan '{kode}' tidak ada di tampilan ini (periksa kode dan filter kecamatan). "
@@ -61,21 +65,14 @@ def pilih_kelurahan(tampilan: Tampilan, kode: str) -> pd.Series:
 
 
 def _kegiatan(tampilan: Tampilan, kode: str) -> pd.DataFrame | None:
-    """This kelurahan's latest activities up to the view's date, when the region keeps an activity log."""
-    log = tampilan.dataset.kegiatan
-    if log is None or not len(log):
-        return None
-    potensi = tampilan.dataset.potensi
-    log = log[log["id_potensi"].isin(potensi.loc[potensi["kode_kelurahan"] == kode, "id_potensi"])]
-    tanggal = pd.to_datetime(log["tanggal"])
-    if tampilan.pada is not None:
-        log, tanggal = log[tanggal <= pd.Timestamp(tampilan.pada)], tanggal[tanggal <= pd.Timestamp(tampilan.pada)]
-    return log.assign(_t=tanggal).sort_values("_t", ascending=False).head(MAKS_KEGIATAN)
+    """This kelurahan's latest activities up to the view's date (geo.tampilan.kegiatan), when the region keeps a log."""
+    log = kegiatan_kelurahan(tampilan, kode)
+    return None if log is None or not len(tampilan.dataset.kegiatan) else log.head(MAKS_KEGIATAN)
 
 
 def _teks_kegiatan(baris: pd.Series, bahasa: str) -> str:
     """"13 Juli 2022: pelatihan/bimtek (25 peserta) — note", the log's own columns."""
-    teks = f"{format_id.tanggal(baris['_t'], bahasa=bahasa)}: {baris['jenis_kegiatan']}"
+    teks = f"{format_id.tanggal(baris['tanggal'], bahasa=bahasa)}: {baris['jenis_kegiatan']}"
     peserta = pd.to_numeric(baris.get("peserta"), errors="coerce")
     if pd.notna(peserta):
         teks += f" ({t('c_peserta', bahasa, n=format_id.angka(int(peserta), bahasa=bahasa))})"
@@ -103,7 +100,7 @@ def _kepala(fig: Figure, mrk: Merek, judul: str, sub: str) -> None:
 
 def _kaki(fig: Figure, tampilan: Tampilan, mrk: Merek, opsi: OpsiEkspor, halaman: Halaman) -> None:
     lebar = KERTAS_MM[0] - 2 * TEPI
-    bahasa = opsi.bahasa
+    bahasa = tampilan.bahasa
     ax = _sumbu_mm(fig, Kotak(TEPI, KERTAS_MM[1] - TEPI - 14, lebar, 14), KERTAS_MM, "kaki")
     ax.plot([0, lebar], [0, 0], color="#9e9e9e", linewidth=0.6, clip_on=False)
     dibuat = t("c_dibuat", bahasa, tanggal=format_id.tanggal(opsi.hari(), bahasa=bahasa))
@@ -257,7 +254,7 @@ def buat_profil(tampilan: Tampilan, kode: str, opsi: OpsiEkspor | None = None, h
     pilih = (semua["kode_kelurahan"].astype(str) == kode).to_numpy()
     potensi = semua[pilih]
     gaya = {k: v[pilih] for k, v in gaya_potensi(tampilan).items()}
-    bahasa = opsi.bahasa
+    bahasa = tampilan.bahasa
     sebut = sebutan(tampilan.dataset, "kelurahan", "", bahasa)
     fig = figur_a4(opsi.dpi)
     _kepala(fig, mrk, t("c_profil_judul", bahasa, nama=baris["kelurahan"], **sebut),

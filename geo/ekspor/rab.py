@@ -21,7 +21,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from geo import format_id
 from geo.anggaran.rencana import Rencana
 from geo.anggaran.ringkas import RingkasanAnggaran, ringkas_anggaran
-from geo.anggaran.uang import rupiah
 from geo.ekspor import keterangan
 from geo.ekspor.formula import berbahaya
 from geo.tampilan.susun import Tampilan
@@ -131,10 +130,10 @@ def _lembar_rab(ws: Worksheet, tampilan: Tampilan, rencana: Rencana, ringkasan: 
             r += 1
             nomor += 1
             ws.cell(row=r, column=1, value=nomor)
-            for kolom, nilai in ((2, b.id_baris), (3, b.kegiatan), (4, b.id_potensi), (5, b.jenis_belanja), (7, b.satuan),
+            for kolom, nilai in ((2, b.id_baris), (3, b.kegiatan), (4, b.id_potensi), (5, b.jenis_belanja or b.nama_akun), (7, b.satuan_koefisien),
                                  (10, b.target), (11, b.keterangan)):
                 _teks(ws, r, kolom, nilai)
-            ws.cell(row=r, column=6, value=int(b.volume)).number_format = "#,##0"
+            ws.cell(row=r, column=6, value=int(b.koefisien)).number_format = "#,##0"
             _rupiah_sel(ws, r, 8, int(b.harga_satuan))
             _rupiah_sel(ws, r, 9, int(b.jumlah))
         r += 1
@@ -215,12 +214,6 @@ def ke_rab_xlsx(tampilan: Tampilan, rencana: Rencana, tanggal: dt.date | None = 
     keluaran = io.BytesIO()
     wb.save(keluaran)
     return keluaran.getvalue()
-
-
-def ringkas_teks(ringkasan: RingkasanAnggaran) -> str:
-    """One line for captions: total against the ceiling."""
-    lebih = f", melampaui pagu {rupiah(ringkasan.lewat_pagu)}" if ringkasan.lewat_pagu else ""
-    return f"Total {rupiah(ringkasan.total_tersaring)} dari pagu {rupiah(ringkasan.pagu)}{lebih}"
 
 
 FORMAT_RAB: dict[str, tuple[str, str]] = {

@@ -167,8 +167,8 @@ def _halaman_rincian(kelompok: list[Kelompok], ringkasan: RingkasanAnggaran, tam
         y += BARIS_MM + 0.8
         for b in grup.baris.itertuples(index=False):
             nomor += 1
-            sel = {"No": str(nomor), "Kegiatan": str(b.kegiatan), "Jenis belanja": str(b.jenis_belanja), "Vol": f"{int(b.volume):,}".replace(",", "."),
-                   "Satuan": str(b.satuan), "Harga satuan": rupiah(int(b.harga_satuan)), "Jumlah": rupiah(int(b.jumlah))}
+            sel = {"No": str(nomor), "Kegiatan": str(b.kegiatan), "Jenis belanja": str(b.jenis_belanja or b.nama_akun), "Vol": f"{int(b.koefisien):,}".replace(",", "."),
+                   "Satuan": str(b.satuan_koefisien), "Harga satuan": rupiah(int(b.harga_satuan)), "Jumlah": rupiah(int(b.jumlah))}
             teks = {k: bungkus(v, w, UKURAN) if w else v for (k, _, _, w), v in zip(KOLOM, sel.values())}
             tinggi = BARIS_MM * max(t.count("\n") + 1 for t in teks.values())
             cukup(tinggi)

@@ -65,7 +65,7 @@ def tabel_ringkasan(tampilan: Tampilan) -> pd.DataFrame:
         p = tampilan.potensi[~tampilan.potensi["kode_kelurahan"].isin(tampilan.ringkasan["kode"])]
         ekstra = {k: None for k in tabel.columns}
         ekstra.update(kelurahan="(tidak ada di peta batas)", jumlah_potensi=len(p),
-                      jumlah_aktif=int((p["status_aktivitas"] == skema.STATUS_AKTIF).sum()),
+                      jumlah_aktif=int((p["status_aktivitas"] == tampilan.dataset.wilayah.status_aktif).sum()),
                       jumlah_anggota=int(p["jumlah_anggota"].sum()))
         if "persen_aktif" in tabel:
             ekstra["persen_aktif"] = round(100 * ekstra["jumlah_aktif"] / len(p), 1)

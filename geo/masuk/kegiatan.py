@@ -13,8 +13,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from geo.galat import GALAT, PERINGATAN, Laporan
+from geo.galat import PERINGATAN, Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
+from geo.masuk.lapor import PelaporBaris
 from geo.masuk.teks import kunci_kosakata, per_nilai, peta_kosakata
 from geo.masuk.urai import urai_bulat, urai_tanggal
 from geo.masuk.wilayah import Wilayah
@@ -37,14 +38,7 @@ def log_kosong() -> pd.DataFrame:
     })
 
 
-class _Catat:
-    def __init__(self, frame: pd.DataFrame, berkas: str, laporan: Laporan) -> None:
-        self.frame, self.berkas, self.laporan = frame, berkas, laporan
-
-    def __call__(self, idx: object, kolom: str, pesan: str, tingkat: str = GALAT) -> None:
-        nilai = self.frame.at[idx, kolom] if kolom in self.frame.columns else None
-        self.laporan.tambah(self.berkas, pesan, baris=int(self.frame.at[idx, KOLOM_BARIS]), kolom=kolom,
-                            nilai=None if nilai is None else str(nilai), tingkat=tingkat)
+_Catat = PelaporBaris
 
 
 def _urai(catat: _Catat, kolom: str, pengurai, wajib: bool) -> pd.Series:

@@ -42,8 +42,7 @@ KATEGORI_POTENSI: tuple[str, ...] = (
 
 STATUS_AKTIVITAS: tuple[str, ...] = ("Aktif", "Kurang Aktif", "Tidak Aktif")
 
-# The status that counts as "active" in the aggregates.
-STATUS_AKTIF = "Aktif"
+# The first status is the "active" one (geo.masuk.wilayah.Wilayah.status_aktif); the order is the rule.
 
 # Okabe-Ito: a qualitative palette that stays distinguishable for the common
 # forms of colour blindness; categories take colours in vocabulary order.

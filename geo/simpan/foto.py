@@ -39,12 +39,11 @@ Image.MAX_IMAGE_PIXELS = 2 * MAKS_PIKSEL
 
 @dataclass(frozen=True)
 class Foto:
-    """A stored photo and its size, for the message shown after an upload."""
+    """A stored photo and its size in pixels, for the message shown after an upload."""
 
     path: Path
     lebar: int
     tinggi: int
-    ukuran_byte: int
 
 
 def folder_foto(path_kim: Path | str) -> Path:
@@ -141,7 +140,7 @@ def simpan_foto(path_kim: Path | str, id_potensi: str, data: bytes, pengguna: st
         cadangan = cadangkan(tujuan)
         tulis_bytes_atomik(tujuan, bersih)
         _catat(path_kim, pengguna, "foto", id_potensi, cadangan, f"{nama}, {lebar}×{tinggi} piksel")
-    return Foto(tujuan, lebar, tinggi, len(bersih))
+    return Foto(tujuan, lebar, tinggi)
 
 
 def daftar_foto(path_kim: Path | str) -> dict[str, Path]:

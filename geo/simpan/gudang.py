@@ -24,7 +24,6 @@ from geo.simpan import kim as _kim
 from geo.simpan.kim import HasilSimpan
 
 JENIS_BERKAS = "berkas"
-JENIS_POSTGRESQL = "postgresql"
 
 
 class Cadangan(Protocol):

@@ -220,12 +220,6 @@ def _tambah_baris_audit(path_kim: Path, entri: dict) -> None:
         os.fsync(f.fileno())
 
 
-def catat_audit(path_kim: Path, pengguna: str, aksi: str, perubahan: Perubahan, jumlah_baris: int,
-                cadangan: Path | None, catatan: str = "") -> None:
-    """Append one JSON line: who, when, what; fsync'd so it survives a crash too."""
-    _tambah_baris_audit(path_kim, _entri_audit(path_kim, pengguna, aksi, perubahan, jumlah_baris, cadangan, catatan))
-
-
 def path_jurnal(path_kim: Path | str) -> Path:
     """The audit entry of a save in progress, written before the file is replaced."""
     return path_audit(path_kim).with_suffix(".jsonl.tertunda")

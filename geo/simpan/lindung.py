@@ -16,12 +16,21 @@ from geo.simpan.berkas import folder_cadangan
 from geo.simpan.kim import path_audit, path_jurnal
 
 
+def _berkas_anggaran() -> list[Path]:
+    """The budget's baseline and its reference tables beside ``wilayah.json``."""
+    from geo.anggaran.referensi import BERKAS_AKUN, BERKAS_JENIS, BERKAS_STANDAR
+    from geo.anggaran.tahap import path_penetapan
+
+    folder = config.path_wilayah().parent
+    return [path_penetapan(config.path_anggaran()), *(folder / n for n in (BERKAS_AKUN, BERKAS_STANDAR, BERKAS_JENIS))]
+
+
 def berkas_dijaga(dataset: Dataset | None = None, tambahan: tuple[Path, ...] = ()) -> tuple[list[Path], list[Path]]:
     """(files, folders) that belong to the installation's data; ``tambahan``: other inputs of this export."""
     kim = [config.path_kim(), *([dataset.path_kim] if dataset else []), config.path_anggaran(), config.path_kegiatan(),
            *([dataset.path_kegiatan] if dataset and dataset.path_kegiatan else []), *tambahan]
     batas = [config.path_batas(), *([dataset.path_batas] if dataset else [])]
-    berkas = [*kim, *batas, config.path_referensi(), config.path_wilayah()]
+    berkas = [*kim, *batas, config.path_referensi(), config.path_wilayah(), *_berkas_anggaran()]
     for p in kim:
         berkas += [path_audit(p), path_jurnal(p), p.with_name(p.name + ".lock")]
     folder = [folder_cadangan(p) for p in [*kim, *batas]]

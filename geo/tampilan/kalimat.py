@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
-
 from geo.i18n import angka, bahasa_sah, t, tanggal
 from geo.masuk.wilayah import Wilayah
+from geo.tampilan.rincian import TotalBanding
 
 
 def nama_aktif(wilayah: Wilayah, bahasa: str) -> str:
@@ -22,19 +21,13 @@ def nama_aktif(wilayah: Wilayah, bahasa: str) -> str:
     return t("aktif", bahasa) if aktif == "Aktif" and bahasa_sah(bahasa) == "en" else aktif
 
 
-def kalimat_banding(baris: pd.DataFrame | pd.Series, wilayah: Wilayah, pada: dt.date, banding: dt.date, bahasa: str) -> str:
+def kalimat_banding(total: TotalBanding, wilayah: Wilayah, pada: dt.date, banding: dt.date, bahasa: str) -> str:
     """"Potensi aktif: **a** pada … → **b** pada … (+n); **x** bangkit kembali, **y** tidak lagi Aktif."
 
-    ``baris`` is the view's ``ringkasan`` (summed) or one of its rows, with the
-    columns of :func:`geo.tampilan.banding.tambah_banding`. "No longer Aktif"
-    is exactly what ``jumlah_padam`` counts: Aktif on the first date, any other
-    status on the second.
+    ``total`` is :func:`geo.tampilan.rincian.total_banding` of the view (or of
+    one unit). "No longer Aktif" is exactly what ``padam`` counts: Aktif on the
+    first date, any other status on the second.
     """
-    def jumlah(kolom: str) -> int:
-        nilai = baris[kolom]
-        return int(nilai.sum()) if isinstance(nilai, pd.Series) else int(nilai)
-
-    a, b = jumlah("jumlah_aktif_pada"), jumlah("jumlah_aktif_banding")
-    return t("waktu_ringkas_banding", bahasa, a=angka(a, bahasa), b=angka(b, bahasa), pada=tanggal(pada, bahasa),
-             banding=tanggal(banding, bahasa), selisih=f"{b - a:+d}", bangkit=angka(jumlah("jumlah_bangkit"), bahasa),
-             padam=angka(jumlah("jumlah_padam"), bahasa), aktif=nama_aktif(wilayah, bahasa))
+    return t("waktu_ringkas_banding", bahasa, a=angka(total.aktif_pada, bahasa), b=angka(total.aktif_banding, bahasa),
+             pada=tanggal(pada, bahasa), banding=tanggal(banding, bahasa), selisih=f"{total.selisih:+d}",
+             bangkit=angka(total.bangkit, bahasa), padam=angka(total.padam, bahasa), aktif=nama_aktif(wilayah, bahasa))

@@ -19,6 +19,7 @@ from geo.ekspor.snapshot import buat_gambar, teks_gambar
 from geo.impor.alur import impor_batas
 from geo.masuk.dataset import muat_dataset
 from geo.peta.buat import html_mandiri
+from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.susun import tampilkan
 from tests.conftest import KODE_A, KODE_B, KODE_C, KOTAK, REFERENSI
 
@@ -155,7 +156,7 @@ def test_lokator_kota_tanpa_garis_tidak_mengaku_provinsi(wilayah_uji):
 
 def test_lokator_dengan_garis_menggambar_provinsi(wilayah_uji):
     _merek(wilayah_uji, batas_konteks=_garis_provinsi(wilayah_uji))
-    fig = buat_gambar(tampilkan(muat_dataset()), OpsiEkspor(bahasa="en"))
+    fig = buat_gambar(tampilkan(muat_dataset(), Keadaan(bahasa="en")), OpsiEkspor())
     (lokator,) = [ax for ax in fig.axes if ax.get_label() == "lokator"]
     assert any("Provinsi Uji province" in t.get_text() for t in lokator.texts)
     x0, x1 = lokator.get_xlim()

@@ -21,6 +21,7 @@ from geo.ekspor.opsi import OpsiEkspor
 from geo.ekspor.profil import buat_profil
 from geo.masuk.dataset import muat_dataset
 from geo.simpan.foto import simpan_foto
+from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
 from tests.ekspor.tata_cetak import masalah_tata_letak
@@ -34,7 +35,7 @@ def _data(folder: Path):
 
 def _periksa_atlas(ds, f: Filter, bahasa: str) -> list[str]:
     masalah = []
-    for i, fig in enumerate(halaman_atlas(tampilkan(ds, f), OpsiEkspor(bahasa=bahasa, dpi=150)), start=1):
+    for i, fig in enumerate(halaman_atlas(tampilkan(ds, Keadaan(filter=f, bahasa=bahasa)), OpsiEkspor(dpi=150)), start=1):
         masalah += masalah_tata_letak(fig, f"halaman {i} ({bahasa})")
     return masalah
 
@@ -102,8 +103,8 @@ def test_cetakan_bahasa_inggris_tanpa_sisa_indonesia():
     from tests.halaman.test_bahasa_halaman import _sisa_indonesia
 
     ds = _data(PROYEK / "data")
-    v = tampilkan(ds)
-    opsi = OpsiEkspor(bahasa="en")
+    v = tampilkan(ds, Keadaan(bahasa="en"))
+    opsi = OpsiEkspor()
     halaman = [buat_gambar(v, opsi), buat_profil(v, str(v.ringkasan["kode"].iloc[0]), opsi)]
     halaman.append(list(halaman_atlas(v, opsi))[1])
     teks = [x for fig in halaman for x in teks_gambar(fig)]
