@@ -67,7 +67,9 @@ def bungkus(teks: str, lebar_mm: float, ukuran: float, tebal: bool = False, maks
                 continue
             if kini:
                 baris.append(kini)
-            potongan = _patah_kata(kata, batas, ukuran, tebal)
+            # A word is only cut when it is wider than the whole line: an account code that fills its
+            # column to the last point stays one piece.
+            potongan = _patah_kata(kata, lebar_mm * PT_PER_MM, ukuran, tebal)
             baris += potongan[:-1]
             kini = potongan[-1] if potongan else ""
         baris.append(kini)
