@@ -41,8 +41,6 @@ h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
   background:#fff4d6; color:#5c4300; border:1px solid #f0d27a; }
 [data-testid="stMetricValue"] { font-size: 1.7rem; }
 .kim-waktu { margin: 0 0 .35rem 0; }
-/* WCAG AA: Streamlit draws captions at 60 % opacity, under 4.5:1 on white; a solid grey passes (7:1). */
-[data-testid="stCaptionContainer"] { opacity: 1 !important; color: #4a5560 !important; }
 @media (max-width: 640px) {
   [data-testid="stMetricValue"] { font-size: 1.35rem; }
   h1 { font-size: 1.6rem !important; }

@@ -86,7 +86,8 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
         if len(potensi):
             # The panel is a third of the page: the columns that fit. Dates and contacts are in
             # the marker popups and the full table below the map.
-            kolom = ["nama_potensi", "kategori_potensi", "status_aktivitas", "status_tercatat", "jumlah_anggota"]
+            # Status right after the name: the panel is a third of a 1366 px screen, and status is what it is read for.
+            kolom = ["nama_potensi", "status_aktivitas", "kategori_potensi", "status_tercatat", "jumlah_anggota"]
             gambar_tabel_potensi(pd.DataFrame(potensi), kolom, bahasa, key="kim_tabel_detail")
         else:
             st.caption(t("tanpa_potensi_filter", bahasa, **{**kata, "satuan": jenis}))

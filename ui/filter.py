@@ -6,8 +6,9 @@ from dataclasses import fields
 
 import streamlit as st
 
-from geo.i18n import BAHASA, label_metrik, t
+from geo.i18n import BAHASA, bahasa_sah, label_metrik, t
 from geo.masuk.dataset import Dataset
+from geo.peta.buat import label_basemap
 from geo.tampilan import kelas
 from geo.tampilan.indeks import baris_awalan
 from geo.tampilan.keadaan import PETA_DASAR, Keadaan
@@ -119,6 +120,18 @@ def nilai_komponen(kunci: str) -> dict:
     return st.session_state.get(kunci, {})
 
 
+def bahasa_menu() -> str | None:
+    """The map page's language for its menu, before the sidebar draws.
+
+    Back from another page, Streamlit has dropped the language control's state
+    (it was not drawn there), but the menu's link carried ``?bahasa``: it is
+    given back here. None when neither says anything.
+    """
+    if KUNCI["bahasa"] not in st.session_state and "bahasa" in st.query_params:
+        st.session_state[KUNCI["bahasa"]] = bahasa_sah(st.query_params.get("bahasa"))
+    return st.session_state.get(KUNCI["bahasa"])
+
+
 def bahasa_aktif() -> str:
     return st.session_state.get(KUNCI["bahasa"], "id")
 
@@ -165,7 +178,7 @@ def sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
                               format_func=lambda m: label_metrik(m, wil, b))
         skema = st.selectbox(t("skema", b), list(kelas.SKEMA_KELAS), key=KUNCI["skema"], format_func=lambda s: t(f"skema_{s}", b))
         jumlah = st.slider(t("jumlah_kelas", b), kelas.JUMLAH_KELAS_MIN, kelas.JUMLAH_KELAS_MAX, key=KUNCI["kelas"])
-        basemap = st.selectbox(t("basemap", b), list(PETA_DASAR), key=KUNCI["basemap"], format_func=lambda k: t(f"basemap_{k}", b))
+        basemap = st.selectbox(t("basemap", b), list(PETA_DASAR), key=KUNCI["basemap"], format_func=lambda k: label_basemap(k, b))
         bahasa = st.radio(t("bahasa", b), list(BAHASA), key=KUNCI["bahasa"], format_func=BAHASA.get, horizontal=True)
         st.caption(t("tautan", b))
     return Keadaan(

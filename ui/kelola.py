@@ -17,12 +17,14 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from geo.galat import GalatData
+from geo.i18n import t
 from geo.masuk.dataset import Dataset
 from geo.simpan.akun import PESAN_AKUN_SALAH, PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna
 from geo.simpan.kim import GalatKonflik, HasilSimpan
 from geo.simpan.pembatas import PembatasLogin, alamat_klien
 from ui.md import aman_md
 from ui.muat import gudang, lupakan
+from ui.navigasi import bahasa_halaman
 
 K_PENGGUNA = "kelola_pengguna"
 K_CADANGAN = "kelola_cadangan"  # the backup picker: reset after every save, so it names the newest
@@ -76,16 +78,17 @@ def bagian_login(daftar: DaftarPengguna) -> str | None:
         _LOG.warning("Sesi penyunting %r dipakai dari koneksi lain; login dibatalkan.", pengguna)
         keluar()
         st.warning("Sambungan ke server berganti; demi keamanan Anda perlu masuk lagi.")
+    bahasa = bahasa_halaman()
     if daftar.peringatan:  # the details go to the server log and the CLI, never to a visitor
         st.warning(PESAN_AKUN_SALAH)
     if daftar.kosong:
         st.info(PESAN_BELUM_DIATUR)
         return None
     with st.form("kelola_login"):
-        st.markdown("**Masuk sebagai penyunting** — tanpa masuk, data hanya dapat dilihat.")
-        nama = st.text_input("Nama pengguna", key="kelola_login_nama")
-        sandi = st.text_input("Kata sandi", type="password", key="kelola_login_sandi")
-        kirim = st.form_submit_button("Masuk", type="primary")
+        st.markdown(t("k_login_judul", bahasa))
+        nama = st.text_input(t("k_login_nama", bahasa), key="kelola_login_nama")
+        sandi = st.text_input(t("k_login_sandi", bahasa), type="password", key="kelola_login_sandi")
+        kirim = st.form_submit_button(t("k_login_masuk", bahasa), type="primary")
     if kirim:
         try:
             hasil = PembatasLogin(gudang()).masuk(daftar, nama, sandi, _alamat_klien())
@@ -98,9 +101,9 @@ def bagian_login(daftar: DaftarPengguna) -> str | None:
             st.session_state[K_IKATAN] = _kunci_koneksi()
             st.rerun()
         if hasil.tunggu_detik > 0:
-            st.error(f"Terlalu banyak percobaan yang gagal. Coba lagi dalam {int(hasil.tunggu_detik) + 1} detik.")
+            st.error(t("k_login_tunggu", bahasa, n=int(hasil.tunggu_detik) + 1))
         else:
-            st.error("Nama pengguna atau kata sandi salah.")
+            st.error(t("k_login_salah", bahasa))
     return None
 
 

@@ -18,12 +18,14 @@ from geo.anggaran.simpan import bandingkan_baris, sebagai_teks
 from geo.anggaran.uang import rupiah, urai_rupiah
 from geo.ekspor.formula import netralkan_tabel
 from geo.galat import GalatData
+from geo.i18n import t
 from geo.masuk.baca import KOLOM_BARIS
 from geo.masuk.dataset import Dataset
 from geo.simpan.kim import GalatKonflik
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import gudang, lupakan
+from ui.navigasi import bahasa_halaman
 
 K_ASAL = "anggaran_asal"
 K_DRAF = "anggaran_draf"
@@ -95,11 +97,12 @@ def tab_anggaran(dataset: Dataset, pengguna: str) -> None:
     siap = suntingan.reset_index(drop=True)
     perubahan = bandingkan_baris(asal, siap)
     kiri, tengah, kanan = st.columns([3, 1, 1], vertical_alignment="center")
-    kiri.markdown("Tidak ada perubahan yang belum disimpan." if perubahan.kosong else f"**Belum disimpan:** {perubahan.ringkas()}.")
+    bahasa = bahasa_halaman()
+    kiri.markdown(t("k_tanpa_perubahan", bahasa) if perubahan.kosong else t("k_belum_disimpan", bahasa, ringkas=perubahan.ringkas()))
     kiri.caption(_total_draf(siap, pengaturan.pagu))
     if tengah.button("Simpan anggaran", type="primary", disabled=perubahan.kosong, width="stretch", key="anggaran_simpan"):
         _simpan(siap, path, dataset, pengaturan, pengguna)
-    if kanan.button("Batalkan perubahan", disabled=perubahan.kosong, width="stretch", key="anggaran_batal"):
+    if kanan.button(t("k_batal", bahasa), disabled=perubahan.kosong, width="stretch", key="anggaran_batal"):
         _muat_ulang(path)
         st.rerun()
     konflik = st.session_state.get(K_KONFLIK)

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.ekspor.formula import netralkan_tabel
+from geo.i18n import t
 from geo.masuk.dataset import Dataset
 from geo.masuk.nama import kode_untuk_nama
 from geo.simpan.kim import bandingkan, ke_teks
@@ -25,6 +26,7 @@ from ui.kelola import (
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import gudang
+from ui.navigasi import bahasa_halaman
 
 # kode_kelurahan and kecamatan are derived from the chosen kelurahan on save,
 # so the editor never shows a code that disagrees with the name beside it.
@@ -83,8 +85,7 @@ def editor(dataset: Dataset, boleh_sunting: bool) -> pd.DataFrame:
     if not boleh_sunting:
         st.dataframe(tampil, hide_index=True, width="stretch", column_config=_konfigurasi(dataset))
         return tampil
-    st.caption("Klik sel untuk mengubah; baris baru di bagian bawah tabel; centang baris lalu tekan ikon tempat sampah untuk menghapus. "
-               "Tidak ada yang tersimpan sebelum Anda menekan **Simpan perubahan**.")
+    st.caption(t("k_editor_bantu", bahasa_halaman()))
     return st.data_editor(
         tampil, key=f"kelola_editor_{st.session_state[K_VERSI]}", num_rows="dynamic", hide_index=True, width="stretch",
         height=460, column_config=_konfigurasi(dataset), column_order=KOLOM_EDITOR,
@@ -117,21 +118,22 @@ def bilah_simpan(dataset: Dataset, pengguna: str, suntingan: pd.DataFrame) -> No
     siap = lengkapi_kelurahan(suntingan, dataset, asal)
     perubahan = bandingkan(asal, siap)
     kiri, tengah, kanan = st.columns([3, 1, 1], vertical_alignment="center")
+    bahasa = bahasa_halaman()
     if perubahan.kosong:
-        kiri.markdown("Tidak ada perubahan yang belum disimpan.")
+        kiri.markdown(t("k_tanpa_perubahan", bahasa))
     else:
-        kiri.markdown(f"**Belum disimpan:** {perubahan.ringkas()}.")
+        kiri.markdown(t("k_belum_disimpan", bahasa, ringkas=perubahan.ringkas()))
     if not perubahan.kosong:
         catatan_status(dataset, siap)
     berantai = pilih_berantai(perubahan.dihapus, "kelola_berantai")
-    if tengah.button("Simpan perubahan", type="primary", disabled=perubahan.kosong, width="stretch", key="kelola_simpan"):
+    if tengah.button(t("k_simpan", bahasa), type="primary", disabled=perubahan.kosong, width="stretch", key="kelola_simpan"):
         hasil = jalankan_simpan(dataset, lambda: gudang().simpan_kim(siap, dataset, pengguna, st.session_state[K_SIDIK],
                                                                      berkas=BERKAS_EDITOR, berantai=berantai))
         if hasil is not None and hasil.disimpan:
             st.rerun()
         if st.session_state.get(K_KONFLIK):
             st.rerun()
-    if kanan.button("Batalkan perubahan", disabled=perubahan.kosong, width="stretch", key="kelola_batal"):
+    if kanan.button(t("k_batal", bahasa), disabled=perubahan.kosong, width="stretch", key="kelola_batal"):
         ganti_draf(asal.copy())
         st.session_state.pop(K_LAPORAN, None)
         st.rerun()

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.i18n import angka, persen, t, tanggal
-from geo.tampilan.grafik import spek_kategori, spek_status
+from geo.tampilan.grafik import judul_status, spek_kategori, spek_status
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 from ui.tabel import gambar_tabel_potensi
@@ -49,7 +49,7 @@ def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
         st.markdown(f"**{t('grafik_kategori', bahasa)}**")
         st.vega_lite_chart(spec=spek_kategori(tampilan, bahasa), width="stretch")
     with kanan:
-        st.markdown(f"**{t('grafik_status', bahasa)}**")
+        st.markdown(f"**{judul_status(tampilan, bahasa)}**")
         st.vega_lite_chart(spec=spek_status(tampilan, bahasa), width="stretch")
     st.markdown(f"**{t('tabel_potensi', bahasa)}** · {angka(len(tampilan.potensi), bahasa)}")
     n = len(tampilan.potensi)

@@ -17,6 +17,7 @@ from geo.i18n import angka, t, tanggal
 from geo.masuk.dataset import Dataset
 from geo.tampilan.banding import kim_tidak_aktif
 from geo.tampilan.grafik import spek_garis_waktu
+from geo.tampilan.kalimat import kalimat_banding
 from geo.tampilan.kegiatan import kegiatan_kelurahan
 from geo.tampilan.rincian import TotalBanding, tabel_perubahan, total_banding
 from geo.tampilan.sebutan import jenis_dalam, sebutan_tampilan
@@ -91,9 +92,7 @@ def bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> Non
 
 
 def _ringkas_banding(b: TotalBanding, tampilan: Tampilan, bahasa: str) -> str:
-    return t("waktu_ringkas_banding", bahasa, a=angka(b.aktif_pada, bahasa), b=angka(b.aktif_banding, bahasa),
-             pada=tanggal(tampilan.pada, bahasa), banding=tanggal(tampilan.banding, bahasa), selisih=f"{b.selisih:+d}",
-             bangkit=angka(b.bangkit, bahasa), padam=angka(b.padam, bahasa))
+    return kalimat_banding(b, tampilan.dataset.wilayah, tampilan.pada, tampilan.banding, bahasa)
 
 
 def detail_waktu(tampilan: Tampilan, kode: str, status_beda: int, bahasa: str) -> None:
@@ -129,7 +128,7 @@ def daftar_perubahan(tampilan: Tampilan, bahasa: str) -> None:
     pada, banding = tanggal(tampilan.pada, bahasa), tanggal(tampilan.banding, bahasa)
     st.markdown(f"**{_md_html(t('banding_kelurahan', bahasa, pada=pada, banding=banding))}**")
     st.dataframe(r, hide_index=True, width="stretch", key="kim_tabel_perubahan", height=min(420, 38 + 35 * len(r)), column_config={
-        "kelurahan": st.column_config.Column(t("unit", bahasa, **sebutan_tampilan(tampilan, bahasa))),
+        "kelurahan": st.column_config.Column(t("unit", bahasa, **sebutan_tampilan(tampilan, bahasa)), pinned=True),
         "jumlah_aktif_pada": st.column_config.NumberColumn(t("kol_aktif_pada", bahasa, tanggal=pada)),
         "jumlah_aktif_banding": st.column_config.NumberColumn(t("kol_aktif_pada", bahasa, tanggal=banding)),
         "perubahan_aktif": st.column_config.NumberColumn(t("kol_perubahan", bahasa), format="%+d"),

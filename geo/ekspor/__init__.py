@@ -1,5 +1,9 @@
 """Exports of one View: PNG/PDF snapshot, standalone HTML, CSV, XLSX, GeoJSON, profile, atlas.
 
+Print text is measured with the font (``ukur_teks``: wrapping and one-line
+fitting in millimetres) and worded in the view's language (``Tampilan.bahasa``);
+the locator inset (``lokator``) names a province only when it draws one.
+
 The page and ``python -m geo export`` both call :func:`buat` with the same
 :class:`~geo.tampilan.susun.Tampilan` the map shows (its view state holds the
 metric, classes, basemap, language and dates) plus file-only

@@ -65,6 +65,7 @@ class IndeksDataset:
     nama_kim_batas: Any = None  # np.ndarray, batas row order
     kecamatan_potensi: Any = None  # pd.factorize of potensi["kecamatan"]
     teks_cari: Any = None  # pd.Series, casefolded KIM and potential names
+    batas_konteks: Any = None  # geo.ekspor.lokator: the wider area's outline; False when there is none
     # Per level (four at most).
     unit: dict[str, Any] = field(default_factory=dict)  # dissolved units
     induk: dict[str, Any] = field(default_factory=dict)  # each batas row's unit position

@@ -173,3 +173,17 @@ def periksa_selaras(potensi: pd.DataFrame, kegiatan: pd.DataFrame, wilayah: Wila
             baris=int(potensi.at[idx, KOLOM_BARIS]), kolom="kegiatan_terakhir",
             nilai="" if pd.isna(tercatat[idx]) else f"{tercatat[idx]:%Y-%m-%d}", tingkat=PERINGATAN,
         )
+
+
+def periksa_selaras_log(tabel: pd.DataFrame, kegiatan: pd.DataFrame | None, wilayah: Wilayah, berkas: str, laporan: Laporan) -> None:
+    """:func:`periksa_selaras` for a table that is not the dataset's own (an upload), against the dataset's log.
+
+    The dataset's log carries positions indexed to *its* potentials; they are
+    dropped so the uploaded rows are matched by ``id_potensi``. Upload preview
+    and ``python -m geo validate`` therefore print the same warnings, in the same words.
+    """
+    if kegiatan is None or not len(kegiatan) or not laporan.ok:
+        return
+    polos = kegiatan.drop(columns=[k for k in kegiatan.columns if str(k).startswith("_")], errors="ignore")
+    polos.attrs = {}
+    periksa_selaras(tabel.reset_index(drop=True), polos, wilayah, berkas, laporan)

@@ -58,6 +58,12 @@ def peta_dasar_terjangkau(basemap: str) -> bool:
     return penyedia is None or host_terjangkau(penyedia.build_url())
 
 
+def label_basemap(kode: str, bahasa: str) -> str:
+    """A basemap's name for the sidebar; offline it says so, as the map will draw no tiles for it."""
+    nama = t(f"basemap_{kode}", bahasa)
+    return nama if peta_dasar_terjangkau(kode) else t("basemap_putus", bahasa, nama=nama)
+
+
 def batas_peta(tampilan: Tampilan) -> list[list[float]] | None:
     """[[south, west], [north, east]] of the kelurahan shown and the potentials."""
     kotak = [g.total_bounds for g in (tampilan.ringkasan.geometry, tampilan.potensi.geometry) if len(g)]
@@ -79,15 +85,23 @@ def _zoom_min(batas: list[list[float]] | None) -> int:
     return max(3, min(ZOOM_MIN, int(np.floor(np.log2(360 * 2 / rentang)))))
 
 
-def _tambah_basemap(peta: folium.Map, pilihan: str, bahasa: str) -> None:
+def _tambah_basemap(peta: folium.Map, pilihan: str, bahasa: str, hanya_pilihan: bool = False) -> None:
+    """The basemaps in the map's layer switcher (a standalone HTML file, which has no sidebar).
+
+    ``hanya_pilihan``: the page's live map, whose sidebar is the one place to
+    choose a basemap; it gets the chosen one only, outside the switcher, so
+    the two can never disagree.
+    """
     for kode, penyedia in BASEMAP.items():
+        if hanya_pilihan and kode != pilihan:
+            continue
         nama = aman_html(t(f"basemap_{kode}", bahasa))
         if penyedia is None:
-            PetaDasarKosong(nama, show=kode == pilihan).add_to(peta)
+            PetaDasarKosong(nama, show=kode == pilihan, control=not hanya_pilihan).add_to(peta)
             continue
         native = int(penyedia.get("max_zoom", ZOOM_MAKS))
         folium.TileLayer(
-            penyedia, name=nama, overlay=False, show=kode == pilihan,
+            penyedia, name=nama, overlay=False, show=kode == pilihan, control=not hanya_pilihan,
             max_zoom=ZOOM_MAKS, max_native_zoom=min(native, ZOOM_MAKS),
         ).add_to(peta)
 

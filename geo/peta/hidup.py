@@ -308,7 +308,7 @@ def peta_dasar(
     KontrolLayar(t("layar_penuh", bahasa), t("keluar_layar_penuh", bahasa), t("pas_data", bahasa), batas,
                  ruang_legenda=legenda_terbuka is not False, pesan_ubin=t("basemap_tak_terjangkau", bahasa)).add_to(peta)
     SkalaMetrik().add_to(peta)
-    _tambah_basemap(peta, basemap, bahasa)
+    _tambah_basemap(peta, basemap, bahasa, hanya_pilihan=True)  # the sidebar is where a basemap is chosen (#22)
     # One map serves every level: a region with levels names its layers "Wilayah", a kota by its units.
     kata = sebutan(dataset, "kelurahan" if tingkat_awal(dataset) == "kelurahan" else "wilayah", bahasa=bahasa)
     alias = [aman_html(t(x, bahasa, **kata)) for x in ("unit", "induk", "kim")]

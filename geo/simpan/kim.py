@@ -26,6 +26,7 @@ from geo.galat import GalatData, Laporan
 from geo.masuk import skema
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel, tebak_delimiter
 from geo.masuk.dataset import Dataset
+from geo.masuk.kegiatan import periksa_selaras_log
 from geo.masuk.periksa import baca_dan_validasi
 from geo.masuk.validasi import validasi_kim
 from geo.simpan.berkas import Sidik, berubah, cadangkan, kunci, tulis_bytes_atomik
@@ -420,6 +421,7 @@ def periksa_unggahan(data: bytes, nama: str, dataset: Dataset, mode: str, lama: 
     tabel, laporan = baca_dan_validasi(data, nama, dataset.referensi, dataset.wilayah, dataset.batas)
     if tabel is None:
         return PeriksaUnggahan(pd.DataFrame(columns=list(skema.KOLOM_KIM)), laporan, None, None)
+    periksa_selaras_log(tabel, dataset.kegiatan, dataset.wilayah, nama, laporan)  # as `validate` does (#22)
     if not laporan.ok:
         return PeriksaUnggahan(tabel, laporan, None, None)
     hasil = gabung_menurut_id(lama, tabel) if mode == MODE_GABUNG else tabel[list(skema.KOLOM_KIM)]

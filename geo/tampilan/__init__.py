@@ -9,8 +9,10 @@ choropleth's classes and metrics; ``waktu`` derives status at a date from the
 activity log, ``banding`` the dormancy, the change between two dates and the
 timeline, ``kelas_waktu`` the diverging classes and dated legend titles;
 ``tingkat`` the levels and the drill-down, ``indeks`` the per-dataset indexes
-(sorted codes, each unit's parent row) that keep a national rerun cheap.
+(sorted codes, each unit's parent row) that keep a national rerun cheap;
+``grafik`` the chart specs (titled by the level they group), ``kalimat`` the
+sentences built from the figures they state.
 """
 
-__all__ = ["agregat", "banding", "grafik", "indeks", "keadaan", "kegiatan", "kelas", "kelas_waktu", "metrik", "rincian", "saring",
-           "susun", "tingkat", "waktu"]
+__all__ = ["agregat", "banding", "grafik", "indeks", "kalimat", "keadaan", "kegiatan", "kelas", "kelas_waktu", "metrik", "rincian",
+           "saring", "susun", "tingkat", "waktu"]
