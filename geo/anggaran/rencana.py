@@ -23,6 +23,7 @@ from geo.galat import PERINGATAN, Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.dataset import Dataset
 from geo.masuk.lapor import PelaporBaris
+from geo.masuk.nama import kode_untuk_nama
 from geo.masuk.referensi import normalisasi_kode
 
 KOLOM_ANGGARAN: tuple[str, ...] = (
@@ -128,7 +129,9 @@ def _cek_sasaran(k: _Konteks, dataset: Dataset) -> pd.DataFrame:
     kode_dari_id = idp.map(potensi["kode_kelurahan"]).fillna("")
     ref = dataset.referensi
     dikenal = kode.map(ref.ada)
-    kode_nama = kode.map(lambda v: ref.cari_nama(v) if v else None)
+    # A name in the code column: the one homonym-aware name → code rule (NaN where no single unit fits).
+    nama_kode = kode_untuk_nama(ref, kode.where(~dikenal.astype(bool), ""))
+    kode_nama = nama_kode.where(nama_kode != "")
     for idx in idp.index[(idp != "") & (kode_dari_id == "")]:
         saran = difflib.get_close_matches(idp[idx], list(potensi.index), n=1, cutoff=0.6)
         mungkin = f" Mungkin maksud Anda '{saran[0]}'?" if saran else ""

@@ -339,3 +339,14 @@ def test_cli_ringkasan_json(rencana_uji, capsys):
     assert len(per) == 3
     assert per[KODE_A]["alokasi"] == 600_000 and per[KODE_A]["alokasi_per_anggota"] == 600_000 // 22
     assert per[KODE_C]["alokasi"] == 0 and per[KODE_C]["alokasi_per_anggota"] is None
+
+
+def test_nama_kelurahan_di_kolom_kode_lewat_aturan_nama_yang_satu(rencana_uji, wilayah_uji):
+    """A name (or a known spelling of it) in kode_kelurahan resolves through geo.masuk.nama.kode_untuk_nama."""
+    rows = [list(r) for r in BARIS]
+    rows[1][2] = "Alpa Laut"  # a spelling from the reference table, not the code
+    rencana = muat_rencana(muat_dataset(), _tulis(wilayah_uji, rows, "nama.csv"))
+    assert rencana.ok, rencana.laporan.teks()
+    assert rencana.tabel["kode_kelurahan"].tolist() == [KODE_A, KODE_A, KODE_B]
+    rows[2][2] = "Tidak Ada Di Mana-mana"
+    assert [(b, k) for b, k, _ in _galat(wilayah_uji, rows)] == [(4, "kode_kelurahan")]
