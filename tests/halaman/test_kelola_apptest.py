@@ -132,10 +132,11 @@ def test_valid_edit_is_saved_with_backup_and_audit(akun):
 @pytest.mark.lambat
 def test_conflicting_change_is_detected(akun):
     at = _masuk(_buka())
-    # Another editor (or an import) saves after this page loaded the file.
+    # Another editor (or an import) saves the same row after this page loaded the file
+    # (edits to different rows merge since the row-level merge, tests/simpan/test_gabung.py).
     lain = muat_dataset()
     tabel, sidik = baca_untuk_sunting(lain)
-    tabel.loc[tabel["id_potensi"] == "B-01", "nama_potensi"] = "Batik cap"
+    tabel.loc[tabel["id_potensi"] == "A-01", "nama_potensi"] = "Amplang cap"
     assert simpan_kim(tabel, lain, "ani", sidik).disimpan
     setelah_ani = akun.kim.read_bytes()
 
@@ -151,7 +152,7 @@ def test_conflicting_change_is_detected(akun):
     assert len(daftar_cadangan(akun.kim)) == 1  # only Ani's save made a backup
     at.button(key="kelola_muat_ulang").click().run()
     assert "Konflik penyimpanan" not in _teks(at)
-    assert "Batik cap" in set(at.session_state["kelola_draf"]["nama_potensi"])
+    assert "Amplang cap" in set(at.session_state["kelola_draf"]["nama_potensi"])
 
 
 def _csv(rows: list[list[str]]) -> bytes:
