@@ -20,6 +20,7 @@ from geo.anggaran.ringkas import RingkasanAnggaran
 from geo.anggaran.uang import rupiah
 from geo.ekspor.nama_berkas import nama_berkas
 from geo.ekspor.rab import FORMAT_RAB, buat_rab
+from geo.i18n import t
 from geo.masuk.dataset import Dataset
 from geo.peta.buat import peta_dasar_terjangkau
 from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
@@ -126,7 +127,7 @@ def tabel_kelurahan(r: RingkasanAnggaran) -> None:
     tampil = pd.DataFrame({  # the KIM's name is in the map's tooltip and the plan table; this stays narrow
         "Kelurahan": per["kelurahan"],
         "Alokasi": per["alokasi"].map(rupiah),
-        "Per anggota": per["alokasi_per_anggota"].map(lambda v: "–" if pd.isna(v) else rupiah(int(v))),
+        "Per anggota": per["alokasi_per_anggota"].map(lambda v: t("tanpa_data") if pd.isna(v) else rupiah(int(v))),
         "Dorman": per["dorman"].map({True: "ya", False: ""}),
     })
     st.dataframe(tampil, hide_index=True, width="stretch", key="anggaran_per_kelurahan")
