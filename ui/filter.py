@@ -77,9 +77,17 @@ def posisi_sekarang() -> dict:
         pusat = st.session_state.get(KUNCI["pusat"])  # kept as a list by inisialisasi
         return {"zoom": st.session_state.get(KUNCI["zoom"]), "pusat": tuple(pusat) if pusat else None}
     keadaan = st.session_state.get(KUNCI_POSISI)
-    if keadaan and keadaan["rumah"] == dilaporkan:
+    if keadaan and _di_rumah(keadaan["rumah"], dilaporkan):
         return {"zoom": None, "pusat": None}
     return {"zoom": dilaporkan[0], "pusat": dilaporkan[1]}
+
+
+def _di_rumah(rumah: tuple | None, posisi: tuple) -> bool:
+    """The same zoom and a centre within 2 pixels of home: the frame settling its size is not a pan."""
+    if rumah is None or rumah[0] != posisi[0]:
+        return False
+    derajat_per_piksel = 360.0 / (256 * 2 ** posisi[0])
+    return all(abs(a - b) <= 2 * derajat_per_piksel for a, b in zip(rumah[1], posisi[1]))
 
 
 def posisi_komponen(kunci: str) -> dict:

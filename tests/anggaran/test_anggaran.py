@@ -339,3 +339,19 @@ def test_cli_ringkasan_json(rencana_uji, capsys):
     assert len(per) == 3
     assert per[KODE_A]["alokasi"] == 600_000 and per[KODE_A]["alokasi_per_anggota"] == 600_000 // 22
     assert per[KODE_C]["alokasi"] == 0 and per[KODE_C]["alokasi_per_anggota"] is None
+
+
+def test_per_anggota_tanpa_anggota_tidak_ada_data(rencana_uji):
+    """Issue #22: a kelurahan without members has no amount per member: "tidak ada data", never Rp 0."""
+    from geo.anggaran.peta import peta_anggaran
+    from geo.anggaran.ringkas import ringkas_anggaran
+    from geo.tampilan.susun import tampilkan
+
+    ds = muat_dataset()
+    r = ringkas_anggaran(tampilkan(ds), muat_rencana(ds))
+    html = peta_anggaran(r, "per_anggota").get_root().render()
+    from tests import peta_uji
+
+    fitur = {f["id"]: f["properties"] for f in peta_uji.kelurahan(html)}
+    assert fitur[KODE_C]["per_anggota"] == "tidak ada data"
+    assert fitur[KODE_A]["per_anggota"] == rupiah(600_000 // 22)
