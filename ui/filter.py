@@ -8,6 +8,7 @@ import streamlit as st
 
 from geo.i18n import BAHASA, label_metrik, t
 from geo.masuk.dataset import Dataset
+from geo.peta.hidup import pas_dengan_kotak
 from geo.tampilan import kelas
 from geo.tampilan.indeks import baris_awalan
 from geo.tampilan.keadaan import PETA_DASAR, Keadaan, bulat_pusat, bulat_zoom
@@ -77,20 +78,30 @@ def posisi_sekarang() -> dict:
         pusat = st.session_state.get(KUNCI["pusat"])  # kept as a list by inisialisasi
         return {"zoom": st.session_state.get(KUNCI["zoom"]), "pusat": tuple(pusat) if pusat else None}
     keadaan = st.session_state.get(KUNCI_POSISI)
-    if keadaan and _di_rumah(keadaan["rumah"], dilaporkan):
+    if keadaan and _di_rumah(keadaan, dilaporkan, st.session_state.get(KUNCI_PETA, {}).get("bounds")):
         return {"zoom": None, "pusat": None}
     return {"zoom": dilaporkan[0], "pusat": dilaporkan[1]}
 
 
-def _di_rumah(rumah: tuple | None, posisi: tuple) -> bool:
-    """The same zoom and a centre within 2 pixels of home: the frame settling its size is not a pan."""
-    if rumah is None or rumah[0] != posisi[0]:
+def _di_rumah(keadaan: dict, posisi: tuple, tampak: dict | None) -> bool:
+    """Home is not a pan: the first position reported, within 2 pixels; or the same centre refitted to
+    the units after the frame settled its size (a phone's map fits again at another zoom)."""
+    rumah = keadaan["rumah"]
+    if rumah is None:
         return False
     derajat_per_piksel = 360.0 / (256 * 2 ** posisi[0])
-    return all(abs(a - b) <= 2 * derajat_per_piksel for a, b in zip(rumah[1], posisi[1]))
+    pusat_sama = all(abs(a - b) <= 2 * derajat_per_piksel for a, b in zip(rumah[1], posisi[1]))
+    if pusat_sama and rumah[0] == posisi[0]:
+        return True
+    try:
+        kotak_tampak = [[tampak["_southWest"]["lat"], tampak["_southWest"]["lng"]],
+                        [tampak["_northEast"]["lat"], tampak["_northEast"]["lng"]]]
+    except (TypeError, KeyError):
+        return False
+    return pusat_sama and pas_dengan_kotak(keadaan.get("kotak"), kotak_tampak)
 
 
-def posisi_komponen(kunci: str) -> dict:
+def posisi_komponen(kunci: str, kotak: list[list[float]] | None = None) -> dict:
     """The zoom and centre given to the map component ``kunci``: fixed for the life of that map.
 
     A new base map (another basemap or language) opens where the view was; the same map gets
@@ -101,7 +112,7 @@ def posisi_komponen(kunci: str) -> dict:
         p = posisi_sekarang()
         # A zoom alone keeps the fitted centre; a centre alone the fitted zoom.
         args = {"zoom": p["zoom"], "center": list(p["pusat"]) if p["pusat"] else None}
-        keadaan = {"kunci": kunci, "args": args, "rumah": None}
+        keadaan = {"kunci": kunci, "args": args, "rumah": None, "kotak": kotak}
         st.session_state[KUNCI_POSISI] = keadaan
     return dict(keadaan["args"])
 

@@ -63,8 +63,8 @@ def tampilkan_komponen(dasar: dict, kelompok: str, tinggi: int, saat_berubah: Ca
     """
     return _sf._component_func(
         script=dasar["script"], header=dasar["header"], html=dasar["html"], id=dasar["id"], key=dasar["kunci"],
-        height=tinggi, width=None, returned_objects=["last_object_clicked", "zoom", "center"],
-        default={"last_object_clicked": None, "zoom": None, "center": None},
+        height=tinggi, width=None, returned_objects=["last_object_clicked", "zoom", "center", "bounds"],
+        default={"last_object_clicked": None, "zoom": None, "center": None, "bounds": None},
         zoom=zoom, center=center, feature_group=kelompok, return_on_hover=False, layer_control=None,
         pixelated=False, css_links=dasar["css_links"], js_links=dasar["js_links"], on_change=saat_berubah,
         wrap_longitude=False,

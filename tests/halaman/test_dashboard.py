@@ -62,7 +62,7 @@ def test_halaman_bawaan(wilayah_uji):
     assert "L.kimHidup.muat" in args["script"] and "coordinates" not in args["script"]  # geometry is a static file
     # Issue #22: a pan or zoom is reported (zoom/center) so the URL follows the map; its rerun recomputes
     # no rows (the View memo, tests/halaman/test_dashboard.py::test_zoom_pusat_dari_tautan_dan_geser).
-    assert args["returned_objects"] == ["last_object_clicked", "zoom", "center"]
+    assert args["returned_objects"] == ["last_object_clicked", "zoom", "center", "bounds"]
     assert args["zoom"] is None and args["center"] is None  # no link position: the map fits its units
     assert args["js_links"] and all(u.startswith("/app/static/vendor/") for u in args["js_links"] + args["css_links"])
     teks = " ".join(m.value for m in at.markdown)

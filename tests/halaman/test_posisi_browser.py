@@ -114,6 +114,14 @@ def test_tanpa_posisi_tidak_menulis_zoom(server, halaman, tmp_path):
     assert abu > 0
     page.locator(".kim-legenda-datar").scroll_into_view_if_needed()
     page.screenshot(path=str(tmp_path / "tanpa_data.png"))
+    # On a phone the frame settles its size after the map fitted itself: still no position in the URL.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server.url + "/?kategori=Pariwisata")
+    _bingkai(page)
+    tunggu_diam(page)
+    page.wait_for_timeout(1500)
+    tunggu_diam(page)
+    assert "zoom" not in _param(page) and "pusat" not in _param(page)
 
 
 def test_posisi_salah_dibuang_dengan_catatan(server, halaman):
