@@ -259,3 +259,13 @@ def test_posisi_salah_dibuang_dengan_catatan(wilayah_uji):
     teks = " ".join(w.value for w in at.warning)
     assert "Zoom '40' tidak sah" in teks and "Pusat peta '200,1' di luar bumi" in teks
     assert _peta(at)["zoom"] is None and "zoom" not in _param(at) and _param(at)["status"] == ["Aktif"]
+
+
+@pytest.mark.parametrize(("bahasa", "kata"), [("id", "tidak ada data"), ("en", "no data")])
+def test_rincian_dan_kartu_tanpa_potensi_tidak_ada_data(wilayah_uji, bahasa, kata):
+    """Issue #22: the detail of a kelurahan without potentials, and the cards of an empty filter, say no data, not 0 %."""
+    at = _jalan({"kelurahan": KODE_C, "bahasa": bahasa})
+    nilai = [m.value for m in list(at.metric)[4:]]  # the detail panel's metrics after the cards
+    assert kata in nilai and "0%" not in nilai
+    at = _jalan({"cari": "tidak ada yang cocok", "bahasa": bahasa})
+    assert kata in [m.value for m in list(at.metric)[:5]]
