@@ -17,7 +17,7 @@ from geo.tampilan.sebutan import sebutan, sebutan_tampilan
 from geo.tampilan.susun import tampilkan
 from ui.detail import panel, pilih_kelurahan
 from ui.ekspor import panel_unduh
-from ui.filter import bahasa_aktif, inisialisasi, laporan_tidak_sah, sidebar, sudah_diinisialisasi
+from ui.filter import bahasa_aktif, inisialisasi, laporan_tidak_sah, posisi_sekarang, sidebar, sudah_diinisialisasi
 from ui.foto import siapkan_foto
 from ui.kelola import pengguna_masuk
 from ui.laporan import tabel_laporan
@@ -148,7 +148,8 @@ def halaman() -> None:
     with kanan:
         st.markdown(f"**{t('detail', bahasa, **sebutan_tampilan(tampilan, bahasa))}**")
         kode = pilih_kelurahan(tampilan, bahasa)
-    tampilan = tampilan.dengan(kelurahan=kode)
+    # The map's zoom and centre are map settings: no row is recomputed when the user pans.
+    tampilan = tampilan.dengan(kelurahan=kode, **posisi_sekarang())
     with kiri:
         gambar_peta(tampilan, url_aset)
     with kanan:

@@ -9,6 +9,8 @@ pages' words live in :mod:`geo.i18n_cetak` and are merged in here.
 
 from __future__ import annotations
 
+import math
+
 from geo import format_id
 from geo.galat import GalatData
 from geo.i18n_cetak import TEKS_CETAK
@@ -91,6 +93,8 @@ TEKS: dict[str, dict[str, str]] = {
     "legenda_kategori": {"id": "Kategori potensi", "en": "Potential category"},
     "legenda_status": {"id": "Status aktivitas", "en": "Activity status"},
     "legenda_nol": {"id": "Semua {unit} bernilai sama", "en": "All {unit} have the same value"},
+    # A share or a median of nothing (no potentials left, no log, no members): never shown as 0.
+    "tanpa_data": {"id": "tidak ada data", "en": "no data"},
     "kelurahan": {"id": "Kelurahan", "en": "Kelurahan"},
     "unit": {"id": "{Unit}", "en": "{Unit}"},
     "induk": {"id": "{Induk}", "en": "{Induk}"},
@@ -308,7 +312,12 @@ def tanggal(nilai: object, bahasa: str = BAHASA_BAWAAN) -> str:
 
 
 def nilai_metrik(metrik: str, nilai: float | None, bahasa: str = BAHASA_BAWAAN) -> str:
-    """A metric value as shown in tooltips and legends (percent sign for percentages)."""
+    """A metric value as shown in tooltips and legends (percent sign for percentages).
+
+    A missing value (NaN/None: a share of no potentials, dormancy without a log) says "no data", never 0.
+    """
+    if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)):
+        return t("tanpa_data", bahasa)
     if metrik == "perubahan_aktif" and nilai is not None and nilai > 0:
         return "+" + angka(nilai, bahasa)  # a gain reads as a gain on the diverging legend
     return persen(nilai, bahasa) if metrik == "persen_aktif" else angka(nilai, bahasa)

@@ -134,7 +134,7 @@ def tabel_kelurahan(r: RingkasanAnggaran, bahasa: str = "id") -> None:
     tampil = pd.DataFrame({  # the KIM's name is in the map's tooltip and the plan table; this stays narrow
         "Kelurahan": per["kelurahan"],
         t("a_kol_alokasi", bahasa): per["alokasi"].map(rupiah),
-        t("a_kol_per_anggota", bahasa): per["alokasi_per_anggota"].map(lambda v: "–" if pd.isna(v) else rupiah(int(v))),
+        t("a_kol_per_anggota", bahasa): per["alokasi_per_anggota"].map(lambda v: t("tanpa_data", bahasa) if pd.isna(v) else rupiah(int(v))),
         t("a_kol_dorman", bahasa): per["dorman"].map({True: t("a_ya", bahasa), False: ""}),
     })
     # Narrower than its four columns at 1366 px: the name stays pinned while the rest scrolls.

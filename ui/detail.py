@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.i18n import angka, persen, t, tanggal
+from geo.i18n import angka, nilai_metrik, t, tanggal
 from geo.tampilan.rincian import rincian
 from geo.tampilan.sebutan import jenis_dalam, kapital, sebutan_tampilan
 from geo.tampilan.susun import Tampilan, pilihan_kelurahan
@@ -77,7 +77,7 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
         if a.potensi != r.jumlah_semua:
             jumlah = f"{jumlah} / {angka(r.jumlah_semua, bahasa)}"
         k1.metric(t("kpi_potensi", bahasa), jumlah)
-        k2.metric(t("aktif", bahasa), persen(a.persen_aktif, bahasa) if a.potensi else "–")
+        k2.metric(t("aktif", bahasa), nilai_metrik("persen_aktif", a.persen_aktif if a.potensi else None, bahasa))
         k3.metric(t("kpi_anggota", bahasa), angka(a.anggota, bahasa))
 
         st.markdown(f"**{t('kegiatan_terakhir', bahasa)}:** {tanggal(r.terakhir, bahasa)}")

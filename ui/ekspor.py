@@ -47,10 +47,11 @@ def kunci_berkas(kode: str, tampilan: Tampilan, opsi: OpsiEkspor, kelurahan: str
     """The one cache key of a file: (format, data version, view state, file options, today).
 
     The whole view state is in it (level, unit, dates, metric, classes, language…),
-    so a file of another view can never be served; today is in it because
+    so a file of another view can never be served (the map's zoom and centre are not: no file
+    depends on them, so a pan keeps every file); today is in it because
     titles and ``pada`` default to today.
     """
-    return (kode, kelurahan, sidik_data(tampilan), tampilan.keadaan, tampilan.pada, tampilan.banding, opsi, dt.date.today())
+    return (kode, kelurahan, sidik_data(tampilan), tampilan.keadaan.tanpa_posisi(), tampilan.pada, tampilan.banding, opsi, dt.date.today())
 
 
 def pembuat(kode: str, tampilan: Tampilan, opsi: OpsiEkspor, kelurahan: str = "") -> Callable[[], bytes]:

@@ -9,9 +9,10 @@ import streamlit as st
 from geo.i18n import BAHASA, bahasa_sah, label_metrik, t
 from geo.masuk.dataset import Dataset
 from geo.peta.buat import label_basemap
+from geo.peta.hidup import pas_dengan_kotak
 from geo.tampilan import kelas
 from geo.tampilan.indeks import baris_awalan
-from geo.tampilan.keadaan import PETA_DASAR, Keadaan
+from geo.tampilan.keadaan import PETA_DASAR, Keadaan, bulat_pusat, bulat_zoom
 from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik, metrik_tersedia
 from geo.tampilan.saring import Filter
 from geo.tampilan.sebutan import sebutan
@@ -27,6 +28,7 @@ KUNCI = {nama: f"w_{nama}" for nama in (*_FILTER, *(f.name for f in fields(Keada
 KUNCI_INIT = "kim_keadaan_awal"
 KUNCI_PETA = "peta"  # what the map component last reported
 KUNCI_KLIK = "kim_klik_baru"  # a new map click, turned into a kelurahan before the picker is drawn
+KUNCI_POSISI = "kim_posisi_peta"  # the map component's fixed zoom/centre arguments and its home position
 K_TIDAK_SAH = "kim_data_tidak_sah"  # the report of stored data that no longer loads (ui.muat serves the last valid)
 
 
@@ -56,11 +58,78 @@ def pilih_kelurahan_sesi(kode: str | None) -> None:
 
 
 def simpan_nilai_peta(nilai: dict) -> None:
-    """Keep the map's reported value; a new click is remembered for the next run."""
+    """Keep the map's reported value; a new click is remembered for the next run.
+
+    The map reports after every pan or zoom too: the click it carries is new only when it
+    differs from the last one. The first position reported by a map opened without one
+    (fitted to its units) is its home: a map left there writes no ``zoom``/``pusat``.
+    """
+    lama = st.session_state.get(KUNCI_PETA) or {}
     st.session_state[KUNCI_PETA] = nilai
     klik = (nilai or {}).get("last_object_clicked")
-    if klik:
+    if klik and klik != lama.get("last_object_clicked"):
         st.session_state[KUNCI_KLIK] = klik
+    keadaan = st.session_state.get(KUNCI_POSISI)
+    if keadaan and keadaan["args"] == {"zoom": None, "center": None} and keadaan["rumah"] is None:
+        keadaan["rumah"] = _posisi_dilaporkan(nilai)
+
+
+def _posisi_dilaporkan(nilai: dict | None) -> tuple | None:
+    """(zoom, (lat, lng)) the map reported, rounded as the one parser rounds a link."""
+    nilai = nilai or {}
+    zoom, pusat = nilai.get("zoom"), nilai.get("center")
+    if zoom is None or not pusat or "lat" not in pusat or "lng" not in pusat:
+        return None
+    return bulat_zoom(float(zoom)), bulat_pusat(float(pusat["lat"]), float(pusat["lng"]))
+
+
+def posisi_sekarang() -> dict:
+    """The map's position for the view state (and so the URL): ``{"zoom", "pusat"}``.
+
+    What the map last reported (None for both while it sits at its home), else what the link opened with.
+    """
+    dilaporkan = _posisi_dilaporkan(st.session_state.get(KUNCI_PETA))
+    if dilaporkan is None:
+        pusat = st.session_state.get(KUNCI["pusat"])  # kept as a list by inisialisasi
+        return {"zoom": st.session_state.get(KUNCI["zoom"]), "pusat": tuple(pusat) if pusat else None}
+    keadaan = st.session_state.get(KUNCI_POSISI)
+    if keadaan and _di_rumah(keadaan, dilaporkan, st.session_state.get(KUNCI_PETA, {}).get("bounds")):
+        return {"zoom": None, "pusat": None}
+    return {"zoom": dilaporkan[0], "pusat": dilaporkan[1]}
+
+
+def _di_rumah(keadaan: dict, posisi: tuple, tampak: dict | None) -> bool:
+    """Home is not a pan: the first position reported, within 2 pixels; or the same centre refitted to
+    the units after the frame settled its size (a phone's map fits again at another zoom)."""
+    rumah = keadaan["rumah"]
+    if rumah is None:
+        return False
+    derajat_per_piksel = 360.0 / (256 * 2 ** posisi[0])
+    pusat_sama = all(abs(a - b) <= 2 * derajat_per_piksel for a, b in zip(rumah[1], posisi[1]))
+    if pusat_sama and rumah[0] == posisi[0]:
+        return True
+    try:
+        kotak_tampak = [[tampak["_southWest"]["lat"], tampak["_southWest"]["lng"]],
+                        [tampak["_northEast"]["lat"], tampak["_northEast"]["lng"]]]
+    except (TypeError, KeyError):
+        return False
+    return pusat_sama and pas_dengan_kotak(keadaan.get("kotak"), kotak_tampak)
+
+
+def posisi_komponen(kunci: str, kotak: list[list[float]] | None = None) -> dict:
+    """The zoom and centre given to the map component ``kunci``: fixed for the life of that map.
+
+    A new base map (another basemap or language) opens where the view was; the same map gets
+    the same values on every rerun, so streamlit-folium never moves it back after a pan.
+    """
+    keadaan = st.session_state.get(KUNCI_POSISI)
+    if not keadaan or keadaan["kunci"] != kunci:
+        p = posisi_sekarang()
+        # A zoom alone keeps the fitted centre; a centre alone the fitted zoom.
+        args = {"zoom": p["zoom"], "center": list(p["pusat"]) if p["pusat"] else None}
+        keadaan = {"kunci": kunci, "args": args, "rumah": None, "kotak": kotak}
+        st.session_state[KUNCI_POSISI] = keadaan
+    return dict(keadaan["args"])
 
 
 def ambil_klik_baru() -> dict | None:
@@ -113,6 +182,10 @@ def pindah_jenjang(tingkat: str | None, wilayah: str) -> None:
     st.session_state[KUNCI["tingkat"]] = tingkat
     st.session_state[KUNCI["wilayah"]] = wilayah
     st.session_state[KUNCI["kelurahan"]] = None
+    # Another map opens fitted to the unit: the old position (link or pan) no longer applies.
+    st.session_state[KUNCI["zoom"]] = st.session_state[KUNCI["pusat"]] = None
+    st.session_state.pop(KUNCI_PETA, None)
+    st.session_state.pop(KUNCI_POSISI, None)
 
 
 def nilai_komponen(kunci: str) -> dict:

@@ -54,12 +54,18 @@ def argumen_dasar(peta: folium.Map, kunci: str) -> dict:
     }
 
 
-def tampilkan_komponen(dasar: dict, kelompok: str, tinggi: int, saat_berubah: Callable[[], None]) -> object:
-    """The streamlit-folium component with the base map and this rerun's update (``feature_group``)."""
+def tampilkan_komponen(dasar: dict, kelompok: str, tinggi: int, saat_berubah: Callable[[], None],
+                       zoom: float | None = None, center: list[float] | None = None) -> object:
+    """The streamlit-folium component with the base map and this rerun's update (``feature_group``).
+
+    ``zoom``/``center`` are set on the map whenever they differ from the last ones given; the map
+    reports its own ``zoom`` and ``center`` after each pan or zoom (debounced), besides clicks.
+    """
     return _sf._component_func(
         script=dasar["script"], header=dasar["header"], html=dasar["html"], id=dasar["id"], key=dasar["kunci"],
-        height=tinggi, width=None, returned_objects=["last_object_clicked"], default={"last_object_clicked": None},
-        zoom=None, center=None, feature_group=kelompok, return_on_hover=False, layer_control=None,
+        height=tinggi, width=None, returned_objects=["last_object_clicked", "zoom", "center", "bounds"],
+        default={"last_object_clicked": None, "zoom": None, "center": None, "bounds": None},
+        zoom=zoom, center=center, feature_group=kelompok, return_on_hover=False, layer_control=None,
         pixelated=False, css_links=dasar["css_links"], js_links=dasar["js_links"], on_change=saat_berubah,
         wrap_longitude=False,
     )

@@ -14,12 +14,28 @@ from geo.i18n import angka, t
 from geo.masuk.dataset import Dataset
 from geo.peta import aset
 from geo.peta.buat import kelurahan_di_titik, peta_dasar_terjangkau
-from geo.peta.hidup import MAKS_TITIK_AGREGAT, PembaruanPeta, perubahan, peta_dasar, titik_disembunyikan, tulis_statis
+from geo.peta.hidup import (
+    MAKS_TITIK_AGREGAT,
+    PembaruanPeta,
+    kotak_wilayah,
+    perubahan,
+    peta_dasar,
+    titik_disembunyikan,
+    tulis_statis,
+)
 from geo.peta.legenda import html_legenda
 from geo.simpan.berkas import sidik_cepat
 from geo.simpan.foto import folder_foto
 from geo.tampilan.susun import Tampilan
-from ui.filter import KUNCI_PETA, ambil_klik_baru, bahasa_aktif, nilai_komponen, pilih_kelurahan_sesi, simpan_nilai_peta
+from ui.filter import (
+    KUNCI_PETA,
+    ambil_klik_baru,
+    bahasa_aktif,
+    nilai_komponen,
+    pilih_kelurahan_sesi,
+    posisi_komponen,
+    simpan_nilai_peta,
+)
 from ui.folium_privat import argumen_dasar, tampilkan_komponen
 
 TINGGI_PETA = 600
@@ -115,6 +131,8 @@ def gambar_peta(tampilan: Tampilan, url_aset: str) -> None:
         # Runs before the rerun, only when the map reports a *new* value (a click).
         simpan_nilai_peta(nilai_komponen(kunci))
 
-    tampilkan_komponen(dasar, _kelompok(pembaruan), TINGGI_PETA, _saat_berubah)
+    # The link's zoom and centre, the same on every rerun of this map: streamlit-folium applies them once
+    # (setView after the map fitted itself) and never again, so a pan is not undone; the map reports each move.
+    tampilkan_komponen(dasar, _kelompok(pembaruan), TINGGI_PETA, _saat_berubah, **posisi_komponen(kunci, kotak_wilayah(ds, tampilan.wilayah)))
     # The legend HTML is escaped in geo.peta.legenda; the CSS is our own file.
     st.html(f'<style>{_css_peta()}</style><div class="kim-legenda-datar" role="group">{legenda}</div>')

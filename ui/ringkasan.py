@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.i18n import angka, persen, t, tanggal
+from geo.i18n import angka, nilai_metrik, t, tanggal
 from geo.tampilan.grafik import judul_status, spek_kategori, spek_status
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
@@ -33,7 +33,7 @@ def _kartu(k: dict, bahasa: str, tampilan: Tampilan | None = None) -> None:
     c1, c2, c3, c4, *c5 = st.columns(5 if tidak_aktif else 4)
     c1.metric(t("kpi_kim", bahasa), angka(k["kim"], bahasa), help=t("kpi_dari", bahasa, n=angka(k["kelurahan"], bahasa), **(sebutan_tampilan(tampilan, bahasa) if tampilan else {})), border=True)
     c2.metric(t("kpi_potensi", bahasa), angka(k["potensi"], bahasa), border=True)
-    c3.metric(t("kpi_aktif", bahasa), persen(k["persen_aktif"], bahasa), help=t("kpi_aktif_bantu", bahasa, n=angka(k["aktif"], bahasa)), border=True)
+    c3.metric(t("kpi_aktif", bahasa), nilai_metrik("persen_aktif", k["persen_aktif"], bahasa), help=t("kpi_aktif_bantu", bahasa, n=angka(k["aktif"], bahasa)), border=True)
     c4.metric(t("kpi_anggota", bahasa), angka(k["anggota"], bahasa), border=True)
     if tidak_aktif:
         n, m = tidak_aktif

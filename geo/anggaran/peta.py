@@ -15,6 +15,7 @@ import xyzservices.providers as xyz
 
 from geo.anggaran.ringkas import RingkasanAnggaran
 from geo.anggaran.uang import rupiah
+from geo.i18n import t
 from geo.peta import aset
 from geo.peta.aman import aman_html, aman_html_seri
 from geo.peta.data import sederhanakan
@@ -64,7 +65,8 @@ def peta_anggaran(ringkasan: RingkasanAnggaran, nilai: str = NILAI_BAWAAN, url_a
             "nama": aman_html_seri(per["kelurahan"]).to_numpy(),
             "kim": aman_html_seri(per["nama_kim"]).to_numpy(),
             "alokasi": [rupiah(int(v)) for v in per["alokasi"]],
-            "per_anggota": [rupiah(int(v)) if pd.notna(v) else "–" for v in per["alokasi_per_anggota"]],
+            # No members: the amount per member is unknown, not zero.
+            "per_anggota": [rupiah(int(v)) if pd.notna(v) else t("tanpa_data") for v in per["alokasi_per_anggota"]],
             "dorman": np.where(per["dorman"].to_numpy(), "ya", "tidak"),
         }
         gdf = per[["kode"]].assign(**data).set_geometry(sederhanakan(per.geometry).to_numpy(), crs="EPSG:4326")
@@ -80,6 +82,7 @@ def peta_anggaran(ringkasan: RingkasanAnggaran, nilai: str = NILAI_BAWAAN, url_a
             class_name=CSS_KELURAHAN_ANGGARAN,
         ).add_to(peta)
         label = kelas.label(lambda v: rupiah(int(v))) if terisi.any() else []
-        html = _legenda([*label, "Tanpa alokasi"], (*kelas.warna[: len(label)], WARNA_TANPA_DATA), NILAI_PETA[nilai])
+        abu = "Tanpa alokasi" if terisi.eq(per["alokasi"] > 0).all() else f"Tanpa alokasi atau {t('tanpa_data')}"
+        html = _legenda([*label, abu], (*kelas.warna[: len(label)], WARNA_TANPA_DATA), NILAI_PETA[nilai])
         Legenda(html, "Legenda", terbuka=True).add_to(peta)
     return aset.pasang(peta, "url", url_aset)

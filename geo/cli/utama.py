@@ -22,6 +22,7 @@ from geo import config
 from geo.cli import waktu
 from geo.cli.kemajuan import bilah_kemajuan
 from geo.galat import GalatData, Laporan
+from geo.i18n import t
 from geo.masuk.tingkat import TINGKAT
 
 if TYPE_CHECKING:  # the views are imported by the commands that build them, not by ``validate``
@@ -173,7 +174,10 @@ def _summary(args: argparse.Namespace) -> int:
         kolom = ["nama", "induk"] if "nama" in tabel else ["kelurahan", "kecamatan"]
         kolom += ["jumlah_potensi", "jumlah_aktif", "persen_aktif", "jumlah_anggota", "kategori_dominan", "kegiatan_terakhir"]
         kolom += ["alokasi_anggaran"] if "alokasi_anggaran" in tabel else []
-        print(tabel[kolom].fillna("-").to_string(index=False))
+        # A share without potentials is "no data" (never 0); other gaps are a dash.
+        teks = tabel[kolom].astype(object)
+        teks["persen_aktif"] = teks["persen_aktif"].where(teks["persen_aktif"].notna(), t("tanpa_data"))
+        print(teks.fillna("-").to_string(index=False))
     a = tampilan.angka
     # Totals on stderr, so json/csv on stdout stay machine-readable; the same figures as the page's cards.
     total = (f"Jumlah: {a.kim} KIM, {a.potensi} potensi ({a.aktif} aktif), {a.anggota} anggota, "

@@ -19,13 +19,14 @@ from geo.ekspor.kartografi import WARNA_KECAMATAN, WARNA_REDUP, WARNA_TEKS, bung
 from geo.i18n import TEKS, label_metrik, nilai_metrik, t
 from geo.peta.data import gaya_status
 from geo.tampilan.angka import angka_utama
-from geo.tampilan.kelas import SKEMA_KELAS
+from geo.tampilan.kelas import SKEMA_KELAS, WARNA_TANPA_DATA
 from geo.tampilan.kelas_waktu import judul_metrik
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
 WARNA_STATUS_LEGENDA = "#6b7680"  # the neutral grey the page's legend uses
 UKURAN_PENANDA = 30.0  # points², about 2 mm across on paper
+ARSIR_TANPA_DATA = "////"  # no data is hatched on paper, so a greyscale copy never reads it as a light class
 
 
 def gaya_penanda(warna: Sequence[str], gaya: Sequence[str]) -> dict:
@@ -77,6 +78,10 @@ def _bagian_kelas(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan
     for warna, teks in zip(kelas.warna, kelas.label(lambda v: nilai_metrik(metrik, v, bahasa))):
         ax.add_patch(Rectangle((x, y - 2.2), 8, 4.4, facecolor=warna, edgecolor="#8c8c8c", linewidth=0.5))
         y = _baris(ax, x, y, teks, lebar)
+    if kelas.tanpa_data:  # the same grey and hatching as the map's units without a value
+        ax.add_patch(Rectangle((x, y - 2.2), 8, 4.4, facecolor=WARNA_TANPA_DATA, edgecolor="#8c8c8c", linewidth=0.5,
+                               hatch=ARSIR_TANPA_DATA))
+        y = _baris(ax, x, y, t("tanpa_data", bahasa), lebar)
     skema = t(f"skema_{kelas.skema}", bahasa) if f"skema_{kelas.skema}" in TEKS else SKEMA_KELAS.get(kelas.skema, kelas.skema)
     pembagian = t("c_pembagian_kelas", bahasa, skema=skema.lower())
     if kelas.kurang:

@@ -37,7 +37,7 @@ from geo.ekspor.kartografi import (
     lebar_teks_pt,
     letak_label,
 )
-from geo.ekspor.legenda_cetak import UKURAN_PENANDA, gambar_legenda, gaya_potensi
+from geo.ekspor.legenda_cetak import ARSIR_TANPA_DATA, UKURAN_PENANDA, gambar_legenda, gaya_potensi
 from geo.ekspor.lokator import konteks_lokator, sisip_lokator
 from geo.ekspor.merek import merek
 from geo.ekspor.opsi import UKURAN_KERTAS_MM, OpsiEkspor
@@ -191,6 +191,9 @@ def _gambar_peta(ax: Axes, tampilan: Tampilan, kelas: Kelas, opsi: OpsiEkspor, k
     if len(kelurahan):
         warna = kelas.warna_nilai(kelurahan[tampilan.metrik].astype(float).to_numpy())
         kelurahan.plot(ax=ax, color=warna, edgecolor="white", linewidth=0.9, alpha=0.88 if basemap else 1.0, zorder=2)
+        kosong = kelurahan[tampilan.metrik].isna().to_numpy()
+        if kosong.any():  # no data: hatched over the grey, as in the legend
+            kelurahan[kosong].plot(ax=ax, facecolor="none", edgecolor="#8c8c8c", hatch=ARSIR_TANPA_DATA, linewidth=0, zorder=2.5)
         kelurahan[["kecamatan", "geometry"]].dissolve("kecamatan", method=cara).boundary.plot(
             ax=ax, color=WARNA_KECAMATAN, linewidth=1.3, zorder=3)
         ax.set_xlabel("")  # geopandas labels the axes with the CRS units; a printed map does not want them

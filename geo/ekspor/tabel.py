@@ -103,6 +103,8 @@ def label_ringkasan(tampilan: Tampilan) -> dict[str, str]:
         "kode_kecamatan": f"Kode {kata['induk']}", "luas_km2": "Luas (km²)", "nama_kim": "Nama KIM",
         **METRIK_DASAR, "kategori_dominan": "Kategori dominan", "kegiatan_terakhir": "Kegiatan terakhir",
     }
+    # A share of no potentials is an empty cell, never 0: the header says so.
+    label["persen_aktif"] = f"{METRIK_DASAR['persen_aktif']}; kosong = tidak ada data"
     label.update({kolom_kategori(k): f"Potensi {k}" for k in wil.kategori_potensi})
     label.update({kolom_status(s): f"Status {s}" for s in wil.status_aktivitas})
     return label

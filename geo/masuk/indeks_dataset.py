@@ -85,6 +85,9 @@ class IndeksDataset:
     # Per date: the potentials' statuses (a national table each, so few) and the timelines.
     basis_per_tanggal: Peta = field(default_factory=lambda: Peta(4))
     garis_waktu: Peta = field(default_factory=lambda: Peta(32))
+    # The last Views by view state (without the map's position) and day: a pan or zoom reruns the
+    # page, and must not recompute the rows (geo.tampilan.susun.tampilkan).
+    tampilan: Peta = field(default_factory=lambda: Peta(4))
 
 
 def per_tingkat(simpanan: dict[str, V], tingkat: str, buat: Callable[[], V]) -> V:

@@ -27,7 +27,7 @@ from geo.peta.jaringan import host_terjangkau
 from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, LapisanLabel, LapisanPotensi, Legenda, PetaDasarKosong, SkalaMetrik
 from geo.peta.legenda import catatan_peta, html_legenda
 from geo.tampilan import kelas
-from geo.tampilan.keadaan import PETA_DASAR
+from geo.tampilan.keadaan import PETA_DASAR, ZOOM_MAKS
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
@@ -39,7 +39,7 @@ BASEMAP: dict[str, object | None] = {
     "kosong": None,
 }
 assert tuple(BASEMAP) == PETA_DASAR, "basemap names and providers must match"
-ZOOM_MIN, ZOOM_MAKS = 9, 18
+ZOOM_MIN = 9  # ZOOM_MAKS (18) is the URL's limit too: geo.tampilan.keadaan
 CSS_KELURAHAN = "kim-kelurahan"
 CSS_TERPILIH = "kim-terpilih"
 

@@ -232,6 +232,24 @@ def kotak_wilayah(dataset: Dataset, wilayah: str = "") -> list[list[float]] | No
     return [[round(float(miny), 5), round(float(minx), 5)], [round(float(maxy), 5), round(float(maxx), 5)]]
 
 
+def pas_dengan_kotak(kotak: list[list[float]] | None, tampak: list[list[float]] | None) -> bool:
+    """True when the view ``tampak`` ([[s, w], [n, e]]) is the map fitted to ``kotak``.
+
+    It holds the box, and a quarter zoom closer (the map's zoom snap) would not: the map's own fit
+    after its frame settled its size, as opposed to a user's zoom in or out.
+    """
+    if not kotak or not tampak:
+        return False
+    (s, w), (n, e) = kotak
+    (ts, tw), (tn, te) = tampak
+    eps = 1e-5
+    if not (ts <= s + eps and tw <= w + eps and tn >= n - eps and te >= e - eps):
+        return False
+    f = 2 ** -0.25
+    cy, cx, hy, hx = (ts + tn) / 2, (tw + te) / 2, (tn - ts) / 2 * f, (te - tw) / 2 * f
+    return not (cy - hy <= s and cx - hx <= w and cy + hy >= n and cx + hx >= e)
+
+
 class _Lapisan(Layer):
     """An empty live layer; ``L.kimHidup`` fills it once the static data arrives."""
 

@@ -11,6 +11,7 @@ from geo.i18n import nilai_metrik, t
 from geo.peta.aman import aman_html
 from geo.peta.data import gaya_status
 from geo.peta.hidup import MAKS_TITIK_AGREGAT, titik_disembunyikan
+from geo.tampilan.kelas import WARNA_TANPA_DATA
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
@@ -47,7 +48,10 @@ def html_legenda(tampilan: Tampilan, dengan_catatan: bool = True) -> str:
     wil, metrik, kls, bahasa = tampilan.dataset.wilayah, tampilan.metrik, tampilan.kelas, tampilan.bahasa
     label = kls.label(lambda v: nilai_metrik(metrik, v, bahasa))
     baris = [_baris(f'<span class="kim-kotak" style="background:{aman_html(w)}"></span>', lab) for w, lab in zip(kls.warna, label)]
-    if len(kls.warna) == 1 and len(tampilan.ringkasan) > 1:
+    if kls.tanpa_data:  # units the filter left without a value: grey on the map, never a class of 0
+        baris.append(_baris(f'<span class="kim-kotak kim-tanpa-data" style="background:{WARNA_TANPA_DATA}"></span>',
+                            t("tanpa_data", bahasa)))
+    if len(kls.warna) == 1 and len(tampilan.ringkasan) - kls.tanpa_data > 1:
         baris.append(f'<div class="kim-legenda-catatan">{aman_html(t("legenda_nol", bahasa, **sebutan_tampilan(tampilan, bahasa)))}</div>')
     elif kls.kurang:
         catatan_kelas = t("legenda_kelas_kurang", bahasa, n=len(kls.atas), diminta=kls.diminta)

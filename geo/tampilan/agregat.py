@@ -99,8 +99,8 @@ def ringkas_kelurahan(
     codes); this string-keyed form is kept on purpose as the tests' oracle
     (tests/tampilan/test_indeks.py checks the fast path against it).
 
-    Kelurahan without potentials keep their row with zeros, so a choropleth
-    still shows them. ``nama_kim`` (kode → name) names each kelurahan's KIM
+    Kelurahan without potentials keep their row with zero counts, so a choropleth
+    still shows them; their share (``persen_aktif``) is NaN, "no data". ``nama_kim`` (kode → name) names each kelurahan's KIM
     even when a filter hides all its potentials. Counts are ``np.bincount``
     over integer-coded columns: one pass, the same cost for 15 or 1,000 units.
     """
@@ -134,7 +134,8 @@ def ringkas_kode(kd: KodePotensi, batas: gpd.GeoDataFrame, wilayah: Wilayah, nam
         "nama_kim": nama_kim if isinstance(nama_kim, np.ndarray) else nama_kim.reindex(kode).fillna("").to_numpy(),
         "jumlah_potensi": jumlah.astype(np.int64),
         "jumlah_aktif": aktif.astype(np.int64),
-        "persen_aktif": np.where(jumlah > 0, np.round(100.0 * aktif / np.maximum(jumlah, 1), 1), 0.0),
+        # A share of nothing is not 0 %: NaN, which every output shows as "no data" (never as zero).
+        "persen_aktif": np.where(jumlah > 0, np.round(100.0 * aktif / np.maximum(jumlah, 1), 1), np.nan),
         "jumlah_anggota": np.bincount(i, weights=anggota, minlength=n).astype(np.int64),
     }
     for j, nama in enumerate(kategori):

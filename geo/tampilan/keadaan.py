@@ -4,13 +4,16 @@ Pure functions (no Streamlit import): the page reads ``st.query_params``
 through :func:`dari_param` once per session and writes :func:`ke_param`
 after every change. Parameter names are stable: ``kategori``, ``status``,
 ``kecamatan``, ``metrik``, ``kelurahan`` (plus ``cari``, ``skema``, ``kelas``,
-``peta``, ``bahasa``, ``tingkat``/``wilayah`` for the drill-down level and code prefix, and with an
-activity log ``pada``, ``banding``); list parameters may repeat or be comma-separated.
+``peta``, ``bahasa``, ``tingkat``/``wilayah`` for the drill-down level and code prefix, ``zoom`` and
+``pusat`` for the live map's position, and with an activity log ``pada``, ``banding``); list
+parameters may repeat or be comma-separated.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -28,6 +31,58 @@ from geo.tampilan.tingkat import Jenjang, tentukan
 # the view can be read and checked without importing folium.
 PETA_DASAR: tuple[str, ...] = ("osm", "satelit", "terang", "kosong")
 BASEMAP_BAWAAN = "osm"
+
+# The live map's position in a link (``zoom``, ``pusat``). Leaflet snaps zoom to quarters (the map's
+# zoomSnap) and 5 decimals of a degree are ~1 m: a link holds the view exactly as the map can show it.
+ZOOM_TERKECIL, ZOOM_MAKS = 1, 18
+LANGKAH_ZOOM = 0.25
+DESIMAL_PUSAT = 5
+_ANGKA = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+def _angka(teks: str) -> float | None:
+    teks = teks.strip()
+    return float(teks) if _ANGKA.match(teks) else None
+
+
+def bulat_zoom(zoom: float) -> float:
+    """A zoom as the map shows it: to the nearest quarter, 2 → 2.0."""
+    return round(zoom / LANGKAH_ZOOM) * LANGKAH_ZOOM
+
+
+def bulat_pusat(lintang: float, bujur: float) -> tuple[float, float]:
+    """A centre (latitude, longitude) to :data:`DESIMAL_PUSAT` decimals."""
+    return round(lintang, DESIMAL_PUSAT), round(bujur, DESIMAL_PUSAT)
+
+
+def urai_zoom(teks: str) -> float:
+    """``zoom`` from a link: a number from 0 to 18 (quarters kept); GalatData with the rule otherwise."""
+    nilai = _angka(teks)
+    if nilai is None or not ZOOM_TERKECIL <= nilai <= ZOOM_MAKS:
+        raise GalatData(f"Zoom '{teks}' tidak sah: tulis angka {ZOOM_TERKECIL} sampai {ZOOM_MAKS}, mis. zoom=13.5.")
+    return bulat_zoom(nilai)
+
+
+def urai_pusat(teks: str) -> tuple[float, float]:
+    """``pusat`` from a link: ``lintang,bujur`` in decimal degrees (WGS84), e.g. ``0.1345,117.4712``."""
+    bagian = teks.split(",")
+    angka = [_angka(b) for b in bagian] if len(bagian) == 2 else [None]
+    if any(a is None for a in angka):
+        raise GalatData(f"Pusat peta '{teks}' tidak sah: tulis lintang,bujur dalam derajat desimal, mis. pusat=0.1345,117.4712.")
+    lintang, bujur = angka
+    if not (-90 <= lintang <= 90 and -180 <= bujur <= 180) or not all(map(math.isfinite, (lintang, bujur))):
+        raise GalatData(f"Pusat peta '{teks}' di luar bumi: lintang -90 sampai 90, bujur -180 sampai 180 "
+                        "(lintang dulu, lalu bujur).")
+    return bulat_pusat(lintang, bujur)
+
+
+def teks_pusat(pusat: tuple[float, float]) -> str:
+    """The written form: ``lintang,bujur`` with at most 5 decimals and no trailing zeros."""
+    return ",".join(f"{v:.{DESIMAL_PUSAT}f}".rstrip("0").rstrip(".") for v in pusat)
+
+
+def teks_zoom(zoom: float) -> str:
+    return f"{zoom:g}"
 
 
 def salah_opsi(wilayah: Wilayah, nama: str, nilai: object) -> str | None:
@@ -74,11 +129,18 @@ class Keadaan:
     wilayah: str = ""  # code prefix drilled into, e.g. 64.74 or 64.74.01
     pada: dt.date | None = None  # None: today (only with an activity log)
     banding: dt.date | None = None
+    # The live map's position (None: the map fits the units shown). Map settings: they change no row.
+    zoom: float | None = None
+    pusat: tuple[float, float] | None = None  # (latitude, longitude)
     catatan: tuple[str, ...] = field(default=(), compare=False)
 
     def periksa(self, wilayah: Wilayah) -> None:
         """Raise GalatData for a map setting no map can draw (see :func:`periksa_opsi`)."""
         periksa_opsi(wilayah, self.metrik, self.skema, self.kelas, self.basemap, self.bahasa)
+
+    def tanpa_posisi(self) -> Keadaan:
+        """The state without the map's zoom and centre: what files and caches key on (a pan changes no file)."""
+        return self if self.zoom is None and self.pusat is None else replace(self, zoom=None, pusat=None)
 
 
 def _ambil(param: Mapping[str, Sequence[str] | str | None], nama: str) -> list[str]:
@@ -161,6 +223,7 @@ def dari_param(param: Mapping[str, Sequence[str] | str | None], dataset: Dataset
             mungkin = f" Mungkin maksud Anda '{saran}'?" if saran else ""
             catatan.append(f"Kelurahan '{kel}' tidak ditemukan.{mungkin} Gunakan nama atau kode kelurahan dari daftar di panel rincian.")
     k = _jenjang_dari_param(param, dataset, k, catatan, nama_param)
+    k = _posisi_dari_param(param, k, catatan)
     k = _tanggal_dari_param(param, dataset, k, catatan, nama_param)
     if ketat and catatan:
         raise GalatOpsi("\n".join(catatan))
@@ -182,6 +245,28 @@ def _jenjang_dari_param(param: Mapping[str, Sequence[str] | str | None], dataset
     if len(wilayah) == PANJANG_KODE["kelurahan"] and jenjang.wilayah and not k.kelurahan:
         k = replace(k, kelurahan=wilayah)  # a desa's own code: open its kecamatan with it selected
     return dengan_jenjang(k, dataset, jenjang)
+
+
+def _posisi_dari_param(param: Mapping[str, Sequence[str] | str | None], k: Keadaan, catatan: list[str]) -> Keadaan:
+    """``zoom`` and ``pusat``: each applies on its own; a bad one is dropped with a note."""
+    for nama, urai in (("zoom", urai_zoom), ("pusat", urai_pusat)):
+        nilai = _satu(param, nama) if nama == "zoom" else _pusat_mentah(param)
+        if not nilai:
+            continue
+        try:
+            k = replace(k, **{nama: urai(nilai)})
+        except GalatData as exc:
+            catatan.append(str(exc))
+    return k
+
+
+def _pusat_mentah(param: Mapping[str, Sequence[str] | str | None]) -> str | None:
+    """``pusat`` as written: its comma is part of the value (not a list separator), spaces ignored."""
+    nilai = param.get("pusat")
+    if nilai is None:
+        return None
+    daftar = [nilai] if isinstance(nilai, str) else [v for v in nilai if v and v.strip()]
+    return daftar[0].replace(" ", "") if daftar and daftar[0].strip() else None
 
 
 def dengan_jenjang(k: Keadaan, dataset: Dataset, jenjang: Jenjang) -> Keadaan:
@@ -235,4 +320,8 @@ def ke_param(k: Keadaan, dataset: Dataset) -> dict[str, list[str]]:
     for nama in ("pada", "banding"):
         if getattr(k, nama):
             param[nama] = [getattr(k, nama).isoformat()]
+    if k.zoom is not None:
+        param["zoom"] = [teks_zoom(k.zoom)]
+    if k.pusat is not None:
+        param["pusat"] = [teks_pusat(k.pusat)]
     return param

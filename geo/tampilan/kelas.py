@@ -83,6 +83,7 @@ class Kelas:
     warna: tuple[str, ...]
     skema: str
     diminta: int = 0  # classes asked for; fewer distinct values give fewer, and legends say so
+    tanpa_data: int = 0  # units without a value (NaN): outside every break, grey, their own legend entry
 
     @property
     def kurang(self) -> bool:
@@ -93,8 +94,8 @@ class Kelas:
         """Class index for each value; -1 for missing values."""
         arr = np.asarray(nilai, dtype=float)
         idx = np.searchsorted(np.asarray(self.atas), arr, side="left")
-        idx = np.clip(idx, 0, len(self.atas) - 1)
-        return np.where(np.isnan(arr), -1, idx)
+        idx = np.clip(idx, 0, max(len(self.atas) - 1, 0))
+        return np.where(np.isnan(arr) | (len(self.atas) == 0), -1, idx)
 
     def warna_nilai(self, nilai: Sequence[float] | np.ndarray) -> list[str]:
         """The fill colour for each value, grey for missing ones."""
@@ -125,19 +126,24 @@ def hitung_kelas(
 ) -> Kelas:
     """Classify values; fewer distinct values than classes gives fewer classes.
 
+    Missing values (NaN: no data) stay out of the breaks and are counted in
+    ``tanpa_data``; with no value at all there is no class, only "no data".
     Raises ``ValueError`` for an unknown scheme, so a bad URL or CLI option
     is reported rather than silently replaced.
     """
     if skema not in _KELAS:
         raise ValueError(f"Skema kelas '{skema}' tidak dikenal. Pilihan: {', '.join(SKEMA_KELAS)}.")
     arr = np.asarray(nilai, dtype=float)
+    kosong = int(np.isnan(arr).sum())
     arr = arr[~np.isnan(arr)]
     unik = np.unique(arr)
+    if not len(unik):
+        return Kelas((), (), (), (), skema, jumlah_kelas, kosong)
     k = int(max(1, min(jumlah_kelas, len(unik))))
     if k <= 1:
-        v = float(unik[0]) if len(unik) else 0.0
+        v = float(unik[0])
         # One value everywhere (often all zero): the lightest colour, so it never reads as "some".
-        return Kelas((v,), (v,), (v,), (color_brewer(palet, 3)[0],), skema, jumlah_kelas)
+        return Kelas((v,), (v,), (v,), (color_brewer(palet, 3)[0],), skema, jumlah_kelas, kosong)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # mapclassify warns when it merges classes; handled below
         bins = np.unique(_KELAS[skema](arr, k))
@@ -151,4 +157,4 @@ def hitung_kelas(
     warna = color_brewer(palet, max(3, n))
     if n == 2:  # ColorBrewer starts at 3 colours; keep the ends for contrast
         warna = [warna[0], warna[-1]]
-    return Kelas(atas, min_data, maks_data, tuple(warna[:n]), skema, jumlah_kelas)
+    return Kelas(atas, min_data, maks_data, tuple(warna[:n]), skema, jumlah_kelas, kosong)

@@ -24,6 +24,7 @@ LANGKAH_MAKS = 3  # ±3 and beyond share the darkest colour
 def kelas_divergen(nilai: Sequence[float] | np.ndarray) -> kelas.Kelas:
     """One class per change from the smallest to the largest present, always including 0."""
     arr = np.asarray(nilai, dtype=float)
+    kosong = int(np.isnan(arr).sum())
     arr = arr[~np.isnan(arr)]
     lo = int(max(-LANGKAH_MAKS, min(0, arr.min()))) if len(arr) else 0
     hi = int(min(LANGKAH_MAKS, max(0, arr.max()))) if len(arr) else 0
@@ -37,7 +38,7 @@ def kelas_divergen(nilai: Sequence[float] | np.ndarray) -> kelas.Kelas:
     if len(arr) and arr.max() > LANGKAH_MAKS:
         maks_data[-1] = atas[-1] = float(arr.max())
     warna = tuple(palet[v + LANGKAH_MAKS] for v in langkah)
-    return kelas.Kelas(tuple(atas), tuple(min_data), tuple(maks_data), warna, "divergen")
+    return kelas.Kelas(tuple(atas), tuple(min_data), tuple(maks_data), warna, "divergen", tanpa_data=kosong)
 
 
 def kelas_metrik(nilai: Sequence[float] | np.ndarray, metrik: str, skema: str, jumlah_kelas: int) -> kelas.Kelas:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 
 # View settings that change no row: a View under other ones is :meth:`Tampilan.dengan`.
-PENGATURAN_PETA: tuple[str, ...] = ("metrik", "skema", "kelas", "basemap", "bahasa", "kelurahan")
+PENGATURAN_PETA: tuple[str, ...] = ("metrik", "skema", "kelas", "basemap", "bahasa", "kelurahan", "zoom", "pusat")
 
 
 @dataclass(frozen=True)
@@ -138,6 +138,19 @@ def tampilkan(dataset: Dataset, keadaan: Keadaan | Filter | None = None) -> Tamp
     """
     if not isinstance(keadaan, Keadaan):
         keadaan = Keadaan(filter=keadaan or Filter())
+    # Rows depend on neither the map's zoom and centre nor the notes: the same state on the same
+    # day (``pada=None`` is today) is the View already computed, so a pan's rerun costs no rows.
+    dasar = keadaan.tanpa_posisi()
+    hasil = dataset.indeks.tampilan.ambil((dasar, waktu.hari_ini()), lambda: _hitung(dataset, dasar))
+    if hasil.keadaan is keadaan:
+        return hasil
+    baru = replace(hasil, keadaan=keadaan)
+    baru.__dict__.update({k: v for k, v in hasil.__dict__.items() if k in ("kelas", "angka")})  # same rows, same figures
+    return baru
+
+
+def _hitung(dataset: Dataset, keadaan: Keadaan) -> Tampilan:
+    """:func:`tampilkan` without the memo: filter, aggregate, add the time columns."""
     f, pada, banding = keadaan.filter, keadaan.pada, keadaan.banding
     jenjang = tentukan(dataset, keadaan.tingkat, keadaan.wilayah)
     if dataset.kegiatan is not None or pada is not None or banding is not None:

@@ -350,3 +350,19 @@ def test_nama_kelurahan_di_kolom_kode_lewat_aturan_nama_yang_satu(rencana_uji, w
     assert rencana.tabel["kode_kelurahan"].tolist() == [KODE_A, KODE_A, KODE_B]
     rows[2][2] = "Tidak Ada Di Mana-mana"
     assert [(b, k) for b, k, _ in _galat(wilayah_uji, rows)] == [(4, "kode_kelurahan")]
+
+
+def test_per_anggota_tanpa_anggota_tidak_ada_data(rencana_uji):
+    """Issue #22: a kelurahan without members has no amount per member: "tidak ada data", never Rp 0."""
+    from geo.anggaran.peta import peta_anggaran
+    from geo.anggaran.ringkas import ringkas_anggaran
+    from geo.tampilan.susun import tampilkan
+
+    ds = muat_dataset()
+    r = ringkas_anggaran(tampilkan(ds), muat_rencana(ds))
+    html = peta_anggaran(r, "per_anggota").get_root().render()
+    from tests import peta_uji
+
+    fitur = {f["id"]: f["properties"] for f in peta_uji.kelurahan(html)}
+    assert fitur[KODE_C]["per_anggota"] == "tidak ada data"
+    assert fitur[KODE_A]["per_anggota"] == rupiah(600_000 // 22)

@@ -60,7 +60,10 @@ def test_halaman_bawaan(wilayah_uji):
     args = _peta(at)
     assert len(_ubah(at)["i"]) == 3 and len(_titik(at)) == 5
     assert "L.kimHidup.muat" in args["script"] and "coordinates" not in args["script"]  # geometry is a static file
-    assert args["returned_objects"] == ["last_object_clicked"]  # pan/zoom never reruns the script
+    # Issue #22: a pan or zoom is reported (zoom/center) so the URL follows the map; its rerun recomputes
+    # no rows (the View memo, tests/halaman/test_dashboard.py::test_zoom_pusat_dari_tautan_dan_geser).
+    assert args["returned_objects"] == ["last_object_clicked", "zoom", "center", "bounds"]
+    assert args["zoom"] is None and args["center"] is None  # no link position: the map fits its units
     assert args["js_links"] and all(u.startswith("/app/static/vendor/") for u in args["js_links"] + args["css_links"])
     teks = " ".join(m.value for m in at.markdown)
     assert "Data contoh" in teks and "Batas skematik" in teks
@@ -233,3 +236,36 @@ def _tile_tampil(script: str) -> list[str]:
     """URL templates of the tile layers actually added to the map (the shown basemap)."""
     lapisan = dict(re.findall(r"var (tile_layer_\w+) = L\.tileLayer\(\s*\"([^\"]+)\"", script))
     return [url for nama, url in lapisan.items() if f"{nama}.addTo(" in script]
+
+
+def test_zoom_pusat_dari_tautan_dan_geser(wilayah_uji):
+    """A link's zoom/pusat reach the map component; a reported pan goes to the URL without new rows."""
+    at = _jalan({"zoom": "13.5", "pusat": "0.015,110.045", "kategori": "Kuliner"})
+    args = _peta(at)
+    assert args["zoom"] == 13.5 and args["center"] == [0.015, 110.045]
+    assert _param(at)["zoom"] == ["13.5"] and _param(at)["pusat"] == ["0.015,110.045"]
+    ubah = _ubah(at)
+    # The map reports a pan (what streamlit-folium's on_change stores): written back rounded, same rows.
+    at.session_state["peta"] = {"last_object_clicked": None, "zoom": 14.26, "center": {"lat": 0.0123456, "lng": 110.0512344}}
+    at.run()
+    assert _param(at)["zoom"] == ["14.25"] and _param(at)["pusat"] == ["0.01235,110.05123"]
+    assert _param(at)["kategori"] == ["Kuliner"]
+    assert _peta(at)["zoom"] == 13.5  # the component keeps the link's values: the map is not moved back
+    assert _ubah(at) == ubah and not at.warning
+
+
+def test_posisi_salah_dibuang_dengan_catatan(wilayah_uji):
+    at = _jalan({"zoom": "40", "pusat": "200,1", "status": "Aktif"})
+    teks = " ".join(w.value for w in at.warning)
+    assert "Zoom '40' tidak sah" in teks and "Pusat peta '200,1' di luar bumi" in teks
+    assert _peta(at)["zoom"] is None and "zoom" not in _param(at) and _param(at)["status"] == ["Aktif"]
+
+
+@pytest.mark.parametrize(("bahasa", "kata"), [("id", "tidak ada data"), ("en", "no data")])
+def test_rincian_dan_kartu_tanpa_potensi_tidak_ada_data(wilayah_uji, bahasa, kata):
+    """Issue #22: the detail of a kelurahan without potentials, and the cards of an empty filter, say no data, not 0 %."""
+    at = _jalan({"kelurahan": KODE_C, "bahasa": bahasa})
+    nilai = [m.value for m in list(at.metric)[4:]]  # the detail panel's metrics after the cards
+    assert kata in nilai and "0%" not in nilai
+    at = _jalan({"cari": "tidak ada yang cocok", "bahasa": bahasa})
+    assert kata in [m.value for m in list(at.metric)[:5]]

@@ -195,3 +195,14 @@ def test_peta_dasar_dibuka_pada_unit_yang_dimasuki(wilayah_uji):
     from tests import peta_uji
 
     assert peta_uji.opsi(_get_map_string(peta), "L.control.kimLayar")["batas"] == dua
+
+
+def test_pas_dengan_kotak_membedakan_pas_dan_zoom_pengguna():
+    """The map's own fit (home) against a user's zoom in or out (issue #22: only the latter goes to the URL)."""
+    from geo.peta.hidup import pas_dengan_kotak
+
+    kotak = [[0.0, 110.0], [0.1, 110.1]]
+    assert pas_dengan_kotak(kotak, [[-0.003, 109.997], [0.103, 110.103]])  # fitted: a quarter closer would cut it
+    assert not pas_dengan_kotak(kotak, [[-0.2, 109.8], [0.3, 110.3]])  # zoomed out: a quarter closer still holds it
+    assert not pas_dengan_kotak(kotak, [[0.02, 110.02], [0.08, 110.08]])  # zoomed in: the box is cut
+    assert not pas_dengan_kotak(None, [[0, 0], [1, 1]]) and not pas_dengan_kotak(kotak, None)

@@ -46,7 +46,8 @@ def test_kelurahan_tanpa_potensi_tetap_ada_dengan_nol(dataset):
     r = _per_kode(tampilkan(dataset))
     baris = r.loc[KODE_C]
     assert baris["jumlah_potensi"] == 0 and baris["jumlah_aktif"] == 0 and baris["jumlah_anggota"] == 0
-    assert baris["persen_aktif"] == 0.0 and baris["kategori_dominan"] == ""
+    # Issue #22: a share of no potentials is "no data" (NaN), never 0 %.
+    assert pd.isna(baris["persen_aktif"]) and baris["kategori_dominan"] == ""
     assert pd.isna(baris["kegiatan_terakhir"])
     assert r.geometry.notna().all()
 

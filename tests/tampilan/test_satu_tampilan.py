@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import replace
 
 import openpyxl
 import pandas as pd
@@ -170,3 +171,30 @@ def test_profil_kelurahan_kode_tanpa_titik(ds, tmp_path, capsys):
     for nilai in (kode, kode.replace(".", "")):
         assert main(["export", "--format", "profil", "--kelurahan", nilai, "-o", str(tmp_path / "p.pdf")]) == 0
     assert "Tersimpan" in capsys.readouterr().out
+
+
+def test_zoom_pusat_dalam_keadaan_tanpa_menghitung_ulang(ds):
+    """Issue #22: zoom and centre are map settings of the state; the rows are those already computed."""
+    k = dari_param({"zoom": "15.1", "pusat": [" 0.1345 , 117.4712 "], "kategori": "Kuliner"}, ds)
+    assert (k.zoom, k.pusat, k.catatan) == (15.0, (0.1345, 117.4712), ())
+    assert ke_param(k, ds) == {"kategori": ["Kuliner"], "zoom": ["15"], "pusat": ["0.1345,117.4712"]}
+    assert dari_param(ke_param(k, ds), ds) == k  # round trip
+    a = tampilkan(ds, replace(k, zoom=None, pusat=None))
+    b = tampilkan(ds, k)
+    assert b.ringkasan is a.ringkasan and b.potensi is a.potensi and b.keadaan.zoom == 15.0
+    c = a.dengan(zoom=12.0, pusat=(0.1, 117.4))
+    assert c.ringkasan is a.ringkasan and c.keadaan.tanpa_posisi() == a.keadaan
+    from ui.ekspor import kunci_berkas
+
+    assert kunci_berkas("png", c, OpsiEkspor()) == kunci_berkas("png", a, OpsiEkspor())  # a pan keeps every file
+
+
+@pytest.mark.parametrize(("param", "pesan"), [
+    ({"zoom": "19"}, "Zoom '19' tidak sah"), ({"zoom": "dekat"}, "Zoom 'dekat' tidak sah"),
+    ({"pusat": "117.47,0.13"}, "di luar bumi"), ({"pusat": "0.13"}, "tulis lintang,bujur"),
+    ({"pusat": "0.1;117.4"}, "tulis lintang,bujur"),
+])
+def test_posisi_salah_dibuang_dengan_catatan(ds, param, pesan):
+    k = dari_param({**param, "status": "Aktif"}, ds)
+    assert k.zoom is None and k.pusat is None and k.filter.status == ("Aktif",)
+    assert any(pesan in c for c in k.catatan)
