@@ -120,8 +120,11 @@ def test_dormansi_tanpa_log_bukan_nol(wilayah_uji, monkeypatch):
     tp = tampilkan(ds, dari_param({"metrik": ["bulan_tidak_aktif"]}, ds))
     r = tp.ringkasan.set_index("kode")
     assert r.loc[KODE_A, "bulan_tidak_aktif"] == 10
-    assert np.isnan(r.loc[KODE_B, "bulan_tidak_aktif"]) and np.isnan(r.loc[KODE_C, "bulan_tidak_aktif"])
-    assert tp.kelas.tanpa_data == 2
+    # Beta has no logged activity but a recorded kegiatan_terakhir (2020-03-01), which the one status rule
+    # (README, #20) applies; Gama Raya has no potential at all, so no dormancy: no data, never 0.
+    assert r.loc[KODE_B, "bulan_tidak_aktif"] == 60
+    assert np.isnan(r.loc[KODE_C, "bulan_tidak_aktif"])
+    assert tp.kelas.tanpa_data == 1
     assert "tidak ada data" in html_legenda(tp, dengan_catatan=False)
 
 
