@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.galat import GalatData
+from geo.simpan.lingkup import PELAPOR, PENINJAU
 from ui.kelola import K_PENGGUNA, bagian_login, daftar_pengguna, keluar, pastikan_dimuat, tampilkan_kabar
 from ui.kelola_anggaran import tab_anggaran
 from ui.kelola_berkas import riwayat, unggah
@@ -42,7 +43,8 @@ else:
         pengguna = bagian_login(akun)
 if pengguna:
     kiri, kanan = st.columns([5, 1], vertical_alignment="center")
-    kiri.markdown(f"Masuk sebagai **{aman_md(pengguna)}**. Setiap penyimpanan dicatat di log audit dan versi sebelumnya dicadangkan.")
+    kiri.markdown(f"Masuk sebagai **{aman_md(pengguna)}** ({aman_md(pengguna.peran)}, lingkup {aman_md(pengguna.lingkup or 'semua')}). "
+                  "Setiap penyimpanan dicatat di log audit dan versi sebelumnya dicadangkan.")
     if kanan.button("Keluar", width="stretch", key="kelola_keluar"):
         keluar()
         st.rerun()
@@ -57,9 +59,15 @@ if not dataset.ok:
         "laporan galat. Perbaiki di sini atau pulihkan versi sebelumnya di tab Riwayat."
     )
 
-if not pengguna:
+if not pengguna or pengguna.peran == PENINJAU:
     st.subheader("Data KIM (hanya baca)")
     editor(dataset, boleh_sunting=False)
+    st.stop()
+
+if pengguna.peran == PELAPOR:  # the store refuses anything else; the page shows only what it may do
+    st.page_link("pages/3_Lapor.py", label="Lapor kegiatan dari lapangan", icon=":material/add_a_photo:")
+    st.subheader("Status & foto potensi")
+    lapangan(dataset, pengguna)
     st.stop()
 
 kotak = st.container()
@@ -80,6 +88,9 @@ with tab_riwayat:
 with tab_log:
     tab_kegiatan(dataset, pengguna)
 with tab_anggaran_:
-    tab_anggaran(dataset, pengguna)
+    if pengguna.lingkup:  # budget lines are not scope-checked at the store yet: whole-region editors only
+        st.info("Rencana anggaran disunting oleh editor atau administrator seluruh wilayah.")
+    else:
+        tab_anggaran(dataset, pengguna.nama)
 with kotak:
     kotak_konflik(dataset, suntingan)

@@ -8,6 +8,7 @@ which turns a conflict or a refusal into a message that stays on screen.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import pandas as pd
@@ -17,11 +18,14 @@ from streamlit.errors import StreamlitAPIException
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 from geo.simpan.akun import PESAN_AKUN_SALAH, PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna
+from geo.simpan.daftar_akun import akun_untuk, gabung_pengguna, penyimpan_untuk
 from geo.simpan.kim import GalatKonflik, HasilSimpan
+from geo.simpan.lingkup import Akun
 from geo.simpan.pembatas import PEMBATAS
 from ui.md import aman_md
 from ui.muat import gudang, lupakan
 
+LOG = logging.getLogger("ui.kelola")
 K_PENGGUNA = "kelola_pengguna"
 K_ASAL = "kelola_asal"
 K_DRAF = "kelola_draf"
@@ -34,19 +38,28 @@ K_LAPORAN = "kelola_laporan"
 
 
 def daftar_pengguna() -> DaftarPengguna:
-    """Accounts from ``st.secrets["pengguna"]`` and ``KIM_PENGGUNA``."""
+    """Bootstrap administrators (``st.secrets["pengguna"]``, ``KIM_PENGGUNA``) plus the accounts in the store."""
     try:
         rahasia = dict(st.secrets.get("pengguna", {}) or {})
     except (OSError, StreamlitAPIException, ValueError):  # no secrets.toml at all is normal
         rahasia = {}
-    return kumpulkan_pengguna(rahasia)
+    try:
+        tersimpan = penyimpan_untuk(gudang()).baca()
+    except Exception as exc:  # noqa: BLE001 - an unreadable account store must not lock out the bootstrap administrator
+        LOG.warning("Akun tersimpan tidak dapat dibaca: %s", exc)
+        tersimpan = []
+    return gabung_pengguna(kumpulkan_pengguna(rahasia), tersimpan)
 
 
-def bagian_login(daftar: DaftarPengguna) -> str | None:
-    """The logged-in editor, or None after drawing the login form (or the first-run help)."""
+def bagian_login(daftar: DaftarPengguna) -> Akun | None:
+    """The logged-in account (role and scope), or None after drawing the login form (or the first-run help).
+
+    Only the name lives in the session; its role and scope are looked up on every
+    run, so a changed or removed account takes effect at once.
+    """
     pengguna = st.session_state.get(K_PENGGUNA)
     if pengguna and pengguna in daftar.akun:
-        return pengguna
+        return akun_untuk(daftar, pengguna)
     if daftar.peringatan:  # the details go to the server log and the CLI, never to a visitor
         st.warning(PESAN_AKUN_SALAH)
     if daftar.kosong:

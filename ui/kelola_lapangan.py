@@ -15,6 +15,7 @@ from geo.i18n import t
 from geo.masuk.dataset import Dataset
 from geo.simpan.foto import MAKS_BYTE, path_foto, simpan_foto
 from geo.simpan.kim import baca_untuk_sunting, simpan_kim
+from geo.simpan.lingkup import Akun, dalam_lingkup
 from ui.foto import siapkan_foto
 from ui.kelola import K_SIDIK, jalankan_simpan, kabar
 from ui.md import aman_md
@@ -27,10 +28,10 @@ def _pilihan(tabel: pd.DataFrame) -> dict[str, str]:
     return dict(zip(tabel["id_potensi"], label))
 
 
-def lapangan(dataset: Dataset, pengguna: str) -> None:
-    """The field-update tab: status and photo of one potential."""
+def lapangan(dataset: Dataset, pengguna: Akun) -> None:
+    """The field-update tab: status and photo of one potential (only those in the account's scope)."""
     tabel, _ = baca_untuk_sunting(dataset)
-    tabel = tabel[tabel["id_potensi"].str.strip() != ""]
+    tabel = tabel[(tabel["id_potensi"].str.strip() != "") & tabel["kode_kelurahan"].map(lambda k: dalam_lingkup(pengguna, k))]
     if not len(tabel):
         st.info("Belum ada potensi tersimpan.")
         return
@@ -69,7 +70,7 @@ def lapangan(dataset: Dataset, pengguna: str) -> None:
     elif kirim:
         try:
             hasil = simpan_foto(dataset.path_kim, id_potensi, unggahan.getvalue(), pengguna, unggahan.name,
-                                id_sah=set(tabel["id_potensi"]))
+                                id_sah=set(tabel["id_potensi"]), kode_kelurahan=str(baris["kode_kelurahan"]))
         except GalatData as exc:
             st.error(aman_md(exc))
             return

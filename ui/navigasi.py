@@ -18,6 +18,8 @@ def menu() -> None:
             st.page_link("dashboard.py", label="Peta Potensi KIM", icon=":material/map:")
             st.page_link("pages/2_Anggaran.py", label="Anggaran", icon=":material/payments:")
             st.page_link("pages/1_Kelola_Data.py", label="Kelola Data", icon=":material/edit_note:")
+            st.page_link("pages/3_Lapor.py", label="Lapor Kegiatan", icon=":material/add_a_photo:")
+            st.page_link("pages/4_Akun.py", label="Akun", icon=":material/group:")
         except StreamlitPageNotFoundError:
             return  # a page run on its own (e.g. under AppTest) has no app around it to link to
         st.divider()

@@ -37,7 +37,7 @@ MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas",
 # A command missing here still works: the parser is then built from every module.
 MODUL_DARI_PERINTAH: dict[str, str] = {
     "validate": "geo.cli.utama", "summary": "geo.cli.utama", "export": "geo.cli.ekspor", "boundaries": "geo.cli.batas",
-    "data": "geo.cli.data", "check-accounts": "geo.cli.akun", "hash-password": "geo.cli.akun", "template": "geo.cli.templat",
+    "data": "geo.cli.data", "check-accounts": "geo.cli.akun", "hash-password": "geo.cli.akun", "akun": "geo.cli.akun", "template": "geo.cli.templat",
     "anggaran": "geo.cli.anggaran", "db": "geo.cli.db",
 }
 

@@ -25,6 +25,7 @@ from PIL import Image, ImageOps
 from geo.galat import GalatData
 from geo.simpan.berkas import cadangkan, kunci, tulis_bytes_atomik
 from geo.simpan.kim import path_audit
+from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_foto
 
 FOLDER_FOTO = "foto"
 FORMAT_SAH = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
@@ -122,18 +123,25 @@ def _catat(path_kim: Path, pengguna: str, aksi: str, id_potensi: str, cadangan: 
         os.fsync(f.fileno())
 
 
-def simpan_foto(path_kim: Path | str, id_potensi: str, data: bytes, pengguna: str, nama: str = "foto",
-                id_sah: set[str] | None = None) -> Foto:
+def simpan_foto(path_kim: Path | str, id_potensi: str, data: bytes, pengguna: Pelaku, nama: str = "foto",
+                id_sah: set[str] | None = None, kode_kelurahan: str | None = None) -> Foto:
     """Validate, re-encode and store one potential's photo; the previous photo is backed up first.
 
     ``id_sah`` (the ids in the KIM table) refuses a photo for a potential that
-    does not exist. Nothing is written when anything is refused.
+    does not exist. Nothing is written when anything is refused. An account with
+    a scope (:class:`geo.simpan.lingkup.Akun`) must name the potential's
+    ``kode_kelurahan`` (or it is read from the KIM table), and is refused outside it.
     """
     path_kim = Path(path_kim)
     if not str(pengguna).strip():
         raise GalatData("Masuk sebagai penyunting dulu untuk mengunggah foto.")
     if id_sah is not None and id_potensi not in id_sah:
         raise GalatData(f"id_potensi '{id_potensi}' tidak ada di {path_kim.name}. Simpan potensinya dulu, lalu unggah fotonya.")
+    if not isinstance(pengguna, str):
+        kode = kode_kelurahan if kode_kelurahan is not None else _kode_dari_tabel(path_kim, id_potensi)
+        with dicatat_di(path_kim):
+            periksa_foto(pengguna, id_potensi, kode)
+    pengguna = nama_pelaku(pengguna)
     bersih, lebar, tinggi = bersihkan(data, nama)
     tujuan = path_foto(path_kim, id_potensi)
     tujuan.parent.mkdir(parents=True, exist_ok=True)
@@ -142,6 +150,18 @@ def simpan_foto(path_kim: Path | str, id_potensi: str, data: bytes, pengguna: st
         tulis_bytes_atomik(tujuan, bersih)
         _catat(path_kim, pengguna, "foto", id_potensi, cadangan, f"{nama}, {lebar}×{tinggi} piksel")
     return Foto(tujuan, lebar, tinggi, len(bersih))
+
+
+def _kode_dari_tabel(path_kim: Path, id_potensi: str) -> str:
+    """The potential's kelurahan code as the KIM file has it ("" when unknown: then only an unscoped account passes)."""
+    from geo.galat import Laporan
+    from geo.masuk.baca import baca_tabel
+
+    tabel = baca_tabel(path_kim, Laporan()) if path_kim.exists() else None
+    if tabel is None or "id_potensi" not in tabel or "kode_kelurahan" not in tabel:
+        return ""
+    cocok = tabel.loc[tabel["id_potensi"].astype(str).str.strip() == id_potensi, "kode_kelurahan"]
+    return str(cocok.iloc[0]).strip() if len(cocok) else ""
 
 
 def daftar_foto(path_kim: Path | str) -> dict[str, Path]:

@@ -29,6 +29,7 @@ from geo.simpan.kim import (
     perubahan_menurut,
     sesi_simpan,
 )
+from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_kegiatan
 
 LEMBAR_KEGIATAN = "Kegiatan"  # the sheet of the Excel template that holds the log
 _EXCEL = {".xlsx", ".xlsm"}
@@ -100,7 +101,7 @@ def _penulis(teks: pd.DataFrame, path: Path):
 
 
 def simpan_kegiatan(
-    frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Sidik | None, *,
+    frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Sidik | None, *,
     aksi: str = "sunting-kegiatan", berkas: str = "tabel kegiatan", catatan: str = "", periksa_konflik: bool = True,
 ) -> HasilSimpan:
     """Validate ``frame`` and make it the activity log, or refuse and say why (see module doc)."""
@@ -113,8 +114,27 @@ def simpan_kegiatan(
         perubahan = bandingkan_log(lama, tabel)
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
-        cadangan = ganti_teraudit(path, _penulis(ke_teks(tabel), path), pengguna, aksi, perubahan, len(tabel), catatan)
+        with dicatat_di(path):
+            periksa_lingkup_kegiatan(pengguna, dataset, lama, tabel, perubahan)
+        cadangan = ganti_teraudit(path, _penulis(ke_teks(tabel), path), nama_pelaku(pengguna), aksi, perubahan, len(tabel), catatan)
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Log kegiatan tersimpan: {perubahan.ringkas()}.")
+
+
+def kode_per_potensi(dataset: Dataset) -> dict[str, str]:
+    """``id_potensi`` → ``kode_kelurahan`` from the KIM table: where each activity belongs."""
+    tabel = dataset.potensi if len(dataset.potensi) else baca_untuk_sunting(dataset)[0]
+    return dict(zip(tabel["id_potensi"].astype(str), tabel["kode_kelurahan"].astype(str)))
+
+
+def periksa_lingkup_kegiatan(pengguna: Pelaku, dataset: Dataset, lama: pd.DataFrame, baru: pd.DataFrame,
+                             perubahan: Perubahan) -> None:
+    """The acting account's role and scope against the activities this save changes."""
+    def potensi(frame: pd.DataFrame) -> dict[str, str]:
+        teks = ke_teks(frame)
+        return dict(zip(teks["id_kegiatan"], teks["id_potensi"]))
+
+    periksa_kegiatan(pengguna, kode_per_potensi(dataset), potensi(lama), potensi(baru),
+                     perubahan.ditambah, perubahan.diubah, perubahan.dihapus)
 
 
 def _lembar(data: bytes) -> int | str:

@@ -29,6 +29,7 @@ from geo.masuk.dataset import Dataset
 from geo.masuk.periksa import baca_dan_validasi
 from geo.masuk.validasi import validasi_kim
 from geo.simpan.berkas import Sidik, berubah, cadangkan, kunci, tulis_bytes_atomik
+from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_kim
 
 MODE_GABUNG = "gabung"
 MODE_GANTI = "ganti"
@@ -314,7 +315,7 @@ def sesi_simpan(path: Path, sidik_awal: Sidik | None = None, periksa_konflik: bo
 def simpan_kim(
     frame: pd.DataFrame,
     dataset: Dataset,
-    pengguna: str,
+    pengguna: Pelaku,
     sidik_awal: Sidik | None,
     *,
     aksi: str = "sunting",
@@ -339,14 +340,28 @@ def simpan_kim(
         perubahan = bandingkan(lama, tabel)
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
+        with dicatat_di(path):
+            periksa_lingkup_kim(pengguna, lama, tabel, perubahan)
         data_baru = _isi_berkas(tabel, path)
         # The same check as on load, on the exact bytes: whatever is saved must load.
         _, laporan_muat = baca_dan_validasi(data_baru, path.name, dataset.referensi, dataset.wilayah, dataset.batas,
                                             excel=path.suffix.lower() in _EXCEL)
         if not laporan_muat.ok:
             return HasilSimpan(False, laporan_muat, pesan=f"Tidak disimpan: {len(laporan_muat.galat)} galat harus diperbaiki dulu.")
-        cadangan = ganti_teraudit(path, data_baru, pengguna, aksi, perubahan, len(tabel), catatan)
+        cadangan = ganti_teraudit(path, data_baru, nama_pelaku(pengguna), aksi, perubahan, len(tabel), catatan)
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")
+
+
+def periksa_lingkup_kim(pengguna: Pelaku, lama: pd.DataFrame, baru: pd.DataFrame, perubahan: Perubahan) -> None:
+    """The acting account's role and scope against the rows this save changes (both stores call it)."""
+    kolom = list(skema.KOLOM_KIM)
+
+    def baris(frame: pd.DataFrame, ids: list[str]) -> dict[str, dict[str, str]]:
+        teks = ke_teks(frame.reindex(columns=kolom)).drop(columns=KOLOM_BARIS).drop_duplicates("id_potensi")
+        return teks[teks["id_potensi"].isin(ids)].set_index("id_potensi", drop=False).to_dict("index")
+
+    ids = [*perubahan.ditambah, *perubahan.diubah, *perubahan.dihapus]
+    periksa_kim(pengguna, baris(lama, ids), baris(baru, ids), perubahan.ditambah, perubahan.diubah, perubahan.dihapus)
 
 
 def ganti_teraudit(path: Path, isi: bytes | Callable[[BinaryIO], object], pengguna: str, aksi: str, perubahan: Perubahan,
@@ -395,7 +410,7 @@ def periksa_unggahan(data: bytes, nama: str, dataset: Dataset, mode: str, lama: 
     return PeriksaUnggahan(tabel, laporan, hasil, bandingkan(lama, hasil))
 
 
-def pulihkan(cadangan: Path | str, dataset: Dataset, pengguna: str, sidik_awal: Sidik | None = None,
+def pulihkan(cadangan: Path | str, dataset: Dataset, pengguna: Pelaku, sidik_awal: Sidik | None = None,
              periksa_konflik: bool = False) -> HasilSimpan:
     """Make a backup the current table again; the version it replaces is itself backed up."""
     cadangan = Path(cadangan)

@@ -29,7 +29,8 @@ from geo.masuk.dataset import Dataset, _batas_kosong, gabung_potensi
 from geo.masuk.referensi import KOLOM_REFERENSI, Referensi, muat_referensi
 from geo.masuk.validasi import validasi_kim
 from geo.masuk.wilayah import Wilayah, wilayah_dari_dict
-from geo.simpan.kim import GalatKonflik, HasilSimpan, Perubahan, bandingkan, ke_teks
+from geo.simpan.kim import GalatKonflik, HasilSimpan, Perubahan, bandingkan, ke_teks, periksa_lingkup_kim
+from geo.simpan.lingkup import GalatLingkup, Pelaku, nama_pelaku
 from geo.simpan.pg import migrasi
 from geo.simpan.pg.koneksi import GalatBasisData, Kolam, samarkan
 
@@ -172,15 +173,25 @@ class GudangPG:
         return tabel[_KOLOM]
 
     # --- saving --------------------------------------------------------
-    def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str = "sunting",
+    def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any, *, aksi: str = "sunting",
                    berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True) -> HasilSimpan:
-        with self.kolam.koneksi() as conn, conn.transaction():
-            hasil, id_audit = simpan_dalam(conn, frame, dataset, pengguna, sidik_awal, aksi=aksi, berkas=berkas,
-                                           catatan=catatan, periksa_konflik=periksa_konflik)
+        try:
+            with self.kolam.koneksi() as conn, conn.transaction():
+                hasil, id_audit = simpan_dalam(conn, frame, dataset, pengguna, sidik_awal, aksi=aksi, berkas=berkas,
+                                               catatan=catatan, periksa_konflik=periksa_konflik)
+        except GalatLingkup as exc:  # the save rolled back; the refusal itself is kept
+            self.catat_penolakan(exc)
+            raise
         if not hasil.disimpan:
             return hasil
         cadangan = CadanganAudit(id_audit, dt.datetime.now(), 0).path if id_audit else None
         return HasilSimpan(True, hasil.laporan, hasil.perubahan, cadangan, hasil.sidik, hasil.pesan)
+
+    def catat_penolakan(self, exc: GalatLingkup) -> None:
+        """An audit row naming the account whose write was refused (in its own transaction)."""
+        with self.kolam.koneksi() as conn, conn.transaction():
+            conn.execute("INSERT INTO audit (pengguna, aksi, berkas, diubah, jumlah_baris, catatan) VALUES (%s, %s, %s, %s, 0, %s)",
+                         (exc.akun.nama, f"ditolak-{exc.aksi}", TABEL_KIM, json.dumps(exc.ids), exc.catatan))
 
     def daftar_cadangan(self) -> list[CadanganAudit]:
         with self.kolam.koneksi() as conn:
@@ -195,7 +206,7 @@ class GudangPG:
             return None
         return _frame_teks([tuple(r.get(k, "") for k in _KOLOM) for r in row[0]], _KOLOM)
 
-    def pulihkan(self, cadangan: Any, dataset: Dataset, pengguna: str, sidik_awal: Any = None,
+    def pulihkan(self, cadangan: Any, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any = None,
                  periksa_konflik: bool = False) -> HasilSimpan:
         mentah = self.baca_cadangan(cadangan)
         if mentah is None:
@@ -224,7 +235,7 @@ def _terapkan(kini: pd.DataFrame, baru: pd.DataFrame, ubah: Perubahan) -> pd.Dat
     return pd.concat([tetap, baru.loc[ubah.ditambah].astype(object)]).reset_index(drop=True)
 
 
-def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str, berkas: str,
+def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any, *, aksi: str, berkas: str,
                  catatan: str, periksa_konflik: bool) -> tuple[HasilSimpan, int | None]:
     """The whole save inside the caller's transaction; returns the result and the audit id."""
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (KUNCI_SIMPAN,))
@@ -258,6 +269,8 @@ def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sid
     perubahan = bandingkan(lama, tabel)
     if perubahan.kosong and rows:
         return HasilSimpan(False, laporan, perubahan, pesan="Tidak ada perubahan; data di basis data tidak diubah."), None
+    periksa_lingkup_kim(pengguna, lama, tabel, perubahan)
+    pengguna = nama_pelaku(pengguna)
     _tulis(conn, teks, perubahan, pengguna)
     sebelum = json.dumps(kini_teks.to_dict(orient="records"), ensure_ascii=False) if rows else None
     id_audit = conn.execute(
