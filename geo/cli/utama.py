@@ -32,13 +32,13 @@ if TYPE_CHECKING:  # the views are imported by the commands that build them, not
     from geo.tampilan.tingkat import Jenjang
 
 # Modules that contribute subcommands; each has ``daftar(subparsers)``.
-MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat", "geo.cli.anggaran", "geo.cli.db"]
+MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat", "geo.cli.anggaran", "geo.cli.db", "geo.cli.formulir"]
 # The module of each subcommand, so running one imports only its own module (help imports all).
 # A command missing here still works: the parser is then built from every module.
 MODUL_DARI_PERINTAH: dict[str, str] = {
     "validate": "geo.cli.utama", "summary": "geo.cli.utama", "export": "geo.cli.ekspor", "boundaries": "geo.cli.batas",
     "data": "geo.cli.data", "check-accounts": "geo.cli.akun", "hash-password": "geo.cli.akun", "akun": "geo.cli.akun", "template": "geo.cli.templat",
-    "anggaran": "geo.cli.anggaran", "db": "geo.cli.db",
+    "anggaran": "geo.cli.anggaran", "db": "geo.cli.db", "formulir": "geo.cli.formulir",
 }
 
 KELUAR_DATA_TIDAK_SAH = 1
