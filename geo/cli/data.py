@@ -1,4 +1,4 @@
-"""``python -m geo data``: list backups, undo a change, read the audit log.
+"""``python -m geo data``: list backups, undo a change, read the audit log, import field-form submissions.
 
 The same operations as the "Kelola Data" page, for an officer at a server
 terminal (or when the page itself cannot start because the data is broken).
@@ -69,6 +69,54 @@ def _history(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pelaku(args: argparse.Namespace, gudang: Gudang):
+    """``--akun NAMA`` acts as that stored account (its role and scope); otherwise the server operator."""
+    if not args.akun:
+        return f"cli:{getpass.getuser()}"
+    from geo.simpan.daftar_akun import penyimpan_untuk
+
+    nama = args.akun.strip().lower()
+    for a in penyimpan_untuk(gudang).baca():
+        if a.nama == nama:
+            return a.akun
+    raise GalatData(f"Akun '{nama}' tidak ada. Lihat daftarnya dengan 'python -m geo akun daftar'.")
+
+
+def _import_formulir(args: argparse.Namespace) -> int:
+    from geo.impor.formulir import Media, baca_kiriman
+    from geo.simpan.kegiatan import baca_log_untuk_sunting
+    from geo.simpan.laporan import simpan_laporan, wajib_verifikasi
+    from geo.simpan.menunggu import ajukan, baca_menunggu
+
+    path = Path(args.kiriman)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GalatData(f"{path}: tidak dapat dibaca ({exc.strerror}).") from None
+    gudang = pilih_gudang(args.kim, args.boundaries)
+    dataset = gudang.muat()
+    if not dataset.ok:
+        raise GalatData(f"Data KIM tidak sah ({len(dataset.laporan.galat)} galat); perbaiki dulu ('python -m geo validate').")
+    pelaku = _pelaku(args, gudang)
+    id_ada = set(baca_log_untuk_sunting(dataset)[0]["id_kegiatan"]) | set(baca_menunggu(dataset)["id_kegiatan"])
+    hasil = baca_kiriman(data, path.name, dataset, pelaku, id_ada, Media(args.media))
+    if hasil.laporan.masalah:
+        print(hasil.laporan.teks())
+    ditolak = len({m.baris for m in hasil.laporan.galat})
+    if hasil.diambil and wajib_verifikasi(dataset):
+        ajukan(dataset, pelaku, hasil.diambil)
+        print(f"{len(hasil.diambil)} kiriman menunggu verifikasi editor; {len(hasil.sudah_ada)} sudah pernah diimpor; {ditolak} ditolak.")
+    elif hasil.diambil:
+        simpan = simpan_laporan(dataset, pelaku, hasil.diambil, aksi="impor-formulir", berkas=path.name)
+        if not simpan.disimpan:
+            print(simpan.laporan.teks() if not simpan.laporan.ok else simpan.pesan)
+            return 1
+        print(f"{len(hasil.diambil)} kegiatan diimpor; {len(hasil.sudah_ada)} sudah pernah diimpor (dilewati); {ditolak} ditolak.")
+    else:
+        print(f"Tidak ada kiriman baru: {len(hasil.sudah_ada)} sudah pernah diimpor; {ditolak} ditolak.")
+    return 1 if not hasil.diambil and (ditolak or not hasil.sudah_ada) else 0
+
+
 def daftar(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("data", help="cadangan, pemulihan (undo) dan log audit data KIM")
     aksi = p.add_subparsers(dest="aksi_data", required=True, metavar="AKSI")
@@ -82,3 +130,9 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     h.add_argument("--limit", type=int, default=20, metavar="N", help="jumlah entri terbaru (bawaan 20)")
     tambah_opsi_data(h)
     h.set_defaults(func=_history)
+    f = aksi.add_parser("import-formulir", help="impor kiriman formulir lapangan (ekspor CSV ODK Central atau KoboToolbox) ke log kegiatan")
+    f.add_argument("kiriman", metavar="SUBMISSIONS.csv", help="ekspor CSV kiriman (satu baris per kiriman)")
+    f.add_argument("--media", metavar="FOLDER_ATAU_ZIP", help="lampiran foto dari ekspor yang sama (folder atau zip)")
+    f.add_argument("--akun", metavar="NAMA", help="impor sebagai akun tersimpan ini (lingkup dan perannya berlaku; dicatat di audit)")
+    tambah_opsi_data(f)
+    f.set_defaults(func=_import_formulir)
