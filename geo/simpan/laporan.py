@@ -21,7 +21,7 @@ from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN
 from geo.simpan.foto import bersihkan, simpan_foto
 from geo.simpan.kegiatan import baca_log_untuk_sunting, kode_per_potensi, simpan_kegiatan
-from geo.simpan.kim import HasilSimpan
+from geo.simpan.kim import HasilSimpan, baca_untuk_sunting, simpan_kim
 from geo.simpan.lingkup import Pelaku
 
 KUNCI_VERIFIKASI = "verifikasi_laporan"  # wilayah.json: true = reports wait for an editor's acceptance
@@ -85,7 +85,29 @@ def simpan_laporan(dataset: Dataset, pelaku: Pelaku, daftar: list[LaporanKegiata
                             catatan=catatan)
     if hasil.disimpan:
         simpan_foto_laporan(dataset, pelaku, daftar)
+        perbarui_kegiatan_terakhir(dataset, pelaku, daftar)
     return hasil
+
+
+def perbarui_kegiatan_terakhir(dataset: Dataset, pelaku: Pelaku, daftar: list[LaporanKegiatan]) -> bool:
+    """Move each reported potential's ``kegiatan_terakhir`` up to its newest report (a saved, audited KIM edit).
+
+    The log is the record; this keeps the KIM table's hand-set date (shown in
+    map popups and exports) from contradicting it. True if the table changed.
+    """
+    tabel, sidik = baca_untuk_sunting(dataset)
+    if not len(tabel):
+        return False
+    baru = pd.Series({lap.id_potensi: pd.Timestamp(lap.tanggal) for lap in daftar}).groupby(level=0).max()
+    lama = pd.to_datetime(tabel["kegiatan_terakhir"], errors="coerce")
+    usul = tabel["id_potensi"].map(baru)
+    naik = usul.notna() & (lama.isna() | (usul > lama))
+    if not naik.any():
+        return False
+    tabel = tabel.copy()
+    tabel["kegiatan_terakhir"] = lama.where(~naik, usul)
+    return simpan_kim(tabel, dataset, pelaku, sidik, aksi="lapor-terakhir", berkas="laporan kegiatan",
+                      catatan="kegiatan_terakhir mengikuti laporan kegiatan").disimpan
 
 
 def simpan_foto_laporan(dataset: Dataset, pelaku: Pelaku, daftar: list[LaporanKegiatan]) -> int:

@@ -13,6 +13,7 @@ from geo.masuk.dataset import muat_dataset
 from geo.simpan.akun import kumpulkan_pengguna, periksa_login
 from geo.simpan.daftar_akun import AkunBerkas, akun_untuk, gabung_pengguna, hapus_akun, tambah_akun, ubah_akun
 from geo.simpan.foto import path_foto
+from geo.simpan.kim import path_audit
 from geo.simpan.laporan import LaporanKegiatan, id_berikutnya, simpan_laporan
 from geo.simpan.lingkup import EDITOR, PELAPOR, Akun, GalatLingkup
 from geo.simpan.menunggu import ajukan, baca_menunggu, terima, tolak_laporan
@@ -52,7 +53,11 @@ def test_laporan_dengan_foto_tersimpan_dan_dihitung(log_uji, wilayah_uji):
     hasil = simpan_laporan(muat_dataset(), PELAPOR_A, [_lap()])
     assert hasil.disimpan and hasil.perubahan.ditambah == ["KEG-00008"]
     assert path_foto(wilayah_uji.kim, "A-02").is_file()
-    assert "KEG-00008" in set(muat_dataset().kegiatan["id_kegiatan"])
+    ds = muat_dataset()
+    assert "KEG-00008" in set(ds.kegiatan["id_kegiatan"])
+    # The KIM table's hand-set date follows the report (it was 2023-01-15), as an audited save by the reporter.
+    assert str(ds.potensi.set_index("id_potensi").at["A-02", "kegiatan_terakhir"])[:10] == "2025-03-30"
+    assert json.loads(path_audit(wilayah_uji.kim).read_text().splitlines()[-1])["pengguna"] == "pelapor_a"
 
 
 def test_laporan_foto_rusak_tidak_menyimpan_apa_pun(log_uji):
