@@ -80,7 +80,9 @@ def test_schema_versions_gist_and_idempotent_upgrade(url_pg, monkeypatch, capsys
         assert srid == 4326
         indeks = conn.execute("SELECT indexdef FROM pg_indexes WHERE tablename='batas_kelurahan'").fetchall()
         assert any("gist" in r[0] for r in indeks), indeks
-        assert conn.execute("SELECT versi FROM schema_migrations").fetchall() == [("0001",)]
+        from geo.simpan.pg.migrasi import daftar_migrasi
+
+        assert conn.execute("SELECT versi FROM schema_migrations ORDER BY versi").fetchall() == [(m.versi,) for m in daftar_migrasi()]
     g.kolam.tutup()
 
 
