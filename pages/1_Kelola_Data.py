@@ -21,7 +21,7 @@ from ui.kelola_peta import pilih_lokasi
 from ui.kelola_tabel import bilah_simpan, editor, kotak_konflik
 from ui.md import aman_md
 from ui.muat import muat
-from ui.navigasi import menu
+from ui.navigasi import menu, tautan
 
 st.set_page_config(page_title="Kelola Data · Peta Potensi KIM", page_icon="🗂️", layout="wide")
 menu()
@@ -65,7 +65,7 @@ if not pengguna or pengguna.peran == PENINJAU:
     st.stop()
 
 if pengguna.peran == PELAPOR:  # the store refuses anything else; the page shows only what it may do
-    st.page_link("pages/3_Lapor.py", label="Lapor kegiatan dari lapangan", icon=":material/add_a_photo:")
+    tautan("pages/3_Lapor.py", "Lapor kegiatan dari lapangan", ":material/add_a_photo:")
     st.subheader("Status & foto potensi")
     lapangan(dataset, pengguna)
     st.stop()

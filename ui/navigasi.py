@@ -23,3 +23,11 @@ def menu() -> None:
         except StreamlitPageNotFoundError:
             return  # a page run on its own (e.g. under AppTest) has no app around it to link to
         st.divider()
+
+
+def tautan(halaman: str, label: str, icon: str | None = None) -> None:
+    """A link to another page of the app (nothing when the page runs on its own, e.g. under AppTest)."""
+    try:
+        st.page_link(halaman, label=label, icon=icon)
+    except StreamlitPageNotFoundError:
+        return
