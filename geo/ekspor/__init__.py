@@ -2,7 +2,8 @@
 
 The page and ``python -m geo export`` both call :func:`ekspor` with the same
 :class:`~geo.tampilan.susun.Tampilan` the map shows, so a file can never disagree with
-the screen.
+the screen. ``formulir`` writes the XLSForm for offline field reports
+(``python -m geo formulir``), from the data rather than from a view.
 """
 
 from __future__ import annotations

@@ -3,8 +3,11 @@
 ``berkas`` is the atomic writer, the lock and the backups; ``kim`` saves the KIM
 table (validate, compare, write, audit, restore); ``akun`` checks editors' logins;
 ``foto`` validates, cleans and stores photos of potentials.
+``lingkup`` is the role and scope of the acting account, checked by every save;
+``daftar_akun`` keeps the accounts; ``laporan`` saves field reports and
+``menunggu`` holds them for verification.
 ``gudang`` is the one storage interface the page and the CLI use: these files,
 or the shared PostgreSQL/PostGIS store of ``pg`` (migrations in ``migrasi/``).
 """
 
-__all__ = ["akun", "berkas", "foto", "gudang", "kegiatan", "kim", "pg"]
+__all__ = ["akun", "berkas", "daftar_akun", "foto", "gudang", "kegiatan", "kim", "laporan", "lingkup", "menunggu", "pg"]
