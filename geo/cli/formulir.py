@@ -5,16 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from geo.cli.utama import tambah_opsi_data
+from geo.cli.utama import periksa_tujuan_xlsx, tambah_opsi_data
 from geo.galat import GalatData
 
 
 def _formulir(args: argparse.Namespace) -> int:
     tujuan = Path(args.output)
-    if tujuan.suffix.lower() != ".xlsx":
-        raise GalatData(f"XLSForm ditulis sebagai Excel: beri nama berkas berakhiran .xlsx, bukan '{tujuan.name}'.")
-    if tujuan.exists() and not args.force:
-        raise GalatData(f"{tujuan} sudah ada dan tidak ditimpa. Pilih nama lain atau tambahkan --force.")
+    periksa_tujuan_xlsx(tujuan, args.force, "XLSForm")
     from geo.ekspor.formulir import lembar_formulir, tulis_formulir
     from geo.simpan.gudang import pilih_gudang
 

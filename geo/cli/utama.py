@@ -50,6 +50,14 @@ def tambah_opsi_data(p: argparse.ArgumentParser) -> None:
     p.add_argument("--boundaries", metavar="PATH", help=f"batas kelurahan GeoJSON (bawaan: ${config.ENV_BATAS} atau data/boundaries.geojson)")
 
 
+def periksa_tujuan_xlsx(tujuan: Path, timpa: bool, apa: str) -> None:
+    """An Excel output path: ``.xlsx``, and never an existing file without ``--force``."""
+    if tujuan.suffix.lower() != ".xlsx":
+        raise GalatData(f"{apa} ditulis sebagai Excel: beri nama berkas berakhiran .xlsx, bukan '{tujuan.name}'.")
+    if tujuan.exists() and not timpa:
+        raise GalatData(f"{tujuan} sudah ada dan tidak ditimpa. Pilih nama lain atau tambahkan --force.")
+
+
 def tambah_opsi_filter(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kategori", action="append", metavar="K", help="kategori potensi; boleh diulang atau dipisah koma")
     p.add_argument("--status", action="append", metavar="S", help="status aktivitas; boleh diulang atau dipisah koma")

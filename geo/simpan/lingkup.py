@@ -128,6 +128,18 @@ def _daftar(ids: Iterable[str]) -> str:
     return ", ".join(ids[:8]) + (f", … (+{len(ids) - 8})" if len(ids) > 8 else "")
 
 
+def _bukan_peninjau(akun: Akun, aksi: str, ids: list[str]) -> None:
+    if akun.peran == PENINJAU:
+        tolak(akun, aksi, ids, "akun peninjau hanya dapat melihat data.")
+
+
+def _semua_dalam_lingkup(akun: Akun, aksi: str, ids: list[str], kode_per_sisi: list[Mapping[str, str]], apa: str) -> None:
+    """Every id's unit code, on every side it appears (before and after a save), under the scope."""
+    luar = [i for i in ids if any(not dalam_lingkup(akun, sisi[i]) for sisi in kode_per_sisi if i in sisi)]
+    if luar:
+        tolak(akun, aksi, luar, f"{apa} {_daftar(luar)} di luar lingkup {akun.lingkup}.")
+
+
 def periksa_kim(pelaku: Pelaku, lama: Mapping[str, Mapping[str, str]],
                 baru: Mapping[str, Mapping[str, str]], ditambah: list[str], diubah: list[str], dihapus: list[str]) -> None:
     """Refuse a KIM-table save that touches a row outside the scope, or more than a reporter may.
@@ -139,8 +151,7 @@ def periksa_kim(pelaku: Pelaku, lama: Mapping[str, Mapping[str, str]],
     semua = [*ditambah, *diubah, *dihapus]
     if not semua:
         return
-    if akun.peran == PENINJAU:
-        tolak(akun, "kim", semua, "akun peninjau hanya dapat melihat data.")
+    _bukan_peninjau(akun, "kim", semua)
     if akun.peran == PELAPOR:
         if ditambah or dihapus:
             tolak(akun, "kim", [*ditambah, *dihapus], "pelapor tidak dapat menambah atau menghapus potensi.")
@@ -148,10 +159,8 @@ def periksa_kim(pelaku: Pelaku, lama: Mapping[str, Mapping[str, str]],
                              and str(baru[i].get(k, "")) != str(lama[i].get(k, ""))})
         if kolom_lain:
             tolak(akun, "kim", diubah, f"pelapor hanya dapat mengubah status aktivitas (bukan {', '.join(kolom_lain)}).")
-    luar = [i for i in semua if any(not dalam_lingkup(akun, sisi[i].get("kode_kelurahan", ""))
-                                    for sisi in (lama, baru) if i in sisi)]
-    if luar:
-        tolak(akun, "kim", luar, f"potensi {_daftar(luar)} di luar lingkup {akun.lingkup}.")
+    kode = [{i: r.get("kode_kelurahan", "") for i, r in sisi.items()} for sisi in (lama, baru)]
+    _semua_dalam_lingkup(akun, "kim", semua, kode, "potensi")
 
 
 def periksa_kegiatan(pelaku: Pelaku, kode_potensi: Mapping[str, str], lama: Mapping[str, str],
@@ -165,23 +174,18 @@ def periksa_kegiatan(pelaku: Pelaku, kode_potensi: Mapping[str, str], lama: Mapp
     semua = [*ditambah, *diubah, *dihapus]
     if not semua:
         return
-    if akun.peran == PENINJAU:
-        tolak(akun, "kegiatan", semua, "akun peninjau hanya dapat melihat data.")
+    _bukan_peninjau(akun, "kegiatan", semua)
     if akun.peran == PELAPOR and (diubah or dihapus):
         tolak(akun, "kegiatan", [*diubah, *dihapus], "pelapor hanya dapat menambah kegiatan, bukan mengubah atau menghapusnya.")
-    luar = [i for i in semua if any(not dalam_lingkup(akun, kode_potensi.get(sisi[i], ""))
-                                    for sisi in (lama, baru) if i in sisi)]
-    if luar:
-        tolak(akun, "kegiatan", luar, f"kegiatan {_daftar(luar)} untuk potensi di luar lingkup {akun.lingkup}.")
+    kode = [{i: kode_potensi.get(p, "") for i, p in sisi.items()} for sisi in (lama, baru)]
+    _semua_dalam_lingkup(akun, "kegiatan", semua, kode, "kegiatan")
 
 
 def periksa_foto(pelaku: Pelaku, id_potensi: str, kode_kelurahan: str) -> None:
     """Refuse a photo for a potential outside the scope (or from a viewer)."""
     akun = sebagai_akun(pelaku)
-    if akun.peran == PENINJAU:
-        tolak(akun, "foto", [id_potensi], "akun peninjau hanya dapat melihat data.")
-    if not dalam_lingkup(akun, kode_kelurahan):
-        tolak(akun, "foto", [id_potensi], f"potensi {id_potensi} di luar lingkup {akun.lingkup}.")
+    _bukan_peninjau(akun, "foto", [id_potensi])
+    _semua_dalam_lingkup(akun, "foto", [id_potensi], [{id_potensi: kode_kelurahan}], "potensi")
 
 
 def boleh_kelola_akun(pelaku: Pelaku) -> bool:

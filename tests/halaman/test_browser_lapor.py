@@ -8,18 +8,16 @@ Screenshots are kept in the test's tmp folder.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import os
 import re
 
 import pytest
-from PIL import Image
 
 from geo.format_id import tanggal
 from geo.i18n import t
 from geo.simpan.daftar_akun import AkunBerkas, tambah_akun
-from tests.conftest import KODE_A, buat_wilayah
+from tests.conftest import KODE_A, buat_wilayah, jpeg_uji, tulis_log
 from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, hanya_lokal, jalankan, tunggu_diam
 
 pytestmark = pytest.mark.lambat
@@ -31,19 +29,12 @@ from playwright.sync_api import expect, sync_playwright
 IFRAME_PETA = 'iframe[title="streamlit_folium.st_folium"]'
 
 
-def _jpeg() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (1200, 900), (200, 90, 30)).save(out, "JPEG")
-    return out.getvalue()
-
-
 @pytest.fixture
 def server_lapor(tmp_path):
     w = buat_wilayah(tmp_path / "data")
     isi = json.loads(w.wilayah.read_text(encoding="utf-8"))
     w.wilayah.write_text(json.dumps({**isi, "verifikasi_laporan": True}), encoding="utf-8")
-    (w.dir / "kegiatan.csv").write_text("id_kegiatan,id_potensi,tanggal,jenis_kegiatan,peserta,keterangan\n"
-                                        "KEG-00001,A-01,2024-05-01,rapat,6,\n", encoding="utf-8")
+    tulis_log(w, "KEG-00001,A-01,2024-05-01,rapat,6,")
     akun = AkunBerkas(w.dir / "akun.json")
     tambah_akun(akun, "uji", "pelapor_alfa", "sandi-pelapor-1", "pelapor", KODE_A)
     tambah_akun(akun, "uji", "editor_satu", "sandi-editor-1", "editor", "990101")  # 99.01.01, written without dots
@@ -81,7 +72,7 @@ def test_pelapor_melapor_dari_ponsel_editor_menerima_peta_menghitung(server_lapo
         hal.keyboard.press("Enter")
         hal.get_by_label("Jumlah peserta").fill("12")
         hal.get_by_label("Catatan singkat").fill("Pelatihan foto produk untuk pemandu")
-        hal.locator("input[type=file]").set_input_files({"name": "kamera.jpg", "mimeType": "image/jpeg", "buffer": _jpeg()})
+        hal.locator("input[type=file]").set_input_files({"name": "kamera.jpg", "mimeType": "image/jpeg", "buffer": jpeg_uji(1200, 900, (200, 90, 30))})
         expect(hal.get_by_text("kamera.jpg")).to_be_visible(timeout=30_000)
         hal.screenshot(path=str(tmp_path / "lapor-isi.png"), full_page=True)
         assert hal.evaluate("() => document.documentElement.scrollWidth") <= 390, "no sideways scrolling on a phone"

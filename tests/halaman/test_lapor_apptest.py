@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from geo.config import PROJECT_DIR
 from geo.masuk.dataset import muat_dataset
 from geo.simpan.daftar_akun import AkunBerkas, tambah_akun
-from tests.conftest import KODE_A
+from tests.conftest import KODE_A, tulis_log
 
 LAPOR = str(PROJECT_DIR / "pages" / "3_Lapor.py")
 AKUN = str(PROJECT_DIR / "pages" / "4_Akun.py")
@@ -22,8 +22,7 @@ KELOLA = str(PROJECT_DIR / "pages" / "1_Kelola_Data.py")
 def akun(wilayah_uji, monkeypatch):
     monkeypatch.setenv("KIM_PENGGUNA", "admin:" + bcrypt.hashpw(b"sandi-admin-1", bcrypt.gensalt(rounds=4)).decode())
     tambah_akun(AkunBerkas(wilayah_uji.dir / "akun.json"), "uji", "alfa", "sandi-alfa-1", "pelapor", KODE_A)
-    (wilayah_uji.dir / "kegiatan.csv").write_text("id_kegiatan,id_potensi,tanggal,jenis_kegiatan,peserta,keterangan\n"
-                                                  "KEG-00001,A-01,2024-05-01,rapat,6,\n", encoding="utf-8")
+    tulis_log(wilayah_uji, "KEG-00001,A-01,2024-05-01,rapat,6,")
     return wilayah_uji
 
 

@@ -9,13 +9,13 @@ import json
 import zipfile
 
 import pytest
-from PIL import Image
 
 from geo.cli.utama import main
 from geo.masuk.dataset import muat_dataset
 from geo.simpan.foto import path_foto
 from geo.simpan.kim import path_audit
 from geo.tampilan import waktu
+from tests.conftest import jpeg_uji, tulis_log
 
 # Exactly the columns ODK Central's "Download CSV" gives for the form of `python -m geo formulir`
 # (group "laporan"; a geopoint split in four; then the submission metadata).
@@ -49,21 +49,14 @@ def _tulis_csv(path, baris, kolom=KOLOM_ODK):
         w.writerows(baris)
 
 
-def _jpeg(warna) -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", (80, 60), warna).save(buf, "JPEG")
-    return buf.getvalue()
-
-
 @pytest.fixture
 def ekspor(wilayah_uji, tmp_path, monkeypatch):
     monkeypatch.setattr(waktu, "hari_ini", lambda: dt.date(2025, 3, 31))
-    (wilayah_uji.dir / "kegiatan.csv").write_text("id_kegiatan,id_potensi,tanggal,jenis_kegiatan,peserta,keterangan\n"
-                                                  "KEG-00001,A-01,2025-01-05,rapat,8,\n", encoding="utf-8")
+    tulis_log(wilayah_uji, "KEG-00001,A-01,2025-01-05,rapat,8,")
     media = tmp_path / "ekspor" / "media"
     media.mkdir(parents=True)
-    (media / "1711790000001.jpg").write_bytes(_jpeg("red"))
-    (media / "1711790000002.jpg").write_bytes(_jpeg("green"))
+    (media / "1711790000001.jpg").write_bytes(jpeg_uji(warna="red"))
+    (media / "1711790000002.jpg").write_bytes(jpeg_uji(warna="green"))
     path = tmp_path / "ekspor" / "laporan_kegiatan_kim.csv"
     _tulis_csv(path, [_kiriman(UUID_1, "A-01", "2025-03-28", "1711790000001.jpg"),
                       _kiriman(UUID_2, "B-02", "2025-03-29", "1711790000002.jpg", jenis="rapat")])

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 
 import pytest
-from PIL import Image
 
 from geo.masuk.dataset import muat_dataset
 from geo.simpan.akun import kumpulkan_pengguna, periksa_login
@@ -18,7 +16,7 @@ from geo.simpan.laporan import LaporanKegiatan, id_berikutnya, simpan_laporan
 from geo.simpan.lingkup import EDITOR, PELAPOR, Akun, GalatLingkup
 from geo.simpan.menunggu import ajukan, baca_menunggu, terima, tolak_laporan
 from geo.tampilan import waktu
-from tests.conftest import KODE_A
+from tests.conftest import KODE_A, jpeg_uji, tulis_log
 
 PELAPOR_A = Akun("pelapor_a", PELAPOR, KODE_A)
 
@@ -26,20 +24,11 @@ PELAPOR_A = Akun("pelapor_a", PELAPOR, KODE_A)
 @pytest.fixture
 def log_uji(wilayah_uji, monkeypatch):
     monkeypatch.setattr(waktu, "hari_ini", lambda: dt.date(2025, 3, 31))
-    path = wilayah_uji.dir / "kegiatan.csv"
-    path.write_text("id_kegiatan,id_potensi,tanggal,jenis_kegiatan,peserta,keterangan\nKEG-00007,A-01,2024-05-01,rapat,6,\n",
-                    encoding="utf-8")
-    return path
-
-
-def _jpeg() -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", (64, 48), "blue").save(buf, "JPEG")
-    return buf.getvalue()
+    return tulis_log(wilayah_uji, "KEG-00007,A-01,2024-05-01,rapat,6,")
 
 
 def _lap(id_kegiatan="KEG-00008", id_potensi="A-02", tanggal="2025-03-30", foto=True) -> LaporanKegiatan:
-    return LaporanKegiatan(id_kegiatan, id_potensi, tanggal, "rapat", "9", "Rapat pengurus", _jpeg() if foto else None, "hp.jpg")
+    return LaporanKegiatan(id_kegiatan, id_potensi, tanggal, "rapat", "9", "Rapat pengurus", jpeg_uji() if foto else None, "hp.jpg")
 
 
 def test_id_berikutnya_melewati_yang_terpakai():

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 
 import pandas as pd
 import pytest
-from PIL import Image
 
 from geo.masuk.dataset import muat_dataset
 from geo.simpan.foto import path_foto, simpan_foto
@@ -16,7 +14,7 @@ from geo.simpan.kegiatan import baca_log_untuk_sunting, simpan_kegiatan
 from geo.simpan.kim import baca_untuk_sunting, path_audit, simpan_kim
 from geo.simpan.lingkup import EDITOR, PELAPOR, PENINJAU, Akun, GalatLingkup, dalam_lingkup, normalisasi_lingkup
 from geo.tampilan import waktu
-from tests.conftest import KODE_A
+from tests.conftest import KODE_A, jpeg_uji, tulis_log
 
 PELAPOR_A = Akun("pelapor_a", PELAPOR, KODE_A)  # 99.01.01.1001: potentials A-01..A-03
 EDITOR_SATU = Akun("editor_satu", EDITOR, "99.01.01")  # kecamatan Satu: Alfa Laut and Beta, not Gama Raya
@@ -25,21 +23,12 @@ EDITOR_SATU = Akun("editor_satu", EDITOR, "99.01.01")  # kecamatan Satu: Alfa La
 @pytest.fixture
 def log_uji(wilayah_uji, monkeypatch):
     monkeypatch.setattr(waktu, "hari_ini", lambda: dt.date(2025, 3, 31))
-    path = wilayah_uji.dir / "kegiatan.csv"
-    path.write_text("id_kegiatan,id_potensi,tanggal,jenis_kegiatan,peserta,keterangan\nK1,A-01,2024-05-01,rapat,6,\n",
-                    encoding="utf-8")
-    return path
+    return tulis_log(wilayah_uji, "K1,A-01,2024-05-01,rapat,6,")
 
 
 def _audit(path) -> list[dict]:
     p = path_audit(path)
     return [json.loads(b) for b in p.read_text(encoding="utf-8").splitlines()] if p.exists() else []
-
-
-def _jpeg() -> bytes:
-    buf = io.BytesIO()
-    Image.new("RGB", (40, 30), "red").save(buf, "JPEG")
-    return buf.getvalue()
 
 
 def _kegiatan(tabel: pd.DataFrame, id_kegiatan: str, id_potensi: str) -> pd.DataFrame:
@@ -114,11 +103,11 @@ def test_pelapor_mengubah_status_sendiri_tetapi_bukan_kolom_lain(wilayah_uji):
 
 def test_pelapor_tidak_dapat_mengunggah_foto_kelurahan_lain(wilayah_uji):
     with pytest.raises(GalatLingkup, match="B-01"):
-        simpan_foto(wilayah_uji.kim, "B-01", _jpeg(), PELAPOR_A)
+        simpan_foto(wilayah_uji.kim, "B-01", jpeg_uji(), PELAPOR_A)
     assert not path_foto(wilayah_uji.kim, "B-01").exists()
     entri = _audit(wilayah_uji.kim)[-1]
     assert entri["pengguna"] == "pelapor_a" and entri["aksi"] == "ditolak-foto" and entri["diubah"] == ["B-01"]
-    assert simpan_foto(wilayah_uji.kim, "A-01", _jpeg(), PELAPOR_A).path.exists()
+    assert simpan_foto(wilayah_uji.kim, "A-01", jpeg_uji(), PELAPOR_A).path.exists()
 
 
 def test_editor_kecamatan_tidak_dapat_menyentuh_kecamatan_lain(wilayah_uji):
