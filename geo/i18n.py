@@ -6,7 +6,9 @@ map and its HTML export) passes through :func:`t`, so a missing translation
 shows up in the tests instead of as a half-English page. Two surfaces are
 Indonesian only and keep their words in their own modules: the Kelola Data
 page (``pages/1_Kelola_Data.py``, ``ui/kelola*.py``), used by the editors of
-one office, and the PNG/PDF print layout (``geo/ekspor/snapshot.py``,
+one office, with its companions for the office's own accounts, the field report
+page and the account page (``pages/3_Lapor.py``, ``pages/4_Akun.py``, ``ui/lapor.py``)
+(the offline XLSForm of ``geo/ekspor/formulir.py`` is labelled in both languages), and the PNG/PDF print layout (``geo/ekspor/snapshot.py``,
 ``legenda_cetak.py``, ``keterangan.py``), which is a report in Indonesian.
 """
 

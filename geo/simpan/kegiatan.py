@@ -29,7 +29,7 @@ from geo.simpan.kim import (
     perubahan_menurut,
     sesi_simpan,
 )
-from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_kegiatan
+from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_kegiatan, tanpa_batas
 
 LEMBAR_KEGIATAN = "Kegiatan"  # the sheet of the Excel template that holds the log
 _EXCEL = {".xlsx", ".xlsm"}
@@ -129,9 +129,13 @@ def kode_per_potensi(dataset: Dataset) -> dict[str, str]:
 def periksa_lingkup_kegiatan(pengguna: Pelaku, dataset: Dataset, lama: pd.DataFrame, baru: pd.DataFrame,
                              perubahan: Perubahan) -> None:
     """The acting account's role and scope against the activities this save changes."""
+    if tanpa_batas(pengguna):
+        return
+    ids = {*perubahan.ditambah, *perubahan.diubah, *perubahan.dihapus}
+
     def potensi(frame: pd.DataFrame) -> dict[str, str]:
-        teks = ke_teks(frame)
-        return dict(zip(teks["id_kegiatan"], teks["id_potensi"]))
+        pilih = frame[frame["id_kegiatan"].astype(str).isin(ids)]
+        return dict(zip(pilih["id_kegiatan"].astype(str), pilih["id_potensi"].astype(str)))
 
     periksa_kegiatan(pengguna, kode_per_potensi(dataset), potensi(lama), potensi(baru),
                      perubahan.ditambah, perubahan.diubah, perubahan.dihapus)

@@ -29,7 +29,7 @@ from geo.masuk.dataset import Dataset
 from geo.masuk.periksa import baca_dan_validasi
 from geo.masuk.validasi import validasi_kim
 from geo.simpan.berkas import Sidik, berubah, cadangkan, kunci, tulis_bytes_atomik
-from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_kim
+from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_kim, tanpa_batas
 
 MODE_GABUNG = "gabung"
 MODE_GANTI = "ganti"
@@ -354,6 +354,8 @@ def simpan_kim(
 
 def periksa_lingkup_kim(pengguna: Pelaku, lama: pd.DataFrame, baru: pd.DataFrame, perubahan: Perubahan) -> None:
     """The acting account's role and scope against the rows this save changes (both stores call it)."""
+    if tanpa_batas(pengguna):
+        return
     kolom = list(skema.KOLOM_KIM)
 
     def baris(frame: pd.DataFrame, ids: list[str]) -> dict[str, dict[str, str]]:

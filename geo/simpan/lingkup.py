@@ -78,6 +78,12 @@ def nama_pelaku(pelaku: Pelaku) -> str:
     return sebagai_akun(pelaku).nama
 
 
+def tanpa_batas(pelaku: Pelaku) -> bool:
+    """An editor or administrator of everything: saves need no per-row check (the common, fast case)."""
+    akun = sebagai_akun(pelaku)
+    return akun.peran in (ADMINISTRATOR, EDITOR) and not akun.lingkup
+
+
 def dalam_lingkup(pelaku: Pelaku, kode_kelurahan: str) -> bool:
     """True when the unit's code lies under the account's prefix (``64.74.01`` covers ``64.74.01.1001``)."""
     lingkup = sebagai_akun(pelaku).lingkup
