@@ -127,3 +127,17 @@ def test_ekspor_kobotoolbox_dan_tinjauan_ditolak(ekspor, wilayah_uji, capsys):
     _tulis_csv(ekspor[0], [_kiriman(UUID_3, "A-02", "2025-03-28", "", review="rejected")])
     assert main(["data", "import-formulir", str(ekspor[0])]) == 1
     assert "ReviewState" in capsys.readouterr().out
+
+
+def test_dengan_verifikasi_kiriman_menunggu_dan_tidak_diulang(ekspor, wilayah_uji, capsys):
+    path, media = ekspor
+    isi = json.loads(wilayah_uji.wilayah.read_text(encoding="utf-8"))
+    wilayah_uji.wilayah.write_text(json.dumps({**isi, "verifikasi_laporan": True}), encoding="utf-8")
+    sebelum = (wilayah_uji.dir / "kegiatan.csv").read_bytes()
+    assert main(["data", "import-formulir", str(path), "--media", str(media)]) == 0
+    assert "2 kiriman menunggu verifikasi" in capsys.readouterr().out
+    assert (wilayah_uji.dir / "kegiatan.csv").read_bytes() == sebelum  # nothing counted yet
+    antre = (wilayah_uji.dir / "laporan_menunggu.csv").read_text(encoding="utf-8")
+    assert antre.count("ODK-0b7a6f6e") == 2 and len(list((wilayah_uji.dir / "laporan_menunggu").glob("*.jpg"))) == 2
+    assert main(["data", "import-formulir", str(path), "--media", str(media)]) == 0
+    assert "2 sudah pernah diimpor" in capsys.readouterr().out
