@@ -85,16 +85,19 @@ def tanpa_batas(pelaku: Pelaku) -> bool:
 
 
 def dalam_lingkup(pelaku: Pelaku, kode_kelurahan: str) -> bool:
-    """True when the unit's code lies under the account's prefix (``64.74.01`` covers ``64.74.01.1001``)."""
+    """True when the unit's code lies under the account's prefix (``64.74.01`` covers ``64.74.01.1001``).
+
+    Both sides are normalised, so ``647401`` and ``64.74.01`` are the same scope; a
+    malformed scope or code is outside everything (refused, never widened).
+    """
     lingkup = sebagai_akun(pelaku).lingkup
-    kode = str(kode_kelurahan or "").strip()
     if not lingkup:
         return True
     try:
-        kode = normalisasi_lingkup(kode)
+        lingkup, kode = normalisasi_lingkup(lingkup), normalisasi_lingkup(str(kode_kelurahan or ""))
     except ValueError:
         return False
-    return kode == lingkup or kode.startswith(lingkup + ".")
+    return bool(kode) and (kode == lingkup or kode.startswith(lingkup + "."))
 
 
 class GalatLingkup(GalatData):

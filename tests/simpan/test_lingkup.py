@@ -142,3 +142,26 @@ def test_nama_biasa_tetap_administrator_seperti_dulu(wilayah_uji):
     tabel, sidik = baca_untuk_sunting(ds)
     tabel.loc[tabel["id_potensi"] == "B-01", "status_aktivitas"] = "Aktif"
     assert simpan_kim(tabel, ds, "admin", sidik).disimpan
+
+
+def test_editor_64_74_01_tidak_dapat_menyentuh_64_74_02_pada_data_bawaan(tmp_path, monkeypatch):
+    import shutil
+
+    from geo.config import PROJECT_DIR
+
+    shutil.copytree(PROJECT_DIR / "data", tmp_path / "data")
+    for env, nama in (("KIM_CSV", "kim.csv"), ("KIM_BOUNDARIES", "boundaries.geojson"), ("KIM_REFERENSI", "kelurahan.csv"),
+                      ("KIM_WILAYAH", "wilayah.json")):
+        monkeypatch.setenv(env, str(tmp_path / "data" / nama))
+    ds = muat_dataset()
+    tabel, sidik = baca_untuk_sunting(ds)
+    editor = Akun("diskominfo_utara", EDITOR, "647401")  # 64.74.01, typed without dots
+    selatan = tabel.index[tabel["kode_kelurahan"].str.startswith("64.74.02")][0]
+    tabel.loc[selatan, "jumlah_anggota"] = 99
+    with pytest.raises(GalatLingkup, match=str(tabel.at[selatan, "id_potensi"])):
+        simpan_kim(tabel, ds, editor, sidik)
+    assert _audit(tmp_path / "data" / "kim.csv")[-1]["pengguna"] == "diskominfo_utara"
+    tabel, sidik = baca_untuk_sunting(ds)
+    utara = tabel.index[tabel["kode_kelurahan"].str.startswith("64.74.01")][0]
+    tabel.loc[utara, "jumlah_anggota"] = 99
+    assert simpan_kim(tabel, ds, editor, sidik).disimpan  # its own kecamatan: saved
