@@ -22,7 +22,6 @@ from geo.masuk.dataset import Dataset, muat_dataset
 from geo.simpan import berkas as _berkas
 from geo.simpan import kim as _kim
 from geo.simpan.kim import HasilSimpan
-from geo.simpan.lingkup import Pelaku
 
 JENIS_BERKAS = "berkas"
 JENIS_POSTGRESQL = "postgresql"
@@ -64,7 +63,7 @@ class Gudang(Protocol):
     def baca_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, Any]:
         """The KIM table as the editor starts from, and its fingerprint."""
 
-    def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any, *, aksi: str = "sunting",
+    def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str = "sunting",
                    berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True) -> HasilSimpan:
         """Validate and save, with a backup and an audit entry, or refuse and say why."""
 
@@ -74,7 +73,7 @@ class Gudang(Protocol):
     def baca_cadangan(self, cadangan: Cadangan) -> pd.DataFrame | None:
         """An earlier version as text cells plus ``_baris`` (as read from a file), or None."""
 
-    def pulihkan(self, cadangan: Cadangan, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any = None,
+    def pulihkan(self, cadangan: Cadangan, dataset: Dataset, pengguna: str, sidik_awal: Any = None,
                  periksa_konflik: bool = False) -> HasilSimpan:
         """Make an earlier version current again; the version it replaces is kept too."""
 
@@ -109,7 +108,7 @@ class GudangBerkas:
     def baca_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, _berkas.Sidik | None]:
         return _kim.baca_untuk_sunting(dataset)
 
-    def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any, *, aksi: str = "sunting",
+    def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str = "sunting",
                    berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True) -> HasilSimpan:
         return _kim.simpan_kim(frame, dataset, pengguna, sidik_awal, aksi=aksi, berkas=berkas, catatan=catatan,
                                periksa_konflik=periksa_konflik)
@@ -120,7 +119,7 @@ class GudangBerkas:
     def baca_cadangan(self, cadangan: Cadangan) -> pd.DataFrame | None:
         return baca_tabel(cadangan.path, Laporan())  # type: ignore[attr-defined]
 
-    def pulihkan(self, cadangan: Cadangan, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any = None,
+    def pulihkan(self, cadangan: Cadangan, dataset: Dataset, pengguna: str, sidik_awal: Any = None,
                  periksa_konflik: bool = False) -> HasilSimpan:
         return _kim.pulihkan(cadangan.path, dataset, pengguna, sidik_awal, periksa_konflik)  # type: ignore[attr-defined]
 
