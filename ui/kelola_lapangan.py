@@ -70,7 +70,7 @@ def lapangan(dataset: Dataset, pengguna: Akun) -> None:
     elif kirim:
         try:
             hasil = simpan_foto(dataset.path_kim, id_potensi, unggahan.getvalue(), pengguna, unggahan.name,
-                                id_sah=set(tabel["id_potensi"]), kode_kelurahan=str(baris["kode_kelurahan"]))
+                                id_sah=set(tabel["id_potensi"]))
         except GalatData as exc:
             st.error(aman_md(exc))
             return

@@ -25,7 +25,7 @@ from PIL import Image, ImageOps
 from geo.galat import GalatData
 from geo.simpan.berkas import cadangkan, kunci, tulis_bytes_atomik
 from geo.simpan.kim import path_audit
-from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_foto
+from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_foto, tanpa_batas
 
 FOLDER_FOTO = "foto"
 FORMAT_SAH = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
@@ -124,23 +124,23 @@ def _catat(path_kim: Path, pengguna: str, aksi: str, id_potensi: str, cadangan: 
 
 
 def simpan_foto(path_kim: Path | str, id_potensi: str, data: bytes, pengguna: Pelaku, nama: str = "foto",
-                id_sah: set[str] | None = None, kode_kelurahan: str | None = None) -> Foto:
+                id_sah: set[str] | None = None) -> Foto:
     """Validate, re-encode and store one potential's photo; the previous photo is backed up first.
 
     ``id_sah`` (the ids in the KIM table) refuses a photo for a potential that
-    does not exist. Nothing is written when anything is refused. An account with
-    a scope (:class:`geo.simpan.lingkup.Akun`) must name the potential's
-    ``kode_kelurahan`` (or it is read from the KIM table), and is refused outside it.
+    does not exist. Nothing is written when anything is refused. For an account
+    with a narrower role or scope (:class:`geo.simpan.lingkup.Akun`) the store reads
+    the potential's kelurahan from the KIM table itself (never from the caller) and
+    refuses a photo outside the scope.
     """
     path_kim = Path(path_kim)
     if not str(pengguna).strip():
         raise GalatData("Masuk sebagai penyunting dulu untuk mengunggah foto.")
     if id_sah is not None and id_potensi not in id_sah:
         raise GalatData(f"id_potensi '{id_potensi}' tidak ada di {path_kim.name}. Simpan potensinya dulu, lalu unggah fotonya.")
-    if not isinstance(pengguna, str):
-        kode = kode_kelurahan if kode_kelurahan is not None else _kode_dari_tabel(path_kim, id_potensi)
+    if not tanpa_batas(pengguna):
         with dicatat_di(path_kim):
-            periksa_foto(pengguna, id_potensi, kode)
+            periksa_foto(pengguna, id_potensi, _kode_dari_tabel(path_kim, id_potensi))
     pengguna = nama_pelaku(pengguna)
     bersih, lebar, tinggi = bersihkan(data, nama)
     tujuan = path_foto(path_kim, id_potensi)

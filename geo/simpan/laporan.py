@@ -20,7 +20,7 @@ from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN
 from geo.simpan.foto import bersihkan, simpan_foto
-from geo.simpan.kegiatan import baca_log_untuk_sunting, kode_per_potensi, simpan_kegiatan
+from geo.simpan.kegiatan import baca_log_untuk_sunting, simpan_kegiatan
 from geo.simpan.kim import HasilSimpan, baca_untuk_sunting, simpan_kim
 from geo.simpan.lingkup import Pelaku
 
@@ -112,10 +112,9 @@ def perbarui_kegiatan_terakhir(dataset: Dataset, pelaku: Pelaku, daftar: list[La
 
 def simpan_foto_laporan(dataset: Dataset, pelaku: Pelaku, daftar: list[LaporanKegiatan]) -> int:
     """Each report's photo becomes its potential's photo (backed up and audited); returns how many."""
-    kode = kode_per_potensi(dataset)
     jumlah = 0
     for lap in daftar:
         if lap.foto is not None:
-            simpan_foto(dataset.path_kim, lap.id_potensi, lap.foto, pelaku, lap.nama_foto, kode_kelurahan=kode.get(lap.id_potensi, ""))
+            simpan_foto(dataset.path_kim, lap.id_potensi, lap.foto, pelaku, lap.nama_foto)
             jumlah += 1
     return jumlah
