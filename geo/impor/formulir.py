@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.galat import PERINGATAN, GalatData, Laporan
-from geo.masuk.baca import KOLOM_BARIS
+from geo.masuk.baca import KOLOM_BARIS, tebak_delimiter
 from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import validasi_kegiatan
 from geo.simpan.foto import bersihkan
@@ -90,9 +90,13 @@ class Media:
 
 
 def baca_csv(data: bytes, nama: str) -> pd.DataFrame:
-    """The export as text cells, with ``_baris`` = the line number a spreadsheet shows."""
+    """The export as text cells, with ``_baris`` = the line number a spreadsheet shows.
+
+    KoboToolbox exports with ``;`` by default, ODK Central with ``,``: the separator is sniffed.
+    """
     try:
-        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        pemisah = tebak_delimiter(data[:65536].decode("utf-8-sig", "replace"))
+        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig", sep=pemisah)
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise GalatData(f"{nama}: bukan CSV yang dapat dibaca ({exc.__class__.__name__}). "
                         "Unduh ulang ekspor CSV dari ODK Central atau KoboToolbox.") from None

@@ -42,9 +42,9 @@ def _kiriman(uuid, potensi, tanggal, foto, jenis="pelatihan_bimtek", review=""):
     }
 
 
-def _tulis_csv(path, baris, kolom=KOLOM_ODK):
+def _tulis_csv(path, baris, kolom=KOLOM_ODK, pemisah=","):
     with path.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=kolom)
+        w = csv.DictWriter(f, fieldnames=kolom, delimiter=pemisah)
         w.writeheader()
         w.writerows(baris)
 
@@ -119,7 +119,7 @@ def test_ekspor_kobotoolbox_dan_tinjauan_ditolak(ekspor, wilayah_uji, capsys):
     _tulis_csv(path, [{"start": "", "end": "", "laporan/potensi": "A-03", "laporan/tanggal": "2025-03-27",
                        "laporan/jenis_kegiatan": "produksi", "laporan/peserta": "", "laporan/keterangan": "Panen",
                        "laporan/foto": "", "_id": "1", "_uuid": "7d2f0b6e-aaaa-4bbb-8ccc-000000000001",
-                       "_submission_time": "2025-03-30T10:00:00", "_status": "submitted_via_web"}], kolom)
+                       "_submission_time": "2025-03-30T10:00:00", "_status": "submitted_via_web"}], kolom, ";")  # Kobo's default
     assert main(["data", "import-formulir", str(path)]) == 0
     assert "ODK-7d2f0b6e-aaaa-4bbb-8ccc-000000000001" in set(muat_dataset().kegiatan["id_kegiatan"])
     audit = [json.loads(b) for b in path_audit(wilayah_uji.dir / "kegiatan.csv").read_text().splitlines()]
