@@ -3,7 +3,7 @@
 Built for one thumb at 390 px: a single column, the reporter's own potentials
 first in a searchable picker, today's date, the region's activity vocabulary,
 big buttons, and the phone's camera through the file picker. The save goes
-through :func:`geo.simpan.laporan.simpan_laporan` (or waits for verification).
+through :func:`geo.simpan.laporan.simpan_laporan` on the page's store (or waits for verification).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import jenis_kegiatan
 from geo.simpan.foto import MAKS_BYTE
-from geo.simpan.kegiatan import baca_log_untuk_sunting
 from geo.simpan.laporan import LaporanKegiatan, id_berikutnya, simpan_laporan, wajib_verifikasi
 from geo.simpan.lingkup import ADMINISTRATOR, EDITOR, Akun, dalam_lingkup
 from geo.simpan.menunggu import ajukan, baca_menunggu, terima, tolak_laporan
@@ -24,9 +23,9 @@ from ui.foto import siapkan_foto
 from ui.kelola import kabar, tampilkan_kabar
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
-from ui.muat import lupakan
+from ui.muat import gudang, lupakan
 
-JENIS_FOTO = ["jpg", "jpeg", "png", "webp"]
+JENIS_FOTO = ["jpg", "jpeg", "mpo", "png", "webp"]  # as ui/kelola_lapangan (#21: MPO from phone cameras)
 MAKS_CATATAN = 280
 
 
@@ -65,7 +64,7 @@ def formulir_lapor(dataset: Dataset, akun: Akun) -> None:
 
 
 def _kirim(dataset: Dataset, akun: Akun, id_potensi, tanggal, jenis_: str, peserta, catatan: str, foto) -> None:
-    log, _ = baca_log_untuk_sunting(dataset)
+    log, _ = gudang().baca_log_untuk_sunting(dataset)
     lap = LaporanKegiatan(
         id_berikutnya(log["id_kegiatan"], baca_menunggu(dataset)["id_kegiatan"]), str(id_potensi), tanggal.isoformat() if tanggal else "", jenis_,
         "" if peserta is None else str(int(peserta)), (catatan or "").strip(),
@@ -76,7 +75,7 @@ def _kirim(dataset: Dataset, akun: Akun, id_potensi, tanggal, jenis_: str, peser
             ajukan(dataset, akun, [lap])
             kabar("success", f"Laporan {lap.id_kegiatan} terkirim dan menunggu verifikasi editor.")
             st.rerun()
-        hasil = simpan_laporan(dataset, akun, [lap])
+        hasil = simpan_laporan(dataset, akun, [lap], gudang=gudang())
     except GalatData as exc:  # out of scope (logged by the store), a refused photo, a busy file
         st.error(aman_md(exc))
         return
@@ -108,7 +107,7 @@ def tinjau_menunggu(dataset: Dataset, akun: Akun) -> None:
             kiri, kanan = st.columns(2)
             try:
                 if kiri.button("Terima", key=f"terima_{r['id_kegiatan']}", type="primary", width="stretch"):
-                    hasil = terima(dataset, akun, [r["id_kegiatan"]])
+                    hasil = terima(dataset, akun, [r["id_kegiatan"]], gudang())
                     if not hasil.disimpan:
                         tabel_laporan(hasil.laporan)
                         return

@@ -1,4 +1,4 @@
-"""``python -m geo data``: list backups, undo a change, read the audit log, import field-form submissions.
+"""``python -m geo data``: list backups, undo a change, read the audit log, import a table or field-form submissions.
 
 The same operations as the "Kelola Data" page, for an officer at a server
 terminal (or when the page itself cannot start because the data is broken).
@@ -14,6 +14,7 @@ from geo.cli.utama import tambah_opsi_data
 from geo.format_id import angka, tanggal
 from geo.galat import GalatData
 from geo.simpan.gudang import Cadangan, Gudang, pilih_gudang
+from geo.simpan.impor_data import JENIS_IMPOR, impor_berkas
 
 
 def _waktu(c: Cadangan) -> str:
@@ -84,7 +85,6 @@ def _pelaku(args: argparse.Namespace, gudang: Gudang):
 
 def _import_formulir(args: argparse.Namespace) -> int:
     from geo.impor.formulir import Media, baca_kiriman
-    from geo.simpan.kegiatan import baca_log_untuk_sunting
     from geo.simpan.laporan import simpan_laporan, wajib_verifikasi
     from geo.simpan.menunggu import ajukan, baca_menunggu
 
@@ -98,7 +98,7 @@ def _import_formulir(args: argparse.Namespace) -> int:
     if not dataset.ok:
         raise GalatData(f"Data KIM tidak sah ({len(dataset.laporan.galat)} galat); perbaiki dulu ('python -m geo validate').")
     pelaku = _pelaku(args, gudang)
-    id_ada = set(baca_log_untuk_sunting(dataset)[0]["id_kegiatan"]) | set(baca_menunggu(dataset)["id_kegiatan"])
+    id_ada = set(gudang.baca_log_untuk_sunting(dataset)[0]["id_kegiatan"]) | set(baca_menunggu(dataset)["id_kegiatan"])
     hasil = baca_kiriman(data, path.name, dataset, pelaku, id_ada, Media(args.media))
     if hasil.laporan.masalah:
         print(hasil.laporan.teks())
@@ -107,7 +107,8 @@ def _import_formulir(args: argparse.Namespace) -> int:
         ajukan(dataset, pelaku, hasil.diambil)
         print(f"{len(hasil.diambil)} kiriman menunggu verifikasi editor; {len(hasil.sudah_ada)} sudah pernah diimpor; {ditolak} ditolak.")
     elif hasil.diambil:
-        simpan = simpan_laporan(dataset, pelaku, hasil.diambil, aksi="impor-formulir", berkas=path.name)
+        simpan = simpan_laporan(dataset, pelaku, hasil.diambil, aksi="impor-formulir", berkas=path.name,
+                                gudang=gudang)
         if not simpan.disimpan:
             print(simpan.laporan.teks() if not simpan.laporan.ok else simpan.pesan)
             return 1
@@ -115,6 +116,28 @@ def _import_formulir(args: argparse.Namespace) -> int:
     else:
         print(f"Tidak ada kiriman baru: {len(hasil.sudah_ada)} sudah pernah diimpor; {ditolak} ditolak.")
     return 1 if not hasil.diambil and (ditolak or not hasil.sudah_ada) else 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    path = Path(args.berkas)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GalatData(f"Berkas {path} tidak dapat dibuka ({exc.strerror or exc}). Periksa lokasinya.") from None
+    gudang = pilih_gudang(args.kim, args.boundaries)
+    pengguna = args.user or f"cli:{getpass.getuser()}"
+    hasil = impor_berkas(gudang, data, path.name, args.jenis, "ganti" if args.ganti else "gabung", pengguna,
+                         berantai=args.hapus_berantai)
+    laporan = hasil.cek.laporan if hasil.hasil is None or hasil.hasil.laporan.ok else hasil.hasil.laporan
+    if laporan.masalah:
+        print(laporan.teks())
+    if hasil.hasil is None:
+        print(f"\nTIDAK DISIMPAN: {path.name} tidak sah ({len(laporan.galat)} galat). Tidak ada yang diubah di {gudang.keterangan()}.")
+        return 1
+    print(hasil.hasil.pesan)
+    if hasil.hasil.cadangan:
+        print(f"Versi sebelumnya disimpan sebagai {hasil.hasil.cadangan}.")
+    return 1 if hasil.ditolak else 0
 
 
 def daftar(sub: argparse._SubParsersAction) -> None:
@@ -130,6 +153,18 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     h.add_argument("--limit", type=int, default=20, metavar="N", help="jumlah entri terbaru (bawaan 20)")
     tambah_opsi_data(h)
     h.set_defaults(func=_history)
+    i = aksi.add_parser("import", help="simpan berkas KIM, log kegiatan atau rencana anggaran lewat jalur yang sama dengan "
+                                       "halaman (periksa, integritas, kunci, cadangan, audit); keluar 1 bila ditolak")
+    i.add_argument("berkas", metavar="BERKAS", help="berkas CSV/XLSX yang dimuat")
+    i.add_argument("--jenis", required=True, choices=list(JENIS_IMPOR), help="isi berkas")
+    mode = i.add_mutually_exclusive_group()
+    mode.add_argument("--gabung", action="store_true", help="gabungkan menurut id (bawaan): id sama diganti, id baru ditambahkan")
+    mode.add_argument("--ganti", action="store_true", help="ganti seluruh isi dengan berkas ini")
+    i.add_argument("--hapus-berantai", action="store_true",
+                   help="(kim) potensi yang dihapus membawa serta kegiatan dan baris anggaran yang merujuknya (dicatat di audit)")
+    i.add_argument("--user", metavar="NAMA", help="nama yang dicatat di log audit (bawaan: cli:<akun sistem>)")
+    tambah_opsi_data(i)
+    i.set_defaults(func=_import)
     f = aksi.add_parser("import-formulir", help="impor kiriman formulir lapangan (ekspor CSV ODK Central atau KoboToolbox) ke log kegiatan")
     f.add_argument("kiriman", metavar="SUBMISSIONS.csv", help="ekspor CSV kiriman (satu baris per kiriman)")
     f.add_argument("--media", metavar="FOLDER_ATAU_ZIP", help="lampiran foto dari ekspor yang sama (folder atau zip)")

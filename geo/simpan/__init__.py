@@ -8,6 +8,10 @@ table (validate, compare, write, audit, restore); ``akun`` checks editors' login
 ``menunggu`` holds them for verification.
 ``gudang`` is the one storage interface the page and the CLI use: these files,
 or the shared PostgreSQL/PostGIS store of ``pg`` (migrations in ``migrasi/``).
+``kegiatan`` saves the activity log; ``utuh`` keeps records consistent (saved means
+loadable, no row naming a missing potential); ``gabung`` merges two editors' saves
+row by row; ``impor_data`` imports a whole table through the page's path.
 """
 
-__all__ = ["akun", "berkas", "daftar_akun", "foto", "gudang", "kegiatan", "kim", "laporan", "lingkup", "menunggu", "pg"]
+__all__ = ["akun", "berkas", "daftar_akun", "foto", "gabung", "gudang", "impor_data", "kegiatan", "kim", "laporan",
+           "lingkup", "menunggu", "pg", "utuh"]

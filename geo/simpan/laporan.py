@@ -1,9 +1,9 @@
 """Activity reports from the field (the phone form, an ODK/Kobo import) saved as every save is.
 
 A report is one activity of one potential, perhaps with a photo. Reports go
-into the activity log through :func:`geo.simpan.kegiatan.simpan_kegiatan`
-(validation, scope, lock, backup, write-ahead audit) and their photos through
-:func:`geo.simpan.foto.simpan_foto`. Photos are checked before anything is
+through the one store (:class:`geo.simpan.gudang.Gudang`, files or PostgreSQL):
+into the activity log with ``simpan_kegiatan`` (validation, scope, lock, backup,
+audit) and their photos with ``simpan_foto``. Photos are checked before anything is
 written, so a bad photo refuses its report instead of leaving half of it.
 Where ``wilayah.json`` sets ``"verifikasi_laporan": true`` they wait in
 :mod:`geo.simpan.menunggu` until an editor of the scope accepts them.
@@ -19,9 +19,9 @@ import pandas as pd
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN
-from geo.simpan.foto import bersihkan, simpan_foto
-from geo.simpan.kegiatan import baca_log_untuk_sunting, simpan_kegiatan
-from geo.simpan.kim import HasilSimpan, baca_untuk_sunting, simpan_kim
+from geo.simpan.foto_gambar import bersihkan
+from geo.simpan.gudang import Gudang, pilih_gudang
+from geo.simpan.kim import HasilSimpan
 from geo.simpan.lingkup import Pelaku
 
 KUNCI_VERIFIKASI = "verifikasi_laporan"  # wilayah.json: true = reports wait for an editor's acceptance
@@ -71,31 +71,34 @@ def periksa_foto_laporan(daftar: list[LaporanKegiatan]) -> list[LaporanKegiatan]
 
 
 def simpan_laporan(dataset: Dataset, pelaku: Pelaku, daftar: list[LaporanKegiatan], *, aksi: str = "lapor",
-                   berkas: str = "formulir lapor", catatan: str = "") -> HasilSimpan:
+                   berkas: str = "formulir lapor", catatan: str = "", gudang: Gudang | None = None) -> HasilSimpan:
     """Add the reports' activities to the log in one save, then store their photos.
 
-    Raises :class:`geo.simpan.lingkup.GalatLingkup` (logged) for a potential
-    outside the account's scope, ``GalatData`` for a refused photo; an invalid
-    activity returns ``disimpan=False`` with the report. Nothing is written then.
+    ``gudang`` is the store the caller reads from (the page's, the CLI's); by
+    default the configured one. Raises :class:`geo.simpan.lingkup.GalatLingkup`
+    (logged) for a potential outside the account's scope, ``GalatData`` for a
+    refused photo; an invalid activity returns ``disimpan=False`` with the
+    report. Nothing is written then.
     """
+    g = gudang or pilih_gudang()
     daftar = periksa_foto_laporan(daftar)
-    log, sidik = baca_log_untuk_sunting(dataset)
+    log, sidik = g.baca_log_untuk_sunting(dataset)
     baru = pd.DataFrame([lap.baris() for lap in daftar], columns=list(KOLOM_KEGIATAN))
-    hasil = simpan_kegiatan(pd.concat([log, baru], ignore_index=True), dataset, pelaku, sidik, aksi=aksi, berkas=berkas,
-                            catatan=catatan)
+    hasil = g.simpan_kegiatan(pd.concat([log, baru], ignore_index=True), dataset, pelaku, sidik, aksi=aksi, berkas=berkas,
+                              catatan=catatan)
     if hasil.disimpan:
-        simpan_foto_laporan(dataset, pelaku, daftar)
-        perbarui_kegiatan_terakhir(dataset, pelaku, daftar)
+        simpan_foto_laporan(g, pelaku, daftar)
+        perbarui_kegiatan_terakhir(g, dataset, pelaku, daftar)
     return hasil
 
 
-def perbarui_kegiatan_terakhir(dataset: Dataset, pelaku: Pelaku, daftar: list[LaporanKegiatan]) -> bool:
+def perbarui_kegiatan_terakhir(gudang: Gudang, dataset: Dataset, pelaku: Pelaku, daftar: list[LaporanKegiatan]) -> bool:
     """Move each reported potential's ``kegiatan_terakhir`` up to its newest report (a saved, audited KIM edit).
 
     The log is the record; this keeps the KIM table's hand-set date (shown in
     map popups and exports) from contradicting it. True if the table changed.
     """
-    tabel, sidik = baca_untuk_sunting(dataset)
+    tabel, sidik = gudang.baca_untuk_sunting(dataset)
     if not len(tabel):
         return False
     baru = pd.Series({lap.id_potensi: pd.Timestamp(lap.tanggal) for lap in daftar}).groupby(level=0).max()
@@ -106,15 +109,15 @@ def perbarui_kegiatan_terakhir(dataset: Dataset, pelaku: Pelaku, daftar: list[La
         return False
     tabel = tabel.copy()
     tabel["kegiatan_terakhir"] = lama.where(~naik, usul)
-    return simpan_kim(tabel, dataset, pelaku, sidik, aksi="lapor-terakhir", berkas="laporan kegiatan",
-                      catatan="kegiatan_terakhir mengikuti laporan kegiatan").disimpan
+    return gudang.simpan_kim(tabel, dataset, pelaku, sidik, aksi="lapor-terakhir", berkas="laporan kegiatan",
+                             catatan="kegiatan_terakhir mengikuti laporan kegiatan").disimpan
 
 
-def simpan_foto_laporan(dataset: Dataset, pelaku: Pelaku, daftar: list[LaporanKegiatan]) -> int:
+def simpan_foto_laporan(gudang: Gudang, pelaku: Pelaku, daftar: list[LaporanKegiatan]) -> int:
     """Each report's photo becomes its potential's photo (backed up and audited); returns how many."""
     jumlah = 0
     for lap in daftar:
         if lap.foto is not None:
-            simpan_foto(dataset.path_kim, lap.id_potensi, lap.foto, pelaku, lap.nama_foto)
+            gudang.simpan_foto(lap.id_potensi, lap.foto, pelaku, lap.nama_foto)
             jumlah += 1
     return jumlah

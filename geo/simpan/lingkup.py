@@ -197,6 +197,17 @@ def periksa_foto(pelaku: Pelaku, id_potensi: str, kode_kelurahan: str) -> None:
     _semua_dalam_lingkup(akun, "foto", [id_potensi], [{id_potensi: kode_kelurahan}], "potensi")
 
 
+def periksa_rencana(pelaku: Pelaku) -> None:
+    """Refuse a budget-plan save from anyone but an editor or administrator of the whole region.
+
+    The plan's lines are per unit but its ceiling (pagu) is shared, so a narrower
+    account cannot change it without changing what every other unit may spend.
+    """
+    akun = sebagai_akun(pelaku)
+    if not tanpa_batas(akun):
+        tolak(akun, "anggaran", [], "rencana anggaran hanya dapat diubah oleh editor atau administrator seluruh wilayah.")
+
+
 def boleh_kelola_akun(pelaku: Pelaku) -> bool:
     return sebagai_akun(pelaku).peran == ADMINISTRATOR
 

@@ -19,6 +19,7 @@ from geo.masuk.baca import baca_bytes
 from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN, validasi_kegiatan
 from geo.simpan.berkas import kunci, tulis_atomik, tulis_bytes_atomik
+from geo.simpan.gudang import Gudang
 from geo.simpan.kegiatan import id_potensi_sah, ke_teks, kode_per_potensi
 from geo.simpan.kim import HasilSimpan, Perubahan, catat_audit
 from geo.simpan.laporan import LaporanKegiatan, periksa_foto_laporan, simpan_laporan
@@ -107,7 +108,7 @@ def _buang(dataset: Dataset, ids: list[str], pelaku: Pelaku, aksi: str) -> None:
         catat_audit(path, nama_pelaku(pelaku), aksi, Perubahan(dihapus=list(ids)), len(sisa), None)
 
 
-def terima(dataset: Dataset, pelaku: Pelaku, ids: list[str]) -> HasilSimpan:
+def terima(dataset: Dataset, pelaku: Pelaku, ids: list[str], gudang: Gudang | None = None) -> HasilSimpan:
     """Accept waiting reports: saved into the log (and photos) in the editor's name, then unqueued."""
     pilih = _ambil(dataset, pelaku, ids, "verifikasi")
     folder = folder_foto_menunggu(dataset)
@@ -116,7 +117,8 @@ def terima(dataset: Dataset, pelaku: Pelaku, ids: list[str]) -> HasilSimpan:
                               nama_foto=r["foto"] or "foto")
               for r in pilih.to_dict("records")]
     pelapor = ", ".join(sorted(set(pilih["pelapor"])))
-    hasil = simpan_laporan(dataset, pelaku, daftar, aksi="lapor-terima", berkas=NAMA_BERKAS, catatan=f"dilaporkan oleh {pelapor}")
+    hasil = simpan_laporan(dataset, pelaku, daftar, aksi="lapor-terima", berkas=NAMA_BERKAS, catatan=f"dilaporkan oleh {pelapor}",
+                           gudang=gudang)
     if hasil.disimpan:
         _buang(dataset, ids, pelaku, "lapor-terima")
     return hasil
