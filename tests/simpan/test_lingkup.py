@@ -165,3 +165,16 @@ def test_editor_64_74_01_tidak_dapat_menyentuh_64_74_02_pada_data_bawaan(tmp_pat
     utara = tabel.index[tabel["kode_kelurahan"].str.startswith("64.74.01")][0]
     tabel.loc[utara, "jumlah_anggota"] = 99
     assert simpan_kim(tabel, ds, editor, sidik).disimpan  # its own kecamatan: saved
+
+
+def test_rencana_hanya_editor_seluruh_wilayah(wilayah_uji, monkeypatch):
+    """The budget plan's ceiling is shared: a scoped editor's save is refused at the store and audited, nothing written."""
+    from geo import config
+    from geo.simpan.gudang import GudangBerkas
+
+    monkeypatch.setenv(config.ENV_ANGGARAN, str(wilayah_uji.kim.parent / "anggaran.csv"))
+    ds = muat_dataset()
+    with pytest.raises(GalatLingkup, match="seluruh wilayah"):
+        GudangBerkas().simpan_rencana(pd.DataFrame(), ds, None, EDITOR_SATU, None)
+    assert not config.path_anggaran().exists()
+    assert [(e["pengguna"], e["aksi"]) for e in _audit(config.path_anggaran())] == [("editor_satu", "ditolak-anggaran")]
