@@ -83,16 +83,20 @@ def _pelaku(args: argparse.Namespace, gudang: Gudang):
     raise GalatData(f"Akun '{nama}' tidak ada. Lihat daftarnya dengan 'python -m geo akun daftar'.")
 
 
+def _baca_berkas(nama: str) -> tuple[Path, bytes]:
+    path = Path(nama)
+    try:
+        return path, path.read_bytes()
+    except OSError as exc:
+        raise GalatData(f"Berkas {path} tidak dapat dibuka ({exc.strerror or exc}). Periksa lokasinya.") from None
+
+
 def _import_formulir(args: argparse.Namespace) -> int:
     from geo.impor.formulir import Media, baca_kiriman
     from geo.simpan.laporan import simpan_laporan, wajib_verifikasi
     from geo.simpan.menunggu import ajukan, baca_menunggu
 
-    path = Path(args.kiriman)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise GalatData(f"{path}: tidak dapat dibaca ({exc.strerror}).") from None
+    path, data = _baca_berkas(args.kiriman)
     gudang = pilih_gudang(args.kim, args.boundaries)
     dataset = gudang.muat()
     if not dataset.ok:
@@ -119,11 +123,7 @@ def _import_formulir(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    path = Path(args.berkas)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise GalatData(f"Berkas {path} tidak dapat dibuka ({exc.strerror or exc}). Periksa lokasinya.") from None
+    path, data = _baca_berkas(args.berkas)
     gudang = pilih_gudang(args.kim, args.boundaries)
     pengguna = args.user or f"cli:{getpass.getuser()}"
     hasil = impor_berkas(gudang, data, path.name, args.jenis, "ganti" if args.ganti else "gabung", pengguna,
