@@ -17,6 +17,7 @@ import pytest
 from geo.format_id import tanggal
 from geo.i18n import t
 from geo.simpan.daftar_akun import AkunBerkas, tambah_akun
+from geo.simpan.foto import nama_berkas, path_foto
 from tests.conftest import KODE_A, buat_wilayah, jpeg_uji, tulis_log
 from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, hanya_lokal, jalankan, tunggu_diam
 
@@ -39,7 +40,7 @@ def server_lapor(tmp_path):
     tambah_akun(akun, "uji", "pelapor_alfa", "sandi-pelapor-1", "pelapor", KODE_A)
     tambah_akun(akun, "uji", "editor_satu", "sandi-editor-1", "editor", "990101")  # 99.01.01, written without dots
     env = {"KIM_CSV": str(w.kim), "KIM_BOUNDARIES": str(w.batas), "KIM_REFERENSI": str(w.referensi), "KIM_WILAYAH": str(w.wilayah)}
-    statis = PROYEK / "static" / "foto" / "A-03.jpg"
+    statis = PROYEK / "static" / "foto" / nama_berkas("A-03")  # #21: photos are named by a digest of the id
     with jalankan(env, tmp_path / "server.log") as srv:
         yield srv, w
     statis.unlink(missing_ok=True)
@@ -92,7 +93,7 @@ def test_pelapor_melapor_dari_ponsel_editor_menerima_peta_menghitung(server_lapo
         log = (w.dir / "kegiatan.csv").read_text(encoding="utf-8")
         hari_ini = dt.date.today()
         assert f"KEG-00002,A-03,{hari_ini:%Y-%m-%d},pelatihan/bimtek,12,Pelatihan foto produk untuk pemandu" in log
-        assert (w.dir / "foto" / "A-03.jpg").is_file()
+        assert path_foto(w.kim, "A-03").is_file()
         audit = [json.loads(b) for b in (w.dir / "audit_kegiatan.jsonl").read_text().splitlines()]
         assert audit[-1]["pengguna"] == "editor_satu" and audit[-1]["aksi"] == "lapor-terima"
 
