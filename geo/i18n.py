@@ -4,7 +4,11 @@ Officials read the page in Indonesian; English exists for partners and
 reviewers. Every visible word of the dashboard page (and of the interactive
 map and its HTML export) passes through :func:`t`, so a missing translation
 shows up in the tests instead of as a half-English page. The printed
-pages' words live in :mod:`geo.i18n_cetak` and are merged in here.
+pages' words live in :mod:`geo.i18n_cetak` and are merged in here,
+except the field report and account pages of #24 (``pages/3_Lapor.py``,
+``pages/4_Akun.py``, ``ui/lapor.py``, ``ui/kelola_akun.py``), still Indonesian
+only apart from their menu links (the offline XLSForm of
+``geo/ekspor/formulir.py`` is labelled in both languages).
 """
 
 from __future__ import annotations

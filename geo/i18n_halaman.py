@@ -12,6 +12,8 @@ TEKS_HALAMAN: dict[str, dict[str, str]] = {
     "menu_peta": {"id": "Peta Potensi KIM", "en": "KIM Potential Map"},
     "menu_anggaran": {"id": "Anggaran", "en": "Budget"},
     "menu_kelola": {"id": "Kelola Data", "en": "Manage Data"},
+    "menu_lapor": {"id": "Lapor Kegiatan", "en": "Report an Activity"},
+    "menu_akun": {"id": "Akun", "en": "Accounts"},
     # Kelola Data
     "k_judul_tab": {"id": "Kelola Data · Peta Potensi KIM", "en": "Manage Data · KIM Potential Map"},
     "k_judul": {"id": "Kelola Data", "en": "Manage Data"},
@@ -23,6 +25,12 @@ TEKS_HALAMAN: dict[str, dict[str, str]] = {
                                "Perbaiki di sini atau pulihkan versi sebelumnya di tab Riwayat.",
                          "en": "The data in {berkas} is currently invalid ({n} errors), so the map shows the error report. "
                                "Fix it here or restore an earlier version on the History tab."},
+    "k_peran_lingkup": {"id": "Peran: {peran}, lingkup {lingkup}.", "en": "Role: {peran}, scope {lingkup}."},
+    "k_lingkup_semua": {"id": "semua", "en": "everything"},
+    "k_lapor_tautan": {"id": "Lapor kegiatan dari lapangan", "en": "Report an activity from the field"},
+    "k_status_foto": {"id": "Status & foto potensi", "en": "Status & photo of a potential"},
+    "k_anggaran_seluruh": {"id": "Rencana anggaran disunting oleh editor atau administrator seluruh wilayah.",
+                           "en": "The budget plan is edited by an editor or administrator of the whole region."},
     "k_hanya_baca": {"id": "Data KIM (hanya baca)", "en": "KIM data (read only)"},
     "k_tab_tabel": {"id": "Tabel", "en": "Table"},
     "k_tab_lokasi": {"id": "Lokasi di peta", "en": "Location on the map"},

@@ -12,6 +12,7 @@ import streamlit as st
 
 from geo.galat import GalatData
 from geo.i18n import t
+from geo.simpan.lingkup import PELAPOR, PENINJAU
 from ui.kelola import K_PENGGUNA, bagian_login, daftar_pengguna, keluar, pastikan_dimuat, tampilkan_kabar
 from ui.kelola_anggaran import tab_anggaran
 from ui.kelola_berkas import riwayat, unggah
@@ -21,7 +22,7 @@ from ui.kelola_peta import pilih_lokasi
 from ui.kelola_tabel import bilah_simpan, editor, kotak_konflik
 from ui.md import aman_md
 from ui.muat import muat
-from ui.navigasi import bahasa_halaman, menu
+from ui.navigasi import bahasa_halaman, menu, tautan
 
 bahasa = bahasa_halaman()
 st.set_page_config(page_title=t("k_judul_tab", bahasa), page_icon="🗂️", layout="wide")
@@ -44,7 +45,9 @@ else:
         pengguna = bagian_login(akun)
 if pengguna:
     kiri, kanan = st.columns([5, 1], vertical_alignment="center")
-    kiri.markdown(t("k_masuk_sebagai", bahasa, nama=aman_md(pengguna)))
+    kiri.markdown(t("k_masuk_sebagai", bahasa, nama=aman_md(pengguna)) + " "
+                  + t("k_peran_lingkup", bahasa, peran=aman_md(pengguna.peran),
+                      lingkup=aman_md(pengguna.lingkup or t("k_lingkup_semua", bahasa))))
     if kanan.button(t("k_keluar", bahasa), width="stretch", key="kelola_keluar"):
         keluar()
         st.rerun()
@@ -56,9 +59,15 @@ tampilkan_kabar()
 if not dataset.ok:
     st.warning(t("k_data_tidak_sah", bahasa, berkas=aman_md(dataset.path_kim.name), n=len(dataset.laporan.galat)))
 
-if not pengguna:
+if not pengguna or pengguna.peran == PENINJAU:
     st.subheader(t("k_hanya_baca", bahasa))
     editor(dataset, boleh_sunting=False)
+    st.stop()
+
+if pengguna.peran == PELAPOR:  # the store refuses anything else; the page shows only what it may do
+    tautan("pages/3_Lapor.py", t("k_lapor_tautan", bahasa), ":material/add_a_photo:")
+    st.subheader(t("k_status_foto", bahasa))
+    lapangan(dataset, pengguna)
     st.stop()
 
 kotak = st.container()
@@ -80,6 +89,9 @@ with tab_riwayat:
 with tab_log:
     tab_kegiatan(dataset, pengguna)
 with tab_anggaran_:
-    tab_anggaran(dataset, pengguna)
+    if pengguna.lingkup:  # budget lines are not scope-checked at the store yet: whole-region editors only
+        st.info(t("k_anggaran_seluruh", bahasa))
+    else:
+        tab_anggaran(dataset, pengguna.nama)
 with kotak:
     kotak_konflik(dataset, suntingan)

@@ -110,6 +110,25 @@ def wilayah_uji(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Wilayah:
     return w
 
 
+def jpeg_uji(lebar: int = 80, tinggi: int = 60, warna: str | tuple = "red") -> bytes:
+    """A small real JPEG, as a phone camera would send (photo tests)."""
+    import io
+
+    from PIL import Image
+
+    keluaran = io.BytesIO()
+    Image.new("RGB", (lebar, tinggi), warna).save(keluaran, "JPEG")
+    return keluaran.getvalue()
+
+
+def tulis_log(w: Wilayah, *baris: str) -> Path:
+    """The fixture region's activity log with these CSV rows (after the header)."""
+    path = w.dir / "kegiatan.csv"
+    path.write_text("id_kegiatan,id_potensi,tanggal,jenis_kegiatan,peserta,keterangan\n" + "".join(b + "\n" for b in baris),
+                    encoding="utf-8")
+    return path
+
+
 @pytest.fixture(autouse=True)
 def _lupakan_login_gagal():
     """The login limiter is server-wide (one per process): tests must not inherit each other's failures."""

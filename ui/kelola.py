@@ -20,7 +20,9 @@ from geo.galat import GalatData
 from geo.i18n import t
 from geo.masuk.dataset import Dataset
 from geo.simpan.akun import PESAN_AKUN_SALAH, PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna
+from geo.simpan.daftar_akun import akun_untuk, gabung_pengguna, penyimpan_untuk
 from geo.simpan.kim import GalatKonflik, HasilSimpan
+from geo.simpan.lingkup import Akun
 from geo.simpan.pembatas import PembatasLogin, alamat_klien
 from ui.md import aman_md
 from ui.muat import gudang, lupakan
@@ -41,12 +43,17 @@ _LOG = logging.getLogger("geo.login")
 
 
 def daftar_pengguna() -> DaftarPengguna:
-    """Accounts from ``st.secrets["pengguna"]`` and ``KIM_PENGGUNA``."""
+    """Bootstrap administrators (``st.secrets["pengguna"]``, ``KIM_PENGGUNA``) plus the accounts in the store."""
     try:
         rahasia = dict(st.secrets.get("pengguna", {}) or {})
     except (OSError, StreamlitAPIException, ValueError):  # no secrets.toml at all is normal
         rahasia = {}
-    return kumpulkan_pengguna(rahasia)
+    try:
+        tersimpan = penyimpan_untuk(gudang()).baca()
+    except Exception as exc:  # noqa: BLE001 - an unreadable account store must not lock out the bootstrap administrator
+        _LOG.warning("Akun tersimpan tidak dapat dibaca: %s", exc)
+        tersimpan = []
+    return gabung_pengguna(kumpulkan_pengguna(rahasia), tersimpan)
 
 
 def _kunci_koneksi() -> str | None:
@@ -68,12 +75,17 @@ def pengguna_masuk() -> str | None:
     return st.session_state.get(K_PENGGUNA)
 
 
-def bagian_login(daftar: DaftarPengguna) -> str | None:
-    """The logged-in editor, or None after drawing the login form (or the first-run help)."""
+def bagian_login(daftar: DaftarPengguna) -> Akun | None:
+    """The logged-in account (role and scope), or None after drawing the login form (or the first-run help).
+
+    Only the name lives in the session, bound to the connection it logged in over;
+    its role and scope are looked up on every run, so a changed or removed account
+    takes effect at once.
+    """
     pengguna = st.session_state.get(K_PENGGUNA)
     if pengguna and pengguna in daftar.akun:
         if st.session_state.get(K_IKATAN) == _kunci_koneksi():
-            return pengguna
+            return akun_untuk(daftar, pengguna)
         # The session was resumed over another connection: a reconnect, or someone who learned its id.
         _LOG.warning("Sesi penyunting %r dipakai dari koneksi lain; login dibatalkan.", pengguna)
         keluar()

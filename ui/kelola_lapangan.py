@@ -14,6 +14,7 @@ from geo.galat import GalatData
 from geo.i18n import t
 from geo.masuk.dataset import Dataset
 from geo.simpan.foto import MAKS_BYTE, foto_untuk
+from geo.simpan.lingkup import Akun, dalam_lingkup
 from geo.tampilan.waktu import SUMBER_LOG, status_menurut_aturan
 from ui.foto import siapkan_foto
 from ui.kelola import jalankan_simpan, kabar
@@ -42,10 +43,10 @@ def pratinjau_status(dataset: Dataset, baris: pd.Series, status: str) -> None:
                    "ini (tidak ada di log kegiatan dan kegiatan_terakhir kosong). Catat kegiatannya di tab Log kegiatan.")
 
 
-def lapangan(dataset: Dataset, pengguna: str) -> None:
-    """The field-update tab: status and photo of one potential."""
+def lapangan(dataset: Dataset, pengguna: Akun) -> None:
+    """The field-update tab: status and photo of one potential (only those in the account's scope)."""
     tabel, _ = gudang().baca_untuk_sunting(dataset)
-    tabel = tabel[tabel["id_potensi"].str.strip() != ""]
+    tabel = tabel[(tabel["id_potensi"].str.strip() != "") & tabel["kode_kelurahan"].map(lambda k: dalam_lingkup(pengguna, k))]
     if not len(tabel):
         st.info("Belum ada potensi tersimpan.")
         return

@@ -15,7 +15,8 @@ from geo.i18n import BAHASA_BAWAAN, bahasa_sah, t
 from ui.filter import bahasa_menu
 
 HALAMAN = (("dashboard.py", "menu_peta", ":material/map:"), ("pages/2_Anggaran.py", "menu_anggaran", ":material/payments:"),
-           ("pages/1_Kelola_Data.py", "menu_kelola", ":material/edit_note:"))
+           ("pages/1_Kelola_Data.py", "menu_kelola", ":material/edit_note:"),
+           ("pages/3_Lapor.py", "menu_lapor", ":material/add_a_photo:"), ("pages/4_Akun.py", "menu_akun", ":material/group:"))
 
 
 # Every page: readable captions and tables that fit a 1366 px laptop (drawn with the menu, so no page misses it).
@@ -51,3 +52,11 @@ def menu(bahasa: str | None = None) -> None:
         except StreamlitPageNotFoundError:
             return  # a page run on its own (e.g. under AppTest) has no app around it to link to
         st.divider()
+
+
+def tautan(halaman: str, label: str, icon: str | None = None) -> None:
+    """A link to another page of the app (nothing when the page runs on its own, e.g. under AppTest)."""
+    try:
+        st.page_link(halaman, label=label, icon=icon)
+    except StreamlitPageNotFoundError:
+        return

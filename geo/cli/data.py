@@ -1,4 +1,4 @@
-"""``python -m geo data``: list backups, undo a change, read the audit log, import a table.
+"""``python -m geo data``: list backups, undo a change, read the audit log, import a table or field-form submissions.
 
 The same operations as the "Kelola Data" page, for an officer at a server
 terminal (or when the page itself cannot start because the data is broken).
@@ -70,12 +70,60 @@ def _history(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import(args: argparse.Namespace) -> int:
-    path = Path(args.berkas)
+def _pelaku(args: argparse.Namespace, gudang: Gudang):
+    """``--akun NAMA`` acts as that stored account (its role and scope); otherwise the server operator."""
+    if not args.akun:
+        return f"cli:{getpass.getuser()}"
+    from geo.simpan.daftar_akun import penyimpan_untuk
+
+    nama = args.akun.strip().lower()
+    for a in penyimpan_untuk(gudang).baca():
+        if a.nama == nama:
+            return a.akun
+    raise GalatData(f"Akun '{nama}' tidak ada. Lihat daftarnya dengan 'python -m geo akun daftar'.")
+
+
+def _baca_berkas(nama: str) -> tuple[Path, bytes]:
+    path = Path(nama)
     try:
-        data = path.read_bytes()
+        return path, path.read_bytes()
     except OSError as exc:
         raise GalatData(f"Berkas {path} tidak dapat dibuka ({exc.strerror or exc}). Periksa lokasinya.") from None
+
+
+def _import_formulir(args: argparse.Namespace) -> int:
+    from geo.impor.formulir import Media, baca_kiriman
+    from geo.simpan.laporan import simpan_laporan, wajib_verifikasi
+    from geo.simpan.menunggu import ajukan, baca_menunggu
+
+    path, data = _baca_berkas(args.kiriman)
+    gudang = pilih_gudang(args.kim, args.boundaries)
+    dataset = gudang.muat()
+    if not dataset.ok:
+        raise GalatData(f"Data KIM tidak sah ({len(dataset.laporan.galat)} galat); perbaiki dulu ('python -m geo validate').")
+    pelaku = _pelaku(args, gudang)
+    id_ada = set(gudang.baca_log_untuk_sunting(dataset)[0]["id_kegiatan"]) | set(baca_menunggu(dataset)["id_kegiatan"])
+    hasil = baca_kiriman(data, path.name, dataset, pelaku, id_ada, Media(args.media))
+    if hasil.laporan.masalah:
+        print(hasil.laporan.teks())
+    ditolak = len({m.baris for m in hasil.laporan.galat})
+    if hasil.diambil and wajib_verifikasi(dataset):
+        ajukan(dataset, pelaku, hasil.diambil)
+        print(f"{len(hasil.diambil)} kiriman menunggu verifikasi editor; {len(hasil.sudah_ada)} sudah pernah diimpor; {ditolak} ditolak.")
+    elif hasil.diambil:
+        simpan = simpan_laporan(dataset, pelaku, hasil.diambil, aksi="impor-formulir", berkas=path.name,
+                                gudang=gudang)
+        if not simpan.disimpan:
+            print(simpan.laporan.teks() if not simpan.laporan.ok else simpan.pesan)
+            return 1
+        print(f"{len(hasil.diambil)} kegiatan diimpor; {len(hasil.sudah_ada)} sudah pernah diimpor (dilewati); {ditolak} ditolak.")
+    else:
+        print(f"Tidak ada kiriman baru: {len(hasil.sudah_ada)} sudah pernah diimpor; {ditolak} ditolak.")
+    return 1 if not hasil.diambil and (ditolak or not hasil.sudah_ada) else 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    path, data = _baca_berkas(args.berkas)
     gudang = pilih_gudang(args.kim, args.boundaries)
     pengguna = args.user or f"cli:{getpass.getuser()}"
     hasil = impor_berkas(gudang, data, path.name, args.jenis, "ganti" if args.ganti else "gabung", pengguna,
@@ -117,3 +165,9 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     i.add_argument("--user", metavar="NAMA", help="nama yang dicatat di log audit (bawaan: cli:<akun sistem>)")
     tambah_opsi_data(i)
     i.set_defaults(func=_import)
+    f = aksi.add_parser("import-formulir", help="impor kiriman formulir lapangan (ekspor CSV ODK Central atau KoboToolbox) ke log kegiatan")
+    f.add_argument("kiriman", metavar="SUBMISSIONS.csv", help="ekspor CSV kiriman (satu baris per kiriman)")
+    f.add_argument("--media", metavar="FOLDER_ATAU_ZIP", help="lampiran foto dari ekspor yang sama (folder atau zip)")
+    f.add_argument("--akun", metavar="NAMA", help="impor sebagai akun tersimpan ini (lingkup dan perannya berlaku; dicatat di audit)")
+    tambah_opsi_data(f)
+    f.set_defaults(func=_import_formulir)

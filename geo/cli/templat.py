@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from geo.galat import GalatData
+from geo.cli.utama import periksa_tujuan_xlsx
 from geo.masuk.referensi import muat_referensi
 from geo.masuk.wilayah import muat_wilayah
 from geo.simpan.berkas import tulis_bytes_atomik
@@ -13,10 +13,7 @@ from geo.simpan.berkas import tulis_bytes_atomik
 
 def _template(args: argparse.Namespace) -> int:
     tujuan = Path(args.output)
-    if tujuan.suffix.lower() != ".xlsx":
-        raise GalatData(f"Templat ditulis sebagai Excel: beri nama berkas berakhiran .xlsx, bukan '{tujuan.name}'.")
-    if tujuan.exists() and not args.force:
-        raise GalatData(f"{tujuan} sudah ada dan tidak ditimpa. Pilih nama lain atau tambahkan --force.")
+    periksa_tujuan_xlsx(tujuan, args.force, "Templat")
     from geo.ekspor.templat import buat_templat  # openpyxl only for this command
 
     tulis_bytes_atomik(tujuan, buat_templat(muat_wilayah(), muat_referensi()))

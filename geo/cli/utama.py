@@ -33,13 +33,13 @@ if TYPE_CHECKING:  # the views are imported by the commands that build them, not
     from geo.tampilan.susun import Tampilan
 
 # Modules that contribute subcommands; each has ``daftar(subparsers)``.
-MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat", "geo.cli.anggaran", "geo.cli.db"]
+MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat", "geo.cli.anggaran", "geo.cli.db", "geo.cli.formulir"]
 # The module of each subcommand, so running one imports only its own module (help imports all).
 # A command missing here still works: the parser is then built from every module.
 MODUL_DARI_PERINTAH: dict[str, str] = {
     "validate": "geo.cli.utama", "summary": "geo.cli.utama", "export": "geo.cli.ekspor", "boundaries": "geo.cli.batas",
-    "data": "geo.cli.data", "check-accounts": "geo.cli.akun", "hash-password": "geo.cli.akun", "template": "geo.cli.templat",
-    "anggaran": "geo.cli.anggaran", "db": "geo.cli.db",
+    "data": "geo.cli.data", "check-accounts": "geo.cli.akun", "hash-password": "geo.cli.akun", "akun": "geo.cli.akun", "template": "geo.cli.templat",
+    "anggaran": "geo.cli.anggaran", "db": "geo.cli.db", "formulir": "geo.cli.formulir",
 }
 
 KELUAR_DATA_TIDAK_SAH = 1
@@ -49,6 +49,14 @@ KELUAR_TAK_TERDUGA = 3
 def tambah_opsi_data(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kim", metavar="PATH", help=f"tabel KIM, CSV/XLSX (bawaan: ${config.ENV_KIM} atau data/kim.csv)")
     p.add_argument("--boundaries", metavar="PATH", help=f"batas kelurahan GeoJSON (bawaan: ${config.ENV_BATAS} atau data/boundaries.geojson)")
+
+
+def periksa_tujuan_xlsx(tujuan: Path, timpa: bool, apa: str) -> None:
+    """An Excel output path: ``.xlsx``, and never an existing file without ``--force``."""
+    if tujuan.suffix.lower() != ".xlsx":
+        raise GalatData(f"{apa} ditulis sebagai Excel: beri nama berkas berakhiran .xlsx, bukan '{tujuan.name}'.")
+    if tujuan.exists() and not timpa:
+        raise GalatData(f"{tujuan} sudah ada dan tidak ditimpa. Pilih nama lain atau tambahkan --force.")
 
 
 def tambah_opsi_filter(p: argparse.ArgumentParser) -> None:

@@ -11,6 +11,9 @@ metric, classes, basemap, language and dates) plus file-only
 
 A new format is one :class:`Format` in :data:`FORMAT` and one maker in
 :data:`PEMBUAT` (a function ``(tampilan, opsi, judul, kelurahan) -> bytes``).
+
+``formulir`` writes the XLSForm for offline field reports (``python -m geo formulir``),
+from the data rather than from a view.
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 ``berkas`` is the atomic writer, the lock and the backups; ``kim`` saves the KIM
 table (validate, compare, write, audit, restore); ``akun`` checks editors' logins;
 ``foto`` validates, cleans and stores photos of potentials.
+``lingkup`` is the role and scope of the acting account, checked by every save;
+``daftar_akun`` keeps the accounts; ``laporan`` saves field reports and
+``menunggu`` holds them for verification.
 ``gudang`` is the one storage interface the page and the CLI use: these files,
 or the shared PostgreSQL/PostGIS store of ``pg`` (migrations in ``migrasi/``).
 ``kegiatan`` saves the activity log; ``utuh`` keeps records consistent (saved means
@@ -10,4 +13,5 @@ loadable, no row naming a missing potential); ``gabung`` merges two editors' sav
 row by row; ``impor_data`` imports a whole table through the page's path.
 """
 
-__all__ = ["akun", "berkas", "foto", "gabung", "gudang", "impor_data", "kegiatan", "kim", "pg", "utuh"]
+__all__ = ["akun", "berkas", "daftar_akun", "foto", "gabung", "gudang", "impor_data", "kegiatan", "kim", "laporan",
+           "lingkup", "menunggu", "pg", "utuh"]

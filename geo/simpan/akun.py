@@ -45,6 +45,8 @@ class DaftarPengguna:
 
     akun: dict[str, str] = field(default_factory=dict)
     peringatan: list[str] = field(default_factory=list)
+    # name → geo.simpan.lingkup.Akun for stored accounts (role and scope); absent = bootstrap administrator
+    rincian: dict[str, object] = field(default_factory=dict)
 
     @property
     def kosong(self) -> bool:

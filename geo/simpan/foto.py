@@ -26,6 +26,7 @@ from geo.masuk.batasan import Batas
 from geo.simpan.berkas import cadangkan, folder_cadangan, kunci
 from geo.simpan.foto_gambar import MAKS_BYTE, MAKS_PIKSEL, MAKS_SISI, bersihkan
 from geo.simpan.kim import Perubahan, ganti_teraudit, selesaikan_jurnal
+from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_foto, tanpa_batas
 
 LOG = logging.getLogger("geo.foto")
 FOLDER_FOTO = "foto"
@@ -175,18 +176,25 @@ def pindahkan_nama_lama(path_kim: Path | str, id_sah: set[str] | list[str]) -> i
     return pindah
 
 
-def simpan_foto(path_kim: Path | str, id_potensi: str, data: bytes, pengguna: str, nama: str = "foto",
+def simpan_foto(path_kim: Path | str, id_potensi: str, data: bytes, pengguna: Pelaku, nama: str = "foto",
                 id_sah: set[str] | None = None) -> Foto:
     """Validate, clean and store one potential's photo, audited; the previous photo is backed up first.
 
     ``id_sah`` (the ids in the KIM table) refuses a photo for a potential that
-    does not exist. Nothing is written when anything is refused.
+    does not exist. Nothing is written when anything is refused. For an account
+    with a narrower role or scope (:class:`geo.simpan.lingkup.Akun`) the store reads
+    the potential's kelurahan from the KIM table itself (never from the caller) and
+    refuses a photo outside the scope.
     """
     path_kim = Path(path_kim)
     if not str(pengguna).strip():
         raise GalatData("Masuk sebagai penyunting dulu untuk mengunggah foto.")
     if id_sah is not None and id_potensi not in id_sah:
         raise GalatData(f"id_potensi '{id_potensi}' tidak ada di {path_kim.name}. Simpan potensinya dulu, lalu unggah fotonya.")
+    if not tanpa_batas(pengguna):
+        with dicatat_di(path_kim):
+            periksa_foto(pengguna, id_potensi, _kode_dari_tabel(path_kim, id_potensi))
+    pengguna = nama_pelaku(pengguna)
     bersih, lebar, tinggi = bersihkan(data, nama)
     if id_sah is not None:
         pindahkan_nama_lama(path_kim, id_sah)
@@ -199,6 +207,18 @@ def simpan_foto(path_kim: Path | str, id_potensi: str, data: bytes, pengguna: st
                        berkas=f"{FOLDER_FOTO}/{tujuan.name}")
         pangkas_cadangan(path_kim)
     return Foto(tujuan, lebar, tinggi)
+
+
+def _kode_dari_tabel(path_kim: Path, id_potensi: str) -> str:
+    """The potential's kelurahan code as the KIM file has it ("" when unknown: then only an unscoped account passes)."""
+    from geo.galat import Laporan
+    from geo.masuk.baca import baca_tabel
+
+    tabel = baca_tabel(path_kim, Laporan()) if path_kim.exists() else None
+    if tabel is None or "id_potensi" not in tabel or "kode_kelurahan" not in tabel:
+        return ""
+    cocok = tabel.loc[tabel["id_potensi"].astype(str).str.strip() == id_potensi, "kode_kelurahan"]
+    return str(cocok.iloc[0]).strip() if len(cocok) else ""
 
 
 def daftar_foto(path_kim: Path | str) -> dict[str, Path]:

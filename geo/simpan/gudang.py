@@ -27,6 +27,7 @@ from geo.simpan import kim as _kim
 from geo.simpan import pembatas_simpan as _pembatas_simpan
 from geo.simpan.gabung import SidikTabel, astuple_sidik
 from geo.simpan.kim import HasilSimpan
+from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_rencana
 from geo.simpan.pembatas_simpan import CatatanGagal
 
 _LOG = logging.getLogger("geo.login")
@@ -51,6 +52,9 @@ class Cadangan(Protocol):
 class Gudang(Protocol):
     """Where the region's data lives; both implementations keep the same promises.
 
+    ``pengguna`` is the acting account (:class:`geo.simpan.lingkup.Akun`, or a plain
+    name for the trusted bootstrap administrator): every write checks its role and
+    scope and audits a refusal naming it (:class:`geo.simpan.lingkup.GalatLingkup`).
     ``sidik`` is whatever :meth:`baca_untuk_sunting` returned: the caller keeps
     it and hands it back to :meth:`simpan_kim`, which raises
     :class:`geo.simpan.kim.GalatKonflik` if someone else changed the data it saw.
@@ -73,7 +77,7 @@ class Gudang(Protocol):
     def baca_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, Any]:
         """The KIM table as the editor starts from, and its fingerprint."""
 
-    def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str = "sunting",
+    def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any, *, aksi: str = "sunting",
                    berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True,
                    berantai: bool = False) -> HasilSimpan:
         """Validate and save, with a backup and an audit entry, or refuse and say why.
@@ -88,7 +92,7 @@ class Gudang(Protocol):
     def baca_cadangan(self, cadangan: Cadangan) -> pd.DataFrame | None:
         """An earlier version as text cells plus ``_baris`` (as read from a file), or None."""
 
-    def pulihkan(self, cadangan: Cadangan, dataset: Dataset, pengguna: str, sidik_awal: Any = None,
+    def pulihkan(self, cadangan: Cadangan, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any = None,
                  periksa_konflik: bool = False) -> HasilSimpan:
         """Make an earlier version current again; the version it replaces is kept too."""
 
@@ -100,7 +104,7 @@ class Gudang(Protocol):
     def baca_log_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, Any]:
         """The activity log as text cells (``KOLOM_KEGIATAN``) and its fingerprint."""
 
-    def simpan_kegiatan(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *,
+    def simpan_kegiatan(self, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any, *,
                         aksi: str = "sunting-kegiatan", berkas: str = "tabel kegiatan", catatan: str = "",
                         periksa_konflik: bool = True) -> HasilSimpan:
         """Validate and save the log (the loader's rules on what is written), or refuse and say why."""
@@ -114,7 +118,7 @@ class Gudang(Protocol):
     def baca_rencana_untuk_sunting(self) -> tuple[pd.DataFrame, Any]:
         """The plan as the text cells it holds (no ``_baris``), and its fingerprint."""
 
-    def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan: Any, pengguna: str, sidik_awal: Any, *,
+    def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan: Any, pengguna: Pelaku, sidik_awal: Any, *,
                        berkas: str = "tabel suntingan", aksi: str = "sunting", periksa_konflik: bool = True) -> HasilSimpan:
         """Validate and save the plan, or refuse and say why."""
 
@@ -130,7 +134,7 @@ class Gudang(Protocol):
         """Forget these keys' failures (a successful login)."""
 
     # --- #21: photos (geo.simpan.foto), bytes with the same limits in both stores ---
-    def simpan_foto(self, id_potensi: str, data: bytes, pengguna: str, nama: str = "foto",
+    def simpan_foto(self, id_potensi: str, data: bytes, pengguna: Pelaku, nama: str = "foto",
                     id_sah: set[str] | None = None) -> _foto.Foto:
         """Validate, clean and store one potential's photo, audited; the old one is kept as a backup."""
 
@@ -162,7 +166,7 @@ class GudangBerkas:
     def baca_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, _berkas.Sidik | None]:
         return _kim.baca_untuk_sunting(dataset)
 
-    def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str = "sunting",
+    def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any, *, aksi: str = "sunting",
                    berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True,
                    berantai: bool = False) -> HasilSimpan:
         return _kim.simpan_kim(frame, dataset, pengguna, sidik_awal, aksi=aksi, berkas=berkas, catatan=catatan,
@@ -174,7 +178,7 @@ class GudangBerkas:
     def baca_cadangan(self, cadangan: Cadangan) -> pd.DataFrame | None:
         return baca_tabel(cadangan.path, Laporan())  # type: ignore[attr-defined]
 
-    def pulihkan(self, cadangan: Cadangan, dataset: Dataset, pengguna: str, sidik_awal: Any = None,
+    def pulihkan(self, cadangan: Cadangan, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any = None,
                  periksa_konflik: bool = False) -> HasilSimpan:
         return _kim.pulihkan(cadangan.path, dataset, pengguna, sidik_awal, periksa_konflik)  # type: ignore[attr-defined]
 
@@ -188,7 +192,7 @@ class GudangBerkas:
 
         return baca_log_untuk_sunting(dataset)
 
-    def simpan_kegiatan(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *,
+    def simpan_kegiatan(self, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any, *,
                         aksi: str = "sunting-kegiatan", berkas: str = "tabel kegiatan", catatan: str = "",
                         periksa_konflik: bool = True) -> HasilSimpan:
         from geo.simpan.kegiatan import simpan_kegiatan
@@ -218,11 +222,14 @@ class GudangBerkas:
         # The fingerprint carries the plan as loaded, so a later save merges line by line.
         return teks.drop(columns=KOLOM_BARIS).reset_index(drop=True), SidikTabel(*astuple_sidik(sidik), tabel=teks)
 
-    def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan: Any, pengguna: str, sidik_awal: Any, *,
+    def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan: Any, pengguna: Pelaku, sidik_awal: Any, *,
                        berkas: str = "tabel suntingan", aksi: str = "sunting", periksa_konflik: bool = True) -> HasilSimpan:
         from geo.anggaran.simpan import simpan_rencana
 
-        return simpan_rencana(frame, config.path_anggaran(), dataset, pengaturan, pengguna, sidik_awal, berkas=berkas, aksi=aksi)
+        with dicatat_di(config.path_anggaran()):  # #24: only an unscoped editor changes the shared plan
+            periksa_rencana(pengguna)
+        return simpan_rencana(frame, config.path_anggaran(), dataset, pengaturan, nama_pelaku(pengguna), sidik_awal,
+                              berkas=berkas, aksi=aksi)
 
     # --- #21: the login limiter's counts, in SQLite beside the data (process memory if read-only) ---
     def _gagal(self) -> _pembatas_simpan.PenyimpanGagal:
@@ -248,7 +255,7 @@ class GudangBerkas:
         self._gagal_aman(lambda p: p.pembatas_hapus(kunci))
 
     # --- #21: photos in data/foto/ beside kim.csv ---
-    def simpan_foto(self, id_potensi: str, data: bytes, pengguna: str, nama: str = "foto",
+    def simpan_foto(self, id_potensi: str, data: bytes, pengguna: Pelaku, nama: str = "foto",
                     id_sah: set[str] | None = None) -> _foto.Foto:
         return _foto.simpan_foto(self._paths()[0], id_potensi, data, pengguna, nama, id_sah)
 

@@ -32,6 +32,7 @@ from geo.simpan.kim import (
     perubahan_menurut,
     sesi_simpan,
 )
+from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_kegiatan, tanpa_batas
 
 LEMBAR_KEGIATAN = "Kegiatan"  # the sheet of the Excel template that holds the log
 _EXCEL = {".xlsx", ".xlsm"}
@@ -111,7 +112,7 @@ def _penulis(teks: pd.DataFrame, path: Path):
 
 
 def simpan_kegiatan(
-    frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Sidik | None, *,
+    frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Sidik | None, *,
     aksi: str = "sunting-kegiatan", berkas: str = "tabel kegiatan", catatan: str = "", periksa_konflik: bool = True,
 ) -> HasilSimpan:
     """Validate ``frame`` and make it the activity log, or refuse and say why (see module doc)."""
@@ -132,6 +133,9 @@ def simpan_kegiatan(
         perubahan = bandingkan_log(lama, tabel)
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
+        with dicatat_di(path):
+            periksa_lingkup_kegiatan(pengguna, dataset, lama, tabel, perubahan)
+        pengguna = nama_pelaku(pengguna)
         data = _isi(ke_teks(tabel), path)
         ids = id_potensi_sah(dataset)
         # Whatever is saved must load: the cells by row and column, then the exact bytes through the loader.
@@ -145,6 +149,31 @@ def simpan_kegiatan(
             return HasilSimpan(False, laporan_muat, pesan=f"Tidak disimpan: {len(laporan_muat.galat)} galat harus diperbaiki dulu.")
         cadangan = ganti_teraudit(path, data, pengguna, aksi, perubahan, len(tabel), catatan)
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Log kegiatan tersimpan: {perubahan.ringkas()}.")
+
+
+def kode_per_potensi(dataset: Dataset) -> dict[str, str]:
+    """``id_potensi`` → ``kode_kelurahan`` from the KIM table: where each activity belongs."""
+    tabel = dataset.potensi if len(dataset.potensi) else baca_untuk_sunting(dataset)[0]
+    return dict(zip(tabel["id_potensi"].astype(str), tabel["kode_kelurahan"].astype(str)))
+
+
+def periksa_lingkup_kegiatan(pengguna: Pelaku, dataset: Dataset, lama: pd.DataFrame, baru: pd.DataFrame,
+                             perubahan: Perubahan, kode_potensi: dict[str, str] | None = None) -> None:
+    """The acting account's role and scope against the activities this save changes.
+
+    ``kode_potensi`` (``id_potensi`` → ``kode_kelurahan``) is the KIM table as the
+    store holds it now (PostgreSQL reads it in the save's transaction); by default the dataset's.
+    """
+    if tanpa_batas(pengguna):
+        return
+    ids = {*perubahan.ditambah, *perubahan.diubah, *perubahan.dihapus}
+
+    def potensi(frame: pd.DataFrame) -> dict[str, str]:
+        pilih = frame[frame["id_kegiatan"].astype(str).isin(ids)]
+        return dict(zip(pilih["id_kegiatan"].astype(str), pilih["id_potensi"].astype(str)))
+
+    periksa_kegiatan(pengguna, kode_per_potensi(dataset) if kode_potensi is None else kode_potensi, potensi(lama), potensi(baru),
+                     perubahan.ditambah, perubahan.diubah, perubahan.dihapus)
 
 
 def _lembar(data: bytes) -> int | str:

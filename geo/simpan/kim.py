@@ -30,6 +30,7 @@ from geo.masuk.kegiatan import periksa_selaras_log
 from geo.masuk.periksa import baca_dan_validasi
 from geo.masuk.validasi import validasi_kim
 from geo.simpan.berkas import Sidik, berubah, cadangkan, kunci, tulis_bytes_atomik
+from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_kim, tanpa_batas
 
 MODE_GABUNG = "gabung"
 MODE_GANTI = "ganti"
@@ -223,6 +224,12 @@ def _tambah_baris_audit(path_kim: Path, entri: dict) -> None:
         os.fsync(f.fileno())
 
 
+def catat_audit(path_kim: Path, pengguna: str, aksi: str, perubahan: Perubahan, jumlah_baris: int,
+                cadangan: Path | None, catatan: str = "") -> None:
+    """Append one audit line with no data write of its own (a refusal, an account change, a queued report)."""
+    _tambah_baris_audit(path_kim, _entri_audit(path_kim, pengguna, aksi, perubahan, jumlah_baris, cadangan, catatan))
+
+
 def path_jurnal(path_kim: Path | str) -> Path:
     """The audit entry of a save in progress, written before the file is replaced."""
     return path_audit(path_kim).with_suffix(".jsonl.tertunda")
@@ -314,7 +321,7 @@ def sesi_simpan(path: Path, sidik_awal: Sidik | None = None, periksa_konflik: bo
 def simpan_kim(
     frame: pd.DataFrame,
     dataset: Dataset,
-    pengguna: str,
+    pengguna: Pelaku,
     sidik_awal: Sidik | None,
     *,
     aksi: str = "sunting",
@@ -355,6 +362,9 @@ def simpan_kim(
         perubahan = bandingkan(lama, tabel)
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
+        with dicatat_di(path):
+            periksa_lingkup_kim(pengguna, lama, tabel, perubahan)
+        pengguna = nama_pelaku(pengguna)
         ids = set(perubahan.dihapus)
         # Removing potentials: the log and the plan stay locked until both checks and writes are done.
         with utuh.kunci_rujukan(path, dataset.path_kegiatan, aktif=bool(ids)):
@@ -372,6 +382,20 @@ def simpan_kim(
                                        dataset.path_kegiatan, terkunci=True) if rujukan else []
             tambahan = f" Ikut dihapus: {len(ikut)} baris yang merujuk potensi itu." if ikut else ""
             return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.{tambahan}")
+
+
+def periksa_lingkup_kim(pengguna: Pelaku, lama: pd.DataFrame, baru: pd.DataFrame, perubahan: Perubahan) -> None:
+    """The acting account's role and scope against the rows this save changes (both stores call it)."""
+    if tanpa_batas(pengguna):
+        return
+    kolom = list(skema.KOLOM_KIM)
+
+    def baris(frame: pd.DataFrame, ids: list[str]) -> dict[str, dict[str, str]]:
+        teks = ke_teks(frame.reindex(columns=kolom)).drop(columns=KOLOM_BARIS).drop_duplicates("id_potensi")
+        return teks[teks["id_potensi"].isin(ids)].set_index("id_potensi", drop=False).to_dict("index")
+
+    ids = [*perubahan.ditambah, *perubahan.diubah, *perubahan.dihapus]
+    periksa_kim(pengguna, baris(lama, ids), baris(baru, ids), perubahan.ditambah, perubahan.diubah, perubahan.dihapus)
 
 
 def ganti_teraudit(path: Path, isi: bytes | Callable[[BinaryIO], object], pengguna: str, aksi: str, perubahan: Perubahan,
@@ -428,7 +452,7 @@ def periksa_unggahan(data: bytes, nama: str, dataset: Dataset, mode: str, lama: 
     return PeriksaUnggahan(tabel, laporan, hasil, bandingkan(lama, hasil))
 
 
-def pulihkan(cadangan: Path | str, dataset: Dataset, pengguna: str, sidik_awal: Sidik | None = None,
+def pulihkan(cadangan: Path | str, dataset: Dataset, pengguna: Pelaku, sidik_awal: Sidik | None = None,
              periksa_konflik: bool = False) -> HasilSimpan:
     """Make a backup the current table again; the version it replaces is itself backed up."""
     cadangan = Path(cadangan)

@@ -83,8 +83,8 @@ def test_schema_versions_gist_and_idempotent_upgrade(url_pg, monkeypatch, capsys
         from geo.simpan.pg.migrasi import daftar_migrasi
 
         diterapkan = conn.execute("SELECT versi FROM schema_migrations ORDER BY versi").fetchall()
-        assert diterapkan == [(m.versi,) for m in daftar_migrasi()]  # each exactly once (0001, 0002_rekaman, 0003_foto_pembatas, …)
-        assert len(daftar_migrasi()) >= 3
+        assert diterapkan == [(m.versi,) for m in daftar_migrasi()]  # each exactly once (0001, 0002_rekaman, 0003_foto_pembatas, 0005_akun, …)
+        assert len(daftar_migrasi()) >= 4
     g.kolam.tutup()
 
 

@@ -17,6 +17,7 @@ from geo.galat import GalatData
 from geo.masuk import tembolok
 from geo.simpan import foto
 from geo.simpan.berkas import tulis_bytes_atomik
+from geo.simpan.lingkup import GalatLingkup, Pelaku, nama_pelaku, periksa_foto, tanpa_batas
 from geo.simpan.pembatas_simpan import MAKS_CATATAN, CatatanGagal
 from geo.simpan.pg.koneksi import tempat
 
@@ -75,18 +76,35 @@ class FotoPG:
     def folder_foto_cermin(self) -> Path:
         return _folder_cermin(self.kolam.url)  # type: ignore[attr-defined]
 
-    def simpan_foto(self, id_potensi: str, data: bytes, pengguna: str, nama: str = "foto",
+    def simpan_foto(self, id_potensi: str, data: bytes, pengguna: Pelaku, nama: str = "foto",
                     id_sah: set[str] | None = None) -> foto.Foto:
-        """Validate, clean and store one photo with its audit row, in one transaction; the old one is kept."""
+        """Validate, clean and store one photo with its audit row, in one transaction; the old one is kept.
+
+        A scoped account (#24) is checked against the potential's kelurahan as the
+        database holds it, inside the transaction; a refusal is audited naming it.
+        """
         if not str(pengguna).strip():
             raise GalatData("Masuk sebagai penyunting dulu untuk mengunggah foto.")
         bersih, lebar, tinggi = foto.bersihkan(data, nama)
         sidik = hashlib.sha256(bersih).hexdigest()
+        try:
+            self._simpan_foto(id_potensi, bersih, sidik, lebar, tinggi, pengguna, nama, id_sah)
+        except GalatLingkup as exc:
+            self.catat_penolakan(exc)  # type: ignore[attr-defined]
+            raise
+        path = self.segarkan_foto()
+        return foto.Foto(path / foto.nama_berkas(id_potensi), lebar, tinggi)
+
+    def _simpan_foto(self, id_potensi: str, bersih: bytes, sidik: str, lebar: int, tinggi: int, pelaku: Pelaku,
+                     nama: str, id_sah: set[str] | None) -> None:
+        pengguna = nama_pelaku(pelaku)
         with self.kolam.koneksi() as conn, conn.transaction():  # type: ignore[attr-defined]
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (KUNCI_FOTO,))
-            ada = conn.execute("SELECT 1 FROM kim_potensi WHERE id_potensi = %s", (id_potensi,)).fetchone()
+            ada = conn.execute("SELECT kode_kelurahan FROM kim_potensi WHERE id_potensi = %s", (id_potensi,)).fetchone()
             if id_sah is not None and (id_potensi not in id_sah or ada is None):
                 raise GalatData(f"id_potensi '{id_potensi}' tidak ada di basis data. Simpan potensinya dulu, lalu unggah fotonya.")
+            if not tanpa_batas(pelaku):
+                periksa_foto(pelaku, id_potensi, str(ada[0] or "") if ada else "")
             conn.execute("INSERT INTO foto_cadangan (id_potensi, isi) SELECT id_potensi, isi FROM foto_potensi "
                          "WHERE id_potensi = %s", (id_potensi,))
             conn.execute(
@@ -99,8 +117,6 @@ class FotoPG:
                 (pengguna, f"{foto.FOLDER_FOTO}/{foto.nama_berkas(id_potensi)}", json.dumps([id_potensi]),
                  f"{nama}, {lebar}×{tinggi} piksel"))
             _pangkas_cadangan(conn)
-        path = self.segarkan_foto()
-        return foto.Foto(path / foto.nama_berkas(id_potensi), lebar, tinggi)
 
     def segarkan_foto(self) -> Path:
         """Bring this server's mirror up to the database: fetch new or changed photos, drop removed ones."""

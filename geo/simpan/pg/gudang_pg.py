@@ -30,7 +30,8 @@ from geo.masuk.referensi import KOLOM_REFERENSI, Referensi, muat_referensi
 from geo.masuk.validasi import validasi_kim
 from geo.masuk.wilayah import Wilayah, wilayah_dari_dict
 from geo.simpan import utuh
-from geo.simpan.kim import GalatKonflik, HasilSimpan, Perubahan, bandingkan, ke_teks
+from geo.simpan.kim import GalatKonflik, HasilSimpan, Perubahan, bandingkan, ke_teks, periksa_lingkup_kim
+from geo.simpan.lingkup import GalatLingkup, Pelaku, nama_pelaku
 from geo.simpan.pg import migrasi, rekaman_pg
 from geo.simpan.pg.foto_pembatas_pg import FotoPG, PembatasPG
 from geo.simpan.pg.gudang_rekaman import RekamanPG, log_dari_teks
@@ -180,16 +181,29 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG):  # records (#20), limiter counts 
         return tabel[_KOLOM]
 
     # --- saving --------------------------------------------------------
-    def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str = "sunting",
+    def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any, *, aksi: str = "sunting",
                    berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True,
                    berantai: bool = False) -> HasilSimpan:
-        with self.kolam.koneksi() as conn, conn.transaction():
-            hasil, id_audit = simpan_dalam(conn, frame, dataset, pengguna, sidik_awal, aksi=aksi, berkas=berkas,
-                                           catatan=catatan, periksa_konflik=periksa_konflik, berantai=berantai)
+        try:
+            with self.kolam.koneksi() as conn, conn.transaction():
+                hasil, id_audit = simpan_dalam(conn, frame, dataset, pengguna, sidik_awal, aksi=aksi, berkas=berkas,
+                                               catatan=catatan, periksa_konflik=periksa_konflik, berantai=berantai)
+        except GalatLingkup as exc:  # the save rolled back; the refusal itself is kept
+            self.catat_penolakan(exc)
+            raise
         if not hasil.disimpan:
             return hasil
         cadangan = CadanganAudit(id_audit, dt.datetime.now(), 0).path if id_audit else None
         return HasilSimpan(True, hasil.laporan, hasil.perubahan, cadangan, hasil.sidik, hasil.pesan)
+
+    def catat_penolakan(self, exc: GalatLingkup) -> None:
+        """An audit row naming the account whose write was refused (in its own transaction)."""
+        with self.kolam.koneksi() as conn, conn.transaction():
+            rekaman = exc.aksi if exc.aksi in (rekaman_pg.JENIS_KEGIATAN, rekaman_pg.JENIS_ANGGARAN) else "kim"
+            berkas = TABEL_KIM if rekaman == "kim" else rekaman_pg.label(rekaman)
+            conn.execute("INSERT INTO audit (rekaman, pengguna, aksi, berkas, diubah, jumlah_baris, catatan) "
+                         "VALUES (%s, %s, %s, %s, %s, 0, %s)",
+                         (rekaman, exc.akun.nama, f"ditolak-{exc.aksi}", berkas, json.dumps(exc.ids), exc.catatan))
 
     def daftar_cadangan(self) -> list[CadanganAudit]:
         with self.kolam.koneksi() as conn:
@@ -204,7 +218,7 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG):  # records (#20), limiter counts 
             return None
         return _frame_teks([tuple(r.get(k, "") for k in _KOLOM) for r in row[0]], _KOLOM)
 
-    def pulihkan(self, cadangan: Any, dataset: Dataset, pengguna: str, sidik_awal: Any = None,
+    def pulihkan(self, cadangan: Any, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any = None,
                  periksa_konflik: bool = False) -> HasilSimpan:
         mentah = self.baca_cadangan(cadangan)
         if mentah is None:
@@ -234,7 +248,7 @@ def _terapkan(kini: pd.DataFrame, baru: pd.DataFrame, ubah: Perubahan) -> pd.Dat
     return pd.concat([tetap, baru.loc[ubah.ditambah].astype(object)]).reset_index(drop=True)
 
 
-def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str, berkas: str,
+def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any, *, aksi: str, berkas: str,
                  catatan: str, periksa_konflik: bool, berantai: bool = False) -> tuple[HasilSimpan, int | None]:
     """The whole save inside the caller's transaction; returns the result and the audit id."""
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (KUNCI_SIMPAN,))
@@ -268,6 +282,8 @@ def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sid
     perubahan = bandingkan(lama, tabel)
     if perubahan.kosong and rows:
         return HasilSimpan(False, laporan, perubahan, pesan="Tidak ada perubahan; data di basis data tidak diubah."), None
+    periksa_lingkup_kim(pengguna, lama, tabel, perubahan)
+    pengguna = nama_pelaku(pengguna)
     rujukan = rekaman_pg.rujukan(conn, perubahan.dihapus)
     if rujukan and not berantai:
         return HasilSimpan(False, utuh.laporan_rujukan(rujukan, berkas), perubahan, pesan=utuh.pesan_rujukan(rujukan)), None

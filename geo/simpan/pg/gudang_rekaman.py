@@ -16,6 +16,7 @@ from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN, log_kosong, periksa_selaras, validasi_kegiatan
 from geo.masuk.wilayah import Wilayah
 from geo.simpan.kim import HasilSimpan
+from geo.simpan.lingkup import GalatLingkup, Pelaku, nama_pelaku, periksa_rencana
 from geo.simpan.pg import rekaman_pg
 from geo.simpan.pg.rekaman_pg import JENIS_ANGGARAN, JENIS_KEGIATAN, label
 
@@ -41,6 +42,7 @@ class RekamanPG:
     """Mixed into ``GudangPG``: needs ``self.kolam`` and the save lock ``KUNCI_SIMPAN``."""
 
     kolam: Any
+    catat_penolakan: Any  # GudangPG's: the audit row of a refused write
 
     def _kunci_simpan(self) -> int:
         from geo.simpan.pg.gudang_pg import KUNCI_SIMPAN
@@ -61,17 +63,24 @@ class RekamanPG:
             return pd.DataFrame({k: pd.Series(dtype=object) for k in KOLOM_KEGIATAN}), None
         return teks.reindex(columns=list(KOLOM_KEGIATAN)).fillna(""), sidik
 
-    def simpan_kegiatan(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *,
+    def simpan_kegiatan(self, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any, *,
                         aksi: str = "sunting-kegiatan", berkas: str = "tabel kegiatan", catatan: str = "",
                         periksa_konflik: bool = True) -> HasilSimpan:
-        from geo.simpan.kegiatan import ke_teks
+        from geo.simpan.kegiatan import ke_teks, periksa_lingkup_kegiatan
 
-        with self.kolam.koneksi() as conn, conn.transaction():
-            ids = pd.Series([r[0] for r in conn.execute("SELECT id_potensi FROM kim_potensi")], dtype=object)
-            hasil, _ = rekaman_pg.simpan(
-                conn, JENIS_KEGIATAN, ke_teks(frame), lambda t: validasi_kegiatan(t, berkas, dataset.wilayah, ids),
-                lambda teks, typed: ke_teks(typed), pengguna, sidik_awal, aksi=aksi, berkas=berkas, catatan=catatan,
-                periksa_konflik=periksa_konflik, kunci_simpan=self._kunci_simpan())
+        try:
+            with self.kolam.koneksi() as conn, conn.transaction():
+                kim = conn.execute("SELECT id_potensi, kode_kelurahan FROM kim_potensi").fetchall()
+                ids = pd.Series([r[0] for r in kim], dtype=object)
+                kode = {str(i): str(k or "") for i, k in kim}  # scope against the potentials as stored now
+                hasil, _ = rekaman_pg.simpan(
+                    conn, JENIS_KEGIATAN, ke_teks(frame), lambda t: validasi_kegiatan(t, berkas, dataset.wilayah, ids),
+                    lambda teks, typed: ke_teks(typed), nama_pelaku(pengguna), sidik_awal, aksi=aksi, berkas=berkas,
+                    catatan=catatan, periksa_konflik=periksa_konflik, kunci_simpan=self._kunci_simpan(),
+                    periksa=lambda lama, baru, ubah: periksa_lingkup_kegiatan(pengguna, dataset, lama, baru, ubah, kode))
+        except GalatLingkup as exc:  # rolled back; the refusal itself is kept, naming the account
+            self.catat_penolakan(exc)
+            raise
         if hasil.disimpan:
             hasil = HasilSimpan(True, hasil.laporan, hasil.perubahan, None, hasil.sidik,
                                 f"Log kegiatan tersimpan: {hasil.perubahan.ringkas()}.")
@@ -107,11 +116,17 @@ class RekamanPG:
             return pd.DataFrame(columns=list(KOLOM_SEMUA)), None
         return sebagai_teks(teks).drop(columns=KOLOM_BARIS).reset_index(drop=True), sidik
 
-    def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan, pengguna: str, sidik_awal: Any, *,
+    def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan, pengguna: Pelaku, sidik_awal: Any, *,
                        berkas: str = "tabel suntingan", aksi: str = "sunting", periksa_konflik: bool = True) -> HasilSimpan:
         from geo.anggaran.rencana import validasi_rencana
         from geo.anggaran.simpan import _kanonik, sebagai_teks
 
+        try:
+            periksa_rencana(pengguna)
+        except GalatLingkup as exc:
+            self.catat_penolakan(exc)
+            raise
+        pengguna = nama_pelaku(pengguna)
         with self.kolam.koneksi() as conn, conn.transaction():
             return rekaman_pg.simpan(
                 conn, JENIS_ANGGARAN, sebagai_teks(frame), lambda t: validasi_rencana(t, berkas, dataset, pengaturan),

@@ -67,10 +67,12 @@ def _terapkan(kini: pd.DataFrame, baru: pd.DataFrame, ubah: Perubahan, kunci: st
 
 def simpan(conn, jenis: str, frame: pd.DataFrame, validasi: Validasi, kanonik: Callable[[pd.DataFrame, pd.DataFrame], pd.DataFrame],
            pengguna: str, sidik_awal, *, aksi: str, berkas: str, catatan: str, periksa_konflik: bool,
-           kunci_simpan: int) -> tuple[HasilSimpan, int | None]:
+           kunci_simpan: int, periksa: Callable[[pd.DataFrame, pd.DataFrame, Perubahan], None] | None = None,
+           ) -> tuple[HasilSimpan, int | None]:
     """Validate ``frame`` (text cells) and make it the record, inside the caller's transaction.
 
-    ``kanonik(teks, typed)`` gives the cells to store (ISO dates, plain rupiah). Raises
+    ``kanonik(teks, typed)`` gives the cells to store (ISO dates, plain rupiah); ``periksa(lama,
+    baru, perubahan)`` may refuse the write (an account's scope, :class:`geo.simpan.lingkup.GalatLingkup`). Raises
     :class:`geo.simpan.pg.gudang_pg.GalatKonflikBaris` when a row this editor changed was
     changed by someone else since ``sidik_awal``.
     """
@@ -107,6 +109,8 @@ def simpan(conn, jenis: str, frame: pd.DataFrame, validasi: Validasi, kanonik: C
     perubahan = perubahan_menurut(lama_teks, simpanan, kunci)
     if perubahan.kosong and lama is not None:
         return HasilSimpan(False, laporan, perubahan, pesan="Tidak ada perubahan; data di basis data tidak diubah."), None
+    if periksa is not None:  # #24: the acting account's role and scope on the rows this save changes
+        periksa(lama_teks, simpanan, perubahan)
     tulis(conn, jenis, simpanan, kolom, perubahan, pengguna)
     sebelum = json.dumps(lama_teks.drop(columns=KOLOM_BARIS).to_dict(orient="records"), ensure_ascii=False) if lama is not None else None
     id_audit = catat_audit(conn, jenis, pengguna, aksi, berkas, perubahan, len(simpanan), catatan, sebelum)

@@ -1,0 +1,42 @@
+"""Lapor Kegiatan: a KIM reporter records one activity with a photo from a phone.
+
+Narrow (centered) for one thumb at 390 px; the login is the one of Kelola
+Data, and the store refuses anything outside the account's role and scope.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.galat import GalatData
+from geo.simpan.lingkup import PENINJAU
+from ui.kelola import bagian_login, daftar_pengguna, keluar
+from ui.lapor import formulir_lapor, tinjau_menunggu
+from ui.md import aman_md
+from ui.muat import muat
+from ui.navigasi import menu
+
+st.set_page_config(page_title="Lapor Kegiatan · Peta Potensi KIM", page_icon="📝", layout="centered",
+                   initial_sidebar_state="collapsed")
+menu()
+st.title("Lapor kegiatan")
+
+try:
+    dataset = muat()
+except GalatData as exc:
+    st.error(aman_md(exc))
+    st.stop()
+
+pengguna = bagian_login(daftar_pengguna())
+if not pengguna:
+    st.stop()
+kiri, kanan = st.columns([3, 1], vertical_alignment="center")
+kiri.caption(f"{aman_md(pengguna)} · {aman_md(pengguna.peran)} · {aman_md(pengguna.lingkup or 'semua wilayah')}")
+if kanan.button("Keluar", key="lapor_keluar", width="stretch"):
+    keluar()
+    st.rerun()
+if pengguna.peran == PENINJAU:
+    st.info("Akun peninjau hanya dapat melihat data.")
+    st.stop()
+formulir_lapor(dataset, pengguna)
+tinjau_menunggu(dataset, pengguna)

@@ -1,0 +1,124 @@
+"""Kelola Data, "Lapor kegiatan": one activity with a photo from a phone, in one form.
+
+Built for one thumb at 390 px: a single column, the reporter's own potentials
+first in a searchable picker, today's date, the region's activity vocabulary,
+big buttons, and the phone's camera through the file picker. The save goes
+through :func:`geo.simpan.laporan.simpan_laporan` on the page's store (or waits for verification).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.galat import GalatData
+from geo.masuk.dataset import Dataset
+from geo.masuk.kegiatan import jenis_kegiatan
+from geo.simpan.foto import MAKS_BYTE
+from geo.simpan.laporan import LaporanKegiatan, id_berikutnya, simpan_laporan, wajib_verifikasi
+from geo.simpan.lingkup import ADMINISTRATOR, EDITOR, Akun, dalam_lingkup
+from geo.simpan.menunggu import ajukan, baca_menunggu, terima, tolak_laporan
+from geo.tampilan import waktu
+from ui.foto import siapkan_foto
+from ui.kelola import kabar, tampilkan_kabar
+from ui.laporan import tabel_laporan
+from ui.md import aman_md
+from ui.muat import gudang, lupakan
+
+JENIS_FOTO = ["jpg", "jpeg", "mpo", "png", "webp"]  # as ui/kelola_lapangan (#21: MPO from phone cameras)
+MAKS_CATATAN = 280
+
+
+def potensi_dalam_lingkup(dataset: Dataset, akun: Akun) -> pd.DataFrame:
+    """The potentials this account may report on, its own KIM's first (the order of the table)."""
+    potensi = pd.DataFrame(dataset.potensi.drop(columns="geometry", errors="ignore"))
+    if not len(potensi):
+        return potensi
+    return potensi[potensi["kode_kelurahan"].map(lambda k: dalam_lingkup(akun, k))]
+
+
+def formulir_lapor(dataset: Dataset, akun: Akun) -> None:
+    tampilkan_kabar()
+    potensi = potensi_dalam_lingkup(dataset, akun)
+    if not len(potensi):
+        st.info("Tidak ada potensi dalam lingkup akun ini. Minta administrator memeriksa lingkup akun Anda.")
+        return
+    label = dict(zip(potensi["id_potensi"], potensi["nama_potensi"] + " · " + potensi["nama_kim"] + " (" + potensi["kelurahan"] + ")"))
+    pilihan = list(label)
+    jenis = list(jenis_kegiatan(dataset.wilayah))
+    if wajib_verifikasi(dataset):
+        st.caption("Laporan menunggu verifikasi editor sebelum dihitung di peta dan angka.")
+    with st.form("lapor_form", clear_on_submit=True, border=False):
+        id_potensi = st.selectbox("Potensi (ketik untuk mencari)", pilihan, format_func=label.get, key="lapor_potensi")
+        tanggal = st.date_input("Tanggal kegiatan", value=waktu.hari_ini(), max_value=waktu.hari_ini(), format="DD/MM/YYYY",
+                                key="lapor_tanggal")
+        jenis_ = st.selectbox("Jenis kegiatan", jenis, key="lapor_jenis")
+        peserta = st.number_input("Jumlah peserta", min_value=0, max_value=100_000, value=None, step=1, key="lapor_peserta",
+                                  placeholder="mis. 12")
+        catatan = st.text_area("Catatan singkat", max_chars=MAKS_CATATAN, key="lapor_catatan", height=90)
+        foto = st.file_uploader(f"Foto kegiatan (kamera atau galeri, maks. {MAKS_BYTE // 1024 // 1024} MB)", type=JENIS_FOTO,
+                                key="lapor_foto")
+        kirim = st.form_submit_button("Kirim laporan", type="primary", width="stretch")
+    if kirim:
+        _kirim(dataset, akun, id_potensi, tanggal, jenis_, peserta, catatan, foto)
+
+
+def _kirim(dataset: Dataset, akun: Akun, id_potensi, tanggal, jenis_: str, peserta, catatan: str, foto) -> None:
+    log, _ = gudang().baca_log_untuk_sunting(dataset)
+    lap = LaporanKegiatan(
+        id_berikutnya(log["id_kegiatan"], baca_menunggu(dataset)["id_kegiatan"]), str(id_potensi), tanggal.isoformat() if tanggal else "", jenis_,
+        "" if peserta is None else str(int(peserta)), (catatan or "").strip(),
+        foto.getvalue() if foto is not None else None, foto.name if foto is not None else "foto",
+    )
+    try:
+        if wajib_verifikasi(dataset):
+            ajukan(dataset, akun, [lap])
+            kabar("success", f"Laporan {lap.id_kegiatan} terkirim dan menunggu verifikasi editor.")
+            st.rerun()
+        hasil = simpan_laporan(dataset, akun, [lap], gudang=gudang())
+    except GalatData as exc:  # out of scope (logged by the store), a refused photo, a busy file
+        st.error(aman_md(exc))
+        return
+    if not hasil.disimpan:
+        st.error("Laporan belum tersimpan; perbaiki isian berikut.")
+        tabel_laporan(hasil.laporan)
+        return
+    if lap.foto is not None:
+        siapkan_foto(dataset)
+    st.cache_data.clear()
+    lupakan()  # the map and its figures must count the new activity
+    kabar("success", f"Laporan {lap.id_kegiatan} tersimpan. Terima kasih!")
+    st.rerun()
+
+
+def tinjau_menunggu(dataset: Dataset, akun: Akun) -> None:
+    """Editors of a scope accept or reject the reports waiting in it (verification on)."""
+    if akun.peran not in (EDITOR, ADMINISTRATOR) or not wajib_verifikasi(dataset):
+        return
+    kode = dict(zip(dataset.potensi["id_potensi"], dataset.potensi["kode_kelurahan"])) if len(dataset.potensi) else {}
+    antre = baca_menunggu(dataset)
+    antre = antre[antre["id_potensi"].map(lambda i: dalam_lingkup(akun, kode.get(i, "")))]
+    st.subheader(f"Menunggu verifikasi ({len(antre)})")
+    for r in antre.to_dict("records"):
+        with st.container(border=True):
+            st.markdown(f"**{aman_md(r['id_kegiatan'])}** · {aman_md(r['id_potensi'])} · {aman_md(r['tanggal'])} · "
+                        f"{aman_md(r['jenis_kegiatan'])} · {aman_md(r['peserta'] or '-')} peserta  \n"
+                        f"{aman_md(r['keterangan'])}  \n_oleh {aman_md(r['pelapor'])}_")
+            kiri, kanan = st.columns(2)
+            try:
+                if kiri.button("Terima", key=f"terima_{r['id_kegiatan']}", type="primary", width="stretch"):
+                    hasil = terima(dataset, akun, [r["id_kegiatan"]], gudang())
+                    if not hasil.disimpan:
+                        tabel_laporan(hasil.laporan)
+                        return
+                    siapkan_foto(dataset)
+                    st.cache_data.clear()
+                    lupakan()
+                    kabar("success", f"Laporan {r['id_kegiatan']} diterima dan kini dihitung.")
+                    st.rerun()
+                if kanan.button("Tolak", key=f"tolak_{r['id_kegiatan']}", width="stretch"):
+                    tolak_laporan(dataset, akun, [r["id_kegiatan"]])
+                    kabar("info", f"Laporan {r['id_kegiatan']} ditolak.")
+                    st.rerun()
+            except GalatData as exc:
+                st.error(aman_md(exc))
