@@ -29,6 +29,8 @@ from geo.masuk.wilayah import Wilayah
 
 # Optional: names a row's kab/kota when a desa/kelurahan name repeats across a province.
 KOLOM_KABKOTA = "kabkota"
+# Optional: the row's KIM in the KIM table (profil_kim.csv, geo.kim); without it the KIM is found by nama_kim.
+KOLOM_ID_KIM = "id_kim"
 
 KOLOM_WAJIB_ISI = ("id_potensi", "nama_kim", "nama_potensi", "kategori_potensi", "status_aktivitas")
 
@@ -68,7 +70,7 @@ def _cek_kolom(k: _Konteks) -> None:
             kolom=nama,
         )
     for nama in kolom:
-        if nama not in skema.KOLOM_KIM and nama not in (KOLOM_BARIS, KOLOM_KABKOTA):
+        if nama not in skema.KOLOM_KIM and nama not in (KOLOM_BARIS, KOLOM_KABKOTA, KOLOM_ID_KIM):
             k.laporan.tambah(k.berkas, "Kolom tidak dikenal; isinya diabaikan. Periksa ejaan judul kolom.", baris=1, kolom=nama, tingkat=PERINGATAN)
 
 
@@ -297,5 +299,7 @@ def validasi_kim(
     hasil["kegiatan_terakhir"] = tanggal
     hasil["lintang"] = lintang
     hasil["bujur"] = bujur
+    if KOLOM_ID_KIM in frame:
+        hasil[KOLOM_ID_KIM] = frame[KOLOM_ID_KIM]
     hasil[KOLOM_BARIS] = frame[KOLOM_BARIS].astype(int).to_numpy()
     return hasil.reset_index(drop=True), laporan
