@@ -82,6 +82,14 @@ def main() -> None:
         tulis.writeheader()
         tulis.writerows(rows)
     print(f"{len(rows)} profil KIM contoh → {DATA / 'profil_kim.csv'}")
+    # Invented jury scores for 2026 (KIM awards in August); dormant KIM did not present.
+    with open(DATA / "nilai_juri.csv", "w", encoding="utf-8", newline="") as f:
+        tulis = csv.writer(f)
+        tulis.writerow(["id_kim", "periode", "kriteria", "nilai"])
+        for r in rows:
+            tingkat = TINGKAT[r["nama_kim"]]
+            if tingkat:
+                tulis.writerow([r["id_kim"], "2026", "juri", acak.randint(78, 92) if tingkat == 2 else acak.randint(58, 76)])
 
 
 if __name__ == "__main__":

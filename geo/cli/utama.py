@@ -32,13 +32,13 @@ if TYPE_CHECKING:  # the views are imported by the commands that build them, not
     from geo.tampilan.tingkat import Jenjang
 
 # Modules that contribute subcommands; each has ``daftar(subparsers)``.
-MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat", "geo.cli.anggaran", "geo.cli.db"]
+MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat", "geo.cli.anggaran", "geo.cli.db", "geo.cli.kim"]
 # The module of each subcommand, so running one imports only its own module (help imports all).
 # A command missing here still works: the parser is then built from every module.
 MODUL_DARI_PERINTAH: dict[str, str] = {
     "validate": "geo.cli.utama", "summary": "geo.cli.utama", "export": "geo.cli.ekspor", "boundaries": "geo.cli.batas",
     "data": "geo.cli.data", "check-accounts": "geo.cli.akun", "hash-password": "geo.cli.akun", "template": "geo.cli.templat",
-    "anggaran": "geo.cli.anggaran", "db": "geo.cli.db",
+    "anggaran": "geo.cli.anggaran", "db": "geo.cli.db", "kim": "geo.cli.kim",
 }
 
 KELUAR_DATA_TIDAK_SAH = 1
@@ -186,6 +186,12 @@ def _summary(args: argparse.Namespace) -> int:
     if a.tanpa_batas:
         total += f"; {a.tanpa_batas} potensi di kelurahan yang tidak ada di berkas batas (tidak termasuk tabel di atas)"
     print(total + ".", file=sys.stderr)
+    if dataset.profil is not None:  # the KIM assessment (#25): prioritas pembinaan among the view's KIM
+        from geo.kim.penilaian import id_kim_tampil, penilaian, teks_prioritas
+        from geo.tampilan.waktu import hari_ini as _hari_ini
+
+        p = penilaian(dataset, pada or tampilan.pada or _hari_ini(), id_kim=id_kim_tampil(dataset, tampilan.potensi))
+        print("\n".join(teks_prioritas(p)), file=sys.stderr)
     return 0
 
 

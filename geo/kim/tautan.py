@@ -16,7 +16,7 @@ import pandas as pd
 
 from geo.galat import PERINGATAN, Laporan
 from geo.kim import daftar
-from geo.kim.profil import ProfilKIM, tabel_profil_kosong
+from geo.kim.profil import KOLOM_TANGGAL, ProfilKIM, tabel_profil_kosong
 from geo.masuk.baca import KOLOM_BARIS
 
 KOLOM_ID_KIM = "id_kim"
@@ -74,10 +74,13 @@ def tautkan(potensi: pd.DataFrame, profil: ProfilKIM, berkas_kim: str, laporan: 
         tambahan = pd.DataFrame(baru)
         tambahan[KOLOM_BARIS] = 0  # not a row of the KIM table
         tabel = pd.concat([tabel, tambahan.reindex(columns=tabel.columns)], ignore_index=True)
-        for k in ("ad_art",):
-            tabel[k] = tabel[k].astype("boolean")
+        tabel["ad_art"] = tabel["ad_art"].astype("boolean")
+        for k in KOLOM_TANGGAL:
+            tabel[k] = pd.to_datetime(tabel[k])
     tautan = pd.Series(hasil, index=potensi["id_potensi"].astype(str).to_numpy(), name="id_kim", dtype=object)
-    return ProfilKIM(tabel.fillna({k: "" for k in tabel.columns if tabel[k].dtype == object}), profil.bimtek, profil.bantuan,
+    teks = [k for k in tabel.columns if k not in (*KOLOM_TANGGAL, "ad_art", KOLOM_BARIS)]
+    tabel[teks] = tabel[teks].astype(object).fillna("")
+    return ProfilKIM(tabel, profil.bimtek, profil.bantuan,
                      profil.penghargaan, tautan, profil.path, tuple(b["id_kim"] for b in baru))
 
 

@@ -138,3 +138,15 @@ def test_ekspor_menetralkan_rumus(wilayah_uji):
         f"id_kim,nama_kim,kode_kelurahan,tagline\nKIM-A,KIM Alfa,{KODE_A},\"=HYPERLINK(\"\"http://x\"\")\"\n", encoding="utf-8")
     d = muat_dataset()
     assert b"'=HYPERLINK" in ekspor.profil_csv(d)
+
+
+def test_tabel_hasil_migrasi_bertipe(tmp_path):
+    """Made from kim.csv alone, the table has the same types as a loaded one (dates, AD/ART), so it scores."""
+    import datetime as dt
+
+    from geo.kim.nilai import nilai_kim
+
+    d = _dataset_bawaan(tmp_path, profil=False)
+    assert pd.api.types.is_datetime64_any_dtype(d.profil.tabel["pos_instagram"])
+    h = nilai_kim(d, dt.date(2026, 12, 1))
+    assert (h["nilai_administrasi"] == 0).all() and (h["nilai_media"] == 0).all() and h["skor"].notna().all()
