@@ -121,7 +121,34 @@ def _export_rka(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_kim(args: argparse.Namespace) -> int:
+    """``--format profil-csv|profil-xlsx|profil-geojson|pemetaan-pdf|pemetaan-xlsx``: the KIM table and the pemetaan (#25)."""
+    from geo.kim.berkas import FORMAT_KIM, buat_berkas_kim, id_kim_untuk
+    from geo.tampilan.waktu import hari_ini
+
+    kode = str(args.format).strip().lower()
+    akhiran = Path(args.output).suffix.lower().lstrip(".") if args.output and args.output != "-" else ""
+    if akhiran and akhiran != FORMAT_KIM[kode][0]:
+        raise GalatData(f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
+                        f"Ganti akhirannya menjadi .{FORMAT_KIM[kode][0]}.")
+    dataset = muat_dari_args(args)
+    jenjang = jenjang_dari_args(args, dataset)
+    pada, _banding = waktu.tanggal_dari_args(args)
+    f = filter_dari_args(args, dataset)
+    tampilan = tampilkan(dataset, f, jenjang.tingkat, jenjang.wilayah, pada=pada)
+    tersaring = not f.kosong
+    id_kim = id_kim_untuk(dataset, tampilan.potensi if tersaring else None, jenjang.wilayah)
+    tujuan = _periksa_tujuan(Path(args.output), dataset) if args.output and args.output != "-" else None
+    hasil = buat_berkas_kim(kode, dataset, id_kim, pada or tampilan.pada or hari_ini(), args.pemisah)
+    tujuan = _keluarkan(args, hasil, dataset, (), tujuan)
+    if tujuan:
+        print(f"Tersimpan: {tujuan} ({hasil.jumlah_kim} KIM; {tampilan.filter.deskripsi()})")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
+    if str(args.format or "").strip().lower() in ("profil-csv", "profil-xlsx", "profil-geojson", "pemetaan-pdf", "pemetaan-xlsx"):
+        return _export_kim(args)
     if str(args.format or "").strip().lower() in ("rab-xlsx", "rab-pdf"):
         return _export_rab(args)
     if str(args.format or "").strip().lower() in ("rka-xlsx", "rka-pdf"):
@@ -170,7 +197,7 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     )
     tambah_opsi_data(p)
     tambah_opsi_filter(p)
-    p.add_argument("--format", metavar="F", help=f"format berkas: {', '.join(FORMAT)}, rab-xlsx, rab-pdf, rka-xlsx, rka-pdf (bawaan: dari akhiran --output)")
+    p.add_argument("--format", metavar="F", help=f"format berkas: {', '.join(FORMAT)}, rab-xlsx, rab-pdf, rka-xlsx, rka-pdf, profil-csv, profil-xlsx, profil-geojson, pemetaan-pdf, pemetaan-xlsx (bawaan: dari akhiran --output)")
     p.add_argument("--anggaran", metavar="PATH", help="rab-*/rka-*: rencana anggaran (bawaan: $KIM_ANGGARAN atau data/anggaran.csv)")
     p.add_argument("--tahap", default="rka", metavar="T", help="rka-xlsx/rka-pdf: tahap formulir rka, rkpa, dpa atau dppa (bawaan: rka)")
     p.add_argument("--output", "-o", metavar="FILE", help="berkas keluaran; '-' untuk stdout (bawaan: nama otomatis di folder ini)")

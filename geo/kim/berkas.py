@@ -1,0 +1,74 @@
+"""The KIM files a view exports (#25): the KIM table and the pemetaan report, by format code.
+
+Takes the dataset and explicit inputs (the view's potentials, the level's
+code prefix, the date), so the CLI now and the View of #19 later call the
+same function.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geo.masuk.dataset import Dataset
+
+# code → (extension, what it is)
+FORMAT_KIM: dict[str, tuple[str, str]] = {
+    "profil-csv": ("csv", "tabel KIM (CSV)"),
+    "profil-xlsx": ("xlsx", "tabel KIM (XLSX)"),
+    "profil-geojson": ("geojson", "tabel KIM (GeoJSON titik)"),
+    "pemetaan-pdf": ("pdf", "laporan pemetaan KIM (PDF)"),
+    "pemetaan-xlsx": ("xlsx", "laporan pemetaan KIM (XLSX)"),
+}
+
+
+@dataclass(frozen=True)
+class HasilKIM:
+    nama: str
+    data: bytes
+    jumlah_kim: int
+
+
+def id_kim_untuk(dataset: Dataset, potensi: pd.DataFrame | None, awalan: str = "") -> list[str]:
+    """The KIM of a view: with a potential among ``potensi`` (when a filter is set) and inside the level's prefix.
+
+    Without a filter every KIM counts, also a KIM formed without any potential yet.
+    """
+    tabel = dataset.profil.tabel  # type: ignore[attr-defined]
+    pilih = tabel["kode_kelurahan"].astype(str).str.startswith(awalan) if awalan else pd.Series(True, index=tabel.index)
+    if potensi is not None:
+        ada = set(potensi["id_potensi"].astype(str).map(dataset.profil.tautan).dropna())  # type: ignore[attr-defined]
+        pilih &= tabel["id_kim"].isin(ada)
+    return tabel.loc[pilih, "id_kim"].tolist()
+
+
+def buat_berkas_kim(kode: str, dataset: Dataset, id_kim: list[str], tanggal: dt.date, pemisah: str = ",") -> HasilKIM:
+    from geo.galat import GalatData
+
+    if dataset.profil is None:
+        raise GalatData("Tabel KIM belum dapat dibuat: perbaiki dulu galat di tabel potensi (python -m geo validate).")
+    ekstensi = FORMAT_KIM[kode][0]
+    slug = dataset.wilayah.slug
+    if kode.startswith("profil-"):
+        from geo.kim import ekspor
+
+        data = {"profil-csv": lambda: ekspor.profil_csv(dataset, id_kim, pemisah), "profil-xlsx": lambda: ekspor.profil_xlsx(dataset, id_kim),
+                "profil-geojson": lambda: ekspor.profil_geojson(dataset, id_kim)}[kode]()
+        return HasilKIM(f"profil-kim-{slug}.{ekstensi}", data, len(id_kim))
+    if not id_kim:
+        raise GalatData("Tidak ada KIM pada tampilan ini (periksa filter dan --wilayah); laporan pemetaan kosong tidak dibuat.")
+    from geo.kim.pemetaan import pemetaan
+
+    m = pemetaan(dataset, tanggal, id_kim)
+    judul = f"Pemetaan KIM {dataset.wilayah.nama} — {tanggal:%Y-%m-%d}"
+    if kode == "pemetaan-pdf":
+        from geo.ekspor.pemetaan_pdf import pemetaan_pdf
+
+        data = pemetaan_pdf(dataset, m, judul)
+    else:
+        from geo.kim.pemetaan_xlsx import pemetaan_xlsx
+
+        data = pemetaan_xlsx(m, judul)
+    return HasilKIM(f"pemetaan-kim-{slug}-{tanggal:%Y-%m-%d}.{ekstensi}", data, len(id_kim))
