@@ -31,6 +31,7 @@ TAGLINE = ["Dari kampung, untuk Bontang", "Kabar warga, karya warga", "Informasi
 BIMTEK = ["Bimtek jurnalistik warga", "Pelatihan fotografi ponsel", "Bimtek pengelolaan website KIM",
           "Pelatihan video pendek", "Bimtek literasi digital dan cek fakta"]
 BANTUAN = ["Kamera digital 1 unit", "Laptop 1 unit", "Paket data internet 12 bulan", "Tripod dan mikrofon", "Printer 1 unit"]
+WARNA_LOGO = ["#1f4e79", "#2e7d32", "#b45309", "#6a1b9a", "#00838f"]
 NAMA = ["Andi", "Sitti", "Rahmat", "Nurul", "Hendra", "Wahyuni", "Fajar", "Hasnah", "Irwan", "Rini", "Syamsul", "Yusran"]
 
 
@@ -65,8 +66,20 @@ def baris_kim(urut: int, nama: str, kode: str, prefiks: str, acak: random.Random
     b["penghargaan"] = (f"2025 | Kota | Juara {1 + urut % 3} (contoh)" + ("; 2024 | Provinsi | Harapan 1 (contoh)" if urut % 4 == 0 else "")
                         if tingkat == 2 else "")
     b["tagline"] = f"{TAGLINE[urut % len(TAGLINE)]} (contoh)" if tingkat else ""
-    b["logo"] = ""
+    b["logo"] = f"{prefiks.lower()}.png" if tingkat == 2 else ""
     return b
+
+
+def gambar_logo(path: Path, teks: str, warna: str) -> None:
+    """A made-up round logo with the KIM's initials (sample data only)."""
+    from PIL import Image, ImageDraw
+
+    gambar = Image.new("RGB", (256, 256), "white")
+    d = ImageDraw.Draw(gambar)
+    d.ellipse((8, 8, 248, 248), fill=warna)
+    d.text((128, 128), teks, fill="white", anchor="mm", font_size=72)
+    path.parent.mkdir(exist_ok=True)
+    gambar.save(path, "PNG", optimize=True)
 
 
 def main() -> None:
@@ -77,6 +90,9 @@ def main() -> None:
     kim_unik = kim.drop_duplicates("nama_kim").sort_values("kode_kelurahan").reset_index(drop=True)
     acak = random.Random(25)
     rows = [baris_kim(i + 1, r.nama_kim, r.kode_kelurahan, r.prefiks, acak) for i, r in enumerate(kim_unik.itertuples())]
+    for r in rows:
+        if r["logo"]:
+            gambar_logo(DATA / "logo_kim" / r["logo"], r["id_kim"].split("-")[-1], WARNA_LOGO[rows.index(r) % len(WARNA_LOGO)])
     with open(DATA / "profil_kim.csv", "w", encoding="utf-8", newline="") as f:
         tulis = csv.DictWriter(f, fieldnames=list(KOLOM_PROFIL))
         tulis.writeheader()

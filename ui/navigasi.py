@@ -17,6 +17,7 @@ def menu() -> None:
         try:
             st.page_link("dashboard.py", label="Peta Potensi KIM", icon=":material/map:")
             st.page_link("pages/2_Anggaran.py", label="Anggaran", icon=":material/payments:")
+            st.page_link("pages/3_Profil_KIM.py", label="Profil KIM", icon=":material/groups:")
             st.page_link("pages/1_Kelola_Data.py", label="Kelola Data", icon=":material/edit_note:")
         except StreamlitPageNotFoundError:
             return  # a page run on its own (e.g. under AppTest) has no app around it to link to

@@ -123,7 +123,7 @@ def _export_rka(args: argparse.Namespace) -> int:
 
 def _export_kim(args: argparse.Namespace) -> int:
     """``--format profil-csv|profil-xlsx|profil-geojson|pemetaan-pdf|pemetaan-xlsx``: the KIM table and the pemetaan (#25)."""
-    from geo.kim.berkas import FORMAT_KIM, buat_berkas_kim, id_kim_untuk
+    from geo.kim.berkas import FORMAT_KIM, berkas_kim_dijaga, buat_berkas_kim, id_kim_untuk
     from geo.tampilan.waktu import hari_ini
 
     kode = str(args.format).strip().lower()
@@ -138,9 +138,10 @@ def _export_kim(args: argparse.Namespace) -> int:
     tampilan = tampilkan(dataset, f, jenjang.tingkat, jenjang.wilayah, pada=pada)
     tersaring = not f.kosong
     id_kim = id_kim_untuk(dataset, tampilan.potensi if tersaring else None, jenjang.wilayah)
-    tujuan = _periksa_tujuan(Path(args.output), dataset) if args.output and args.output != "-" else None
+    sumber = berkas_kim_dijaga(dataset)
+    tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
     hasil = buat_berkas_kim(kode, dataset, id_kim, pada or tampilan.pada or hari_ini(), args.pemisah)
-    tujuan = _keluarkan(args, hasil, dataset, (), tujuan)
+    tujuan = _keluarkan(args, hasil, dataset, sumber, tujuan)
     if tujuan:
         print(f"Tersimpan: {tujuan} ({hasil.jumlah_kim} KIM; {tampilan.filter.deskripsi()})")
     return 0

@@ -3,6 +3,7 @@
     python -m geo kim nilai [--tanggal 2026-08-31] [--periode 2026] [--format table|csv|json]
     python -m geo kim juri-templat --periode 2026 -o nilai-juri-2026.xlsx
     python -m geo kim juri-muat nilai-juri-2026.xlsx      # into nilai_juri.csv beside kim.csv
+    python -m geo kim migrasi                             # profil_kim.csv from kim.csv's nama_kim (never overwrites)
 """
 
 from __future__ import annotations
@@ -88,6 +89,25 @@ def _juri_muat(args: argparse.Namespace) -> int:
     return 0
 
 
+def _migrasi(args: argparse.Namespace) -> int:
+    """Write profil_kim.csv from kim.csv's nama_kim; never over an existing file."""
+    from geo.kim.ekspor import profil_csv
+    from geo.kim.profil import path_profil
+    from geo.simpan.berkas import tulis_bytes_atomik
+
+    dataset = muat_dari_args(args)
+    tujuan = path_profil(dataset.path_kim)
+    if tujuan.exists():
+        raise GalatData(f"{tujuan} sudah ada dan tidak ditimpa. KIM yang belum ada di sana dilaporkan saat memuat "
+                        "(python -m geo validate); tambahkan barisnya dari ekspor --format profil-csv.")
+    if dataset.profil is None:
+        raise GalatData("Tabel potensi tidak sah; perbaiki dulu (python -m geo validate).")
+    tulis_bytes_atomik(tujuan, profil_csv(dataset))
+    print(f"Tersimpan: {tujuan} ({len(dataset.profil.tabel)} KIM dari kolom nama_kim {dataset.path_kim.name}). "
+          "Lengkapi SK, KIM.ID, pengurus, kanal media dan merek di Excel.")
+    return 0
+
+
 def daftar(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("kim", help="penilaian KIM: peringkat, prioritas pembinaan, lembar nilai juri")
     s = p.add_subparsers(dest="perintah_kim", required=True)
@@ -102,6 +122,9 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--periode", metavar="P", help="periode (bawaan: tahun ini)")
     t.add_argument("--output", "-o", metavar="FILE", help="berkas keluaran .xlsx")
     t.set_defaults(func=_juri_templat)
+    g = s.add_parser("migrasi", help="buat profil_kim.csv dari nama_kim di kim.csv (tidak pernah menimpa berkas)")
+    tambah_opsi_data(g)
+    g.set_defaults(func=_migrasi)
     m = s.add_parser("juri-muat", help="muat lembar nilai juri yang sudah diisi ke nilai_juri.csv (dengan cadangan)")
     tambah_opsi_data(m)
     m.add_argument("berkas", help="lembar nilai juri .xlsx yang sudah diisi")

@@ -123,6 +123,10 @@ def _validate(args: argparse.Namespace) -> int:
     )
     if dataset.kegiatan is not None:
         print(f"Log kegiatan: {len(dataset.kegiatan)} kegiatan ({dataset.path_kegiatan}).")
+    if dataset.profil is not None:
+        profil = dataset.profil
+        asal = f"{len(profil.dibuat)} dibuat dari nama_kim" if profil.dibuat else str(profil.path)
+        print(f"Tabel KIM: {len(profil.tabel)} KIM ({asal}).")
     return 0
 
 

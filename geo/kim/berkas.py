@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -42,6 +43,14 @@ def id_kim_untuk(dataset: Dataset, potensi: pd.DataFrame | None, awalan: str = "
         ada = set(potensi["id_potensi"].astype(str).map(dataset.profil.tautan).dropna())  # type: ignore[attr-defined]
         pilih &= tabel["id_kim"].isin(ada)
     return tabel.loc[pilih, "id_kim"].tolist()
+
+
+def berkas_kim_dijaga(dataset: Dataset) -> tuple[Path, ...]:
+    """The KIM table and the jury scores: no export may write over them (see :mod:`geo.simpan.lindung`)."""
+    from geo.kim.juri import path_juri
+    from geo.kim.profil import path_profil
+
+    return (path_profil(dataset.path_kim), path_juri(dataset.path_kim))
 
 
 def buat_berkas_kim(kode: str, dataset: Dataset, id_kim: list[str], tanggal: dt.date, pemisah: str = ",") -> HasilKIM:

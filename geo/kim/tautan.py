@@ -69,8 +69,8 @@ def tautkan(potensi: pd.DataFrame, profil: ProfilKIM, berkas_kim: str, laporan: 
     if baru:
         contoh = ", ".join(f"{b['nama_kim']} → {b['id_kim']}" for b in baru[:3])
         laporan.tambah(berkas_kim, f"{len(baru)} KIM belum ada di {berkas_profil} dan ditambahkan dari kolom nama_kim "
-                       f"({contoh}{', …' if len(baru) > 3 else ''}). Simpan tabel KIM (ekspor profil-csv ke {berkas_profil}) "
-                       "lalu lengkapi SK, KIM.ID, pengurus dan kanal media.", tingkat=PERINGATAN)
+                       f"({contoh}{', …' if len(baru) > 3 else ''}). Tambahkan baris KIM itu ke {berkas_profil} "
+                       "(ekspor profil-csv memuat semuanya) lalu lengkapi SK, KIM.ID, pengurus dan kanal media.", tingkat=PERINGATAN)
         tambahan = pd.DataFrame(baru)
         tambahan[KOLOM_BARIS] = 0  # not a row of the KIM table
         tabel = pd.concat([tabel, tambahan.reindex(columns=tabel.columns)], ignore_index=True)

@@ -100,7 +100,7 @@ class GudangBerkas:
 
     def versi(self) -> tuple:
         paths = self._paths()
-        return (self.jenis, *_berkas.sidik_cepat(*paths, config.path_kegiatan(paths[0])))
+        return (self.jenis, *_berkas.sidik_cepat(*paths, config.path_kegiatan(paths[0]), *_berkas_kim(paths[0])))
 
     def muat(self, kemajuan: Callable[[str, float], None] | None = None) -> Dataset:
         return muat_dataset(*self._paths(), kemajuan=kemajuan)
@@ -125,6 +125,15 @@ class GudangBerkas:
 
     def baca_audit(self) -> pd.DataFrame:
         return _kim.baca_audit(self._paths()[0])
+
+
+def _berkas_kim(kim: Path) -> tuple[Path, ...]:
+    """The KIM table, its jury scores and logos (#25): a change to them is a new data version too."""
+    from geo.kim.juri import path_juri
+    from geo.kim.logo import folder_logo
+    from geo.kim.profil import path_profil
+
+    return (path_profil(kim), path_juri(kim), folder_logo(path_profil(kim)))
 
 
 def pilih_gudang(kim: Path | str | None = None, batas: Path | str | None = None, url: str | None = None) -> Gudang:

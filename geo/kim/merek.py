@@ -1,0 +1,89 @@
+"""A KIM's own brand on its profile page: name, tagline, logo, channels, and a QR code to its page.
+
+The QR code is drawn only when the office sets its public address
+(``alamat_publik`` in wilayah.json): a code pointing at a local address
+would mislead whoever scans a printed page.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import pandas as pd
+
+from geo.kim.logo import path_logo, periksa_logo
+from geo.kim.profil import KANAL, ProfilKIM
+from geo.masuk.dataset import Dataset
+from geo.peta.aman import aman_html
+
+KUNCI_ALAMAT = "alamat_publik"
+HALAMAN_PROFIL = "Profil_KIM"
+LABEL_KANAL = {"website": "Website", "blog": "Blog", "instagram": "Instagram", "facebook": "Facebook", "youtube": "YouTube"}
+
+
+@dataclass(frozen=True)
+class MerekKIM:
+    id_kim: str
+    nama: str
+    tagline: str
+    logo: Path | None
+    kanal: tuple[tuple[str, str, pd.Timestamp | None], ...]  # (label, URL, last post)
+    tautan: str  # the KIM's page in the dashboard ("" without a public address)
+    qr_svg: str  # "" without a public address
+
+
+def tautan_kim(dataset: Dataset, id_kim: str) -> str:
+    alamat = str(dataset.wilayah.extra.get(KUNCI_ALAMAT) or "").strip().rstrip("/")
+    if not alamat.startswith(("https://", "http://")):
+        return ""
+    return f"{alamat}/{HALAMAN_PROFIL}?kim={quote(id_kim)}"
+
+
+def qr_svg(teks: str) -> str:
+    """An SVG QR code (segno, error level M), without an XML declaration so it can sit inside HTML."""
+    import io
+
+    import segno
+
+    keluaran = io.BytesIO()
+    segno.make(teks, error="m").save(keluaran, kind="svg", scale=4, border=2, xmldecl=False, svgns=True, dark="#1a1a1a")
+    return keluaran.getvalue().decode("utf-8")
+
+
+def merek_kim(dataset: Dataset, id_kim: str) -> MerekKIM:
+    profil: ProfilKIM = dataset.profil  # type: ignore[assignment]
+    r = profil.tabel.set_index("id_kim").loc[id_kim]
+    logo = path_logo(profil.path, r["logo"]) if profil.path and r["logo"] else None
+    if logo is not None and (not logo.exists() or periksa_logo(logo)):
+        logo = None
+    kanal = tuple((LABEL_KANAL[c], str(r[c]), r[f"pos_{c}"] if pd.notna(r[f"pos_{c}"]) else None) for c in KANAL if r[c])
+    tautan = tautan_kim(dataset, id_kim)
+    return MerekKIM(id_kim, str(r["nama_kim"]), str(r["tagline"]), logo, kanal, tautan, qr_svg(tautan) if tautan else "")
+
+
+def html_merek_kim(m: MerekKIM, bahasa: str = "id") -> str:
+    """The brand card as escaped HTML (CSS hook ``kim-merek-kim``); links only to http(s) addresses."""
+    from geo import format_id
+
+    logo = ""
+    if m.logo is not None:
+        data = base64.b64encode(m.logo.read_bytes()).decode("ascii")
+        jenis = "png" if m.logo.suffix.lower() == ".png" else "jpeg"
+        logo = f'<img class="kim-merek-kim-logo" src="data:image/{jenis};base64,{data}" alt="{aman_html(m.nama)}" width="96">'
+    pos = "pos terakhir" if bahasa == "id" else "last post"
+    kanal = "".join(
+        f'<li><a href="{aman_html(url)}" rel="noopener noreferrer" target="_blank">{aman_html(label)}</a>'
+        f'{f" · {pos} " + format_id.tanggal(tgl, bahasa) if tgl is not None else ""}</li>'
+        for label, url, tgl in m.kanal if url.lower().startswith(("https://", "http://")))
+    kanal = f'<ul class="kim-merek-kim-kanal">{kanal}</ul>' if kanal else ""
+    qr = ""
+    if m.qr_svg:
+        ket = "Pindai untuk membuka halaman KIM ini" if bahasa == "id" else "Scan to open this KIM's page"
+        qr = f'<figure class="kim-merek-kim-qr">{m.qr_svg}<figcaption>{ket}</figcaption></figure>'
+    tagline = f'<p class="kim-merek-kim-tagline">“{aman_html(m.tagline)}”</p>' if m.tagline else ""
+    return (f'<div class="kim-merek-kim" style="display:flex;gap:1.2rem;align-items:flex-start;border:1px solid #ddd;'
+            f'border-radius:8px;padding:1rem">{logo}<div style="flex:1"><h2 style="margin:0">{aman_html(m.nama)}</h2>'
+            f'{tagline}{kanal}</div>{qr}</div>')
