@@ -76,7 +76,7 @@ def profil(dataset: Dataset, p: Penilaian, aturan: AturanNilai, bahasa: str) -> 
     with kiri:
         st.markdown(f"**{tk('identitas', bahasa)}**")
         sk = f"{r['sk_nomor']} ({format_id.tanggal(r['sk_tanggal'], bahasa)})" if r["sk_nomor"] else tk("belum", bahasa)
-        ad = tk("ya", bahasa) if r["ad_art"] is True else tk("belum", bahasa)
+        ad = tk("ya", bahasa) if pd.notna(r["ad_art"]) and bool(r["ad_art"]) else tk("belum", bahasa)
         st.markdown(f"- {tk('sk', bahasa)}: {aman_md(sk)}\n- {tk('kimid', bahasa)}: {aman_md(r['nomor_kimid'] or tk('belum', bahasa))}\n"
                     f"- {tk('ad_art', bahasa)}: {ad}")
         st.markdown(f"**{tk('pengurus', bahasa)}**")

@@ -32,7 +32,7 @@ class MerekKIM:
     logo: Path | None
     kanal: tuple[tuple[str, str, pd.Timestamp | None], ...]  # (label, URL, last post)
     tautan: str  # the KIM's page in the dashboard ("" without a public address)
-    qr_svg: str  # "" without a public address
+    qr: str  # a PNG data URI of the QR code; "" without a public address
 
 
 def tautan_kim(dataset: Dataset, id_kim: str) -> str:
@@ -42,15 +42,11 @@ def tautan_kim(dataset: Dataset, id_kim: str) -> str:
     return f"{alamat}/{HALAMAN_PROFIL}?kim={quote(id_kim)}"
 
 
-def qr_svg(teks: str) -> str:
-    """An SVG QR code (segno, error level M), without an XML declaration so it can sit inside HTML."""
-    import io
-
+def qr_data_uri(teks: str) -> str:
+    """A QR code (segno, error level M) as a PNG data URI: an image, as page sanitisers drop inline SVG."""
     import segno
 
-    keluaran = io.BytesIO()
-    segno.make(teks, error="m").save(keluaran, kind="svg", scale=4, border=2, xmldecl=False, svgns=True, dark="#1a1a1a")
-    return keluaran.getvalue().decode("utf-8")
+    return segno.make(teks, error="m").png_data_uri(scale=4, border=2, dark="#1a1a1a")
 
 
 def merek_kim(dataset: Dataset, id_kim: str) -> MerekKIM:
@@ -61,7 +57,7 @@ def merek_kim(dataset: Dataset, id_kim: str) -> MerekKIM:
         logo = None
     kanal = tuple((LABEL_KANAL[c], str(r[c]), r[f"pos_{c}"] if pd.notna(r[f"pos_{c}"]) else None) for c in KANAL if r[c])
     tautan = tautan_kim(dataset, id_kim)
-    return MerekKIM(id_kim, str(r["nama_kim"]), str(r["tagline"]), logo, kanal, tautan, qr_svg(tautan) if tautan else "")
+    return MerekKIM(id_kim, str(r["nama_kim"]), str(r["tagline"]), logo, kanal, tautan, qr_data_uri(tautan) if tautan else "")
 
 
 def html_merek_kim(m: MerekKIM, bahasa: str = "id") -> str:
@@ -80,9 +76,10 @@ def html_merek_kim(m: MerekKIM, bahasa: str = "id") -> str:
         for label, url, tgl in m.kanal if url.lower().startswith(("https://", "http://")))
     kanal = f'<ul class="kim-merek-kim-kanal">{kanal}</ul>' if kanal else ""
     qr = ""
-    if m.qr_svg:
+    if m.qr:
         ket = "Pindai untuk membuka halaman KIM ini" if bahasa == "id" else "Scan to open this KIM's page"
-        qr = f'<figure class="kim-merek-kim-qr">{m.qr_svg}<figcaption>{ket}</figcaption></figure>'
+        qr = (f'<figure class="kim-merek-kim-qr" style="margin:0;text-align:center"><img src="{m.qr}" alt="QR" width="120">'
+              f'<figcaption style="font-size:0.8rem">{ket}<br>{aman_html(m.tautan)}</figcaption></figure>')
     tagline = f'<p class="kim-merek-kim-tagline">“{aman_html(m.tagline)}”</p>' if m.tagline else ""
     return (f'<div class="kim-merek-kim" style="display:flex;gap:1.2rem;align-items:flex-start;border:1px solid #ddd;'
             f'border-radius:8px;padding:1rem">{logo}<div style="flex:1"><h2 style="margin:0">{aman_html(m.nama)}</h2>'

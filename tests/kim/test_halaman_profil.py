@@ -32,10 +32,10 @@ def data(wilayah_uji):
 def test_merek_tanpa_alamat_publik_tanpa_qr(data):
     d = muat_dataset()
     m = merek_kim(d, "KIM-A")
-    assert m.logo is not None and m.logo.name == "a.png" and m.tautan == "" and m.qr_svg == ""
+    assert m.logo is not None and m.logo.name == "a.png" and m.tautan == "" and m.qr == ""
     html = html_merek_kim(m)
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert 'href="https://instagram.com/a"' in html and "data:image/png;base64," in html and "<svg" not in html
+    assert 'href="https://instagram.com/a"' in html and "data:image/png;base64," in html and "kim-merek-kim-qr" not in html
 
 
 def test_merek_dengan_alamat_publik_ada_qr(data):
@@ -43,7 +43,8 @@ def test_merek_dengan_alamat_publik_ada_qr(data):
     data.wilayah.write_text(json.dumps({**w, "alamat_publik": "https://peta.contoh.id/"}))
     m = merek_kim(muat_dataset(), "KIM-A")
     assert m.tautan == "https://peta.contoh.id/Profil_KIM?kim=KIM-A"
-    assert m.qr_svg.startswith("<svg") and "<svg" in html_merek_kim(m, "en") and "Scan to open" in html_merek_kim(m, "en")
+    assert m.qr.startswith("data:image/png;base64,") and "kim-merek-kim-qr" in html_merek_kim(m, "en")
+    assert "Scan to open" in html_merek_kim(m, "en")
 
 
 def test_halaman_peringkat_dan_profil(data):
