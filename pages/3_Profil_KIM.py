@@ -18,7 +18,7 @@ from ui.md import aman_md
 from ui.muat import muat
 from ui.navigasi import menu
 from ui.pengaman import jalankan_halaman
-from ui.profil_kim import pemetaan, peringkat, profil
+from ui.profil_kim import bulanan, pemetaan, peringkat, profil
 
 st.set_page_config(page_title="Profil KIM · Peta Potensi KIM", page_icon="🏷️", layout="wide")
 
@@ -48,13 +48,19 @@ def halaman() -> None:
         st.info(tk("contoh", bahasa), icon=":material/info:")
     for m in p.laporan.masalah:
         st.warning(aman_md(str(m)))
-    t1, t2, t3 = st.tabs([tk("tab_peringkat", bahasa), tk("tab_profil", bahasa), tk("tab_pemetaan", bahasa)])
+    t1, t2, t3, t4 = st.tabs([tk("tab_peringkat", bahasa), tk("tab_profil", bahasa), tk("tab_pemetaan", bahasa),
+                              tk("tab_bulanan", bahasa)])
     with t1:
         peringkat(dataset, p, bahasa)
     with t2:
         profil(dataset, p, aturan, bahasa)
     with t3:
         pemetaan(dataset, tanggal, bahasa)
+    with t4:
+        try:
+            bulanan(dataset, tanggal, bahasa)
+        except GalatData as exc:
+            st.error(aman_md(exc))
 
 
 jalankan_halaman(halaman)

@@ -98,10 +98,51 @@ def profil(dataset: Dataset, p: Penilaian, aturan: AturanNilai, bahasa: str) -> 
             tk("nilai", bahasa): [h.at[id_kim, f"nilai_{k.kode}"] for k in aturan.kriteria],
             tk("data", bahasa): [h.at[id_kim, f"data_{k.kode}"] for k in aturan.kriteria],
         }), hide_index=True)
+    target_kim(dataset, id_kim, p.tanggal, bahasa)
     pot = dataset.potensi[dataset.potensi["id_potensi"].astype(str).map(dataset.profil.tautan) == id_kim]
     st.markdown(f"**{tk('potensi', bahasa)}** ({len(pot)})")
     st.markdown("\n".join(f"- {aman_md(x.nama_potensi)} ({aman_md(x.kategori_potensi)}, {aman_md(x.status_aktivitas)})"
                           for x in pot.itertuples()) or tk("tidak_ada", bahasa))
+
+
+def _tabel(df: pd.DataFrame, kolom: dict[str, str], bahasa: str) -> None:
+    if not len(df):
+        st.write(tk("tidak_ada", bahasa))
+        return
+    st.dataframe(df[list(kolom)].rename(columns={k: tk(v, bahasa) for k, v in kolom.items()}), hide_index=True, width="stretch")
+
+
+def target_kim(dataset: Dataset, id_kim: str, tanggal: dt.date, bahasa: str) -> None:
+    from geo.galat import Laporan
+    from geo.kim.target import kemajuan_target, muat_target, path_target
+
+    k = kemajuan_target(dataset, tanggal, muat_target(path_target(dataset.path_kim), Laporan()))
+    st.markdown(f"**{tk('target', bahasa)}**")
+    _tabel(k[k["id_kim"] == id_kim], {"jenis": "jenis", "periode": "periode_singkat", "target": "target", "capaian": "capaian"}, bahasa)
+
+
+def bulanan(dataset: Dataset, tanggal: dt.date, bahasa: str) -> None:
+    from geo.galat import Laporan
+    from geo.kim.ringkasan_bulanan import ringkasan_bulanan, ringkasan_csv, ringkasan_pdf
+    from geo.kim.target import muat_target, path_target
+
+    bulan = st.text_input(tk("bulan", bahasa) + " (TTTT-BB)", value=f"{tanggal:%Y-%m}", key="w_profil_bulan").strip()
+    r = ringkasan_bulanan(dataset, bulan, dt.date.today(), target=muat_target(path_target(dataset.path_kim), Laporan()))
+    if not r.ada_log:
+        st.info(tk("tanpa_log", bahasa))
+    st.markdown(f"**{tk('turun', bahasa)}**")
+    _tabel(r.turun, {"nama_kim": "kim", "status_sebelum": "data", "status_kini": "nilai"}, bahasa)
+    st.markdown(f"**{tk('kegiatan_baru', bahasa)}**")
+    _tabel(r.kegiatan, {"nama_kim": "kim", "jumlah": "nilai"}, bahasa)
+    st.markdown(f"**{tk('target_meleset', bahasa)}**")
+    _tabel(r.target_meleset, {"nama_kim": "kim", "jenis": "jenis", "periode": "periode_singkat", "target": "target", "capaian": "capaian"}, bahasa)
+    menunggu = tk("tidak_tersedia", bahasa) if r.laporan_menunggu is None else str(r.laporan_menunggu)
+    st.markdown(f"**{tk('laporan_menunggu', bahasa)}**: {menunggu}")
+    kiri, kanan = st.columns(2)
+    kiri.download_button(tk("unduh_csv_bulanan", bahasa), data=ringkasan_csv(r), file_name=f"ringkasan-kim-{r.bulan}.csv",
+                         mime="text/csv", icon=":material/download:", on_click="ignore")
+    kanan.download_button(tk("unduh_pdf_bulanan", bahasa), data=lambda: ringkasan_pdf(dataset, r), file_name=f"ringkasan-kim-{r.bulan}.pdf",
+                          mime="application/pdf", icon=":material/download:", on_click="ignore")
 
 
 def pemetaan(dataset: Dataset, tanggal: dt.date, bahasa: str) -> None:

@@ -3,6 +3,7 @@
     python -m geo kim nilai [--tanggal 2026-08-31] [--periode 2026] [--format table|csv|json]
     python -m geo kim juri-templat --periode 2026 -o nilai-juri-2026.xlsx
     python -m geo kim juri-muat nilai-juri-2026.xlsx      # into nilai_juri.csv beside kim.csv
+    python -m geo kim ringkasan-bulanan --bulan 2026-11 --format pdf -o ringkasan-2026-11.pdf
     python -m geo kim migrasi                             # profil_kim.csv from kim.csv's nama_kim (never overwrites)
 """
 
@@ -89,6 +90,37 @@ def _juri_muat(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ringkasan_bulanan(args: argparse.Namespace) -> int:
+    """The monthly digest as CSV (stdout or -o) or PDF (-o)."""
+    from geo.galat import Laporan
+    from geo.kim.ringkasan_bulanan import ringkasan_bulanan, ringkasan_csv, ringkasan_pdf
+    from geo.kim.target import muat_target, path_target
+    from geo.simpan.berkas import tulis_bytes_atomik
+    from geo.tampilan.waktu import hari_ini
+
+    dataset = muat_dari_args(args)
+    kini = hari_ini()
+    laporan = Laporan()
+    target = muat_target(path_target(dataset.path_kim), laporan)
+    if not laporan.ok:
+        print(laporan.teks(), file=sys.stderr)
+        return 1
+    r = ringkasan_bulanan(dataset, args.bulan or f"{kini:%Y-%m}", kini, target=target)
+    data = ringkasan_pdf(dataset, r) if args.format == "pdf" else ringkasan_csv(r)
+    if args.format == "pdf" and not args.output:
+        raise GalatData("--format pdf perlu --output BERKAS.pdf.")
+    if not args.output or args.output == "-":
+        sys.stdout.buffer.write(data)
+        return 0
+    from geo.cli.ekspor import _periksa_tujuan
+    from geo.kim.berkas import berkas_kim_dijaga
+
+    tujuan = _periksa_tujuan(Path(args.output), dataset, (*berkas_kim_dijaga(dataset), path_target(dataset.path_kim)))
+    tulis_bytes_atomik(tujuan, data)
+    print(f"Tersimpan: {tujuan} (ringkasan bulanan {r.bulan})")
+    return 0
+
+
 def _migrasi(args: argparse.Namespace) -> int:
     """Write profil_kim.csv from kim.csv's nama_kim; never over an existing file."""
     from geo.kim.ekspor import profil_csv
@@ -122,6 +154,12 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--periode", metavar="P", help="periode (bawaan: tahun ini)")
     t.add_argument("--output", "-o", metavar="FILE", help="berkas keluaran .xlsx")
     t.set_defaults(func=_juri_templat)
+    r = s.add_parser("ringkasan-bulanan", help="ringkasan bulanan: KIM yang turun status, kegiatan baru, target meleset")
+    tambah_opsi_data(r)
+    r.add_argument("--bulan", metavar="TTTT-BB", help="bulan (bawaan: bulan ini)")
+    r.add_argument("--format", choices=["csv", "pdf"], default="csv")
+    r.add_argument("--output", "-o", metavar="FILE", help="berkas keluaran (CSV bawaan ke stdout)")
+    r.set_defaults(func=_ringkasan_bulanan)
     g = s.add_parser("migrasi", help="buat profil_kim.csv dari nama_kim di kim.csv (tidak pernah menimpa berkas)")
     tambah_opsi_data(g)
     g.set_defaults(func=_migrasi)

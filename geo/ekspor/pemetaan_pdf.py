@@ -26,7 +26,7 @@ BARIS_TABEL = 34
 TINGGI_BLOK = 50.0
 
 
-class _Halaman:
+class HalamanA4:
     """One A4 page with a cursor (``y`` in mm from the top) and mm helpers."""
 
     def __init__(self, dataset: Dataset, judul: str, nomor: int) -> None:
@@ -56,7 +56,7 @@ def _angka(v: object) -> str:
     return "–" if v is None or pd.isna(v) else format_id.angka(float(v))
 
 
-def _tabel(h: _Halaman, tabel: pd.DataFrame, header: list[str], lebar: list[float], ukuran: float = 6.5) -> None:
+def _tabel(h: HalamanA4, tabel: pd.DataFrame, header: list[str], lebar: list[float], ukuran: float = 6.5) -> None:
     """A plain table at the cursor: header row, then rows; cells are clipped by wrapping."""
     x0 = TEPI
     baris_judul = 1
@@ -82,7 +82,7 @@ def _rekap_teks(r: pd.Series) -> str:
 
 
 def _sampul(dataset: Dataset, m: Pemetaan, judul: str) -> Figure:
-    h = _Halaman(dataset, judul, 1)
+    h = HalamanA4(dataset, judul, 1)
     h.y = 22
     h.baris(f"Pemetaan KIM {dataset.wilayah.nama}", 16, True)
     h.baris("KIM mapping report", 11, warna=WARNA_REDUP)
@@ -111,7 +111,7 @@ def _sampul(dataset: Dataset, m: Pemetaan, judul: str) -> Figure:
     return h.fig
 
 
-def _peta(h: _Halaman, dataset: Dataset, kode: list[str], potensi: pd.DataFrame, x: float, y: float, sisi: float) -> None:
+def _peta(h: HalamanA4, dataset: Dataset, kode: list[str], potensi: pd.DataFrame, x: float, y: float, sisi: float) -> None:
     ax = h.sumbu(x, y, sisi, sisi)
     ax.set_axis_off()
     batas = dataset.batas[dataset.batas["kode"].isin(kode)]
@@ -124,7 +124,7 @@ def _peta(h: _Halaman, dataset: Dataset, kode: list[str], potensi: pd.DataFrame,
     ax.set_aspect("equal")
 
 
-def _blok_kim(h: _Halaman, k: pd.Series, potensi: pd.DataFrame) -> None:
+def _blok_kim(h: HalamanA4, k: pd.Series, potensi: pd.DataFrame) -> None:
     h.baris(f"{k.nama_kim}" + (f" — “{k.tagline}”" if k.tagline else ""), 9.5, True)
     ad = "–" if pd.isna(k.ad_art) else ("ya/yes" if k.ad_art else "tidak/no")
     h.baris(f"Status pada tanggal / Status at date: {k.status or '–'} · Skor/Score {_angka(k.skor)} "
@@ -134,6 +134,8 @@ def _blok_kim(h: _Halaman, k: pd.Series, potensi: pd.DataFrame) -> None:
     terakhir = format_id.tanggal(k.kegiatan_terakhir) if pd.notna(k.kegiatan_terakhir) else "–"
     h.baris(f"Kegiatan terakhir / Last activity: {terakhir} · Kegiatan 12 bulan / Activities (12 months): "
             f"{_angka(k.kegiatan_12_bulan)}", 7.5)
+    h.baris(f"Target (capaian/target) / Targets (achieved/target): kegiatan triwulan / quarterly activities "
+            f"{k.target_kegiatan or '–'} · pos media bulan / monthly media post {k.target_pos or '–'}", 7.5)
     pot = potensi[potensi["id_kim"] == k.id_kim]
     daftar = "; ".join(f"{r.nama_potensi} ({r.kategori_potensi}, {r.status_aktivitas})" for r in pot.itertuples()) or "–"
     h.baris(f"Potensi / Potentials ({len(pot)}): {daftar}", 7.5)
@@ -145,7 +147,7 @@ def _bagian(dataset: Dataset, m: Pemetaan, judul: str, nomor: int) -> list[Figur
     halaman: list[Figure] = []
     kunci = "kode_kelurahan" if m.bagian == "kelurahan" else "kode_kabkota"
     for kode, kim in m.kim.groupby(kunci, sort=True):
-        h = _Halaman(dataset, judul, nomor + len(halaman))
+        h = HalamanA4(dataset, judul, nomor + len(halaman))
         k0 = kim.iloc[0]
         if m.bagian == "kelurahan":
             h.baris(f"Kelurahan {k0.kelurahan}", 13, True)
@@ -169,7 +171,7 @@ def _bagian(dataset: Dataset, m: Pemetaan, judul: str, nomor: int) -> list[Figur
             for _, k in kim.iterrows():
                 if h.y > A4[1] - TEPI - TINGGI_BLOK:
                     halaman.append(h.fig)
-                    h = _Halaman(dataset, judul, nomor + len(halaman))
+                    h = HalamanA4(dataset, judul, nomor + len(halaman))
                     h.y = 20
                 _blok_kim(h, k, m.potensi)
         else:
@@ -183,7 +185,7 @@ def _bagian(dataset: Dataset, m: Pemetaan, judul: str, nomor: int) -> list[Figur
             for awal in range(0, len(isi), BARIS_TABEL):
                 if awal:
                     halaman.append(h.fig)
-                    h = _Halaman(dataset, judul, nomor + len(halaman))
+                    h = HalamanA4(dataset, judul, nomor + len(halaman))
                     h.y = 20
                 _tabel(h, isi.iloc[awal:awal + BARIS_TABEL], header, [46, 30, 20, 13, 13, 18, 24, 18])
         halaman.append(h.fig)

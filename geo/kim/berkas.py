@@ -49,8 +49,9 @@ def berkas_kim_dijaga(dataset: Dataset) -> tuple[Path, ...]:
     """The KIM table and the jury scores: no export may write over them (see :mod:`geo.simpan.lindung`)."""
     from geo.kim.juri import path_juri
     from geo.kim.profil import path_profil
+    from geo.kim.target import path_target
 
-    return (path_profil(dataset.path_kim), path_juri(dataset.path_kim))
+    return (path_profil(dataset.path_kim), path_juri(dataset.path_kim), path_target(dataset.path_kim))
 
 
 def buat_berkas_kim(kode: str, dataset: Dataset, id_kim: list[str], tanggal: dt.date, pemisah: str = ",") -> HasilKIM:
@@ -68,9 +69,15 @@ def buat_berkas_kim(kode: str, dataset: Dataset, id_kim: list[str], tanggal: dt.
         return HasilKIM(f"profil-kim-{slug}.{ekstensi}", data, len(id_kim))
     if not id_kim:
         raise GalatData("Tidak ada KIM pada tampilan ini (periksa filter dan --wilayah); laporan pemetaan kosong tidak dibuat.")
+    from geo.galat import Laporan
     from geo.kim.pemetaan import pemetaan
+    from geo.kim.target import muat_target, path_target
 
-    m = pemetaan(dataset, tanggal, id_kim)
+    laporan = Laporan()
+    target = muat_target(path_target(dataset.path_kim), laporan)
+    if not laporan.ok:
+        raise GalatData(f"Target KIM tidak sah:\n{laporan.teks()}")
+    m = pemetaan(dataset, tanggal, id_kim, target=target)
     judul = f"Pemetaan KIM {dataset.wilayah.nama} — {tanggal:%Y-%m-%d}"
     if kode == "pemetaan-pdf":
         from geo.ekspor.pemetaan_pdf import pemetaan_pdf

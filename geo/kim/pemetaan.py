@@ -60,7 +60,18 @@ def _status_kim(potensi: pd.DataFrame, urutan: tuple[str, ...]) -> pd.Series:
     return terbaik.map(dict(enumerate(urutan)))
 
 
-def pemetaan(dataset: Dataset, tanggal: dt.date, id_kim: list[str] | None = None, periode: str | None = None) -> Pemetaan:
+def _teks_target(k: pd.DataFrame) -> pd.DataFrame:
+    """Per KIM: the quarter's and the month's target as ``capaian/target (periode)`` text; ``?`` when unknown."""
+    def teks(r: pd.Series) -> str:
+        capai = "?" if pd.isna(r["capaian"]) else f"{r['capaian']:g}"
+        return f"{capai}/{r['target']:g} ({r['periode']})"
+
+    k = k.assign(teks=k.apply(teks, axis=1)) if len(k) else k.assign(teks=pd.Series(dtype=object))
+    return k.pivot_table(index="id_kim", columns="jenis", values="teks", aggfunc="first")
+
+
+def pemetaan(dataset: Dataset, tanggal: dt.date, id_kim: list[str] | None = None, periode: str | None = None,
+             target: pd.DataFrame | None = None) -> Pemetaan:
     """Every KIM in ``id_kim`` (all by default) as it stood on ``tanggal``."""
     nilai = penilaian(dataset, tanggal, periode, id_kim)
     hasil = nilai.hasil.set_index("id_kim")
@@ -87,6 +98,11 @@ def pemetaan(dataset: Dataset, tanggal: dt.date, id_kim: list[str] | None = None
     kim["kegiatan_terakhir"] = hasil["kegiatan_terakhir"]
     kriteria_aktivitas = [k.kode for k in nilai.aturan.kriteria if k.hitung == "kegiatan_12_bulan"]
     kim["kegiatan_12_bulan"] = hasil[f"data_{kriteria_aktivitas[0]}"] if kriteria_aktivitas else pd.NA
+    from geo.kim.target import kemajuan_target
+
+    tgt = _teks_target(kemajuan_target(dataset, tanggal, target))
+    for jenis, kolom in (("kegiatan_per_triwulan", "target_kegiatan"), ("pos_per_bulan", "target_pos")):
+        kim[kolom] = tgt[jenis].reindex(kim.index).fillna("") if jenis in tgt else ""
     kim["skor"] = hasil["skor"]
     kim["peringkat"] = hasil["peringkat"]
     kim = kim.reset_index().sort_values(["kode_kelurahan", "nama_kim"]).reset_index(drop=True)

@@ -21,6 +21,8 @@ LABEL_KIM = {
     "ketua": "Ketua (kontak) / Chair (contact)", "kanal_media": "Kanal media / Media channels", "tagline": "Tagline",
     "jumlah_potensi": "Jumlah potensi / Potentials", "potensi": "Potensi / Potentials",
     "kegiatan_terakhir": "Kegiatan terakhir / Last activity", "kegiatan_12_bulan": "Kegiatan 12 bulan / Activities (12 months)",
+    "target_kegiatan": "Target kegiatan triwulan / Quarterly activity target",
+    "target_pos": "Target pos media bulan ini / Monthly media post target",
     "skor": "Skor / Score", "peringkat": "Peringkat / Rank",
 }
 LABEL_TINGKAT = {"kelurahan": "Kelurahan/desa", "kecamatan": "Kecamatan", "kabkota": "Kab/Kota", "provinsi": "Provinsi"}

@@ -39,6 +39,16 @@ TEKS_KIM: dict[str, tuple[str, str]] = {
     "tanpa_profil": ("Tabel KIM belum dapat dibuat karena tabel potensi tidak sah. Perbaiki di halaman Kelola Data.",
                      "The KIM table cannot be built because the potentials table is invalid. Fix it on Kelola Data."),
     "bahasa": ("Bahasa", "Language"),
+    "tab_bulanan": ("Ringkasan bulanan", "Monthly digest"), "bulan": ("Bulan", "Month"),
+    "turun": ("Melewati ambang Kurang/Tidak Aktif", "Crossed the less active / inactive threshold"),
+    "kegiatan_baru": ("Kegiatan baru", "New activities"), "target_meleset": ("Target tidak tercapai", "Targets missed"),
+    "laporan_menunggu": ("Laporan lapangan menunggu verifikasi", "Field reports awaiting review"),
+    "tidak_tersedia": ("tidak tersedia di pemasangan ini", "not available in this installation"),
+    "tanpa_log": ("Tanpa log kegiatan, perubahan status dan kegiatan baru tidak dapat dihitung.",
+                  "Without an activity log, status changes and new activities cannot be computed."),
+    "unduh_csv_bulanan": ("Unduh ringkasan (CSV)", "Download the digest (CSV)"),
+    "unduh_pdf_bulanan": ("Unduh ringkasan (PDF)", "Download the digest (PDF)"),
+    "target": ("Target", "Targets"), "capaian": ("Capaian", "Achieved"), "jenis": ("Jenis", "Kind"), "periode_singkat": ("Periode", "Period"),
 }
 
 

@@ -22,6 +22,8 @@ from tests.conftest import KODE_A, KODE_B
 def _dataset_bawaan(tmp_path, profil: bool):
     for nama in ("kim.csv", "kegiatan.csv", "boundaries.geojson", "kelurahan.csv", "wilayah.json", *(("profil_kim.csv",) if profil else ())):
         shutil.copy(DATA_DIR / nama, tmp_path / nama)
+    if profil:
+        shutil.copytree(DATA_DIR / "logo_kim", tmp_path / "logo_kim")
     return muat_dataset(tmp_path / "kim.csv", tmp_path / "boundaries.geojson", tmp_path / "kelurahan.csv", tmp_path / "wilayah.json")
 
 
