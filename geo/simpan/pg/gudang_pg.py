@@ -155,8 +155,14 @@ class GudangPG:
         mentah = _frame_teks(isi["kim"], _KOLOM)
         tabel, laporan_kim = validasi_kim(mentah, TABEL_KIM, ref, wil, gdf if len(gdf) else None)
         laporan.gabung(laporan_kim)
+        profil = None
+        if laporan.ok:  # the KIM table (#25, migration 0004)
+            from geo.kim.simpan_pg import profil_dari_pg
+
+            with self.kolam.koneksi() as conn:
+                profil = profil_dari_pg(conn, tabel, ref, laporan)
         potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
-        return Dataset(wil, ref, gdf, potensi, laporan, Path(TABEL_KIM), Path(TABEL_BATAS))
+        return Dataset(wil, ref, gdf, potensi, laporan, Path(TABEL_KIM), Path(TABEL_BATAS), profil=profil)
 
     def baca_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, SidikBaris]:
         with self.kolam.koneksi() as conn:
