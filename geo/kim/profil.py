@@ -168,11 +168,35 @@ def _tanggal(teks: str, kini: dt.date, catat) -> object:
     return pd.Timestamp(nilai)
 
 
+def _baca(path: Path, laporan: Laporan) -> pd.DataFrame | None:
+    """CSV, or XLSX: the template's "Profil KIM" sheet when there is one, else the first sheet."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return baca_tabel(path, laporan, kolom_dikenal=KOLOM_PROFIL)
+    from geo.kim.templat import LEMBAR_PROFIL
+    from geo.masuk.baca import baca_bytes
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        laporan.tambah(path.name, f"Berkas tidak dapat dibuka ({exc.strerror or exc}). Periksa lokasi berkas.")
+        return None
+    lembar: int | str = 0
+    import contextlib
+    import io
+
+    from openpyxl import load_workbook
+
+    with contextlib.suppress(Exception):  # an unreadable workbook is reported by the reader below
+        if LEMBAR_PROFIL in load_workbook(io.BytesIO(data), read_only=True).sheetnames:
+            lembar = LEMBAR_PROFIL
+    return baca_bytes(data, path.name, laporan, excel=True, kolom_dikenal=KOLOM_PROFIL, lembar=lembar)
+
+
 def muat_profil(path: Path, referensi: Referensi, laporan: Laporan, hari_ini: dt.date | None = None) -> ProfilKIM | None:
     """The typed KIM table, or None when the file does not exist (then it is made from kim.csv)."""
     if not path.exists():
         return None
-    mentah = baca_tabel(path, laporan, kolom_dikenal=KOLOM_PROFIL)
+    mentah = _baca(path, laporan)
     if mentah is None:
         return profil_kosong(path)
     profil, laporan_profil = validasi_profil(mentah, path.name, referensi, hari_ini, path.parent)
