@@ -66,16 +66,21 @@ def _periksa_tujuan(tujuan: Path, dataset: Dataset, tambahan: tuple[Path, ...] =
     return tujuan
 
 
+def _periksa_akhiran(args: argparse.Namespace, kode: str, ekstensi: str) -> None:
+    """A named output of a budget or KIM format must carry that format's extension."""
+    akhiran = Path(args.output).suffix.lower().lstrip(".") if args.output and args.output != "-" else ""
+    if akhiran and akhiran != ekstensi:
+        raise GalatData(f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
+                        f"Ganti akhirannya menjadi .{ekstensi}.")
+
+
 def _export_rab(args: argparse.Namespace) -> int:
     """``--format rab-xlsx|rab-pdf``: the budget plan's RAB of the filtered view."""
     from geo.anggaran.rencana import muat_rencana
     from geo.ekspor.rab import FORMAT_RAB, buat_rab
 
     kode = str(args.format).strip().lower()
-    akhiran = Path(args.output).suffix.lower().lstrip(".") if args.output and args.output != "-" else ""
-    if akhiran and akhiran != FORMAT_RAB[kode][0]:
-        raise GalatData(f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
-                        f"Ganti akhirannya menjadi .{FORMAT_RAB[kode][0]}.")
+    _periksa_akhiran(args, kode, FORMAT_RAB[kode][0])
     dataset = muat_dari_args(args)
     tampilan = tampilkan(dataset, filter_dari_args(args, dataset))
     rencana = muat_rencana(dataset, args.anggaran)
@@ -107,10 +112,7 @@ def _export_rka(args: argparse.Namespace) -> int:
 
     kode = str(args.format).strip().lower()
     tahap = tahap_dari(args.tahap)
-    akhiran = Path(args.output).suffix.lower().lstrip(".") if args.output and args.output != "-" else ""
-    if akhiran and akhiran != FORMAT_RKA[kode][0]:
-        raise GalatData(f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
-                        f"Ganti akhirannya menjadi .{FORMAT_RKA[kode][0]}.")
+    _periksa_akhiran(args, kode, FORMAT_RKA[kode][0])
     dataset = muat_dari_args(args)
     rencana = muat_rencana(dataset, args.anggaran)
     sumber = (rencana.path, path_penetapan(rencana.path))
@@ -127,10 +129,7 @@ def _export_kim(args: argparse.Namespace) -> int:
     from geo.tampilan.waktu import hari_ini
 
     kode = str(args.format).strip().lower()
-    akhiran = Path(args.output).suffix.lower().lstrip(".") if args.output and args.output != "-" else ""
-    if akhiran and akhiran != FORMAT_KIM[kode][0]:
-        raise GalatData(f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
-                        f"Ganti akhirannya menjadi .{FORMAT_KIM[kode][0]}.")
+    _periksa_akhiran(args, kode, FORMAT_KIM[kode][0])
     dataset = muat_dari_args(args)
     jenjang = jenjang_dari_args(args, dataset)
     pada, _banding = waktu.tanggal_dari_args(args)

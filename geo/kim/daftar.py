@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.masuk.urai import urai_tanggal
+from geo.galat import Laporan
+from geo.masuk.baca import KOLOM_BARIS, baca_tabel
+from geo.masuk.urai import urai_desimal, urai_tanggal
 
 PEMISAH_ENTRI = re.compile(r"[;\n]")
 PEMISAH_BAGIAN = "|"
@@ -91,3 +93,21 @@ def ke_sel(tabel: pd.DataFrame, jenis: JenisDaftar) -> pd.Series:
         return " | ".join([awal, *(str(baris[b]) for b in jenis.bagian[1:])])
 
     return tabel.assign(_t=tabel.apply(teks, axis=1)).groupby("id_kim", sort=False)["_t"].agg("; ".join)
+
+
+def angka_sel(baris: pd.Series, kolom: str, berkas: str, laporan: Laporan, maks: float | None = None) -> float | None:
+    """A number cell (0 up to ``maks``) of a small KIM table, or None after reporting its row and column."""
+    teks = str(baris.get(kolom, ""))
+    try:
+        nilai = urai_desimal(teks)
+        if nilai < 0 or (maks is not None and nilai > maks):
+            raise ValueError(f"harus antara 0 dan {maks:g}" if maks is not None else "tidak boleh negatif")
+    except ValueError as exc:
+        laporan.tambah(berkas, f"Nilai {exc}", baris=int(baris[KOLOM_BARIS]), kolom=kolom, nilai=teks)
+        return None
+    return nilai
+
+
+def baca_opsional(path, laporan: Laporan, kolom: tuple[str, ...]) -> pd.DataFrame | None:
+    """An optional small KIM table as text cells; None when the file is absent or unreadable (reported)."""
+    return baca_tabel(path, laporan, kolom_dikenal=kolom) if path.exists() else None

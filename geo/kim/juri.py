@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
 
-from geo.galat import GALAT, Laporan
+from geo.ekspor.templat_kegiatan import lembar_berjudul
+from geo.galat import Laporan
 from geo.kim.aturan import AturanNilai
+from geo.kim.daftar import angka_sel, baca_opsional
 from geo.kim.nilai import KOLOM_JURI
-from geo.masuk.baca import KOLOM_BARIS, baca_bytes, baca_tabel
-from geo.masuk.urai import urai_desimal
+from geo.masuk.baca import KOLOM_BARIS, baca_bytes
 
 ENV_JURI = "KIM_NILAI_JURI"
 LEMBAR = "nilai_juri"
@@ -35,13 +35,9 @@ def path_juri(kim: Path) -> Path:
 def lembar_juri(profil: pd.DataFrame, aturan: AturanNilai, periode: str, juri: pd.DataFrame | None = None) -> bytes:
     """The scoring sheet for ``periode``, pre-filled with any scores already stored."""
     wb = Workbook()
-    ws = wb.active
-    ws.title = LEMBAR
+    wb.remove(wb.active)
     kriteria = aturan.juri()
-    ws.append([*KOLOM_TETAP, *(k.kode for k in kriteria)])
-    for sel in ws[1]:
-        sel.font = Font(bold=True, color="FFFFFF")
-        sel.fill = PatternFill("solid", fgColor="1F4E79")
+    ws = lembar_berjudul(wb, LEMBAR, [*KOLOM_TETAP, *(k.kode for k in kriteria)])
     ada = {}
     if juri is not None and len(juri):
         pilih = juri[juri["periode"].astype(str) == periode]
@@ -81,13 +77,8 @@ def baca_lembar_juri(data: bytes, nama: str, aturan: AturanNilai, id_kim: set[st
             laporan.tambah(nama, "id_kim tidak ada di tabel KIM. Jangan ubah kolom id_kim.", baris=nomor, kolom="id_kim", nilai=r["id_kim"])
             continue
         for k in (k for k in kode if k in mentah and r[k] != ""):
-            try:
-                nilai = urai_desimal(r[k])
-            except ValueError as exc:
-                laporan.tambah(nama, f"Nilai {exc}", baris=nomor, kolom=k, nilai=r[k], tingkat=GALAT)
-                continue
-            if not 0 <= nilai <= 100:
-                laporan.tambah(nama, "Nilai juri harus antara 0 dan 100.", baris=nomor, kolom=k, nilai=r[k])
+            nilai = angka_sel(r, k, nama, laporan, 100)
+            if nilai is None:
                 continue
             baris.append((r["id_kim"], str(r["periode"]), k, nilai))
     return pd.DataFrame(baris, columns=list(KOLOM_JURI)), laporan
@@ -105,19 +96,13 @@ def gabung_nilai(lama: pd.DataFrame | None, baru: pd.DataFrame) -> pd.DataFrame:
 
 def muat_nilai_juri(path: Path, laporan: Laporan) -> pd.DataFrame | None:
     """The stored jury scores, or None without the file; bad rows are reported with row and column."""
-    if not path.exists():
-        return None
-    mentah = baca_tabel(path, laporan, kolom_dikenal=KOLOM_JURI)
+    mentah = baca_opsional(path, laporan, KOLOM_JURI)
     if mentah is None:
         return None
     baris = []
     for _, r in mentah.iterrows():
-        try:
-            nilai = urai_desimal(r.get("nilai", ""))
-            if not 0 <= nilai <= 100:
-                raise ValueError("harus antara 0 dan 100")
-        except ValueError as exc:
-            laporan.tambah(path.name, f"Nilai {exc}", baris=int(r[KOLOM_BARIS]), kolom="nilai", nilai=str(r.get("nilai", "")))
+        nilai = angka_sel(r, "nilai", path.name, laporan, 100)
+        if nilai is None:
             continue
         baris.append((r.get("id_kim", ""), str(r.get("periode", "")), r.get("kriteria", ""), nilai))
     return pd.DataFrame(baris, columns=list(KOLOM_JURI))

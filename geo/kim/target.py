@@ -19,10 +19,10 @@ from pathlib import Path
 import pandas as pd
 
 from geo.galat import GalatData, Laporan
+from geo.kim.daftar import angka_sel, baca_opsional
 from geo.kim.profil import KANAL, ProfilKIM
-from geo.masuk.baca import KOLOM_BARIS, baca_tabel
+from geo.masuk.baca import KOLOM_BARIS
 from geo.masuk.dataset import Dataset
-from geo.masuk.urai import urai_desimal
 
 JENIS_TARGET = ("kegiatan_per_triwulan", "pos_per_bulan")
 BAWAAN = {"kegiatan_per_triwulan": 3, "pos_per_bulan": 1}
@@ -47,22 +47,17 @@ def target_bawaan(dataset: Dataset) -> dict[str, float]:
 
 def muat_target(path: Path, laporan: Laporan) -> pd.DataFrame:
     """Per-KIM overrides; an empty table without the file."""
-    kosong = pd.DataFrame(columns=list(KOLOM_TARGET))
-    if not path.exists():
-        return kosong
-    mentah = baca_tabel(path, laporan, kolom_dikenal=KOLOM_TARGET)
+    mentah = baca_opsional(path, laporan, KOLOM_TARGET)
     if mentah is None:
-        return kosong
+        return pd.DataFrame(columns=list(KOLOM_TARGET))
     baris = []
     for _, r in mentah.iterrows():
         if r.get("jenis", "") not in JENIS_TARGET:
             laporan.tambah(path.name, f"Jenis target tidak dikenal. Pilihan: {', '.join(JENIS_TARGET)}.", baris=int(r[KOLOM_BARIS]),
                            kolom="jenis", nilai=r.get("jenis", ""))
             continue
-        try:
-            nilai = urai_desimal(r.get("target", ""))
-        except ValueError as exc:
-            laporan.tambah(path.name, f"Target {exc}", baris=int(r[KOLOM_BARIS]), kolom="target", nilai=r.get("target", ""))
+        nilai = angka_sel(r, "target", path.name, laporan)
+        if nilai is None:
             continue
         baris.append((r.get("id_kim", ""), r.get("periode", ""), r["jenis"], nilai))
     return pd.DataFrame(baris, columns=list(KOLOM_TARGET))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from geo.ekspor.templat_kegiatan import lembar_berjudul
 from geo.kim.profil import KOLOM_PROFIL
 
 LEMBAR_PROFIL = "Profil KIM"
@@ -24,11 +24,7 @@ PETUNJUK_PROFIL: dict[str, str] = {
 
 def tambah_lembar_profil(wb: Workbook, baris_isian: int = 500) -> list[list[str]]:
     """Add the "Profil KIM" sheet (one row per KIM); returns the instruction lines for the Petunjuk sheet."""
-    ws = wb.create_sheet(LEMBAR_PROFIL)
-    ws.append(list(KOLOM_PROFIL))
-    for sel in ws[1]:
-        sel.font = Font(bold=True, color="FFFFFF")
-        sel.fill = PatternFill("solid", fgColor="1F4E79")
+    ws = lembar_berjudul(wb, LEMBAR_PROFIL, KOLOM_PROFIL)
     ws.freeze_panes = "B2"
     for i, kolom in enumerate(KOLOM_PROFIL, start=1):
         ws.column_dimensions[get_column_letter(i)].width = 40 if kolom in ("bimtek", "bantuan", "penghargaan") else 18
