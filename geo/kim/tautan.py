@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from geo.galat import PERINGATAN, Laporan
@@ -22,9 +23,10 @@ from geo.masuk.baca import KOLOM_BARIS
 KOLOM_ID_KIM = "id_kim"
 
 
-def _kunci(kode: object, nama: object) -> str:
-    nama = re.sub(r"\s+", " ", str(nama)).strip().casefold()
-    return f"{str(kode).strip()}|{nama}"
+def _kunci_seri(kode: pd.Series, nama: pd.Series) -> pd.Series:
+    """``kode|name`` with the name's case and spacing ignored, for matching a potential to its KIM."""
+    nama = nama.astype(str).str.replace(r"\s+", " ", regex=True).str.strip().str.casefold()
+    return pd.Series(kode.astype(str).str.strip().to_numpy() + "|" + nama.to_numpy(), dtype=object)
 
 
 def id_baru(kode: str, terpakai: set[str]) -> str:
@@ -44,28 +46,34 @@ def tautkan(potensi: pd.DataFrame, profil: ProfilKIM, berkas_kim: str, laporan: 
     an unknown id there is an error with the row.
     """
     tabel = profil.tabel.copy() if len(profil.tabel) else tabel_profil_kosong()
-    menurut_kunci = {_kunci(k, n): i for i, k, n in zip(tabel["id_kim"], tabel["kode_kelurahan"], tabel["nama_kim"])}
+    menurut_kunci = dict(zip(_kunci_seri(tabel["kode_kelurahan"], tabel["nama_kim"]), tabel["id_kim"]))
     dikenal = set(tabel["id_kim"])
-    hasil: list[str] = []
-    baru: list[dict] = []
     berkas_profil = profil.path.name if profil.path else "profil_kim.csv"
-    for pos, (idx, baris) in enumerate(potensi.iterrows()):
-        sendiri = str(id_kim.iloc[pos]).strip() if id_kim is not None and pd.notna(id_kim.iloc[pos]) else ""
-        if sendiri:
-            if sendiri not in dikenal:
-                laporan.tambah(berkas_kim, f"id_kim '{sendiri}' tidak ada di {berkas_profil}. Tambahkan KIM itu ke tabel KIM "
-                               "atau kosongkan sel ini agar KIM dicari menurut nama_kim dan kode_kelurahan.",
-                               baris=int(baris[KOLOM_BARIS]), kolom=KOLOM_ID_KIM, nilai=sendiri)
-            hasil.append(sendiri)
-            continue
-        kunci = _kunci(baris["kode_kelurahan"], baris["nama_kim"])
-        if kunci not in menurut_kunci:
-            nomor = id_baru(str(baris["kode_kelurahan"]), dikenal)
-            dikenal.add(nomor)
-            menurut_kunci[kunci] = nomor
-            baru.append({"id_kim": nomor, "nama_kim": baris["nama_kim"], "kode_kelurahan": baris["kode_kelurahan"],
-                         KOLOM_BARIS: int(baris[KOLOM_BARIS])})
-        hasil.append(menurut_kunci[kunci])
+    # Vectorised: a national table has 400,000 potentials; only unknown ids and new KIM are looped over.
+    sendiri = (id_kim.fillna("").astype(str).str.strip().to_numpy() if id_kim is not None
+               else np.full(len(potensi), "", dtype=object))
+    ada = sendiri != ""
+    for i in np.flatnonzero(ada & ~pd.Series(sendiri).isin(dikenal).to_numpy()):
+        laporan.tambah(berkas_kim, f"id_kim '{sendiri[i]}' tidak ada di {berkas_profil}. Tambahkan KIM itu ke tabel KIM "
+                       "atau kosongkan sel ini agar KIM dicari menurut nama_kim dan kode_kelurahan.",
+                       baris=int(potensi[KOLOM_BARIS].iloc[i]), kolom=KOLOM_ID_KIM, nilai=sendiri[i])
+    kunci = _kunci_seri(potensi["kode_kelurahan"], potensi["nama_kim"])
+    hasil = kunci.map(menurut_kunci)
+    baru: list[dict] = []
+    lain = (~ada) & hasil.isna().to_numpy()
+    pertama = np.flatnonzero(lain & ~kunci.duplicated().to_numpy())  # first row of each KIM not in the table
+    kode_baru = potensi["kode_kelurahan"].astype(str).to_numpy()[pertama]
+    nama_baru = potensi["nama_kim"].to_numpy()[pertama]
+    baris_baru = potensi[KOLOM_BARIS].to_numpy()[pertama]
+    kunci_baru = kunci.to_numpy()[pertama]
+    for kode, nama, nomor_baris, k in zip(kode_baru, nama_baru, baris_baru, kunci_baru):
+        nomor = id_baru(kode, dikenal)
+        dikenal.add(nomor)
+        menurut_kunci[k] = nomor
+        baru.append({"id_kim": nomor, "nama_kim": nama, "kode_kelurahan": kode, KOLOM_BARIS: int(nomor_baris)})
+    if baru:
+        hasil = kunci.map(menurut_kunci)
+    hasil = np.where(ada, sendiri, hasil.astype(object).to_numpy())
     if baru:
         contoh = ", ".join(f"{b['nama_kim']} → {b['id_kim']}" for b in baru[:3])
         laporan.tambah(berkas_kim, f"{len(baru)} KIM belum ada di {berkas_profil} dan ditambahkan dari kolom nama_kim "
@@ -77,7 +85,7 @@ def tautkan(potensi: pd.DataFrame, profil: ProfilKIM, berkas_kim: str, laporan: 
         tabel["ad_art"] = tabel["ad_art"].astype("boolean")
         for k in KOLOM_TANGGAL:
             tabel[k] = pd.to_datetime(tabel[k])
-    tautan = pd.Series(hasil, index=potensi["id_potensi"].astype(str).to_numpy(), name="id_kim", dtype=object)
+    tautan = pd.Series(list(hasil), index=potensi["id_potensi"].astype(str).to_numpy(), name="id_kim", dtype=object)
     teks = [k for k in tabel.columns if k not in (*KOLOM_TANGGAL, "ad_art", KOLOM_BARIS)]
     tabel[teks] = tabel[teks].astype(object).fillna("")
     return ProfilKIM(tabel, profil.bimtek, profil.bantuan,
