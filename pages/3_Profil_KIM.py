@@ -18,7 +18,7 @@ from ui.md import aman_md
 from ui.muat import muat
 from ui.navigasi import menu
 from ui.pengaman import jalankan_halaman
-from ui.profil_kim import bulanan, pemetaan, peringkat, profil
+from ui.profil_kim import bulanan, id_kim_kecamatan, pemetaan, peringkat, profil
 
 st.set_page_config(page_title="Profil KIM · Peta Potensi KIM", page_icon="🏷️", layout="wide")
 
@@ -39,7 +39,9 @@ def halaman() -> None:
         with st.sidebar:
             tanggal = st.date_input(tk("tanggal", bahasa), value=dt.date.today(), max_value=dt.date.today(), key="w_profil_tanggal")
             periode = st.text_input(tk("periode", bahasa), value=str(tanggal.year), key="w_profil_periode").strip()
-        p = penilaian(dataset, tanggal, periode or None)
+            kecamatan = st.multiselect("Kecamatan", dataset.kecamatan(), key="w_profil_kecamatan")
+        id_kim = id_kim_kecamatan(dataset, kecamatan)
+        p = penilaian(dataset, tanggal, periode or None, id_kim)
     except GalatData as exc:
         st.error(aman_md(exc))
         return
@@ -55,7 +57,7 @@ def halaman() -> None:
     with t2:
         profil(dataset, p, aturan, bahasa)
     with t3:
-        pemetaan(dataset, tanggal, bahasa)
+        pemetaan(dataset, tanggal, bahasa, id_kim)
     with t4:
         try:
             bulanan(dataset, tanggal, bahasa)

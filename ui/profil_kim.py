@@ -145,9 +145,21 @@ def bulanan(dataset: Dataset, tanggal: dt.date, bahasa: str) -> None:
                           mime="application/pdf", icon=":material/download:", on_click="ignore")
 
 
-def pemetaan(dataset: Dataset, tanggal: dt.date, bahasa: str) -> None:
+def id_kim_kecamatan(dataset: Dataset, kecamatan: list[str]) -> list[str] | None:
+    """The KIM of the chosen kecamatan (None: every KIM), from each KIM's kelurahan in the reference."""
+    if not kecamatan:
+        return None
+    tabel = dataset.profil.tabel
+    kec = tabel["kode_kelurahan"].map(dataset.referensi.tabel["kecamatan"])
+    return tabel.loc[kec.isin(kecamatan).to_numpy(), "id_kim"].tolist()
+
+
+def pemetaan(dataset: Dataset, tanggal: dt.date, bahasa: str, id_kim: list[str] | None = None) -> None:
     st.write(tk("pemetaan_bantu", bahasa))
-    id_kim = dataset.profil.tabel["id_kim"].tolist()
+    id_kim = dataset.profil.tabel["id_kim"].tolist() if id_kim is None else id_kim
+    if not id_kim:
+        st.info(tk("tidak_ada", bahasa))
+        return
     kiri, kanan = st.columns(2)
     kiri.download_button(tk("unduh_pdf", bahasa), data=lambda: buat_berkas_kim("pemetaan-pdf", dataset, id_kim, tanggal).data,
                          file_name=f"pemetaan-kim-{dataset.wilayah.slug}-{tanggal:%Y-%m-%d}.pdf", mime="application/pdf",

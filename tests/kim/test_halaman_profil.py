@@ -60,3 +60,13 @@ def test_halaman_peringkat_dan_profil(data):
     assert "Bimtek video" in teks and "belum ada SK" in teks  # the profile's list and Beta's prioritas reason
     at.radio[0].set_value("en").run()
     assert at.title[0].value == "KIM profiles and assessment"
+
+
+def test_halaman_mengikuti_kecamatan(data):
+    at = AppTest.from_file(HALAMAN, default_timeout=60)
+    at.run()
+    at.multiselect(key="w_profil_kecamatan").set_value(["Satu"]).run()
+    assert not at.exception, at.exception
+    assert sorted(at.dataframe[0].value["KIM"]) == ["KIM Alfa", "KIM Beta"]  # both kelurahan of Satu
+    at.multiselect(key="w_profil_kecamatan").set_value(["Dua"]).run()
+    assert len(at.dataframe[0].value) == 0
