@@ -7,21 +7,19 @@ downloads) comes from that same ``Tampilan``.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import streamlit as st
 
 from geo.galat import GalatData
 from geo.i18n import deskripsi_filter, t
 from geo.masuk.dataset import Dataset
-from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
+from geo.tampilan.keadaan import Keadaan, dari_param, dengan_jenjang, ke_param
 from geo.tampilan.sebutan import sebutan, sebutan_tampilan
 from geo.tampilan.susun import tampilkan
-from geo.tampilan.tingkat import tentukan
 from ui.detail import panel, pilih_kelurahan
 from ui.ekspor import panel_unduh
-from ui.filter import bahasa_aktif, inisialisasi, sidebar, sudah_diinisialisasi
+from ui.filter import bahasa_aktif, inisialisasi, laporan_tidak_sah, sidebar, sudah_diinisialisasi
 from ui.foto import siapkan_foto
+from ui.kelola import pengguna_masuk
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.merek import kepala_merek
@@ -43,8 +41,6 @@ h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
   background:#fff4d6; color:#5c4300; border:1px solid #f0d27a; }
 [data-testid="stMetricValue"] { font-size: 1.7rem; }
 .kim-waktu { margin: 0 0 .35rem 0; }
-/* WCAG AA: Streamlit draws captions at 60 % opacity, under 4.5:1 on white; a solid grey passes (7:1). */
-[data-testid="stCaptionContainer"] { opacity: 1 !important; color: #4a5560 !important; }
 @media (max-width: 640px) {
   [data-testid="stMetricValue"] { font-size: 1.35rem; }
   h1 { font-size: 1.6rem !important; }
@@ -58,11 +54,26 @@ h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
 """
 
 
+def _berkas_salah(laporan) -> str:
+    """The files (or database tables) the errors are in: the real culprits, not the usual suspects."""
+    return ", ".join(aman_md(b) for b in dict.fromkeys(m.berkas for m in laporan.galat))
+
+
 def _laporan(dataset: Dataset, bahasa: str) -> None:
     """Invalid data: the whole validation report, in words, and nothing else."""
-    st.error(f"**{t('data_tidak_sah', bahasa)}** ({aman_md(dataset.path_kim.name)}, {aman_md(dataset.path_batas.name)})")
+    st.error(f"**{t('data_tidak_sah', bahasa)}** ({_berkas_salah(dataset.laporan)})")
     st.markdown(t("data_tidak_sah_bantuan", bahasa))
     tabel_laporan(dataset.laporan)
+
+
+def _catatan_penyunting(bahasa: str) -> None:
+    """Stored data that no longer loads while the last valid version is shown: told to editors only."""
+    laporan = laporan_tidak_sah()
+    if laporan is None or not pengguna_masuk():
+        return
+    st.warning(t("data_lama_disajikan", bahasa, berkas=_berkas_salah(laporan)))
+    with st.expander(t("data_lama_rincian", bahasa, n=len(laporan.galat))):
+        tabel_laporan(laporan)
 
 
 def _catatan(dataset: Dataset, keadaan_url: Keadaan | None, bahasa: str) -> None:
@@ -110,16 +121,16 @@ def halaman() -> None:
     if not dataset.ok:
         _laporan(dataset, bahasa)
         return
+    _catatan_penyunting(bahasa)
 
     keadaan_url = None
     if not sudah_diinisialisasi():
         keadaan_url = dari_param({k: st.query_params.get_all(k) for k in st.query_params}, dataset)
         inisialisasi(keadaan_url)
     jenjang = jenjang_halaman(dataset)  # first, so the sidebar names the units the map will show
-    keadaan = sidebar(dataset, jenjang)
+    keadaan = dengan_jenjang(sidebar(dataset, jenjang), dataset, jenjang)
     bahasa = keadaan.bahasa
-    tampilan = tampilkan(dataset, keadaan.filter, jenjang.tingkat, jenjang.wilayah, pada=keadaan.pada, banding=keadaan.banding)
-    keadaan = replace(keadaan, tingkat=None if jenjang == tentukan(dataset) else jenjang.tingkat, wilayah=jenjang.wilayah)
+    tampilan = tampilkan(dataset, keadaan)  # the View: every figure, map, file and chart below comes from it
     terapkan_klik(tampilan)
 
     kepala_merek(dataset)
@@ -137,19 +148,19 @@ def halaman() -> None:
     with kanan:
         st.markdown(f"**{t('detail', bahasa, **sebutan_tampilan(tampilan, bahasa))}**")
         kode = pilih_kelurahan(tampilan, bahasa)
-    keadaan = replace(keadaan, kelurahan=kode)
+    tampilan = tampilan.dengan(kelurahan=kode)
     with kiri:
-        gambar_peta(tampilan, keadaan, url_aset)
+        gambar_peta(tampilan, url_aset)
     with kanan:
         panel(tampilan, kode, bahasa)
     bagian_garis_waktu(tampilan, bahasa, kode)
-    _sinkron_url(keadaan, dataset)
+    _sinkron_url(tampilan.keadaan, dataset)
 
     # --- ekspor ---
-    panel_unduh(tampilan, keadaan)
+    panel_unduh(tampilan)
     # --- akhir ekspor ---
 
-    bagian_ringkasan(tampilan, bahasa, keadaan)
+    bagian_ringkasan(tampilan, bahasa)
 
 
 jalankan_halaman(halaman)

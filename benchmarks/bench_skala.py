@@ -86,6 +86,7 @@ def _waktu(fungsi, ulang: int = 3) -> float:
 
 def _ukur_tampilan(env: dict[str, str]) -> dict:
     from geo.peta.buat import buat_peta
+    from geo.tampilan.keadaan import Keadaan
     from geo.tampilan.saring import Filter
     from geo.tampilan.susun import tampilkan
     from geo.tampilan.tingkat import siapkan_tingkat
@@ -99,8 +100,8 @@ def _ukur_tampilan(env: dict[str, str]) -> dict:
     saring = _waktu(lambda: tampilkan(ds, f))
     muatan = {}
     for nama, (tingkat, wilayah) in jenjang.items():
-        v = tampilkan(ds, f, tingkat, wilayah)
-        html = buat_peta(v, basemap="kosong").get_root().render()
+        v = tampilkan(ds, Keadaan(filter=f or Filter(), tingkat=tingkat, wilayah=wilayah))
+        html = buat_peta(v.dengan(basemap="kosong")).get_root().render()
         muatan[nama] = (len(html.encode("utf-8")), len(v.ringkasan))
     return {"saring": saring, "muatan": muatan, "jenjang": jenjang}
 
@@ -199,7 +200,7 @@ def anak_batas(env_json: str) -> None:
     mulai = time.process_time()
     from geo.galat import Laporan
     from geo.masuk.batas import ATTR_KUNCI, kunci_batas, muat_batas
-    from geo.masuk.dataset import KUNCI_TEMBOLOK, Dataset, gabung_potensi
+    from geo.masuk.dataset import Dataset, gabung_potensi
     from geo.masuk.periksa import tabel_kosong
     from geo.masuk.referensi import muat_referensi
     from geo.masuk.wilayah import muat_wilayah
@@ -217,7 +218,7 @@ def anak_batas(env_json: str) -> None:
     tahap["batas"] = time.process_time() - t
     ds = Dataset(wil, ref, batas, gabung_potensi(tabel_kosong()), laporan, Path(env["KIM_CSV"]), batas_path)
     if batas.attrs.get(ATTR_KUNCI):
-        ds.memo(KUNCI_TEMBOLOK, lambda: batas.attrs[ATTR_KUNCI])
+        ds.indeks.kunci_tembolok = batas.attrs[ATTR_KUNCI]
     for tingkat in ("kecamatan", "kabkota", "provinsi"):
         t = time.process_time()
         unit_tingkat(ds, tingkat)

@@ -29,6 +29,7 @@ from geo.galat import Laporan
 from geo.masuk.dataset import Dataset
 from geo.masuk.wilayah import Wilayah
 from geo.tampilan.banding import garis_waktu
+from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
 from geo.tampilan.waktu import indeks_log, potensi_pada
@@ -88,9 +89,9 @@ def main() -> None:
     baris = [
         ("tanpa log (pembanding)", lambda: tampilkan(tanpa_log, Filter())),
         ("status pada tanggal saja", lambda: potensi_pada(ds.potensi, ds.kegiatan, next(tanggal), ds.wilayah)),
-        ("ganti tanggal pada", lambda: tampilkan(ds, Filter(), pada=next(tanggal))),
-        ("pada + banding", lambda: tampilkan(ds, Filter(), pada=next(tanggal), banding=dt.date(2026, 1, 31))),
-        ("pada, filter kategori", lambda: tampilkan(ds, Filter(kategori=("Kuliner",)), pada=next(tanggal))),
+        ("ganti tanggal pada", lambda: tampilkan(ds, Keadaan(filter=Filter(), pada=next(tanggal)))),
+        ("pada + banding", lambda: tampilkan(ds, Keadaan(filter=Filter(), pada=next(tanggal), banding=dt.date(2026, 1, 31)))),
+        ("pada, filter kategori", lambda: tampilkan(ds, Keadaan(filter=Filter(kategori=("Kuliner",)), pada=next(tanggal)))),
         ("garis waktu (semua bulan)", lambda: garis_waktu(ds, Filter(), dt.date(2026, 1, 31))),
     ]
     for nama, fungsi in baris:

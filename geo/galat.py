@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 GALAT = "galat"
 PERINGATAN = "peringatan"
@@ -10,6 +14,16 @@ PERINGATAN = "peringatan"
 
 class GalatData(Exception):
     """Input that cannot be used; the message says what to fix."""
+
+
+class GalatOpsi(GalatData):
+    """A view setting given on the command line that the view state parser refuses (CLI exit 2).
+
+    The message is the same note the page shows for that value in a URL; a
+    scheduled report must not silently change, so the CLI stops instead.
+    """
+
+    kode_keluar = 2
 
 
 @dataclass(frozen=True)
@@ -75,3 +89,21 @@ class Laporan:
             key=lambda m: (m.tingkat != GALAT, m.berkas, m.baris or 0, m.kolom or ""),
         )
         return "\n".join(str(m) for m in urut)
+
+
+def tabel_masalah(laporan: Laporan, id_per_baris: pd.Series | None = None) -> pd.DataFrame:
+    """The report as a table for a page: errors first, then warnings, by row; ``id_per_baris`` (row → id) adds an id column."""
+    import pandas as pd
+
+    masalah = pd.DataFrame([m.as_dict() for m in laporan.masalah])
+    masalah["urut"] = (masalah["tingkat"] != GALAT).astype(int)
+    masalah = masalah.sort_values(["urut", "baris"], kind="stable", na_position="first")
+    masalah["tingkat"] = masalah["tingkat"].map({GALAT: "GALAT"}).fillna("peringatan")
+    masalah["baris"] = masalah["baris"].map(lambda b: "" if pd.isna(b) else str(int(b)))
+    masalah["nilai"] = masalah["nilai"].fillna("")
+    masalah["kolom"] = masalah["kolom"].fillna("")
+    kolom = ["tingkat", "berkas", "baris", "kolom", "nilai", "pesan"]
+    if id_per_baris is not None:
+        masalah.insert(1, "id_potensi", pd.to_numeric(masalah["baris"], errors="coerce").map(id_per_baris).fillna(""))
+        kolom.insert(1, "id_potensi")
+    return masalah[kolom].rename(columns={"pesan": "apa yang harus diperbaiki"})

@@ -3,17 +3,16 @@
 Officials read the page in Indonesian; English exists for partners and
 reviewers. Every visible word of the dashboard page (and of the interactive
 map and its HTML export) passes through :func:`t`, so a missing translation
-shows up in the tests instead of as a half-English page. Two surfaces are
-Indonesian only and keep their words in their own modules: the Kelola Data
-page (``pages/1_Kelola_Data.py``, ``ui/kelola*.py``), used by the editors of
-one office, and the PNG/PDF print layout (``geo/ekspor/snapshot.py``,
-``legenda_cetak.py``, ``keterangan.py``), which is a report in Indonesian.
+shows up in the tests instead of as a half-English page. The printed
+pages' words live in :mod:`geo.i18n_cetak` and are merged in here.
 """
 
 from __future__ import annotations
 
 from geo import format_id
 from geo.galat import GalatData
+from geo.i18n_cetak import TEKS_CETAK
+from geo.i18n_halaman import TEKS_HALAMAN
 from geo.masuk.wilayah import Wilayah
 from geo.tampilan.agregat import kolom_kategori
 from geo.tampilan.metrik import METRIK_DASAR, daftar_metrik
@@ -55,6 +54,10 @@ TEKS: dict[str, dict[str, str]] = {
               "Periksa juga dengan `python -m geo validate`.",
         "en": "Fix the problems below in the named files, then reload the page. The app never changes the files. "
               "You can also check with `python -m geo validate`."},
+    "data_lama_disajikan": {
+        "id": "Data tersimpan tidak sah ({berkas}); pengunjung tetap melihat versi sah terakhir. Perbaiki di halaman Kelola Data.",
+        "en": "The stored data is invalid ({berkas}); visitors still see the last valid version. Fix it on the Kelola Data page."},
+    "data_lama_rincian": {"id": "Rincian {n} galat", "en": "Details of {n} errors"},
     "galat_tak_terduga": {"id": "Terjadi kesalahan tak terduga saat memuat data: {pesan}",
                           "en": "An unexpected error occurred while loading the data: {pesan}"},
     "aset_gagal": {"id": "Berkas peta (Leaflet) tidak dapat disalin ke {folder}: {pesan}. Pastikan folder itu dapat ditulis, lalu muat ulang.",
@@ -77,6 +80,7 @@ TEKS: dict[str, dict[str, str]] = {
         "id": "Peta dasar tidak dapat dijangkau dari jaringan ini, jadi peta ditampilkan di atas latar polos.",
         "en": "The basemap cannot be reached from this network, so the map is shown on a plain background.",
     },
+    "basemap_putus": {"id": "{nama} (tak terjangkau)", "en": "{nama} (unreachable)"},
     "basemap_satelit": {"id": "Citra satelit", "en": "Satellite imagery"},
     "basemap_terang": {"id": "Peta terang", "en": "Light map"},
     "basemap_kosong": {"id": "Tanpa peta dasar", "en": "No basemap"},
@@ -133,7 +137,7 @@ TEKS: dict[str, dict[str, str]] = {
                                    "Click an area on the map to drill in, then pick a {satuan} from its list."},
     "tabel_unduh_semua": {"id": "Unduh semua (CSV)", "en": "Download all (CSV)"},
     "grafik_kategori": {"id": "Potensi per kategori", "en": "Potentials by category"},
-    "grafik_status": {"id": "Status aktivitas per kecamatan", "en": "Activity status by kecamatan"},
+    "grafik_status": {"id": "Status aktivitas per {kelompok}", "en": "Activity status by {kelompok}"},
     "jumlah": {"id": "Jumlah", "en": "Count"},
     "id_potensi": {"id": "ID", "en": "ID"},
     "nama_kim": {"id": "Nama KIM", "en": "KIM name"},
@@ -190,9 +194,9 @@ TEKS: dict[str, dict[str, str]] = {
     "waktu_keadaan_banding": {"id": "Keadaan pada **{pada}**, dibandingkan dengan **{banding}** (dari log kegiatan)",
                               "en": "State on **{pada}**, compared with **{banding}** (from the activity log)"},
     "waktu_ringkas_banding": {"id": "Potensi aktif: **{a}** pada {pada} → **{b}** pada {banding} ({selisih}); **{bangkit}** potensi bangkit kembali, "
-                                    "**{padam}** menjadi tidak aktif.",
+                                    "**{padam}** tidak lagi {aktif}.",
                               "en": "Active potentials: **{a}** on {pada} → **{b}** on {banding} ({selisih}); **{bangkit}** revived, "
-                                    "**{padam}** went quiet."},
+                                    "**{padam}** no longer {aktif}."},
     "kpi_tidak_aktif": {"id": "KIM tidak aktif > {m} bulan", "en": "KIM inactive > {m} months"},
     "kpi_tidak_aktif_bantu": {"id": "KIM yang semua potensinya tanpa kegiatan {m} bulan penuh atau lebih (pada {pada})",
                               "en": "KIM whose potentials all had no activity for {m} whole months or more (on {pada})"},
@@ -205,6 +209,7 @@ TEKS: dict[str, dict[str, str]] = {
     "garis_waktu_kel": {"id": "Status potensi per bulan: {nama}", "en": "Potential status per month: {nama}"},
     "legenda_divergen": {"id": "Perubahan potensi aktif, {pada} → {banding}", "en": "Change in active potentials, {pada} → {banding}"},
     "bulan": {"id": "Bulan", "en": "Month"},
+    "pita_pandemi": {"id": "{nama} ({mulai}\u2013{selesai})", "en": "Pandemic: {nama} ({mulai}\u2013{selesai})"},
     "kol_tanggal": {"id": "Tanggal", "en": "Date"},
     "kol_jenis_kegiatan": {"id": "Jenis kegiatan", "en": "Kind of activity"},
     "kol_peserta": {"id": "Peserta", "en": "Participants"},
@@ -231,6 +236,8 @@ TEKS: dict[str, dict[str, str]] = {
     "titik_agregat": {"id": "Titik potensi tidak digambar di peta ini (lebih dari {n} potensi); klik satu wilayah untuk masuk dan melihatnya.",
                       "en": "Potential markers are not drawn on this map (more than {n} potentials); click an area to drill in and see them."},
 }
+TEKS.update(TEKS_CETAK)  # the printed pages' words (geo/i18n_cetak.py)
+TEKS.update(TEKS_HALAMAN)  # menu, Kelola Data and Anggaran (geo/i18n_halaman.py)
 
 _METRIK_EN = {
     "jumlah_potensi": "Number of potentials",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.galat import GalatData
+from geo.i18n import t
 from ui.kelola import K_PENGGUNA, bagian_login, daftar_pengguna, keluar, pastikan_dimuat, tampilkan_kabar
 from ui.kelola_anggaran import tab_anggaran
 from ui.kelola_berkas import riwayat, unggah
@@ -20,19 +21,20 @@ from ui.kelola_peta import pilih_lokasi
 from ui.kelola_tabel import bilah_simpan, editor, kotak_konflik
 from ui.md import aman_md
 from ui.muat import muat
-from ui.navigasi import menu
+from ui.navigasi import bahasa_halaman, menu
 
-st.set_page_config(page_title="Kelola Data · Peta Potensi KIM", page_icon="🗂️", layout="wide")
-menu()
-st.title("Kelola Data")
+bahasa = bahasa_halaman()
+st.set_page_config(page_title=t("k_judul_tab", bahasa), page_icon="🗂️", layout="wide")
+menu(bahasa)
+st.title(t("k_judul", bahasa))
 
 try:
-    dataset = muat()
+    dataset = muat(terakhir_sah=False)  # editors fix the stored data as it is
 except GalatData as exc:  # reference table or region file unusable: nothing to edit against
     st.error(aman_md(exc))
     st.stop()
 
-st.caption(f"Wilayah: {aman_md(dataset.wilayah.nama)} · berkas data: {aman_md(dataset.path_kim.name)}")
+st.caption(t("k_wilayah", bahasa, wilayah=aman_md(dataset.wilayah.nama), berkas=aman_md(dataset.path_kim.name)))
 akun = daftar_pengguna()
 if akun.kosong or st.session_state.get(K_PENGGUNA) in akun.akun:
     pengguna = bagian_login(akun)
@@ -42,8 +44,8 @@ else:
         pengguna = bagian_login(akun)
 if pengguna:
     kiri, kanan = st.columns([5, 1], vertical_alignment="center")
-    kiri.markdown(f"Masuk sebagai **{aman_md(pengguna)}**. Setiap penyimpanan dicatat di log audit dan versi sebelumnya dicadangkan.")
-    if kanan.button("Keluar", width="stretch", key="kelola_keluar"):
+    kiri.markdown(t("k_masuk_sebagai", bahasa, nama=aman_md(pengguna)))
+    if kanan.button(t("k_keluar", bahasa), width="stretch", key="kelola_keluar"):
         keluar()
         st.rerun()
 elif st.session_state.get(K_PENGGUNA):
@@ -52,19 +54,17 @@ elif st.session_state.get(K_PENGGUNA):
 pastikan_dimuat(dataset)
 tampilkan_kabar()
 if not dataset.ok:
-    st.warning(
-        f"Data di {dataset.path_kim.name} saat ini tidak sah ({len(dataset.laporan.galat)} galat), sehingga peta menampilkan "
-        "laporan galat. Perbaiki di sini atau pulihkan versi sebelumnya di tab Riwayat."
-    )
+    st.warning(t("k_data_tidak_sah", bahasa, berkas=aman_md(dataset.path_kim.name), n=len(dataset.laporan.galat)))
 
 if not pengguna:
-    st.subheader("Data KIM (hanya baca)")
+    st.subheader(t("k_hanya_baca", bahasa))
     editor(dataset, boleh_sunting=False)
     st.stop()
 
 kotak = st.container()
 tab_tabel, tab_lokasi, tab_lapangan, tab_unggah, tab_riwayat, tab_log, tab_anggaran_ = st.tabs(
-    ["Tabel", "Lokasi di peta", "Lapangan & foto", "Unggah berkas", "Riwayat & pemulihan", "Log kegiatan", "Anggaran"],
+    [t(k, bahasa) for k in ("k_tab_tabel", "k_tab_lokasi", "k_tab_lapangan", "k_tab_unggah", "k_tab_riwayat", "k_tab_log",
+                            "k_tab_anggaran")],
     key="kelola_tab")  # keyed: a save's rerun keeps the editor on the tab they were using (phone field updates)
 with tab_tabel:
     suntingan = editor(dataset, boleh_sunting=True)

@@ -113,11 +113,14 @@ def wilayah_uji(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Wilayah:
 @pytest.fixture(autouse=True)
 def _lupakan_login_gagal():
     """The login limiter is server-wide (one per process): tests must not inherit each other's failures."""
+    from geo.simpan import gudang
     from geo.simpan.pembatas import PEMBATAS
 
-    PEMBATAS._catatan.clear()
+    PEMBATAS.penyimpan.kosongkan()
+    gudang._GAGAL_MEMORI.kosongkan()
     yield
-    PEMBATAS._catatan.clear()
+    PEMBATAS.penyimpan.kosongkan()
+    gudang._GAGAL_MEMORI.kosongkan()
 
 
 # The real PostgreSQL/PostGIS server of the database tests (#12).

@@ -112,3 +112,25 @@ def hanya_lokal(luar: list[str]):
             route.abort()
 
     return rute
+
+
+def buka_panel_unduh(halaman, url: str):
+    """Open the page at ``url`` and its download panel; returns the panel (its buttons are drawn once open)."""
+    halaman.goto(url)
+    halaman.get_by_text("Unduh peta dan data").wait_for(timeout=90_000)
+    tunggu_diam(halaman)
+    halaman.get_by_text("Unduh peta dan data").click()
+    panel = halaman.locator("[data-testid='stExpander']").filter(has_text="Unduh peta dan data")
+    panel.get_by_role("button", name="CSV", exact=True).wait_for(timeout=60_000)
+    return panel
+
+
+def masuk_kelola(konteks, url: str, nama: str, sandi: str):
+    """A new page on Kelola Data with ``nama`` logged in (only the app's own requests leave the browser)."""
+    konteks.route("**/*", lambda r: r.continue_() if r.request.url.startswith((url, "data:", "blob:")) else r.abort())
+    hal = konteks.new_page()
+    hal.goto(url + "/Kelola_Data")
+    hal.get_by_label("Nama pengguna").fill(nama)
+    hal.get_by_label("Kata sandi").fill(sandi)
+    hal.get_by_role("button", name="Masuk").click()
+    return hal

@@ -51,12 +51,36 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     lingkungan = akar / "venv"
     hasil = _jalankan([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(lingkungan)], akar)
     assert hasil.returncode == 0, hasil.stderr
+    lihat_paket_ini(lingkungan)
     return proyek, lingkungan
+
+
+def lihat_paket_ini(lingkungan: Path) -> None:
+    """Let a new venv see the packages of the interpreter running the tests.
+
+    ``--system-site-packages`` only reaches the *base* Python's packages: run
+    from inside a virtual environment (as the README suggests), pandas & co.
+    live in that environment instead, and the child saw none of them. A
+    ``.pth`` file naming this interpreter's site-packages works in both cases.
+    """
+    import site
+    import sysconfig
+
+    paket = [*site.getsitepackages(), sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]]
+    hasil = _jalankan([str(python_venv(lingkungan)), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], lingkungan)
+    assert hasil.returncode == 0, hasil.stderr
+    tujuan = Path(hasil.stdout.strip())
+    tujuan.mkdir(parents=True, exist_ok=True)
+    (tujuan / "paket_penguji.pth").write_text("\n".join(dict.fromkeys(p for p in paket if Path(p).is_dir())) + "\n", encoding="utf-8")
+
+
+def python_venv(lingkungan: Path) -> Path:
+    return lingkungan / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
 def test_kim_terpasang_biasa_dan_editable_dari_folder_lain(venv, wilayah_uji, tmp_path):
     proyek, lingkungan = venv
-    python, kim = lingkungan / "bin" / "python", lingkungan / "bin" / "kim"
+    python, kim = python_venv(lingkungan), python_venv(lingkungan).parent / "kim"
 
     # A wheel carries the code and the map's static files, not the region's data.
     roda = tmp_path / "roda"

@@ -20,10 +20,12 @@ from geo.anggaran.ringkas import RingkasanAnggaran
 from geo.anggaran.uang import rupiah
 from geo.ekspor.nama_berkas import nama_berkas
 from geo.ekspor.rab import FORMAT_RAB, buat_rab
+from geo.i18n import t
 from geo.masuk.dataset import Dataset
 from geo.peta.buat import peta_dasar_terjangkau
 from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
 from geo.tampilan.saring import Filter
+from geo.tampilan.sebutan import sebutan
 from geo.tampilan.susun import Tampilan
 
 PARAM_NILAI = "nilai"
@@ -36,6 +38,10 @@ KOLOM_TABEL = {
     "harga_satuan": "Harga satuan", "ppn_persen": "PPN %", "jumlah": "Jumlah",
     "target": "Target", "keterangan": "Keterangan",
 }
+# The headings that are words (not names or ids) follow the page's language.
+KOLOM_TABEL_EN = {"kegiatan": "a_kol_kegiatan", "jenis_belanja": "a_kol_jenis", "kode_rekening": "a_kol_rekening",
+                  "koefisien": "a_kol_koefisien", "satuan_koefisien": "a_kol_satuan", "harga_satuan": "a_kol_harga", "jumlah": "a_kol_jumlah",
+                  "target": "a_kol_target", "keterangan": "a_kol_keterangan"}
 
 
 def _param() -> dict[str, list[str]]:
@@ -49,8 +55,8 @@ def mulai_dari_url(dataset: Dataset) -> Keadaan | None:
     param = _param()
     keadaan = dari_param(param, dataset)
     for nama in ("kategori", "status", "kecamatan"):
-        st.session_state[KUNCI[nama]] = list(getattr(keadaan, nama))
-    st.session_state[KUNCI["cari"]] = keadaan.cari
+        st.session_state[KUNCI[nama]] = list(getattr(keadaan.filter, nama))
+    st.session_state[KUNCI["cari"]] = keadaan.filter.cari
     nilai = (param.get(PARAM_NILAI) or [NILAI_BAWAAN])[0]
     catatan = list(keadaan.catatan)
     if nilai not in NILAI_PETA:
@@ -61,27 +67,29 @@ def mulai_dari_url(dataset: Dataset) -> Keadaan | None:
     return replace(keadaan, catatan=tuple(catatan))
 
 
-def sidebar(dataset: Dataset) -> tuple[Filter, str]:
+def sidebar(dataset: Dataset, bahasa: str = "id") -> tuple[Filter, str]:
     """Filters and what the map colours."""
     wil = dataset.wilayah
     for kunci in (KUNCI["kategori"], KUNCI["status"], KUNCI["kecamatan"]):
         st.session_state.setdefault(kunci, [])
     st.session_state.setdefault(KUNCI["cari"], "")
     with st.sidebar:
-        st.markdown("### Filter")
-        kategori = st.multiselect("Kategori potensi", list(wil.kategori_potensi), key=KUNCI["kategori"], placeholder="Semua")
-        status = st.multiselect("Status aktivitas", list(wil.status_aktivitas), key=KUNCI["status"], placeholder="Semua")
-        kecamatan = st.multiselect("Kecamatan", dataset.kecamatan(), key=KUNCI["kecamatan"], placeholder="Semua")
-        cari = st.text_input("Cari nama KIM atau potensi", key=KUNCI["cari"], max_chars=100)
-        st.markdown("### Peta anggaran")
-        nilai = st.radio("Warna kelurahan menurut", list(NILAI_PETA), format_func=NILAI_PETA.get, key=KUNCI_NILAI)
-        st.caption("Alamat halaman menyimpan filter dan pilihan peta; salin untuk membagikannya.")
+        st.markdown(f"### {t('filter', bahasa)}")
+        semua = t("semua", bahasa)
+        kategori = st.multiselect(t("kategori", bahasa), list(wil.kategori_potensi), key=KUNCI["kategori"], placeholder=semua)
+        status = st.multiselect(t("status", bahasa), list(wil.status_aktivitas), key=KUNCI["status"], placeholder=semua)
+        kecamatan = st.multiselect(t("kecamatan", bahasa), dataset.kecamatan(), key=KUNCI["kecamatan"], placeholder=semua)
+        cari = st.text_input(t("cari", bahasa), key=KUNCI["cari"], max_chars=100)
+        st.markdown(f"### {t('a_peta_anggaran', bahasa)}")
+        nilai = st.radio(t("a_warna_menurut", bahasa, **sebutan(dataset, bahasa=bahasa)), list(NILAI_PETA), format_func=NILAI_PETA.get,
+                         key=KUNCI_NILAI)
+        st.caption(t("a_tautan", bahasa))
     return Filter(tuple(kategori), tuple(status), tuple(kecamatan), cari.strip()), nilai
 
 
-def sinkron_url(f: Filter, nilai: str, dataset: Dataset) -> None:
-    """Keep the address bar equal to the view (same parameters as the map page, plus ``nilai``)."""
-    baru = ke_param(Keadaan(kategori=f.kategori, status=f.status, kecamatan=f.kecamatan, cari=f.cari), dataset)
+def sinkron_url(f: Filter, nilai: str, dataset: Dataset, bahasa: str = "id") -> None:
+    """Keep the address bar equal to the view (same parameters as the map page, plus ``nilai``; ``bahasa`` kept)."""
+    baru = ke_param(Keadaan(filter=f, bahasa=bahasa), dataset)
     if nilai != NILAI_BAWAAN:
         baru[PARAM_NILAI] = [nilai]
     if _param() != baru:
@@ -98,52 +106,55 @@ _CSS_KARTU = """<style>
 </style>"""
 
 
-def kartu(r: RingkasanAnggaran, f: Filter) -> None:
+def kartu(r: RingkasanAnggaran, f: Filter, bahasa: str = "id") -> None:
     """Ceiling, planned total, remainder and the share going to dormant KIM (whole plan)."""
     st.markdown(_CSS_KARTU, unsafe_allow_html=True)  # our own fixed CSS, no data text
     with st.container(key="anggaran_kartu"):
         c1, c2, c3, c4 = st.columns(4)
-        c1.metric("Pagu anggaran", rupiah(r.pagu), border=True)
-        c2.metric("Total rencana", rupiah(r.total), border=True,
-                  help=None if f.kosong else f"Dalam filter: {rupiah(r.total_tersaring)}")
-        c3.metric("Sisa pagu", rupiah(r.sisa), border=True,
-                  delta=f"melampaui pagu {rupiah(r.lewat_pagu)}" if r.lewat_pagu else None, delta_color="inverse")
-        c4.metric("Ke KIM dorman", rupiah(r.ke_dorman), border=True, help=f"{r.persen_dorman:g}% dari total rencana")
+        c1.metric(t("a_pagu", bahasa), rupiah(r.pagu), border=True)
+        c2.metric(t("a_total", bahasa), rupiah(r.total), border=True,
+                  help=None if f.kosong else t("a_dalam_filter", bahasa, jumlah=rupiah(r.total_tersaring)))
+        c3.metric(t("a_sisa", bahasa), rupiah(r.sisa), border=True,
+                  delta=t("a_lewat", bahasa, jumlah=rupiah(r.lewat_pagu)) if r.lewat_pagu else None, delta_color="inverse")
+        c4.metric(t("a_dorman", bahasa), rupiah(r.ke_dorman), border=True, help=t("a_persen_total", bahasa, persen=f"{r.persen_dorman:g}"))
     if not f.kosong:
-        st.caption(f"Dalam filter ini: {rupiah(r.total_tersaring)} pada {len(r.baris)} baris anggaran.")
+        st.caption(t("a_dalam_filter_baris", bahasa, jumlah=rupiah(r.total_tersaring), n=len(r.baris)))
 
 
-def peta(r: RingkasanAnggaran, nilai: str, url_aset: str) -> None:
+def peta(r: RingkasanAnggaran, nilai: str, url_aset: str, bahasa: str = "id") -> None:
     dasar = peta_dasar_terjangkau("osm")
     if not dasar:
-        st.caption("Peta dasar tidak dapat dijangkau dari jaringan ini; peta digambar tanpa peta dasar.")
+        st.caption(t("a_basemap_tak_terjangkau", bahasa))
     st_folium(peta_anggaran(r, nilai, url_aset, peta_dasar=dasar), key="peta_anggaran", height=520,
               use_container_width=True, returned_objects=[])
 
 
-def tabel_kelurahan(r: RingkasanAnggaran) -> None:
+def tabel_kelurahan(r: RingkasanAnggaran, bahasa: str = "id") -> None:
     per = pd.DataFrame(r.per_kelurahan.drop(columns="geometry"))
     tampil = pd.DataFrame({  # the KIM's name is in the map's tooltip and the plan table; this stays narrow
         "Kelurahan": per["kelurahan"],
-        "Alokasi": per["alokasi"].map(rupiah),
-        "Per anggota": per["alokasi_per_anggota"].map(lambda v: "–" if pd.isna(v) else rupiah(int(v))),
-        "Dorman": per["dorman"].map({True: "ya", False: ""}),
+        t("a_kol_alokasi", bahasa): per["alokasi"].map(rupiah),
+        t("a_kol_per_anggota", bahasa): per["alokasi_per_anggota"].map(lambda v: "–" if pd.isna(v) else rupiah(int(v))),
+        t("a_kol_dorman", bahasa): per["dorman"].map({True: t("a_ya", bahasa), False: ""}),
     })
-    st.dataframe(tampil, hide_index=True, width="stretch", key="anggaran_per_kelurahan")
+    # Narrower than its four columns at 1366 px: the name stays pinned while the rest scrolls.
+    st.dataframe(tampil, hide_index=True, width="stretch", key="anggaran_per_kelurahan",
+                 column_config={"Kelurahan": st.column_config.Column("Kelurahan", pinned=True)})
 
 
-def tabel_rencana(r: RingkasanAnggaran) -> None:
+def tabel_rencana(r: RingkasanAnggaran, bahasa: str = "id") -> None:
     """The plan rows that follow the filters; money shown as Rp but sorted as numbers."""
     baris = r.baris[list(KOLOM_TABEL)].reset_index(drop=True)
     gaya = baris.style.format({"harga_satuan": rupiah, "jumlah": rupiah, "koefisien": "{:,}".format})
+    judul = {k: t(KOLOM_TABEL_EN[k], bahasa) if k in KOLOM_TABEL_EN else v for k, v in KOLOM_TABEL.items()}
     st.dataframe(gaya, hide_index=True, width="stretch", key="anggaran_tabel",
-                 column_config={k: st.column_config.Column(v) for k, v in KOLOM_TABEL.items()})
+                 column_config={k: st.column_config.Column(v, pinned=k == "id_baris" or None) for k, v in judul.items()})
 
 
-def unduh(tampilan: Tampilan, rencana: Rencana) -> None:
+def unduh(tampilan: Tampilan, rencana: Rencana, bahasa: str = "id") -> None:
     """RAB downloads, built only when clicked."""
     kolom = st.columns(len(FORMAT_RAB))
-    label = {"rab-xlsx": "Unduh RAB (Excel)", "rab-pdf": "Unduh RAB (PDF)"}
+    label = {"rab-xlsx": t("a_unduh_xlsx", bahasa), "rab-pdf": t("a_unduh_pdf", bahasa)}
     for (kode, (ekstensi, mime)), tempat in zip(FORMAT_RAB.items(), kolom):
         tempat.download_button(
             label[kode], data=lambda k=kode: buat_rab(k, tampilan, rencana).data,

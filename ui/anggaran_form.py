@@ -13,7 +13,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from geo.anggaran.rencana import Rencana, muat_rencana
+from geo.anggaran.rencana import Rencana
 from geo.anggaran.sesuaikan import sesuaikan_pagu
 from geo.anggaran.sipd import ke_csv_sipd
 from geo.anggaran.tahap import TAHAP, path_penetapan
@@ -23,6 +23,7 @@ from geo.ekspor.rka_buat import FORMAT_RKA, buat_rka
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 from ui.md import aman_md
+from ui.muat import gudang
 
 KUNCI_TAHAP = "w_anggaran_tahap"
 KUNCI_PAGU_BARU = "w_anggaran_pagu_baru"
@@ -61,7 +62,7 @@ def simulasi_pagu(dataset: Dataset, rencana: Rencana) -> None:
         st.caption("Ubah pagu untuk melihat rencana yang disesuaikan; semua baris tetap, harga satuan menyesuaikan.")
         return
     try:
-        lama = muat_rencana(dataset, rencana.path, replace(rencana.pengaturan, pagu=0))
+        lama = gudang().muat_rencana(dataset, replace(rencana.pengaturan, pagu=0))
         hasil = sesuaikan_pagu(lama.tabel, int(pagu_baru))
     except GalatData as exc:
         st.warning(aman_md(exc))

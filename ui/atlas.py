@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
-from geo.ekspor import FORMAT, OpsiEkspor, buat, nama_berkas
+from geo.ekspor import FORMAT, OpsiEkspor, nama_berkas
 from geo.i18n import t
 from geo.simpan.foto import foto_untuk
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
-from ui.ekspor import _SIMPANAN, sidik_data
+from ui.ekspor import pembuat as _pembuat
 from ui.md import aman_md
-
-
-def _pembuat(kode: str, tampilan: Tampilan, opsi: OpsiEkspor, kelurahan: str = ""):
-    kunci = (kode, kelurahan, sidik_data(tampilan), tampilan.filter, opsi, dt.date.today())
-    return lambda: _SIMPANAN.ambil(kunci, lambda: buat(kode, tampilan, opsi, kelurahan).data)
 
 
 def tombol_atlas(tampilan: Tampilan, opsi: OpsiEkspor, bahasa: str, kunci: str = "ekspor") -> None:
@@ -41,7 +34,7 @@ def foto_dan_profil(tampilan: Tampilan, kode: str, nama_kelurahan: str, bahasa: 
         for i, (nama, path) in enumerate(ada):
             with kolom[i % len(kolom)]:
                 st.image(str(path), caption=aman_md(nama), width="stretch")
-    opsi = OpsiEkspor(bahasa=bahasa)
+    opsi = OpsiEkspor()
     st.download_button(
         t("profil_tombol", bahasa, **sebutan_tampilan(tampilan, bahasa)), data=_pembuat("profil", tampilan, opsi, kode),
         file_name=nama_berkas(tampilan, "profil", opsi, nama_kelurahan), mime=FORMAT["profil"].mime,

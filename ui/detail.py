@@ -6,8 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.i18n import angka, persen, t, tanggal
-from geo.tampilan import indeks
-from geo.tampilan.angka import angka_utama
+from geo.tampilan.rincian import rincian
 from geo.tampilan.sebutan import jenis_dalam, kapital, sebutan_tampilan
 from geo.tampilan.susun import Tampilan, pilihan_kelurahan
 from ui.atlas import foto_dan_profil
@@ -59,10 +58,8 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
         daftar_perubahan(tampilan, bahasa)
         return
     ds = tampilan.dataset
-    baris = ds.batas.loc[ds.batas["kode"] == kode].iloc[0]
-    potensi = tampilan.potensi[tampilan.potensi["kode_kelurahan"] == kode]
-    semua = ds.potensi[ds.potensi["kode_kelurahan"] == kode]
-    nama_kim = indeks.nama_kim(ds).get(kode, "")
+    r = rincian(tampilan, kode)
+    baris, potensi, nama_kim = r.baris, r.potensi, r.nama_kim
 
     with st.container(border=True, key="kim_detail"):
         st.markdown(f"#### {aman_md(baris['kelurahan'])}")
@@ -74,26 +71,25 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
         if tampilan.filter.kecamatan and baris["kecamatan"] not in tampilan.filter.kecamatan:
             st.info(t("kelurahan_di_luar", bahasa, nama=aman_md(baris["kelurahan"]), **{**kata, "Satuan": kapital(jenis)}))
 
-        a = angka_utama(tampilan, kode)
+        a = r.angka
         k1, k2, k3 = st.columns(3)
         jumlah = angka(a.potensi, bahasa)
-        if a.potensi != len(semua):
-            jumlah = f"{jumlah} / {angka(len(semua), bahasa)}"
+        if a.potensi != r.jumlah_semua:
+            jumlah = f"{jumlah} / {angka(r.jumlah_semua, bahasa)}"
         k1.metric(t("kpi_potensi", bahasa), jumlah)
         k2.metric(t("aktif", bahasa), persen(a.persen_aktif, bahasa) if a.potensi else "–")
         k3.metric(t("kpi_anggota", bahasa), angka(a.anggota, bahasa))
 
-        terakhir = potensi["kegiatan_terakhir"].max() if len(potensi) else None
-        st.markdown(f"**{t('kegiatan_terakhir', bahasa)}:** {tanggal(terakhir, bahasa)}")
-        hitung = potensi["status_aktivitas"].value_counts().reindex(list(ds.wilayah.status_aktivitas), fill_value=0)
-        st.markdown(f"**{t('jumlah_status', bahasa)}:** " + " · ".join(f"{aman_md(s)} **{angka(n, bahasa)}**" for s, n in hitung.items()))
+        st.markdown(f"**{t('kegiatan_terakhir', bahasa)}:** {tanggal(r.terakhir, bahasa)}")
+        st.markdown(f"**{t('jumlah_status', bahasa)}:** " + " · ".join(f"{aman_md(s)} **{angka(n, bahasa)}**" for s, n in r.per_status.items()))
 
         if len(potensi):
             # The panel is a third of the page: the columns that fit. Dates and contacts are in
             # the marker popups and the full table below the map.
-            kolom = ["nama_potensi", "kategori_potensi", "status_aktivitas", "status_tercatat", "jumlah_anggota"]
+            # Status right after the name: the panel is a third of a 1366 px screen, and status is what it is read for.
+            kolom = ["nama_potensi", "status_aktivitas", "kategori_potensi", "status_tercatat", "jumlah_anggota"]
             gambar_tabel_potensi(pd.DataFrame(potensi), kolom, bahasa, key="kim_tabel_detail")
         else:
             st.caption(t("tanpa_potensi_filter", bahasa, **{**kata, "satuan": jenis}))
-        detail_waktu(tampilan, kode, potensi, bahasa)
+        detail_waktu(tampilan, kode, r.status_beda, bahasa)
         foto_dan_profil(tampilan, kode, str(baris["kelurahan"]), bahasa)

@@ -2,26 +2,24 @@
 
 Files are made only when a button is clicked (Streamlit's deferred download:
 the button shows it is working while the file is built on the server), and
-kept in a small cache keyed on the data version, the filter and the options,
+kept in a small cache keyed on the data version, the view state and the file options,
 so the page itself stays fast and a second click is instant.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 
 import streamlit as st
 
 from geo import config
-from geo.ekspor import FORMAT, OpsiEkspor, ekspor, judul_bawaan, nama_berkas
+from geo.ekspor import FORMAT, OpsiEkspor, buat, judul_bawaan, nama_berkas
 from geo.ekspor.opsi import DPI_BAWAAN, DPI_DIDUKUNG, UKURAN_BAWAAN, UKURAN_KERTAS_MM
 from geo.galat import GalatData
 from geo.i18n import t
+from geo.masuk.indeks_dataset import Peta
 from geo.simpan.berkas import sidik_cepat
-from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 from ui.md import aman_md
@@ -35,28 +33,7 @@ def _t(kunci: str, bahasa: str, **isian: str) -> str:
     return t(f"ekspor_{kunci}", bahasa, **isian)
 
 
-class _Simpanan:
-    """A small thread-safe LRU of finished files; deferred downloads run on worker threads."""
-
-    def __init__(self, maks: int) -> None:
-        self._isi: OrderedDict[tuple, bytes] = OrderedDict()
-        self._kunci = threading.Lock()
-        self._maks = maks
-
-    def ambil(self, kunci: tuple, buat: Callable[[], bytes]) -> bytes:
-        with self._kunci:
-            if kunci in self._isi:
-                self._isi.move_to_end(kunci)
-                return self._isi[kunci]
-        data = buat()
-        with self._kunci:
-            self._isi[kunci] = data
-            while len(self._isi) > self._maks:
-                self._isi.popitem(last=False)
-        return data
-
-
-_SIMPANAN = _Simpanan(MAKS_SIMPANAN)
+_SIMPANAN: Peta[tuple, bytes] = Peta(MAKS_SIMPANAN)  # thread-safe LRU: deferred downloads run on worker threads
 
 
 def sidik_data(tampilan: Tampilan) -> tuple:
@@ -66,10 +43,20 @@ def sidik_data(tampilan: Tampilan) -> tuple:
     return sidik_cepat(ds.path_kim, ds.path_batas, config.path_referensi(), config.path_wilayah(), ds.path_kegiatan or ds.path_kim)
 
 
-def pembuat(kode: str, tampilan: Tampilan, opsi: OpsiEkspor) -> Callable[[], bytes]:
+def kunci_berkas(kode: str, tampilan: Tampilan, opsi: OpsiEkspor, kelurahan: str = "") -> tuple:
+    """The one cache key of a file: (format, data version, view state, file options, today).
+
+    The whole view state is in it (level, unit, dates, metric, classes, language…),
+    so a file of another view can never be served; today is in it because
+    titles and ``pada`` default to today.
+    """
+    return (kode, kelurahan, sidik_data(tampilan), tampilan.keadaan, tampilan.pada, tampilan.banding, opsi, dt.date.today())
+
+
+def pembuat(kode: str, tampilan: Tampilan, opsi: OpsiEkspor, kelurahan: str = "") -> Callable[[], bytes]:
     """A no-argument function that makes (or reuses) the file; what the button calls on click."""
-    kunci = (kode, sidik_data(tampilan), tampilan.filter, tampilan.pada, tampilan.banding, opsi, dt.date.today())
-    return lambda: _SIMPANAN.ambil(kunci, lambda: ekspor(kode, tampilan, opsi))
+    kunci = kunci_berkas(kode, tampilan, opsi, kelurahan)
+    return lambda: _SIMPANAN.ambil(kunci, lambda: buat(kode, tampilan, opsi, kelurahan).data)
 
 
 def _opsi_pengguna(tampilan: Tampilan, bahasa: str, kunci: str) -> tuple[str, str, int, bool, str]:
@@ -110,15 +97,14 @@ def _tombol(kode: str, tampilan: Tampilan, opsi: OpsiEkspor, bahasa: str, kunci:
     )
 
 
-def panel_unduh(tampilan: Tampilan, keadaan: Keadaan | None = None, kunci: str = "ekspor") -> None:
-    """Download buttons for PNG, PDF, HTML, CSV, XLSX and GeoJSON of ``tampilan``.
+def panel_unduh(tampilan: Tampilan, kunci: str = "ekspor") -> None:
+    """Download buttons for PNG, PDF, HTML, CSV, XLSX and GeoJSON of the View.
 
-    ``keadaan`` is the page's view (its metric, classes, basemap and language),
-    so the printed map is coloured exactly like the screen. The panel's
-    widgets and buttons are made only while it is open.
+    The View carries the page's metric, classes, basemap and language, so the
+    printed map is coloured exactly like the screen. The panel's widgets and
+    buttons are made only while it is open.
     """
-    keadaan = keadaan or Keadaan()
-    bahasa = keadaan.bahasa
+    bahasa = tampilan.bahasa
     wadah = st.expander(_t("judul_panel", bahasa), expanded=False, icon=":material/download:",
                         key=f"{kunci}_panel", on_change="rerun")
     with wadah:
@@ -126,9 +112,10 @@ def panel_unduh(tampilan: Tampilan, keadaan: Keadaan | None = None, kunci: str =
             return  # closed: nothing is built (opening it reruns the page with the panel)
         st.caption(_t("keterangan", bahasa))
         judul, ukuran, dpi, basemap, pemisah = _opsi_pengguna(tampilan, bahasa, kunci)
-        opsi = OpsiEkspor.dari_keadaan(keadaan, judul=judul.strip(), ukuran=ukuran, dpi=dpi, basemap=basemap, pemisah=pemisah)
+        opsi = OpsiEkspor(judul=judul.strip(), ukuran=ukuran, dpi=dpi, basemap=basemap, pemisah=pemisah)
         try:
-            opsi.periksa(tampilan.dataset.wilayah)
+            opsi.periksa()
+            tampilan.keadaan.periksa(tampilan.dataset.wilayah)
         except GalatData as exc:
             st.error(aman_md(exc))
             return

@@ -6,23 +6,41 @@ from dataclasses import fields
 
 import streamlit as st
 
-from geo.i18n import BAHASA, label_metrik, t
+from geo.i18n import BAHASA, bahasa_sah, label_metrik, t
 from geo.masuk.dataset import Dataset
-from geo.peta.buat import BASEMAP
+from geo.peta.buat import label_basemap
 from geo.tampilan import kelas
 from geo.tampilan.indeks import baris_awalan
-from geo.tampilan.keadaan import Keadaan
+from geo.tampilan.keadaan import PETA_DASAR, Keadaan
 from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik, metrik_tersedia
+from geo.tampilan.saring import Filter
 from geo.tampilan.sebutan import sebutan
 from geo.tampilan.tingkat import Jenjang
+from geo.tampilan.waktu import rentang_log
 from ui.waktu import kontrol_waktu
 
-# The page's session-state keys, all here (other ui modules call the helpers below).
+# The main page's session-state keys, all here: the one ui module that reads or writes st.session_state for
+# the map page (other ui modules call the helpers below; tests/test_satu_pintu.py enforces it).
 # Session-state key of each view field's widget.
-KUNCI = {f.name: f"w_{f.name}" for f in fields(Keadaan) if f.name != "catatan"}
+_FILTER = tuple(f.name for f in fields(Filter))
+KUNCI = {nama: f"w_{nama}" for nama in (*_FILTER, *(f.name for f in fields(Keadaan) if f.name not in ("filter", "catatan")))}
 KUNCI_INIT = "kim_keadaan_awal"
 KUNCI_PETA = "peta"  # what the map component last reported
 KUNCI_KLIK = "kim_klik_baru"  # a new map click, turned into a kelurahan before the picker is drawn
+K_TIDAK_SAH = "kim_data_tidak_sah"  # the report of stored data that no longer loads (ui.muat serves the last valid)
+
+
+def catat_laporan_tidak_sah(laporan) -> None:
+    """Keep (or, with None, drop) the report of stored data that failed to load while the last valid version is served."""
+    if laporan is None:
+        st.session_state.pop(K_TIDAK_SAH, None)
+    else:
+        st.session_state[K_TIDAK_SAH] = laporan
+
+
+def laporan_tidak_sah():
+    """The report kept by :func:`catat_laporan_tidak_sah`, or None."""
+    return st.session_state.get(K_TIDAK_SAH)
 
 
 def sudah_diinisialisasi() -> bool:
@@ -57,7 +75,7 @@ def lihat_klik_baru() -> dict | None:
 def inisialisasi(keadaan: Keadaan) -> None:
     """Put a view (from the URL) into the widgets, before they are drawn."""
     for nama, kunci in KUNCI.items():
-        nilai = getattr(keadaan, nama)
+        nilai = getattr(keadaan.filter if nama in _FILTER else keadaan, nama)
         st.session_state[kunci] = list(nilai) if isinstance(nilai, tuple) else nilai
     st.session_state[KUNCI_INIT] = True
 
@@ -66,6 +84,52 @@ def _hapus_filter() -> None:
     for nama in ("kategori", "status", "kecamatan"):
         st.session_state[KUNCI[nama]] = []
     st.session_state[KUNCI["cari"]] = ""
+
+
+def _buang_tanggal_basi(dataset: Dataset) -> None:
+    """A date from another data version (outside the log's range) is cleared before the pickers are drawn."""
+    rentang = rentang_log(dataset.kegiatan)
+    for nama in ("pada", "banding"):
+        nilai = st.session_state.get(KUNCI[nama])
+        if nilai is not None and (rentang is None or not rentang[0] <= nilai <= rentang[1]):
+            st.session_state[KUNCI[nama]] = None
+
+
+def _saat_banding() -> None:
+    # A comparison date asks for the change map; clearing it returns to the default metric.
+    if st.session_state.get(KUNCI["banding"]):
+        st.session_state[KUNCI["metrik"]] = "perubahan_aktif"
+    elif st.session_state.get(KUNCI["metrik"]) == "perubahan_aktif":
+        st.session_state[KUNCI["metrik"]] = METRIK_BAWAAN
+
+
+def jenjang_sesi() -> tuple[str | None, str]:
+    """The level and code prefix the session shows (before a map click moves them)."""
+    return st.session_state.get(KUNCI["tingkat"]), st.session_state.get(KUNCI["wilayah"]) or ""
+
+
+def pindah_jenjang(tingkat: str | None, wilayah: str) -> None:
+    """Drill to another level and prefix; the open unit is closed."""
+    st.session_state[KUNCI["tingkat"]] = tingkat
+    st.session_state[KUNCI["wilayah"]] = wilayah
+    st.session_state[KUNCI["kelurahan"]] = None
+
+
+def nilai_komponen(kunci: str) -> dict:
+    """What a component (the live map) last reported under its widget key."""
+    return st.session_state.get(kunci, {})
+
+
+def bahasa_menu() -> str | None:
+    """The map page's language for its menu, before the sidebar draws.
+
+    Back from another page, Streamlit has dropped the language control's state
+    (it was not drawn there), but the menu's link carried ``?bahasa``: it is
+    given back here. None when neither says anything.
+    """
+    if KUNCI["bahasa"] not in st.session_state and "bahasa" in st.query_params:
+        st.session_state[KUNCI["bahasa"]] = bahasa_sah(st.query_params.get("bahasa"))
+    return st.session_state.get(KUNCI["bahasa"])
 
 
 def bahasa_aktif() -> str:
@@ -80,7 +144,7 @@ def _pilihan_kecamatan(dataset: Dataset, jenjang: Jenjang | None) -> tuple[list[
     """The kecamatan inside the unit drilled into (plus any already chosen), and whether they are too many to list."""
     semua = dataset.kecamatan()
     if jenjang is not None and jenjang.wilayah:
-        semua = dataset.memo(f"kecamatan_{jenjang.wilayah}", lambda: list(dict.fromkeys(
+        semua = dataset.indeks.kecamatan_dalam.ambil(jenjang.wilayah, lambda: list(dict.fromkeys(
             dataset.batas["kecamatan"].iloc[baris_awalan(dataset, jenjang.wilayah)])))
     dipilih = list(st.session_state.get(KUNCI["kecamatan"]) or [])
     if len(semua) > MAKS_KECAMATAN:  # only what a link chose, so it can still be removed
@@ -102,7 +166,8 @@ def sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
         cari = st.text_input(t("cari", b), key=KUNCI["cari"], max_chars=100)
         st.button(t("reset", b), key="kim_hapus_filter", on_click=_hapus_filter, width="stretch",
                   disabled=not (kategori or status or kecamatan or cari.strip()))
-        pada, banding = kontrol_waktu(dataset, b, KUNCI["pada"], KUNCI["banding"], KUNCI["metrik"])
+        _buang_tanggal_basi(dataset)
+        pada, banding = kontrol_waktu(dataset, b, KUNCI["pada"], KUNCI["banding"], _saat_banding)
 
         st.markdown(f"### {t('tampilan_peta', b)}")
         semua_metrik = {m: v for m, v in daftar_metrik(wil).items() if metrik_tersedia(m, dataset.kegiatan is not None, banding is not None)}
@@ -113,10 +178,10 @@ def sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
                               format_func=lambda m: label_metrik(m, wil, b))
         skema = st.selectbox(t("skema", b), list(kelas.SKEMA_KELAS), key=KUNCI["skema"], format_func=lambda s: t(f"skema_{s}", b))
         jumlah = st.slider(t("jumlah_kelas", b), kelas.JUMLAH_KELAS_MIN, kelas.JUMLAH_KELAS_MAX, key=KUNCI["kelas"])
-        basemap = st.selectbox(t("basemap", b), list(BASEMAP), key=KUNCI["basemap"], format_func=lambda k: t(f"basemap_{k}", b))
+        basemap = st.selectbox(t("basemap", b), list(PETA_DASAR), key=KUNCI["basemap"], format_func=lambda k: label_basemap(k, b))
         bahasa = st.radio(t("bahasa", b), list(BAHASA), key=KUNCI["bahasa"], format_func=BAHASA.get, horizontal=True)
         st.caption(t("tautan", b))
     return Keadaan(
-        kategori=tuple(kategori), status=tuple(status), kecamatan=tuple(kecamatan), cari=cari.strip(),
+        filter=Filter(tuple(kategori), tuple(status), tuple(kecamatan), cari.strip()),
         metrik=metrik, skema=skema, kelas=int(jumlah), basemap=basemap, bahasa=bahasa, pada=pada, banding=banding,
     )

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from geo.masuk.dataset import Dataset
 from geo.peta import aset
 from geo.simpan.berkas import sidik_cepat
-from geo.simpan.foto import folder_foto, salin_ke_statis
+from geo.simpan.foto import folder_foto, pindahkan_nama_lama, salin_ke_statis
 
 DIR_FOTO_STATIS = aset.PROJECT_DIR / "static" / "foto"
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _salin(sidik_folder: tuple, path_kim: str) -> None:
+def _salin(sidik_folder: tuple, path_kim: str, _ids: Callable[[], list[str]]) -> None:  # _ids: not hashed
+    pindahkan_nama_lama(path_kim, _ids())  # photos saved before digest names: renamed once, under the photo lock
     salin_ke_statis(path_kim, DIR_FOTO_STATIS)
 
 
@@ -24,6 +27,7 @@ def siapkan_foto(dataset: Dataset) -> None:
     folder's mtime), not by looking at every photo on every rerun.
     """
     try:
-        _salin(sidik_cepat(folder_foto(dataset.path_kim)), str(dataset.path_kim))
+        potensi = dataset.potensi
+        _salin(sidik_cepat(folder_foto(dataset.path_kim)), str(dataset.path_kim), lambda: potensi["id_potensi"].astype(str).tolist())
     except OSError as exc:
         st.caption(f"Foto tidak dapat disiapkan untuk ditampilkan ({exc}).")

@@ -8,6 +8,8 @@ which turns a conflict or a refusal into a message that stays on screen.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from collections.abc import Callable
 
 import pandas as pd
@@ -15,14 +17,17 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from geo.galat import GalatData
+from geo.i18n import t
 from geo.masuk.dataset import Dataset
 from geo.simpan.akun import PESAN_AKUN_SALAH, PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna
 from geo.simpan.kim import GalatKonflik, HasilSimpan
-from geo.simpan.pembatas import PEMBATAS
+from geo.simpan.pembatas import PembatasLogin, alamat_klien
 from ui.md import aman_md
 from ui.muat import gudang, lupakan
+from ui.navigasi import bahasa_halaman
 
 K_PENGGUNA = "kelola_pengguna"
+K_CADANGAN = "kelola_cadangan"  # the backup picker: reset after every save, so it names the newest
 K_ASAL = "kelola_asal"
 K_DRAF = "kelola_draf"
 K_SIDIK = "kelola_sidik"
@@ -31,6 +36,8 @@ K_PATH = "kelola_path"
 K_KABAR = "kelola_kabar"
 K_KONFLIK = "kelola_konflik"
 K_LAPORAN = "kelola_laporan"
+K_IKATAN = "kelola_ikatan"  # the connection the login was made over (see _kunci_koneksi)
+_LOG = logging.getLogger("geo.login")
 
 
 def daftar_pengguna() -> DaftarPengguna:
@@ -42,43 +49,83 @@ def daftar_pengguna() -> DaftarPengguna:
     return kumpulkan_pengguna(rahasia)
 
 
+def _kunci_koneksi() -> str | None:
+    """A digest of this browser connection's secret: the websocket handshake key, new on every connection.
+
+    Someone who learns a session's id can reconnect to that session, but not
+    over the editor's connection: their key differs, so the login does not carry over.
+    """
+    try:
+        kepala = st.context.headers
+        nilai = kepala.get("Sec-WebSocket-Key") or kepala.get("sec-websocket-key")
+    except (AttributeError, RuntimeError, KeyError):
+        return None
+    return hashlib.sha256(nilai.encode()).hexdigest() if isinstance(nilai, str) and nilai else None
+
+
+def pengguna_masuk() -> str | None:
+    """The name logged in on this session (not yet checked against the accounts), or None."""
+    return st.session_state.get(K_PENGGUNA)
+
+
 def bagian_login(daftar: DaftarPengguna) -> str | None:
     """The logged-in editor, or None after drawing the login form (or the first-run help)."""
     pengguna = st.session_state.get(K_PENGGUNA)
     if pengguna and pengguna in daftar.akun:
-        return pengguna
+        if st.session_state.get(K_IKATAN) == _kunci_koneksi():
+            return pengguna
+        # The session was resumed over another connection: a reconnect, or someone who learned its id.
+        _LOG.warning("Sesi penyunting %r dipakai dari koneksi lain; login dibatalkan.", pengguna)
+        keluar()
+        st.warning("Sambungan ke server berganti; demi keamanan Anda perlu masuk lagi.")
+    bahasa = bahasa_halaman()
     if daftar.peringatan:  # the details go to the server log and the CLI, never to a visitor
         st.warning(PESAN_AKUN_SALAH)
     if daftar.kosong:
         st.info(PESAN_BELUM_DIATUR)
         return None
     with st.form("kelola_login"):
-        st.markdown("**Masuk sebagai penyunting** — tanpa masuk, data hanya dapat dilihat.")
-        nama = st.text_input("Nama pengguna", key="kelola_login_nama")
-        sandi = st.text_input("Kata sandi", type="password", key="kelola_login_sandi")
-        kirim = st.form_submit_button("Masuk", type="primary")
+        st.markdown(t("k_login_judul", bahasa))
+        nama = st.text_input(t("k_login_nama", bahasa), key="kelola_login_nama")
+        sandi = st.text_input(t("k_login_sandi", bahasa), type="password", key="kelola_login_sandi")
+        kirim = st.form_submit_button(t("k_login_masuk", bahasa), type="primary")
     if kirim:
-        hasil = PEMBATAS.masuk(daftar, nama, sandi, _alamat_klien())
+        try:
+            hasil = PembatasLogin(gudang()).masuk(daftar, nama, sandi, _alamat_klien())
+        except GalatData as exc:  # the store is unreachable, or KIM_PROXY_TEPERCAYA is malformed
+            st.error(aman_md(exc))
+            return None
         if hasil.pengguna:
+            keluar()  # a fresh editing session: nothing from before the login carries over
             st.session_state[K_PENGGUNA] = hasil.pengguna
+            st.session_state[K_IKATAN] = _kunci_koneksi()
             st.rerun()
         if hasil.tunggu_detik > 0:
-            st.error(f"Terlalu banyak percobaan yang gagal. Coba lagi dalam {int(hasil.tunggu_detik) + 1} detik.")
+            st.error(t("k_login_tunggu", bahasa, n=int(hasil.tunggu_detik) + 1))
         else:
-            st.error("Nama pengguna atau kata sandi salah.")
+            st.error(t("k_login_salah", bahasa))
     return None
 
 
 def _alamat_klien() -> str | None:
-    """The browser's address as the server sees it (None in tests and behind some proxies)."""
+    """The browser's address: the connection's, or a named proxy's report (KIM_PROXY_TEPERCAYA); None if unknown."""
     try:
-        return st.context.ip_address
+        langsung, kepala = st.context.ip_address, dict(st.context.headers)
     except (AttributeError, RuntimeError):
         return None
+    return alamat_klien(langsung, kepala)
+
+
+# Everything an editing session keeps: the login, working copies of every record, their widgets.
+AWALAN_SUNTING = ("kelola_", "anggaran_", "lapangan_", "log_")
 
 
 def keluar() -> None:
-    for kunci in (K_PENGGUNA, K_ASAL, K_DRAF, K_SIDIK, K_KONFLIK, K_LAPORAN):
+    """End the editing session: the login, its connection binding, every working copy and editing widget.
+
+    Only the message meant to survive the next rerun stays.
+    """
+    for kunci in [k for k in st.session_state if str(k).startswith(AWALAN_SUNTING) and k != K_KABAR]:
         st.session_state.pop(kunci, None)
 
 
@@ -120,6 +167,37 @@ def tampilkan_kabar() -> None:
         getattr(st, jenis)(teks)
 
 
+def catatan_status(dataset: Dataset, tabel: pd.DataFrame) -> None:
+    """Before saving: rows whose map status will differ from the status typed, and why (the status rule)."""
+    from geo.tampilan.waktu import SUMBER_LOG, SUMBER_TERCATAT, status_menurut_aturan
+
+    sebab = {SUMBER_LOG: "menurut log kegiatan", SUMBER_TERCATAT: "tercatat"}
+
+    if dataset.kegiatan is None or not len(tabel) or "status_aktivitas" not in tabel:
+        return
+    peta = status_menurut_aturan(tabel, dataset.kegiatan, dataset.wilayah)
+    beda = peta["status_peta"] != tabel["status_aktivitas"]
+    if not beda.any():
+        return
+    contoh = [f"{aman_md(i)} → {aman_md(s)} ({sebab.get(sumber, 'belum ada kegiatan tercatat')})"
+              for i, s, sumber in zip(tabel.loc[beda, "id_potensi"], peta.loc[beda, "status_peta"], peta.loc[beda, "sumber_status"])]
+    lagi = f", dan {len(contoh) - 8} lainnya" if len(contoh) > 8 else ""
+    st.info(f"Peta akan menampilkan status lain untuk {len(contoh)} potensi: {'; '.join(contoh[:8])}{lagi}. "
+            "Potensi yang punya kegiatan di log memakai status menurut log; tanpa kegiatan dan tanpa tanggal "
+            "kegiatan_terakhir: Tidak Aktif (aturan status di README).")
+
+
+def pilih_berantai(dihapus: list[str], kunci: str) -> bool:
+    """The explicit cascade: removed potentials take their activity rows and budget lines with them.
+
+    Off by default, so a removal that other records still name is refused with the list of rows.
+    """
+    if not dihapus:
+        return False
+    return st.checkbox("Hapus juga kegiatan dan baris anggaran yang merujuk potensi yang dihapus (hapus berantai, "
+                       "dicatat di audit dan dicadangkan)", key=kunci)
+
+
 def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> HasilSimpan | None:
     """Run a save; on success reload everything and clear the dashboard's cache.
 
@@ -134,15 +212,17 @@ def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> Hasi
         return None
     except GalatData as exc:  # includes an unreachable database: a message, nothing saved
         kabar("error", aman_md(exc))
-        return None
+        st.rerun()  # shown now, at the top, whichever tab saved (not on some later click)
     if not hasil.disimpan:
         if not hasil.laporan.ok:
             st.session_state[K_LAPORAN] = hasil
         else:
             kabar("info", hasil.pesan)
+            st.rerun()
         return hasil
     st.cache_data.clear()
     lupakan()  # the dashboard's cached dataset must not outlive the file
+    st.session_state.pop(K_CADANGAN, None)
     muat_ulang(dataset)
     cadangan = f" Versi sebelumnya dicadangkan sebagai {aman_md(hasil.cadangan.name)}." if hasil.cadangan else ""
     kabar("success", f"{hasil.pesan}{cadangan}")

@@ -14,16 +14,18 @@ import streamlit as st
 from geo import config
 from geo.anggaran.pengaturan import pengaturan_dari
 from geo.anggaran.rencana import KOLOM_SEMUA
-from geo.anggaran.simpan import bandingkan_baris, sebagai_teks, simpan_rencana
+from geo.anggaran.simpan import bandingkan_baris, sebagai_teks
 from geo.anggaran.uang import rupiah, urai_rupiah
 from geo.ekspor.formula import netralkan_tabel
-from geo.galat import GalatData, Laporan
-from geo.masuk.baca import KOLOM_BARIS, baca_tabel
+from geo.galat import GalatData
+from geo.i18n import t
+from geo.masuk.baca import KOLOM_BARIS
 from geo.masuk.dataset import Dataset
-from geo.simpan.berkas import Sidik
-from geo.simpan.kim import GalatKonflik, baca_audit
+from geo.simpan.kim import GalatKonflik
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
+from ui.muat import gudang, lupakan
+from ui.navigasi import bahasa_halaman
 
 K_ASAL = "anggaran_asal"
 K_DRAF = "anggaran_draf"
@@ -37,10 +39,8 @@ BERKAS_EDITOR = "tabel anggaran"
 
 
 def _muat_ulang(path) -> None:
-    """The plan as text cells (what the file holds) and the fingerprint of those bytes."""
-    sidik = Sidik.dari(path)
-    mentah = baca_tabel(path, Laporan(), kolom_dikenal=KOLOM_SEMUA) if sidik else None
-    tabel = sebagai_teks(mentah).drop(columns=KOLOM_BARIS) if mentah is not None else pd.DataFrame(columns=list(KOLOM_SEMUA))
+    """The plan as text cells (what the store holds) and its fingerprint."""
+    tabel, sidik = gudang().baca_rencana_untuk_sunting()
     st.session_state[K_ASAL] = tabel.reset_index(drop=True)
     st.session_state[K_DRAF] = tabel.reset_index(drop=True).copy()
     st.session_state[K_SIDIK] = sidik
@@ -97,11 +97,12 @@ def tab_anggaran(dataset: Dataset, pengguna: str) -> None:
     siap = suntingan.reset_index(drop=True)
     perubahan = bandingkan_baris(asal, siap)
     kiri, tengah, kanan = st.columns([3, 1, 1], vertical_alignment="center")
-    kiri.markdown("Tidak ada perubahan yang belum disimpan." if perubahan.kosong else f"**Belum disimpan:** {perubahan.ringkas()}.")
+    bahasa = bahasa_halaman()
+    kiri.markdown(t("k_tanpa_perubahan", bahasa) if perubahan.kosong else t("k_belum_disimpan", bahasa, ringkas=perubahan.ringkas()))
     kiri.caption(_total_draf(siap, pengaturan.pagu))
     if tengah.button("Simpan anggaran", type="primary", disabled=perubahan.kosong, width="stretch", key="anggaran_simpan"):
         _simpan(siap, path, dataset, pengaturan, pengguna)
-    if kanan.button("Batalkan perubahan", disabled=perubahan.kosong, width="stretch", key="anggaran_batal"):
+    if kanan.button(t("k_batal", bahasa), disabled=perubahan.kosong, width="stretch", key="anggaran_batal"):
         _muat_ulang(path)
         st.rerun()
     konflik = st.session_state.get(K_KONFLIK)
@@ -120,7 +121,7 @@ def tab_anggaran(dataset: Dataset, pengguna: str) -> None:
                  "Nomor baris = urutan baris di tabel (baris pertama = 1).")
         tabel_laporan(gagal, pd.Series(siap["id_baris"].fillna("").astype(str).to_numpy(), index=range(1, len(siap) + 1)))
     with st.expander("Riwayat perubahan anggaran"):
-        audit = baca_audit(path)
+        audit = gudang().baca_audit("anggaran")
         if len(audit):
             st.dataframe(audit, hide_index=True, width="stretch")
         else:
@@ -143,7 +144,7 @@ def _total_draf(siap: pd.DataFrame, pagu: int) -> str:
 def _simpan(siap: pd.DataFrame, path, dataset: Dataset, pengaturan, pengguna: str) -> None:
     st.session_state.pop(K_LAPORAN, None)
     try:
-        hasil = simpan_rencana(siap, path, dataset, pengaturan, pengguna, st.session_state[K_SIDIK], berkas=BERKAS_EDITOR)
+        hasil = gudang().simpan_rencana(siap, dataset, pengaturan, pengguna, st.session_state[K_SIDIK], berkas=BERKAS_EDITOR)
     except GalatKonflik as exc:
         st.session_state[K_KONFLIK] = str(exc)
         st.rerun()
@@ -157,6 +158,7 @@ def _simpan(siap: pd.DataFrame, path, dataset: Dataset, pengaturan, pengguna: st
             st.session_state[K_LAPORAN] = hasil.laporan
         st.rerun()
     st.cache_data.clear()
+    lupakan()
     _muat_ulang(path)
     cadangan = f" Versi sebelumnya dicadangkan sebagai {aman_md(hasil.cadangan.name)}." if hasil.cadangan else ""
     st.session_state[K_KABAR] = ("success", f"{hasil.pesan}{cadangan}")

@@ -12,7 +12,7 @@ from geo.format_id import angka, tanggal
 from geo.masuk.dataset import Dataset
 from geo.masuk.validasi import validasi_kim
 from geo.simpan.kim import MODE_GABUNG, MODE_GANTI, Perubahan, bandingkan, periksa_unggahan
-from ui.kelola import K_ASAL, K_DRAF, K_SIDIK, jalankan_simpan
+from ui.kelola import K_ASAL, K_CADANGAN, K_DRAF, K_SIDIK, catatan_status, jalankan_simpan, pilih_berantai
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import gudang
@@ -62,15 +62,17 @@ def unggah(dataset: Dataset, pengguna: str) -> None:
     if cek.hasil is None or cek.perubahan is None:
         return
     _ringkas_perubahan(cek.perubahan, "Jika disimpan:")
+    catatan_status(dataset, cek.hasil)
     belum = not bandingkan(st.session_state[K_ASAL], st.session_state[K_DRAF]).kosong
     if belum:
         st.warning("Perubahan di tab Tabel yang belum disimpan akan dibuang bila unggahan ini disimpan.")
     if mode == MODE_GANTI and cek.perubahan.dihapus:
         st.warning(f"Mode ganti akan menghapus {len(cek.perubahan.dihapus)} baris yang tidak ada di berkas. Versi sekarang tetap dicadangkan.")
+    berantai = pilih_berantai(cek.perubahan.dihapus, "kelola_berantai_unggah")
     if st.button("Simpan unggahan", type="primary", disabled=cek.perubahan.kosong, key="kelola_simpan_unggah"):
         hasil = jalankan_simpan(dataset, lambda: gudang().simpan_kim(
             cek.hasil, dataset, pengguna, st.session_state[K_SIDIK], aksi=f"unggah-{mode}", berkas=berkas.name,
-            catatan=f"unggahan {berkas.name}"))
+            catatan=f"unggahan {berkas.name}", berantai=berantai))
         if hasil is not None:
             st.rerun()
 
@@ -91,7 +93,7 @@ def riwayat(dataset: Dataset, pengguna: str) -> None:
         st.caption("Belum ada cadangan. Setiap penyimpanan membuat cadangan versi sebelumnya.")
     else:
         label = [f"{tanggal(c.waktu)} pukul {c.waktu:%H:%M:%S} · {c.nama}" for c in cadangan]
-        i = st.selectbox("Cadangan (isi data sebelum penyimpanan pada waktu itu)", range(len(cadangan)), format_func=lambda j: label[j], key="kelola_cadangan")
+        i = st.selectbox("Cadangan (isi data sebelum penyimpanan pada waktu itu)", range(len(cadangan)), format_func=lambda j: label[j], key=K_CADANGAN)
         dipilih = cadangan[int(i or 0)]
         tabel = _baca_cadangan(dataset, dipilih)
         if tabel is None:

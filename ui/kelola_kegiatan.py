@@ -12,12 +12,15 @@ import streamlit as st
 
 from geo.format_id import angka
 from geo.galat import GalatData
+from geo.i18n import t
 from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN, jenis_kegiatan
-from geo.simpan.kegiatan import baca_log_untuk_sunting, bandingkan_log, path_log, periksa_unggahan_kegiatan, simpan_kegiatan
+from geo.simpan.kegiatan import bandingkan_log, path_log, periksa_unggahan_kegiatan
 from geo.simpan.kim import MODE_GABUNG, MODE_GANTI, GalatKonflik, HasilSimpan
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
+from ui.muat import gudang, lupakan
+from ui.navigasi import bahasa_halaman
 
 K_LOG_ASAL, K_LOG_SIDIK, K_LOG_VERSI, K_LOG_PATH, K_LOG_HASIL = "log_asal", "log_sidik", "log_versi", "log_path", "log_hasil"
 _MODE = {
@@ -27,7 +30,7 @@ _MODE = {
 
 
 def _muat_ulang(dataset: Dataset) -> None:
-    tabel, sidik = baca_log_untuk_sunting(dataset)
+    tabel, sidik = gudang().baca_log_untuk_sunting(dataset)
     st.session_state[K_LOG_ASAL], st.session_state[K_LOG_SIDIK] = tabel, sidik
     st.session_state[K_LOG_PATH] = str(path_log(dataset))
     st.session_state[K_LOG_VERSI] = st.session_state.get(K_LOG_VERSI, 0) + 1
@@ -47,6 +50,7 @@ def _simpan(dataset: Dataset, jalankan) -> None:
         return
     if hasil.disimpan:
         st.cache_data.clear()  # the map's cached dataset must not outlive the file
+        lupakan()
         _muat_ulang(dataset)
         cadangan = f" Versi sebelumnya dicadangkan sebagai {hasil.cadangan.name}." if hasil.cadangan else ""
         st.session_state[K_LOG_HASIL] = ("success", f"{hasil.pesan}{cadangan}")
@@ -66,8 +70,9 @@ def tab_kegiatan(dataset: Dataset, pengguna: str) -> None:
     if jenis:
         getattr(st, jenis)(aman_md(teks))
     asal: pd.DataFrame = st.session_state[K_LOG_ASAL]
-    st.caption(f"Berkas: {aman_md(path_log(dataset).name)} · {angka(len(asal))} kegiatan. Status pada suatu tanggal dihitung dari log ini. "
-               f"Jenis kegiatan: {aman_md(', '.join(jenis_kegiatan(dataset.wilayah)))}.")
+    bahasa = bahasa_halaman()
+    st.caption(t("k_log_keterangan", bahasa, berkas=aman_md(path_log(dataset).name), n=angka(len(asal), bahasa=bahasa),
+                 jenis=aman_md(", ".join(jenis_kegiatan(dataset.wilayah)))))
     suntingan = st.data_editor(
         asal, num_rows="dynamic", hide_index=True, width="stretch", height=360, key=f"log_editor_{st.session_state[K_LOG_VERSI]}",
         column_config={
@@ -78,12 +83,12 @@ def tab_kegiatan(dataset: Dataset, pengguna: str) -> None:
     suntingan = suntingan.reindex(columns=list(KOLOM_KEGIATAN)).fillna("")
     perubahan = bandingkan_log(asal, suntingan)
     kiri, kanan = st.columns([3, 1], vertical_alignment="center")
-    kiri.markdown("Tidak ada perubahan yang belum disimpan." if perubahan.kosong else f"**Belum disimpan:** {perubahan.ringkas()}.")
-    if kanan.button("Simpan log kegiatan", type="primary", disabled=perubahan.kosong, width="stretch", key="log_simpan"):
-        _simpan(dataset, lambda: simpan_kegiatan(suntingan, dataset, pengguna, st.session_state[K_LOG_SIDIK]))
+    kiri.markdown(t("k_tanpa_perubahan", bahasa) if perubahan.kosong else t("k_belum_disimpan", bahasa, ringkas=perubahan.ringkas()))
+    if kanan.button(t("k_log_simpan", bahasa), type="primary", disabled=perubahan.kosong, width="stretch", key="log_simpan"):
+        _simpan(dataset, lambda: gudang().simpan_kegiatan(suntingan, dataset, pengguna, st.session_state[K_LOG_SIDIK]))
 
-    st.markdown("**Unggah log kegiatan** (CSV, atau XLSX: lembar *Kegiatan* dari templat Excel atau lembar pertama)")
-    berkas = st.file_uploader("Berkas log kegiatan", type=["csv", "xlsx"], key="log_unggah")
+    st.markdown(t("k_log_unggah", bahasa))
+    berkas = st.file_uploader(t("k_log_berkas", bahasa), type=["csv", "xlsx"], key="log_unggah")
     if berkas is None:
         return
     mode = st.radio("Cara memakai berkas ini", list(_MODE), format_func=_MODE.get, key="log_mode")
@@ -96,5 +101,5 @@ def tab_kegiatan(dataset: Dataset, pengguna: str) -> None:
         return
     st.markdown(f"Jika disimpan: {cek.perubahan.ringkas()}.")
     if st.button("Simpan unggahan log", type="primary", disabled=cek.perubahan.kosong, key="log_simpan_unggah"):
-        _simpan(dataset, lambda: simpan_kegiatan(cek.hasil, dataset, pengguna, st.session_state[K_LOG_SIDIK],
+        _simpan(dataset, lambda: gudang().simpan_kegiatan(cek.hasil, dataset, pengguna, st.session_state[K_LOG_SIDIK],
                                                  aksi=f"unggah-kegiatan-{mode}", berkas=berkas.name, catatan=f"unggahan {berkas.name}"))

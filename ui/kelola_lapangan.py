@@ -13,13 +13,14 @@ import streamlit as st
 from geo.galat import GalatData
 from geo.i18n import t
 from geo.masuk.dataset import Dataset
-from geo.simpan.foto import MAKS_BYTE, path_foto, simpan_foto
-from geo.simpan.kim import baca_untuk_sunting, simpan_kim
+from geo.simpan.foto import MAKS_BYTE, foto_untuk
+from geo.tampilan.waktu import SUMBER_LOG, status_menurut_aturan
 from ui.foto import siapkan_foto
-from ui.kelola import K_SIDIK, jalankan_simpan, kabar
+from ui.kelola import jalankan_simpan, kabar
 from ui.md import aman_md
+from ui.muat import gudang
 
-JENIS_FOTO = ["jpg", "jpeg", "png", "webp"]
+JENIS_FOTO = ["jpg", "jpeg", "mpo", "png", "webp"]
 
 
 def _pilihan(tabel: pd.DataFrame) -> dict[str, str]:
@@ -27,9 +28,23 @@ def _pilihan(tabel: pd.DataFrame) -> dict[str, str]:
     return dict(zip(tabel["id_potensi"], label))
 
 
+def pratinjau_status(dataset: Dataset, baris: pd.Series, status: str) -> None:
+    """Before saving: what the map will show for this status, and why when it is not the one chosen."""
+    calon = baris.to_frame().T.assign(status_aktivitas=status)
+    peta = status_menurut_aturan(calon, dataset.kegiatan, dataset.wilayah).iloc[0]
+    if peta["status_peta"] == status:
+        st.caption(f"Peta akan menampilkan: **{aman_md(status)}**.")
+    elif peta["sumber_status"] == SUMBER_LOG:
+        st.warning(f"Peta akan tetap menampilkan **{aman_md(peta['status_peta'])}**: status potensi ini dihitung dari "
+                   "log kegiatan (aturan status di README). Catat kegiatannya di tab Log kegiatan agar statusnya berubah.")
+    else:
+        st.warning(f"Peta akan menampilkan **{aman_md(peta['status_peta'])}**: belum ada kegiatan tercatat untuk potensi "
+                   "ini (tidak ada di log kegiatan dan kegiatan_terakhir kosong). Catat kegiatannya di tab Log kegiatan.")
+
+
 def lapangan(dataset: Dataset, pengguna: str) -> None:
     """The field-update tab: status and photo of one potential."""
-    tabel, _ = baca_untuk_sunting(dataset)
+    tabel, _ = gudang().baca_untuk_sunting(dataset)
     tabel = tabel[tabel["id_potensi"].str.strip() != ""]
     if not len(tabel):
         st.info("Belum ada potensi tersimpan.")
@@ -45,17 +60,18 @@ def lapangan(dataset: Dataset, pengguna: str) -> None:
     status = list(dataset.wilayah.status_aktivitas)
     kini = baris["status_aktivitas"] if baris["status_aktivitas"] in status else status[0]
     baru = st.radio("Status aktivitas", status, index=status.index(kini), key=f"lapangan_status_{id_potensi}")
+    pratinjau_status(dataset, baris, baru)
     if st.button("Simpan status", type="primary", width="stretch", disabled=baru == kini, key="lapangan_simpan_status"):
-        terbaru, _ = baca_untuk_sunting(dataset)
+        terbaru, sidik = gudang().baca_untuk_sunting(dataset)
         terbaru.loc[terbaru["id_potensi"] == id_potensi, "status_aktivitas"] = baru
-        hasil = jalankan_simpan(dataset, lambda: simpan_kim(terbaru, dataset, pengguna, st.session_state.get(K_SIDIK),
-                                                           aksi="lapangan", berkas="pembaruan lapangan"))
+        hasil = jalankan_simpan(dataset, lambda: gudang().simpan_kim(terbaru, dataset, pengguna, sidik,
+                                                                     aksi="lapangan", berkas="pembaruan lapangan"))
         if hasil is not None:
             st.rerun()
 
     st.markdown(f"**{t('foto_judul')}**")
-    ada = path_foto(dataset.path_kim, id_potensi)
-    if ada.is_file():
+    ada = foto_untuk(dataset.path_kim, [id_potensi])[0]
+    if ada is not None and ada.is_file():
         st.image(str(ada), caption="Foto saat ini", width="stretch")
     # A form: the photo and the press travel to the server together, so a press made while the
     # upload was still being sent is never lost on a slow phone connection.
@@ -68,8 +84,8 @@ def lapangan(dataset: Dataset, pengguna: str) -> None:
         st.warning(t("foto_belum_dipilih"))
     elif kirim:
         try:
-            hasil = simpan_foto(dataset.path_kim, id_potensi, unggahan.getvalue(), pengguna, unggahan.name,
-                                id_sah=set(tabel["id_potensi"]))
+            hasil = gudang().simpan_foto(id_potensi, unggahan.getvalue(), pengguna, unggahan.name,
+                                         id_sah=set(tabel["id_potensi"]))
         except GalatData as exc:
             st.error(aman_md(exc))
             return

@@ -6,7 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from geo.ekspor.formula import netralkan_tabel
+from geo.i18n import t
 from geo.masuk.dataset import Dataset
+from geo.masuk.nama import kode_untuk_nama
 from geo.simpan.kim import bandingkan, ke_teks
 from ui.kelola import (
     K_ASAL,
@@ -15,13 +17,16 @@ from ui.kelola import (
     K_LAPORAN,
     K_SIDIK,
     K_VERSI,
+    catatan_status,
     ganti_draf,
     jalankan_simpan,
     muat_ulang,
+    pilih_berantai,
 )
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import gudang
+from ui.navigasi import bahasa_halaman
 
 # kode_kelurahan and kecamatan are derived from the chosen kelurahan on save,
 # so the editor never shows a code that disagrees with the name beside it.
@@ -51,12 +56,23 @@ def _konfigurasi(dataset: Dataset) -> dict:
     }
 
 
-def lengkapi_kelurahan(tabel: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
-    """Code and kecamatan from the kelurahan name chosen in the editor."""
+def lengkapi_kelurahan(tabel: pd.DataFrame, dataset: Dataset, asal: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Code and kecamatan from the kelurahan name chosen in the editor (:func:`geo.masuk.nama.kode_untuk_nama`).
+
+    A row keeps its saved code (from ``asal``, by ``id_potensi``) while its name
+    still fits it, so a repeated desa name never loses its code to an edit elsewhere.
+    """
     ref = dataset.referensi
     hasil = tabel.copy()
-    kode = hasil["kelurahan"].map(lambda n: ref.cari_nama(n) if isinstance(n, str) and n else None)
-    hasil["kode_kelurahan"] = kode.fillna("")
+    lama = kec = None
+    if asal is not None and {"id_potensi", "kode_kelurahan"} <= set(asal.columns):
+        per_id = asal.drop_duplicates("id_potensi").set_index("id_potensi")
+        id_ = hasil["id_potensi"].astype(str)
+        lama = pd.Series(id_.map(per_id["kode_kelurahan"]).to_numpy(dtype=object), index=hasil.index)
+        if "kecamatan" in per_id:
+            kec = pd.Series(id_.map(per_id["kecamatan"]).to_numpy(dtype=object), index=hasil.index)
+    kode = kode_untuk_nama(ref, hasil["kelurahan"], lama, kec)
+    hasil["kode_kelurahan"] = kode
     hasil["kecamatan"] = kode.map(ref.tabel["kecamatan"]).fillna("")
     return hasil
 
@@ -69,8 +85,7 @@ def editor(dataset: Dataset, boleh_sunting: bool) -> pd.DataFrame:
     if not boleh_sunting:
         st.dataframe(tampil, hide_index=True, width="stretch", column_config=_konfigurasi(dataset))
         return tampil
-    st.caption("Klik sel untuk mengubah; baris baru di bagian bawah tabel; centang baris lalu tekan ikon tempat sampah untuk menghapus. "
-               "Tidak ada yang tersimpan sebelum Anda menekan **Simpan perubahan**.")
+    st.caption(t("k_editor_bantu", bahasa_halaman()))
     return st.data_editor(
         tampil, key=f"kelola_editor_{st.session_state[K_VERSI]}", num_rows="dynamic", hide_index=True, width="stretch",
         height=460, column_config=_konfigurasi(dataset), column_order=KOLOM_EDITOR,
@@ -88,7 +103,7 @@ def kotak_konflik(dataset: Dataset, suntingan: pd.DataFrame) -> None:
         return
     st.error(f"**Konflik penyimpanan.** {aman_md(konflik)}")
     # A file for Excel: cells that look like formulas are neutralised (CSV injection).
-    siap = netralkan_tabel(ke_teks(lengkapi_kelurahan(suntingan, dataset)).drop(columns="_baris"))
+    siap = netralkan_tabel(ke_teks(lengkapi_kelurahan(suntingan, dataset, st.session_state[K_ASAL])).drop(columns="_baris"))
     k1, k2, _ = st.columns([1, 1, 2])
     k1.download_button("Unduh suntingan Anda (CSV)", siap.to_csv(index=False).encode("utf-8-sig"),
                        file_name="suntingan_kim_belum_tersimpan.csv", mime="text/csv", width="stretch")
@@ -100,20 +115,25 @@ def kotak_konflik(dataset: Dataset, suntingan: pd.DataFrame) -> None:
 def bilah_simpan(dataset: Dataset, pengguna: str, suntingan: pd.DataFrame) -> None:
     """Pending changes, Save and Discard; the conflict and validation reports when there are any."""
     asal = st.session_state[K_ASAL]
-    siap = lengkapi_kelurahan(suntingan, dataset)
+    siap = lengkapi_kelurahan(suntingan, dataset, asal)
     perubahan = bandingkan(asal, siap)
     kiri, tengah, kanan = st.columns([3, 1, 1], vertical_alignment="center")
+    bahasa = bahasa_halaman()
     if perubahan.kosong:
-        kiri.markdown("Tidak ada perubahan yang belum disimpan.")
+        kiri.markdown(t("k_tanpa_perubahan", bahasa))
     else:
-        kiri.markdown(f"**Belum disimpan:** {perubahan.ringkas()}.")
-    if tengah.button("Simpan perubahan", type="primary", disabled=perubahan.kosong, width="stretch", key="kelola_simpan"):
-        hasil = jalankan_simpan(dataset, lambda: gudang().simpan_kim(siap, dataset, pengguna, st.session_state[K_SIDIK], berkas=BERKAS_EDITOR))
+        kiri.markdown(t("k_belum_disimpan", bahasa, ringkas=perubahan.ringkas()))
+    if not perubahan.kosong:
+        catatan_status(dataset, siap)
+    berantai = pilih_berantai(perubahan.dihapus, "kelola_berantai")
+    if tengah.button(t("k_simpan", bahasa), type="primary", disabled=perubahan.kosong, width="stretch", key="kelola_simpan"):
+        hasil = jalankan_simpan(dataset, lambda: gudang().simpan_kim(siap, dataset, pengguna, st.session_state[K_SIDIK],
+                                                                     berkas=BERKAS_EDITOR, berantai=berantai))
         if hasil is not None and hasil.disimpan:
             st.rerun()
         if st.session_state.get(K_KONFLIK):
             st.rerun()
-    if kanan.button("Batalkan perubahan", disabled=perubahan.kosong, width="stretch", key="kelola_batal"):
+    if kanan.button(t("k_batal", bahasa), disabled=perubahan.kosong, width="stretch", key="kelola_batal"):
         ganti_draf(asal.copy())
         st.session_state.pop(K_LAPORAN, None)
         st.rerun()

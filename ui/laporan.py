@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.galat import GALAT, Laporan
+from geo.galat import Laporan, tabel_masalah
 from ui.md import aman_md
 
 # Above this many problems a static table gets long; a scrolling one is used instead.
@@ -21,18 +21,7 @@ def tabel_laporan(laporan: Laporan, id_per_baris: pd.Series | None = None) -> No
     """Errors first, then warnings, by row; the whole report as text below."""
     if not laporan.masalah:
         return
-    masalah = pd.DataFrame([m.as_dict() for m in laporan.masalah])
-    masalah["urut"] = (masalah["tingkat"] != GALAT).astype(int)
-    masalah = masalah.sort_values(["urut", "baris"], kind="stable", na_position="first")
-    masalah["tingkat"] = masalah["tingkat"].map({GALAT: "GALAT"}).fillna("peringatan")
-    masalah["baris"] = masalah["baris"].map(lambda b: "" if pd.isna(b) else str(int(b)))
-    masalah["nilai"] = masalah["nilai"].fillna("")
-    masalah["kolom"] = masalah["kolom"].fillna("")
-    kolom = ["tingkat", "berkas", "baris", "kolom", "nilai", "pesan"]
-    if id_per_baris is not None:
-        masalah.insert(1, "id_potensi", pd.to_numeric(masalah["baris"], errors="coerce").map(id_per_baris).fillna(""))
-        kolom.insert(1, "id_potensi")
-    tabel = masalah[kolom].rename(columns={"pesan": "apa yang harus diperbaiki"})
+    tabel = tabel_masalah(laporan, id_per_baris)
     if len(tabel) <= BARIS_TABEL_STATIS:
         # st.table renders Markdown in cells; file names and values are data, so plain text.
         st.table(tabel.map(aman_md).set_index("tingkat"))

@@ -9,6 +9,7 @@ from geo.masuk.dataset import Dataset
 from geo.simpan.gudang import Gudang, GudangBerkas, pilih_gudang
 from geo.tampilan import indeks
 from geo.tampilan.tingkat import siapkan_tingkat
+from ui.filter import catat_laporan_tidak_sah
 
 
 @st.cache_resource(show_spinner=False)
@@ -34,12 +35,39 @@ def _muat(_gudang: Gudang, versi: tuple) -> Dataset:
     return dataset
 
 
-def muat() -> Dataset:
-    """The dataset, cached on the store's version (file mtimes, or the database's last audit entry)."""
+@st.cache_resource(show_spinner=False)
+def _terakhir_sah() -> dict[str, Dataset]:
+    """The last valid dataset per store, shared by every session of this server."""
+    return {}
+
+
+
+
+def muat(terakhir_sah: bool = True) -> Dataset:
+    """The dataset, cached on the store's version (file mtimes, or the database's last audit entry).
+
+    When the stored data has become invalid (edited by hand), visitors keep the last
+    valid version (``terakhir_sah``) and the invalid one's report waits in the session
+    for editors (:func:`ui.filter.laporan_tidak_sah`). The editing page asks
+    for the stored data as it is (``terakhir_sah=False``), so it can be fixed.
+    """
     g = gudang()
-    return _muat(g, g.versi())
+    dataset = _muat(g, g.versi())
+    simpanan = _terakhir_sah()
+    kunci = g.keterangan()
+    if dataset.ok:
+        simpanan[kunci] = dataset
+        catat_laporan_tidak_sah(None)
+        return dataset
+    if not terakhir_sah or kunci not in simpanan:
+        return dataset
+    catat_laporan_tidak_sah(dataset.laporan)
+    return simpanan[kunci]
 
 
 def lupakan() -> None:
-    """Drop every cached dataset (after a save), so no session keeps the old file's data."""
+    """Drop every cached dataset (after a save), so no session keeps the old file's data.
+
+    The last valid version stays: it is what visitors see if the next load fails.
+    """
     _muat.clear()

@@ -1,8 +1,9 @@
-"""Sidebar menu shared by both pages.
+"""Sidebar menu shared by every page, and the language every page reads.
 
 Streamlit would label the main page after its file ("dashboard"); officials
 should read what the page is, so the automatic menu is off in
-``.streamlit/config.toml`` and this one is drawn instead.
+``.streamlit/config.toml`` and this one is drawn instead. Its links carry
+``?bahasa=en``, so English survives moving between pages.
 """
 
 from __future__ import annotations
@@ -10,15 +11,44 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from geo.i18n import BAHASA_BAWAAN, bahasa_sah, t
+from ui.filter import bahasa_menu
 
-def menu() -> None:
-    """Links to the map and to data management, at the top of the sidebar."""
+HALAMAN = (("dashboard.py", "menu_peta", ":material/map:"), ("pages/2_Anggaran.py", "menu_anggaran", ":material/payments:"),
+           ("pages/5_Profil_KIM.py", "menu_profil_kim", ":material/groups:"),
+           ("pages/1_Kelola_Data.py", "menu_kelola", ":material/edit_note:"))
+
+
+# Every page: readable captions and tables that fit a 1366 px laptop (drawn with the menu, so no page misses it).
+CSS_BERSAMA = """<style>
+/* WCAG AA: Streamlit draws captions at 60 % opacity, under 4.5:1 on white; a solid grey passes (7:1). */
+[data-testid="stCaptionContainer"] { opacity: 1 !important; color: #4a5560 !important; }
+/* KPI labels wrap instead of being cut with an ellipsis on a narrow card. */
+[data-testid="stMetricLabel"] p { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricLabel"] > div { overflow: visible !important; }
+</style>"""
+
+
+def bahasa_halaman() -> str:
+    """The language of the Kelola Data and Anggaran pages: the link's ``bahasa`` (the menu carries it)."""
+    return bahasa_sah(st.query_params.get("bahasa"))
+
+
+def menu(bahasa: str | None = None) -> None:
+    """Links to the map, the budget and data management, at the top of the sidebar, in the page's language.
+
+    Without ``bahasa`` (the map page, which draws the menu before its
+    sidebar) the language control's value is used, which Streamlit has
+    already updated when the user switched language; before that, the link's.
+    """
+    bahasa = bahasa or bahasa_sah(bahasa_menu() or st.query_params.get("bahasa"))
+    param = {} if bahasa == BAHASA_BAWAAN else {"bahasa": bahasa}
     with st.sidebar:
+        # Our own fixed CSS, no data text; in the sidebar so it adds no row above the page's content.
+        st.markdown(CSS_BERSAMA, unsafe_allow_html=True)
         try:
-            st.page_link("dashboard.py", label="Peta Potensi KIM", icon=":material/map:")
-            st.page_link("pages/2_Anggaran.py", label="Anggaran", icon=":material/payments:")
-            st.page_link("pages/3_Profil_KIM.py", label="Profil KIM", icon=":material/groups:")
-            st.page_link("pages/1_Kelola_Data.py", label="Kelola Data", icon=":material/edit_note:")
+            for halaman, kunci, ikon in HALAMAN:
+                st.page_link(halaman, label=t(kunci, bahasa), icon=ikon, query_params=param)
         except StreamlitPageNotFoundError:
             return  # a page run on its own (e.g. under AppTest) has no app around it to link to
         st.divider()

@@ -9,19 +9,18 @@ existing layers. The geometry is a static file written once per data version.
 from __future__ import annotations
 
 import streamlit as st
-import streamlit_folium as _sf  # its component and render helpers; the Python wrapper re-renders the map
 
 from geo.i18n import angka, t
 from geo.masuk.dataset import Dataset
 from geo.peta import aset
 from geo.peta.buat import kelurahan_di_titik, peta_dasar_terjangkau
 from geo.peta.hidup import MAKS_TITIK_AGREGAT, PembaruanPeta, perubahan, peta_dasar, titik_disembunyikan, tulis_statis
-from geo.peta.legenda import html_legenda, kelas_peta
+from geo.peta.legenda import html_legenda
 from geo.simpan.berkas import sidik_cepat
 from geo.simpan.foto import folder_foto
-from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.susun import Tampilan
-from ui.filter import KUNCI_PETA, ambil_klik_baru, bahasa_aktif, pilih_kelurahan_sesi, simpan_nilai_peta
+from ui.filter import KUNCI_PETA, ambil_klik_baru, bahasa_aktif, nilai_komponen, pilih_kelurahan_sesi, simpan_nilai_peta
+from ui.folium_privat import argumen_dasar, tampilkan_komponen
 
 TINGGI_PETA = 600
 from ui.md import aman_md
@@ -82,14 +81,7 @@ def _argumen_dasar(sidik: tuple, basemap: str, bahasa: str, url_aset: str, tingk
     nama = _berkas_statis(sidik, bahasa, tingkat, wilayah, _dataset)
     peta = peta_dasar(_dataset, basemap, bahasa, url_data=f"{url_aset}/{nama}", url_aset=url_aset,
                       legenda_terbuka=False, wilayah=wilayah)  # the legend is drawn under the map, so the map stays clear
-    peta.get_root().render()
-    html, header = _sf._get_html(peta), _sf._get_header(peta)
-    script = _sf._get_map_string(peta)
-    return {
-        "script": script, "header": header, "html": html, "id": _sf.get_full_id(peta),
-        "css_links": [h for _, h in peta.default_css], "js_links": [s for _, s in peta.default_js],
-        "kunci": _sf.generate_js_hash(script, KUNCI_PETA, False),
-    }
+    return argumen_dasar(peta, KUNCI_PETA)
 
 
 def _kelompok(pembaruan: PembaruanPeta) -> str:
@@ -103,8 +95,9 @@ def _kelompok(pembaruan: PembaruanPeta) -> str:
     )
 
 
-def gambar_peta(tampilan: Tampilan, keadaan: Keadaan, url_aset: str) -> None:
-    """Draw the live map: the base rendered once, then only this view's changes."""
+def gambar_peta(tampilan: Tampilan, url_aset: str) -> None:
+    """Draw the View's live map: the base rendered once, then only this view's changes."""
+    keadaan = tampilan.keadaan
     basemap = keadaan.basemap
     if not peta_dasar_terjangkau(basemap):
         # No tiles from here: a plain background beats a console full of failed requests.
@@ -114,21 +107,14 @@ def gambar_peta(tampilan: Tampilan, keadaan: Keadaan, url_aset: str) -> None:
         st.caption(t("titik_agregat", keadaan.bahasa, n=angka(MAKS_TITIK_AGREGAT, keadaan.bahasa)))
     ds = tampilan.dataset
     dasar = _argumen_dasar(_sidik(ds), basemap, keadaan.bahasa, url_aset, tampilan.tingkat, tampilan.wilayah, ds)
-    kls = kelas_peta(tampilan, keadaan.metrik, keadaan.skema, keadaan.kelas)
-    legenda = html_legenda(tampilan, keadaan.metrik, kls, keadaan.bahasa, dengan_catatan=False)
-    pembaruan = PembaruanPeta(perubahan(tampilan, keadaan.metrik, kls, legenda, keadaan.bahasa, keadaan.kelurahan))
+    legenda = html_legenda(tampilan, dengan_catatan=False)
+    pembaruan = PembaruanPeta(perubahan(tampilan, legenda))
     kunci = dasar["kunci"]
 
     def _saat_berubah() -> None:
         # Runs before the rerun, only when the map reports a *new* value (a click).
-        simpan_nilai_peta(st.session_state.get(kunci, {}))
+        simpan_nilai_peta(nilai_komponen(kunci))
 
-    _sf._component_func(
-        script=dasar["script"], header=dasar["header"], html=dasar["html"], id=dasar["id"], key=kunci,
-        height=TINGGI_PETA, width=None, returned_objects=["last_object_clicked"], default={"last_object_clicked": None},
-        zoom=None, center=None, feature_group=_kelompok(pembaruan), return_on_hover=False, layer_control=None,
-        pixelated=False, css_links=dasar["css_links"], js_links=dasar["js_links"], on_change=_saat_berubah,
-        wrap_longitude=False,
-    )
+    tampilkan_komponen(dasar, _kelompok(pembaruan), TINGGI_PETA, _saat_berubah)
     # The legend HTML is escaped in geo.peta.legenda; the CSS is our own file.
     st.html(f'<style>{_css_peta()}</style><div class="kim-legenda-datar" role="group">{legenda}</div>')

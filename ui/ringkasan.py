@@ -6,9 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.i18n import angka, persen, t, tanggal
-from geo.tampilan.angka import angka_utama
-from geo.tampilan.grafik import spek_kategori, spek_status
-from geo.tampilan.keadaan import Keadaan
+from geo.tampilan.grafik import judul_status, spek_kategori, spek_status
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 from ui.tabel import gambar_tabel_potensi
@@ -21,7 +19,7 @@ MAKS_BARIS_TABEL = 2_000
 
 def angka_kpi(tampilan: Tampilan) -> dict[str, float | int | None]:
     """KIM, potentials, % active and members of the view (see :func:`geo.tampilan.angka.angka_utama`)."""
-    return angka_utama(tampilan).as_dict()
+    return tampilan.angka.as_dict()
 
 
 def kartu_kpi(tampilan: Tampilan, bahasa: str) -> None:
@@ -43,7 +41,7 @@ def _kartu(k: dict, bahasa: str, tampilan: Tampilan | None = None) -> None:
                      help=t("kpi_tidak_aktif_bantu", bahasa, m=m, pada=tanggal(tampilan.pada, bahasa)))
 
 
-def bagian_ringkasan(tampilan: Tampilan, bahasa: str, keadaan: Keadaan | None = None) -> None:
+def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
     """The table of filtered potentials (the first :data:`MAKS_BARIS_TABEL`) and the two charts."""
     st.subheader(t("ringkasan", bahasa))
     kiri, kanan = st.columns(2)
@@ -51,12 +49,12 @@ def bagian_ringkasan(tampilan: Tampilan, bahasa: str, keadaan: Keadaan | None = 
         st.markdown(f"**{t('grafik_kategori', bahasa)}**")
         st.vega_lite_chart(spec=spek_kategori(tampilan, bahasa), width="stretch")
     with kanan:
-        st.markdown(f"**{t('grafik_status', bahasa)}**")
+        st.markdown(f"**{judul_status(tampilan, bahasa)}**")
         st.vega_lite_chart(spec=spek_status(tampilan, bahasa), width="stretch")
     st.markdown(f"**{t('tabel_potensi', bahasa)}** · {angka(len(tampilan.potensi), bahasa)}")
     n = len(tampilan.potensi)
     if n > MAKS_BARIS_TABEL:
-        _tabel_terpotong(tampilan, bahasa, keadaan)
+        _tabel_terpotong(tampilan, bahasa)
     else:
         st.caption(t("tabel_bantu", bahasa))
     kolom = ["id_potensi", "nama_kim", "kelurahan", "kecamatan", "nama_potensi", "kategori_potensi", "status_aktivitas",
@@ -65,14 +63,14 @@ def bagian_ringkasan(tampilan: Tampilan, bahasa: str, keadaan: Keadaan | None = 
                          tinggi=min(420, 38 + 35 * max(1, min(n, MAKS_BARIS_TABEL))))
 
 
-def _tabel_terpotong(tampilan: Tampilan, bahasa: str, keadaan: Keadaan | None) -> None:
+def _tabel_terpotong(tampilan: Tampilan, bahasa: str) -> None:
     """Above the cap: say which rows the table shows, and hand over all of them as a CSV."""
     from geo.ekspor import FORMAT, OpsiEkspor, nama_berkas
     from ui.ekspor import pembuat
 
     kiri, kanan = st.columns([0.7, 0.3], vertical_alignment="center")
     kiri.caption(t("tabel_terpotong", bahasa, n=angka(MAKS_BARIS_TABEL, bahasa), total=angka(len(tampilan.potensi), bahasa)))
-    opsi = OpsiEkspor.dari_keadaan(keadaan) if keadaan is not None else OpsiEkspor()
+    opsi = OpsiEkspor()
     kanan.download_button(t("tabel_unduh_semua", bahasa), data=pembuat("csv", tampilan, opsi), file_name=nama_berkas(tampilan, "csv", opsi),
                           mime=FORMAT["csv"].mime, key="kim_tabel_unduh", on_click="ignore", icon=":material/download:",
                           width="stretch")

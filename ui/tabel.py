@@ -21,7 +21,9 @@ def gambar_tabel_potensi(potensi: pd.DataFrame, kolom: list[str], bahasa: str, k
     data = potensi[kolom].reset_index(drop=True)
     if "kontak" in data:
         data["kontak"] = data["kontak"].fillna("")
-    konfigurasi: dict[str, object] = {k: st.column_config.Column(t(k, bahasa)) for k in kolom}
+    # The first column names the row: pinned, so a table wider than a 1366 px laptop scrolls
+    # sideways (to the status) without losing which row is which.
+    konfigurasi: dict[str, object] = {k: st.column_config.Column(t(k, bahasa), pinned=k == kolom[0] or None) for k in kolom}
     if "kegiatan_terakhir" in data:
         konfigurasi["kegiatan_terakhir"] = st.column_config.DateColumn(t("kegiatan_terakhir", bahasa), format=_FORMAT_TANGGAL)
     if "jumlah_anggota" in data:

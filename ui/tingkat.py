@@ -9,7 +9,7 @@ from geo.masuk.batas import kelurahan_di_titik
 from geo.masuk.dataset import Dataset
 from geo.tampilan.sebutan import jenis_dalam
 from geo.tampilan.tingkat import Jenjang, jejak, tentukan, turun
-from ui.filter import KUNCI, ambil_klik_baru, lihat_klik_baru
+from ui.filter import ambil_klik_baru, jenjang_sesi, lihat_klik_baru, pindah_jenjang
 from ui.md import aman_md
 
 TOLERANSI_KLIK = 0.002  # degrees (~200 m), as for selecting a kelurahan
@@ -17,22 +17,16 @@ TOLERANSI_KLIK = 0.002  # degrees (~200 m), as for selecting a kelurahan
 
 def jenjang_halaman(dataset: Dataset) -> Jenjang:
     """The level and prefix to show; a new map click on an aggregate drills into it first."""
-    jenjang = tentukan(dataset, st.session_state.get(KUNCI["tingkat"]), st.session_state.get(KUNCI["wilayah"]) or "")
+    jenjang = tentukan(dataset, *jenjang_sesi())
     klik = lihat_klik_baru()
     if jenjang.tingkat != "kelurahan" and klik and "lat" in klik and "lng" in klik:
         ambil_klik_baru()  # at the bottom level the click selects a kelurahan instead
         kode = kelurahan_di_titik(dataset.batas, klik["lat"], klik["lng"], TOLERANSI_KLIK)
         baru = turun(jenjang, kode) if kode else None
         if baru:
-            _pindah(baru.tingkat, baru.wilayah)
+            pindah_jenjang(baru.tingkat, baru.wilayah)
             jenjang = tentukan(dataset, baru.tingkat, baru.wilayah)
     return jenjang
-
-
-def _pindah(tingkat: str | None, wilayah: str) -> None:
-    st.session_state[KUNCI["tingkat"]] = tingkat
-    st.session_state[KUNCI["wilayah"]] = wilayah
-    st.session_state[KUNCI["kelurahan"]] = None
 
 
 def remah(dataset: Dataset, jenjang: Jenjang, bahasa: str) -> None:
@@ -47,7 +41,7 @@ def remah(dataset: Dataset, jenjang: Jenjang, bahasa: str) -> None:
             if i == len(langkah) - 1:
                 st.markdown(f"**{aman_md(label)}**")
             else:
-                st.button(aman_md(label), key=f"kim_remah_{i}", on_click=_pindah, args=(None if i == 0 else tingkat, wilayah),
+                st.button(aman_md(label), key=f"kim_remah_{i}", on_click=pindah_jenjang, args=(None if i == 0 else tingkat, wilayah),
                           type="tertiary")
         kata = t(f"tingkat_{jenjang.tingkat}", bahasa)
         if jenjang.tingkat == "kelurahan" and bahasa_sah(bahasa) == "id":

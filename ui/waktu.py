@@ -8,6 +8,7 @@ module only draws.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -16,37 +17,28 @@ from geo.i18n import angka, t, tanggal
 from geo.masuk.dataset import Dataset
 from geo.tampilan.banding import kim_tidak_aktif
 from geo.tampilan.grafik import spek_garis_waktu
-from geo.tampilan.metrik import METRIK_BAWAAN
+from geo.tampilan.kalimat import kalimat_banding
+from geo.tampilan.kegiatan import kegiatan_kelurahan
+from geo.tampilan.rincian import TotalBanding, tabel_perubahan, total_banding
 from geo.tampilan.sebutan import jenis_dalam, sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 from geo.tampilan.waktu import aturan_waktu, rentang_log
 from ui.md import aman_md
 
 
-def kontrol_waktu(dataset: Dataset, bahasa: str, kunci_pada: str, kunci_banding: str, kunci_metrik: str) -> tuple[dt.date | None, dt.date | None]:
-    """The two date pickers (only when the dataset has an activity log)."""
+def kontrol_waktu(dataset: Dataset, bahasa: str, kunci_pada: str, kunci_banding: str,
+                  saat_banding: Callable[[], None]) -> tuple[dt.date | None, dt.date | None]:
+    """The two date pickers (only when the dataset has an activity log; stale dates are cleared by ui.filter)."""
     rentang = rentang_log(dataset.kegiatan)
     if rentang is None:
         return None, None
     awal, akhir = rentang
-    for kunci in (kunci_pada, kunci_banding):  # a stale date from another data version
-        nilai = st.session_state.get(kunci)
-        if nilai is not None and not awal <= nilai <= akhir:
-            st.session_state[kunci] = None
     aturan = aturan_waktu(dataset.wilayah)
-
-    def _saat_banding() -> None:
-        # A comparison date asks for the change map; clearing it returns to the default metric.
-        if st.session_state.get(kunci_banding):
-            st.session_state[kunci_metrik] = "perubahan_aktif"
-        elif st.session_state.get(kunci_metrik) == "perubahan_aktif":
-            st.session_state[kunci_metrik] = METRIK_BAWAAN
-
     st.markdown(f"### {t('waktu', bahasa)}")
     pada = st.date_input(t("waktu_pada", bahasa), min_value=awal, max_value=akhir, format="DD/MM/YYYY", key=kunci_pada,
                          help=t("waktu_pada_bantu", bahasa, n=aturan.bulan_aktif, m=aturan.bulan_kurang_aktif))
     banding = st.date_input(t("waktu_banding", bahasa), min_value=awal, max_value=akhir, format="DD/MM/YYYY", key=kunci_banding,
-                            help=t("waktu_banding_bantu", bahasa, unit=jenis_dalam(dataset)), on_change=_saat_banding)
+                            help=t("waktu_banding_bantu", bahasa, unit=jenis_dalam(dataset)), on_change=saat_banding)
     return pada or None, banding or None
 
 
@@ -58,13 +50,10 @@ def keterangan_waktu(tampilan: Tampilan, bahasa: str) -> None:
     if tampilan.banding is None:
         st.markdown(f'<div class="kim-waktu">{_md_html(t("waktu_keadaan", bahasa, pada=pada))}</div>', unsafe_allow_html=True)
         return
-    r = tampilan.ringkasan
-    a, b = int(r["jumlah_aktif_pada"].sum()), int(r["jumlah_aktif_banding"].sum())
-    baris = [
-        t("waktu_keadaan_banding", bahasa, pada=pada, banding=tanggal(tampilan.banding, bahasa)),
-        t("waktu_ringkas_banding", bahasa, a=angka(a, bahasa), b=angka(b, bahasa), pada=pada, banding=tanggal(tampilan.banding, bahasa),
-          selisih=f"{b - a:+d}", bangkit=angka(int(r["jumlah_bangkit"].sum()), bahasa), padam=angka(int(r["jumlah_padam"].sum()), bahasa)),
-    ]
+    baris = [t("waktu_keadaan_banding", bahasa, pada=pada, banding=tanggal(tampilan.banding, bahasa))]
+    total = total_banding(tampilan)
+    if total is not None:
+        baris.append(_ringkas_banding(total, tampilan, bahasa))
     st.markdown("".join(f'<div class="kim-waktu">{_md_html(x)}</div>' for x in baris), unsafe_allow_html=True)
 
 
@@ -80,18 +69,6 @@ def angka_tidak_aktif(tampilan: Tampilan) -> tuple[int, int] | None:
         return None
     m = aturan_waktu(tampilan.dataset.wilayah).bulan_kurang_aktif
     return kim_tidak_aktif(tampilan.potensi, m, tampilan.kode.kim if tampilan.kode is not None else None), m
-
-
-def kegiatan_kelurahan(tampilan: Tampilan, kode: str) -> pd.DataFrame:
-    """The kelurahan's activities up to ``pada``, newest first."""
-    log = tampilan.dataset.kegiatan
-    if log is None or tampilan.pada is None:
-        return pd.DataFrame()
-    pot = tampilan.dataset.potensi
-    pot = pot[pot["kode_kelurahan"] == kode][["id_potensi", "nama_potensi"]]
-    hasil = log[log["id_potensi"].isin(pot["id_potensi"]) & (log["tanggal"] <= pd.Timestamp(tampilan.pada))]
-    hasil = hasil.merge(pot, on="id_potensi", how="left").sort_values("tanggal", ascending=False)
-    return hasil[["tanggal", "nama_potensi", "jenis_kegiatan", "peserta", "keterangan"]]
 
 
 def bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> None:
@@ -114,25 +91,25 @@ def bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> Non
             st.vega_lite_chart(grafik, width="stretch")
 
 
-def detail_waktu(tampilan: Tampilan, kode: str, potensi: pd.DataFrame, bahasa: str) -> None:
+def _ringkas_banding(b: TotalBanding, tampilan: Tampilan, bahasa: str) -> str:
+    return kalimat_banding(b, tampilan.dataset.wilayah, tampilan.pada, tampilan.banding, bahasa)
+
+
+def detail_waktu(tampilan: Tampilan, kode: str, status_beda: int, bahasa: str) -> None:
     """In the detail panel: the comparison for this kelurahan, disagreements, and its KIM's activities."""
     if tampilan.pada is None:
         return
-    if tampilan.banding is not None:
-        r = tampilan.ringkasan.set_index("kode")
-        if kode in r.index:
-            b = r.loc[kode]
-            st.markdown(
-                f'<div class="kim-banding-kelurahan">{_md_html(t("banding_kelurahan", bahasa, pada=tanggal(tampilan.pada, bahasa), banding=tanggal(tampilan.banding, bahasa)))}: '
-                + _md_html(t("waktu_ringkas_banding", bahasa, a=angka(int(b["jumlah_aktif_pada"]), bahasa), b=angka(int(b["jumlah_aktif_banding"]), bahasa),
-                             pada=tanggal(tampilan.pada, bahasa), banding=tanggal(tampilan.banding, bahasa), selisih=f"{int(b['perubahan_aktif']):+d}",
-                             bangkit=angka(int(b["jumlah_bangkit"]), bahasa), padam=angka(int(b["jumlah_padam"]), bahasa)))
-                + "</div>",
-                unsafe_allow_html=True,
-            )
-    if "status_beda" in potensi and potensi["status_beda"].any():
-        st.caption("⚠ " + t("status_beda", bahasa, n=angka(int(potensi["status_beda"].sum()), bahasa)))
+    b = total_banding(tampilan, kode)
+    if b is not None:
+        st.markdown(
+            f'<div class="kim-banding-kelurahan">{_md_html(t("banding_kelurahan", bahasa, pada=tanggal(tampilan.pada, bahasa), banding=tanggal(tampilan.banding, bahasa)))}: '
+            + _md_html(_ringkas_banding(b, tampilan, bahasa)) + "</div>",
+            unsafe_allow_html=True,
+        )
+    if status_beda:
+        st.caption("⚠ " + t("status_beda", bahasa, n=angka(status_beda, bahasa)))
     kegiatan = kegiatan_kelurahan(tampilan, kode)
+    kegiatan = kegiatan if kegiatan is not None else pd.DataFrame()
     with st.expander(t("kegiatan_kim", bahasa, n=angka(len(kegiatan), bahasa)), expanded=False):
         if not len(kegiatan):
             st.caption(t("tanpa_kegiatan", bahasa))
@@ -145,14 +122,13 @@ def detail_waktu(tampilan: Tampilan, kode: str, potensi: pd.DataFrame, bahasa: s
 
 def daftar_perubahan(tampilan: Tampilan, bahasa: str) -> None:
     """With no kelurahan picked: every kelurahan's change, gains first, so the list reads like the map."""
-    if tampilan.banding is None or "perubahan_aktif" not in tampilan.ringkasan:
+    r = tabel_perubahan(tampilan)
+    if r is None:
         return
-    r = pd.DataFrame(tampilan.ringkasan[["kelurahan", "jumlah_aktif_pada", "jumlah_aktif_banding", "perubahan_aktif", "jumlah_bangkit"]])
-    r = r.sort_values(["perubahan_aktif", "kelurahan"], ascending=[False, True]).reset_index(drop=True)
     pada, banding = tanggal(tampilan.pada, bahasa), tanggal(tampilan.banding, bahasa)
     st.markdown(f"**{_md_html(t('banding_kelurahan', bahasa, pada=pada, banding=banding))}**")
     st.dataframe(r, hide_index=True, width="stretch", key="kim_tabel_perubahan", height=min(420, 38 + 35 * len(r)), column_config={
-        "kelurahan": st.column_config.Column(t("unit", bahasa, **sebutan_tampilan(tampilan, bahasa))),
+        "kelurahan": st.column_config.Column(t("unit", bahasa, **sebutan_tampilan(tampilan, bahasa)), pinned=True),
         "jumlah_aktif_pada": st.column_config.NumberColumn(t("kol_aktif_pada", bahasa, tanggal=pada)),
         "jumlah_aktif_banding": st.column_config.NumberColumn(t("kol_aktif_pada", bahasa, tanggal=banding)),
         "perubahan_aktif": st.column_config.NumberColumn(t("kol_perubahan", bahasa), format="%+d"),

@@ -19,9 +19,10 @@ from geo.anggaran.koefisien import KOLOM_SATUAN, KOLOM_VOLUME
 from geo.anggaran.pengaturan import Pengaturan, pengaturan_dari
 from geo.anggaran.rincian import ALIAS_KOLOM, KOLOM_RINCIAN, HasilRincian, cek_akun, cek_hitungan, cek_standar, cek_total_wajar, rumus_teks
 from geo.anggaran.uang import rupiah, urai_rupiah
-from geo.galat import GALAT, PERINGATAN, Laporan
+from geo.galat import PERINGATAN, Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.dataset import Dataset
+from geo.masuk.lapor import PelaporBaris
 from geo.masuk.referensi import normalisasi_kode
 
 KOLOM_ANGGARAN: tuple[str, ...] = (
@@ -55,14 +56,7 @@ class Rencana:
         return int(self.tabel["jumlah"].sum()) if len(self.tabel) else 0
 
 
-class _Konteks:
-    def __init__(self, frame: pd.DataFrame, berkas: str, laporan: Laporan) -> None:
-        self.frame, self.berkas, self.laporan = frame, berkas, laporan
-
-    def masalah(self, idx: object, kolom: str, pesan: str, tingkat: str = GALAT) -> None:
-        nilai = self.frame.at[idx, kolom] if kolom in self.frame.columns else None
-        self.laporan.tambah(self.berkas, pesan, baris=int(self.frame.at[idx, KOLOM_BARIS]), kolom=kolom,
-                            nilai=None if nilai is None else str(nilai), tingkat=tingkat)
+_Konteks = PelaporBaris  # the one row-and-column reporter (geo.masuk.lapor)
 
 
 def tabel_kosong() -> pd.DataFrame:

@@ -7,6 +7,7 @@ comparison key (``id_baris``) and the validation differ.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -18,8 +19,18 @@ from geo.anggaran.rincian import ALIAS_KOLOM
 from geo.galat import GalatData, Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.dataset import Dataset
-from geo.simpan.berkas import Sidik
-from geo.simpan.kim import HasilSimpan, Perubahan, ganti_teraudit, ke_teks, perubahan_menurut, sesi_simpan
+from geo.simpan import utuh
+from geo.simpan.berkas import Sidik, kunci
+from geo.simpan.gabung import GalatKonflikBerkas, gabung_bila_berubah
+from geo.simpan.kim import (
+    GalatKonflik,
+    HasilSimpan,
+    Perubahan,
+    ganti_teraudit,
+    ke_teks,
+    perubahan_menurut,
+    sesi_simpan,
+)
 
 
 def sebagai_teks(frame: pd.DataFrame) -> pd.DataFrame:
@@ -39,6 +50,21 @@ def _penulis(teks: pd.DataFrame):
     return lambda temp: isi.to_csv(temp, index=False, encoding="utf-8-sig", lineterminator="\n")
 
 
+def _isi_termuat(teks: pd.DataFrame, path: Path, berkas: str, dataset: Dataset,
+                 pengaturan: Pengaturan) -> tuple[bytes, Laporan]:
+    """The bytes a save writes, and the loader's verdict on them: whatever is saved must load."""
+    buf = io.BytesIO()
+    _penulis(teks)(buf)
+    data = buf.getvalue()
+    laporan = utuh.periksa_sel(teks, berkas)
+    if laporan.ok:  # against the KIM file as it is now (under its lock), not as this editor loaded it
+        laporan = utuh.periksa_id_kini(teks, berkas, dataset.path_kim)
+    if laporan.ok:
+        laporan = utuh.laporan_muat_ulang(data, path.name, tuple(KOLOM_SEMUA),
+                                          lambda m: validasi_rencana(m, path.name, dataset, pengaturan)[1])
+    return data, laporan
+
+
 def bandingkan_baris(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
     """Line items added, changed and removed, matched by ``id_baris`` on their text cells."""
     return perubahan_menurut(sebagai_teks(lama), sebagai_teks(baru), "id_baris")
@@ -53,6 +79,17 @@ def _baca_lama(path: Path, dataset: Dataset, pengaturan: Pengaturan) -> pd.DataF
     return typed if laporan.ok else mentah
 
 
+def _baca_teks(path: Path) -> pd.DataFrame:
+    mentah = baca_tabel(path, Laporan(), kolom_dikenal=KOLOM_SEMUA) if path.exists() else None
+    return mentah if mentah is not None else pd.DataFrame(columns=list(KOLOM_SEMUA))
+
+
+def _setara(teks: pd.DataFrame, berkas: str, dataset: Dataset, pengaturan: Pengaturan) -> pd.DataFrame:
+    """A plan's cells with money as plain integers where they parse, for comparing two versions."""
+    typed, laporan = validasi_rencana(teks, berkas, dataset, pengaturan)
+    return _kanonik(teks, typed) if laporan.ok else teks
+
+
 def _kanonik(teks: pd.DataFrame, typed: pd.DataFrame) -> pd.DataFrame:
     """What the file will hold: the user's cells, money as plain integers (``Rp 1.500.000`` → ``1500000``)."""
     uang = {k: typed[k].astype(str).to_numpy() for k in ("volume", "harga_satuan", "jumlah")}
@@ -63,7 +100,7 @@ def _kanonik(teks: pd.DataFrame, typed: pd.DataFrame) -> pd.DataFrame:
 def tulis_usul(tabel: pd.DataFrame, path: Path, dataset: Dataset, pengaturan: Pengaturan, paksa: bool = False,
                pengguna: str = "baris-perintah", aksi: str = "usul") -> HasilSimpan:
     """Write a generated plan (or a baseline, ``aksi='tetapkan'``); an existing file needs ``paksa`` and is backed up first."""
-    with sesi_simpan(path, periksa_konflik=False):
+    with kunci(dataset.path_kim), sesi_simpan(path, periksa_konflik=False):  # KIM first, as every save
         if path.exists() and not paksa:
             raise GalatData(f"Rencana {path} sudah ada dan tidak ditimpa. Tambahkan --force untuk menggantinya "
                             f"(versi lama disalin ke {path.parent / 'cadangan'}), atau pakai --output untuk berkas lain.")
@@ -72,7 +109,10 @@ def tulis_usul(tabel: pd.DataFrame, path: Path, dataset: Dataset, pengaturan: Pe
         if not laporan.ok:
             return HasilSimpan(False, laporan, pesan="Usulan tidak sah, tidak disimpan.")
         perubahan = bandingkan_baris(_baca_lama(path, dataset, pengaturan), typed)
-        cadangan = ganti_teraudit(path, _penulis(_kanonik(teks, typed)), pengguna, aksi, perubahan, len(typed))
+        data, laporan_muat = _isi_termuat(_kanonik(teks, typed), path, path.name, dataset, pengaturan)
+        if not laporan_muat.ok:
+            return HasilSimpan(False, laporan_muat, pesan="Usulan tidak dapat dimuat lagi, tidak disimpan.")
+        cadangan = ganti_teraudit(path, data, pengguna, aksi, perubahan, len(typed))
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")
 
 
@@ -82,8 +122,15 @@ def simpan_rencana(frame: pd.DataFrame, path: Path, dataset: Dataset, pengaturan
 
     Raises :class:`geo.simpan.kim.GalatKonflik` if the file changed since ``sidik_awal``.
     """
-    with sesi_simpan(path, sidik_awal) as kini:
+    # The KIM table's lock first (always KIM, log, plan): no potential is removed while this plan is checked against it.
+    with kunci(dataset.path_kim), sesi_simpan(path, sidik_awal, periksa_konflik=False) as kini:
         teks = sebagai_teks(frame)
+        try:  # someone saved since: only this editor's lines are applied to the current plan (row-level)
+            gabungan = gabung_bila_berubah(sidik_awal, kini, teks, lambda: sebagai_teks(_baca_teks(path)), "id_baris",
+                                           lambda t: _setara(t, berkas, dataset, pengaturan))
+        except GalatKonflikBerkas as exc:
+            raise GalatKonflik(path, exc.kini) from None
+        teks = teks if gabungan is None else sebagai_teks(gabungan)
         typed, laporan = validasi_rencana(teks, berkas, dataset, pengaturan)
         if not laporan.ok:
             return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")
@@ -94,5 +141,8 @@ def simpan_rencana(frame: pd.DataFrame, path: Path, dataset: Dataset, pengaturan
         perubahan = bandingkan_baris(_baca_lama(path, dataset, pengaturan), typed)
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
-        cadangan = ganti_teraudit(path, _penulis(teks), pengguna, aksi, perubahan, len(typed))
+        data, laporan_muat = _isi_termuat(teks, path, berkas, dataset, pengaturan)
+        if not laporan_muat.ok:
+            return HasilSimpan(False, laporan_muat, pesan=f"Tidak disimpan: {len(laporan_muat.galat)} galat harus diperbaiki dulu.")
+        cadangan = ganti_teraudit(path, data, pengguna, aksi, perubahan, len(typed))
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")

@@ -30,6 +30,7 @@ from geo.anggaran.rencana import KOLOM_ANGGARAN
 from geo.anggaran.usul_rincian import menu_usul, susun_rincian
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
+from geo.tampilan.waktu import bulan_penuh
 
 JENIS_USUL = "Paket Kegiatan"
 
@@ -37,15 +38,14 @@ JENIS_USUL = "Paket Kegiatan"
 def bulan_dorman(potensi: pd.DataFrame, acuan: dt.date, maks_bulan: int) -> pd.Series:
     """Whole months since each KIM's latest ``kegiatan_terakhir`` (kode → months), capped at ``maks_bulan``.
 
-    The one place dormancy is defined, so the revival feature's measure can
-    replace it. A KIM with no known date counts as dormant for ``maks_bulan``.
+    Months are :func:`geo.tampilan.waktu.bulan_penuh`, the time view's own; a KIM
+    with no known date counts as dormant for ``maks_bulan``.
     """
     terakhir = pd.to_datetime(potensi["kegiatan_terakhir"]).groupby(potensi["kode_kelurahan"]).max()
     ada = terakhir.notna()
     bulan = pd.Series(maks_bulan, index=terakhir.index, dtype="int64")
-    t = terakhir[ada]
-    selisih = (acuan.year - t.dt.year) * 12 + (acuan.month - t.dt.month) - (acuan.day < t.dt.day).astype(int)
-    bulan[ada] = selisih.clip(lower=0, upper=maks_bulan).astype("int64")
+    # The one definition of whole months (geo.tampilan.waktu.bulan_penuh), as the time view uses it.
+    bulan[ada] = bulan_penuh(terakhir[ada], acuan).clip(lower=0, upper=maks_bulan).astype("int64")
     return bulan
 
 

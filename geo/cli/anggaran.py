@@ -16,15 +16,23 @@ from pathlib import Path
 
 from geo import config
 from geo.anggaran.pengaturan import KOMPONEN_BOBOT, pengaturan_dari
-from geo.anggaran.rencana import muat_rencana
 from geo.anggaran.ringkas import ringkas_anggaran, tabel_per_kelurahan
 from geo.anggaran.simpan import tulis_usul
 from geo.anggaran.uang import rupiah
 from geo.anggaran.usul import dasar_usul, susun_usul
 from geo.cli.anggaran_form import cetak_subtotal, daftar_form
-from geo.cli.utama import KELUAR_DATA_TIDAK_SAH, cetak_laporan, filter_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
+from geo.cli.utama import (
+    KELUAR_DATA_TIDAK_SAH,
+    cetak_laporan,
+    keadaan_dari_args,
+    muat_dari_args,
+    rencana_dari_args,
+    tambah_opsi_data,
+    tambah_opsi_filter,
+)
 from geo.galat import GalatData
 from geo.masuk.urai import urai_tanggal
+from geo.simpan.gudang import pilih_gudang
 from geo.tampilan.susun import tampilkan
 
 
@@ -49,9 +57,14 @@ def _usul(args: argparse.Namespace) -> int:
             raise GalatData("--pembulatan harus bilangan bulat rupiah ≥ 1, misalnya 100000.")
         pengaturan = replace(pengaturan, pembulatan=args.pembulatan)
     acuan = _tanggal(args.tanggal)
-    path = Path(args.output or args.anggaran or config.path_anggaran())
     tabel = susun_usul(dataset, pengaturan, acuan)
-    hasil = tulis_usul(tabel, path, dataset, pengaturan, paksa=args.force)
+    gudang = None if args.output or args.anggaran else pilih_gudang(args.kim, args.boundaries)
+    if gudang is not None and gudang.jenis != "berkas":
+        hasil = _usul_ke_gudang(gudang, tabel, dataset, pengaturan, args.force)
+        path = Path(gudang.keterangan())
+    else:
+        path = Path(args.output or args.anggaran or config.path_anggaran())
+        hasil = tulis_usul(tabel, path, dataset, pengaturan, paksa=args.force)
     if not hasil.disimpan:
         print(hasil.laporan.teks())
         print(hasil.pesan)
@@ -69,9 +82,19 @@ def _usul(args: argparse.Namespace) -> int:
     return 0
 
 
+def _usul_ke_gudang(gudang, tabel, dataset, pengaturan, paksa: bool):
+    """The proposal into the shared store (database): an existing plan is replaced only with ``--force``."""
+    sidik = gudang.sidik_rencana()
+    if sidik is not None and not paksa:
+        raise GalatData(f"Rencana anggaran sudah ada di {gudang.keterangan()} dan tidak ditimpa. Tambahkan --force untuk "
+                        "menggantinya (versi lama tetap tersimpan di log audit), atau pakai --output untuk berkas lain.")
+    return gudang.simpan_rencana(tabel, dataset, pengaturan, "baris-perintah", sidik, berkas="usulan", aksi="usul",
+                                 periksa_konflik=False)
+
+
 def _periksa(args: argparse.Namespace) -> int:
     dataset = muat_dari_args(args)
-    rencana = muat_rencana(dataset, args.anggaran)
+    rencana = rencana_dari_args(args, dataset)
     laporan = rencana.laporan
     if not cetak_laporan(laporan):
         return KELUAR_DATA_TIDAK_SAH
@@ -84,10 +107,10 @@ def _periksa(args: argparse.Namespace) -> int:
 
 def _ringkasan(args: argparse.Namespace) -> int:
     dataset = muat_dari_args(args)
-    rencana = muat_rencana(dataset, args.anggaran)
+    rencana = rencana_dari_args(args, dataset)
     if not rencana.ok:
         raise GalatData("Rencana anggaran tidak sah; periksa dengan 'python -m geo anggaran periksa':\n" + rencana.laporan.teks())
-    tampilan = tampilkan(dataset, filter_dari_args(args, dataset))
+    tampilan = tampilkan(dataset, keadaan_dari_args(args, dataset))
     r = ringkas_anggaran(tampilan, rencana)
     tabel = tabel_per_kelurahan(r)
     if args.format == "json":

@@ -12,12 +12,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from geo.anggaran.rencana import Rencana, muat_rencana
+from geo.anggaran.rencana import Rencana
 from geo.anggaran.simpan import tulis_usul
 from geo.anggaran.susunan import AKUN, susun_form
 from geo.anggaran.tahap import path_penetapan
 from geo.anggaran.uang import rupiah
-from geo.cli.utama import KELUAR_DATA_TIDAK_SAH, cetak_laporan, muat_dari_args, tambah_opsi_data
+from geo.cli.utama import KELUAR_DATA_TIDAK_SAH, cetak_laporan, muat_dari_args, rencana_dari_args, tambah_opsi_data
 from geo.galat import GalatData
 
 
@@ -36,7 +36,7 @@ def cetak_subtotal(rencana: Rencana) -> None:
 
 def _wajib_sah(args: argparse.Namespace):
     dataset = muat_dari_args(args)
-    rencana = muat_rencana(dataset, args.anggaran)
+    rencana = rencana_dari_args(args, dataset)
     if not rencana.ok:
         cetak_laporan(rencana.laporan)
         raise GalatData(f"Rencana {rencana.path.name} tidak sah; perbaiki dulu (python -m geo anggaran periksa).")
@@ -64,10 +64,10 @@ def _sesuaikan(args: argparse.Namespace) -> int:
     from geo.anggaran.sesuaikan import sesuaikan_pagu
 
     dataset = muat_dari_args(args)
-    rencana = muat_rencana(dataset, args.anggaran)
+    rencana = rencana_dari_args(args, dataset)
     pengaturan = replace(rencana.pengaturan, pagu=args.pagu)
     # The plan answered the old ceiling; only the ceiling check is relaxed when reading it.
-    lama = muat_rencana(dataset, rencana.path, replace(pengaturan, pagu=0))
+    lama = rencana_dari_args(args, dataset, replace(pengaturan, pagu=0))
     if not lama.ok:
         cetak_laporan(lama.laporan)
         raise GalatData(f"Rencana {lama.path.name} tidak sah; perbaiki dulu (python -m geo anggaran periksa).")

@@ -1,4 +1,4 @@
-"""``python -m geo data``: list backups, undo a change, read the audit log.
+"""``python -m geo data``: list backups, undo a change, read the audit log, import a table.
 
 The same operations as the "Kelola Data" page, for an officer at a server
 terminal (or when the page itself cannot start because the data is broken).
@@ -14,6 +14,7 @@ from geo.cli.utama import tambah_opsi_data
 from geo.format_id import angka, tanggal
 from geo.galat import GalatData
 from geo.simpan.gudang import Cadangan, Gudang, pilih_gudang
+from geo.simpan.impor_data import JENIS_IMPOR, impor_berkas
 
 
 def _waktu(c: Cadangan) -> str:
@@ -69,6 +70,28 @@ def _history(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    path = Path(args.berkas)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GalatData(f"Berkas {path} tidak dapat dibuka ({exc.strerror or exc}). Periksa lokasinya.") from None
+    gudang = pilih_gudang(args.kim, args.boundaries)
+    pengguna = args.user or f"cli:{getpass.getuser()}"
+    hasil = impor_berkas(gudang, data, path.name, args.jenis, "ganti" if args.ganti else "gabung", pengguna,
+                         berantai=args.hapus_berantai)
+    laporan = hasil.cek.laporan if hasil.hasil is None or hasil.hasil.laporan.ok else hasil.hasil.laporan
+    if laporan.masalah:
+        print(laporan.teks())
+    if hasil.hasil is None:
+        print(f"\nTIDAK DISIMPAN: {path.name} tidak sah ({len(laporan.galat)} galat). Tidak ada yang diubah di {gudang.keterangan()}.")
+        return 1
+    print(hasil.hasil.pesan)
+    if hasil.hasil.cadangan:
+        print(f"Versi sebelumnya disimpan sebagai {hasil.hasil.cadangan}.")
+    return 1 if hasil.ditolak else 0
+
+
 def daftar(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("data", help="cadangan, pemulihan (undo) dan log audit data KIM")
     aksi = p.add_subparsers(dest="aksi_data", required=True, metavar="AKSI")
@@ -82,3 +105,15 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     h.add_argument("--limit", type=int, default=20, metavar="N", help="jumlah entri terbaru (bawaan 20)")
     tambah_opsi_data(h)
     h.set_defaults(func=_history)
+    i = aksi.add_parser("import", help="simpan berkas KIM, log kegiatan atau rencana anggaran lewat jalur yang sama dengan "
+                                       "halaman (periksa, integritas, kunci, cadangan, audit); keluar 1 bila ditolak")
+    i.add_argument("berkas", metavar="BERKAS", help="berkas CSV/XLSX yang dimuat")
+    i.add_argument("--jenis", required=True, choices=list(JENIS_IMPOR), help="isi berkas")
+    mode = i.add_mutually_exclusive_group()
+    mode.add_argument("--gabung", action="store_true", help="gabungkan menurut id (bawaan): id sama diganti, id baru ditambahkan")
+    mode.add_argument("--ganti", action="store_true", help="ganti seluruh isi dengan berkas ini")
+    i.add_argument("--hapus-berantai", action="store_true",
+                   help="(kim) potensi yang dihapus membawa serta kegiatan dan baris anggaran yang merujuknya (dicatat di audit)")
+    i.add_argument("--user", metavar="NAMA", help="nama yang dicatat di log audit (bawaan: cli:<akun sistem>)")
+    tambah_opsi_data(i)
+    i.set_defaults(func=_import)

@@ -44,7 +44,7 @@ def _import(args: argparse.Namespace) -> int:
 
     gudang = _gudang()
     pengguna = args.user or f"cli:{getpass.getuser()}"
-    hasil = impor(gudang, pengguna, args.kim, args.boundaries, args.referensi, args.wilayah)
+    hasil = impor(gudang, pengguna, args.kim, args.boundaries, args.referensi, args.wilayah, args.anggaran)
     if hasil.laporan.masalah:
         print(hasil.laporan.teks())
     if hasil.hasil is None:
@@ -52,6 +52,9 @@ def _import(args: argparse.Namespace) -> int:
         return 1
     print(f"Diimpor ke {gudang.keterangan()}: {hasil.jumlah_referensi} kelurahan referensi, {hasil.jumlah_batas} batas, "
           f"data KIM: {hasil.hasil.pesan}")
+    foto = gudang.impor_foto(args.kim or config.path_kim(), pengguna)  # #21: photos into table foto_potensi
+    if foto:
+        print(f"Foto diimpor: {foto}.")
     return 0
 
 
@@ -61,6 +64,9 @@ def _export(args: argparse.Namespace) -> int:
     gudang = _gudang()
     for path in ekspor(gudang, args.output):
         print(f"Ditulis: {path}")
+    foto = gudang.ekspor_foto(args.output)  # #21: photos as data/foto/ holds them
+    if foto:
+        print(f"Ditulis: {len(foto)} foto di {foto[0].parent}")
     return 0
 
 
@@ -88,9 +94,10 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     i.add_argument("--boundaries", metavar="PATH", help=f"batas kelurahan GeoJSON (bawaan: ${config.ENV_BATAS})")
     i.add_argument("--referensi", metavar="PATH", help=f"tabel referensi kelurahan (bawaan: ${config.ENV_REFERENSI})")
     i.add_argument("--wilayah", metavar="PATH", help=f"metadata wilayah JSON (bawaan: ${config.ENV_WILAYAH})")
+    i.add_argument("--anggaran", metavar="PATH", help=f"rencana anggaran (bawaan: ${config.ENV_ANGGARAN}, atau anggaran.csv di samping tabel KIM)")
     i.add_argument("--user", metavar="NAMA", help="nama yang dicatat di log audit (bawaan: cli:<akun sistem>)")
     i.set_defaults(func=_import)
-    e = aksi.add_parser("export", help="tulis isi basis data kembali sebagai berkas (kim.csv, boundaries.geojson, ...)")
+    e = aksi.add_parser("export", help="tulis isi basis data kembali sebagai berkas (kim.csv, boundaries.geojson, kegiatan.csv, anggaran.csv, ...)")
     e.add_argument("--output", required=True, metavar="FOLDER", help="folder tujuan")
     e.set_defaults(func=_export)
     s = aksi.add_parser("status", help="tampilkan basis data yang dipakai dan migrasinya")

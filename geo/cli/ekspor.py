@@ -13,13 +13,21 @@ from pathlib import Path
 
 from geo import format_id
 from geo.cli import waktu
-from geo.cli.utama import filter_dari_args, jenjang_dari_args, muat_dari_args, tambah_opsi_data, tambah_opsi_filter
+from geo.cli.utama import (
+    keadaan_dari_args,
+    muat_dari_args,
+    rencana_dari_args,
+    tambah_opsi_data,
+    tambah_opsi_filter,
+)
 from geo.ekspor import FORMAT, buat, format_ekspor
+from geo.ekspor.merek import merek
 from geo.ekspor.opsi import DPI_BAWAAN, UKURAN_BAWAAN, UKURAN_KERTAS_MM, OpsiEkspor
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 from geo.simpan.berkas import tulis_bytes_atomik
-from geo.simpan.lindung import dijaga
+from geo.simpan.lindung import di_folder_aplikasi, dijaga
+from geo.tampilan.keadaan import BASEMAP_BAWAAN, PETA_DASAR
 from geo.tampilan.kelas import JUMLAH_KELAS_BAWAAN, SKEMA_BAWAAN, SKEMA_KELAS
 from geo.tampilan.metrik import METRIK_BAWAAN
 from geo.tampilan.susun import tampilkan
@@ -52,17 +60,26 @@ def _format_dari_args(args: argparse.Namespace) -> str:
     raise GalatData(f"Sebutkan --format ({', '.join(FORMAT)}) atau beri --output dengan akhiran yang dikenal, mis. peta.pdf.")
 
 
-def _periksa_tujuan(tujuan: Path, dataset: Dataset, tambahan: tuple[Path, ...] = ()) -> Path:
-    """Where to write; never over a file the app reads or keeps (see :mod:`geo.simpan.lindung`)."""
+def _periksa_tujuan(tujuan: Path, dataset: Dataset, tambahan: tuple[Path, ...] = (), diminta: bool = True) -> Path:
+    """Where to write; never over a file the app reads or keeps, nor (``--output``) into its folders.
+
+    See :mod:`geo.simpan.lindung`. ``diminta``: the user named this path (not the automatic name).
+    """
     if tujuan.is_dir():
         raise GalatData(f"'{tujuan}' adalah folder. Beri nama berkas di dalamnya, mis. {tujuan / 'peta.pdf'}.")
-    if not tujuan.resolve().parent.is_dir():
-        raise GalatData(f"Folder '{tujuan.parent}' tidak ada. Buat foldernya dulu atau pilih lokasi lain.")
     if dijaga(tujuan, dataset, tambahan):
         raise GalatData(
             f"'{tujuan}' adalah berkas data aplikasi (data KIM, batas, referensi, wilayah, log audit atau cadangan); "
             "ekspor tidak boleh menimpanya. Pilih nama berkas lain di luar folder data."
         )
+    folder = di_folder_aplikasi(tujuan, dataset) if diminta else None
+    if folder:
+        raise GalatData(
+            f"'{tujuan}' berada di dalam folder aplikasi ({folder[0]}: {folder[1]}); ekspor tidak boleh menulis di sana. "
+            "Pilih folder lain untuk hasil ekspor, mis. folder Dokumen Anda."
+        )
+    if not tujuan.resolve().parent.is_dir():
+        raise GalatData(f"Folder '{tujuan.parent}' tidak ada. Buat foldernya dulu atau pilih lokasi lain.")
     return tujuan
 
 
@@ -76,14 +93,13 @@ def _periksa_akhiran(args: argparse.Namespace, kode: str, ekstensi: str) -> None
 
 def _export_rab(args: argparse.Namespace) -> int:
     """``--format rab-xlsx|rab-pdf``: the budget plan's RAB of the filtered view."""
-    from geo.anggaran.rencana import muat_rencana
     from geo.ekspor.rab import FORMAT_RAB, buat_rab
 
     kode = str(args.format).strip().lower()
     _periksa_akhiran(args, kode, FORMAT_RAB[kode][0])
     dataset = muat_dari_args(args)
-    tampilan = tampilkan(dataset, filter_dari_args(args, dataset))
-    rencana = muat_rencana(dataset, args.anggaran)
+    tampilan = tampilkan(dataset, keadaan_dari_args(args, dataset))  # --tingkat, --wilayah, --pada apply as for every format
+    rencana = rencana_dari_args(args, dataset)
     sumber = (rencana.path,)
     tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
     hasil = buat_rab(kode, tampilan, rencana)
@@ -99,14 +115,13 @@ def _keluarkan(args: argparse.Namespace, hasil, dataset: Dataset, sumber: tuple[
         sys.stdout.buffer.write(hasil.data)
         sys.stdout.flush()
         return None
-    tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), dataset, sumber)
+    tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), dataset, sumber, diminta=False)
     tulis_bytes_atomik(tujuan, hasil.data)
     return tujuan
 
 
 def _export_rka(args: argparse.Namespace) -> int:
     """``--format rka-xlsx|rka-pdf --tahap rka|rkpa|dpa|dppa``: the budget form of the whole sub kegiatan (no filter)."""
-    from geo.anggaran.rencana import muat_rencana
     from geo.anggaran.tahap import path_penetapan, tahap_dari
     from geo.ekspor.rka_buat import FORMAT_RKA, buat_rka
 
@@ -114,7 +129,7 @@ def _export_rka(args: argparse.Namespace) -> int:
     tahap = tahap_dari(args.tahap)
     _periksa_akhiran(args, kode, FORMAT_RKA[kode][0])
     dataset = muat_dari_args(args)
-    rencana = muat_rencana(dataset, args.anggaran)
+    rencana = rencana_dari_args(args, dataset)
     sumber = (rencana.path, path_penetapan(rencana.path))
     tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
     tujuan = _keluarkan(args, buat_rka(kode, dataset, rencana, tahap), dataset, sumber, tujuan)
@@ -125,21 +140,15 @@ def _export_rka(args: argparse.Namespace) -> int:
 
 def _export_kim(args: argparse.Namespace) -> int:
     """``--format profil-csv|profil-xlsx|profil-geojson|pemetaan-pdf|pemetaan-xlsx``: the KIM table and the pemetaan (#25)."""
-    from geo.kim.berkas import FORMAT_KIM, berkas_kim_dijaga, buat_berkas_kim, id_kim_untuk
-    from geo.tampilan.waktu import hari_ini
+    from geo.kim.berkas import FORMAT_KIM, berkas_kim_dijaga, berkas_tampilan
 
     kode = str(args.format).strip().lower()
     _periksa_akhiran(args, kode, FORMAT_KIM[kode][0])
     dataset = muat_dari_args(args)
-    jenjang = jenjang_dari_args(args, dataset)
-    pada, _banding = waktu.tanggal_dari_args(args)
-    f = filter_dari_args(args, dataset)
-    tampilan = tampilkan(dataset, f, jenjang.tingkat, jenjang.wilayah, pada=pada)
-    tersaring = not f.kosong
-    id_kim = id_kim_untuk(dataset, tampilan.potensi if tersaring else None, jenjang.wilayah)
+    tampilan = tampilkan(dataset, keadaan_dari_args(args, dataset))  # filter, --tingkat/--wilayah and --pada as for every format
     sumber = berkas_kim_dijaga(dataset)
     tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
-    hasil = buat_berkas_kim(kode, dataset, id_kim, pada or tampilan.pada or hari_ini(), args.pemisah)
+    hasil = berkas_tampilan(kode, tampilan, args.pemisah)
     tujuan = _keluarkan(args, hasil, dataset, sumber, tujuan)
     if tujuan:
         print(f"Tersimpan: {tujuan} ({hasil.jumlah_kim} KIM; {tampilan.filter.deskripsi()})")
@@ -155,34 +164,29 @@ def _export(args: argparse.Namespace) -> int:
         return _export_rka(args)
     kode = _format_dari_args(args)
     dataset = muat_dari_args(args)
-    jenjang = jenjang_dari_args(args, dataset)
-    pada, banding = waktu.tanggal_dari_args(args)
-    waktu.periksa_metrik(args.metrik, dataset, banding)
-    tampilan = tampilkan(dataset, filter_dari_args(args, dataset), jenjang.tingkat, jenjang.wilayah, pada=pada, banding=banding)
+    tampilan = tampilkan(dataset, keadaan_dari_args(args, dataset))
     opsi = OpsiEkspor(
-        metrik=args.metrik,
-        skema=args.skema,
-        jumlah_kelas=_bilangan(args.kelas, "--kelas"),
         judul=args.judul or "",
         ukuran=str(args.ukuran).strip().lower(),
         dpi=_bilangan(args.dpi, "--dpi"),
         basemap=args.basemap,
         pemisah=args.pemisah,
     )
-    opsi.periksa(dataset.wilayah)
+    opsi.periksa()
     ke_stdout = args.output == "-"
     # Check a named destination before the (slower) rendering, so mistakes surface at once.
     tujuan = _periksa_tujuan(Path(args.output), dataset) if args.output and not ke_stdout else None
     if args.kelurahan and kode != "profil":
         raise GalatData(f"--kelurahan hanya untuk --format profil (bukan {kode}). Hapus --kelurahan atau pakai --format profil.")
     hasil = buat(kode, tampilan, opsi, args.kelurahan or "")
-    for pesan in hasil.pesan:
+    galat_logo = merek(dataset.wilayah).galat_logo
+    for pesan in (*hasil.pesan, *([galat_logo] if galat_logo else [])):
         print(f"Catatan: {pesan}", file=sys.stderr)
     if ke_stdout:
         sys.stdout.buffer.write(hasil.data)
         sys.stdout.flush()
         return 0
-    tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), dataset)
+    tujuan = tujuan or _periksa_tujuan(Path(hasil.nama), dataset, diminta=False)
     tulis_bytes_atomik(tujuan, hasil.data)
     ukuran_kb = format_id.angka(max(1, round(len(hasil.data) / 1024)))
     print(f"Tersimpan: {tujuan} ({ukuran_kb} KB; {format_id.angka(len(tampilan.potensi))} potensi; {tampilan.filter.deskripsi()})")
@@ -202,9 +206,11 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tahap", default="rka", metavar="T", help="rka-xlsx/rka-pdf: tahap formulir rka, rkpa, dpa atau dppa (bawaan: rka)")
     p.add_argument("--output", "-o", metavar="FILE", help="berkas keluaran; '-' untuk stdout (bawaan: nama otomatis di folder ini)")
     waktu.tambah_opsi_waktu(p)
-    p.add_argument("--metrik", default=METRIK_BAWAAN, metavar="M", help=f"isi warna kelurahan (bawaan: {METRIK_BAWAAN})")
-    p.add_argument("--skema", default=SKEMA_BAWAAN, metavar="S", help=f"pembagian kelas: {', '.join(SKEMA_KELAS)} (bawaan: {SKEMA_BAWAAN})")
-    p.add_argument("--kelas", default=str(JUMLAH_KELAS_BAWAAN), metavar="N", help=f"jumlah kelas warna (bawaan: {JUMLAH_KELAS_BAWAAN})")
+    p.add_argument("--metrik", metavar="M", help=f"isi warna kelurahan (bawaan: {METRIK_BAWAAN}; dengan --banding: perubahan_aktif)")
+    p.add_argument("--skema", metavar="S", help=f"pembagian kelas: {', '.join(SKEMA_KELAS)} (bawaan: {SKEMA_BAWAAN})")
+    p.add_argument("--kelas", metavar="N", help=f"jumlah kelas warna (bawaan: {JUMLAH_KELAS_BAWAAN})")
+    p.add_argument("--peta", metavar="P", help=f"HTML: peta dasar {', '.join(PETA_DASAR)} (bawaan: {BASEMAP_BAWAAN}), seperti ?peta=")
+    p.add_argument("--bahasa", metavar="B", help="bahasa berkas HTML: id atau en (bawaan: id), seperti ?bahasa=")
     p.add_argument("--judul", metavar="TEKS", help="judul peta/berkas (bawaan: dibuat dari filter)")
     p.add_argument("--ukuran", default=UKURAN_BAWAAN, metavar="U", help=f"kertas PNG/PDF: {', '.join(UKURAN_KERTAS_MM)} (bawaan: {UKURAN_BAWAAN})")
     p.add_argument("--dpi", default=str(DPI_BAWAAN), metavar="DPI", help=f"resolusi PNG/PDF: 150 atau 300 (bawaan: {DPI_BAWAAN})")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -21,15 +22,14 @@ from geo import config
 from geo.cli import waktu
 from geo.cli.kemajuan import bilah_kemajuan
 from geo.galat import GalatData, Laporan
-from geo.masuk.tingkat import TINGKAT, normalisasi_awalan, tingkat_sah
+from geo.masuk.tingkat import TINGKAT
 
 if TYPE_CHECKING:  # the views are imported by the commands that build them, not by ``validate``
     import pandas as pd
 
     from geo.masuk.dataset import Dataset
-    from geo.tampilan.saring import Filter
+    from geo.tampilan.keadaan import Keadaan
     from geo.tampilan.susun import Tampilan
-    from geo.tampilan.tingkat import Jenjang
 
 # Modules that contribute subcommands; each has ``daftar(subparsers)``.
 MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat", "geo.cli.anggaran", "geo.cli.db", "geo.cli.kim"]
@@ -59,20 +59,6 @@ def tambah_opsi_filter(p: argparse.ArgumentParser) -> None:
     p.add_argument("--wilayah", metavar="KODE", help="awalan kode Kemendagri wilayah yang dilihat, mis. 64.74 atau 64.74.01")
 
 
-def jenjang_dari_args(args: argparse.Namespace, dataset: Dataset) -> Jenjang:
-    """``--tingkat`` and ``--wilayah``, strictly: a script gets an error, not a silent fallback."""
-    from geo.tampilan.tingkat import tentukan
-
-    nilai = getattr(args, "tingkat", None)
-    tingkat = tingkat_sah(nilai)
-    if nilai and tingkat is None:
-        raise GalatData(f"--tingkat '{nilai}' tidak dikenal. Pilihan: {', '.join(TINGKAT)}.")
-    jenjang = tentukan(dataset, tingkat, normalisasi_awalan(getattr(args, "wilayah", None) or ""))
-    if jenjang.catatan:
-        raise GalatData(" ".join(jenjang.catatan).replace("ditampilkan seluruh wilayah", "periksa --wilayah"))
-    return jenjang
-
-
 def muat_dari_args(args: argparse.Namespace) -> Dataset:
     """Load the dataset named by the options; invalid data stops with the report."""
     from geo.simpan.gudang import pilih_gudang
@@ -83,17 +69,28 @@ def muat_dari_args(args: argparse.Namespace) -> Dataset:
     return dataset
 
 
-def filter_dari_args(args: argparse.Namespace, dataset: Dataset) -> Filter:
-    """Filter options, spelled however the user likes, checked against the vocabulary."""
-    from geo.tampilan.saring import Filter, kanonik, pecah_nilai
+def rencana_dari_args(args: argparse.Namespace, dataset: Dataset, pengaturan=None):
+    """The budget plan: the file ``--anggaran`` names, else the configured store's (files or database)."""
+    from geo.anggaran.rencana import muat_rencana
+    from geo.simpan.gudang import pilih_gudang
 
-    wil = dataset.wilayah
-    return Filter(
-        kategori=kanonik(pecah_nilai(args.kategori), wil.kategori_potensi, "Kategori"),
-        status=kanonik(pecah_nilai(args.status), wil.status_aktivitas, "Status"),
-        kecamatan=kanonik(pecah_nilai(args.kecamatan), dataset.kecamatan(), "Kecamatan"),
-        cari=args.cari or "",
-    )
+    if getattr(args, "anggaran", None):
+        return muat_rencana(dataset, args.anggaran, pengaturan)
+    return pilih_gudang(getattr(args, "kim", None), getattr(args, "boundaries", None)).muat_rencana(dataset, pengaturan)
+
+
+def keadaan_dari_args(args: argparse.Namespace, dataset: Dataset) -> Keadaan:
+    """The view state from the flags, through the URL's own parser in strict mode.
+
+    Same names, spellings and messages as the page's link; an unknown value
+    raises :class:`geo.galat.GalatOpsi` (exit 2) instead of being dropped, because
+    a scheduled report must not silently change.
+    """
+    from geo.tampilan.keadaan import dari_param
+
+    nama = ("kategori", "status", "kecamatan", "cari", "tingkat", "wilayah", "pada", "banding", "metrik", "skema", "kelas",
+            "bahasa", "peta")
+    return dari_param({n: getattr(args, n) for n in nama if getattr(args, n, None) not in (None, "", [])}, dataset, ketat=True)
 
 
 def cetak_laporan(laporan: Laporan) -> bool:
@@ -153,16 +150,14 @@ def _tabel_summary(tampilan: Tampilan) -> pd.DataFrame:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from geo.tampilan.angka import angka_utama, teks_cakupan
+    from geo.tampilan.angka import teks_cakupan
     from geo.tampilan.susun import tampilkan
 
     dataset = muat_dari_args(args)
-    f = filter_dari_args(args, dataset)
-    jenjang = jenjang_dari_args(args, dataset)
-    pada, banding = waktu.tanggal_dari_args(args)
-    tampilan = tampilkan(dataset, f, jenjang.tingkat, jenjang.wilayah, pada=pada, banding=banding)
+    tampilan = tampilkan(dataset, keadaan_dari_args(args, dataset))
+    pada, banding = tampilan.keadaan.pada, tampilan.banding
     tabel = _tabel_summary(tampilan)
-    if jenjang.tingkat == "kelurahan":
+    if tampilan.tingkat == "kelurahan":
         from geo.anggaran.ringkas import tambah_alokasi  # the budget plan's allocation, when there is a valid plan
 
         tabel, catatan = tambah_alokasi(tabel, tampilan)
@@ -183,7 +178,7 @@ def _summary(args: argparse.Namespace) -> int:
         kolom += ["jumlah_potensi", "jumlah_aktif", "persen_aktif", "jumlah_anggota", "kategori_dominan", "kegiatan_terakhir"]
         kolom += ["alokasi_anggaran"] if "alokasi_anggaran" in tabel else []
         print(tabel[kolom].fillna("-").to_string(index=False))
-    a = angka_utama(tampilan)
+    a = tampilan.angka
     # Totals on stderr, so json/csv on stdout stay machine-readable; the same figures as the page's cards.
     total = (f"Jumlah: {a.kim} KIM, {a.potensi} potensi ({a.aktif} aktif), {a.anggota} anggota, "
              f"{teks_cakupan(tampilan)}")
@@ -191,11 +186,9 @@ def _summary(args: argparse.Namespace) -> int:
         total += f"; {a.tanpa_batas} potensi di kelurahan yang tidak ada di berkas batas (tidak termasuk tabel di atas)"
     print(total + ".", file=sys.stderr)
     if dataset.profil is not None:  # the KIM assessment (#25): prioritas pembinaan among the view's KIM
-        from geo.kim.penilaian import id_kim_tampil, penilaian, teks_prioritas
-        from geo.tampilan.waktu import hari_ini as _hari_ini
+        from geo.kim.penilaian import penilaian_tampilan, teks_prioritas
 
-        p = penilaian(dataset, pada or tampilan.pada or _hari_ini(), id_kim=id_kim_tampil(dataset, tampilan.potensi))
-        print("\n".join(teks_prioritas(p)), file=sys.stderr)
+        print("\n".join(teks_prioritas(penilaian_tampilan(tampilan))), file=sys.stderr)
     return 0
 
 
@@ -238,12 +231,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     argv = list(sys.argv[1:] if argv is None else argv)
+    logging.getLogger("geo.basisdata").addHandler(logging.NullHandler())  # printed below instead, once
     args = buat_parser(_perintah(argv)).parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except GalatData as exc:
-        print(str(exc), file=sys.stderr)
-        return KELUAR_DATA_TIDAK_SAH
+        # An administrator runs the CLI: a database problem's details (host, database; never the password)
+        print(getattr(exc, "rincian", None) or str(exc), file=sys.stderr)
+        return getattr(exc, "kode_keluar", KELUAR_DATA_TIDAK_SAH)  # GalatOpsi: a refused view setting, 2 like argparse
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last line of defence: a message, not a traceback

@@ -10,8 +10,6 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from geo.galat import GalatData
-
 if TYPE_CHECKING:  # the views are imported when a command uses these options, not to build the parser
     import pandas as pd
 
@@ -21,24 +19,6 @@ if TYPE_CHECKING:  # the views are imported when a command uses these options, n
 def tambah_opsi_waktu(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pada", metavar="TANGGAL", help="keadaan pada tanggal ini, dari log kegiatan (bawaan: hari ini), mis. 2021-06-30")
     p.add_argument("--banding", metavar="TANGGAL", help="bandingkan dengan tanggal ini: kedua keadaan dan perubahannya per kelurahan")
-
-
-def tanggal_dari_args(args: argparse.Namespace) -> tuple[dt.date | None, dt.date | None]:
-    """The two dates from the flags; their range is checked by the view itself."""
-    from geo.tampilan.waktu import urai_tanggal_opsi
-
-    pada = urai_tanggal_opsi(args.pada, "--pada") if getattr(args, "pada", None) else None
-    banding = urai_tanggal_opsi(args.banding, "--banding") if getattr(args, "banding", None) else None
-    return pada, banding
-
-
-def periksa_metrik(metrik: str, dataset: Dataset, banding: dt.date | None) -> None:
-    """A time metric without its log or comparison date is a message, not a crash."""
-    from geo.tampilan.metrik import metrik_tersedia
-
-    if not metrik_tersedia(metrik, dataset.kegiatan is not None, banding is not None):
-        perlu = "log kegiatan dan --banding" if metrik == "perubahan_aktif" else "log kegiatan (data/kegiatan.csv atau KIM_KEGIATAN)"
-        raise GalatData(f"Metrik '{metrik}' membutuhkan {perlu}.")
 
 
 def kolom_tabel(dataset: Dataset, banding: bool, nama: tuple[str, str] = ("kelurahan", "kecamatan")) -> list[str]:

@@ -1,12 +1,21 @@
-"""Exports of one filtered view: PNG/PDF snapshot, standalone HTML, CSV, XLSX, GeoJSON.
+"""Exports of one View: PNG/PDF snapshot, standalone HTML, CSV, XLSX, GeoJSON, profile, atlas.
 
-The page and ``python -m geo export`` both call :func:`ekspor` with the same
-:class:`~geo.tampilan.susun.Tampilan` the map shows, so a file can never disagree with
-the screen.
+Print text is measured with the font (``ukur_teks``: wrapping and one-line
+fitting in millimetres) and worded in the view's language (``Tampilan.bahasa``);
+the locator inset (``lokator``) names a province only when it draws one.
+
+The page and ``python -m geo export`` both call :func:`buat` with the same
+:class:`~geo.tampilan.susun.Tampilan` the map shows (its view state holds the
+metric, classes, basemap, language and dates) plus file-only
+:class:`OpsiEkspor`, so a file can never disagree with the screen.
+
+A new format is one :class:`Format` in :data:`FORMAT` and one maker in
+:data:`PEMBUAT` (a function ``(tampilan, opsi, judul, kelurahan) -> bytes``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from geo.ekspor import nama_berkas as _nama
@@ -65,53 +74,82 @@ class Hasil:
     pesan: tuple[str, ...] = ()
 
 
+def _peta_cetak(kode: str) -> Callable[[Tampilan, OpsiEkspor, str, str], tuple[bytes, tuple[str, ...]]]:
+    def buat_cetak(tampilan: Tampilan, opsi: OpsiEkspor, judul: str, kelurahan: str) -> tuple[bytes, tuple[str, ...]]:
+        from geo.ekspor.snapshot import buat_gambar, simpan  # matplotlib loads only when a snapshot is asked for
+
+        fig = buat_gambar(tampilan, opsi)
+        pesan = ()
+        if opsi.basemap and not getattr(fig, "basemap_dipakai", False):
+            pesan = ("Peta dasar tidak tersedia (ubin peta tidak dapat diunduh); gambar dibuat tanpa peta dasar.",)
+        return simpan(fig, kode, judul), pesan
+
+    return buat_cetak
+
+
+def _profil(tampilan: Tampilan, opsi: OpsiEkspor, judul: str, kelurahan: str) -> tuple[bytes, tuple[str, ...]]:
+    from geo.ekspor.atlas import ke_profil
+
+    return ke_profil(tampilan, kelurahan, opsi), ()
+
+
+def _atlas(tampilan: Tampilan, opsi: OpsiEkspor, judul: str, kelurahan: str) -> tuple[bytes, tuple[str, ...]]:
+    from geo.ekspor.atlas import ke_atlas
+
+    return ke_atlas(tampilan, opsi), ()
+
+
+def _html(tampilan: Tampilan, opsi: OpsiEkspor, judul: str, kelurahan: str) -> tuple[bytes, tuple[str, ...]]:
+    from geo.ekspor.html import ke_html
+
+    return ke_html(tampilan, judul), ()
+
+
+def _geojson(tampilan: Tampilan, opsi: OpsiEkspor, judul: str, kelurahan: str) -> tuple[bytes, tuple[str, ...]]:
+    from geo.ekspor.geojson import ke_geojson
+
+    return ke_geojson(tampilan, judul), ()
+
+
+def _csv(tampilan: Tampilan, opsi: OpsiEkspor, judul: str, kelurahan: str) -> tuple[bytes, tuple[str, ...]]:
+    from geo.ekspor.tabel import ke_csv, tabel_potensi
+
+    return ke_csv(tabel_potensi(tampilan), opsi.pemisah), ()
+
+
+def _xlsx(tampilan: Tampilan, opsi: OpsiEkspor, judul: str, kelurahan: str) -> tuple[bytes, tuple[str, ...]]:
+    from geo.ekspor.tabel import ke_xlsx
+
+    return ke_xlsx(tampilan, judul, opsi.hari()), ()
+
+
+# The maker of each format: (View, file options, title, kelurahan) → (bytes, notes for the user).
+# Makers import their libraries when called, so a CSV never loads matplotlib.
+PEMBUAT: dict[str, Callable[[Tampilan, OpsiEkspor, str, str], tuple[bytes, tuple[str, ...]]]] = {
+    "png": _peta_cetak("png"), "pdf": _peta_cetak("pdf"), "html": _html, "csv": _csv, "xlsx": _xlsx, "geojson": _geojson,
+    "profil": _profil, "atlas": _atlas,
+}
+
+
 def buat(kode: str, tampilan: Tampilan, opsi: OpsiEkspor | None = None, kelurahan: str = "") -> Hasil:
-    """Make one file. Raises :class:`GalatData` for options no export can honour.
+    """Make one file of the View. Raises :class:`GalatData` for options no export can honour.
 
     ``kelurahan`` (kode or name) is what the ``profil`` format is a profile of.
     """
     fmt = format_ekspor(kode)
     opsi = opsi or OpsiEkspor()
-    opsi.periksa(tampilan.dataset.wilayah)
+    opsi.periksa()
+    tampilan.keadaan.periksa(tampilan.dataset.wilayah)
     judul = opsi.judul.strip() or judul_bawaan(tampilan)
-    pesan: list[str] = []
     nama_kel = ""
     if fmt.kode == "profil":
-        from geo.ekspor.atlas import ke_profil
         from geo.ekspor.profil import pilih_kelurahan
 
         if not str(kelurahan).strip():
             raise GalatData("Profil memerlukan kelurahan: sebutkan --kelurahan KODE (kode Kemendagri atau nama).")
         nama_kel = str(pilih_kelurahan(tampilan, kelurahan)["kelurahan"])
-        data = ke_profil(tampilan, kelurahan, opsi)
-    elif fmt.kode == "atlas":
-        from geo.ekspor.atlas import ke_atlas
-
-        data = ke_atlas(tampilan, opsi)
-    elif fmt.kode in ("png", "pdf"):
-        from geo.ekspor.snapshot import buat_gambar, simpan  # matplotlib loads only when a snapshot is asked for
-
-        fig = buat_gambar(tampilan, opsi)
-        if opsi.basemap and not getattr(fig, "basemap_dipakai", False):
-            pesan.append("Peta dasar tidak tersedia (ubin peta tidak dapat diunduh); gambar dibuat tanpa peta dasar.")
-        data = simpan(fig, fmt.kode, judul)
-    elif fmt.kode == "html":
-        from geo.ekspor.html import ke_html
-
-        data = ke_html(tampilan, opsi, judul)
-    elif fmt.kode == "geojson":
-        from geo.ekspor.geojson import ke_geojson
-
-        data = ke_geojson(tampilan, judul)
-    elif fmt.kode == "csv":
-        from geo.ekspor.tabel import ke_csv, tabel_potensi
-
-        data = ke_csv(tabel_potensi(tampilan), opsi.pemisah)
-    else:
-        from geo.ekspor.tabel import ke_xlsx
-
-        data = ke_xlsx(tampilan, judul, opsi.hari())
-    return Hasil(data, nama_berkas(tampilan, fmt.kode, opsi, nama_kel), fmt.mime, tuple(pesan))
+    data, pesan = PEMBUAT[fmt.kode](tampilan, opsi, judul, kelurahan)
+    return Hasil(data, nama_berkas(tampilan, fmt.kode, opsi, nama_kel), fmt.mime, pesan)
 
 
 def ekspor(kode: str, tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> bytes:
@@ -119,4 +157,4 @@ def ekspor(kode: str, tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> byt
     return buat(kode, tampilan, opsi).data
 
 
-__all__ = ["FORMAT", "Format", "Hasil", "OpsiEkspor", "buat", "ekspor", "format_ekspor", "judul_bawaan", "nama_berkas"]
+__all__ = ["FORMAT", "PEMBUAT", "Format", "Hasil", "OpsiEkspor", "buat", "ekspor", "format_ekspor", "judul_bawaan", "nama_berkas"]

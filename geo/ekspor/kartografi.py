@@ -8,55 +8,25 @@ enough for a city-sized map.
 from __future__ import annotations
 
 import math
-import textwrap
 from dataclasses import dataclass
-from functools import lru_cache
 
 import geopandas as gpd
 import numpy as np
 import shapely
 from matplotlib.axes import Axes
-from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Polygon as PatchPolygon
 from matplotlib.patches import Rectangle
-from matplotlib.textpath import TextToPath
 from shapely.geometry import LineString, box
 from shapely.geometry.base import BaseGeometry
 
-_TEKS_KE_PATH = TextToPath()
-PT_PER_MM = 72 / 25.4
+from geo.ekspor.ukur_teks import PT_PER_MM, bungkus, lebar_teks_pt  # noqa: F401  (re-exported for the print modules)
+
 WARNA_TEKS = "#1a1a1a"
 WARNA_REDUP = "#555555"
 WARNA_KECAMATAN = "#3b3b3b"
 LUAS_LABEL_MAKS = 0.4  # share of its kelurahan a name may cover
 MAKS_LABEL_TEPI = 60  # more small kelurahan than this: no callout column beside the map
 LANGKAH_SKALA = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500)
-
-
-@lru_cache(maxsize=4096)
-def _lebar_huruf(huruf: str, tebal: bool) -> float:
-    """Advance width of one character at 1 pt, measured once from the font."""
-    prop = FontProperties(size=100, weight="bold" if tebal else "normal")
-    return _TEKS_KE_PATH.get_text_width_height_descent(huruf, prop, ismath=False)[0] / 100
-
-
-def lebar_teks_pt(teks: str, ukuran: float, tebal: bool = False) -> float:
-    """Width of the widest line in points: summed per-character advances (no renderer, no kerning).
-
-    Measuring each candidate label through the font cost a millisecond per
-    call; 1,000 kelurahan try thousands of candidates, so widths add up cached
-    character widths instead (within a few per cent of the kerned width).
-    """
-    return max(sum(_lebar_huruf(h, tebal) for h in baris) for baris in teks.split("\n")) * ukuran
-
-
-def bungkus(teks: str, lebar_mm: float, ukuran: float, tebal: bool = False) -> str:
-    """Wrap ``teks`` to a width in mm, measured with the real font."""
-    lebar = lebar_teks_pt(teks, ukuran, tebal)
-    if lebar <= lebar_mm * PT_PER_MM:
-        return teks
-    rata = lebar / max(len(teks), 1)
-    return textwrap.fill(teks, width=max(10, int(lebar_mm * PT_PER_MM / rata * 0.97)))
 
 
 def _km(nilai: float) -> str:

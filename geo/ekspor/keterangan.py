@@ -4,52 +4,55 @@ from __future__ import annotations
 
 import datetime as dt
 
+from geo.i18n import t
 from geo.masuk.dataset import Dataset
+from geo.tampilan.sebutan import jenis_dalam
 from geo.tampilan.susun import Tampilan
 
 MAKS_NILAI_JUDUL = 3
 
 
-def _daftar(nilai: tuple[str, ...], jenis: str) -> str:
+def _daftar(nilai: tuple[str, ...], jenis: str, bahasa: str = "id") -> str:
     if len(nilai) > MAKS_NILAI_JUDUL:
         return f"{len(nilai)} {jenis}"
     if len(nilai) == 1:
         return nilai[0]
-    return ", ".join(nilai[:-1]) + " dan " + nilai[-1]
+    return ", ".join(nilai[:-1]) + t("c_dan", bahasa) + nilai[-1]
 
 
-def judul_bawaan(tampilan: Tampilan) -> str:
+def judul_bawaan(tampilan: Tampilan, bahasa: str = "id") -> str:
     """A title generated from the filters, e.g. "Peta Potensi Kuliner KIM Kota Bontang — Status Aktif"."""
     f = tampilan.filter
     nama = tampilan.dataset.wilayah.nama
-    tempat = f"Kecamatan {_daftar(f.kecamatan, 'kecamatan')}, {nama}" if f.kecamatan else nama
-    apa = f"Potensi {_daftar(f.kategori, 'kategori')} KIM" if f.kategori else "Potensi KIM"
-    judul = f"Peta {apa} {tempat}"
+    tempat = t("c_tempat_kecamatan", bahasa, kecamatan=_daftar(f.kecamatan, "kecamatan", bahasa), wilayah=nama) if f.kecamatan else nama
+    apa = (t("c_potensi_kategori_kim", bahasa, kategori=_daftar(f.kategori, t("kategori_potensi", bahasa).lower(), bahasa))
+           if f.kategori else t("c_potensi_kim", bahasa))
+    judul = t("c_judul_peta", bahasa, apa=apa, tempat=tempat)
     if f.status:
-        judul += f" \u2014 Status {_daftar(f.status, 'status')}"
+        judul += t("c_judul_status", bahasa, status=_daftar(f.status, "status", bahasa))
     if tampilan.banding is not None or (tampilan.pada is not None and tampilan.pada != dt.date.today()):
         from geo.tampilan.kelas_waktu import frasa_tanggal  # a past state or a comparison names its date(s)
 
-        judul += f", {frasa_tanggal(tampilan)}"
+        judul += f", {frasa_tanggal(tampilan, bahasa)}"
     return judul
 
 
-def catatan(dataset: Dataset) -> list[str]:
+def catatan(dataset: Dataset, bahasa: str = "id") -> list[str]:
     """The caveats a printed map must carry while they apply."""
     hasil = []
     if dataset.skematik:
-        hasil.append("Batas kelurahan skematik, bukan batas resmi.")
+        hasil.append(t("c_catatan_skematik", bahasa, satuan=jenis_dalam(dataset)))
     if dataset.data_contoh:
-        hasil.append("Data contoh untuk peragaan, bukan data resmi.")
+        hasil.append(t("c_catatan_contoh", bahasa))
     return hasil
 
 
-def sumber(dataset: Dataset) -> str:
+def sumber(dataset: Dataset, bahasa: str = "id") -> str:
     """Where the figures come from: the region's own wording if it has one, else the files."""
     teks = str(dataset.wilayah.extra.get("sumber_data") or "").strip()
     if teks:
-        return f"Sumber: {teks}"
-    return f"Sumber: data KIM {dataset.path_kim.name}; batas kelurahan {_sumber_batas(dataset)}"
+        return t("c_sumber", bahasa, teks=teks)
+    return t("c_sumber_berkas", bahasa, kim=dataset.path_kim.name, satuan=jenis_dalam(dataset), batas=_sumber_batas(dataset))
 
 
 def _sumber_batas(dataset: Dataset) -> str:

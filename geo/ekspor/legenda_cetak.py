@@ -16,11 +16,12 @@ from matplotlib.patches import Rectangle
 
 from geo import format_id
 from geo.ekspor.kartografi import WARNA_KECAMATAN, WARNA_REDUP, WARNA_TEKS, bungkus
-from geo.i18n import label_metrik, nilai_metrik, t
+from geo.i18n import TEKS, label_metrik, nilai_metrik, t
 from geo.peta.data import gaya_status
-from geo.tampilan.angka import angka_utama, teks_cakupan
-from geo.tampilan.kelas import SKEMA_KELAS, Kelas
+from geo.tampilan.angka import angka_utama
+from geo.tampilan.kelas import SKEMA_KELAS
 from geo.tampilan.kelas_waktu import judul_metrik
+from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
 WARNA_STATUS_LEGENDA = "#6b7680"  # the neutral grey the page's legend uses
@@ -67,75 +68,82 @@ def _baris(ax: Axes, x: float, y: float, teks: str, lebar: float) -> float:
     return y + 5.2 + 3.6 * teks.count("\n")
 
 
-def _bagian_kelas(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan, kelas: Kelas, metrik: str) -> float:
-    wil = tampilan.dataset.wilayah
-    judul = f"{label_metrik(metrik, wil)} per kelurahan"
+def _bagian_kelas(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan, bahasa: str) -> float:
+    wil, kelas, metrik = tampilan.dataset.wilayah, tampilan.kelas, tampilan.metrik
+    judul = t("c_legenda_per_unit", bahasa, metrik=label_metrik(metrik, wil, bahasa), **sebutan_tampilan(tampilan, bahasa))
     if metrik in ("perubahan_aktif", "bulan_tidak_aktif"):
-        judul = judul_metrik(tampilan, metrik)  # says its date(s) and how a kelurahan's value is made
+        judul = judul_metrik(tampilan, metrik, bahasa)  # says its date(s) and how a kelurahan's value is made
     y = _judul(ax, x, y, judul, lebar)
-    for warna, teks in zip(kelas.warna, kelas.label(lambda v: nilai_metrik(metrik, v))):
+    for warna, teks in zip(kelas.warna, kelas.label(lambda v: nilai_metrik(metrik, v, bahasa))):
         ax.add_patch(Rectangle((x, y - 2.2), 8, 4.4, facecolor=warna, edgecolor="#8c8c8c", linewidth=0.5))
         y = _baris(ax, x, y, teks, lebar)
-    pembagian = f"Pembagian kelas: {SKEMA_KELAS.get(kelas.skema, kelas.skema).lower()}"
+    skema = t(f"skema_{kelas.skema}", bahasa) if f"skema_{kelas.skema}" in TEKS else SKEMA_KELAS.get(kelas.skema, kelas.skema)
+    pembagian = t("c_pembagian_kelas", bahasa, skema=skema.lower())
     if kelas.kurang:
-        pembagian += f"; {t('legenda_kelas_kurang', n=len(kelas.atas), diminta=kelas.diminta)}"
+        pembagian += f"; {t('legenda_kelas_kurang', bahasa, n=len(kelas.atas), diminta=kelas.diminta)}"
     pembagian = bungkus(pembagian, lebar, 7)
     ax.text(x, y - 0.6 - (2 if kelas.kurang else 0), pembagian, fontsize=7, color=WARNA_REDUP,
             va="top" if kelas.kurang else "center", parse_math=False)
     y += 5.4 + 3.2 * pembagian.count("\n")
     ax.plot([x, x + 8], [y, y], color=WARNA_KECAMATAN, linewidth=1.3)
-    return _baris(ax, x, y, "Batas kecamatan", lebar) + 3
+    return _baris(ax, x, y, t("c_batas_kecamatan", bahasa), lebar) + 3
 
 
-def _bagian_kategori(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan) -> float:
+def _bagian_kategori(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan, bahasa: str) -> float:
     wil = tampilan.dataset.wilayah
-    y = _judul(ax, x, y, "Kategori potensi", lebar)
+    y = _judul(ax, x, y, t("c_kategori_potensi", bahasa), lebar)
     jumlah = tampilan.potensi["kategori_potensi"].value_counts()
     ada = [k for k in wil.kategori_potensi if jumlah.get(k, 0) > 0]
     if not ada:
-        return _baris(ax, x - 11, y, "Tidak ada potensi yang cocok dengan filter ini.", lebar + 11) + 3
+        return _baris(ax, x - 11, y, t("c_tidak_ada_cocok", bahasa), lebar + 11) + 3
     warna = wil.warna_kategori()
     gaya = gaya_penanda([warna[k] for k in ada], ["aktif"] * len(ada))
     ax.scatter(np.full(len(ada), x + 4), y + 5.2 * np.arange(len(ada)), s=UKURAN_PENANDA * 1.15, **gaya)
     for k in ada:
-        y = _baris(ax, x, y, f"{k} ({format_id.angka(jumlah[k])})", lebar)
+        y = _baris(ax, x, y, f"{k} ({format_id.angka(jumlah[k], bahasa=bahasa)})", lebar)
     return y + 3
 
 
-def _bagian_status(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan) -> float:
+def _bagian_status(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan, bahasa: str) -> float:
     wil = tampilan.dataset.wilayah
-    y = _judul(ax, x, y, "Status aktivitas", lebar)
+    y = _judul(ax, x, y, t("c_status_aktivitas", bahasa), lebar)
     gaya_s = gaya_status(wil.status_aktivitas)
     jumlah = tampilan.potensi["status_aktivitas"].value_counts()
     gaya = gaya_penanda([WARNA_STATUS_LEGENDA] * len(gaya_s), gaya_s)
     ax.scatter(np.full(len(gaya_s), x + 4), y + 5.2 * np.arange(len(gaya_s)), s=UKURAN_PENANDA * 1.15, **gaya)
     for s in wil.status_aktivitas:
-        y = _baris(ax, x, y, f"{s} ({format_id.angka(jumlah.get(s, 0))})", lebar)
+        y = _baris(ax, x, y, f"{s} ({format_id.angka(jumlah.get(s, 0), bahasa=bahasa)})", lebar)
     return y + 3
 
 
-def _total(tampilan: Tampilan) -> str:
-    fmt = format_id.angka
+def _total(tampilan: Tampilan, bahasa: str | None = None) -> str:
+    bahasa = bahasa or tampilan.bahasa
+    def fmt(n: float) -> str:
+        return format_id.angka(n, bahasa=bahasa)
+
     a = angka_utama(tampilan)
-    teks = f"Ditampilkan: {fmt(a.potensi)} potensi, {fmt(a.kim)} KIM, {teks_cakupan(tampilan, fmt)}"
+    sebut = sebutan_tampilan(tampilan, bahasa)
+    cakupan = t("c_cakupan", bahasa, n=fmt(a.kelurahan_berpotensi), total=fmt(a.kelurahan), **sebut)
+    teks = t("c_ditampilkan", bahasa, potensi=fmt(a.potensi), kim=fmt(a.kim), cakupan=cakupan)
     if a.tanpa_batas:
-        teks += f"; {fmt(a.tanpa_batas)} potensi di kelurahan yang tidak ada di peta batas"
+        teks += t("c_tanpa_batas", bahasa, n=fmt(a.tanpa_batas), **sebut)
     return teks
 
 
-def gambar_legenda(ax: Axes, tampilan: Tampilan, kelas: Kelas, metrik: str, lebar: float) -> None:
+def gambar_legenda(ax: Axes, tampilan: Tampilan, lebar: float) -> None:
     """Classes, categories and status, stacked in a side panel or in three columns under the map.
 
-    ``ax`` has millimetre units with y growing downwards (see ``snapshot``).
+    ``ax`` has millimetre units with y growing downwards (see ``snapshot``); the words follow the view's language.
     """
+    bahasa = tampilan.bahasa
     if lebar > 120:  # a band under the map (portrait)
         kolom = (lebar - 12) / 3
-        y = _bagian_kelas(ax, 0, 1, kolom, tampilan, kelas, metrik)
-        _bagian_kategori(ax, kolom + 6, 1, kolom, tampilan)
-        y = _bagian_status(ax, 2 * (kolom + 6), 1, kolom, tampilan)
-        ax.text(2 * (kolom + 6), y + 1, bungkus(_total(tampilan), kolom, 8), fontsize=8, va="top", color=WARNA_REDUP)
+        y = _bagian_kelas(ax, 0, 1, kolom, tampilan, bahasa)
+        _bagian_kategori(ax, kolom + 6, 1, kolom, tampilan, bahasa)
+        y = _bagian_status(ax, 2 * (kolom + 6), 1, kolom, tampilan, bahasa)
+        ax.text(2 * (kolom + 6), y + 1, bungkus(_total(tampilan, bahasa), kolom, 8), fontsize=8, va="top", color=WARNA_REDUP)
         return
-    y = _bagian_kelas(ax, 0, 1, lebar, tampilan, kelas, metrik)
-    y = _bagian_kategori(ax, 0, y + 2, lebar, tampilan)
-    y = _bagian_status(ax, 0, y + 2, lebar, tampilan)
-    ax.text(0, y + 1, bungkus(_total(tampilan), lebar, 8), fontsize=8, va="top", color=WARNA_REDUP)
+    y = _bagian_kelas(ax, 0, 1, lebar, tampilan, bahasa)
+    y = _bagian_kategori(ax, 0, y + 2, lebar, tampilan, bahasa)
+    y = _bagian_status(ax, 0, y + 2, lebar, tampilan, bahasa)
+    ax.text(0, y + 1, bungkus(_total(tampilan, bahasa), lebar, 8), fontsize=8, va="top", color=WARNA_REDUP)

@@ -8,6 +8,8 @@ wording lives in data, never in code.
 from __future__ import annotations
 
 import base64
+import io
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,8 @@ from geo.masuk.wilayah import Wilayah
 
 EKSTENSI_LOGO = {".png": "image/png", ".svg": "image/svg+xml"}
 MAKS_BYTE_LOGO = 2 * 1024 * 1024
+_LOG = logging.getLogger("geo.ekspor")
+UKURAN_RASTER_SVG = 600  # px on the longer side: sharp at the 16 mm a logo takes on A4 at 300 dpi
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class Merek:
     logo: Path | None = None
     sumber_data: str = ""
     catatan_kaki: str = ""
+    galat_logo: str = ""  # why a configured logo was refused (the CLI prints it; the page leaves it out)
 
     @property
     def ada(self) -> bool:
@@ -45,40 +50,80 @@ class Merek:
         return f"data:{mime};base64,{base64.b64encode(self.logo.read_bytes()).decode('ascii')}"
 
     def logo_raster(self) -> np.ndarray | None:
-        """The logo as pixels for matplotlib; SVG has no rasteriser here, so print skips it."""
-        if self.logo is None or self.logo.suffix.lower() != ".png":
+        """The logo as pixels for matplotlib: PNG read by Pillow, SVG rendered by resvg (no system library, no network)."""
+        if self.logo is None:
             return None
         from PIL import Image
 
         try:
-            with Image.open(self.logo) as gambar:
+            if self.logo.suffix.lower() == ".svg":
+                data = _svg_ke_png(self.logo)
+                if data is None:
+                    return None
+                sumber = Image.open(io.BytesIO(data))
+            else:
+                sumber = Image.open(self.logo)
+            with sumber as gambar:
                 gambar.thumbnail((600, 600))
                 return np.asarray(gambar.convert("RGBA"))
         except (OSError, ValueError, Image.DecompressionBombError):
             return None
 
 
+def _svg_ke_png(path: Path) -> bytes | None:
+    """An SVG logo as PNG bytes, 600 px on its longer side; None when the SVG cannot be drawn."""
+    import resvg_py
+    from PIL import Image
+
+    try:
+        # First at its own size, to learn it; then at the zoom that gives UKURAN_RASTER_SVG pixels.
+        png = resvg_py.svg_to_bytes(svg_path=str(path), resources_dir=str(path.parent))
+        with Image.open(io.BytesIO(bytes(png))) as asli:
+            lebar, tinggi = asli.size
+        skala = UKURAN_RASTER_SVG / max(lebar, tinggi, 1)
+        return bytes(resvg_py.svg_to_bytes(svg_path=str(path), resources_dir=str(path.parent), zoom=skala))
+    except (ValueError, OSError):
+        return None
+
+
 def _teks(raw: dict, kunci: str) -> str:
     return " ".join(str(raw.get(kunci) or "").split())
 
 
-def _logo(raw: dict) -> Path | None:
-    """A PNG/SVG that exists and is of sane size; anything else is ignored rather than breaking a print."""
-    nilai = str(raw.get("logo") or "").strip()
+def berkas_wilayah(raw: dict, kunci: str) -> Path | None:
+    """The file a ``wilayah.json`` key names, relative paths taken from that file's folder; None when unset."""
+    nilai = str(raw.get(kunci) or "").strip()
     if not nilai:
         return None
     path = Path(nilai)
-    if not path.is_absolute():
-        path = Path(raw.get("_folder") or ".") / path
+    return path if path.is_absolute() else Path(raw.get("_folder") or ".") / path
+
+
+def _logo(raw: dict) -> tuple[Path | None, str]:
+    """A PNG/SVG inside the data folder, of sane size; otherwise (None, why).
+
+    Only the data folder: ``wilayah.json`` must not be a way to print any
+    image the server can read (``/etc/...``, another office's files, a link out).
+    """
+    path = berkas_wilayah(raw, "logo")
+    if path is None:
+        return None, ""
+    folder = Path(raw.get("_folder") or ".")
+    if not path.resolve().is_relative_to(folder.resolve()):
+        pesan = (f"Logo '{raw.get('logo')}' di wilayah.json berada di luar folder data ({folder}) dan tidak dipakai. "
+                 "Salin berkas logo ke folder data, lalu tulis namanya saja, mis. \"logo\": \"logo.png\".")
+        _LOG.warning("%s", pesan)
+        return None, pesan
     if path.suffix.lower() not in EKSTENSI_LOGO or not path.is_file() or path.stat().st_size > MAKS_BYTE_LOGO:
-        return None
-    return path
+        return None, ""
+    return path, ""
 
 
 def merek(wilayah: Wilayah) -> Merek:
     """The branding of a region (all empty when ``wilayah.json`` has none)."""
     raw = wilayah.extra or {}
-    return Merek(_teks(raw, "instansi"), _teks(raw, "unit"), _logo(raw), _teks(raw, "sumber_data"), _teks(raw, "catatan_kaki"))
+    logo, galat = _logo(raw)
+    return Merek(_teks(raw, "instansi"), _teks(raw, "unit"), logo, _teks(raw, "sumber_data"), _teks(raw, "catatan_kaki"), galat)
 
 
 def html_merek(m: Merek) -> str:

@@ -21,7 +21,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from geo import format_id
 from geo.anggaran.rencana import Rencana
 from geo.anggaran.ringkas import RingkasanAnggaran, ringkas_anggaran
-from geo.anggaran.uang import rupiah
 from geo.ekspor import keterangan
 from geo.ekspor.formula import berbahaya
 from geo.tampilan.susun import Tampilan
@@ -215,12 +214,6 @@ def ke_rab_xlsx(tampilan: Tampilan, rencana: Rencana, tanggal: dt.date | None = 
     keluaran = io.BytesIO()
     wb.save(keluaran)
     return keluaran.getvalue()
-
-
-def ringkas_teks(ringkasan: RingkasanAnggaran) -> str:
-    """One line for captions: total against the ceiling."""
-    lebih = f", melampaui pagu {rupiah(ringkasan.lewat_pagu)}" if ringkasan.lewat_pagu else ""
-    return f"Total {rupiah(ringkasan.total_tersaring)} dari pagu {rupiah(ringkasan.pagu)}{lebih}"
 
 
 FORMAT_RAB: dict[str, tuple[str, str]] = {

@@ -38,12 +38,11 @@ from geo.ekspor.kartografi import (
     letak_label,
 )
 from geo.ekspor.legenda_cetak import UKURAN_PENANDA, gambar_legenda, gaya_potensi
-from geo.ekspor.lokator import sisip_lokator
+from geo.ekspor.lokator import konteks_lokator, sisip_lokator
 from geo.ekspor.merek import merek
 from geo.ekspor.opsi import UKURAN_KERTAS_MM, OpsiEkspor
-from geo.i18n import label_metrik
+from geo.i18n import deskripsi_filter, label_metrik, t
 from geo.tampilan.kelas import Kelas
-from geo.tampilan.kelas_waktu import kelas_metrik
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
@@ -190,7 +189,7 @@ def _gambar_peta(ax: Axes, tampilan: Tampilan, kelas: Kelas, opsi: OpsiEkspor, k
     kelurahan = tampilan.ringkasan.to_crs(3857)
     cara = _cara_gabung(kelurahan) if len(kelurahan) else "unary"
     if len(kelurahan):
-        warna = kelas.warna_nilai(kelurahan[opsi.metrik].astype(float).to_numpy())
+        warna = kelas.warna_nilai(kelurahan[tampilan.metrik].astype(float).to_numpy())
         kelurahan.plot(ax=ax, color=warna, edgecolor="white", linewidth=0.9, alpha=0.88 if basemap else 1.0, zorder=2)
         kelurahan[["kecamatan", "geometry"]].dissolve("kecamatan", method=cara).boundary.plot(
             ax=ax, color=WARNA_KECAMATAN, linewidth=1.3, zorder=3)
@@ -228,25 +227,26 @@ def _gambar_peta(ax: Axes, tampilan: Tampilan, kelas: Kelas, opsi: OpsiEkspor, k
 
 def susun_teks(tampilan: Tampilan, opsi: OpsiEkspor, basemap: Basemap | None, lebar_mm: float) -> Teks:
     """Title, subtitle, filter line and footer lines, wrapped to the page width (nothing is cut)."""
+    bahasa = tampilan.bahasa
     judul, ukuran = _judul_pas(judul_snapshot(tampilan, opsi), lebar_mm)
     wil = tampilan.dataset.wilayah
-    sub = f"{wil.nama} \u00b7 Warna {sebutan_tampilan(tampilan)['unit']}: {label_metrik(opsi.metrik, wil)}"
-    saring = bungkus("Filter: " + tampilan.filter.deskripsi(), lebar_mm, 8.5)
+    sub = t("c_peta_sub", bahasa, wilayah=wil.nama, metrik=label_metrik(tampilan.metrik, wil, bahasa), **sebutan_tampilan(tampilan, bahasa))
+    saring = bungkus("Filter: " + deskripsi_filter(tampilan.filter, bahasa), lebar_mm, 8.5)
     if saring.count("\n") >= MAKS_BARIS_FILTER:
         saring = "\n".join(saring.split("\n")[:MAKS_BARIS_FILTER])[:-1] + "…"
     ds = tampilan.dataset
     mrk = merek(wil)
     kaki = [mrk.baris()] if mrk.baris() else []
-    kaki.append(f"Dibuat {format_id.tanggal(opsi.hari())} \u00b7 {keterangan.sumber(ds)} \u00b7 Peta Potensi KIM")
+    kaki.append(t("c_peta_kaki", bahasa, tanggal=format_id.tanggal(opsi.hari(), bahasa=bahasa), sumber=keterangan.sumber(ds, bahasa)))
     if mrk.catatan_kaki:
         kaki.append(mrk.catatan_kaki)
     if basemap is not None:
-        kaki.append(f"Peta dasar: {basemap.atribusi}")
+        kaki.append(t("c_peta_dasar", bahasa, atribusi=basemap.atribusi))
     elif opsi.basemap:
-        kaki.append("Peta dasar tidak tersedia (ubin peta tidak dapat diunduh); peta dibuat tanpa peta dasar.")
+        kaki.append(t("c_peta_dasar_tidak_ada", bahasa))
     baris_kaki = tuple(b for teks in kaki for b in bungkus(teks, lebar_mm, 7).split("\n"))
-    catatan = " ".join(keterangan.catatan(ds))
-    return Teks(judul, ukuran, sub, saring, baris_kaki, bungkus("Catatan: " + catatan, lebar_mm, 7, tebal=True) if catatan else "")
+    catatan = " ".join(keterangan.catatan(ds, bahasa))
+    return Teks(judul, ukuran, sub, saring, baris_kaki, bungkus(t("c_catatan", bahasa, teks=catatan), lebar_mm, 7, tebal=True) if catatan else "")
 
 
 def gambar_logo(ax: Axes, logo: np.ndarray | None, kanan: float, atas: float, tinggi: float) -> float:
@@ -282,7 +282,8 @@ def _gambar_kaki(ax: Axes, teks: Teks, kotak: Kotak) -> None:
 def buat_gambar(tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> Figure:
     """The whole print layout as a Figure, before saving, so tests can read its texts."""
     opsi = opsi or OpsiEkspor()
-    opsi.periksa(tampilan.dataset.wilayah)
+    opsi.periksa()
+    tampilan.keadaan.periksa(tampilan.dataset.wilayah)
     lebar_mm, tinggi_mm = UKURAN_KERTAS_MM[opsi.ukuran]
     # Whole pixels at both resolutions: A4 at 300 dpi is exactly 3508 × 2480.
     fig = Figure(figsize=(round(lebar_mm / MM_PER_INCI * opsi.dpi) / opsi.dpi, round(tinggi_mm / MM_PER_INCI * opsi.dpi) / opsi.dpi),
@@ -290,7 +291,7 @@ def buat_gambar(tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> Figure:
     # A canvas that never draws: geopandas asks for redraws while plotting,
     # and each Agg redraw of the full page would cost a tenth of a second.
     FigureCanvasBase(fig)
-    kelas = kelas_metrik(tampilan.ringkasan[opsi.metrik].astype(float).to_numpy(), opsi.metrik, opsi.skema, opsi.jumlah_kelas)
+    kelas = tampilan.kelas  # the page's own classes
     isi = lebar_mm - 2 * TEPI_MM
     basemap = None
     if opsi.basemap:
@@ -306,11 +307,11 @@ def buat_gambar(tampilan: Tampilan, opsi: OpsiEkspor | None = None) -> Figure:
     gambar_logo(ax_kepala, merek(tampilan.dataset.wilayah).logo_raster(), letak.kepala.w, 0, min(16.0, letak.kepala.h - 3))
     ax_peta = _sumbu(fig, letak.peta, letak.kertas, "peta")
     _gambar_peta(ax_peta, tampilan, kelas, opsi, letak.peta, basemap)
-    gambar_legenda(_sumbu_mm(fig, letak.legenda, letak.kertas, "legenda"), tampilan, kelas, opsi.metrik, letak.legenda.w)
+    gambar_legenda(_sumbu_mm(fig, letak.legenda, letak.kertas, "legenda"), tampilan, letak.legenda.w)
     _gambar_kaki(_sumbu_mm(fig, letak.kaki, letak.kertas, "kaki"), teks, letak.kaki)
     # Last, so the page's first axes stay header, map, legend, footer.
-    sisip_lokator(ax_peta, tampilan.dataset.batas, str(tampilan.dataset.wilayah.extra.get("provinsi") or ""),
-                  sorot=tampilan.ringkasan.geometry.union_all() if tampilan.dataset.batas.shape[0] > len(tampilan.ringkasan) else None)
+    sisip_lokator(ax_peta, tampilan.dataset.batas, konteks_lokator(tampilan.dataset), t("c_letak_wilayah", tampilan.bahasa),
+                  bahasa=tampilan.bahasa, sorot=tampilan.ringkasan.geometry.union_all() if tampilan.dataset.batas.shape[0] > len(tampilan.ringkasan) else None)
     fig.basemap_dipakai = basemap is not None  # type: ignore[attr-defined]
     return fig
 
@@ -322,7 +323,7 @@ def teks_gambar(fig: Figure) -> list[str]:
 
 def judul_snapshot(tampilan: Tampilan, opsi: OpsiEkspor) -> str:
     """The user's title, or one generated from the filters when left empty."""
-    return opsi.judul.strip() or keterangan.judul_bawaan(tampilan)
+    return opsi.judul.strip() or keterangan.judul_bawaan(tampilan, tampilan.bahasa)
 
 
 def simpan(fig: Figure, format: str, judul: str = "") -> bytes:

@@ -45,9 +45,22 @@ def _tanggal(kolom: pd.Series) -> pd.Series:
 
 
 def tabel_potensi(tampilan: Tampilan) -> pd.DataFrame:
-    """The filtered potentials in import column order, dates as ``date`` objects."""
-    tabel = pd.DataFrame(tampilan.potensi.drop(columns="geometry"))
-    tabel = tabel[[k for k in skema.KOLOM_KIM if k in tabel.columns]].reset_index(drop=True)
+    """The filtered potentials in import column order, dates as ``date`` objects.
+
+    The import columns hold what is stored (so the file loads back unchanged); with an
+    activity log, what the map shows follows in the derived columns ``skema.KOLOM_TURUNAN``.
+    """
+    semua = pd.DataFrame(tampilan.potensi.drop(columns="geometry")).reset_index(drop=True)
+    tabel = semua[[k for k in skema.KOLOM_KIM if k in semua.columns]].copy()
+    if "status_tercatat" in semua:
+        dari_log = semua["sumber_status"] == "log"
+        tabel["status_aktivitas"] = semua["status_tercatat"]
+        tabel["kegiatan_terakhir"] = semua["kegiatan_terakhir_tercatat"]
+        tabel["status_peta"] = semua["status_aktivitas"]
+        tabel["sumber_status"] = semua["sumber_status"]
+        tabel["kegiatan_terakhir_log"] = _tanggal(semua["kegiatan_terakhir"].where(dari_log))
+        bulan = pd.to_numeric(semua["bulan_tidak_aktif"], errors="coerce")
+        tabel["bulan_tidak_aktif"] = bulan.astype(object).map(lambda v: None if pd.isna(v) else int(v))
     tabel["kegiatan_terakhir"] = _tanggal(tabel["kegiatan_terakhir"])
     tabel["jumlah_anggota"] = tabel["jumlah_anggota"].astype(object).where(tabel["jumlah_anggota"].notna(), None)
     return tabel
@@ -65,7 +78,7 @@ def tabel_ringkasan(tampilan: Tampilan) -> pd.DataFrame:
         p = tampilan.potensi[~tampilan.potensi["kode_kelurahan"].isin(tampilan.ringkasan["kode"])]
         ekstra = {k: None for k in tabel.columns}
         ekstra.update(kelurahan="(tidak ada di peta batas)", jumlah_potensi=len(p),
-                      jumlah_aktif=int((p["status_aktivitas"] == skema.STATUS_AKTIF).sum()),
+                      jumlah_aktif=int((p["status_aktivitas"] == tampilan.dataset.wilayah.status_aktif).sum()),
                       jumlah_anggota=int(p["jumlah_anggota"].sum()))
         if "persen_aktif" in tabel:
             ekstra["persen_aktif"] = round(100 * ekstra["jumlah_aktif"] / len(p), 1)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from geo.impor.baca import KODE_DESA, Skema, kode_desa
+from geo.masuk.nama import kode_untuk_nama
 from geo.masuk.referensi import Referensi, normalisasi_nama
 
 
@@ -35,7 +36,7 @@ def cocokkan(gdf: pd.DataFrame, skema: Skema, ref: Referensi) -> pd.DataFrame:
     # A full code from another kota is a different kelurahan, whatever its name.
     kota_ref = set(ref.tabel.index.str[:5])
     kode_lain = kode_sumber.str.match(KODE_DESA) & ~kode_sumber.str[:5].isin(kota_ref)
-    per_nama = nama.map(lambda n: ref.cari_nama(n) or "").where(~kode_lain, "")
+    per_nama = kode_untuk_nama(ref, nama, kecamatan=kec).where(~kode_lain, "")  # homonyms narrowed by kecamatan
     kanonik = per_nama.map(ref.tabel["kelurahan"].map(normalisasi_nama)).fillna("")
     kec_ref = per_nama.map(ref.tabel["kecamatan"].map(normalisasi_nama)).fillna("")
     kec_beda = (kec != "") & (per_nama != "") & (kec.map(normalisasi_nama) != kec_ref)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from geo.galat import Laporan
 from geo.masuk.baca import baca_tabel
+from geo.masuk.nama import kode_untuk_nama
 from geo.masuk.periksa import baca_dan_validasi_berkas
 from geo.masuk.referensi import Referensi, normalisasi_kode
 from geo.masuk.wilayah import Wilayah
@@ -29,7 +30,7 @@ def kode_dipakai_kim(path_kim: Path, ref: Referensi) -> set[str]:
         return set()
     kosong = pd.Series("", index=mentah.index)
     kode = mentah.get("kode_kelurahan", kosong).map(normalisasi_kode)
-    per_nama = mentah.get("kelurahan", kosong).map(lambda n: ref.cari_nama(n) or "")
+    per_nama = kode_untuk_nama(ref, mentah.get("kelurahan", kosong), kecamatan=mentah.get("kecamatan"), kabkota=mentah.get("kabkota"))
     kode = kode.where(kode.isin(ref.tabel.index), per_nama)
     return set(kode[kode != ""])
 

@@ -1,8 +1,8 @@
 """The KIM files a view exports (#25): the KIM table and the pemetaan report, by format code.
 
-Takes the dataset and explicit inputs (the view's potentials, the level's
-code prefix, the date), so the CLI now and the View of #19 later call the
-same function.
+:func:`berkas_tampilan` takes the View (#19): its filtered potentials, its
+level's code prefix and its date pick the KIM; :func:`buat_berkas_kim` is
+the same file from explicit inputs (the Profil KIM page's chosen KIM).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.masuk.dataset import Dataset
+from geo.tampilan.susun import Tampilan
 
 # code → (extension, what it is)
 FORMAT_KIM: dict[str, tuple[str, str]] = {
@@ -43,6 +44,20 @@ def id_kim_untuk(dataset: Dataset, potensi: pd.DataFrame | None, awalan: str = "
         ada = set(potensi["id_potensi"].astype(str).map(dataset.profil.tautan).dropna())  # type: ignore[attr-defined]
         pilih &= tabel["id_kim"].isin(ada)
     return tabel.loc[pilih, "id_kim"].tolist()
+
+
+def id_kim_tampilan(tampilan: Tampilan) -> list[str]:
+    """The KIM of a View: its filtered potentials (when a filter is set) inside its level's prefix."""
+    tersaring = not tampilan.filter.kosong
+    return id_kim_untuk(tampilan.dataset, tampilan.potensi if tersaring else None, tampilan.jenjang.wilayah)
+
+
+def berkas_tampilan(kode: str, tampilan: Tampilan, pemisah: str = ",") -> HasilKIM:
+    """The KIM file ``kode`` of one View: the KIM it shows, at the date its statuses stand at."""
+    from geo.tampilan.waktu import hari_ini
+
+    tanggal = tampilan.keadaan.pada or tampilan.pada or hari_ini()
+    return buat_berkas_kim(kode, tampilan.dataset, id_kim_tampilan(tampilan), tanggal, pemisah)
 
 
 def berkas_kim_dijaga(dataset: Dataset) -> tuple[Path, ...]:

@@ -16,7 +16,6 @@ import pandas as pd
 from geo.format_id import angka
 from geo.kim.aturan import JURI, AturanNilai, Kriteria, aturan_nilai
 from geo.kim.profil import KANAL, ProfilKIM
-from geo.masuk import skema
 from geo.masuk.dataset import Dataset
 
 KOLOM_JURI = ("id_kim", "periode", "kriteria", "nilai")
@@ -87,7 +86,7 @@ def nilai_kriteria(dataset: Dataset, tanggal: dt.date, aturan: AturanNilai, peri
             mentah[k.kode] = n
             skor[k.kode] = (100 * n / k.target).clip(upper=100)
         elif k.hitung == "porsi_potensi_aktif":
-            aktif = p["status_aktivitas"] == skema.STATUS_AKTIF
+            aktif = p["status_aktivitas"] == dataset.wilayah.status_aktif
             porsi = aktif.groupby(p["id_kim"]).mean().reindex(tabel.index)
             mentah[k.kode] = porsi
             skor[k.kode] = (100 * porsi).fillna(0.0)

@@ -16,6 +16,7 @@ from geo.kim.aturan import AturanNilai, aturan_nilai
 from geo.kim.juri import muat_nilai_juri, path_juri
 from geo.kim.nilai import nilai_kim, periode_dari, prioritas_pembinaan
 from geo.masuk.dataset import Dataset
+from geo.tampilan.susun import Tampilan
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,14 @@ def id_kim_tampil(dataset: Dataset, potensi: pd.DataFrame | None) -> list[str] |
     if potensi is None or dataset.profil is None:
         return None
     return sorted(set(potensi["id_potensi"].astype(str).map(dataset.profil.tautan).dropna()))  # type: ignore[attr-defined]
+
+
+def penilaian_tampilan(tampilan: Tampilan) -> Penilaian:
+    """The assessment of a View (#19): the KIM among its shown potentials, at the date its statuses stand at."""
+    from geo.tampilan.waktu import hari_ini
+
+    tanggal = tampilan.keadaan.pada or tampilan.pada or hari_ini()
+    return penilaian(tampilan.dataset, tanggal, id_kim=id_kim_tampil(tampilan.dataset, tampilan.potensi))
 
 
 def penilaian(dataset: Dataset, tanggal: dt.date, periode: str | None = None, id_kim: list[str] | None = None) -> Penilaian:

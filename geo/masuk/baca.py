@@ -122,13 +122,33 @@ def _periksa_zip(data: bytes, nama: str, laporan: Laporan) -> bool:
     return True
 
 
-def _baris_excel(data: bytes) -> int | None:
-    """Rows of the first sheet from its ``<dimension>`` (cheap; None when the writer left it out)."""
+def _periksa_kolom_mentah(data: bytes, nama: str, laporan: Laporan) -> bool:
+    """No line with more separators than KIM_BATAS_KOLOM allows, counted on the raw bytes before any parsing.
+
+    A 149 KB file of 20,000 columns would otherwise hold a check for minutes.
+    Each candidate separator is counted (which one the file uses is not known
+    yet); a whole-file count below the limit clears it without splitting lines.
+    """
+    maks = batasan.KOLOM.nilai()
+    for pemisah in _DELIMITER:
+        p = pemisah.encode()
+        if data.count(p) < maks:
+            continue
+        for i, baris in enumerate(data.splitlines()):
+            if baris.count(p) >= maks:
+                laporan.tambah(nama, batasan.KOLOM.pesan(f"sekitar {angka(baris.count(p) + 1)} (pemisah {pemisah!r})"),
+                               baris=i + 1)
+                return False
+    return True
+
+
+def _ukuran_excel(data: bytes) -> tuple[int | None, int | None]:
+    """Rows and columns of the first sheet from its ``<dimension>`` (cheap; None when the writer left it out)."""
     import openpyxl
 
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
     try:
-        return wb.worksheets[0].max_row if wb.worksheets else None
+        return (wb.worksheets[0].max_row, wb.worksheets[0].max_column) if wb.worksheets else (None, None)
     finally:
         wb.close()
 
@@ -137,11 +157,14 @@ def _baca_excel(data: bytes, nama: str, laporan: Laporan, lembar: int | str = 0)
     if not _periksa_zip(data, nama, laporan):
         return None
     try:
-        jumlah = _baris_excel(data)
+        jumlah, lebar = _ukuran_excel(data)
     except Exception:  # noqa: BLE001 - any damage is reported by the full read just below
-        jumlah = None
+        jumlah = lebar = None
     if jumlah and jumlah > batasan.BARIS.nilai() + _BARIS_JUDUL_MAKS + 1:
         laporan.tambah(nama, batasan.BARIS.pesan(angka(jumlah)))
+        return None
+    if lebar and lebar > batasan.KOLOM.nilai():
+        laporan.tambah(nama, batasan.KOLOM.pesan(angka(lebar)))
         return None
     try:
         frame = pd.read_excel(io.BytesIO(data), sheet_name=lembar, header=None, dtype=object, engine="openpyxl")
@@ -250,6 +273,8 @@ def baca_bytes(
         # Counted on the raw bytes, so a million-row file is refused in milliseconds.
         laporan.tambah(nama, batasan.BARIS.pesan(f"sekitar {angka(data.count(NL))}"))
         return None
+    if not excel and not _periksa_kolom_mentah(data, nama, laporan):
+        return None
     if not excel:
         from geo.masuk import baca_cepat  # it builds on this module's helpers
 
@@ -263,6 +288,10 @@ def baca_bytes(
         return None
     if len(rows) > maks_baris + _BARIS_JUDUL_MAKS + 1:
         laporan.tambah(nama, batasan.BARIS.pesan(angka(len(rows))))
+        return None
+    lebar_maks = max((len(r) for r in rows), default=0)
+    if lebar_maks > batasan.KOLOM.nilai():  # an Excel sheet without <dimension>: caught before validation
+        laporan.tambah(nama, batasan.KOLOM.pesan(angka(lebar_maks)))
         return None
     if not _periksa_panjang_sel(rows, nama, laporan):
         return None

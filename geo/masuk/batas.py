@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import pyogrio
 import shapely
@@ -117,22 +116,6 @@ def siapkan_batas(gdf: gpd.GeoDataFrame, nama: str, referensi: Referensi, lapora
     gdf["sumber"] = gdf["sumber"].fillna("").astype(str)
     gdf = gdf[[*KOLOM_BATAS, *KOLOM_TINGKAT, "geometry"]].sort_values("kode").reset_index(drop=True)
     return gdf
-
-
-def kelurahan_di_titik_seri(batas: gpd.GeoDataFrame, titik: gpd.GeoSeries) -> pd.Series:
-    """Per point, the kode of the unit containing it (``""`` outside all), the first in ``batas`` order.
-
-    One query of the boundaries' own (cached) tree: cheap for the few points
-    validation still asks about, where a spatial join would index the points
-    and query every unit.
-    """
-    if not len(titik) or not len(batas):
-        return pd.Series("", index=titik.index, dtype=object)
-    i_titik, i_batas = batas.sindex.query(titik.to_numpy(), predicate="within", sort=True)
-    pertama = np.unique(i_titik, return_index=True)[1]
-    hasil = np.full(len(titik), "", dtype=object)
-    hasil[i_titik[pertama]] = batas["kode"].to_numpy(dtype=object)[i_batas[pertama]]
-    return pd.Series(hasil, index=titik.index, dtype=object).astype(str)
 
 
 def kelurahan_di_titik(batas: gpd.GeoDataFrame, lintang: float, bujur: float, toleransi: float = 0.0) -> str | None:

@@ -47,6 +47,8 @@ XLSX_MB = Batas("KIM_BATAS_XLSX_MB", 500, "MB setelah diekstrak", "Isi berkas Ex
 UNSUR = Batas("KIM_BATAS_UNSUR", 100_000, "unsur (poligon)", "Jumlah unsur di berkas batas")
 TITIK_SUDUT = Batas("KIM_BATAS_TITIK_SUDUT", 20_000_000, "titik sudut", "Jumlah titik sudut di berkas batas")
 
-SEMUA: tuple[Batas, ...] = (UNGGAH_MB, BARIS, KARAKTER_SEL, XLSX_MB, UNSUR, TITIK_SUDUT)
+KOLOM = Batas("KIM_BATAS_KOLOM", 500, "kolom", "Jumlah kolom")
 
-__all__ = ["BARIS", "KARAKTER_SEL", "SEMUA", "TITIK_SUDUT", "UNGGAH_MB", "UNSUR", "XLSX_MB", "Batas"]
+SEMUA: tuple[Batas, ...] = (UNGGAH_MB, BARIS, KARAKTER_SEL, XLSX_MB, UNSUR, TITIK_SUDUT, KOLOM)
+
+__all__ = ["BARIS", "KARAKTER_SEL", "KOLOM", "SEMUA", "TITIK_SUDUT", "UNGGAH_MB", "UNSUR", "XLSX_MB", "Batas"]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
 
 import geopandas as gpd
 import pandas as pd
@@ -17,15 +17,12 @@ import pandas as pd
 from geo import config
 from geo.galat import Laporan
 from geo.masuk.batas import ATTR_KUNCI, KOLOM_BATAS, batas_skematik, kunci_batas, muat_batas
+from geo.masuk.indeks_dataset import IndeksDataset
 from geo.masuk.kegiatan import muat_kegiatan, periksa_selaras
 from geo.masuk.periksa import baca_dan_validasi_berkas, tabel_kosong
 from geo.masuk.referensi import Referensi, muat_referensi
 from geo.masuk.wilayah import Wilayah, muat_wilayah
 from geo.tampilan.waktu import indeks_log
-
-T = TypeVar("T")
-# Memo name of the boundaries' disk-cache key (set by muat_dataset when the cache is used).
-KUNCI_TEMBOLOK = "kunci_tembolok"
 
 
 @dataclass(frozen=True)
@@ -49,28 +46,27 @@ class Dataset:
     def ok(self) -> bool:
         return self.laporan.ok
 
-    def memo(self, nama: str, buat: Callable[[], T]) -> T:
-        """A value derived from this dataset, computed once and kept with it.
-
-        A ``Dataset`` never changes after loading (the page shares one per data
-        version across sessions), so anything computed from it alone (names,
-        codes, boxes) is computed on the first rerun only.
-        """
-        kunci = f"_memo_{nama}"
-        if kunci not in self.__dict__:
-            object.__setattr__(self, kunci, buat())
-        return self.__dict__[kunci]
+    @cached_property
+    def indeks(self) -> IndeksDataset:
+        """This dataset's derived values (codes, names, boxes, each level's units), built once, typed."""
+        return IndeksDataset()
 
     @property
     def skematik(self) -> bool:
-        return self.memo("skematik", lambda: batas_skematik(self.batas) if len(self.batas) else False)
+        ix = self.indeks
+        if ix.skematik is None:
+            ix.skematik = bool(batas_skematik(self.batas)) if len(self.batas) else False
+        return ix.skematik
 
     @property
     def data_contoh(self) -> bool:
         return self.wilayah.data_contoh
 
     def kecamatan(self) -> list[str]:
-        return list(self.memo("kecamatan", lambda: list(dict.fromkeys(self.batas["kecamatan"])) if len(self.batas) else []))
+        ix = self.indeks
+        if ix.kecamatan is None:
+            ix.kecamatan = list(dict.fromkeys(self.batas["kecamatan"])) if len(self.batas) else []
+        return list(ix.kecamatan)
 
     def nama_kim(self) -> pd.Series:
         """kode → KIM name(s), from all rows so a filter never hides a KIM's name.
@@ -78,7 +74,10 @@ class Dataset:
         Computed once per dataset (it never changes with a filter); the page
         keeps one ``Dataset`` per data version, so every rerun reuses it.
         """
-        return self.memo("nama_kim", lambda: _nama_kim(self.potensi))
+        ix = self.indeks
+        if ix.nama_kim is None:
+            ix.nama_kim = _nama_kim(self.potensi)
+        return ix.nama_kim
 
 
 def _nama_kim(p: pd.DataFrame) -> pd.Series:
@@ -176,5 +175,5 @@ def muat_dataset(
     lapor("selesai", 1.0)
     dataset = Dataset(wil, ref, gdf_batas, potensi, laporan, path_kim, path_batas, log, path_log, profil)
     if kunci:
-        dataset.memo(KUNCI_TEMBOLOK, lambda: kunci)  # the dissolved levels are cached under it too
+        dataset.indeks.kunci_tembolok = kunci  # the dissolved levels are cached under it too
     return dataset

@@ -13,8 +13,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from geo.galat import GALAT, PERINGATAN, Laporan
+from geo.galat import PERINGATAN, Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
+from geo.masuk.lapor import PelaporBaris
 from geo.masuk.teks import kunci_kosakata, per_nilai, peta_kosakata
 from geo.masuk.urai import urai_bulat, urai_tanggal
 from geo.masuk.wilayah import Wilayah
@@ -37,14 +38,7 @@ def log_kosong() -> pd.DataFrame:
     })
 
 
-class _Catat:
-    def __init__(self, frame: pd.DataFrame, berkas: str, laporan: Laporan) -> None:
-        self.frame, self.berkas, self.laporan = frame, berkas, laporan
-
-    def __call__(self, idx: object, kolom: str, pesan: str, tingkat: str = GALAT) -> None:
-        nilai = self.frame.at[idx, kolom] if kolom in self.frame.columns else None
-        self.laporan.tambah(self.berkas, pesan, baris=int(self.frame.at[idx, KOLOM_BARIS]), kolom=kolom,
-                            nilai=None if nilai is None else str(nilai), tingkat=tingkat)
+_Catat = PelaporBaris
 
 
 def _urai(catat: _Catat, kolom: str, pengurai, wajib: bool) -> pd.Series:
@@ -157,10 +151,12 @@ def periksa_selaras(potensi: pd.DataFrame, kegiatan: pd.DataFrame, wilayah: Wila
     terakhir = terakhir_pada(potensi, kegiatan, kini)
     bulan = bulan_penuh(terakhir, kini)
     turunan = status_dari_bulan(bulan, aturan_waktu(wilayah), wilayah.status_aktivitas)
-    beda = turunan != potensi["status_aktivitas"]
+    # Where the status rule uses the recorded values (no log activity, a recorded date) there is nothing to disagree.
+    berlaku = terakhir.notna() | pd.to_datetime(potensi["kegiatan_terakhir"]).isna()
+    beda = (turunan != potensi["status_aktivitas"]) & berlaku
     for idx in potensi.index[beda]:
         kapan = (f"kegiatan terakhir di log {terakhir[idx]:%Y-%m-%d}, {int(bulan[idx])} bulan penuh lalu"
-                 if pd.notna(terakhir[idx]) else "tidak ada kegiatan di log")
+                 if pd.notna(terakhir[idx]) else "tidak ada kegiatan di log maupun tanggal kegiatan_terakhir")
         laporan.tambah(
             berkas,
             f"Status tercatat berbeda dengan status menurut log kegiatan ({kapan}): menurut log '{turunan[idx]}' "
@@ -177,3 +173,17 @@ def periksa_selaras(potensi: pd.DataFrame, kegiatan: pd.DataFrame, wilayah: Wila
             baris=int(potensi.at[idx, KOLOM_BARIS]), kolom="kegiatan_terakhir",
             nilai="" if pd.isna(tercatat[idx]) else f"{tercatat[idx]:%Y-%m-%d}", tingkat=PERINGATAN,
         )
+
+
+def periksa_selaras_log(tabel: pd.DataFrame, kegiatan: pd.DataFrame | None, wilayah: Wilayah, berkas: str, laporan: Laporan) -> None:
+    """:func:`periksa_selaras` for a table that is not the dataset's own (an upload), against the dataset's log.
+
+    The dataset's log carries positions indexed to *its* potentials; they are
+    dropped so the uploaded rows are matched by ``id_potensi``. Upload preview
+    and ``python -m geo validate`` therefore print the same warnings, in the same words.
+    """
+    if kegiatan is None or not len(kegiatan) or not laporan.ok:
+        return
+    polos = kegiatan.drop(columns=[k for k in kegiatan.columns if str(k).startswith("_")], errors="ignore")
+    polos.attrs = {}
+    periksa_selaras(tabel.reset_index(drop=True), polos, wilayah, berkas, laporan)

@@ -25,11 +25,6 @@ def kunci_seri(nilai: pd.Series) -> pd.Series:
     return per_nilai(nilai.astype(str), normalisasi_nama, nama_ascii)
 
 
-def kode_seri(kode: pd.Series) -> pd.Series:
-    """:func:`normalisasi_kode` per value, computed once per distinct code."""
-    return per_nilai(kode, normalisasi_kode, kode_ascii)
-
-
 def selesaikan_nama(ref: Referensi, nama: pd.Series, kecamatan: pd.Series, kabkota: pd.Series | None = None) -> pd.DataFrame:
     """Per row: ``kode`` (``""`` unless exactly one unit fits), ``jumlah_calon`` and ``calon`` (text).
 
@@ -69,6 +64,30 @@ def selesaikan_nama(ref: Referensi, nama: pd.Series, kecamatan: pd.Series, kabko
         gabung = teks.groupby(ganda["_i"]).agg("; ".join)
         teks_calon[gabung.index.to_numpy(dtype=np.intp)] = gabung.to_numpy(dtype=object)
     return pd.DataFrame({"kode": kode, "jumlah_calon": jumlah, "calon": teks_calon}, index=nama.index)
+
+
+def kode_untuk_nama(ref: Referensi, nama: pd.Series, kode_lama: pd.Series | None = None,
+                    kecamatan: pd.Series | None = None, kabkota: pd.Series | None = None) -> pd.Series:
+    """The one name → code rule for a table whose rows carry names (the table editor, an import).
+
+    A row keeps ``kode_lama`` while its name is still one of that code's
+    spellings (an edit elsewhere in the row must never lose the code of a
+    repeated desa name); any other row goes through :func:`selesaikan_nama`
+    (narrowed by kecamatan and kab/kota). ``""`` where no single unit fits;
+    validation then names the candidates.
+    """
+    kosong = pd.Series("", index=nama.index, dtype=object)
+    nama = nama.fillna("").astype(str)
+    lama = (kode_lama if kode_lama is not None else kosong).reindex(nama.index).fillna("").astype(str)
+    pasangan = pd.MultiIndex.from_arrays([kunci_seri(nama).to_numpy(dtype=object), lama.to_numpy(dtype=object)])
+    tetap = (lama != "").to_numpy() & pasangan.isin(pd.MultiIndex.from_frame(ref.nama[["kunci", "kode"]]))
+    hasil = lama.where(tetap, "")
+    perlu = ~tetap & (nama != "").to_numpy()
+    if perlu.any():
+        kec = (kecamatan if kecamatan is not None else kosong).reindex(nama.index).fillna("").astype(str)
+        kab = kabkota.reindex(nama.index).fillna("").astype(str)[perlu] if kabkota is not None else None
+        hasil[perlu] = selesaikan_nama(ref, nama[perlu], kec[perlu], kab)["kode"].to_numpy(dtype=object)
+    return hasil
 
 
 def _persempit(calon: pd.DataFrame, kolom: str, kolom_ref: str) -> pd.DataFrame:

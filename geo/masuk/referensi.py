@@ -48,12 +48,6 @@ def normalisasi_kode_seri(kode: pd.Series) -> pd.Series:
     return teks.str.replace(_KODE.pattern, r"\1.\2.\3.\4", regex=True).astype(object)
 
 
-def normalisasi_nama_seri(nama: pd.Series) -> pd.Series:
-    """:func:`normalisasi_nama` for a whole column at once."""
-    teks = nama.astype("string").fillna("").str.strip().str.replace(_AWALAN.pattern, "", regex=True, case=False)
-    return teks.str.lower().str.replace(r"[^0-9a-z]+", "", regex=True).astype(object)
-
-
 def kode_ascii(kode: pd.Series) -> pd.Series:
     """:func:`normalisasi_kode` for printable-ASCII text, where a space is the only whitespace.
 

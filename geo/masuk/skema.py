@@ -23,6 +23,10 @@ KOLOM_KIM: tuple[str, ...] = (
     "kontak",
 )
 
+# Derived columns an export writes after the import columns (what the map shows and why).
+# A file that carries them loads without a warning; their content is ignored, never stored.
+KOLOM_TURUNAN: tuple[str, ...] = ("status_peta", "sumber_status", "kegiatan_terakhir_log", "bulan_tidak_aktif")
+
 # Columns a file may omit entirely; everything else must be present.
 KOLOM_OPSIONAL: frozenset[str] = frozenset({"kontak", "deskripsi"})
 
@@ -42,8 +46,7 @@ KATEGORI_POTENSI: tuple[str, ...] = (
 
 STATUS_AKTIVITAS: tuple[str, ...] = ("Aktif", "Kurang Aktif", "Tidak Aktif")
 
-# The status that counts as "active" in the aggregates.
-STATUS_AKTIF = "Aktif"
+# The first status is the "active" one (geo.masuk.wilayah.Wilayah.status_aktif); the order is the rule.
 
 # Okabe-Ito: a qualitative palette that stays distinguishable for the common
 # forms of colour blindness; categories take colours in vocabulary order.

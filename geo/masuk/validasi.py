@@ -17,9 +17,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from geo.galat import GALAT, PERINGATAN, Laporan
+from geo.galat import PERINGATAN, Laporan
 from geo.masuk import skema
 from geo.masuk.baca import KOLOM_BARIS
+from geo.masuk.lapor import PelaporBaris
 from geo.masuk.nama import cek_kelurahan
 from geo.masuk.referensi import Referensi
 from geo.masuk.teks import bersihkan_id_kolom, kunci_kosakata, per_nilai, peta_kosakata, saran_kosakata
@@ -36,24 +37,12 @@ KOLOM_WAJIB_ISI = ("id_potensi", "nama_kim", "nama_potensi", "kategori_potensi",
 
 
 @dataclass
-class _Konteks:
-    frame: pd.DataFrame
-    berkas: str
-    laporan: Laporan
-    referensi: Referensi
-    wilayah: Wilayah
-    batas: gpd.GeoDataFrame | None
+class _Konteks(PelaporBaris):
+    """The shared reporter (geo.masuk.lapor) plus what the checks compare against."""
 
-    def masalah(self, idx: object, kolom: str, pesan: str, tingkat: str = GALAT) -> None:
-        nilai = self.frame.at[idx, kolom] if kolom in self.frame.columns else None
-        self.laporan.tambah(
-            self.berkas,
-            pesan,
-            baris=int(self.frame.at[idx, KOLOM_BARIS]),
-            kolom=kolom,
-            nilai=None if nilai is None else str(nilai),
-            tingkat=tingkat,
-        )
+    referensi: Referensi | None = None
+    wilayah: Wilayah | None = None
+    batas: gpd.GeoDataFrame | None = None
 
 
 def _cek_kolom(k: _Konteks) -> None:
@@ -70,7 +59,7 @@ def _cek_kolom(k: _Konteks) -> None:
             kolom=nama,
         )
     for nama in kolom:
-        if nama not in skema.KOLOM_KIM and nama not in (KOLOM_BARIS, KOLOM_KABKOTA, KOLOM_ID_KIM):
+        if nama not in skema.KOLOM_KIM and nama not in (KOLOM_BARIS, KOLOM_KABKOTA, KOLOM_ID_KIM, *skema.KOLOM_TURUNAN):
             k.laporan.tambah(k.berkas, "Kolom tidak dikenal; isinya diabaikan. Periksa ejaan judul kolom.", baris=1, kolom=nama, tingkat=PERINGATAN)
 
 

@@ -34,7 +34,7 @@ def unit_di_titik(batas: gpd.GeoDataFrame, lintang: pd.Series, bujur: pd.Series,
 
     ``pos`` is the row's own polygon (-1 for none): a point in it is settled
     there; the rest go through the boundaries' spatial index, which names the
-    first unit in ``batas`` order, as :func:`geo.masuk.batas.kelurahan_di_titik_seri` does.
+    first unit in ``batas`` order.
     """
     x, y = bujur.to_numpy(dtype=float), lintang.to_numpy(dtype=float)
     di = np.full(len(x), -1, dtype=np.intp)

@@ -29,6 +29,12 @@ class Wilayah:
     batas_bbox: tuple[float, float, float, float] | None = None
     extra: dict = field(default_factory=dict, compare=False, repr=False)
 
+    @property
+    def status_aktif(self) -> str:
+        """The one "active" word: the vocabulary's first status (the order the time rules use too:
+        active, less active, inactive). Every count of active potentials reads it here."""
+        return self.status_aktivitas[0]
+
     def warna_kategori(self) -> dict[str, str]:
         """Category → colour, stable in vocabulary order."""
         palet = skema.PALET_KATEGORI

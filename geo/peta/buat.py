@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import replace
 
 import folium
-import geopandas as gpd
 import numpy as np
 import xyzservices.providers as xyz
 from branca.element import Element, Figure
@@ -22,14 +21,13 @@ from geo.i18n import bahasa_sah, label_metrik, t
 from geo.masuk.batas import kelurahan_di_titik as batas_di_titik
 from geo.peta import aset
 from geo.peta.aman import aman_html
-from geo.peta.data import data_kelurahan, data_label, data_potensi, sederhanakan
+from geo.peta.data import data_kelurahan, data_label, data_potensi
 from geo.peta.hidup import titik_disembunyikan
 from geo.peta.jaringan import host_terjangkau
 from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, LapisanLabel, LapisanPotensi, Legenda, PetaDasarKosong, SkalaMetrik
-from geo.peta.legenda import catatan_peta, html_legenda, kelas_peta
+from geo.peta.legenda import catatan_peta, html_legenda
 from geo.tampilan import kelas
-from geo.tampilan.keadaan import BASEMAP_BAWAAN, PETA_DASAR, periksa_opsi
-from geo.tampilan.metrik import METRIK_BAWAAN
+from geo.tampilan.keadaan import PETA_DASAR
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
@@ -46,10 +44,10 @@ CSS_KELURAHAN = "kim-kelurahan"
 CSS_TERPILIH = "kim-terpilih"
 
 
-def _cek_opsi(tampilan: Tampilan, metrik: str, skema_kelas: str, jumlah_kelas: int, basemap: str) -> None:
-    """The shared option check (geo.tampilan.keadaan.periksa_opsi), as a ValueError for callers of this builder."""
+def _cek_opsi(tampilan: Tampilan) -> None:
+    """The shared option check (:meth:`Keadaan.periksa`), as a ValueError for callers of this builder."""
     try:
-        periksa_opsi(tampilan.dataset.wilayah, metrik, skema_kelas, jumlah_kelas, basemap)
+        tampilan.keadaan.periksa(tampilan.dataset.wilayah)
     except GalatData as exc:
         raise ValueError(str(exc)) from exc
 
@@ -58,6 +56,12 @@ def peta_dasar_terjangkau(basemap: str) -> bool:
     """Whether the chosen basemap's tiles can be fetched from this network (cached)."""
     penyedia = BASEMAP.get(basemap)
     return penyedia is None or host_terjangkau(penyedia.build_url())
+
+
+def label_basemap(kode: str, bahasa: str) -> str:
+    """A basemap's name for the sidebar; offline it says so, as the map will draw no tiles for it."""
+    nama = t(f"basemap_{kode}", bahasa)
+    return nama if peta_dasar_terjangkau(kode) else t("basemap_putus", bahasa, nama=nama)
 
 
 def batas_peta(tampilan: Tampilan) -> list[list[float]] | None:
@@ -81,32 +85,35 @@ def _zoom_min(batas: list[list[float]] | None) -> int:
     return max(3, min(ZOOM_MIN, int(np.floor(np.log2(360 * 2 / rentang)))))
 
 
-def _tambah_basemap(peta: folium.Map, pilihan: str, bahasa: str) -> None:
+def _tambah_basemap(peta: folium.Map, pilihan: str, bahasa: str, hanya_pilihan: bool = False) -> None:
+    """The basemaps in the map's layer switcher (a standalone HTML file, which has no sidebar).
+
+    ``hanya_pilihan``: the page's live map, whose sidebar is the one place to
+    choose a basemap; it gets the chosen one only, outside the switcher, so
+    the two can never disagree.
+    """
     for kode, penyedia in BASEMAP.items():
+        if hanya_pilihan and kode != pilihan:
+            continue
         nama = aman_html(t(f"basemap_{kode}", bahasa))
         if penyedia is None:
-            PetaDasarKosong(nama, show=kode == pilihan).add_to(peta)
+            PetaDasarKosong(nama, show=kode == pilihan, control=not hanya_pilihan).add_to(peta)
             continue
         native = int(penyedia.get("max_zoom", ZOOM_MAKS))
         folium.TileLayer(
-            penyedia, name=nama, overlay=False, show=kode == pilihan,
+            penyedia, name=nama, overlay=False, show=kode == pilihan, control=not hanya_pilihan,
             max_zoom=ZOOM_MAKS, max_native_zoom=min(native, ZOOM_MAKS),
         ).add_to(peta)
 
 
 def buat_peta(
     tampilan: Tampilan,
-    metrik: str = METRIK_BAWAAN,
-    skema_kelas: str = kelas.SKEMA_BAWAAN,
-    jumlah_kelas: int = kelas.JUMLAH_KELAS_BAWAAN,
-    basemap: str = BASEMAP_BAWAAN,
-    bahasa: str = "id",
     mode_aset: str = "url",
     url_aset: str = aset.URL_DASAR,
     tinggi: str | int = "100%",
     legenda_terbuka: bool | None = None,
 ) -> folium.Map:
-    """The folium map of a filtered view.
+    """The folium map of a View, in its metric, classes, basemap and language.
 
     Kelurahan polygons carry CSS class ``kim-kelurahan`` and marker icons
     ``kim-potensi`` (SVG renderer, so tests and checks can count them).
@@ -114,8 +121,9 @@ def buat_peta(
     draws the legend beside the map passes ``False`` to keep the map clear.
     Raises ``ValueError`` for an unknown metric, scheme or basemap.
     """
-    bahasa = bahasa_sah(bahasa)
-    _cek_opsi(tampilan, metrik, skema_kelas, jumlah_kelas, basemap)
+    _cek_opsi(tampilan)
+    k = tampilan.keadaan
+    metrik, basemap, bahasa = k.metrik, k.basemap, bahasa_sah(k.bahasa)
     r = tampilan.ringkasan
     batas = batas_peta(tampilan)
     pusat = [(batas[0][0] + batas[1][0]) / 2, (batas[0][1] + batas[1][1]) / 2] if batas else [0.0, 0.0]
@@ -129,12 +137,12 @@ def buat_peta(
     SkalaMetrik().add_to(peta)
     _tambah_basemap(peta, basemap, bahasa)
 
-    kls = kelas_peta(tampilan, metrik, skema_kelas, jumlah_kelas)
+    kls = tampilan.kelas
     kata = sebutan_tampilan(tampilan, bahasa)
     if len(r):
         warna = dict(zip(r["kode"].astype(str), kls.warna_nilai(r[metrik].to_numpy(dtype=float))))
         folium.GeoJson(
-            data_kelurahan(tampilan, metrik, bahasa),
+            data_kelurahan(tampilan),
             name=aman_html(t("lapisan_kelurahan", bahasa, **kata)),
             style_function=lambda f: {"fillColor": warna.get(str(f["id"]), kelas.WARNA_TANPA_DATA), "fillOpacity": 0.72,
                                       "color": "#4a5560", "weight": 1.2, "opacity": 0.9},
@@ -155,26 +163,23 @@ def buat_peta(
     url_foto = None if mode_aset == "inline" else url_aset.rstrip("/").rsplit("/", 1)[0] + "/foto"  # beside static/vendor
     LapisanPotensi(data_potensi(bertitik, bahasa, klaster, url_foto), aman_html(t("lapisan_potensi", bahasa))).add_to(peta)
     folium.LayerControl(position="topright", collapsed=True).add_to(peta)
-    Legenda(html_legenda(tampilan, metrik, kls, bahasa), aman_html(t("legenda", bahasa)), terbuka=legenda_terbuka).add_to(peta)
+    Legenda(html_legenda(tampilan), aman_html(t("legenda", bahasa)), terbuka=legenda_terbuka).add_to(peta)
     return aset.pasang(peta, mode_aset, url_aset, klaster=klaster)
 
 
-def html_mandiri(tampilan: Tampilan, judul: str | None = None, **opsi: object) -> str:
-    """A complete standalone HTML page of the same map, all JS/CSS inlined.
+def html_mandiri(tampilan: Tampilan, judul: str | None = None) -> str:
+    """A complete standalone HTML page of the View's map, all JS/CSS inlined.
 
     Opens from a USB stick or an e-mail attachment with no network (only the
-    basemap tiles need the internet). ``opsi`` are :func:`buat_peta` options;
-    ``mode_aset`` is always ``"inline"``.
+    basemap tiles need the internet).
     """
-    opsi = {k: v for k, v in opsi.items() if k != "mode_aset"}
-    bahasa = bahasa_sah(str(opsi.get("bahasa", "id")))
+    bahasa = bahasa_sah(tampilan.bahasa)
     wil = tampilan.dataset.wilayah
     judul = judul or f"{t('judul', bahasa)} – {wil.nama}"
-    peta = buat_peta(tampilan, mode_aset="inline", **opsi)
+    peta = buat_peta(tampilan, mode_aset="inline")
     figur = Figure(title=aman_html(judul), height="100%")  # the title is user text (editable in exports)
     figur.add_child(peta)
-    metrik = str(opsi.get("metrik", METRIK_BAWAAN))
-    baris = [aman_html(f"{label_metrik(metrik, wil, bahasa)} · {tampilan.filter.deskripsi()}")]
+    baris = [aman_html(f"{label_metrik(tampilan.metrik, wil, bahasa)} · {tampilan.filter.deskripsi()}")]
     baris.append(aman_html(t("dibuat", bahasa, tanggal=_tanggal_hari_ini(bahasa))))
     catatan = " ".join(aman_html(c) for c in catatan_peta(tampilan, bahasa))
     kepala = (
@@ -205,22 +210,3 @@ def kelurahan_di_titik(tampilan: Tampilan, lintang: float, bujur: float, toleran
     within ``toleransi`` degrees (~200 m).
     """
     return batas_di_titik(tampilan.dataset.batas, lintang, bujur, toleransi)
-
-
-def lapisan_terpilih(tampilan: Tampilan, kode: str | None) -> folium.FeatureGroup | None:
-    """An outline of the selected kelurahan, drawn on top without catching clicks.
-
-    Passed to ``st_folium(feature_group_to_add=...)`` so selecting a kelurahan
-    does not reload the whole map.
-    """
-    batas = tampilan.dataset.batas
-    pilih = batas[batas["kode"] == kode] if kode else batas.iloc[0:0]
-    if not len(pilih):
-        return None
-    grup = folium.FeatureGroup(name="terpilih", control=False)
-    folium.GeoJson(
-        gpd.GeoDataFrame(geometry=sederhanakan(pilih.geometry).to_numpy(), crs="EPSG:4326").to_geo_dict(),
-        style_function=lambda f: {"fill": False, "color": "#d7301f", "weight": 4, "opacity": 1},
-        interactive=False, class_name=CSS_TERPILIH,
-    ).add_to(grup)
-    return grup

@@ -16,7 +16,6 @@ import shapely
 
 from geo import format_id
 from geo.i18n import nilai_metrik, t
-from geo.masuk import skema
 from geo.peta.aman import aman_html, aman_html_seri
 from geo.peta.label import prioritas_label, titik_label
 from geo.simpan import foto
@@ -43,10 +42,10 @@ def sederhanakan(geometri: gpd.GeoSeries, toleransi: float = TOLERANSI_SEDERHANA
 
 
 def gaya_status(status: tuple[str, ...]) -> list[str]:
-    """CSS suffix per status: the active one solid, the last one hollow, others between."""
+    """CSS suffix per status: the active one (the first, see Wilayah.status_aktif) solid, the last hollow, others between."""
     gaya = []
-    for i, s in enumerate(status):
-        if s == skema.STATUS_AKTIF:
+    for i, _ in enumerate(status):
+        if i == 0:
             gaya.append("aktif")
         elif i == len(status) - 1:
             gaya.append("tidak")
@@ -81,9 +80,9 @@ def geometri_peta(geometri: gpd.GeoSeries) -> gpd.GeoSeries:
     return hasil
 
 
-def data_kelurahan(tampilan: Tampilan, metrik: str, bahasa: str) -> dict:
-    """The choropleth as a FeatureCollection keyed by kode, with only tooltip properties."""
-    r = tampilan.ringkasan
+def data_kelurahan(tampilan: Tampilan) -> dict:
+    """The choropleth as a FeatureCollection keyed by kode, with only tooltip properties (the View's metric)."""
+    r, metrik, bahasa = tampilan.ringkasan, tampilan.metrik, tampilan.bahasa
     if not len(r):
         return {"type": "FeatureCollection", "features": []}
     nilai = r[metrik].to_numpy()

@@ -94,7 +94,7 @@ def unit_peta(dataset: Dataset, tingkat: str = "kelurahan", wilayah: str = "") -
             unit = unit[unit["kode"].astype(str).str.startswith(wilayah)]
         return unit.reset_index(drop=True)
 
-    return dataset.memo(f"unit_peta_{tingkat}_{wilayah}", buat)
+    return dataset.indeks.unit_peta.ambil((tingkat, wilayah), buat)
 
 
 # Above the kelurahan a map of a province or the country shows aggregates; markers appear once the
@@ -106,7 +106,7 @@ def potensi_peta(dataset: Dataset, wilayah: str = "", tingkat: str = "kelurahan"
     """The potentials the map can mark inside the prefix: all of them, unless an aggregate map would hold too many."""
     p = dataset.potensi
     if wilayah:
-        p = dataset.memo(f"potensi_peta_{wilayah}", lambda: dataset.potensi[indeks.potensi_dalam(
+        p = dataset.indeks.potensi_peta.ambil(wilayah, lambda: dataset.potensi[indeks.potensi_dalam(
             dataset, kode_dataset(dataset).kel, dataset.potensi["kode_kelurahan"], wilayah)])
     if tingkat != "kelurahan" and len(p) > MAKS_TITIK_AGREGAT:
         return p.iloc[0:0]
@@ -222,7 +222,7 @@ def kotak_wilayah(dataset: Dataset, wilayah: str = "") -> list[list[float]] | No
             minx, miny, maxx, maxy = dalam.total_bounds
             return [[round(float(miny), 5), round(float(minx), 5)], [round(float(maxy), 5), round(float(maxx), 5)]]
 
-        return dataset.memo(f"kotak_{wilayah}", kotak)
+        return dataset.indeks.kotak.ambil(wilayah, kotak)
     if dataset.wilayah.batas_bbox:
         minx, miny, maxx, maxy = dataset.wilayah.batas_bbox
     elif len(dataset.batas):
@@ -308,7 +308,7 @@ def peta_dasar(
     KontrolLayar(t("layar_penuh", bahasa), t("keluar_layar_penuh", bahasa), t("pas_data", bahasa), batas,
                  ruang_legenda=legenda_terbuka is not False, pesan_ubin=t("basemap_tak_terjangkau", bahasa)).add_to(peta)
     SkalaMetrik().add_to(peta)
-    _tambah_basemap(peta, basemap, bahasa)
+    _tambah_basemap(peta, basemap, bahasa, hanya_pilihan=True)  # the sidebar is where a basemap is chosen (#22)
     # One map serves every level: a region with levels names its layers "Wilayah", a kota by its units.
     kata = sebutan(dataset, "kelurahan" if tingkat_awal(dataset) == "kelurahan" else "wilayah", bahasa=bahasa)
     alias = [aman_html(t(x, bahasa, **kata)) for x in ("unit", "induk", "kim")]
@@ -341,16 +341,18 @@ def _kotak_tampilan(tampilan: Tampilan, kotak_kel: np.ndarray, baris: np.ndarray
             [round(float(a[:, 3].max()), 5), round(float(a[:, 2].max()), 5)]]
 
 
-def perubahan(tampilan: Tampilan, metrik: str, kls: kelas.Kelas, legenda: str, bahasa: str, terpilih: str | None) -> dict:
+def perubahan(tampilan: Tampilan, legenda: str) -> dict:
     """What one view changes on the live map, indexed like :func:`data_statis`.
+
+    The metric, classes, language and the selected unit are the View's own.
 
     ``i``: row of each shown kelurahan; ``w``: its class index into ``warna``;
     ``n``: its formatted value; ``p``: rows of the potentials shown.
     """
-    ds = tampilan.dataset
+    ds, metrik, kls, bahasa, terpilih = tampilan.dataset, tampilan.metrik, tampilan.kelas, tampilan.bahasa, tampilan.keadaan.kelurahan
     unit = unit_peta(ds, tampilan.tingkat, tampilan.wilayah)
-    kunci = f"{tampilan.tingkat}_{tampilan.wilayah}"
-    kode_semua = ds.memo(f"indeks_kode_{kunci}", lambda: pd.Index(unit["kode"].astype(str)))
+    kunci = (tampilan.tingkat, tampilan.wilayah)
+    kode_semua = ds.indeks.kode_unit_peta.ambil(kunci, lambda: pd.Index(unit["kode"].astype(str)))
     r = tampilan.ringkasan
     baris = kode_semua.get_indexer(r["kode"].astype(str)) if len(r) else np.zeros(0, dtype=int)
     nilai = r[metrik].to_numpy(dtype=float) if len(r) else np.zeros(0)
@@ -360,7 +362,7 @@ def perubahan(tampilan: Tampilan, metrik: str, kls: kelas.Kelas, legenda: str, b
     semua_p = potensi_peta(ds, tampilan.wilayah, tampilan.tingkat)
     p_baris = semua_p.index.get_indexer(tampilan.potensi.index) if len(tampilan.potensi) else np.zeros(0, dtype=int)
     p_baris = p_baris[p_baris >= 0]  # only what the static file holds
-    kotak_kel = ds.memo(f"kotak_unit_{kunci}", lambda: np.asarray(shapely.bounds(unit.geometry.to_numpy()))
+    kotak_kel = ds.indeks.kotak_unit_peta.ambil(kunci, lambda: np.asarray(shapely.bounds(unit.geometry.to_numpy()))
                         if len(unit) else np.zeros((0, 4)))
     return {
         "i": baris.tolist(),

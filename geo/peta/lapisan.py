@@ -63,8 +63,8 @@ class PetaDasarKosong(Layer):
         """
     )
 
-    def __init__(self, name: str, show: bool = True):
-        super().__init__(name=name, overlay=False, control=True, show=show)
+    def __init__(self, name: str, show: bool = True, control: bool = True):
+        super().__init__(name=name, overlay=False, control=control, show=show)
         self._name = "PetaDasarKosong"
 
 

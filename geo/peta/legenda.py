@@ -11,20 +11,11 @@ from geo.i18n import nilai_metrik, t
 from geo.peta.aman import aman_html
 from geo.peta.data import gaya_status
 from geo.peta.hidup import MAKS_TITIK_AGREGAT, titik_disembunyikan
-from geo.tampilan import kelas
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
 # Neutral grey for the status samples: status is shown by shape, not colour.
 WARNA_CONTOH_STATUS = "#6b7680"
-
-
-def kelas_peta(tampilan: Tampilan, metrik: str, skema_kelas: str, jumlah_kelas: int) -> kelas.Kelas:
-    """The choropleth classes of a view (shared classifier, see ``geo.tampilan.kelas``)."""
-    from geo.tampilan.kelas_waktu import kelas_metrik  # diverging for the change between two dates
-
-    r = tampilan.ringkasan
-    return kelas_metrik(r[metrik].to_numpy(dtype=float) if len(r) else [], metrik, skema_kelas, jumlah_kelas)
 
 
 def catatan_peta(tampilan: Tampilan, bahasa: str) -> list[str]:
@@ -51,9 +42,9 @@ def _titik(warna: str, gaya: str) -> str:
     return f'<span class="kim-contoh kim-s-{gaya}" aria-hidden="true"><span class="kim-titik" style="--w:{aman_html(warna)}"></span></span>'
 
 
-def html_legenda(tampilan: Tampilan, metrik: str, kls: kelas.Kelas, bahasa: str, dengan_catatan: bool = True) -> str:
-    """Legend HTML: classes of the metric, categories present, status styles, notes."""
-    wil = tampilan.dataset.wilayah
+def html_legenda(tampilan: Tampilan, dengan_catatan: bool = True) -> str:
+    """Legend HTML of the View: classes of its metric, categories present, status styles, notes."""
+    wil, metrik, kls, bahasa = tampilan.dataset.wilayah, tampilan.metrik, tampilan.kelas, tampilan.bahasa
     label = kls.label(lambda v: nilai_metrik(metrik, v, bahasa))
     baris = [_baris(f'<span class="kim-kotak" style="background:{aman_html(w)}"></span>', lab) for w, lab in zip(kls.warna, label)]
     if len(kls.warna) == 1 and len(tampilan.ringkasan) > 1:
@@ -77,9 +68,3 @@ def html_legenda(tampilan: Tampilan, metrik: str, kls: kelas.Kelas, bahasa: str,
     if catatan:
         bagian.append(f'<div class="kim-legenda-catatan">{"<br>".join(aman_html(c) for c in catatan)}</div>')
     return "".join(bagian)
-
-
-def legenda_peta(tampilan: Tampilan, metrik: str, skema_kelas: str = kelas.SKEMA_BAWAAN,
-                 jumlah_kelas: int = kelas.JUMLAH_KELAS_BAWAAN, bahasa: str = "id") -> str:
-    """The same legend as inside the map, for a page to draw next to it."""
-    return html_legenda(tampilan, metrik, kelas_peta(tampilan, metrik, skema_kelas, jumlah_kelas), bahasa, dengan_catatan=False)

@@ -5,6 +5,9 @@ table (validate, compare, write, audit, restore); ``akun`` checks editors' login
 ``foto`` validates, cleans and stores photos of potentials.
 ``gudang`` is the one storage interface the page and the CLI use: these files,
 or the shared PostgreSQL/PostGIS store of ``pg`` (migrations in ``migrasi/``).
+``kegiatan`` saves the activity log; ``utuh`` keeps records consistent (saved means
+loadable, no row naming a missing potential); ``gabung`` merges two editors' saves
+row by row; ``impor_data`` imports a whole table through the page's path.
 """
 
-__all__ = ["akun", "berkas", "foto", "gudang", "kegiatan", "kim", "pg"]
+__all__ = ["akun", "berkas", "foto", "gabung", "gudang", "impor_data", "kegiatan", "kim", "pg", "utuh"]

@@ -9,6 +9,8 @@ before; with it, the shared PostgreSQL/PostGIS database of :mod:`geo.simpan.pg`.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -20,11 +22,19 @@ from geo.galat import Laporan
 from geo.masuk.baca import baca_tabel
 from geo.masuk.dataset import Dataset, muat_dataset
 from geo.simpan import berkas as _berkas
+from geo.simpan import foto as _foto
 from geo.simpan import kim as _kim
+from geo.simpan import pembatas_simpan as _pembatas_simpan
+from geo.simpan.gabung import SidikTabel, astuple_sidik
 from geo.simpan.kim import HasilSimpan
+from geo.simpan.pembatas_simpan import CatatanGagal
+
+_LOG = logging.getLogger("geo.login")
+PEMBATAS_SQLITE = ".pembatas_login.sqlite3"  # beside kim.csv: the limiter's counts, shared by all processes
+_PENYIMPAN_GAGAL: dict[str, _pembatas_simpan.GagalSqlite] = {}
+_GAGAL_MEMORI = _pembatas_simpan.GagalMemori()
 
 JENIS_BERKAS = "berkas"
-JENIS_POSTGRESQL = "postgresql"
 
 
 class Cadangan(Protocol):
@@ -64,8 +74,13 @@ class Gudang(Protocol):
         """The KIM table as the editor starts from, and its fingerprint."""
 
     def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str = "sunting",
-                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True) -> HasilSimpan:
-        """Validate and save, with a backup and an audit entry, or refuse and say why."""
+                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True,
+                   berantai: bool = False) -> HasilSimpan:
+        """Validate and save, with a backup and an audit entry, or refuse and say why.
+
+        Removing a potential that activity rows or budget lines name is refused with their
+        list, unless ``berantai``: the user's explicit, audited cascade removes them too.
+        """
 
     def daftar_cadangan(self) -> list[Cadangan]:
         """Earlier versions, newest first."""
@@ -77,8 +92,47 @@ class Gudang(Protocol):
                  periksa_konflik: bool = False) -> HasilSimpan:
         """Make an earlier version current again; the version it replaces is kept too."""
 
-    def baca_audit(self) -> pd.DataFrame:
-        """The audit log, newest first (columns as :func:`geo.simpan.kim.baca_audit`)."""
+    def baca_audit(self, rekaman: str = "kim") -> pd.DataFrame:
+        """The audit log of one record (``kim``, ``kegiatan``, ``anggaran``), newest first
+        (columns as :func:`geo.simpan.kim.baca_audit`)."""
+
+    # --- the activity log and the budget plan (#20) ---------------------
+    def baca_log_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, Any]:
+        """The activity log as text cells (``KOLOM_KEGIATAN``) and its fingerprint."""
+
+    def simpan_kegiatan(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *,
+                        aksi: str = "sunting-kegiatan", berkas: str = "tabel kegiatan", catatan: str = "",
+                        periksa_konflik: bool = True) -> HasilSimpan:
+        """Validate and save the log (the loader's rules on what is written), or refuse and say why."""
+
+    def muat_rencana(self, dataset: Dataset, pengaturan: Any = None) -> Any:
+        """The budget plan (:class:`geo.anggaran.rencana.Rencana`), validated against ``dataset``."""
+
+    def sidik_rencana(self) -> Any:
+        """The plan's fingerprint as the editor opens it (None when there is no plan yet)."""
+
+    def baca_rencana_untuk_sunting(self) -> tuple[pd.DataFrame, Any]:
+        """The plan as the text cells it holds (no ``_baris``), and its fingerprint."""
+
+    def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan: Any, pengguna: str, sidik_awal: Any, *,
+                       berkas: str = "tabel suntingan", aksi: str = "sunting", periksa_konflik: bool = True) -> HasilSimpan:
+        """Validate and save the plan, or refuse and say why."""
+
+    # --- #21: the login limiter's failure counts (geo.simpan.pembatas), shared by every process ---
+    def pembatas_baca(self, kunci: list[str]) -> dict[str, CatatanGagal]:
+        """The failure records of these keys (absent: none)."""
+
+    def pembatas_gagal(self, kunci: list[str], sekarang: float, lupa_detik: float,
+                       kunci_sampai: Callable[[int], float]) -> None:
+        """Count one failure for each key, atomically; a record still locked is never evicted."""
+
+    def pembatas_hapus(self, kunci: list[str]) -> None:
+        """Forget these keys' failures (a successful login)."""
+
+    # --- #21: photos (geo.simpan.foto), bytes with the same limits in both stores ---
+    def simpan_foto(self, id_potensi: str, data: bytes, pengguna: str, nama: str = "foto",
+                    id_sah: set[str] | None = None) -> _foto.Foto:
+        """Validate, clean and store one potential's photo, audited; the old one is kept as a backup."""
 
 
 class GudangBerkas:
@@ -109,9 +163,10 @@ class GudangBerkas:
         return _kim.baca_untuk_sunting(dataset)
 
     def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str = "sunting",
-                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True) -> HasilSimpan:
+                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True,
+                   berantai: bool = False) -> HasilSimpan:
         return _kim.simpan_kim(frame, dataset, pengguna, sidik_awal, aksi=aksi, berkas=berkas, catatan=catatan,
-                               periksa_konflik=periksa_konflik)
+                               periksa_konflik=periksa_konflik, berantai=berantai)
 
     def daftar_cadangan(self) -> list[Cadangan]:
         return list(_berkas.daftar_cadangan(self._paths()[0]))
@@ -123,8 +178,79 @@ class GudangBerkas:
                  periksa_konflik: bool = False) -> HasilSimpan:
         return _kim.pulihkan(cadangan.path, dataset, pengguna, sidik_awal, periksa_konflik)  # type: ignore[attr-defined]
 
-    def baca_audit(self) -> pd.DataFrame:
-        return _kim.baca_audit(self._paths()[0])
+    def baca_audit(self, rekaman: str = "kim") -> pd.DataFrame:
+        path = {"kegiatan": config.path_kegiatan(self._paths()[0]), "anggaran": config.path_anggaran()}.get(rekaman, self._paths()[0])
+        _foto.selesaikan_jurnal_foto_terkunci(self._paths()[0])  # #21: a killed photo save's entry too
+        return _kim.baca_audit(path)
+
+    def baca_log_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, Any]:
+        from geo.simpan.kegiatan import baca_log_untuk_sunting
+
+        return baca_log_untuk_sunting(dataset)
+
+    def simpan_kegiatan(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *,
+                        aksi: str = "sunting-kegiatan", berkas: str = "tabel kegiatan", catatan: str = "",
+                        periksa_konflik: bool = True) -> HasilSimpan:
+        from geo.simpan.kegiatan import simpan_kegiatan
+
+        return simpan_kegiatan(frame, dataset, pengguna, sidik_awal, aksi=aksi, berkas=berkas, catatan=catatan,
+                               periksa_konflik=periksa_konflik)
+
+    def muat_rencana(self, dataset: Dataset, pengaturan: Any = None) -> Any:
+        from geo.anggaran.rencana import muat_rencana
+
+        return muat_rencana(dataset, config.path_anggaran(), pengaturan)
+
+    def sidik_rencana(self) -> Any:
+        return _berkas.Sidik.dari(config.path_anggaran())
+
+    def baca_rencana_untuk_sunting(self) -> tuple[pd.DataFrame, Any]:
+        from geo.anggaran.rencana import KOLOM_SEMUA
+        from geo.anggaran.simpan import sebagai_teks
+        from geo.masuk.baca import KOLOM_BARIS
+
+        path = config.path_anggaran()
+        sidik = _berkas.Sidik.dari(path)
+        mentah = baca_tabel(path, Laporan(), kolom_dikenal=KOLOM_SEMUA) if sidik else None
+        if mentah is None:
+            return pd.DataFrame(columns=list(KOLOM_SEMUA)), sidik
+        teks = sebagai_teks(mentah)
+        # The fingerprint carries the plan as loaded, so a later save merges line by line.
+        return teks.drop(columns=KOLOM_BARIS).reset_index(drop=True), SidikTabel(*astuple_sidik(sidik), tabel=teks)
+
+    def simpan_rencana(self, frame: pd.DataFrame, dataset: Dataset, pengaturan: Any, pengguna: str, sidik_awal: Any, *,
+                       berkas: str = "tabel suntingan", aksi: str = "sunting", periksa_konflik: bool = True) -> HasilSimpan:
+        from geo.anggaran.simpan import simpan_rencana
+
+        return simpan_rencana(frame, config.path_anggaran(), dataset, pengaturan, pengguna, sidik_awal, berkas=berkas, aksi=aksi)
+
+    # --- #21: the login limiter's counts, in SQLite beside the data (process memory if read-only) ---
+    def _gagal(self) -> _pembatas_simpan.PenyimpanGagal:
+        path = self._paths()[0].parent / PEMBATAS_SQLITE
+        return _PENYIMPAN_GAGAL.setdefault(str(path), _pembatas_simpan.GagalSqlite(path))
+
+    def _gagal_aman(self, kerja: Callable[[_pembatas_simpan.PenyimpanGagal], Any]) -> Any:
+        try:
+            return kerja(self._gagal())
+        except (sqlite3.Error, OSError) as exc:  # a read-only data folder: this process still limits
+            _LOG.warning("Hitungan login gagal tidak dapat disimpan di %s (%s); dipakai memori proses ini.",
+                         self._paths()[0].parent / PEMBATAS_SQLITE, exc)
+            return kerja(_GAGAL_MEMORI)
+
+    def pembatas_baca(self, kunci: list[str]) -> dict[str, _pembatas_simpan.CatatanGagal]:
+        return self._gagal_aman(lambda p: p.pembatas_baca(kunci))
+
+    def pembatas_gagal(self, kunci: list[str], sekarang: float, lupa_detik: float,
+                       kunci_sampai: Callable[[int], float]) -> None:
+        self._gagal_aman(lambda p: p.pembatas_gagal(kunci, sekarang, lupa_detik, kunci_sampai))
+
+    def pembatas_hapus(self, kunci: list[str]) -> None:
+        self._gagal_aman(lambda p: p.pembatas_hapus(kunci))
+
+    # --- #21: photos in data/foto/ beside kim.csv ---
+    def simpan_foto(self, id_potensi: str, data: bytes, pengguna: str, nama: str = "foto",
+                    id_sah: set[str] | None = None) -> _foto.Foto:
+        return _foto.simpan_foto(self._paths()[0], id_potensi, data, pengguna, nama, id_sah)
 
 
 def _berkas_kim(kim: Path) -> tuple[Path, ...]:

@@ -18,9 +18,12 @@ from geo.galat import Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_bytes
 from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN, validasi_kegiatan
-from geo.simpan.berkas import Sidik
+from geo.simpan import utuh
+from geo.simpan.berkas import Sidik, kunci
+from geo.simpan.gabung import GalatKonflikBerkas, SidikTabel, astuple_sidik, gabung_bila_berubah
 from geo.simpan.kim import (
     MODE_GABUNG,
+    GalatKonflik,
     HasilSimpan,
     PeriksaUnggahan,
     Perubahan,
@@ -84,12 +87,20 @@ def baca_log_untuk_sunting(dataset: Dataset) -> tuple[pd.DataFrame, Sidik | None
     mentah = baca_bytes(data, path.name, Laporan(), excel=path.suffix.lower() in _EXCEL, kolom_dikenal=KOLOM_KEGIATAN)
     if mentah is None:
         return kosong, sidik
-    return ke_teks(mentah)[list(KOLOM_KEGIATAN)], sidik
+    teks = ke_teks(mentah)[list(KOLOM_KEGIATAN)]
+    return teks, SidikTabel(*astuple_sidik(sidik), tabel=teks.copy())  # the base of a row-level merge
 
 
 def bandingkan_log(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
     """Activities added, changed and removed, matched by ``id_kegiatan``."""
     return perubahan_menurut(ke_teks(lama), ke_teks(baru), "id_kegiatan")
+
+
+def _isi(teks: pd.DataFrame, path: Path) -> bytes:
+    """The exact bytes a save writes, so they can be read back before they replace the file."""
+    buf = io.BytesIO()
+    _penulis(teks, path)(buf)
+    return buf.getvalue()
 
 
 def _penulis(teks: pd.DataFrame, path: Path):
@@ -105,7 +116,15 @@ def simpan_kegiatan(
 ) -> HasilSimpan:
     """Validate ``frame`` and make it the activity log, or refuse and say why (see module doc)."""
     path = path_log(dataset)
-    with sesi_simpan(path, sidik_awal, periksa_konflik) as kini:
+    # The KIM table's lock first (always KIM, log, plan): no potential is removed while this log is checked against it.
+    with kunci(dataset.path_kim), sesi_simpan(path, sidik_awal, periksa_konflik=False) as kini:
+        if periksa_konflik:
+            try:  # someone saved since: only this editor's rows are applied to the current log
+                gabungan = gabung_bila_berubah(sidik_awal, kini, ke_teks(frame)[list(KOLOM_KEGIATAN)],
+                                               lambda: baca_log_untuk_sunting(dataset)[0], "id_kegiatan")
+            except GalatKonflikBerkas as exc:
+                raise GalatKonflik(path, exc.kini) from None
+            frame = frame if gabungan is None else gabungan
         tabel, laporan = _validasi(frame, berkas, dataset)
         if not laporan.ok:
             return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")
@@ -113,7 +132,18 @@ def simpan_kegiatan(
         perubahan = bandingkan_log(lama, tabel)
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
-        cadangan = ganti_teraudit(path, _penulis(ke_teks(tabel), path), pengguna, aksi, perubahan, len(tabel), catatan)
+        data = _isi(ke_teks(tabel), path)
+        ids = id_potensi_sah(dataset)
+        # Whatever is saved must load: the cells by row and column, then the exact bytes through the loader.
+        laporan_muat = utuh.periksa_sel(ke_teks(tabel), berkas)
+        if laporan_muat.ok:  # against the KIM file as it is now (under its lock), not as this editor loaded it
+            laporan_muat = utuh.periksa_id_kini(ke_teks(tabel), berkas, dataset.path_kim)
+        if laporan_muat.ok:
+            laporan_muat = utuh.laporan_muat_ulang(
+                data, path.name, KOLOM_KEGIATAN, lambda m: validasi_kegiatan(m, path.name, dataset.wilayah, ids)[1])
+        if not laporan_muat.ok:
+            return HasilSimpan(False, laporan_muat, pesan=f"Tidak disimpan: {len(laporan_muat.galat)} galat harus diperbaiki dulu.")
+        cadangan = ganti_teraudit(path, data, pengguna, aksi, perubahan, len(tabel), catatan)
         return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Log kegiatan tersimpan: {perubahan.ringkas()}.")
 
 

@@ -26,6 +26,7 @@ from geo.galat import GalatData, Laporan
 from geo.masuk import skema
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel, tebak_delimiter
 from geo.masuk.dataset import Dataset
+from geo.masuk.kegiatan import periksa_selaras_log
 from geo.masuk.periksa import baca_dan_validasi
 from geo.masuk.validasi import validasi_kim
 from geo.simpan.berkas import Sidik, berubah, cadangkan, kunci, tulis_bytes_atomik
@@ -128,12 +129,15 @@ def baca_untuk_sunting(dataset: Dataset) -> tuple[pd.DataFrame, Sidik | None]:
         stat = path.stat()
     except FileNotFoundError:
         return pd.DataFrame(columns=list(skema.KOLOM_KIM)), None
-    sidik = Sidik.dari_bytes(data, stat.st_mtime_ns)
+    from geo.simpan.gabung import SidikTabel, astuple_sidik
+
     tabel, _ = baca_dan_validasi(data, path.name, dataset.referensi, dataset.wilayah, None,
                                  excel=path.suffix.lower() in _EXCEL)
     if tabel is None:
-        return pd.DataFrame(columns=list(skema.KOLOM_KIM)), sidik
-    return tabel[list(skema.KOLOM_KIM)], sidik
+        return pd.DataFrame(columns=list(skema.KOLOM_KIM)), Sidik.dari_bytes(data, stat.st_mtime_ns)
+    tabel = tabel[list(skema.KOLOM_KIM)]
+    # The fingerprint carries what the editor starts from, so a later save can merge row by row.
+    return tabel, SidikTabel(*astuple_sidik(Sidik.dari_bytes(data, stat.st_mtime_ns)), tabel=ke_teks(tabel))
 
 
 def bandingkan(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
@@ -219,20 +223,14 @@ def _tambah_baris_audit(path_kim: Path, entri: dict) -> None:
         os.fsync(f.fileno())
 
 
-def catat_audit(path_kim: Path, pengguna: str, aksi: str, perubahan: Perubahan, jumlah_baris: int,
-                cadangan: Path | None, catatan: str = "") -> None:
-    """Append one JSON line: who, when, what; fsync'd so it survives a crash too."""
-    _tambah_baris_audit(path_kim, _entri_audit(path_kim, pengguna, aksi, perubahan, jumlah_baris, cadangan, catatan))
-
-
 def path_jurnal(path_kim: Path | str) -> Path:
     """The audit entry of a save in progress, written before the file is replaced."""
     return path_audit(path_kim).with_suffix(".jsonl.tertunda")
 
 
-def _tulis_jurnal(path_kim: Path, entri: dict, data_baru: bytes) -> None:
+def _tulis_jurnal(jurnal: Path, entri: dict, data_baru: bytes) -> None:
     isi = {"entri": entri, "sha256": hashlib.sha256(data_baru).hexdigest()}
-    tulis_bytes_atomik(path_jurnal(path_kim), json.dumps(isi, ensure_ascii=False).encode("utf-8"))
+    tulis_bytes_atomik(jurnal, json.dumps(isi, ensure_ascii=False).encode("utf-8"))
 
 
 def _baris_terakhir_sama(path_kim: Path, entri: dict) -> bool:
@@ -245,16 +243,18 @@ def _baris_terakhir_sama(path_kim: Path, entri: dict) -> bool:
         return False
 
 
-def selesaikan_jurnal(path_kim: Path | str) -> bool:
+def selesaikan_jurnal(path_kim: Path | str, jurnal: Path | None = None, log: Path | None = None) -> bool:
     """Finish a save that died between the file replace and its audit line.
 
     Call with the save lock held. The pending entry is appended when the
     file on disk is the content it announced (the replace happened), and
     dropped otherwise (the old file is intact, nothing changed). True if
-    an entry was recovered.
+    an entry was recovered. ``jurnal`` and ``log`` (whose audit file gets the
+    line) default to the file's own; a photo names the KIM table's log.
     """
     path_kim = Path(path_kim)
-    jurnal = path_jurnal(path_kim)
+    jurnal = jurnal or path_jurnal(path_kim)
+    log = log or path_kim
     try:
         isi = json.loads(jurnal.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -267,10 +267,10 @@ def selesaikan_jurnal(path_kim: Path | str) -> bool:
     except OSError:
         kini = ""
     if isinstance(isi, dict) and isinstance(isi.get("entri"), dict) and isi.get("sha256") == kini \
-            and not _baris_terakhir_sama(path_kim, isi["entri"]):  # died after the line, before the unlink
+            and not _baris_terakhir_sama(log, isi["entri"]):  # died after the line, before the unlink
         entri = dict(isi["entri"])
         entri["catatan"] = (str(entri.get("catatan") or "") + " (dicatat ulang setelah penyimpanan terputus)").strip()
-        _tambah_baris_audit(path_kim, entri)
+        _tambah_baris_audit(log, entri)
         pulih = True
     jurnal.unlink(missing_ok=True)
     return pulih
@@ -321,56 +321,88 @@ def simpan_kim(
     berkas: str = "tabel suntingan",
     catatan: str = "",
     periksa_konflik: bool = True,
+    berantai: bool = False,
 ) -> HasilSimpan:
     """Validate ``frame`` and make it the KIM table, or refuse and say why.
 
     Raises :class:`GalatKonflik` if the file's content is no longer what
     ``sidik_awal`` saw. Invalid data returns ``disimpan=False`` with the
-    report; the file is then untouched.
+    report; the file is then untouched. Removing a potential that activity
+    rows or budget lines still name is refused, unless ``berantai`` (the
+    editor's explicit choice) removes those rows too, audited.
     """
+    from geo.simpan import utuh
+    from geo.simpan.gabung import GalatKonflikBerkas, gabung_bila_berubah
+
     path = dataset.path_kim
-    with sesi_simpan(path, sidik_awal, periksa_konflik) as kini:
+    with sesi_simpan(path, sidik_awal, periksa_konflik=False) as kini:
         tabel, laporan = _validasi(frame, berkas, dataset)
         if not laporan.ok:
             return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")
+        if periksa_konflik:
+            try:
+                gabungan = gabung_bila_berubah(sidik_awal, kini, ke_teks(tabel[list(skema.KOLOM_KIM)]),
+                                               lambda: ke_teks(baca_untuk_sunting(dataset)[0]), "id_potensi")
+            except GalatKonflikBerkas as exc:
+                raise GalatKonflik(path, exc.kini) from None
+            if gabungan is not None:  # someone saved other rows since: theirs and this editor's both stay
+                tabel, laporan = _validasi(gabungan, berkas, dataset)
+                if not laporan.ok:
+                    return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")
         if tabel.empty:
             return HasilSimpan(False, laporan, pesan="Tidak disimpan: tabel kosong. Data KIM minimal berisi satu potensi.")
         lama, _ = baca_untuk_sunting(dataset)
         perubahan = bandingkan(lama, tabel)
         if perubahan.kosong and kini is not None:
             return HasilSimpan(False, laporan, perubahan, sidik=kini, pesan="Tidak ada perubahan; berkas tidak diubah.")
-        data_baru = _isi_berkas(tabel, path)
-        # The same check as on load, on the exact bytes: whatever is saved must load.
-        _, laporan_muat = baca_dan_validasi(data_baru, path.name, dataset.referensi, dataset.wilayah, dataset.batas,
-                                            excel=path.suffix.lower() in _EXCEL)
-        if not laporan_muat.ok:
-            return HasilSimpan(False, laporan_muat, pesan=f"Tidak disimpan: {len(laporan_muat.galat)} galat harus diperbaiki dulu.")
-        cadangan = ganti_teraudit(path, data_baru, pengguna, aksi, perubahan, len(tabel), catatan)
-        return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.")
+        ids = set(perubahan.dihapus)
+        # Removing potentials: the log and the plan stay locked until both checks and writes are done.
+        with utuh.kunci_rujukan(path, dataset.path_kegiatan, aktif=bool(ids)):
+            rujukan = utuh.cari_rujukan(path, ids, dataset.path_kegiatan)
+            if rujukan and not berantai:
+                return HasilSimpan(False, utuh.laporan_rujukan(rujukan, berkas), perubahan, pesan=utuh.pesan_rujukan(rujukan))
+            data_baru = _isi_berkas(tabel, path)
+            # The same check as on load, on the exact bytes: whatever is saved must load.
+            _, laporan_muat = baca_dan_validasi(data_baru, path.name, dataset.referensi, dataset.wilayah, dataset.batas,
+                                                excel=path.suffix.lower() in _EXCEL)
+            if not laporan_muat.ok:
+                return HasilSimpan(False, laporan_muat, pesan=f"Tidak disimpan: {len(laporan_muat.galat)} galat harus diperbaiki dulu.")
+            cadangan = ganti_teraudit(path, data_baru, pengguna, aksi, perubahan, len(tabel), catatan)
+            ikut = utuh.hapus_berantai(path, ids, pengguna, f"ikut terhapus bersama potensi {', '.join(perubahan.dihapus)}",
+                                       dataset.path_kegiatan, terkunci=True) if rujukan else []
+            tambahan = f" Ikut dihapus: {len(ikut)} baris yang merujuk potensi itu." if ikut else ""
+            return HasilSimpan(True, laporan, perubahan, cadangan, Sidik.dari(path), f"Tersimpan: {perubahan.ringkas()}.{tambahan}")
 
 
 def ganti_teraudit(path: Path, isi: bytes | Callable[[BinaryIO], object], pengguna: str, aksi: str, perubahan: Perubahan,
-                   jumlah_baris: int, catatan: str = "") -> Path | None:
+                   jumlah_baris: int | None, catatan: str = "", *, jurnal: Path | None = None, log: Path | None = None,
+                   berkas: str | None = None) -> Path | None:
     """Replace a data file with a backup and a write-ahead audit entry; the caller holds its lock.
 
     The audit entry is on disk before the replace, so a kill between the two
     is finished by the next save or audit read (:func:`selesaikan_jurnal`).
-    Every audited table (KIM, activity log, budget plan) is written here.
+    Every audited table (KIM, activity log, budget plan) and every photo is
+    written here; a photo passes its own ``jurnal``, the KIM table as ``log``
+    and its ``berkas`` label (``foto/<name>``).
     """
     if callable(isi):
         buf = io.BytesIO()
         isi(buf)
         isi = buf.getvalue()
+    jurnal = jurnal or path_jurnal(path)
+    log = log or path
     cadangan = cadangkan(path)
-    entri = _entri_audit(path, pengguna, aksi, perubahan, jumlah_baris, cadangan, catatan)
-    _tulis_jurnal(path, entri, isi)
+    entri = _entri_audit(path, pengguna, aksi, perubahan, jumlah_baris, cadangan, catatan)  # type: ignore[arg-type]
+    if berkas:
+        entri["berkas"] = berkas
+    _tulis_jurnal(jurnal, entri, isi)
     try:
         tulis_bytes_atomik(path, isi)
     except BaseException:
-        path_jurnal(path).unlink(missing_ok=True)
+        jurnal.unlink(missing_ok=True)
         raise
-    _tambah_baris_audit(path, entri)
-    path_jurnal(path).unlink(missing_ok=True)
+    _tambah_baris_audit(log, entri)
+    jurnal.unlink(missing_ok=True)
     return cadangan
 
 
@@ -389,6 +421,7 @@ def periksa_unggahan(data: bytes, nama: str, dataset: Dataset, mode: str, lama: 
     tabel, laporan = baca_dan_validasi(data, nama, dataset.referensi, dataset.wilayah, dataset.batas)
     if tabel is None:
         return PeriksaUnggahan(pd.DataFrame(columns=list(skema.KOLOM_KIM)), laporan, None, None)
+    periksa_selaras_log(tabel, dataset.kegiatan, dataset.wilayah, nama, laporan)  # as `validate` does (#22)
     if not laporan.ok:
         return PeriksaUnggahan(tabel, laporan, None, None)
     hasil = gabung_menurut_id(lama, tabel) if mode == MODE_GABUNG else tabel[list(skema.KOLOM_KIM)]

@@ -9,7 +9,6 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.masuk import skema
 from geo.masuk.wilayah import Wilayah
 from geo.slug import slug
 
@@ -64,7 +63,7 @@ def kode_potensi(potensi: pd.DataFrame, batas: gpd.GeoDataFrame, wilayah: Wilaya
         kategori=_kode(potensi["kategori_potensi"], list(wilayah.kategori_potensi)),
         status=_kode(potensi["status_aktivitas"], list(wilayah.status_aktivitas)),
         anggota=potensi["jumlah_anggota"].astype("Float64").fillna(0).to_numpy(dtype=float),
-        aktif=(potensi["status_aktivitas"] == skema.STATUS_AKTIF).to_numpy(dtype=float),
+        aktif=(potensi["status_aktivitas"] == wilayah.status_aktif).to_numpy(dtype=float),
         tanggal=pd.to_datetime(potensi["kegiatan_terakhir"]).to_numpy(dtype="datetime64[s]").astype(np.int64),
         kim=pd.factorize(pasangan)[0] if len(potensi) else np.zeros(0, dtype=np.int64),
         kelurahan=kelurahan[0] if len(potensi) else np.zeros(0, dtype=np.int64),
@@ -82,7 +81,10 @@ def jumlah_beda(kode: np.ndarray) -> int:
 
 def kode_dataset(dataset: Dataset) -> KodePotensi:
     """The dataset's codes, computed on its first view and kept with it."""
-    return dataset.memo("kode_potensi", lambda: kode_potensi(dataset.potensi, dataset.batas, dataset.wilayah))
+    ix = dataset.indeks
+    if ix.kode_potensi is None:
+        ix.kode_potensi = kode_potensi(dataset.potensi, dataset.batas, dataset.wilayah)
+    return ix.kode_potensi
 
 
 def ringkas_kelurahan(
@@ -92,6 +94,10 @@ def ringkas_kelurahan(
     nama_kim: pd.Series | None = None,
 ) -> gpd.GeoDataFrame:
     """Aggregate (already filtered) potentials onto every kelurahan in ``batas``.
+
+    The page and every output aggregate through :func:`ringkas_kode` (integer
+    codes); this string-keyed form is kept on purpose as the tests' oracle
+    (tests/tampilan/test_indeks.py checks the fast path against it).
 
     Kelurahan without potentials keep their row with zeros, so a choropleth
     still shows them. ``nama_kim`` (kode → name) names each kelurahan's KIM

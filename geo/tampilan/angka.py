@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from geo.masuk import skema
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
@@ -47,7 +46,7 @@ def angka_utama(tampilan: Tampilan, kode: str | None = None) -> AngkaUtama:
         p = p[p["kode_kelurahan"] == kode]
         r = r[r["kode"] == kode] if "kode" in r else r.iloc[0:0]
     potensi = len(p)
-    aktif = int((p["status_aktivitas"] == skema.STATUS_AKTIF).sum()) if potensi else 0
+    aktif = int((p["status_aktivitas"] == tampilan.dataset.wilayah.status_aktif).sum()) if potensi else 0
     di_peta = set(r["kode"]) if "kode" in r else set()
     return AngkaUtama(
         kim=int(p[["kode_kelurahan", "nama_kim"]].drop_duplicates().shape[0]) if potensi else 0,

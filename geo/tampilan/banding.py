@@ -7,8 +7,6 @@ detail panel, exports and CLI read the same numbers for a date.
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
 from dataclasses import replace
 
 import numpy as np
@@ -16,6 +14,7 @@ import pandas as pd
 
 from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import awalan_seri
+from geo.tampilan import waktu
 from geo.tampilan.agregat import kolom_status
 from geo.tampilan.saring import Filter, terapkan
 from geo.tampilan.waktu import KOLOM_HARI, KOLOM_POS, KOSONG, _hari, aturan_waktu, bulan_penuh_hari, potensi_pada
@@ -57,7 +56,7 @@ def tambah_banding(
     f_tetap = replace(f, status=())
     a = terapkan(sumber_pada if sumber_pada is not None else potensi_pada(dataset.potensi, log, pada, wil), f_tetap)
     b = terapkan(potensi_pada(dataset.potensi, log, banding, wil), f_tetap)
-    aktif = wil.status_aktivitas[0]
+    aktif = wil.status_aktif
     kode, idx = _kunci_unit(a, tingkat), pd.Index(ringkasan["kode"])
     aktif_a = (a["status_aktivitas"] == aktif).astype(int)
     aktif_b = (b["status_aktivitas"] == aktif).astype(int)
@@ -87,8 +86,6 @@ def akhir_bulan(awal: dt.date, akhir: dt.date) -> pd.DatetimeIndex:
 
 
 # Timelines kept per dataset: picking a kelurahan, a metric or a status filter leaves the region's unchanged.
-_MAKS_GARIS_WAKTU = 32
-_KUNCI_GARIS_WAKTU = threading.Lock()
 
 
 def garis_waktu(dataset: Dataset, f: Filter, sampai: dt.date, kode: str | None = None) -> pd.DataFrame:
@@ -100,19 +97,8 @@ def garis_waktu(dataset: Dataset, f: Filter, sampai: dt.date, kode: str | None =
     remembered with the dataset, so a rerun that changes none of them redraws
     the same chart without recounting a history of months.
     """
-    simpanan: OrderedDict = dataset.memo("garis_waktu", OrderedDict)
     kunci = (replace(f, status=()), sampai, kode or None)
-    with _KUNCI_GARIS_WAKTU:  # sessions share the dataset, and an OrderedDict is not thread-safe
-        hasil = simpanan.get(kunci)
-        if hasil is not None:
-            simpanan.move_to_end(kunci)
-    if hasil is None:
-        hasil = _garis_waktu(dataset, kunci[0], sampai, kode)
-        with _KUNCI_GARIS_WAKTU:
-            simpanan[kunci] = hasil
-            while len(simpanan) > _MAKS_GARIS_WAKTU:
-                simpanan.popitem(last=False)
-    return hasil.copy()
+    return dataset.indeks.garis_waktu.ambil(kunci, lambda: _garis_waktu(dataset, kunci[0], sampai, kode)).copy()
 
 
 def _garis_waktu(dataset: Dataset, f: Filter, sampai: dt.date, kode: str | None) -> pd.DataFrame:
@@ -149,6 +135,10 @@ def _garis_waktu(dataset: Dataset, f: Filter, sampai: dt.date, kode: str | None)
         aktif = int((bulan < aturan.bulan_aktif).sum())  # NaN compares False: no activity is never active
         kurang = int(((bulan >= aturan.bulan_aktif) & (bulan < aturan.bulan_kurang_aktif)).sum())
         baris.append([akhir, aktif, kurang, len(potensi) - aktif - kurang])
+    if baris and baris[-1][0].date() >= waktu.hari_ini():
+        # Today's point follows the one status rule (recorded values where the log is silent), as the map does.
+        kini = potensi_pada(potensi, log, baris[-1][0].date(), wil)["status_aktivitas"]
+        baris[-1] = [baris[-1][0], *(int((kini == s).sum()) for s in status)]
     return pd.DataFrame(baris, columns=["bulan", *status])
 
 

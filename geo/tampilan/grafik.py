@@ -7,14 +7,18 @@ no schema validation on every rerun, and the counts come from the same
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
+from babel.dates import format_date, get_month_names
 
-from geo.i18n import t
+from geo.i18n import bahasa_sah, t
 from geo.masuk.wilayah import Wilayah
 from geo.peta.data import gaya_status
 from geo.tampilan.agregat import kolom_kategori, kolom_status
 from geo.tampilan.banding import garis_waktu
+from geo.tampilan.sebutan import kata_induk, kata_tingkat
 from geo.tampilan.susun import Tampilan
 from geo.tampilan.waktu import aturan_waktu, hari_ini
 
@@ -49,15 +53,35 @@ def spek_kategori(tampilan: Tampilan, bahasa: str) -> dict:
     }
 
 
+def kelompok_status(tampilan: Tampilan, bahasa: str) -> tuple[str, str]:
+    """(column of ``ringkasan`` the status chart groups by, the word its title uses).
+
+    Kelurahan group by their parent (``kecamatan``), unless they all share one,
+    where the chart shows the kelurahan themselves; a view of kecamatan or
+    coarser groups by its own units. Title and bars come from this one choice,
+    so a chart titled "per kecamatan" never shows the whole kabupaten as one bar.
+    """
+    r = tampilan.ringkasan
+    if tampilan.tingkat == "kelurahan" and r["kecamatan"].nunique() > 1:
+        return "kecamatan", kata_induk("kelurahan", bahasa)
+    return "kelurahan", kata_tingkat(tampilan.dataset, tampilan.tingkat, tampilan.wilayah, bahasa)
+
+
+def judul_status(tampilan: Tampilan, bahasa: str) -> str:
+    """The status chart's title, naming the units its bars stand for."""
+    return t("grafik_status", bahasa, kelompok=kelompok_status(tampilan, bahasa)[1])
+
+
 def spek_status(tampilan: Tampilan, bahasa: str) -> dict:
-    """Potentials per kecamatan, stacked by status in vocabulary order."""
+    """Potentials per group (see :func:`kelompok_status`), stacked by status in vocabulary order."""
     wil: Wilayah = tampilan.dataset.wilayah
     r = tampilan.ringkasan
+    kolom = kelompok_status(tampilan, bahasa)[0]
     status = list(wil.status_aktivitas)
-    kecamatan = list(dict.fromkeys(r["kecamatan"])) if len(r) else []
+    kecamatan = list(dict.fromkeys(r[kolom].astype(str))) if len(r) else []
     nilai = []
     if len(r):
-        kode = r["kecamatan"].astype(str).map({k: i for i, k in enumerate(kecamatan)}).to_numpy()
+        kode = r[kolom].astype(str).map({k: i for i, k in enumerate(kecamatan)}).to_numpy()
         for j, s in enumerate(status):
             per = np.bincount(kode, weights=r[kolom_status(s)].to_numpy(dtype=float), minlength=len(kecamatan))
             nilai += [{"kecamatan": k, "status": s, "jumlah": int(n), "urut": j} for k, n in zip(kecamatan, per)]
@@ -73,7 +97,7 @@ def spek_status(tampilan: Tampilan, bahasa: str) -> dict:
             "color": {"field": "status", "type": "nominal", "sort": status, "scale": {"domain": status, "range": warna},
                       "legend": {"title": None, "orient": "top"}},
             "order": {"field": "urut", "type": "quantitative"},
-            "tooltip": [{"field": "kecamatan", "type": "nominal", "title": t("kecamatan", bahasa)},
+            "tooltip": [{"field": "kecamatan", "type": "nominal", "title": kelompok_status(tampilan, bahasa)[1].capitalize()},
                         {"field": "status", "type": "nominal", "title": t("status_aktivitas", bahasa)},
                         {"field": "jumlah", "type": "quantitative", "title": t("jumlah", bahasa)}],
         },
@@ -82,6 +106,22 @@ def spek_status(tampilan: Tampilan, bahasa: str) -> dict:
 
 def _iso(tanggal) -> str:
     return pd.Timestamp(tanggal).strftime("%Y-%m-%d")
+
+
+def sumbu_bulan(bahasa: str) -> dict:
+    """A time axis labelled "Apr 2021" / "Apr 2021" with Babel's month names in the page's language.
+
+    Vega's own labels are English ("April", no year); a label expression with
+    the CLDR names needs no locale support in the browser.
+    """
+    bulan = list(get_month_names("abbreviated", locale=bahasa_sah(bahasa)).values())
+    return {"labelExpr": f"{json.dumps(bulan)}[month(datum.value)] + ' ' + year(datum.value)", "labelOverlap": True,
+            "labelAngle": 0}
+
+
+def label_bulan(tanggal, bahasa: str) -> str:
+    """"April 2021" in the page's language (tooltips)."""
+    return format_date(pd.Timestamp(tanggal).date(), "LLLL y", locale=bahasa_sah(bahasa))
 
 
 def spek_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None = None) -> dict | None:
@@ -95,27 +135,32 @@ def spek_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None = None) -
     wil: Wilayah = tampilan.dataset.wilayah
     data = garis_waktu(tampilan.dataset, tampilan.filter, hari_ini(), kode)  # the whole history; the date(s) are marked
     status = list(wil.status_aktivitas)
-    bulan = pd.to_datetime(data["bulan"]).dt.strftime("%Y-%m-%d").tolist()  # once, not once per status
-    nilai = [{"bulan": b, "status": s, "jumlah": n, "urut": j}
-             for j, s in enumerate(status) for b, n in zip(bulan, data[s].astype(int).tolist())]
+    waktu = pd.to_datetime(data["bulan"])
+    bulan = waktu.dt.strftime("%Y-%m-%d").tolist()  # once, not once per status
+    nama_bulan = [label_bulan(b, bahasa) for b in waktu]
+    nilai = [{"bulan": b, "nama_bulan": nb, "status": s, "jumlah": n, "urut": j}
+             for j, s in enumerate(status) for b, nb, n in zip(bulan, nama_bulan, data[s].astype(int).tolist())]
     warna = [WARNA_GAYA[g] for g in gaya_status(wil.status_aktivitas)]
     lapis: list[dict] = [{
         "data": {"values": nilai},
         "mark": {"type": "area", "opacity": 0.85},
         "encoding": {
-            "x": {"field": "bulan", "type": "temporal", "title": None},
+            "x": {"field": "bulan", "type": "temporal", "title": None, "axis": sumbu_bulan(bahasa)},
             "y": {"field": "jumlah", "type": "quantitative", "stack": True, "title": t("jumlah", bahasa),
                   "axis": {"tickMinStep": 1, "format": "d"}},
             "color": {"field": "status", "type": "nominal", "sort": status, "scale": {"domain": status, "range": warna},
                       "legend": {"title": None, "orient": "top"}},
             "order": {"field": "urut", "type": "quantitative"},
-            "tooltip": [{"field": "bulan", "type": "temporal", "format": "%m/%Y", "title": t("bulan", bahasa)},
-                        {"field": "status", "type": "nominal"}, {"field": "jumlah", "type": "quantitative"}],
+            "tooltip": [{"field": "nama_bulan", "type": "nominal", "title": t("bulan", bahasa)},
+                        {"field": "status", "type": "nominal", "title": t("status_aktivitas", bahasa)},
+                        {"field": "jumlah", "type": "quantitative", "title": t("jumlah", bahasa)}],
         },
     }]
     aturan = aturan_waktu(wil)
     if aturan.pandemi:
-        pita = {"values": [{"mulai": _iso(aturan.pandemi[0]), "selesai": _iso(aturan.pandemi[1]), "nama": aturan.nama_pandemi}]}
+        mulai, selesai = (format_date(pd.Timestamp(d).date(), "LLL y", locale=bahasa_sah(bahasa)) for d in aturan.pandemi)
+        label = t("pita_pandemi", bahasa, nama=aturan.nama_pandemi, mulai=mulai, selesai=selesai)
+        pita = {"values": [{"mulai": _iso(aturan.pandemi[0]), "selesai": _iso(aturan.pandemi[1]), "nama": label}]}
         # Over the areas (they are opaque), light enough to read through.
         lapis.append({"data": pita, "mark": {"type": "rect", "color": "#1f2937", "opacity": 0.16},
                       "encoding": {"x": {"field": "mulai", "type": "temporal"}, "x2": {"field": "selesai"},

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from geo.masuk.dataset import Dataset
+from geo.masuk.indeks_dataset import per_tingkat
 from geo.masuk.tingkat import awalan_seri
 
 # Above every character a code can hold: ``w <= kode < w + _ATAS`` means ``kode.startswith(w)``.
@@ -21,7 +22,10 @@ _ATAS = "\U0010ffff"
 
 def kode_batas(dataset: Dataset) -> np.ndarray:
     """The boundary codes as a numpy str array, in ``batas`` row order."""
-    return dataset.memo("indeks_kode_batas", lambda: np.asarray(dataset.batas["kode"].astype(str).to_numpy(dtype=object), dtype=str))
+    ix = dataset.indeks
+    if ix.kode_batas is None:
+        ix.kode_batas = np.asarray(dataset.batas["kode"].astype(str).to_numpy(dtype=object), dtype=str)
+    return ix.kode_batas
 
 
 def _urut(dataset: Dataset) -> tuple[np.ndarray, np.ndarray]:
@@ -30,7 +34,10 @@ def _urut(dataset: Dataset) -> tuple[np.ndarray, np.ndarray]:
         urutan = np.argsort(kode, kind="stable")
         return kode[urutan], urutan
 
-    return dataset.memo("indeks_kode_urut", buat)
+    ix = dataset.indeks
+    if ix.kode_urut is None:
+        ix.kode_urut = buat()
+    return ix.kode_urut
 
 
 def baris_awalan(dataset: Dataset, wilayah: str) -> np.ndarray:
@@ -49,6 +56,12 @@ def ada_awalan(dataset: Dataset, wilayah: str) -> bool:
     return bool(hi > lo)
 
 
+def ada_kode(dataset: Dataset, kode: str) -> bool:
+    """True when ``kode`` is a boundary row's own code (a binary search, no set of 83,000 built)."""
+    baris = baris_awalan(dataset, kode) if kode else np.arange(0)
+    return bool(len(baris)) and bool((kode_batas(dataset)[baris] == kode).any())
+
+
 def masker_awalan(dataset: Dataset, wilayah: str) -> np.ndarray:
     """A boolean mask over ``batas`` rows for the prefix (all True without one)."""
     if not wilayah:
@@ -60,7 +73,10 @@ def masker_awalan(dataset: Dataset, wilayah: str) -> np.ndarray:
 
 def masker_kecamatan(dataset: Dataset, kecamatan: tuple[str, ...]) -> np.ndarray:
     """``batas["kecamatan"].isin(kecamatan)`` over integer codes (factorised once)."""
-    kode, nama = dataset.memo("indeks_kecamatan_batas", lambda: pd.factorize(dataset.batas["kecamatan"]))
+    ix = dataset.indeks
+    if ix.kecamatan_batas is None:
+        ix.kecamatan_batas = pd.factorize(dataset.batas["kecamatan"])
+    kode, nama = ix.kecamatan_batas
     return np.isin(kode, [i for i, k in enumerate(nama) if k in kecamatan])
 
 
@@ -82,7 +98,7 @@ def induk_tingkat(dataset: Dataset, tingkat: str) -> np.ndarray:
     """For each ``batas`` row, the row of its unit in ``unit_tingkat(dataset, tingkat)`` (-1: none)."""
     if tingkat == "kelurahan":
         return np.arange(len(dataset.batas))
-    return dataset.memo(f"indeks_induk_{tingkat}", lambda: indeks_unit(dataset, tingkat).get_indexer(
+    return per_tingkat(dataset.indeks.induk, tingkat, lambda: indeks_unit(dataset, tingkat).get_indexer(
         pd.Index(awalan_seri(dataset.batas["kode"], tingkat))))
 
 
@@ -90,7 +106,7 @@ def indeks_unit(dataset: Dataset, tingkat: str) -> pd.Index:
     """The unit codes of a level as an index (code → row)."""
     from geo.tampilan.tingkat import unit_tingkat
 
-    return dataset.memo(f"indeks_unit_{tingkat}", lambda: pd.Index(unit_tingkat(dataset, tingkat)["kode"].astype(str)))
+    return per_tingkat(dataset.indeks.indeks_unit, tingkat, lambda: pd.Index(unit_tingkat(dataset, tingkat)["kode"].astype(str)))
 
 
 def unit_potensi(dataset: Dataset, tingkat: str, kel: np.ndarray, kode_kelurahan: pd.Series) -> np.ndarray:
@@ -107,8 +123,8 @@ def basis_tingkat(dataset: Dataset, tingkat: str) -> pd.DataFrame:
     """A level's units without geometry (RangeIndex), what ``ringkas_kode`` puts the counts beside."""
     from geo.tampilan.tingkat import unit_tingkat
 
-    return dataset.memo(f"indeks_basis_{tingkat}",
-                        lambda: pd.DataFrame(unit_tingkat(dataset, tingkat).drop(columns="geometry")).reset_index(drop=True))
+    return per_tingkat(dataset.indeks.basis_tingkat, tingkat,
+                       lambda: pd.DataFrame(unit_tingkat(dataset, tingkat).drop(columns="geometry")).reset_index(drop=True))
 
 
 def nama_kim_tingkat(dataset: Dataset, tingkat: str) -> np.ndarray:
@@ -118,7 +134,7 @@ def nama_kim_tingkat(dataset: Dataset, tingkat: str) -> np.ndarray:
         jumlah = semua.groupby(awalan_seri(semua["kode_kelurahan"], tingkat))["nama_kim"].nunique()
         return (jumlah.astype(str) + " KIM").reindex(indeks_unit(dataset, tingkat)).fillna("").to_numpy()
 
-    return dataset.memo(f"indeks_nama_kim_{tingkat}", buat)
+    return per_tingkat(dataset.indeks.nama_kim_tingkat, tingkat, buat)
 
 
 

@@ -14,15 +14,15 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from geo.galat import GalatData
-from geo.i18n import BAHASA, BAHASA_BAWAAN, label_metrik
+from geo.galat import GalatData, GalatOpsi
+from geo.i18n import BAHASA, BAHASA_BAWAAN
 from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import PANJANG_KODE, TINGKAT, normalisasi_awalan, tingkat_sah
 from geo.masuk.wilayah import Wilayah
-from geo.tampilan import kelas, waktu
+from geo.tampilan import indeks, kelas, waktu
 from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik, metrik_tersedia
 from geo.tampilan.saring import Filter, kanonik, pecah_nilai
-from geo.tampilan.tingkat import tentukan
+from geo.tampilan.tingkat import Jenjang, tentukan
 
 # Basemap choices by name (their tile providers live in geo.peta.buat.BASEMAP, same keys):
 # the view can be read and checked without importing folium.
@@ -30,55 +30,63 @@ PETA_DASAR: tuple[str, ...] = ("osm", "satelit", "terang", "kosong")
 BASEMAP_BAWAAN = "osm"
 
 
+def salah_opsi(wilayah: Wilayah, nama: str, nilai: object) -> str | None:
+    """The one check of a map setting (``metrik``, ``skema``, ``kelas``, ``peta``, ``bahasa``): None when valid,
+    else the message naming the valid choices. The URL and CLI parser, the map builder and the exports use it."""
+    pilihan = {"metrik": ("Metrik", lambda: list(daftar_metrik(wilayah))), "skema": ("Skema kelas", lambda: list(kelas.SKEMA_KELAS)),
+               "peta": ("Peta dasar", lambda: list(PETA_DASAR)), "bahasa": ("Bahasa", lambda: list(BAHASA))}
+    if nama == "kelas":
+        teks = str(nilai).strip()
+        if teks.isdigit() and kelas.JUMLAH_KELAS_MIN <= int(teks) <= kelas.JUMLAH_KELAS_MAX:
+            return None
+        return f"Jumlah kelas harus {kelas.JUMLAH_KELAS_MIN} sampai {kelas.JUMLAH_KELAS_MAX}, bukan {nilai}."
+    label, sah = pilihan[nama]
+    daftar = sah()
+    return None if nilai in daftar else f"{label} '{nilai}' tidak dikenal. Pilihan: {', '.join(daftar)}."
+
+
 def periksa_opsi(wilayah: Wilayah, metrik: str, skema: str, jumlah_kelas: int, basemap: str | None = None,
                  bahasa: str | None = None) -> None:
-    """The one check of map options (page, map builder, exports, CLI); GalatData names the valid choices."""
-    label_metrik(metrik, wilayah)  # raises for an unknown metric, listing the valid ones
-    if skema not in kelas.SKEMA_KELAS:
-        raise GalatData(f"Skema kelas '{skema}' tidak dikenal. Pilihan: {', '.join(kelas.SKEMA_KELAS)}.")
-    if not kelas.JUMLAH_KELAS_MIN <= int(jumlah_kelas) <= kelas.JUMLAH_KELAS_MAX:
-        raise GalatData(f"Jumlah kelas harus {kelas.JUMLAH_KELAS_MIN} sampai {kelas.JUMLAH_KELAS_MAX}, bukan {jumlah_kelas}.")
-    if basemap is not None and basemap not in PETA_DASAR:
-        raise GalatData(f"Peta dasar '{basemap}' tidak dikenal. Pilihan: {', '.join(PETA_DASAR)}.")
-    if bahasa is not None and bahasa not in BAHASA:
-        raise GalatData(f"Bahasa '{bahasa}' tidak dikenal. Pilihan: {', '.join(BAHASA)}.")
+    """:func:`salah_opsi` for every setting given; the first problem raises GalatData."""
+    for nama, nilai in (("metrik", metrik), ("skema", skema), ("kelas", jumlah_kelas), ("peta", basemap), ("bahasa", bahasa)):
+        pesan = None if nilai is None else salah_opsi(wilayah, nama, nilai)
+        if pesan:
+            raise GalatData(pesan)
 
 
 @dataclass(frozen=True)
 class Keadaan:
-    """Everything a shared link restores."""
+    """The view state: everything a shared link restores, and every view setting a file or the CLI uses.
 
-    kategori: tuple[str, ...] = ()
-    status: tuple[str, ...] = ()
-    kecamatan: tuple[str, ...] = ()
-    cari: str = ""
+    One frozen object, so it is a cache key as it stands (``catatan`` is left
+    out of equality). ``tingkat=None`` means where the region opens, ``pada=None``
+    today (with an activity log).
+    """
+
+    filter: Filter = field(default_factory=Filter)
     metrik: str = METRIK_BAWAAN
     skema: str = kelas.SKEMA_BAWAAN
     kelas: int = kelas.JUMLAH_KELAS_BAWAAN
     basemap: str = BASEMAP_BAWAAN
     bahasa: str = BAHASA_BAWAAN
-    kelurahan: str | None = None  # kode
+    kelurahan: str | None = None  # kode of the unit whose detail is open
     tingkat: str | None = None  # None: where the region opens (geo.tampilan.tingkat.tingkat_awal)
     wilayah: str = ""  # code prefix drilled into, e.g. 64.74 or 64.74.01
     pada: dt.date | None = None  # None: today (only with an activity log)
     banding: dt.date | None = None
     catatan: tuple[str, ...] = field(default=(), compare=False)
 
-    @property
-    def filter(self) -> Filter:
-        return Filter(self.kategori, self.status, self.kecamatan, self.cari)
-
     def periksa(self, wilayah: Wilayah) -> None:
         """Raise GalatData for a map setting no map can draw (see :func:`periksa_opsi`)."""
         periksa_opsi(wilayah, self.metrik, self.skema, self.kelas, self.basemap, self.bahasa)
 
 
-def _ambil(param: Mapping[str, Sequence[str] | str], nama: str) -> list[str]:
+def _ambil(param: Mapping[str, Sequence[str] | str | None], nama: str) -> list[str]:
     nilai = param.get(nama)
     return pecah_nilai(nilai) if nilai is not None else []
 
 
-def _satu(param: Mapping[str, Sequence[str] | str], nama: str) -> str | None:
+def _satu(param: Mapping[str, Sequence[str] | str | None], nama: str) -> str | None:
     nilai = param.get(nama)
     if nilai is None:
         return None
@@ -102,43 +110,47 @@ def _kanonik_toleran(nilai: list[str], pilihan: Sequence[str], nama: str, catata
 
 
 def cari_kelurahan(dataset: Dataset, nilai: str) -> str | None:
-    """A kelurahan kode from its kode or any spelling of its name the reference knows."""
-    kode = set(dataset.batas["kode"].astype(str)) if len(dataset.batas) else set()
-    if nilai in kode:
-        return nilai
+    """A kelurahan kode from its kode (dotted or not) or any spelling of its name the reference knows."""
+    for calon in (nilai.strip(), normalisasi_awalan(nilai)):
+        if indeks.ada_kode(dataset, calon):
+            return calon
     hasil = dataset.referensi.cari_nama(nilai)
-    return hasil if hasil in kode else None
+    return hasil if hasil and indeks.ada_kode(dataset, hasil) else None
 
 
-def dari_param(param: Mapping[str, Sequence[str] | str], dataset: Dataset) -> Keadaan:
-    """Read a view from query parameters; unknown values are dropped with a note."""
+# How a setting is named in a note: the page says "Tingkat", the command line its flag.
+_NAMA_URL = {"tingkat": "Tingkat", "banding": "tanggal banding"}
+_NAMA_CLI = {"tingkat": "--tingkat", "banding": "--banding"}
+
+
+def dari_param(param: Mapping[str, Sequence[str] | str | None], dataset: Dataset, ketat: bool = False) -> Keadaan:
+    """The one parser of the view state, for URL parameters and CLI flags alike.
+
+    Lenient (``ketat=False``, the URL): an unknown value is dropped with a note
+    in :attr:`Keadaan.catatan` and the rest applies. Strict (the CLI): the same
+    notes raise :class:`geo.galat.GalatOpsi` (exit 2). ``param`` uses the URL's
+    names (``peta`` is the basemap); a value may be a string or a list of them.
+    """
+    nama_param = _NAMA_CLI if ketat else _NAMA_URL
     wil = dataset.wilayah
     catatan: list[str] = []
-    k = Keadaan(
+    f = Filter(
         kategori=_kanonik_toleran(_ambil(param, "kategori"), wil.kategori_potensi, "Kategori", catatan),
         status=_kanonik_toleran(_ambil(param, "status"), wil.status_aktivitas, "Status", catatan),
         kecamatan=_kanonik_toleran(_ambil(param, "kecamatan"), dataset.kecamatan(), "Kecamatan", catatan),
         cari=(_satu(param, "cari") or "")[:100],
     )
-    pilihan_tunggal = (
-        # (URL parameter, Keadaan field, valid values, label for the note)
-        ("metrik", "metrik", list(daftar_metrik(wil)), "Metrik"),
-        ("skema", "skema", list(kelas.SKEMA_KELAS), "Skema kelas"),
-        ("peta", "basemap", list(PETA_DASAR), "Peta dasar"),
-        ("bahasa", "bahasa", list(BAHASA), "Bahasa"),
-    )
-    for nama, field_, sah, label in pilihan_tunggal:
+    k = Keadaan(filter=f)
+    # (URL parameter, Keadaan field): each checked by salah_opsi, the one check of map settings.
+    for nama, field_ in (("metrik", "metrik"), ("skema", "skema"), ("kelas", "kelas"), ("peta", "basemap"), ("bahasa", "bahasa")):
         nilai = _satu(param, nama)
-        if nilai and nilai in sah:
-            k = replace(k, **{field_: nilai})
-        elif nilai:
-            catatan.append(f"{label} '{nilai}' tidak dikenal. Pilihan: {', '.join(sah)}.")
-    jumlah = _satu(param, "kelas")
-    if jumlah:
-        if jumlah.isdigit() and kelas.JUMLAH_KELAS_MIN <= int(jumlah) <= kelas.JUMLAH_KELAS_MAX:
-            k = replace(k, kelas=int(jumlah))
+        if not nilai:
+            continue
+        pesan = salah_opsi(wil, nama, nilai)
+        if pesan:
+            catatan.append(pesan)
         else:
-            catatan.append(f"Jumlah kelas '{jumlah}' harus bilangan {kelas.JUMLAH_KELAS_MIN}–{kelas.JUMLAH_KELAS_MAX}.")
+            k = replace(k, **{field_: int(nilai) if nama == "kelas" else nilai})
     kel = _satu(param, "kelurahan")
     if kel:
         kode = cari_kelurahan(dataset, kel)
@@ -148,17 +160,20 @@ def dari_param(param: Mapping[str, Sequence[str] | str], dataset: Dataset) -> Ke
             saran = dataset.referensi.saran_nama(kel)
             mungkin = f" Mungkin maksud Anda '{saran}'?" if saran else ""
             catatan.append(f"Kelurahan '{kel}' tidak ditemukan.{mungkin} Gunakan nama atau kode kelurahan dari daftar di panel rincian.")
-    k = _jenjang_dari_param(param, dataset, k, catatan)
-    k = _tanggal_dari_param(param, dataset, k, catatan)
+    k = _jenjang_dari_param(param, dataset, k, catatan, nama_param)
+    k = _tanggal_dari_param(param, dataset, k, catatan, nama_param)
+    if ketat and catatan:
+        raise GalatOpsi("\n".join(catatan))
     return replace(k, catatan=tuple(catatan))
 
 
-def _jenjang_dari_param(param: Mapping[str, Sequence[str] | str], dataset: Dataset, k: Keadaan, catatan: list[str]) -> Keadaan:
+def _jenjang_dari_param(param: Mapping[str, Sequence[str] | str | None], dataset: Dataset, k: Keadaan, catatan: list[str],
+                        nama_param: Mapping[str, str]) -> Keadaan:
     """``tingkat`` and ``wilayah``: checked against the data, so a stale link still opens somewhere sensible."""
     nilai_tingkat, nilai_wilayah = _satu(param, "tingkat"), _satu(param, "wilayah")
     tingkat = tingkat_sah(nilai_tingkat)
     if nilai_tingkat and tingkat is None:
-        catatan.append(f"Tingkat '{nilai_tingkat}' tidak dikenal. Pilihan: {', '.join(TINGKAT)}.")
+        catatan.append(f"{nama_param['tingkat']} '{nilai_tingkat}' tidak dikenal. Pilihan: {', '.join(TINGKAT)}.")
     wilayah = normalisasi_awalan(nilai_wilayah) if nilai_wilayah else ""
     if not nilai_tingkat and not wilayah:
         return k
@@ -166,11 +181,18 @@ def _jenjang_dari_param(param: Mapping[str, Sequence[str] | str], dataset: Datas
     catatan.extend(jenjang.catatan)
     if len(wilayah) == PANJANG_KODE["kelurahan"] and jenjang.wilayah and not k.kelurahan:
         k = replace(k, kelurahan=wilayah)  # a desa's own code: open its kecamatan with it selected
+    return dengan_jenjang(k, dataset, jenjang)
+
+
+def dengan_jenjang(k: Keadaan, dataset: Dataset, jenjang: Jenjang) -> Keadaan:
+    """The view state at a drawable level and prefix; the region's opening level is written as None (short links)."""
     bawaan = tentukan(dataset)
-    return replace(k, tingkat=None if jenjang == bawaan else jenjang.tingkat, wilayah=jenjang.wilayah)
+    sama = (jenjang.tingkat, jenjang.wilayah) == (bawaan.tingkat, bawaan.wilayah)
+    return replace(k, tingkat=None if sama else jenjang.tingkat, wilayah=jenjang.wilayah)
 
 
-def _tanggal_dari_param(param: Mapping[str, Sequence[str] | str], dataset: Dataset, k: Keadaan, catatan: list[str]) -> Keadaan:
+def _tanggal_dari_param(param: Mapping[str, Sequence[str] | str | None], dataset: Dataset, k: Keadaan, catatan: list[str],
+                        nama_param: Mapping[str, str]) -> Keadaan:
     """``pada``/``banding`` (ISO or day-first), checked against the log's range."""
     for nama in ("pada", "banding"):
         nilai = _satu(param, nama)
@@ -185,7 +207,8 @@ def _tanggal_dari_param(param: Mapping[str, Sequence[str] | str], dataset: Datas
     if k.banding is not None and not _satu(param, "metrik"):
         k = replace(k, metrik="perubahan_aktif")  # a comparison link shows the change map unless told otherwise
     if not metrik_tersedia(k.metrik, dataset.kegiatan is not None, k.banding is not None):
-        catatan.append(f"Metrik '{k.metrik}' membutuhkan log kegiatan{' dan tanggal banding' if k.metrik == 'perubahan_aktif' else ''}.")
+        perlu = f" dan {nama_param['banding']}" if k.metrik == "perubahan_aktif" else ""
+        catatan.append(f"Metrik '{k.metrik}' membutuhkan log kegiatan{perlu} (data/kegiatan.csv atau KIM_KEGIATAN).")
         k = replace(k, metrik=METRIK_BAWAAN)
     return k
 
@@ -195,10 +218,10 @@ def ke_param(k: Keadaan, dataset: Dataset) -> dict[str, list[str]]:
     bawaan = Keadaan()
     param: dict[str, list[str]] = {}
     for nama in ("kategori", "status", "kecamatan"):
-        if getattr(k, nama):
-            param[nama] = list(getattr(k, nama))
-    if k.cari.strip():
-        param["cari"] = [k.cari.strip()]
+        if getattr(k.filter, nama):
+            param[nama] = list(getattr(k.filter, nama))
+    if k.filter.cari.strip():
+        param["cari"] = [k.filter.cari.strip()]
     for nama, kunci in (("metrik", "metrik"), ("skema", "skema"), ("kelas", "kelas"), ("basemap", "peta"), ("bahasa", "bahasa")):
         if getattr(k, nama) != getattr(bawaan, nama):
             param[kunci] = [str(getattr(k, nama))]

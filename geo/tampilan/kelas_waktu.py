@@ -56,10 +56,10 @@ def judul_metrik(tampilan: Tampilan, metrik: str, bahasa: str = "id") -> str:
     return label_metrik(metrik, tampilan.dataset.wilayah, bahasa)
 
 
-def frasa_tanggal(tampilan: Tampilan) -> str:
+def frasa_tanggal(tampilan: Tampilan, bahasa: str = "id") -> str:
     """For titles: "" without a log, else the date(s) the map stands at."""
     if tampilan.pada is None:
         return ""
     if tampilan.banding is None:
-        return f"keadaan {tanggal(tampilan.pada)}"
-    return f"{tanggal(tampilan.pada)} dibandingkan {tanggal(tampilan.banding)}"
+        return t("c_keadaan_tanggal", bahasa, tanggal=tanggal(tampilan.pada, bahasa))
+    return t("c_dibandingkan", bahasa, pada=tanggal(tampilan.pada, bahasa), banding=tanggal(tampilan.banding, bahasa))

@@ -37,8 +37,7 @@ def kapital(kata: str) -> str:
 def jenis_dalam(dataset: Dataset, wilayah: str = "") -> str:
     """``desa``, ``kelurahan`` or ``desa/kelurahan``: the kind of the units inside the code prefix."""
     batas = dataset.batas
-    return dataset.memo(f"jenis_dalam_{wilayah}",
-                        lambda: jenis_batas(batas.iloc[baris_awalan(dataset, wilayah)] if wilayah else batas))
+    return dataset.indeks.jenis_dalam.ambil(wilayah, lambda: jenis_batas(batas.iloc[baris_awalan(dataset, wilayah)] if wilayah else batas))
 
 
 def kata_tingkat(dataset: Dataset, tingkat: str, wilayah: str = "", bahasa: str = "id") -> str:

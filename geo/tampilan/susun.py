@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import numpy as np
@@ -19,16 +21,30 @@ from geo.masuk.dataset import Dataset
 from geo.tampilan import banding as waktu_banding
 from geo.tampilan import indeks, waktu
 from geo.tampilan.agregat import KodePotensi, kode_dataset, kode_potensi, ringkas_kode
+from geo.tampilan.keadaan import Keadaan
+from geo.tampilan.kelas import Kelas
 from geo.tampilan.saring import Filter
 from geo.tampilan.tingkat import Jenjang, tentukan, unit_tingkat
+
+if TYPE_CHECKING:
+    from geo.tampilan.angka import AngkaUtama
+
+
+# View settings that change no row: a View under other ones is :meth:`Tampilan.dengan`.
+PENGATURAN_PETA: tuple[str, ...] = ("metrik", "skema", "kelas", "basemap", "bahasa", "kelurahan")
 
 
 @dataclass(frozen=True)
 class Tampilan:
-    """A filtered view: the potentials shown and the per-kelurahan summary."""
+    """The View: one view state (:class:`Keadaan`) computed once on one dataset.
+
+    Every consumer (the live map, the cards, every export, ``summary``) takes
+    this object alone, plus options that belong only to a file (paper, dpi,
+    separator, title); the view settings travel inside :attr:`keadaan`.
+    """
 
     dataset: Dataset
-    filter: Filter
+    keadaan: Keadaan
     potensi: gpd.GeoDataFrame
     ringkasan: gpd.GeoDataFrame = field(repr=False)
     # The level of ``ringkasan``'s rows and the code prefix they lie in (see geo.tampilan.tingkat).
@@ -39,6 +55,52 @@ class Tampilan:
     # The date the statuses stand at (None without an activity log) and the comparison date.
     pada: dt.date | None = None
     banding: dt.date | None = None
+
+    @property
+    def filter(self) -> Filter:
+        return self.keadaan.filter
+
+    @property
+    def metrik(self) -> str:
+        return self.keadaan.metrik
+
+    @property
+    def bahasa(self) -> str:
+        return self.keadaan.bahasa
+
+    @cached_property
+    def kelas(self) -> Kelas:
+        """The colour classes of the view's metric, scheme and number of classes; computed once per view."""
+        from geo.tampilan.kelas_waktu import kelas_metrik  # diverging classes for the change between two dates
+
+        r, k = self.ringkasan, self.keadaan
+        return kelas_metrik(r[k.metrik].to_numpy(dtype=float) if len(r) else [], k.metrik, k.skema, k.kelas)
+
+    @cached_property
+    def angka(self) -> AngkaUtama:
+        """The headline figures (cards, the CLI's totals), computed once per view."""
+        from geo.tampilan.angka import angka_utama
+
+        return angka_utama(self)
+
+    def dengan(self, **pengaturan: object) -> Tampilan:
+        """The same rows under other map settings (:data:`PENGATURAN_PETA`: metric, classes, basemap, language,
+        the unit whose detail is open); nothing but the colour classes is recomputed.
+
+        Filters, level, unit and dates change rows: those need a new :func:`tampilkan`.
+        """
+        salah = set(pengaturan) - set(PENGATURAN_PETA)
+        if salah:
+            raise ValueError(f"{', '.join(sorted(salah))} mengubah baris; buat tampilan baru dengan tampilkan().")
+        keadaan = replace(self.keadaan, **pengaturan)
+        if keadaan == self.keadaan:
+            return self
+        baru = replace(self, keadaan=keadaan)
+        if "angka" in self.__dict__:
+            baru.__dict__["angka"] = self.__dict__["angka"]
+        if "kelas" in self.__dict__ and not {"metrik", "skema", "kelas"} & set(pengaturan):
+            baru.__dict__["kelas"] = self.__dict__["kelas"]
+        return baru
 
     @property
     def tingkat(self) -> str:
@@ -64,18 +126,20 @@ class Tampilan:
         return {kosakata[i] for i in np.flatnonzero(hitung) if i < len(kosakata)}
 
 
-def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = None, wilayah: str = "",
-              pada: dt.date | None = None, banding: dt.date | None = None) -> Tampilan:
-    """Filter first, then aggregate onto the units of ``tingkat`` inside the prefix ``wilayah``.
+def tampilkan(dataset: Dataset, keadaan: Keadaan | Filter | None = None) -> Tampilan:
+    """The View of ``keadaan``: filter first, then aggregate onto the units of its level inside its prefix.
 
     Without a level a region opens where :func:`tingkat_awal` says (one kota:
     its kelurahan, as always). Every figure reflects the filter and the prefix.
     With an activity log the statuses are those derived for ``pada`` (default
     today); ``banding`` adds the change between the two dates per kelurahan.
-    Dates outside the log's range raise :class:`geo.galat.GalatData`.
+    Dates outside the log's range raise :class:`geo.galat.GalatData`. A bare
+    :class:`Filter` is the view state with every other setting at its default.
     """
-    f = f or Filter()
-    jenjang = tentukan(dataset, tingkat, wilayah)
+    if not isinstance(keadaan, Keadaan):
+        keadaan = Keadaan(filter=keadaan or Filter())
+    f, pada, banding = keadaan.filter, keadaan.pada, keadaan.banding
+    jenjang = tentukan(dataset, keadaan.tingkat, keadaan.wilayah)
     if dataset.kegiatan is not None or pada is not None or banding is not None:
         pada = waktu.periksa_tanggal(dataset.kegiatan, pada or waktu.hari_ini(), "pada")
         banding = waktu.periksa_tanggal(dataset.kegiatan, banding, "banding") if banding else None
@@ -92,11 +156,15 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
     if f.kecamatan:
         pilih &= indeks.masker_kecamatan(dataset, f.kecamatan)
     if jenjang.tingkat != "kelurahan":
-        return _tampilkan_tingkat(dataset, f, potensi, kd, pilih, jenjang, pada, banding, sumber)
+        return _tampilkan_tingkat(dataset, keadaan, potensi, kd, pilih, jenjang, pada, banding, sumber)
     batas = dataset.batas
     # Per dataset, once: the boundary attributes without geometry, and each row's KIM name.
-    basis = dataset.memo("basis_batas", lambda: pd.DataFrame(dataset.batas.drop(columns="geometry")).reset_index(drop=True))
-    nama = dataset.memo("nama_kim_batas", lambda: indeks.nama_kim(dataset).reindex(dataset.batas["kode"].astype(str)).fillna("").to_numpy())
+    ix = dataset.indeks
+    if ix.basis_batas is None:
+        ix.basis_batas = pd.DataFrame(dataset.batas.drop(columns="geometry")).reset_index(drop=True)
+    if ix.nama_kim_batas is None:
+        ix.nama_kim_batas = indeks.nama_kim(dataset).reindex(dataset.batas["kode"].astype(str)).fillna("").to_numpy()
+    basis, nama = ix.basis_batas, ix.nama_kim_batas
     if not pilih.all():
         batas = batas[pilih]
         basis = basis.loc[pilih].reset_index(drop=True)
@@ -109,10 +177,10 @@ def tampilkan(dataset: Dataset, f: Filter | None = None, tingkat: str | None = N
         ringkasan = waktu_banding.tambah_dormansi(ringkasan, potensi)
         if banding is not None:
             ringkasan = waktu_banding.tambah_banding(ringkasan, dataset, f, pada, banding, sumber)
-    return Tampilan(dataset, f, potensi, ringkasan, jenjang, kd, pada, banding)
+    return Tampilan(dataset, keadaan, potensi, ringkasan, jenjang, kd, pada, banding)
 
 
-def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, kd: KodePotensi, pilih: np.ndarray,
+def _tampilkan_tingkat(dataset: Dataset, keadaan: Keadaan, potensi: gpd.GeoDataFrame, kd: KodePotensi, pilih: np.ndarray,
                        jenjang: Jenjang, pada: dt.date | None, banding: dt.date | None,
                        sumber: gpd.GeoDataFrame | None = None) -> Tampilan:
     """A view above the kelurahan: potentials counted onto the dissolved units of the level.
@@ -123,7 +191,7 @@ def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, k
     (dormancy as the median over the unit's potentials, the comparison as
     sums) are computed per unit too, so a province can ask where revival works.
     """
-    tingkat = jenjang.tingkat
+    f, tingkat = keadaan.filter, jenjang.tingkat
     unit = unit_tingkat(dataset, tingkat)
     induk = indeks.induk_tingkat(dataset, tingkat)
     dipakai = np.zeros(len(unit) + 1, dtype=bool)
@@ -142,10 +210,9 @@ def _tampilkan_tingkat(dataset: Dataset, f: Filter, potensi: gpd.GeoDataFrame, k
         ringkasan = waktu_banding.tambah_dormansi(ringkasan, potensi, tingkat)
         if banding is not None:
             ringkasan = waktu_banding.tambah_banding(ringkasan, dataset, f, pada, banding, sumber, tingkat)
-    return Tampilan(dataset, f, potensi, ringkasan, jenjang, kd, pada, banding)
+    return Tampilan(dataset, keadaan, potensi, ringkasan, jenjang, kd, pada, banding)
 
 
-_MAKS_TANGGAL = 4
 
 
 def _basis(dataset: Dataset, pada: dt.date | None) -> tuple[gpd.GeoDataFrame, KodePotensi]:
@@ -158,13 +225,11 @@ def _basis(dataset: Dataset, pada: dt.date | None) -> tuple[gpd.GeoDataFrame, Ko
     if pada is None or dataset.kegiatan is None:
         return dataset.potensi, kode_dataset(dataset)
 
-    simpanan: dict = dataset.memo("basis_per_tanggal", dict)
-    if pada not in simpanan:
+    def buat() -> tuple[gpd.GeoDataFrame, KodePotensi]:
         sumber = waktu.potensi_pada(dataset.potensi, dataset.kegiatan, pada, dataset.wilayah)
-        while len(simpanan) >= _MAKS_TANGGAL:  # a national table per date is large: keep the last few dates
-            simpanan.pop(next(iter(simpanan)))
-        simpanan[pada] = (sumber, kode_potensi(sumber, dataset.batas, dataset.wilayah))
-    return simpanan[pada]
+        return sumber, kode_potensi(sumber, dataset.batas, dataset.wilayah)
+
+    return dataset.indeks.basis_per_tanggal.ambil(pada, buat)  # a national table per date: the last few dates only
 
 
 def _cocok(dataset: Dataset, kd: KodePotensi, f: Filter) -> np.ndarray:
@@ -177,10 +242,16 @@ def _cocok(dataset: Dataset, kd: KodePotensi, f: Filter) -> np.ndarray:
     if f.status:
         cocok &= np.isin(kd.status, [i for i, k in enumerate(wil.status_aktivitas) if k in f.status])
     if f.kecamatan:
-        kode, nama = dataset.memo("kode_kecamatan_potensi", lambda: pd.factorize(p["kecamatan"]))
+        ix = dataset.indeks
+        if ix.kecamatan_potensi is None:
+            ix.kecamatan_potensi = pd.factorize(p["kecamatan"])
+        kode, nama = ix.kecamatan_potensi
         cocok &= np.isin(kode, [i for i, k in enumerate(nama) if k in f.kecamatan])
     if f.cari.strip():
-        teks = dataset.memo("teks_cari", lambda: (p["nama_kim"].astype(str) + "\n" + p["nama_potensi"].astype(str)).str.casefold())
+        ix = dataset.indeks
+        if ix.teks_cari is None:
+            ix.teks_cari = (p["nama_kim"].astype(str) + "\n" + p["nama_potensi"].astype(str)).str.casefold()
+        teks = ix.teks_cari
         cocok &= teks.str.contains(f.cari.strip().casefold(), regex=False).to_numpy(dtype=bool)
     return cocok
 
@@ -195,4 +266,4 @@ def pilihan_kelurahan(dataset: Dataset, wilayah: str = "") -> Mapping[str, str]:
         b = dataset.batas.iloc[indeks.baris_awalan(dataset, wilayah)].sort_values("kelurahan")
         return dict(zip(b["kode"].astype(str), b["kelurahan"] + " (" + b["kecamatan"] + ")"))
 
-    return MappingProxyType(dataset.memo(f"pilihan_kelurahan_{wilayah}", buat))
+    return MappingProxyType(dataset.indeks.pilihan_kelurahan.ambil(wilayah, buat))

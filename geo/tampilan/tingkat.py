@@ -18,7 +18,8 @@ import pandas as pd
 import shapely
 
 from geo.masuk import tembolok
-from geo.masuk.dataset import KUNCI_TEMBOLOK, Dataset
+from geo.masuk.dataset import Dataset
+from geo.masuk.indeks_dataset import per_tingkat
 from geo.masuk.tingkat import KOLOM_KODE, KOLOM_NAMA, PANJANG_KODE, TINGKAT, awalan_seri, lebih_halus, tingkat_kode
 from geo.tampilan import indeks
 
@@ -46,7 +47,10 @@ def tingkat_awal(dataset: Dataset) -> str:
                 return tingkat
         return "kelurahan"
 
-    return dataset.memo("tingkat_awal", buat)
+    ix = dataset.indeks
+    if ix.tingkat_awal is None:
+        ix.tingkat_awal = buat()
+    return ix.tingkat_awal
 
 
 def unit_tingkat(dataset: Dataset, tingkat: str) -> gpd.GeoDataFrame:
@@ -60,11 +64,11 @@ def unit_tingkat(dataset: Dataset, tingkat: str) -> gpd.GeoDataFrame:
     """
     if tingkat == "kelurahan":
         return dataset.batas
-    return dataset.memo(f"unit_{tingkat}", lambda: _unit_tersimpan(dataset, tingkat))
+    return per_tingkat(dataset.indeks.unit, tingkat, lambda: _unit_tersimpan(dataset, tingkat))
 
 
 def _unit_tersimpan(dataset: Dataset, tingkat: str) -> gpd.GeoDataFrame:
-    kunci = dataset.memo(KUNCI_TEMBOLOK, lambda: None)
+    kunci = dataset.indeks.kunci_tembolok
     nama = f"tingkat-{tembolok.kunci(str(kunci), tingkat, repr(sorted(TOLERANSI_TINGKAT.items())))}" if kunci else ""
     simpanan = tembolok.baca(nama) if kunci else None
     if simpanan is not None:
@@ -147,7 +151,6 @@ class Jenjang:
 
 
 # Distinct (level, prefix) pairs remembered per dataset: a drill-down visits a few; a URL can hold anything.
-_MAKS_JENJANG = 512
 
 
 def tentukan(dataset: Dataset, tingkat: str | None = None, wilayah: str = "") -> Jenjang:
@@ -156,15 +159,7 @@ def tentukan(dataset: Dataset, tingkat: str | None = None, wilayah: str = "") ->
     Depends on the dataset and the two arguments only, so it is computed once
     per pair and dataset (the page asks several times per rerun).
     """
-    simpanan: dict = dataset.memo("jenjang_tentukan", dict)
-    kunci = (tingkat, wilayah, BATAS_POLIGON)
-    hasil = simpanan.get(kunci)  # sessions share the dataset: never index after another thread's clear()
-    if hasil is None:
-        hasil = _tentukan(dataset, tingkat, wilayah)
-        if len(simpanan) >= _MAKS_JENJANG:
-            simpanan.clear()
-        simpanan[kunci] = hasil
-    return hasil
+    return dataset.indeks.jenjang.ambil((tingkat, wilayah, BATAS_POLIGON), lambda: _tentukan(dataset, tingkat, wilayah))
 
 
 def _tentukan(dataset: Dataset, tingkat: str | None, wilayah: str) -> Jenjang:

@@ -193,18 +193,53 @@ def urai_tanggal_opsi(teks: str, nama: str) -> dt.date:
         raise GalatData(f"Tanggal {nama} '{teks}': {exc}") from None
 
 
-def potensi_pada(potensi: pd.DataFrame, kegiatan: pd.DataFrame, pada: dt.date, wilayah: Wilayah) -> pd.DataFrame:
-    """Potentials as they stood on ``pada``: derived status, dormancy, last activity by then.
+SUMBER_LOG, SUMBER_TERCATAT, SUMBER_KOSONG = "log", "tercatat", "tanpa_kegiatan"
 
-    The hand-set status stays in ``status_tercatat``; ``status_beda`` flags a disagreement.
+
+def potensi_pada(potensi: pd.DataFrame, kegiatan: pd.DataFrame, pada: dt.date, wilayah: Wilayah) -> pd.DataFrame:
+    """Potentials as they stood on ``pada``, by the one status rule (README, "Status aktivitas").
+
+    Where the log records an activity of a potential on or before ``pada``, its
+    status, last activity and dormancy come from the log. Where it records none
+    but the KIM table records a last activity, today's view uses the recorded values
+    (``status_aktivitas``, ``kegiatan_terakhir``): a log that says nothing about a
+    potential cannot overrule what was recorded for it. With no activity anywhere
+    (no log row, no recorded date), or on a past date (no history to go on), the
+    log's verdict stands: no activity yet. ``sumber_status`` says which rule
+    applied (``log``, ``tercatat``, or ``tanpa_kegiatan``: no activity known by ``pada``); the recorded values stay in ``status_tercatat`` and
+    ``kegiatan_terakhir_tercatat`` (exports write those back as the import columns).
     """
     aturan = aturan_waktu(wilayah)
-    terakhir = terakhir_pada(potensi, kegiatan, pada)
+    dari_log = terakhir_pada(potensi, kegiatan, pada)
+    tercatat = pd.to_datetime(potensi["kegiatan_terakhir"])
+    ada_log = dari_log.notna() | tercatat.isna() | (pd.Timestamp(pada).date() < hari_ini())
+    terakhir = dari_log.where(ada_log, tercatat.where(tercatat <= pd.Timestamp(pada)))
     bulan = bulan_penuh(terakhir, pada)
     hasil = potensi.copy()
     hasil["status_tercatat"] = potensi["status_aktivitas"]
-    hasil["status_aktivitas"] = status_dari_bulan(bulan, aturan, wilayah.status_aktivitas)
+    hasil["kegiatan_terakhir_tercatat"] = tercatat
+    turunan = status_dari_bulan(bulan, aturan, wilayah.status_aktivitas)
+    hasil["status_aktivitas"] = turunan.where(ada_log, potensi["status_aktivitas"])
+    hasil["sumber_status"] = np.select([dari_log.notna().to_numpy(), ~ada_log.to_numpy()], [SUMBER_LOG, SUMBER_TERCATAT],
+                                       SUMBER_KOSONG)
     hasil["status_beda"] = hasil["status_aktivitas"] != hasil["status_tercatat"]
     hasil["bulan_tidak_aktif"] = bulan
     hasil["kegiatan_terakhir"] = terakhir
     return hasil
+
+
+def status_menurut_aturan(potensi: pd.DataFrame, kegiatan: pd.DataFrame | None, wilayah: Wilayah,
+                          pada: dt.date | None = None) -> pd.DataFrame:
+    """What the map will show for these (possibly edited, unsaved) rows: the editor's preview.
+
+    Columns ``status_peta`` and ``sumber_status``, one row per input row. Without
+    a log the recorded status is what the map shows.
+    """
+    if kegiatan is None or not len(potensi):
+        return pd.DataFrame({"status_peta": potensi["status_aktivitas"], "sumber_status": SUMBER_TERCATAT},
+                            index=potensi.index)
+    baris = potensi.reset_index(drop=True)
+    log = kegiatan.drop(columns=[KOLOM_POS, KOLOM_HARI], errors="ignore")  # its positions belong to the stored table
+    hasil = potensi_pada(baris, log, pada or hari_ini(), wilayah)
+    return pd.DataFrame({"status_peta": hasil["status_aktivitas"].to_numpy(), "sumber_status": hasil["sumber_status"].to_numpy()},
+                        index=potensi.index)

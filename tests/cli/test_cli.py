@@ -54,8 +54,8 @@ def test_summary_csv_dan_table(wilayah_uji, capsys):
     assert "Alfa Laut" in capsys.readouterr().out
 
 
-def test_filter_tidak_dikenal_keluar_1(wilayah_uji, capsys):
-    assert main(["summary", "--kategori", "Kulner"]) == 1
+def test_filter_tidak_dikenal_keluar_2(wilayah_uji, capsys):
+    assert main(["summary", "--kategori", "Kulner"]) == 2  # a refused view setting (issue #19: strict parser, exit 2)
     err = capsys.readouterr().err
     assert "Kategori 'Kulner' tidak dikenal" in err and "Kuliner" in err
 

@@ -49,7 +49,7 @@ def test_summary_pada_saja(capsys):
 
 @pytest.mark.parametrize(("tanggal", "pesan"), [("2017-12-31", "sebelum kegiatan pertama"), ("2999-01-01", "masa depan"), ("30-13-2021", "bukan tanggal")])
 def test_tanggal_salah_pesan_jelas(capsys, tanggal, pesan):
-    assert main(["summary", "--pada", tanggal]) == 1
+    assert main(["summary", "--pada", tanggal]) == 2  # the view state parser refuses it (exit 2)
     err = capsys.readouterr().err
     assert pesan in err and "Traceback" not in err
 
@@ -60,15 +60,16 @@ def test_export_banding_menyebut_kedua_tanggal(tmp_path, capsys):
     from geo.ekspor.opsi import OpsiEkspor
     from geo.ekspor.snapshot import buat_gambar, teks_gambar
     from geo.masuk.dataset import muat_dataset
+    from geo.tampilan.keadaan import Keadaan
     from geo.tampilan.susun import tampilkan
 
     tujuan = tmp_path / "banding.png"
     assert main(["export", "--pada", "2021-06-30", "--banding", "2026-11-30", "--metrik", "perubahan_aktif", "--output", str(tujuan)]) == 0
     assert tujuan.stat().st_size > 10_000
-    t = tampilkan(muat_dataset(), pada=dt.date(2021, 6, 30), banding=dt.date(2026, 11, 30))
-    teks = teks_gambar(buat_gambar(t, OpsiEkspor(metrik="perubahan_aktif")))
+    t = tampilkan(muat_dataset(), Keadaan(pada=dt.date(2021, 6, 30), banding=dt.date(2026, 11, 30)))
+    teks = teks_gambar(buat_gambar(t.dengan(metrik="perubahan_aktif"), OpsiEkspor()))
     assert any("30 Juni 2021 dibandingkan 30 November 2026" in x for x in teks)  # title
     semua = " ".join(" ".join(x.split()) for x in teks)  # the legend title wraps
     assert "Perubahan potensi aktif, 30 Juni 2021 → 30 November 2026" in semua  # legend
-    assert main(["export", "--metrik", "perubahan_aktif", "--output", str(tmp_path / "x.png")]) == 1
+    assert main(["export", "--metrik", "perubahan_aktif", "--output", str(tmp_path / "x.png")]) == 2
     assert "membutuhkan log kegiatan dan --banding" in capsys.readouterr().err

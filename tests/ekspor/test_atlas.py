@@ -45,9 +45,12 @@ def _gambar_per_halaman(pdf: bytes, tmp_path: Path) -> list[int]:
 
 
 def _dengan_merek(w) -> None:
+    # The city points at an outline of its province, so the locator may name the province it draws (#22).
+    from tests.ekspor.test_merek import _garis_provinsi
+
     w.wilayah.write_text(json.dumps({"nama": "Kota Uji", "slug": "uji", "kode": "99.01", "data_contoh": True,
                                      "provinsi": "Provinsi Uji", "instansi": "Dinas Uji Informatika", "unit": "Bidang Uji",
-                                     "catatan_kaki": "Catatan kaki uji."}), encoding="utf-8")
+                                     "catatan_kaki": "Catatan kaki uji.", "batas_konteks": _garis_provinsi(w)}), encoding="utf-8")
 
 
 @pytest.mark.lambat

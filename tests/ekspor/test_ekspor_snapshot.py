@@ -20,7 +20,7 @@ from geo.galat import GalatData
 from geo.masuk.dataset import muat_dataset
 from geo.tampilan.kelas import hitung_kelas
 from geo.tampilan.saring import Filter
-from geo.tampilan.susun import tampilkan
+from geo.tampilan.susun import PENGATURAN_PETA, tampilkan
 
 # Each test renders a page with matplotlib (a second or more): in the full run, not the fast loop.
 pytestmark = pytest.mark.lambat
@@ -29,8 +29,12 @@ HARI = dt.date(2022, 7, 13)
 
 
 def _teks(tampilan, **opsi) -> list[str]:
-    """The page's texts in page order (title first), wrapped lines joined back for easy matching."""
-    teks = snap.teks_gambar(snap.buat_gambar(tampilan, OpsiEkspor(tanggal=HARI, **opsi)))
+    """The page's texts in page order (title first), wrapped lines joined back for easy matching.
+
+    Map settings in ``opsi`` (metric, classes) go to the View, file options to OpsiEkspor.
+    """
+    peta = {k: opsi.pop(k) for k in list(opsi) if k in PENGATURAN_PETA and k != "basemap"}  # basemap=True: tiles in print
+    teks = snap.teks_gambar(snap.buat_gambar(tampilan.dengan(**peta), OpsiEkspor(tanggal=HARI, **opsi)))
     return [teks[0]] + [" ".join(x.split()) for x in teks[1:]]
 
 
@@ -79,11 +83,11 @@ def test_legenda_kelas_sama_dengan_halaman(wilayah_uji):
     """Same classifier, scheme and number of classes as the page: same breaks, same labels."""
     t = tampilkan(muat_dataset())
     kelas = hitung_kelas(t.ringkasan["jumlah_anggota"].to_numpy(dtype=float), "equal_interval", 3)
-    teks = _teks(t, metrik="jumlah_anggota", skema="equal_interval", jumlah_kelas=3)
+    teks = _teks(t, metrik="jumlah_anggota", skema="equal_interval", kelas=3)
     assert "Jumlah anggota per kelurahan" in teks
     for label in kelas.label(lambda v: f"{v:g}"):
         assert label in teks
-    fig = snap.buat_gambar(t, OpsiEkspor(metrik="jumlah_anggota", skema="equal_interval", jumlah_kelas=3))
+    fig = snap.buat_gambar(t.dengan(metrik="jumlah_anggota", skema="equal_interval", kelas=3), OpsiEkspor())
     legenda = next(ax for ax in fig.axes if ax.get_label() == "legenda")
     warna_legenda = {tuple(np.round(p.get_facecolor()[:3], 3)) for p in legenda.patches}
     from matplotlib.colors import to_rgb
@@ -154,7 +158,7 @@ def test_opsi_salah_ditolak_dengan_pesan(wilayah_uji):
     with pytest.raises(GalatData, match="Ukuran kertas 'a3' tidak dikenal"):
         ekspor("pdf", t, OpsiEkspor(ukuran="a3"))
     with pytest.raises(GalatData, match="Metrik 'luas' tidak dikenal"):
-        ekspor("png", t, OpsiEkspor(metrik="luas"))
+        ekspor("png", t.dengan(metrik="luas"), OpsiEkspor())
 
 
 def test_label_kelurahan_tidak_bertumpuk(wilayah_uji):

@@ -19,6 +19,7 @@ from geo.ekspor.snapshot import buat_gambar, teks_gambar
 from geo.impor.alur import impor_batas
 from geo.masuk.dataset import muat_dataset
 from geo.peta.buat import html_mandiri
+from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.susun import tampilkan
 from tests.conftest import KODE_A, KODE_B, KODE_C, KOTAK, REFERENSI
 
@@ -86,8 +87,20 @@ def test_cli_boundaries_import_sumber(wilayah_uji, tmp_path):
     assert set(gpd.read_file(wilayah_uji.batas)["sumber"]) == {"BIG 2022"}
 
 
+def _garis_provinsi(w) -> str:
+    """An outline around the fixture city, three times its size: the "province" a city install may point at."""
+    from shapely.geometry import box
+
+    minx, miny, maxx, maxy = gpd.read_file(w.batas).total_bounds
+    lebar, tinggi = maxx - minx, maxy - miny
+    gpd.GeoDataFrame({"nama": ["Provinsi Uji"]}, geometry=[box(minx - lebar, miny - tinggi, maxx + lebar, maxy + tinggi)],
+                     crs="EPSG:4326").to_file(w.dir / "provinsi.geojson")
+    return "provinsi.geojson"
+
+
 def test_lokator_di_peta_cetak(wilayah_uji):
-    _merek(wilayah_uji)
+    # The inset names the province because it draws it (#22): the city points at the province's outline.
+    _merek(wilayah_uji, batas_konteks=_garis_provinsi(wilayah_uji))
     fig = buat_gambar(tampilkan(muat_dataset()), OpsiEkspor())
     lokator = [ax for ax in fig.axes if ax.get_label() == "lokator"]
     assert len(lokator) == 1
@@ -131,3 +144,36 @@ def test_aktif_dan_kurang_aktif_terbedakan_dalam_skala_abu():
         assert abu(aktif["edgecolors"][i]) - abu(aktif["facecolors"][i]) > 0.05, w
         assert abu(kurang["facecolors"][i]) - abu(kurang["edgecolors"][i]) > 0.3, w
         assert to_rgba(w) == pytest.approx(tuple(aktif["facecolors"][i]))
+
+
+def test_lokator_kota_tanpa_garis_tidak_mengaku_provinsi(wilayah_uji):
+    _merek(wilayah_uji)  # "provinsi" is set, but nothing of the province is drawn
+    fig = buat_gambar(tampilkan(muat_dataset()), OpsiEkspor())
+    (lokator,) = [ax for ax in fig.axes if ax.get_label() == "lokator"]
+    assert not any("Provinsi" in t.get_text() for t in lokator.texts)
+    assert len(lokator.collections) >= 2  # the city and its kecamatan lines, no context layer
+
+
+def test_lokator_dengan_garis_menggambar_provinsi(wilayah_uji):
+    _merek(wilayah_uji, batas_konteks=_garis_provinsi(wilayah_uji))
+    fig = buat_gambar(tampilkan(muat_dataset(), Keadaan(bahasa="en")), OpsiEkspor())
+    (lokator,) = [ax for ax in fig.axes if ax.get_label() == "lokator"]
+    assert any("Provinsi Uji province" in t.get_text() for t in lokator.texts)
+    x0, x1 = lokator.get_xlim()
+    kota = gpd.read_file(wilayah_uji.batas).to_crs(3857).total_bounds
+    assert (x1 - x0) > 2.5 * (kota[2] - kota[0])  # the frame holds the province, not only the city
+
+
+def test_logo_svg_tercetak(wilayah_uji):
+    (wilayah_uji.dir / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40" fill="#0b5394"/></svg>',
+        encoding="utf-8")
+    _merek(wilayah_uji, logo="logo.svg")
+    m = merek(muat_dataset().wilayah)
+    piksel = m.logo_raster()
+    assert piksel is not None and piksel.shape[:2] == (300, 600)
+    assert tuple(piksel[150, 300][:3]) == (11, 83, 148)
+    fig = buat_gambar(tampilkan(muat_dataset()), OpsiEkspor())
+    assert len(next(ax for ax in fig.axes if ax.get_label() == "kepala").images) == 1
+    (wilayah_uji.dir / "logo.svg").write_text("<svg><bukan svg", encoding="utf-8")
+    assert merek(muat_dataset().wilayah).logo_raster() is None  # a broken SVG is left out, the print still works

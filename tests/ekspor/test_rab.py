@@ -126,11 +126,11 @@ def test_xlsx_mengikuti_filter(rab_uji):
 
 
 def test_cli_export_rab_xlsx(rab_uji, wilayah_uji, capsys):
-    tujuan = wilayah_uji.dir / "rab.xlsx"
+    tujuan = wilayah_uji.dir.parent / "rab.xlsx"  # outside the data folder (#21: exports may not write into it)
     assert main(["export", "--format", "rab-xlsx", "--output", str(tujuan)]) == 0
     wb = load_workbook(tujuan)
     assert _nilai(wb["RAB"], f"I{_baris_label(wb['RAB'], 'JUMLAH TOTAL')}") == 1_000_000
-    assert main(["export", "--format", "rab-pdf", "--output", str(wilayah_uji.dir / "rab.xlsx")]) == 1
+    assert main(["export", "--format", "rab-pdf", "--output", str(tujuan)]) == 1
     assert "tidak cocok dengan --format rab-pdf" in capsys.readouterr().err
 
 
@@ -138,9 +138,10 @@ def test_cli_export_rab_ditolak_bila_rencana_tidak_sah(rab_uji, wilayah_uji, cap
     rows = [list(r) for r in BARIS]
     rows[0][8] = "1"
     _tulis(wilayah_uji, rows)
-    assert main(["export", "--format", "rab-pdf", "--output", str(wilayah_uji.dir / "rab.pdf")]) == 1
+    tujuan = wilayah_uji.dir.parent / "rab.pdf"  # outside the data folder (#21)
+    assert main(["export", "--format", "rab-pdf", "--output", str(tujuan)]) == 1
     assert "baris 2, kolom jumlah" in capsys.readouterr().err
-    assert not (wilayah_uji.dir / "rab.pdf").exists()
+    assert not tujuan.exists()
 
 
 @pytest.mark.lambat

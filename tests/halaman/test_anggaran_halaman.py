@@ -144,8 +144,9 @@ def test_kelola_tab_anggaran_konflik(akun, rencana_uji):  # noqa: F811
     at.session_state["anggaran_draf"] = draf
     at.session_state["anggaran_versi"] = at.session_state["anggaran_versi"] + 1
     at.run()
-    lain = rencana_uji.read_text(encoding="utf-8").replace("Rapat pengurus", "Rapat pengurus KIM")
-    rencana_uji.write_text(lain, encoding="utf-8")  # another editor saved in the meantime
+    # Another editor saved the same line in the meantime (#20: other lines would merge).
+    lain = rencana_uji.read_text(encoding="utf-8").replace("Pelatihan pengemasan", "Pelatihan kemasan oleh orang lain")
+    rencana_uji.write_text(lain, encoding="utf-8")
     at.button(key="anggaran_simpan").click().run()
     assert not at.exception, at.exception
     assert any("Konflik penyimpanan" in e.value for e in at.error)

@@ -230,6 +230,7 @@ def test_klik_kelurahan_membuka_rincian(server, dataset_utama, pengamat):
     p.buka(server["utama"].url + "/")
     p.page.wait_for_timeout(500)
     x, y = p.frame.evaluate("([lat, lng]) => { const t = window.map.latLngToContainerPoint([lat, lng]); return [t.x, t.y]; }", [lat, lng])
+    p.page.locator(IFRAME_PETA).scroll_into_view_if_needed()  # KPI labels may wrap (#22): the map can start lower
     kotak = p.page.locator(IFRAME_PETA).bounding_box()
     p.page.mouse.click(kotak["x"] + x, kotak["y"] + y)
     detail = p.page.locator(".st-key-kim_detail")

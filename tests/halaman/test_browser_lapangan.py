@@ -14,6 +14,7 @@ import bcrypt
 import pytest
 from PIL import Image
 
+from geo.simpan.foto import nama_berkas
 from tests.conftest import buat_wilayah
 from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, jalankan, tunggu_diam
 
@@ -38,7 +39,7 @@ def server_sunting(tmp_path):
     sandi = bcrypt.hashpw(b"sandi-lapangan-1", bcrypt.gensalt(rounds=4)).decode()
     env = {"KIM_CSV": str(w.kim), "KIM_BOUNDARIES": str(w.batas), "KIM_REFERENSI": str(w.referensi),
            "KIM_WILAYAH": str(w.wilayah), "KIM_PENGGUNA": f"petugas:{sandi}"}
-    statis = PROYEK / "static" / "foto" / "A-02.jpg"
+    statis = PROYEK / "static" / "foto" / nama_berkas("A-02")
     with jalankan(env, tmp_path / "server.log") as srv:
         yield srv, w
     statis.unlink(missing_ok=True)  # the mirror of this fixture's photo must not outlive the test
@@ -81,7 +82,7 @@ def test_ponsel_status_dan_foto_sampai_ke_popup(server_sunting, tmp_path):
         tunggu_diam(hal)  # a click while the upload's own rerun runs can be lost (two reruns coalesce)
         simpan_foto.click()
         expect(hal.get_by_text("bukan gambar yang dapat dibaca", exact=False)).to_be_visible(timeout=30_000)
-        assert not (w.dir / "foto" / "A-02.jpg").exists()
+        assert not (w.dir / "foto" / nama_berkas("A-02")).exists()
 
         tunggu_diam(hal)
         berkas.set_input_files({"name": "kamera.jpg", "mimeType": "image/jpeg", "buffer": _jpeg()})
@@ -91,7 +92,7 @@ def test_ponsel_status_dan_foto_sampai_ke_popup(server_sunting, tmp_path):
         simpan_foto.click()
         expect(hal.get_by_text("Foto A-02 tersimpan", exact=False)).to_be_visible(timeout=30_000)
         hal.screenshot(path=str(tmp_path / "ponsel-foto.png"), full_page=True)
-        assert (w.dir / "foto" / "A-02.jpg").is_file()
+        assert (w.dir / "foto" / nama_berkas("A-02")).is_file()
         audit = (w.dir / "audit_kim.jsonl").read_text()
         assert '"aksi": "lapangan"' in audit and '"aksi": "foto"' in audit
 
@@ -103,7 +104,7 @@ def test_ponsel_status_dan_foto_sampai_ke_popup(server_sunting, tmp_path):
             if (l.getLatLng && l.getPopup && l.getPopup() && Math.abs(l.getLatLng().lat - 0.015) < 1e-6) { l.openPopup(); } }); }""")
         foto = peta.locator(".kim-popup img.kim-popup-foto")
         expect(foto).to_have_count(1)
-        assert "/app/static/foto/A-02.jpg" in foto.get_attribute("src")
+        assert f"/app/static/foto/{nama_berkas('A-02')}" in foto.get_attribute("src")
         frame.wait_for_function("() => { const i = document.querySelector('.kim-popup-foto'); return i && i.complete && i.naturalWidth > 0; }",
                                 timeout=20_000)
         hal.screenshot(path=str(tmp_path / "ponsel-popup.png"), full_page=False)

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from geo.masuk.dataset import muat_dataset
+from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.susun import tampilkan
 from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, hanya_lokal, jalankan, tunggu_diam
 
@@ -29,7 +30,7 @@ IFRAME_PETA = 'iframe[title="streamlit_folium.st_folium"]'
 def test_tautan_pada_dan_banding(tmp_path):
     ds = muat_dataset(ENV["KIM_CSV"], ENV["KIM_BOUNDARIES"], ENV["KIM_REFERENSI"], ENV["KIM_WILAYAH"], ENV["KIM_KEGIATAN"])
     assert ds.ok and ds.kegiatan is not None
-    t = tampilkan(ds, pada=dt.date(2021, 6, 30), banding=dt.date(2026, 11, 30))
+    t = tampilkan(ds, Keadaan(pada=dt.date(2021, 6, 30), banding=dt.date(2026, 11, 30)))
     r = t.ringkasan
     a, b, bangkit = int(r["jumlah_aktif_pada"].sum()), int(r["jumlah_aktif_banding"].sum()), int(r["jumlah_bangkit"].sum())
     assert (a, b, bangkit) == (2, 22, 22)  # the story of the sample data: the dip, then the revival

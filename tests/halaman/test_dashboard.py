@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from geo.config import PROJECT_DIR
 from geo.masuk.dataset import muat_dataset
 from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
+from geo.tampilan.saring import Filter
 from tests import peta_uji
 from tests.conftest import KODE_A, KODE_B, KODE_C
 
@@ -175,7 +176,7 @@ def test_berkas_hilang_menampilkan_laporan(wilayah_uji, monkeypatch, tmp_path):
 
 def test_keadaan_pulang_pergi(wilayah_uji):
     ds = muat_dataset()
-    k = Keadaan(kategori=("Kuliner", "Batik & Kerajinan"), status=("Aktif",), kecamatan=("Satu",), cari="amplang",
+    k = Keadaan(Filter(kategori=("Kuliner", "Batik & Kerajinan"), status=("Aktif",), kecamatan=("Satu",), cari="amplang"),
                 metrik="potensi_kuliner", skema="natural_breaks", kelas=4, basemap="satelit", bahasa="en", kelurahan=KODE_A)
     param = ke_param(k, ds)
     assert param["kelurahan"] == ["Alfa Laut"] and param["kategori"] == ["Kuliner", "Batik & Kerajinan"]
@@ -190,7 +191,7 @@ def test_keadaan_pulang_pergi(wilayah_uji):
 @pytest.mark.parametrize("kunci", ["kategori", "status", "kecamatan", "metrik", "kelurahan"])
 def test_nama_parameter_stabil(wilayah_uji, kunci):
     ds = muat_dataset()
-    k = Keadaan(kategori=("Kuliner",), status=("Aktif",), kecamatan=("Dua",), metrik="jumlah_aktif", kelurahan=KODE_C)
+    k = Keadaan(Filter(kategori=("Kuliner",), status=("Aktif",), kecamatan=("Dua",)), metrik="jumlah_aktif", kelurahan=KODE_C)
     assert kunci in ke_param(k, ds)
 
 

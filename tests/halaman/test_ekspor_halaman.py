@@ -17,7 +17,7 @@ from geo.ekspor import OpsiEkspor, ekspor
 from geo.masuk.dataset import muat_dataset
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, butuh_chromium, jalankan, tunggu_diam
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, buka_panel_unduh, butuh_chromium, jalankan
 from ui.ekspor import pembuat
 
 PROYEK = PROJECT_DIR
@@ -70,11 +70,7 @@ def test_setiap_tombol_mengunduh_berkas_tersaring(server, tmp_path):
         konteks = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
         konteks.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
         halaman = konteks.new_page()
-        halaman.goto(f"{server}/?kategori=Kuliner")
-        halaman.get_by_text("Unduh peta dan data").wait_for(timeout=90000)
-        tunggu_diam(halaman)
-        halaman.get_by_text("Unduh peta dan data").click()
-        panel = halaman.locator("[data-testid='stExpander']").filter(has_text="Unduh peta dan data")
+        panel = buka_panel_unduh(halaman, f"{server}/?kategori=Kuliner")
         hasil = {}
         for label in LABEL:
             with halaman.expect_download(timeout=60000) as unduhan:

@@ -76,17 +76,22 @@ def _unggah_dan_simpan(page, nama: str, isi: bytes) -> None:
     tunggu_diam(page)
 
 
+def env_dua_server(url_pg: str, w) -> dict[str, str]:
+    """The fixture region imported into the database, and the environment of an app server on it."""
+    g = GudangPG(url_pg)
+    assert pindah.impor(g, "uji", w.kim, w.batas, w.referensi, w.wilayah).hasil
+    g.kolam.tutup()
+    hash_ = bcrypt.hashpw(SANDI_EDITOR.encode(), bcrypt.gensalt(rounds=4)).decode()
+    return {"KIM_DATABASE_URL": url_pg, "KIM_PENGGUNA": f"Budi:{hash_}"}
+
+
 def _nama_potensi(url: str, id_potensi: str) -> str:
     with psycopg.connect(url) as conn:
         return conn.execute("SELECT nama_potensi FROM kim_potensi WHERE id_potensi = %s", (id_potensi,)).fetchone()[0]
 
 
 def test_two_servers_sharing_one_database_never_lose_an_edit(url_pg, wilayah_uji, tmp_path):
-    g = GudangPG(url_pg)
-    assert pindah.impor(g, "uji", wilayah_uji.kim, wilayah_uji.batas, wilayah_uji.referensi, wilayah_uji.wilayah).hasil
-    g.kolam.tutup()
-    hash_ = bcrypt.hashpw(SANDI_EDITOR.encode(), bcrypt.gensalt(rounds=4)).decode()
-    env = {"KIM_DATABASE_URL": url_pg, "KIM_PENGGUNA": f"Budi:{hash_}"}
+    env = env_dua_server(url_pg, wilayah_uji)
     satu, dua = Server(env, tmp_path / "satu.log"), Server(env, tmp_path / "dua.log")
     try:
         satu.tunggu()

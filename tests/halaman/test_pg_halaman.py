@@ -52,14 +52,20 @@ def test_dashboard_from_database_equals_dashboard_from_files(db_terisi, url_pg, 
     assert not at.error
 
 
-def test_editing_on_the_page_saves_into_the_database(db_terisi, url_pg, monkeypatch, wilayah_uji):
-    monkeypatch.setenv(config.ENV_DATABASE, url_pg)
+def masuk_pg(monkeypatch) -> AppTest:
+    """Kelola Data with editor Budi logged in (the database URL is set by the caller)."""
     monkeypatch.setenv("KIM_PENGGUNA", "Budi:" + bcrypt.hashpw(SANDI_EDITOR.encode(), bcrypt.gensalt(rounds=4)).decode())
-    berkas_sebelum = wilayah_uji.kim.read_bytes()
     at = _jalan(KELOLA)
     at.text_input(key="kelola_login_nama").input("budi")
     at.text_input(key="kelola_login_sandi").input(SANDI_EDITOR)
     at.button[0].click().run()
+    return at
+
+
+def test_editing_on_the_page_saves_into_the_database(db_terisi, url_pg, monkeypatch, wilayah_uji):
+    monkeypatch.setenv(config.ENV_DATABASE, url_pg)
+    berkas_sebelum = wilayah_uji.kim.read_bytes()
+    at = masuk_pg(monkeypatch)
     draf = at.session_state["kelola_draf"].copy()
     draf.loc[0, "nama_potensi"] = "Disunting di halaman"
     at.session_state["kelola_draf"] = draf
@@ -81,6 +87,8 @@ def test_database_down_is_a_clear_message_without_password(halaman, monkeypatch,
     pesan = " ".join(str(e.value) for e in at.error).replace("\\", "")  # Kelola Data escapes Markdown
     # Shown as plain text: aman_md puts an invisible word joiner in URLs so they never become links.
     pesan = pesan.replace("\u2060", "")
-    assert "tidak dapat dihubungi" in pesan and "kim:***@127.0.0.1:9" in pesan
+    assert "tidak dapat dihubungi" in pesan and "Coba lagi nanti" in pesan
+    # #21: a visitor learns nothing about the server: no host, port or user (the server log has them)
+    assert "127.0.0.1" not in pesan and "kim:" not in pesan and ":9" not in pesan
     assert "Geheim-77" not in _semua_teks(at) and SANDI not in _semua_teks(at)
     assert not at.metric  # nothing drawn from the files instead

@@ -70,6 +70,7 @@ def _klik(page, geometri) -> None:
     the polygon until the element under the pointer is a unit's path.
     """
     frame = _bingkai(page)
+    page.locator(IFRAME_PETA).scroll_into_view_if_needed()  # wrapped KPI labels (#22) may push the map down
     kotak = page.locator(IFRAME_PETA).bounding_box()
     x0, y0, x1, y1 = geometri.bounds
     calon = [geometri.representative_point()] + [Point(x0 + (x1 - x0) * i / 6, y0 + (y1 - y0) * j / 6)

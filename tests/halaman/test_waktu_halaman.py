@@ -56,7 +56,7 @@ def test_halaman_dengan_pada_dan_banding(log_uji):
     teks = " ".join(m.value for m in at.markdown)
     # 28 Feb 2025: A-03 (3 Feb) active; A-01 (May 2024) and A-02 (Jan 2023) not; so Alfa 1 → 1, one revived, one gone quiet.
     assert "Potensi aktif: <strong>1</strong> pada 31 Agustus 2019 → <strong>1</strong> pada 28 Februari 2025 (+0)" in teks
-    assert "<strong>1</strong> potensi bangkit kembali, <strong>1</strong> menjadi tidak aktif" in teks
+    assert "<strong>1</strong> potensi bangkit kembali, <strong>1</strong> tidak lagi Aktif" in teks
     assert at.session_state["w_metrik"] == "perubahan_aktif"
     assert at.query_params["pada"] == ["2019-08-31"] or at.query_params["pada"] == "2019-08-31"
     assert any("Kegiatan KIM (2)" in e.label for e in at.expander)  # Alfa up to 31 Aug 2019: K1 and K3; later ones hidden

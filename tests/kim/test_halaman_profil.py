@@ -12,7 +12,7 @@ from geo.kim.merek import html_merek_kim, merek_kim
 from geo.masuk.dataset import muat_dataset
 from tests.conftest import KODE_A, KODE_B
 
-HALAMAN = str(Path(__file__).resolve().parents[2] / "pages" / "3_Profil_KIM.py")
+HALAMAN = str(Path(__file__).resolve().parents[2] / "pages" / "5_Profil_KIM.py")
 
 
 @pytest.fixture

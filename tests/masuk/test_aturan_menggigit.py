@@ -162,8 +162,8 @@ def test_repeated_single_value_parameter_uses_the_first(wilayah_uji):
 def test_cari_is_cut_to_100_characters(wilayah_uji):
     d = _muat(wilayah_uji)
     k = dari_param({"cari": ["a" * 500]}, d)
-    assert len(k.cari) == 100
-    assert dari_param({"cari": ["amplang"]}, d).cari == "amplang"
+    assert len(k.filter.cari) == 100
+    assert dari_param({"cari": ["amplang"]}, d).filter.cari == "amplang"
 
 
 def test_fixture_boundaries_are_what_the_coastal_test_assumes(wilayah_uji):

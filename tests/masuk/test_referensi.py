@@ -108,11 +108,12 @@ def test_normalisasi_seri_sama_dengan_per_nilai():
     import numpy as np
     import pandas as pd
 
-    from geo.masuk.referensi import normalisasi_kode, normalisasi_kode_seri, normalisasi_nama, normalisasi_nama_seri
+    from geo.masuk.nama import kunci_seri  # the column-wise name key the loaders use
+    from geo.masuk.referensi import normalisasi_kode, normalisasi_kode_seri, normalisasi_nama
 
     nilai = pd.Series(["64.74.01.1001", "6474011001", " 64 74 01\u00a01001", None, np.nan, "abc", "64.74.011001",
                        "Kel. Api-Api", "KELURAHAN\u2003Loktuan", "desa x", "Ds.Sumber", "dsa", "", "Désa", "Kelurahanx"], dtype=object)
-    kode, nama = normalisasi_kode_seri(nilai), normalisasi_nama_seri(nilai)
+    kode, nama = normalisasi_kode_seri(nilai), kunci_seri(nilai.fillna(""))
     assert len(kode) == len(nilai) == len(nama)
     assert list(kode) == [normalisasi_kode(v) for v in nilai]
     assert list(nama) == [normalisasi_nama(v) for v in nilai]

@@ -14,9 +14,9 @@ from shapely.geometry import Polygon
 
 from geo.masuk.dataset import muat_dataset
 from geo.peta.aman import aman_html, aman_html_seri, json_skrip
-from geo.peta.buat import BASEMAP, buat_peta, html_mandiri, kelurahan_di_titik, lapisan_terpilih
+from geo.peta.buat import BASEMAP, buat_peta, html_mandiri, kelurahan_di_titik
 from geo.peta.data import sederhanakan
-from geo.peta.legenda import legenda_peta
+from geo.peta.legenda import html_legenda
 from geo.tampilan import kelas
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
@@ -74,7 +74,7 @@ def test_kecamatan_membatasi_poligon(wilayah_uji):
 
 
 def test_warna_kelurahan_dari_kelas_bersama(tampilan):
-    html = _render(buat_peta(tampilan, metrik="jumlah_potensi", skema_kelas="equal_interval", jumlah_kelas=3))
+    html = _render(buat_peta(tampilan.dengan(metrik="jumlah_potensi", skema="equal_interval", kelas=3)))
     kls = kelas.hitung_kelas(tampilan.ringkasan["jumlah_potensi"], "equal_interval", 3)
     harapan = dict(zip(tampilan.ringkasan["kode"], kls.warna_nilai(tampilan.ringkasan["jumlah_potensi"])))
     styler = html[html.index("_styler(feature) {"):html.index("_highlighter(feature) {")]
@@ -86,14 +86,14 @@ def test_semua_nol_tetap_satu_kelas(wilayah_uji):
     tp = tampilkan(muat_dataset(), Filter(cari="tidak ada yang cocok"))
     html = _render(buat_peta(tp))
     assert len(peta_uji.kelurahan(html)) == 3 and peta_uji.potensi(html)["titik"] == []
-    legenda = legenda_peta(tp, "jumlah_potensi")
+    legenda = html_legenda(tp.dengan(metrik="jumlah_potensi"), dengan_catatan=False)  # the legend beside the map
     assert "Semua kelurahan bernilai sama" in legenda and ">0</div>" in legenda
 
 
 @pytest.mark.parametrize("skema", list(kelas.SKEMA_KELAS))
 @pytest.mark.parametrize("metrik", ["jumlah_potensi", "jumlah_aktif", "persen_aktif", "jumlah_anggota", "potensi_kuliner"])
 def test_setiap_metrik_dan_skema(tampilan, metrik, skema):
-    html = _render(buat_peta(tampilan, metrik=metrik, skema_kelas=skema, jumlah_kelas=5))
+    html = _render(buat_peta(tampilan.dengan(metrik=metrik, skema=skema, kelas=5)))
     assert len(peta_uji.kelurahan(html)) == 3
     if metrik == "persen_aktif":
         assert all(f["properties"]["nilai"].endswith("%") for f in peta_uji.kelurahan(html))
@@ -101,16 +101,16 @@ def test_setiap_metrik_dan_skema(tampilan, metrik, skema):
 
 def test_opsi_salah_ditolak_dengan_pesan(tampilan):
     with pytest.raises(ValueError, match="Metrik 'luas'"):
-        buat_peta(tampilan, metrik="luas")
+        buat_peta(tampilan.dengan(metrik="luas"))
     with pytest.raises(ValueError, match="Skema kelas"):
-        buat_peta(tampilan, skema_kelas="kmeans")
+        buat_peta(tampilan.dengan(skema="kmeans"))
     with pytest.raises(ValueError, match="Peta dasar"):
-        buat_peta(tampilan, basemap="google")
+        buat_peta(tampilan.dengan(basemap="google"))
 
 
 @pytest.mark.parametrize("basemap", list(BASEMAP))
 def test_peta_dasar(tampilan, basemap):
-    html = _render(buat_peta(tampilan, basemap=basemap))
+    html = _render(buat_peta(tampilan.dengan(basemap=basemap)))
     ubin = re.findall(r"var (tile_layer_\w+) = L\.tileLayer\(\s*\"([^\"]+)\"", html)
     assert len(ubin) == 3  # every basemap stays available in the layer control
     ditambah = re.findall(r"(tile_layer_\w+)\.addTo\(", html)
@@ -137,7 +137,7 @@ def test_kontrol_lapisan_layar_penuh_legenda(tampilan):
 
 
 def test_bahasa_inggris(tampilan):
-    html = _render(buat_peta(tampilan, bahasa="en", metrik="persen_aktif"))
+    html = _render(buat_peta(tampilan.dengan(bahasa="en", metrik="persen_aktif")))
     assert '"Share active (%)"' in html and '"KIM potentials"' in html
     assert peta_uji.opsi(html, "L.control.kimLayar")["judulMasuk"] == "Full screen"
 
@@ -176,15 +176,6 @@ def test_kelurahan_di_titik(tampilan):
     assert kelurahan_di_titik(tampilan, 0.015, 110.075) == KODE_C
     assert kelurahan_di_titik(tampilan, 0.031, 110.045) == KODE_B  # just outside the edge
     assert kelurahan_di_titik(tampilan, 5.0, 100.0) is None
-
-
-def test_lapisan_terpilih_tidak_menangkap_klik(tampilan):
-    peta = buat_peta(tampilan)
-    lapisan_terpilih(tampilan, KODE_B).add_to(peta)
-    html = _render(peta)
-    assert '"className": "kim-terpilih"' in html and '"interactive": false' in html
-    assert lapisan_terpilih(tampilan, None) is None
-    assert lapisan_terpilih(tampilan, "00.00.00.0000") is None
 
 
 # --- escaping -----------------------------------------------------------------------------------
@@ -241,7 +232,7 @@ def test_muatan_di_setiap_kolom_teks_tidak_lolos(wilayah_uji, muatan):
 
 
 def test_html_mandiri_lengkap(tampilan):
-    html = html_mandiri(tampilan, "Peta <uji> & `coba`", metrik="jumlah_aktif", basemap="kosong")
+    html = html_mandiri(tampilan.dengan(metrik="jumlah_aktif", basemap="kosong"), "Peta <uji> & `coba`")
     assert html.startswith("<!DOCTYPE html>") and '<html lang="id">' in html
     assert "<title>Peta <uji>" not in html and "Peta &lt;uji&gt; &amp; &#96;coba&#96;" in html
     assert "Data contoh, bukan data resmi." in html and "skematik" in html

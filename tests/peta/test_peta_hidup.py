@@ -18,7 +18,8 @@ from streamlit_folium import _get_map_string
 
 from geo.masuk.dataset import muat_dataset
 from geo.peta.hidup import PembaruanPeta, data_statis, perubahan, peta_dasar, teks_statis, tulis_statis
-from geo.peta.legenda import html_legenda, kelas_peta
+from geo.peta.legenda import html_legenda
+from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
 from tests.conftest import BARIS_BAIK, KODE_A, KODE_B, KODE_C
@@ -32,8 +33,8 @@ def _skrip_dasar(ds) -> str:
 
 
 def _ubah(tp, metrik="jumlah_potensi", terpilih=None) -> dict:
-    kls = kelas_peta(tp, metrik, "quantiles", 5)
-    return perubahan(tp, metrik, kls, html_legenda(tp, metrik, kls, "id"), "id", terpilih)
+    tp = tp.dengan(metrik=metrik, skema="quantiles", kelas=5, bahasa="id", kelurahan=terpilih)
+    return perubahan(tp, html_legenda(tp))
 
 
 def test_skrip_dasar_sama_untuk_setiap_filter(wilayah_uji):
@@ -163,21 +164,20 @@ def test_peta_agregat_tanpa_titik_bila_terlalu_banyak(tmp_path, monkeypatch):
     assert atas.tingkat != "kelurahan" and len(atas.potensi) == 400
     assert hidup.titik_disembunyikan(atas)
     assert data_statis(ds, "id", atas.tingkat, atas.wilayah)["p"]["titik"] == []
-    kls = kelas_peta(atas, "jumlah_potensi", "quantiles", 5)
-    assert perubahan(atas, "jumlah_potensi", kls, "", "id", None)["p"] == []
+    assert perubahan(atas, "")["p"] == []
     # The exported and standalone map follows the same rule, and says so in its legend.
     from geo.peta.buat import buat_peta
     from tests import peta_uji
 
-    skrip = buat_peta(atas, basemap="kosong").get_root().render()
+    skrip = buat_peta(atas.dengan(basemap="kosong")).get_root().render()
     assert peta_uji.potensi(skrip)["titik"] == [] and "Titik potensi tidak digambar" in skrip
     # One kecamatan holds few potentials: its desa map marks every one of them.
     kec = str(ds.potensi["kode_kelurahan"].iloc[0])[:8]
-    bawah = tampilkan(ds, None, "kelurahan", kec)
+    bawah = tampilkan(ds, Keadaan(tingkat="kelurahan", wilayah=kec))
     assert 0 < len(bawah.potensi) <= 100 and not hidup.titik_disembunyikan(bawah)
-    ubah = perubahan(bawah, "jumlah_potensi", kelas_peta(bawah, "jumlah_potensi", "quantiles", 5), "", "id", None)
+    ubah = perubahan(bawah, "")
     assert len(ubah["p"]) == len(bawah.potensi)
-    skrip = buat_peta(bawah, basemap="kosong").get_root().render()
+    skrip = buat_peta(bawah.dengan(basemap="kosong")).get_root().render()
     assert len(peta_uji.potensi(skrip)["titik"]) == len(bawah.potensi) and "Titik potensi tidak digambar" not in skrip
 
 

@@ -35,7 +35,7 @@ def _png_bom(lebar: int = 60_000, tinggi: int = 60_000) -> bytes:
 
 def test_jpeg_disimpan_kecil_tanpa_exif(wilayah_uji):
     hasil = foto.simpan_foto(wilayah_uji.kim, "A-01", _jpeg_gps(), "budi", "kamera.jpg", id_sah={"A-01"})
-    assert hasil.path == wilayah_uji.dir / "foto" / "A-01.jpg"
+    assert hasil.path == wilayah_uji.dir / "foto" / foto.nama_berkas("A-01")
     with Image.open(hasil.path) as g:
         assert g.format == "JPEG"
         assert max(g.size) == foto.MAKS_SISI
@@ -49,9 +49,10 @@ def test_jpeg_disimpan_kecil_tanpa_exif(wilayah_uji):
 def test_foto_lama_dicadangkan(wilayah_uji):
     foto.simpan_foto(wilayah_uji.kim, "A-01", _jpeg_gps((400, 300)), "budi")
     foto.simpan_foto(wilayah_uji.kim, "A-01", _jpeg_gps((300, 400)), "budi")
-    cadangan = list((wilayah_uji.dir / "foto" / "cadangan").glob("A-01-*.jpg"))
+    nama = foto.nama_berkas("A-01")
+    cadangan = list((wilayah_uji.dir / "foto" / "cadangan").glob(f"{nama[:-4]}-*.jpg"))
     assert len(cadangan) == 1
-    assert foto.daftar_foto(wilayah_uji.kim) == {"A-01": wilayah_uji.dir / "foto" / "A-01.jpg"}
+    assert foto.daftar_foto(wilayah_uji.kim) == {nama[:-4]: wilayah_uji.dir / "foto" / nama}
 
 
 @pytest.mark.parametrize("fmt", ["PNG", "WEBP"])
@@ -63,7 +64,7 @@ def test_png_webp_diterima(wilayah_uji, fmt):
 
 
 def _tak_tersimpan(wilayah_uji) -> None:
-    assert not (wilayah_uji.dir / "foto" / "A-01.jpg").exists()
+    assert not (wilayah_uji.dir / "foto" / foto.nama_berkas("A-01")).exists()
     assert not (wilayah_uji.dir / "audit_kim.jsonl").exists()
 
 
@@ -112,9 +113,9 @@ def test_tanpa_login_atau_id_tak_dikenal_ditolak(wilayah_uji):
 
 
 def test_nama_berkas_aman():
-    assert foto.nama_berkas("BTG-KUA-01") == "BTG-KUA-01.jpg"
-    assert foto.nama_berkas("../../etc/passwd") == "_.._etc_passwd.jpg"
-    assert "/" not in foto.nama_berkas("a/b\\c")
+    assert foto.nama_berkas("BTG-KUA-01").startswith("BTG-KUA-01_")  # readable, with the id's digest
+    assert foto.nama_berkas("../../etc/passwd").startswith("etc-passwd_")
+    assert "/" not in foto.nama_berkas("a/b\\c") and "\\" not in foto.nama_berkas("a/b\\c")
 
 
 def test_foto_muncul_di_popup_dan_html_mandiri(wilayah_uji, tmp_path):
@@ -128,12 +129,13 @@ def test_foto_muncul_di_popup_dan_html_mandiri(wilayah_uji, tmp_path):
     titik = data_potensi(tampilan, "id", False)["titik"]
     assert len(titik) == 5
     src = {t[5]: t[10] for t in titik}
-    assert src["Ikan bakar"].startswith("/app/static/foto/A-02.jpg?v=")
+    nama = foto.nama_berkas("A-02")
+    assert src["Ikan bakar"].startswith(f"/app/static/foto/{nama}?v=")
     assert [s for s in src.values() if s] == [src["Ikan bakar"]]  # only the potential with a photo
     halaman = buat_peta(tampilan, url_aset="/dasar/app/static/vendor").get_root().render()
-    assert "/dasar/app/static/foto/A-02.jpg?v=" in halaman
+    assert f"/dasar/app/static/foto/{nama}?v=" in halaman
     mandiri = html_mandiri(tampilan)
     assert "data:image/jpeg;base64," in mandiri and "/app/static/foto/" not in mandiri  # works offline
     salin = foto.salin_ke_statis(wilayah_uji.kim, tmp_path / "static" / "foto")
-    assert salin == 1 and (tmp_path / "static" / "foto" / "A-02.jpg").is_file()
+    assert salin == 1 and (tmp_path / "static" / "foto" / nama).is_file()
     assert foto.salin_ke_statis(wilayah_uji.kim, tmp_path / "static" / "foto") == 0  # unchanged: nothing copied

@@ -168,7 +168,7 @@ def test_category_spellings_agree_in_csv_url_and_cli(sunting, ejaan, capsys):
     assert cek.laporan.ok, cek.laporan.teks()
     assert cek.tabel["kategori_potensi"].tolist() == ["Batik & Kerajinan"]
     keadaan = dari_param({"kategori": [ejaan]}, dataset)
-    assert keadaan.kategori == ("Batik & Kerajinan",) and keadaan.catatan == ()
+    assert keadaan.filter.kategori == ("Batik & Kerajinan",) and keadaan.catatan == ()
     assert main(["summary", "--kategori", ejaan, "--format", "csv"]) == 0
     assert "Beta" in capsys.readouterr().out
 
@@ -181,7 +181,7 @@ def test_unknown_category_is_refused_in_all_three(sunting, capsys):
     baris[5] = "Batikan"
     assert not periksa_unggahan(_csv([baris]), "x.csv", dataset, MODE_GABUNG, tabel).laporan.ok
     keadaan = dari_param({"kategori": ["Batikan"]}, dataset)
-    assert len(keadaan.catatan) == 1 and keadaan.kategori == ()
+    assert len(keadaan.catatan) == 1 and keadaan.filter.kategori == ()
     assert main(["summary", "--kategori", "Batikan"]) != 0
     assert "tidak dikenal" in capsys.readouterr().err
 

@@ -54,7 +54,12 @@ def test_limit_is_per_account_across_addresses_and_sessions(daftar):
     p = PembatasLogin(jam=jam)
     for i in range(MAKS_GAGAL):
         p.masuk(daftar, "budi", "salah", f"10.0.0.{i}")  # a new address (or session) each try
-    assert p.masuk(daftar, "budi", "sandi-budi-benar", "10.9.9.9").tunggu_detik > 0
+    # #21: the account is locked for every address that took part, even with the right password ...
+    assert p.masuk(daftar, "budi", "sandi-budi-benar", "10.0.0.3").tunggu_detik > 0
+    assert p.masuk(daftar, "budi", "sandi-budi-benar", None).tunggu_detik > 0  # an unknown address is never clean
+    # ... a clean address gets one guess, counted; then it is locked out too
+    assert p.masuk(daftar, "budi", "salah", "10.9.9.8").tunggu_detik == 0
+    assert p.masuk(daftar, "budi", "sandi-budi-benar", "10.9.9.8").tunggu_detik > 0
 
 
 def test_limit_is_per_address_across_accounts(daftar):

@@ -123,8 +123,9 @@ def test_conflicting_change_is_detected(sunting, wilayah_uji):
     # another editor saves first
     simpan_kim(_ubah_anggota(tabel, "B-01", 1), dataset, "ani", sidik)
     setelah_ani = wilayah_uji.kim.read_bytes()
+    # #20: conflicts are per row; budi changes the same row (a different row would merge).
     with pytest.raises(GalatKonflik, match="BELUM disimpan"):
-        simpan_kim(_ubah_anggota(tabel, "A-01", 2), dataset, "budi", sidik)
+        simpan_kim(_ubah_anggota(tabel, "B-01", 2), dataset, "budi", sidik)
     assert wilayah_uji.kim.read_bytes() == setelah_ani
 
 

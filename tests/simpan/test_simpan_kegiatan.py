@@ -61,10 +61,12 @@ def test_simpan_tidak_sah_tidak_mengubah_berkas(log_uji):
 def test_konflik_bila_berkas_diubah_orang_lain(log_uji):
     ds = muat_dataset()
     tabel, sidik = baca_log_untuk_sunting(ds)
-    log_uji.write_text(ISI + "K5,A-01,2025-03-20,rapat,,\n", encoding="utf-8")
+    # #20: conflicts are per row; the other editor changed K1 too (other rows would merge).
+    log_uji.write_text(ISI.replace("rapat,6,", "rapat,7,") + "K5,A-01,2025-03-20,rapat,,\n", encoding="utf-8")
+    tabel.loc[0, "peserta"] = "8"
     with pytest.raises(GalatKonflik, match="BELUM disimpan"):
         simpan_kegiatan(tabel, ds, "uji", sidik)
-    assert "K5" in log_uji.read_text(encoding="utf-8")
+    assert "K5" in log_uji.read_text(encoding="utf-8") and "rapat,7," in log_uji.read_text(encoding="utf-8")
 
 
 def test_unggah_gabung_dan_ganti(log_uji):

@@ -14,6 +14,7 @@ from geo.masuk.tingkat import awalan_seri
 from geo.tampilan import indeks
 from geo.tampilan.agregat import kode_potensi, ringkas_kelurahan
 from geo.tampilan.angka import angka_utama
+from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.saring import Filter, terapkan
 from geo.tampilan.susun import tampilkan
 from geo.tampilan.tingkat import jejak, nama_unit, tentukan, unit_tingkat
@@ -69,7 +70,7 @@ def test_sama_dengan_jalur_teks(ds, ds_bolong, bolong, nomor):
     d = ds_bolong if bolong else ds
     f = FILTER[nomor] or Filter(kecamatan=tuple(d.kecamatan()[:3]))
     for tingkat, wilayah in _jenjang(d):
-        v = tampilkan(d, f, tingkat, wilayah)
+        v = tampilkan(d, Keadaan(filter=f or Filter(), tingkat=tingkat, wilayah=wilayah))
         assert (v.tingkat, v.wilayah) == (tingkat, wilayah)
         hasil = _lama(d, f, tingkat, wilayah)
         pd.testing.assert_frame_equal(pd.DataFrame(v.potensi), pd.DataFrame(hasil[0]))

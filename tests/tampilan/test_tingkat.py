@@ -10,7 +10,7 @@ import pytest
 from benchmarks.buat_wilayah_besar import buat_wilayah_besar
 from geo.masuk.dataset import muat_dataset
 from geo.masuk.tingkat import jenis_seri, kata_jenis, lengkapi_tingkat, tingkat_kode, tingkat_sah
-from geo.tampilan.keadaan import dari_param, ke_param
+from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
 from geo.tampilan.tingkat import BATAS_POLIGON, jejak, tentukan, turun, unit_tingkat
@@ -65,12 +65,12 @@ def test_provinsi_dibuka_per_kabkota(ds):
 def test_masuk_kabkota_lalu_kecamatan_lalu_desa(ds):
     v = tampilkan(ds)
     kab = str(v.ringkasan["kode"].iloc[0])
-    satu = tampilkan(ds, tingkat="kecamatan", wilayah=kab)
+    satu = tampilkan(ds, Keadaan(tingkat="kecamatan", wilayah=kab))
     assert len(satu.ringkasan) >= 2 and satu.ringkasan["kode"].str.startswith(kab + ".").all()
     assert int(satu.ringkasan["jumlah_potensi"].sum()) == int(v.ringkasan["jumlah_potensi"].iloc[0])
     assert len(satu.potensi) == int(v.ringkasan["jumlah_potensi"].iloc[0])
     kec = str(satu.ringkasan["kode"].iloc[0])
-    desa = tampilkan(ds, tingkat="kelurahan", wilayah=kec)
+    desa = tampilkan(ds, Keadaan(tingkat="kelurahan", wilayah=kec))
     assert len(desa.ringkasan) >= 2 and desa.ringkasan["kode"].str.startswith(kec + ".").all()
     assert int(desa.ringkasan["jumlah_potensi"].sum()) == int(satu.ringkasan["jumlah_potensi"].iloc[0])
     # A click on one desa of a kab/kota view drills into that kab/kota.
@@ -154,9 +154,9 @@ def test_cli_summary_per_tingkat(provinsi, ds):
     kode, out, _ = _cli(provinsi, "summary", "--tingkat", "provinsi", "--format", "csv")
     assert kode == 0 and out.splitlines()[0].startswith("tingkat,kode,nama,induk") and len(out.splitlines()) == 2
     kode, _, err = _cli(provinsi, "summary", "--tingkat", "negara")
-    assert kode == 1 and "--tingkat 'negara' tidak dikenal" in err
+    assert kode == 2 and "--tingkat 'negara' tidak dikenal" in err
     kode, _, err = _cli(provinsi, "summary", "--wilayah", "77")
-    assert kode == 1 and "Wilayah '77' tidak ada" in err
+    assert kode == 2 and "Wilayah '77' tidak ada" in err
 
 
 def test_cli_ekspor_mengikuti_tingkat(provinsi, tmp_path):

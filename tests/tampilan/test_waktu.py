@@ -14,6 +14,7 @@ from geo.masuk.dataset import muat_dataset
 from geo.masuk.wilayah import Wilayah
 from geo.tampilan import waktu
 from geo.tampilan.banding import garis_waktu, kim_tidak_aktif
+from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
 from geo.tampilan.waktu import AturanWaktu, aturan_waktu, bulan_penuh, bulan_tidak_aktif, status_dari_bulan, terakhir_pada
@@ -140,7 +141,7 @@ def test_status_pada_tanggal_lewat_tampilan(wilayah_log):
     ds = muat_dataset()
     assert ds.ok, ds.laporan.teks()
     assert len(ds.kegiatan) == 7
-    t = tampilkan(ds, pada=dt.date(2019, 8, 31))
+    t = tampilkan(ds, Keadaan(pada=dt.date(2019, 8, 31)))
     st = dict(zip(t.potensi["id_potensi"], t.potensi["status_aktivitas"]))
     # 31 Aug 2019: A-01 (1 May, 4 whole months) Kurang; A-02 (10 Jun, 2) Aktif; A-03/B-01/B-02 nothing yet.
     assert st == {"A-01": "Kurang Aktif", "A-02": "Aktif", "A-03": "Tidak Aktif", "B-01": "Tidak Aktif", "B-02": "Tidak Aktif"}
@@ -152,7 +153,7 @@ def test_status_pada_tanggal_lewat_tampilan(wilayah_log):
 
 def test_banding_dua_tanggal(wilayah_log):
     ds = muat_dataset()
-    t = tampilkan(ds, pada=dt.date(2019, 8, 31), banding=dt.date(2025, 3, 31))
+    t = tampilkan(ds, Keadaan(pada=dt.date(2019, 8, 31), banding=dt.date(2025, 3, 31)))
     r = t.ringkasan.set_index("kode")
     # 31 Mar 2025: A-01 (May 2024, 10) Kurang, A-02 (Jan 2023) Tidak, A-03 (3 Feb 2025, 1) Aktif.
     assert r.loc[KODE_A, ["status_aktif_pada", "status_aktif_banding", "perubahan_aktif", "jumlah_bangkit", "jumlah_padam"]].tolist() == [1, 1, 0, 1, 1]
@@ -169,7 +170,7 @@ def test_tanpa_pada_memakai_hari_ini_dan_status_tercatat_disimpan(wilayah_log):
 
 
 def test_filter_status_memakai_status_pada_tanggal(wilayah_log):
-    t = tampilkan(muat_dataset(), Filter(status=("Aktif",)), pada=dt.date(2019, 8, 31))
+    t = tampilkan(muat_dataset(), Keadaan(filter=Filter(status=("Aktif",)), pada=dt.date(2019, 8, 31)))
     assert t.potensi["id_potensi"].tolist() == ["A-02"]
 
 
@@ -177,9 +178,9 @@ def test_filter_status_memakai_status_pada_tanggal(wilayah_log):
 def test_tanggal_di_luar_log_ditolak(wilayah_log, tanggal, pesan):
     ds = muat_dataset()
     with pytest.raises(GalatData, match=pesan):
-        tampilkan(ds, pada=tanggal)
+        tampilkan(ds, Keadaan(pada=tanggal))
     with pytest.raises(GalatData, match=pesan):
-        tampilkan(ds, banding=tanggal)
+        tampilkan(ds, Keadaan(banding=tanggal))
 
 
 def test_tanpa_log_tanggal_ditolak_dan_tampilan_seperti_biasa(wilayah_uji):
@@ -188,7 +189,7 @@ def test_tanpa_log_tanggal_ditolak_dan_tampilan_seperti_biasa(wilayah_uji):
     t = tampilkan(ds)
     assert t.pada is None and "bulan_tidak_aktif" not in t.ringkasan
     with pytest.raises(GalatData, match="log kegiatan"):
-        tampilkan(ds, pada=dt.date(2020, 1, 1))
+        tampilkan(ds, Keadaan(pada=dt.date(2020, 1, 1)))
 
 
 def test_garis_waktu_per_bulan(wilayah_log):

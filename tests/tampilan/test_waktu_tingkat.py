@@ -11,6 +11,7 @@ from geo.masuk.dataset import muat_dataset
 from geo.peta.buat import buat_peta
 from geo.tampilan.angka import angka_utama, teks_cakupan
 from geo.tampilan.banding import kolom_banding
+from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
 
@@ -26,8 +27,8 @@ def dataset():
 
 @pytest.mark.parametrize("f", [Filter(), Filter(kategori=("Kuliner",))])
 def test_banding_per_kecamatan_sama_dengan_jumlah_kelurahannya(dataset, f):
-    kec = tampilkan(dataset, f, "kecamatan", pada=PADA, banding=BANDING).ringkasan.set_index("kode")
-    kel = tampilkan(dataset, f, "kelurahan", pada=PADA, banding=BANDING).ringkasan
+    kec = tampilkan(dataset, Keadaan(filter=f or Filter(), tingkat="kecamatan", pada=PADA, banding=BANDING)).ringkasan.set_index("kode")
+    kel = tampilkan(dataset, Keadaan(filter=f or Filter(), tingkat="kelurahan", pada=PADA, banding=BANDING)).ringkasan
     jumlah = kel.groupby("kode_kecamatan")[kolom_banding(dataset)].sum()
     assert len(kec) == 3 and set(kec.index) == set(jumlah.index)
     for kolom in kolom_banding(dataset):
@@ -36,17 +37,17 @@ def test_banding_per_kecamatan_sama_dengan_jumlah_kelurahannya(dataset, f):
 
 
 def test_dormansi_per_kab_kota_adalah_median_potensinya(dataset):
-    v = tampilkan(dataset, None, "kabkota", pada=PADA)
+    v = tampilkan(dataset, Keadaan(tingkat="kabkota", pada=PADA))
     (median,) = v.ringkasan["bulan_tidak_aktif"].tolist()
     assert median == pytest.approx(float(v.potensi["bulan_tidak_aktif"].median()))
     # The map can colour any level by dormancy or by change (it raised KeyError before).
     for metrik, banding in (("bulan_tidak_aktif", None), ("perubahan_aktif", BANDING)):
-        html = buat_peta(tampilkan(dataset, None, "kecamatan", pada=PADA, banding=banding), metrik=metrik).get_root().render()
+        html = buat_peta(tampilkan(dataset, Keadaan(tingkat="kecamatan", pada=PADA, banding=banding)).dengan(metrik=metrik)).get_root().render()
         assert "kim-kelurahan" in html
 
 
 def test_cakupan_menghitung_unit_tingkatnya(dataset):
-    v = tampilkan(dataset, Filter(kategori=("Kuliner",)), "kecamatan")
+    v = tampilkan(dataset, Keadaan(filter=Filter(kategori=("Kuliner",)), tingkat="kecamatan"))
     a = angka_utama(v)
     assert a.kelurahan == 3 and 1 <= a.kelurahan_berpotensi <= 3
     assert teks_cakupan(v) == f"{a.kelurahan_berpotensi} dari 3 kecamatan"

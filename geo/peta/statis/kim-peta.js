@@ -395,8 +395,35 @@
       l.bindTooltip((function (j) { return function () { return isiTooltip(j); }; }(i)), { sticky: true, className: "kim-tooltip" });
       l.on("mouseover", function (e) { e.target.setStyle({ weight: 3, color: "#1b1f23", fillOpacity: 0.85 }); });
       l.on("mouseout", function (e) { var n = hidup.tampil[e.target._kimI]; e.target.setStyle(gayaDasar(n ? n.warna : "#d9d9d9")); });
+      l.on("add", bisaDitekan);
       hidup.fitur.push(l);
     }
+  }
+
+  // Keyboard and screen readers: each unit is a named button in the tab order; Enter or Space
+  // opens it exactly as a click does (a map click at a point inside it, its label's point).
+  function bisaDitekan(e) {
+    var l = e.target, el = l.getElement && l.getElement();
+    if (!el || el._kimTombol) { return; }
+    el._kimTombol = true;
+    el.setAttribute("tabindex", "0");
+    el.setAttribute("role", "button");
+    el.setAttribute("aria-label", teksPolos(hidup.statis.k[l._kimI][1]));
+    L.DomEvent.on(el, "keydown", function (ev) {
+      if (ev.key !== "Enter" && ev.key !== " ") { return; }
+      L.DomEvent.preventDefault(ev);
+      bukaDenganKeyboard(l._kimI);
+    });
+  }
+
+  function bukaDenganKeyboard(i) {
+    var peta = hidup.peta, titik = hidup.statis.l[i];
+    if (!peta || !titik) { return; }
+    var ll = L.latLng(titik[0], titik[1]);
+    var data = { latlng: ll, layerPoint: peta.latLngToLayerPoint(ll), containerPoint: peta.latLngToContainerPoint(ll) };
+    // As a pointer click travels: the polygon, its layer group (where the page listens), then the map.
+    hidup.fitur[i].fire("click", data, true);
+    peta.fire("click", data);
   }
 
   function bangunLabel() {

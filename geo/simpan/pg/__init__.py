@@ -3,7 +3,9 @@
 ``koneksi`` holds the pool and turns an unreachable server into a message;
 ``migrasi`` applies the numbered SQL files of ``geo/simpan/migrasi/``;
 ``gudang_pg`` is the store (load, save with per-row versions, backups, audit);
-``pindah`` moves today's files into the database and back.
+``pindah`` moves today's files into the database and back; ``rekaman_pg`` keeps the
+activity log and the budget plan (one JSONB row of text cells per line) and
+``gudang_rekaman`` gives the store their load and save methods.
 """
 
-__all__ = ["gudang_pg", "koneksi", "migrasi", "pindah"]
+__all__ = ["gudang_pg", "gudang_rekaman", "koneksi", "migrasi", "pindah", "rekaman_pg"]

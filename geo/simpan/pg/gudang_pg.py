@@ -29,9 +29,12 @@ from geo.masuk.dataset import Dataset, _batas_kosong, gabung_potensi
 from geo.masuk.referensi import KOLOM_REFERENSI, Referensi, muat_referensi
 from geo.masuk.validasi import validasi_kim
 from geo.masuk.wilayah import Wilayah, wilayah_dari_dict
+from geo.simpan import utuh
 from geo.simpan.kim import GalatKonflik, HasilSimpan, Perubahan, bandingkan, ke_teks
-from geo.simpan.pg import migrasi
-from geo.simpan.pg.koneksi import GalatBasisData, Kolam, samarkan
+from geo.simpan.pg import migrasi, rekaman_pg
+from geo.simpan.pg.foto_pembatas_pg import FotoPG, PembatasPG
+from geo.simpan.pg.gudang_rekaman import RekamanPG, log_dari_teks
+from geo.simpan.pg.koneksi import GalatBasisData, Kolam, samarkan, tempat
 
 TABEL_KIM = "kim_potensi"
 TABEL_BATAS = "batas_kelurahan"
@@ -97,7 +100,7 @@ def _referensi(atribut: list[dict], kolom: list[str], wil: Wilayah) -> Referensi
         return muat_referensi(path, wil.nama, str(wil.extra.get("provinsi") or ""))
 
 
-class GudangPG:
+class GudangPG(RekamanPG, PembatasPG, FotoPG):  # records (#20), limiter counts and photos (#21): separate modules
     """The shared store; one instance (one pool) per server process."""
 
     jenis = "postgresql"
@@ -114,7 +117,7 @@ class GudangPG:
         sudah = {r[0] for r in conn.execute("SELECT versi FROM schema_migrations")} if ada else set()
         if migrasi.versi_terbaru() not in sudah:
             raise GalatBasisData(
-                f"Basis data {samarkan(self.kolam.url)} belum disiapkan atau skemanya lama. Jalankan "
+                f"Basis data {tempat(self.kolam.url)} belum disiapkan atau skemanya lama. Jalankan "
                 "'python -m geo db upgrade', lalu 'python -m geo db import' untuk memuat data dari berkas."
             )
 
@@ -132,13 +135,15 @@ class GudangPG:
             meta = conn.execute("SELECT isi, kolom_referensi FROM wilayah_meta WHERE id = 1").fetchone()
             if meta is None:
                 raise GalatBasisData(
-                    f"Basis data {samarkan(self.kolam.url)} masih kosong. Muat data dari berkas dengan 'python -m geo db import'."
+                    f"Basis data {tempat(self.kolam.url)} masih kosong. Muat data dari berkas dengan 'python -m geo db import'."
                 )
             ref = [r[0] for r in conn.execute("SELECT atribut FROM referensi_kelurahan ORDER BY urutan")]
             batas = conn.execute(
                 f"SELECT {', '.join(KOLOM_BATAS)}, ST_AsBinary(geom) FROM {TABEL_BATAS} ORDER BY kode").fetchall()
             kim = conn.execute(_PILIH_KIM).fetchall()
-        return {"wilayah": meta[0], "kolom_referensi": meta[1], "referensi": ref, "batas": batas, "kim": kim}
+            kegiatan, _ = rekaman_pg.baca(conn, rekaman_pg.JENIS_KEGIATAN)
+        return {"wilayah": meta[0], "kolom_referensi": meta[1], "referensi": ref, "batas": batas, "kim": kim,
+                "kegiatan": kegiatan}
 
     def muat(self, kemajuan: Callable[[str, float], None] | None = None) -> Dataset:
         isi = self.baca_mentah()
@@ -155,6 +160,7 @@ class GudangPG:
         mentah = _frame_teks(isi["kim"], _KOLOM)
         tabel, laporan_kim = validasi_kim(mentah, TABEL_KIM, ref, wil, gdf if len(gdf) else None)
         laporan.gabung(laporan_kim)
+        log = log_dari_teks(isi["kegiatan"], wil, tabel, laporan_kim.ok, laporan)
         profil = None
         if laporan.ok:  # the KIM table (#25, migration 0004)
             from geo.kim.simpan_pg import profil_dari_pg
@@ -162,7 +168,9 @@ class GudangPG:
             with self.kolam.koneksi() as conn:
                 profil = profil_dari_pg(conn, tabel, ref, laporan)
         potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
-        return Dataset(wil, ref, gdf, potensi, laporan, Path(TABEL_KIM), Path(TABEL_BATAS), profil=profil)
+        self.segarkan_foto()  # #21: photos of this data version in this server's mirror folder
+        return Dataset(wil, ref, gdf, potensi, laporan, Path(TABEL_KIM), Path(TABEL_BATAS), log,
+                       Path(rekaman_pg.label(rekaman_pg.JENIS_KEGIATAN)) if log is not None else None, profil)
 
     def baca_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, SidikBaris]:
         with self.kolam.koneksi() as conn:
@@ -179,10 +187,11 @@ class GudangPG:
 
     # --- saving --------------------------------------------------------
     def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str = "sunting",
-                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True) -> HasilSimpan:
+                   berkas: str = "tabel suntingan", catatan: str = "", periksa_konflik: bool = True,
+                   berantai: bool = False) -> HasilSimpan:
         with self.kolam.koneksi() as conn, conn.transaction():
             hasil, id_audit = simpan_dalam(conn, frame, dataset, pengguna, sidik_awal, aksi=aksi, berkas=berkas,
-                                           catatan=catatan, periksa_konflik=periksa_konflik)
+                                           catatan=catatan, periksa_konflik=periksa_konflik, berantai=berantai)
         if not hasil.disimpan:
             return hasil
         cadangan = CadanganAudit(id_audit, dt.datetime.now(), 0).path if id_audit else None
@@ -190,7 +199,7 @@ class GudangPG:
 
     def daftar_cadangan(self) -> list[CadanganAudit]:
         with self.kolam.koneksi() as conn:
-            rows = conn.execute("SELECT id, waktu, octet_length(sebelum::text) FROM audit WHERE sebelum IS NOT NULL "
+            rows = conn.execute("SELECT id, waktu, octet_length(sebelum::text) FROM audit WHERE sebelum IS NOT NULL AND rekaman = 'kim' "
                                 "ORDER BY id DESC").fetchall()
         return [CadanganAudit(int(i), w.astimezone().replace(tzinfo=None), int(n or 0)) for i, w, n in rows]
 
@@ -209,12 +218,13 @@ class GudangPG:
         return self.simpan_kim(mentah, dataset, pengguna, sidik_awal, aksi="pulihkan", berkas=cadangan.nama,
                                catatan=f"dipulihkan dari {cadangan.nama}", periksa_konflik=periksa_konflik)
 
-    def baca_audit(self) -> pd.DataFrame:
+    def baca_audit(self, rekaman: str = "kim") -> pd.DataFrame:
         kolom = ["waktu", "pengguna", "aksi", "berkas", "ditambah", "diubah", "dihapus", "jumlah_baris", "cadangan", "catatan"]
         with self.kolam.koneksi() as conn:
             rows = conn.execute(
                 "SELECT waktu, pengguna, aksi, berkas, ditambah, diubah, dihapus, jumlah_baris, "
-                "CASE WHEN sebelum IS NULL THEN NULL ELSE 'audit-' || id END, catatan FROM audit ORDER BY id DESC").fetchall()
+                "CASE WHEN sebelum IS NULL THEN NULL ELSE 'audit-' || id END, catatan FROM audit WHERE rekaman = %s ORDER BY id DESC",
+                (rekaman,)).fetchall()
         waktu = [r[0].astimezone().isoformat(timespec="seconds") for r in rows]
         return pd.DataFrame([(w, *r[1:]) for w, r in zip(waktu, rows)], columns=kolom)
 
@@ -231,7 +241,7 @@ def _terapkan(kini: pd.DataFrame, baru: pd.DataFrame, ubah: Perubahan) -> pd.Dat
 
 
 def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sidik_awal: Any, *, aksi: str, berkas: str,
-                 catatan: str, periksa_konflik: bool) -> tuple[HasilSimpan, int | None]:
+                 catatan: str, periksa_konflik: bool, berantai: bool = False) -> tuple[HasilSimpan, int | None]:
     """The whole save inside the caller's transaction; returns the result and the audit id."""
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (KUNCI_SIMPAN,))
     rows = conn.execute(_PILIH_KIM).fetchall()
@@ -264,6 +274,11 @@ def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: str, sid
     perubahan = bandingkan(lama, tabel)
     if perubahan.kosong and rows:
         return HasilSimpan(False, laporan, perubahan, pesan="Tidak ada perubahan; data di basis data tidak diubah."), None
+    rujukan = rekaman_pg.rujukan(conn, perubahan.dihapus)
+    if rujukan and not berantai:
+        return HasilSimpan(False, utuh.laporan_rujukan(rujukan, berkas), perubahan, pesan=utuh.pesan_rujukan(rujukan)), None
+    if rujukan:
+        rekaman_pg.hapus_berantai(conn, rujukan, pengguna, f"ikut terhapus bersama potensi {', '.join(perubahan.dihapus)}")
     _tulis(conn, teks, perubahan, pengguna)
     sebelum = json.dumps(kini_teks.to_dict(orient="records"), ensure_ascii=False) if rows else None
     id_audit = conn.execute(

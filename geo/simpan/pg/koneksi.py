@@ -7,6 +7,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
@@ -16,35 +17,104 @@ from geo.galat import GalatData
 TUNGGU_KONEKSI_DETIK = 5.0
 # The pool's own retry warnings go to whatever logging the host process set up, never bare to stderr.
 logging.getLogger("psycopg.pool").addHandler(logging.NullHandler())
+# Its messages repeat libpq's, which can quote the password (``unexpected spaces found in "..."``): kept out of
+# every log; the failure reaches the log once, cleaned, as GalatBasisData's detail.
+logging.getLogger("psycopg.pool").propagate = False
 _SKEMA_URL = ("postgresql://", "postgres://")
-_SANDI_URL = re.compile(r"(://[^/@:]*:)[^@]*@")
-_SANDI_PARAM = re.compile(r"(password=)[^&\s]*", re.IGNORECASE)
+# password=... in a query string or a key=value string, quoted ('a b', "a b") or bare
+_SANDI_PARAM = re.compile(r"""(password\s*=\s*)('(?:[^'\\]|\\.)*'?|"[^"]*"?|[^&\s]*)""", re.IGNORECASE)
+_LOG = logging.getLogger("geo.basisdata")
+PESAN_PUBLIK = ("Basis data tidak dapat dihubungi saat ini. Coba lagi nanti. "
+                "(Database unreachable, try again later.)")
+
+
+def _pecah(url: str) -> tuple[str, str, str, str]:
+    """(scheme, user, password, the rest after the userinfo); the userinfo ends at the LAST ``@``.
+
+    libpq would end it at the first, turning the tail of a password like
+    ``p@ss`` into a host name that error messages repeat: never trust it for display.
+    """
+    skema, pemisah, sisa = url.partition("://")
+    if not pemisah:
+        return "", "", "", url
+    info, at, tempat = sisa.rpartition("@")
+    if not at:
+        return skema, "", "", sisa
+    pengguna, _, sandi = info.partition(":")
+    return skema, pengguna, sandi, tempat
+
+
+def _sandi(url: str) -> list[str]:
+    """Every form the password may take in ``url`` (raw, decoded, quoted or not), longest first."""
+    calon = [_pecah(url)[2]] + [m.group(2) for m in _SANDI_PARAM.finditer(url)]
+    semua = {c for x in calon for c in (x, unquote(x), x.strip("'\""), unquote(x.strip("'\"")))}
+    return sorted((c for c in semua if c), key=len, reverse=True)
 
 
 def samarkan(url: str) -> str:
-    """``postgresql://kim:rahasia@db/kim`` → ``postgresql://kim:***@db/kim``, for pages and logs."""
-    return _SANDI_PARAM.sub(r"\1***", _SANDI_URL.sub(r"\1***@", url))
+    """``postgresql://kim:rahasia@db/kim`` → ``postgresql://kim:***@db/kim``, for the CLI and logs.
+
+    Masks a raw ``@`` in the password, ``password=`` in the query and in
+    ``key=value`` strings, quoted or not.
+    """
+    url = _tanpa_param_sandi(url)  # first: an '@' in a password= value must not move the userinfo split
+    skema, pengguna, sandi, tempat = _pecah(url)
+    return f"{skema}://{pengguna}:***@{tempat}" if skema and sandi else url
+
+
+def _tanpa_param_sandi(url: str) -> str:
+    return _SANDI_PARAM.sub(lambda m: m.group(1) + "***", url)
+
+
+def tempat(url: str) -> str:
+    """Host and database only (``db:5432/kim``): what an administrator needs to find the server."""
+    _, _, _, sisa = _pecah(samarkan(url))  # masked first: an '@' inside a query can no longer move the split
+    host, _, db = sisa.partition("/")
+    host = host if re.fullmatch(r"[A-Za-z0-9.:_\-\[\]%,]*", host) else "?"
+    db = db.split("?", 1)[0]
+    db = db if re.fullmatch(r"[A-Za-z0-9_.\-%]*", db) else "?"
+    hasil = f"{host or 'localhost'}/{db or '(bawaan)'}"
+    for s in _sandi(url):
+        if len(s) >= 3:
+            hasil = hasil.replace(s, "***")
+    return hasil
 
 
 def _bersihkan(teks: str, url: str) -> str:
-    """A driver message with any fragment of the password removed."""
-    m = re.search(r"://[^/@:]*:([^@]*)@", url)
-    sandi = m.group(1) if m else ""
+    """A driver message with the URL and any form of the password removed."""
     teks = teks.replace(url, samarkan(url))
-    return teks.replace(sandi, "***") if len(sandi) >= 3 else teks
+    for sandi in _sandi(url):
+        if len(sandi) >= 3:
+            teks = teks.replace(sandi, "***")
+    return teks
 
 
 class GalatBasisData(GalatData):
-    """The database is configured but cannot be used; the message says what to check."""
+    """The database is configured but cannot be used.
+
+    ``str()`` is what a page shows a visitor: unreachable, try again later.
+    ``rincian`` is for administrators (the CLI prints it; the server log gets
+    it here): host, database and what to check, never the password.
+    """
+
+    def __init__(self, rincian: str, publik: str = PESAN_PUBLIK) -> None:
+        super().__init__(publik)
+        self.rincian = rincian
+        _LOG.warning("%s", rincian)
 
 
 def periksa_url(url: str) -> str:
-    """The URL stripped, or a message when it is not a ``postgresql://`` URL."""
+    """The URL stripped, or a message when it is not a ``postgresql://`` URL (its text is never repeated)."""
     url = url.strip()
     if not url.startswith(_SKEMA_URL):
         raise GalatBasisData(
-            f"KIM_DATABASE_URL (atau [database] url di .streamlit/secrets.toml) harus berupa URL postgresql://, "
-            f"mis. postgresql://kim:SANDI@localhost:5432/kim; yang diberikan: {samarkan(url)!r}."
+            "KIM_DATABASE_URL (atau [database] url di .streamlit/secrets.toml) harus berupa URL postgresql://, "
+            "mis. postgresql://kim:SANDI@localhost:5432/kim; isi yang diberikan tidak ditampilkan karena dapat memuat kata sandi."
+        )
+    if re.search(r"[@/?#]", _pecah(_tanpa_param_sandi(url))[2]):
+        raise GalatBasisData(
+            f"Kata sandi di KIM_DATABASE_URL (basis data {tempat(url)}) berisi karakter '@', '/', '?' atau '#' yang "
+            "harus ditulis sebagai %40, %2F, %3F, %23 (percent-encoding), mis. postgresql://kim:p%40ss@db:5432/kim."
         )
     return url
 
@@ -52,7 +122,7 @@ def periksa_url(url: str) -> str:
 def pesan_tak_terhubung(url: str, exc: BaseException) -> str:
     detail = _bersihkan(str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__, url)
     return (
-        f"Basis data PostgreSQL {samarkan(url)} tidak dapat dihubungi ({detail}). Data tidak dimuat dan tidak ada yang "
+        f"Basis data PostgreSQL {tempat(url)} tidak dapat dihubungi ({detail}). Data tidak dimuat dan tidak ada yang "
         "disimpan. Periksa bahwa server berjalan dan KIM_DATABASE_URL benar, lalu muat ulang halaman."
     )
 
@@ -92,7 +162,7 @@ class Kolam:
             self.tutup()
             raise GalatBasisData(pesan_tak_terhubung(self.url, self._sebab(exc))) from None
         except psycopg.ProgrammingError as exc:
-            raise GalatBasisData(_bersihkan(f"Basis data {samarkan(self.url)} menolak perintah: {exc}", self.url)) from None
+            raise GalatBasisData(_bersihkan(f"Basis data {tempat(self.url)} menolak perintah: {exc}", self.url)) from None
 
     def _sebab(self, exc: BaseException) -> BaseException:
         """The pool only says it timed out; one direct attempt tells why (refused, wrong password, ...)."""

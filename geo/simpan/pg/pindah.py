@@ -8,6 +8,8 @@ same save as an edit, so the import is audited and can be undone.
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,12 +17,15 @@ import pandas as pd
 import pyogrio
 
 from geo import config
-from geo.galat import Laporan
+from geo.anggaran.rencana import KOLOM_SEMUA
+from geo.galat import GalatData, Laporan
 from geo.masuk import skema
+from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.batas import KOLOM_BATAS
 from geo.masuk.dataset import muat_dataset
 from geo.simpan.berkas import tulis_atomik, tulis_bytes_atomik
 from geo.simpan.kim import HasilSimpan
+from geo.simpan.pg import rekaman_pg
 from geo.simpan.pg.gudang_pg import KUNCI_SIMPAN, TABEL_BATAS, GudangPG, simpan_dalam
 
 _KOLOM = list(skema.KOLOM_KIM)
@@ -38,13 +43,68 @@ def _wilayah_mentah(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8-sig")) if path.exists() else {}
 
 
+def path_beserta(env: str, kim: Path | str | None, nama: str) -> Path:
+    """A record that travels with the KIM table: its variable, else beside the table being imported."""
+    nilai = os.environ.get(env, "").strip()
+    return Path(nilai) if nilai else Path(kim or config.path_kim()).parent / nama
+
+
+def _rekaman_berkas(ds, path_rencana: Path) -> tuple[dict[str, pd.DataFrame], Laporan]:
+    """The log and the plan as text cells, each checked exactly as loading its file checks it."""
+    from geo.anggaran.rencana import muat_rencana
+    from geo.simpan.kegiatan import ke_teks
+
+    isi: dict[str, pd.DataFrame] = {}
+    laporan = Laporan()
+    if ds.kegiatan is not None:
+        isi[rekaman_pg.JENIS_KEGIATAN] = ke_teks(ds.kegiatan)
+    if path_rencana.exists():
+        rencana = muat_rencana(ds, path_rencana)
+        laporan.gabung(rencana.laporan)
+        if rencana.ok:
+            mentah = baca_tabel(path_rencana, Laporan(), kolom_dikenal=KOLOM_SEMUA)
+            isi[rekaman_pg.JENIS_ANGGARAN] = mentah
+    return isi, laporan
+
+
+def _simpan_rekaman(conn, isi: dict[str, pd.DataFrame], ds, pengguna: str) -> None:
+    from geo.anggaran.pengaturan import pengaturan_dari
+    from geo.anggaran.rencana import validasi_rencana
+    from geo.anggaran.simpan import _kanonik
+    from geo.masuk.kegiatan import validasi_kegiatan
+    from geo.simpan.kegiatan import ke_teks
+
+    ids = ds.potensi["id_potensi"]
+    cara = {
+        rekaman_pg.JENIS_KEGIATAN: (lambda t: validasi_kegiatan(t, "kegiatan.csv", ds.wilayah, ids), lambda t, typed: ke_teks(typed)),
+        rekaman_pg.JENIS_ANGGARAN: (lambda t: validasi_rencana(t, "anggaran.csv", ds, pengaturan_dari(ds.wilayah)), _kanonik),
+    }
+    for jenis, teks in isi.items():
+        validasi, kanonik = cara[jenis]
+        hasil, _ = rekaman_pg.simpan(conn, jenis, teks, validasi, kanonik, pengguna, None, aksi="impor-db",
+                                     berkas=f"{jenis}.csv", catatan=f"impor dari {jenis}.csv", periksa_konflik=False,
+                                     kunci_simpan=KUNCI_SIMPAN)
+        if not hasil.disimpan and not hasil.laporan.ok:  # checked before: only a changed file gets here
+            raise GalatData(f"{jenis}.csv berubah selama impor:\n{hasil.laporan.teks()}")
+
+
 def impor(gudang: GudangPG, pengguna: str, kim: Path | str | None = None, batas: Path | str | None = None,
-          referensi: Path | str | None = None, wilayah: Path | str | None = None) -> HasilImpor:
-    """Load the files into the database in one transaction, or change nothing and return the report."""
+          referensi: Path | str | None = None, wilayah: Path | str | None = None,
+          anggaran: Path | str | None = None) -> HasilImpor:
+    """Load the files into the database in one transaction, or change nothing and return the report.
+
+    Every record moves: region, reference, boundaries, the KIM table, the activity log and the
+    budget plan (``KIM_KEGIATAN`` / ``KIM_ANGGARAN``, else the files beside the KIM table).
+    Photos and limiter counts (#21) hook in through :data:`LANGKAH_IMPOR`.
+    """
     path_ref = Path(referensi) if referensi else config.path_referensi()
     path_wil = Path(wilayah) if wilayah else config.path_wilayah()
-    ds = muat_dataset(kim, batas, path_ref, path_wil)
+    ds = muat_dataset(kim, batas, path_ref, path_wil, path_beserta(config.ENV_KEGIATAN, kim, "kegiatan.csv"))
     if not ds.ok:
+        return HasilImpor(ds.laporan, None)
+    rekaman, laporan_rekaman = _rekaman_berkas(ds, Path(anggaran) if anggaran else path_beserta(config.ENV_ANGGARAN, kim, "anggaran.csv"))
+    if not laporan_rekaman.ok:
+        ds.laporan.gabung(laporan_rekaman)
         return HasilImpor(ds.laporan, None)
     raw_wil = _wilayah_mentah(path_wil)
     ref = pd.read_csv(path_ref, dtype=str, keep_default_na=False, encoding="utf-8-sig")
@@ -81,13 +141,17 @@ def impor(gudang: GudangPG, pengguna: str, kim: Path | str | None = None, batas:
                 )
             tabel = pd.DataFrame(ds.potensi[[*_KOLOM, "_baris"]])
             hasil, id_audit = simpan_dalam(conn, tabel, ds, pengguna, None, aksi="impor-db", berkas=ds.path_kim.name,
-                                           catatan=f"impor dari {ds.path_kim.name}", periksa_konflik=False)
+                                           catatan=f"impor dari {ds.path_kim.name}", periksa_konflik=False,
+                                           berantai=True)  # the imported log and plan replace the stored ones next
             from geo.kim.simpan_pg import tulis_profil_pg
 
             tulis_profil_pg(conn, ds.profil, pengguna)  # the KIM table (#25), when the database has migration 0004
             if id_audit is None:  # KIM rows unchanged: the region data still counts as a new version
                 conn.execute("INSERT INTO audit (pengguna, aksi, berkas, jumlah_baris, catatan) VALUES (%s, 'impor-db', %s, %s, %s)",
                              (pengguna, ds.path_kim.name, len(tabel), "impor wilayah, referensi dan batas"))
+            _simpan_rekaman(conn, rekaman, ds, pengguna)
+            for langkah in LANGKAH_IMPOR:
+                langkah(conn, ds, pengguna)
     return HasilImpor(ds.laporan, hasil, len(ds.batas), len(ref_typed))
 
 
@@ -96,8 +160,15 @@ def _angka(v: object) -> float | None:
     return None if pd.isna(n) else float(n)
 
 
+# Extra records (#21: photos, limiter counts): ``impor(conn, dataset, pengguna)`` inside the import's
+# transaction, and ``ekspor(gudang, folder) -> list[Path]`` after the files below.
+LANGKAH_IMPOR: list[Callable] = []
+LANGKAH_EKSPOR: list[Callable] = []
+
+
 def ekspor(gudang: GudangPG, folder: Path | str) -> list[Path]:
-    """Write kim.csv, boundaries.geojson, kelurahan.csv and wilayah.json into ``folder`` (atomically)."""
+    """Write kim.csv, boundaries.geojson, kelurahan.csv, wilayah.json, and kegiatan.csv / anggaran.csv
+    when the database holds them, into ``folder`` (atomically)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     isi = gudang.baca_mentah()
@@ -110,4 +181,14 @@ def ekspor(gudang: GudangPG, folder: Path | str) -> list[Path]:
                                                              layer_options={"COORDINATE_PRECISION": 15}))
     tulis_atomik(hasil[2], lambda t: ref.to_csv(t, index=False, encoding="utf-8", lineterminator="\n"))
     tulis_bytes_atomik(hasil[3], (json.dumps(isi["wilayah"], ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    with gudang.kolam.koneksi() as conn:
+        rekaman = {jenis: rekaman_pg.baca(conn, jenis)[0] for jenis in (rekaman_pg.JENIS_KEGIATAN, rekaman_pg.JENIS_ANGGARAN)}
+    for jenis, teks in rekaman.items():
+        if teks is not None:
+            path = folder / f"{jenis}.csv"
+            isi_teks = teks.drop(columns=KOLOM_BARIS)
+            tulis_atomik(path, lambda t, isi_teks=isi_teks: isi_teks.to_csv(t, index=False, encoding="utf-8", lineterminator="\n"))
+            hasil.append(path)
+    for langkah in LANGKAH_EKSPOR:
+        hasil += langkah(gudang, folder)
     return hasil

@@ -1,0 +1,98 @@
+"""Every page in English has no Indonesian UI string that has an English entry (#22).
+
+The walk opens the map page, Anggaran and Kelola Data (signed in, every tab
+drawn) with ``?bahasa=en`` under AppTest and reads every label, text and
+message. Any Indonesian string of :data:`geo.i18n.TEKS` whose English
+differs fails the test, whole or as a long enough fragment, so a string
+that is translated in the dictionary but hard-coded on a page is caught.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.i18n import TEKS
+from tests.anggaran.test_anggaran import rencana_uji  # noqa: F401 - fixture
+from tests.halaman.test_kelola_apptest import _masuk, akun  # noqa: F401 - fixture
+
+AKAR = Path(__file__).resolve().parents[2]
+JENIS = ("markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success", "button", "metric", "tab",
+         "expander", "selectbox", "multiselect", "radio", "text_input", "checkbox", "toggle", "date_input", "download_button",
+         "number_input", "text_area", "form_submit_button")
+POTONGAN_MIN = 14  # shorter fragments ("Filter", "Kecamatan") are shared words, not leftovers
+
+
+def _teks_halaman(at: AppTest) -> list[str]:
+    hasil: list[str] = []
+    for jenis in JENIS:
+        for el in at.get(jenis):
+            for atribut in ("label", "value", "body", "help", "placeholder"):
+                nilai = getattr(el, atribut, None)
+                if isinstance(nilai, str) and nilai.strip():
+                    hasil.append(nilai)
+    return hasil
+
+
+def _pola_indonesia() -> list[tuple[str, str]]:
+    """(key, literal fragment) of every Indonesian string that reads differently in English."""
+    hasil = []
+    semua_en = " ".join(v.get("en", "") for v in TEKS.values())
+    for kunci, v in TEKS.items():
+        id_, en = v.get("id", ""), v.get("en", "")
+        if not id_ or id_ == en:
+            continue
+        for bagian in re.split(r"\{[^}]*\}", id_.replace("**", "")):
+            bagian = bagian.strip(" .,:;·—()")
+            if len(bagian) >= POTONGAN_MIN and bagian not in semua_en:
+                hasil.append((kunci, bagian))
+    return hasil
+
+
+def _sisa_indonesia(teks: list[str]) -> list[str]:
+    polos = [x.replace("**", "") for x in teks]
+    return sorted({f"{k}: '{b}'" for k, b in _pola_indonesia() for x in polos if b in x})
+
+
+def _jalan(halaman: str, **param: str) -> AppTest:
+    at = AppTest.from_file(str(AKAR / halaman), default_timeout=90)
+    for k, v in param.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_pola_menangkap_teks_indonesia():
+    assert "k_login_salah: 'Nama pengguna atau kata sandi salah'" in _sisa_indonesia(["Nama pengguna atau kata sandi salah."])
+    assert _sisa_indonesia(["Wrong user name or password."]) == []
+
+
+def test_dasbor_dalam_bahasa_inggris(rencana_uji):  # noqa: F811
+    at = _jalan("dashboard.py", bahasa="en")
+    teks = _teks_halaman(at)
+    assert "KIM Potential Map" in teks
+    assert _sisa_indonesia(teks) == []
+
+
+def test_anggaran_dalam_bahasa_inggris(rencana_uji):  # noqa: F811
+    at = _jalan("pages/2_Anggaran.py", bahasa="en")
+    teks = _teks_halaman(at)
+    assert "KIM Budget" in teks and "Budget ceiling" in teks
+    assert _sisa_indonesia(teks) == []
+    assert at.query_params["bahasa"] in ("en", ["en"])  # the page's own URL keeps the language
+
+
+@pytest.mark.usefixtures("rencana_uji")
+def test_kelola_dalam_bahasa_inggris(akun):  # noqa: F811
+    at = _jalan("pages/1_Kelola_Data.py", bahasa="en")
+    teks = _teks_halaman(at)
+    assert "Manage Data" in teks and "Sign in" in teks
+    assert _sisa_indonesia(teks) == []
+    _masuk(at)
+    teks = _teks_halaman(at)
+    assert "Save changes" in teks and any("Signed in as" in x for x in teks)
+    assert _sisa_indonesia(teks) == []
