@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from geo.kim.logo import path_logo, periksa_logo
+from geo.kim.logo import logo_bersih, path_logo
 from geo.kim.profil import KANAL, ProfilKIM
 from geo.masuk.dataset import Dataset
 from geo.peta.aman import aman_html
@@ -33,6 +33,7 @@ class MerekKIM:
     kanal: tuple[tuple[str, str, pd.Timestamp | None], ...]  # (label, URL, last post)
     tautan: str  # the KIM's page in the dashboard ("" without a public address)
     qr: str  # a PNG data URI of the QR code; "" without a public address
+    logo_data: tuple[bytes, str] | None = None  # the cleaned logo and its image type (geo.kim.logo.logo_bersih)
 
 
 def tautan_kim(dataset: Dataset, id_kim: str) -> str:
@@ -53,11 +54,13 @@ def merek_kim(dataset: Dataset, id_kim: str) -> MerekKIM:
     profil: ProfilKIM = dataset.profil  # type: ignore[assignment]
     r = profil.tabel.set_index("id_kim").loc[id_kim]
     logo = path_logo(profil.path, r["logo"]) if profil.path and r["logo"] else None
-    if logo is not None and (not logo.exists() or periksa_logo(logo)):
+    logo_data = logo_bersih(logo)[0] if logo is not None and logo.exists() else None
+    if logo_data is None:
         logo = None
     kanal = tuple((LABEL_KANAL[c], str(r[c]), r[f"pos_{c}"] if pd.notna(r[f"pos_{c}"]) else None) for c in KANAL if r[c])
     tautan = tautan_kim(dataset, id_kim)
-    return MerekKIM(id_kim, str(r["nama_kim"]), str(r["tagline"]), logo, kanal, tautan, qr_data_uri(tautan) if tautan else "")
+    return MerekKIM(id_kim, str(r["nama_kim"]), str(r["tagline"]), logo, kanal, tautan, qr_data_uri(tautan) if tautan else "",
+                    logo_data)
 
 
 def html_merek_kim(m: MerekKIM, bahasa: str = "id") -> str:
@@ -65,10 +68,9 @@ def html_merek_kim(m: MerekKIM, bahasa: str = "id") -> str:
     from geo import format_id
 
     logo = ""
-    if m.logo is not None:
-        data = base64.b64encode(m.logo.read_bytes()).decode("ascii")
-        jenis = "png" if m.logo.suffix.lower() == ".png" else "jpeg"
-        logo = f'<img class="kim-merek-kim-logo" src="data:image/{jenis};base64,{data}" alt="{aman_html(m.nama)}" width="96">'
+    if m.logo_data is not None:
+        data = base64.b64encode(m.logo_data[0]).decode("ascii")
+        logo = f'<img class="kim-merek-kim-logo" src="data:image/{m.logo_data[1]};base64,{data}" alt="{aman_html(m.nama)}" width="96">'
     pos = "pos terakhir" if bahasa == "id" else "last post"
     kanal = "".join(
         f'<li><a href="{aman_html(url)}" rel="noopener noreferrer" target="_blank">{aman_html(label)}</a>'

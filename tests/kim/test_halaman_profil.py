@@ -70,3 +70,22 @@ def test_halaman_mengikuti_kecamatan(data):
     assert sorted(at.dataframe[0].value["KIM"]) == ["KIM Alfa", "KIM Beta"]  # both kelurahan of Satu
     at.multiselect(key="w_profil_kecamatan").set_value(["Dua"]).run()
     assert len(at.dataframe[0].value) == 0
+
+
+def test_logo_tanpa_metadata(data):
+    """The card embeds the logo as the photo store cleans it (#21): a GPS tag or comment in the file never reaches a page."""
+    import base64
+    import io
+
+    from PIL import Image, PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", "RAHASIA-LOKASI")
+    Image.new("RGBA", (40, 40), (0, 0, 128, 100)).save(data.dir / "logo_kim" / "a.png", pnginfo=info)
+    m = merek_kim(muat_dataset(), "KIM-A")
+    assert m.logo_data is not None and m.logo_data[1] == "png"
+    assert b"RAHASIA-LOKASI" not in m.logo_data[0]
+    with Image.open(io.BytesIO(m.logo_data[0])) as g:
+        assert g.mode == "RGBA" and g.getpixel((0, 0)) == (0, 0, 128, 100)  # transparency kept
+    html = html_merek_kim(m)
+    assert base64.b64encode(m.logo_data[0]).decode("ascii") in html
