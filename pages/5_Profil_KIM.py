@@ -16,7 +16,7 @@ from geo.kim.teks import tk
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import muat
-from ui.navigasi import menu
+from ui.navigasi import bahasa_halaman, menu
 from ui.pengaman import jalankan_halaman
 from ui.profil_kim import bulanan, id_kim_kecamatan, pemetaan, peringkat, profil
 
@@ -24,10 +24,14 @@ st.set_page_config(page_title="Profil KIM · Peta Potensi KIM", page_icon="🏷�
 
 
 def halaman() -> None:
-    menu()
+    bahasa = bahasa_halaman()  # the link's ?bahasa= (#22), which the menu carries to every page
+    menu(bahasa)
     with st.sidebar:
-        bahasa = st.radio(tk("bahasa", "id") + " / Language", ["id", "en"], horizontal=True, key="w_profil_bahasa",
-                          format_func={"id": "Indonesia", "en": "English"}.get)
+        pilihan = st.radio(tk("bahasa", "id") + " / Language", ["id", "en"], index=["id", "en"].index(bahasa), horizontal=True,
+                           key="w_profil_bahasa", format_func={"id": "Indonesia", "en": "English"}.get)
+    if pilihan != bahasa:  # into the URL, so the menu's links and a shared link keep it
+        st.query_params["bahasa"] = pilihan
+        st.rerun()
     try:
         dataset = muat()
         st.title(tk("judul", bahasa))

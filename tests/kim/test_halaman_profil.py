@@ -60,6 +60,16 @@ def test_halaman_peringkat_dan_profil(data):
     assert "Bimtek video" in teks and "belum ada SK" in teks  # the profile's list and Beta's prioritas reason
     at.radio[0].set_value("en").run()
     assert at.title[0].value == "KIM profiles and assessment"
+    assert at.query_params["bahasa"] in ("en", ["en"])  # kept in the URL, so the menu's links carry it
+
+
+def test_halaman_mengikuti_bahasa_tautan(data):
+    """The menu's ?bahasa=en (#22) opens the page in English, as the other pages."""
+    at = AppTest.from_file(HALAMAN, default_timeout=60)
+    at.query_params["bahasa"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "KIM profiles and assessment" and at.radio[0].value == "en"
 
 
 def test_halaman_mengikuti_kecamatan(data):
