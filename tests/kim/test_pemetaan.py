@@ -104,3 +104,22 @@ def test_pdf_provinsi_satu_bagian_per_kabkota(tmp_path):
         assert teks.count(f"{nama}\n") >= 1
     assert teks.count("kode/code 11.0") == 3  # one section heading per kab/kota, none per desa
     assert "Kelurahan Unit" not in teks
+
+
+def test_berkas_dan_prioritas_mengikuti_tampilan(data):
+    """The KIM files and summary's prioritas take the View (#19): its unit picks the KIM, its date names the report."""
+    from geo.kim.berkas import berkas_tampilan, id_kim_tampilan
+    from geo.kim.penilaian import penilaian_tampilan
+    from geo.tampilan.keadaan import Keadaan
+    from geo.tampilan.saring import Filter
+    from geo.tampilan.susun import tampilkan
+
+    assert id_kim_tampilan(tampilkan(data, Keadaan())) == ["KIM-A", "KIM-B", "KIM-C"]
+    unit = tampilkan(data, Keadaan(tingkat="kelurahan", wilayah="99.01.02"))
+    assert id_kim_tampilan(unit) == ["KIM-C"]
+    hasil = berkas_tampilan("pemetaan-xlsx", unit)
+    assert hasil.jumlah_kim == 1
+    kim = [r[0].value for r in openpyxl.load_workbook(io.BytesIO(hasil.data))["KIM"].iter_rows(min_row=2) if r[0].value]
+    assert "KIM-C" in kim and "KIM-A" not in kim
+    beta = tampilkan(data, Keadaan(filter=Filter(cari="KIM Beta")))
+    assert list(penilaian_tampilan(beta).hasil["id_kim"]) == ["KIM-B"]
