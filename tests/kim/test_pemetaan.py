@@ -72,10 +72,12 @@ def _pdftotext(data: bytes, tmp_path) -> str:
 def test_pdf_data_bawaan_per_kelurahan_dan_rekap_kota(tmp_path, capsys):
     from geo.cli.utama import main
 
+    data = tmp_path / "data"  # #21: an export may not write into the data folder, so the output goes beside it
+    data.mkdir()
     for nama in ("kim.csv", "kegiatan.csv", "boundaries.geojson", "kelurahan.csv", "wilayah.json", "profil_kim.csv", "nilai_juri.csv"):
-        shutil.copy(DATA_DIR / nama, tmp_path / nama)
+        shutil.copy(DATA_DIR / nama, data / nama)
     keluar = tmp_path / "pemetaan.pdf"
-    assert main(["export", "--kim", str(tmp_path / "kim.csv"), "--boundaries", str(tmp_path / "boundaries.geojson"),
+    assert main(["export", "--kim", str(data / "kim.csv"), "--boundaries", str(data / "boundaries.geojson"),
                  "--format", "pemetaan-pdf", "--pada", "2026-12-01", "-o", str(keluar)]) == 0
     teks = _pdftotext(keluar.read_bytes(), tmp_path)
     kelurahan = [b.split(",")[1] for b in (DATA_DIR / "kelurahan.csv").read_text(encoding="utf-8").splitlines()[1:]]
