@@ -14,6 +14,7 @@ TEKS_HALAMAN: dict[str, dict[str, str]] = {
     "menu_kelola": {"id": "Kelola Data", "en": "Manage Data"},
     "menu_lapor": {"id": "Lapor Kegiatan", "en": "Report an Activity"},
     "menu_akun": {"id": "Akun", "en": "Accounts"},
+    "menu_profil_kim": {"id": "Profil KIM", "en": "KIM Profiles"},
     # Kelola Data
     "k_judul_tab": {"id": "Kelola Data · Peta Potensi KIM", "en": "Manage Data · KIM Potential Map"},
     "k_judul": {"id": "Kelola Data", "en": "Manage Data"},

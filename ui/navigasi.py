@@ -15,6 +15,7 @@ from geo.i18n import BAHASA_BAWAAN, bahasa_sah, t
 from ui.filter import bahasa_menu
 
 HALAMAN = (("dashboard.py", "menu_peta", ":material/map:"), ("pages/2_Anggaran.py", "menu_anggaran", ":material/payments:"),
+           ("pages/5_Profil_KIM.py", "menu_profil_kim", ":material/groups:"),
            ("pages/1_Kelola_Data.py", "menu_kelola", ":material/edit_note:"),
            ("pages/3_Lapor.py", "menu_lapor", ":material/add_a_photo:"), ("pages/4_Akun.py", "menu_akun", ":material/group:"))
 

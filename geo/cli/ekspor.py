@@ -83,15 +83,20 @@ def _periksa_tujuan(tujuan: Path, dataset: Dataset, tambahan: tuple[Path, ...] =
     return tujuan
 
 
+def _periksa_akhiran(args: argparse.Namespace, kode: str, ekstensi: str) -> None:
+    """A named output of a budget or KIM format must carry that format's extension."""
+    akhiran = Path(args.output).suffix.lower().lstrip(".") if args.output and args.output != "-" else ""
+    if akhiran and akhiran != ekstensi:
+        raise GalatData(f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
+                        f"Ganti akhirannya menjadi .{ekstensi}.")
+
+
 def _export_rab(args: argparse.Namespace) -> int:
     """``--format rab-xlsx|rab-pdf``: the budget plan's RAB of the filtered view."""
     from geo.ekspor.rab import FORMAT_RAB, buat_rab
 
     kode = str(args.format).strip().lower()
-    akhiran = Path(args.output).suffix.lower().lstrip(".") if args.output and args.output != "-" else ""
-    if akhiran and akhiran != FORMAT_RAB[kode][0]:
-        raise GalatData(f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
-                        f"Ganti akhirannya menjadi .{FORMAT_RAB[kode][0]}.")
+    _periksa_akhiran(args, kode, FORMAT_RAB[kode][0])
     dataset = muat_dari_args(args)
     tampilan = tampilkan(dataset, keadaan_dari_args(args, dataset))  # --tingkat, --wilayah, --pada apply as for every format
     rencana = rencana_dari_args(args, dataset)
@@ -122,10 +127,7 @@ def _export_rka(args: argparse.Namespace) -> int:
 
     kode = str(args.format).strip().lower()
     tahap = tahap_dari(args.tahap)
-    akhiran = Path(args.output).suffix.lower().lstrip(".") if args.output and args.output != "-" else ""
-    if akhiran and akhiran != FORMAT_RKA[kode][0]:
-        raise GalatData(f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
-                        f"Ganti akhirannya menjadi .{FORMAT_RKA[kode][0]}.")
+    _periksa_akhiran(args, kode, FORMAT_RKA[kode][0])
     dataset = muat_dari_args(args)
     rencana = rencana_dari_args(args, dataset)
     sumber = (rencana.path, path_penetapan(rencana.path))
@@ -136,7 +138,26 @@ def _export_rka(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_kim(args: argparse.Namespace) -> int:
+    """``--format profil-csv|profil-xlsx|profil-geojson|pemetaan-pdf|pemetaan-xlsx``: the KIM table and the pemetaan (#25)."""
+    from geo.kim.berkas import FORMAT_KIM, berkas_kim_dijaga, berkas_tampilan
+
+    kode = str(args.format).strip().lower()
+    _periksa_akhiran(args, kode, FORMAT_KIM[kode][0])
+    dataset = muat_dari_args(args)
+    tampilan = tampilkan(dataset, keadaan_dari_args(args, dataset))  # filter, --tingkat/--wilayah and --pada as for every format
+    sumber = berkas_kim_dijaga(dataset)
+    tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
+    hasil = berkas_tampilan(kode, tampilan, args.pemisah)
+    tujuan = _keluarkan(args, hasil, dataset, sumber, tujuan)
+    if tujuan:
+        print(f"Tersimpan: {tujuan} ({hasil.jumlah_kim} KIM; {tampilan.filter.deskripsi()})")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
+    if str(args.format or "").strip().lower() in ("profil-csv", "profil-xlsx", "profil-geojson", "pemetaan-pdf", "pemetaan-xlsx"):
+        return _export_kim(args)
     if str(args.format or "").strip().lower() in ("rab-xlsx", "rab-pdf"):
         return _export_rab(args)
     if str(args.format or "").strip().lower() in ("rka-xlsx", "rka-pdf"):
@@ -180,7 +201,7 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     )
     tambah_opsi_data(p)
     tambah_opsi_filter(p)
-    p.add_argument("--format", metavar="F", help=f"format berkas: {', '.join(FORMAT)}, rab-xlsx, rab-pdf, rka-xlsx, rka-pdf (bawaan: dari akhiran --output)")
+    p.add_argument("--format", metavar="F", help=f"format berkas: {', '.join(FORMAT)}, rab-xlsx, rab-pdf, rka-xlsx, rka-pdf, profil-csv, profil-xlsx, profil-geojson, pemetaan-pdf, pemetaan-xlsx (bawaan: dari akhiran --output)")
     p.add_argument("--anggaran", metavar="PATH", help="rab-*/rka-*: rencana anggaran (bawaan: $KIM_ANGGARAN atau data/anggaran.csv)")
     p.add_argument("--tahap", default="rka", metavar="T", help="rka-xlsx/rka-pdf: tahap formulir rka, rkpa, dpa atau dppa (bawaan: rka)")
     p.add_argument("--output", "-o", metavar="FILE", help="berkas keluaran; '-' untuk stdout (bawaan: nama otomatis di folder ini)")

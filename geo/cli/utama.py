@@ -33,13 +33,13 @@ if TYPE_CHECKING:  # the views are imported by the commands that build them, not
     from geo.tampilan.susun import Tampilan
 
 # Modules that contribute subcommands; each has ``daftar(subparsers)``.
-MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat", "geo.cli.anggaran", "geo.cli.db", "geo.cli.formulir"]
+MODUL_PERINTAH: list[str] = ["geo.cli.utama", "geo.cli.ekspor", "geo.cli.batas", "geo.cli.data", "geo.cli.akun", "geo.cli.templat", "geo.cli.anggaran", "geo.cli.db", "geo.cli.formulir", "geo.cli.kim"]
 # The module of each subcommand, so running one imports only its own module (help imports all).
 # A command missing here still works: the parser is then built from every module.
 MODUL_DARI_PERINTAH: dict[str, str] = {
     "validate": "geo.cli.utama", "summary": "geo.cli.utama", "export": "geo.cli.ekspor", "boundaries": "geo.cli.batas",
     "data": "geo.cli.data", "check-accounts": "geo.cli.akun", "hash-password": "geo.cli.akun", "akun": "geo.cli.akun", "template": "geo.cli.templat",
-    "anggaran": "geo.cli.anggaran", "db": "geo.cli.db", "formulir": "geo.cli.formulir",
+    "anggaran": "geo.cli.anggaran", "db": "geo.cli.db", "formulir": "geo.cli.formulir", "kim": "geo.cli.kim",
 }
 
 KELUAR_DATA_TIDAK_SAH = 1
@@ -129,6 +129,10 @@ def _validate(args: argparse.Namespace) -> int:
     )
     if dataset.kegiatan is not None:
         print(f"Log kegiatan: {len(dataset.kegiatan)} kegiatan ({dataset.path_kegiatan}).")
+    if dataset.profil is not None:
+        profil = dataset.profil
+        asal = f"{len(profil.dibuat)} dibuat dari nama_kim" if profil.dibuat else str(profil.path)
+        print(f"Tabel KIM: {len(profil.tabel)} KIM ({asal}).")
     return 0
 
 
@@ -193,6 +197,10 @@ def _summary(args: argparse.Namespace) -> int:
     if a.tanpa_batas:
         total += f"; {a.tanpa_batas} potensi di kelurahan yang tidak ada di berkas batas (tidak termasuk tabel di atas)"
     print(total + ".", file=sys.stderr)
+    if dataset.profil is not None:  # the KIM assessment (#25): prioritas pembinaan among the view's KIM
+        from geo.kim.penilaian import penilaian_tampilan, teks_prioritas
+
+        print("\n".join(teks_prioritas(penilaian_tampilan(tampilan))), file=sys.stderr)
     return 0
 
 

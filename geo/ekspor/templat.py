@@ -106,6 +106,12 @@ def buat_templat(wilayah: Wilayah, referensi: Referensi) -> bytes:
     petunjuk.append(["Lembar Kegiatan (opsional): satu baris per kegiatan; unggah di Kelola Data, tab Log kegiatan."])
     for kolom, isi in PETUNJUK_KEGIATAN.items():
         petunjuk.append([kolom, isi])
+    # The KIM table (issue #25): one row per KIM.
+    from geo.kim.templat import tambah_lembar_profil
+
+    petunjuk.append([])
+    for baris in tambah_lembar_profil(wb, BARIS_ISIAN):
+        petunjuk.append(baris)
 
     keluaran = io.BytesIO()
     wb.save(keluaran)

@@ -21,13 +21,19 @@ PETUNJUK_KEGIATAN: dict[str, str] = {
 }
 
 
-def tambah_lembar_kegiatan(wb: Workbook, wilayah: Wilayah, baris_isian: int = 1000, lembar_daftar: str = "Daftar") -> None:
-    """Add the "Kegiatan" sheet (headers, the kinds as a dropdown fed from the lists sheet)."""
-    ws = wb.create_sheet(LEMBAR_KEGIATAN)
-    ws.append(list(KOLOM_KEGIATAN))
+def lembar_berjudul(wb: Workbook, nama: str, kolom: tuple[str, ...] | list[str]):
+    """A new sheet whose first row holds the column names in the template's header style."""
+    ws = wb.create_sheet(nama)
+    ws.append(list(kolom))
     for sel in ws[1]:
         sel.font = Font(bold=True, color="FFFFFF")
         sel.fill = PatternFill("solid", fgColor="1F4E79")
+    return ws
+
+
+def tambah_lembar_kegiatan(wb: Workbook, wilayah: Wilayah, baris_isian: int = 1000, lembar_daftar: str = "Daftar") -> None:
+    """Add the "Kegiatan" sheet (headers, the kinds as a dropdown fed from the lists sheet)."""
+    ws = lembar_berjudul(wb, LEMBAR_KEGIATAN, KOLOM_KEGIATAN)
     ws.freeze_panes = "A2"
     for i, kolom in enumerate(KOLOM_KEGIATAN, start=1):
         ws.column_dimensions[get_column_letter(i)].width = 40 if kolom == "keterangan" else 18

@@ -39,6 +39,8 @@ class Dataset:
     # The optional activity log (geo.masuk.kegiatan); None when there is no file.
     kegiatan: pd.DataFrame | None = None
     path_kegiatan: Path | None = None
+    # The KIM table (geo.kim.profil.ProfilKIM), linked to the potentials; None when kim.csv did not load.
+    profil: object | None = None
 
     @property
     def ok(self) -> bool:
@@ -102,6 +104,23 @@ def gabung_potensi(tabel: pd.DataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(tabel, geometry=geometri, crs="EPSG:4326")
 
 
+def muat_profil_kim(tabel: pd.DataFrame, path_kim: Path, referensi: Referensi, laporan: Laporan) -> object:
+    """The KIM table beside kim.csv (or ``KIM_PROFIL``), linked to the potentials (:mod:`geo.kim`).
+
+    Without the file every KIM is made from kim.csv's ``nama_kim`` (nothing to report:
+    the table is optional); a file that lacks some KIM reports them as a warning.
+    """
+    from geo.kim.profil import muat_profil, path_profil, profil_kosong
+    from geo.kim.tautan import tautkan
+
+    path = path_profil(path_kim)
+    profil = muat_profil(path, referensi, laporan)
+    id_kim = tabel.get("id_kim", None)
+    if profil is None:
+        return tautkan(tabel, profil_kosong(None), path_kim.name, Laporan(), id_kim)
+    return tautkan(tabel, profil, path_kim.name, laporan, id_kim)
+
+
 def muat_dataset(
     kim: Path | str | None = None,
     batas: Path | str | None = None,
@@ -149,10 +168,12 @@ def muat_dataset(
     if log is not None and laporan.ok:
         periksa_selaras(tabel, log, wil, path_kim.name, laporan)
         log = indeks_log(tabel, log)
+    lapor("membaca tabel KIM (profil)", 0.8)
+    profil = muat_profil_kim(tabel, path_kim, ref, laporan) if terbaca and laporan.ok else None
     lapor("menggabungkan", 0.9)
     potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
     lapor("selesai", 1.0)
-    dataset = Dataset(wil, ref, gdf_batas, potensi, laporan, path_kim, path_batas, log, path_log)
+    dataset = Dataset(wil, ref, gdf_batas, potensi, laporan, path_kim, path_batas, log, path_log, profil)
     if kunci:
         dataset.indeks.kunci_tembolok = kunci  # the dissolved levels are cached under it too
     return dataset

@@ -30,6 +30,8 @@ from geo.masuk.wilayah import Wilayah
 
 # Optional: names a row's kab/kota when a desa/kelurahan name repeats across a province.
 KOLOM_KABKOTA = "kabkota"
+# Optional: the row's KIM in the KIM table (profil_kim.csv, geo.kim); without it the KIM is found by nama_kim.
+KOLOM_ID_KIM = "id_kim"
 
 KOLOM_WAJIB_ISI = ("id_potensi", "nama_kim", "nama_potensi", "kategori_potensi", "status_aktivitas")
 
@@ -57,7 +59,7 @@ def _cek_kolom(k: _Konteks) -> None:
             kolom=nama,
         )
     for nama in kolom:
-        if nama not in skema.KOLOM_KIM and nama not in (KOLOM_BARIS, KOLOM_KABKOTA, *skema.KOLOM_TURUNAN):
+        if nama not in skema.KOLOM_KIM and nama not in (KOLOM_BARIS, KOLOM_KABKOTA, KOLOM_ID_KIM, *skema.KOLOM_TURUNAN):
             k.laporan.tambah(k.berkas, "Kolom tidak dikenal; isinya diabaikan. Periksa ejaan judul kolom.", baris=1, kolom=nama, tingkat=PERINGATAN)
 
 
@@ -286,5 +288,7 @@ def validasi_kim(
     hasil["kegiatan_terakhir"] = tanggal
     hasil["lintang"] = lintang
     hasil["bujur"] = bujur
+    if KOLOM_ID_KIM in frame:
+        hasil[KOLOM_ID_KIM] = frame[KOLOM_ID_KIM]
     hasil[KOLOM_BARIS] = frame[KOLOM_BARIS].astype(int).to_numpy()
     return hasil.reset_index(drop=True), laporan

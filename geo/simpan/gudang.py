@@ -158,7 +158,7 @@ class GudangBerkas:
 
     def versi(self) -> tuple:
         paths = self._paths()
-        return (self.jenis, *_berkas.sidik_cepat(*paths, config.path_kegiatan(paths[0])))
+        return (self.jenis, *_berkas.sidik_cepat(*paths, config.path_kegiatan(paths[0]), *_berkas_kim(paths[0])))
 
     def muat(self, kemajuan: Callable[[str, float], None] | None = None) -> Dataset:
         return muat_dataset(*self._paths(), kemajuan=kemajuan)
@@ -258,6 +258,15 @@ class GudangBerkas:
     def simpan_foto(self, id_potensi: str, data: bytes, pengguna: Pelaku, nama: str = "foto",
                     id_sah: set[str] | None = None) -> _foto.Foto:
         return _foto.simpan_foto(self._paths()[0], id_potensi, data, pengguna, nama, id_sah)
+
+
+def _berkas_kim(kim: Path) -> tuple[Path, ...]:
+    """The KIM table, its jury scores and logos (#25): a change to them is a new data version too."""
+    from geo.kim.juri import path_juri
+    from geo.kim.logo import folder_logo
+    from geo.kim.profil import path_profil
+
+    return (path_profil(kim), path_juri(kim), folder_logo(path_profil(kim)))
 
 
 def pilih_gudang(kim: Path | str | None = None, batas: Path | str | None = None, url: str | None = None) -> Gudang:

@@ -162,10 +162,16 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG):  # records (#20), limiter counts 
         tabel, laporan_kim = validasi_kim(mentah, TABEL_KIM, ref, wil, gdf if len(gdf) else None)
         laporan.gabung(laporan_kim)
         log = log_dari_teks(isi["kegiatan"], wil, tabel, laporan_kim.ok, laporan)
+        profil = None
+        if laporan.ok:  # the KIM table (#25, migration 0004)
+            from geo.kim.simpan_pg import profil_dari_pg
+
+            with self.kolam.koneksi() as conn:
+                profil = profil_dari_pg(conn, tabel, ref, laporan)
         potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
         self.segarkan_foto()  # #21: photos of this data version in this server's mirror folder
         return Dataset(wil, ref, gdf, potensi, laporan, Path(TABEL_KIM), Path(TABEL_BATAS), log,
-                       Path(rekaman_pg.label(rekaman_pg.JENIS_KEGIATAN)) if log is not None else None)
+                       Path(rekaman_pg.label(rekaman_pg.JENIS_KEGIATAN)) if log is not None else None, profil)
 
     def baca_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, SidikBaris]:
         with self.kolam.koneksi() as conn:

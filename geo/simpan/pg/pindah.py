@@ -143,6 +143,9 @@ def impor(gudang: GudangPG, pengguna: str, kim: Path | str | None = None, batas:
             hasil, id_audit = simpan_dalam(conn, tabel, ds, pengguna, None, aksi="impor-db", berkas=ds.path_kim.name,
                                            catatan=f"impor dari {ds.path_kim.name}", periksa_konflik=False,
                                            berantai=True)  # the imported log and plan replace the stored ones next
+            from geo.kim.simpan_pg import tulis_profil_pg
+
+            tulis_profil_pg(conn, ds.profil, pengguna)  # the KIM table (#25), when the database has migration 0004
             if id_audit is None:  # KIM rows unchanged: the region data still counts as a new version
                 conn.execute("INSERT INTO audit (pengguna, aksi, berkas, jumlah_baris, catatan) VALUES (%s, 'impor-db', %s, %s, %s)",
                              (pengguna, ds.path_kim.name, len(tabel), "impor wilayah, referensi dan batas"))

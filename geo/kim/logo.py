@@ -1,0 +1,60 @@
+"""The KIM logo: checked like a photo, embedded without its metadata.
+
+The checks are the photo store's own (#21: :func:`geo.simpan.foto_gambar.bersihkan`:
+format, size, decompression bombs), and what a page embeds is that function's
+clean JPEG: no EXIF (GPS, camera), comment or profile from the original file.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image
+
+from geo.galat import GalatData
+from geo.simpan.foto_gambar import bersihkan
+
+FOLDER_LOGO = "logo_kim"
+
+
+def folder_logo(path_profil: Path | str) -> Path:
+    """Logos sit beside the KIM table, in ``logo_kim/``."""
+    return Path(path_profil).parent / FOLDER_LOGO
+
+
+def path_logo(path_profil: Path | str, nama: str) -> Path | None:
+    """The logo file a ``logo`` cell names (a bare file name in ``logo_kim/``), or None for an empty cell."""
+    nama = str(nama or "").strip()
+    return folder_logo(path_profil) / Path(nama).name if nama else None
+
+
+def _png_murni(data: bytes) -> bytes:
+    """A PNG logo keeps its transparency: its pixels only, through a fresh image (no text chunk, EXIF or profile)."""
+    with Image.open(io.BytesIO(data)) as gambar:
+        rgba = gambar.convert("RGBA")
+    murni = Image.frombytes("RGBA", rgba.size, rgba.tobytes())
+    keluaran = io.BytesIO()
+    murni.save(keluaran, format="PNG", optimize=True)
+    return keluaran.getvalue()
+
+
+def logo_bersih(path: Path) -> tuple[tuple[bytes, str] | None, str | None]:
+    """((clean bytes, "png"|"jpeg"), None) for a usable logo, or (None, why it is refused).
+
+    Every logo passes the photo checks first (so a bomb is refused before any decode here);
+    a PNG is then re-drawn as a pixels-only PNG, anything else is the photo store's clean JPEG.
+    """
+    try:
+        data = path.read_bytes()
+        jpeg = bersihkan(data, path.name)[0]
+        return ((_png_murni(data), "png") if path.suffix.lower() == ".png" else (jpeg, "jpeg")), None
+    except OSError as exc:
+        return None, f"berkas logo {path.name} tidak dapat dibuka ({exc.strerror or exc}); letakkan di folder {FOLDER_LOGO}/."
+    except GalatData as exc:
+        return None, str(exc)
+
+
+def periksa_logo(path: Path) -> str | None:
+    """None when the file is a usable image, else the message (the photo checks: format, size, bombs)."""
+    return logo_bersih(path)[1]

@@ -1,0 +1,163 @@
+"""KIM scores per period: each criterion 0–100, the weighted score, the rank, prioritas pembinaan.
+
+Pure functions of the dataset and explicit inputs (the date, the KIM in
+view, the jury's scores), so the page, the summary and the reports share them.
+A criterion without data for a KIM (no jury score yet) is left out of that
+KIM's weighted mean and flagged in ``lengkap``, never counted as zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from geo.format_id import angka
+from geo.kim.aturan import JURI, AturanNilai, Kriteria, aturan_nilai
+from geo.kim.profil import KANAL, ProfilKIM
+from geo.masuk.dataset import Dataset
+
+KOLOM_JURI = ("id_kim", "periode", "kriteria", "nilai")
+
+
+def periode_dari(tanggal: dt.date) -> str:
+    """The default period: the assessment's year (Bontang assesses every August)."""
+    return str(tanggal.year)
+
+
+def potensi_kim_pada(dataset: Dataset, tanggal: dt.date) -> pd.DataFrame:
+    """Each potential with its ``id_kim``, status and last activity as they stood on ``tanggal``."""
+    from geo.tampilan.waktu import potensi_pada
+
+    p = pd.DataFrame(dataset.potensi.drop(columns="geometry"))
+    if dataset.kegiatan is not None and len(dataset.kegiatan):
+        p = potensi_pada(p.reset_index(drop=True), dataset.kegiatan, tanggal, dataset.wilayah)
+    profil: ProfilKIM = dataset.profil  # type: ignore[assignment]
+    p["id_kim"] = p["id_potensi"].astype(str).map(profil.tautan)
+    return p
+
+
+def _kegiatan_12_bulan(dataset: Dataset, p: pd.DataFrame, tanggal: dt.date) -> pd.Series:
+    """Activities per KIM in the 365 days up to ``tanggal``; without a log, potentials active within them."""
+    awal, akhir = pd.Timestamp(tanggal - dt.timedelta(days=365)), pd.Timestamp(tanggal)
+    log = dataset.kegiatan
+    if log is not None and len(log):
+        di = log[(log["tanggal"] > awal) & (log["tanggal"] <= akhir)]
+        peta = p.set_index(p["id_potensi"].astype(str))["id_kim"]
+        return di["id_potensi"].astype(str).map(peta).value_counts()
+    tgl = pd.to_datetime(p["kegiatan_terakhir"])
+    return p[(tgl > awal) & (tgl <= akhir)]["id_kim"].value_counts()
+
+
+def pos_terakhir(profil: ProfilKIM, tanggal: dt.date) -> pd.Series:
+    """id_kim → the latest post on any channel on or before ``tanggal`` (NaT when none)."""
+    t = profil.tabel.set_index("id_kim")[[f"pos_{c}" for c in KANAL]]
+    t = t.where(t <= pd.Timestamp(tanggal))
+    return t.max(axis=1)
+
+
+def _skor_hari(hari: pd.Series, k: Kriteria) -> pd.Series:
+    skor = 100 * (k.nol_hari - hari) / (k.nol_hari - k.penuh_hari)
+    return skor.clip(0, 100).where(hari.notna(), 0.0)
+
+
+def nilai_kriteria(dataset: Dataset, tanggal: dt.date, aturan: AturanNilai, periode: str,
+                   juri: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(scores 0–100 per KIM × criterion, the raw values behind them), both indexed by ``id_kim``."""
+    profil: ProfilKIM = dataset.profil  # type: ignore[assignment]
+    tabel = profil.tabel.set_index("id_kim")
+    p = potensi_kim_pada(dataset, tanggal)
+    skor = pd.DataFrame(index=tabel.index)
+    mentah = pd.DataFrame(index=tabel.index)
+    for k in aturan.kriteria:
+        if k.hitung == "kelengkapan_administrasi":
+            unsur = pd.DataFrame({"sk": tabel["sk_nomor"].astype(str).str.strip() != "",
+                                  "ad_art": tabel["ad_art"].fillna(False).astype(bool),
+                                  "kimid": tabel["nomor_kimid"].astype(str).str.strip() != ""})
+            mentah[k.kode] = unsur.sum(axis=1)
+            skor[k.kode] = 100 * unsur.mean(axis=1)
+        elif k.hitung == "hari_sejak_pos":
+            hari = (pd.Timestamp(tanggal) - pos_terakhir(profil, tanggal)).dt.days.astype(float)
+            mentah[k.kode] = hari
+            skor[k.kode] = _skor_hari(hari, k)
+        elif k.hitung == "kegiatan_12_bulan":
+            n = _kegiatan_12_bulan(dataset, p, tanggal).reindex(tabel.index).fillna(0)
+            mentah[k.kode] = n
+            skor[k.kode] = (100 * n / k.target).clip(upper=100)
+        elif k.hitung == "porsi_potensi_aktif":
+            aktif = p["status_aktivitas"] == dataset.wilayah.status_aktif
+            porsi = aktif.groupby(p["id_kim"]).mean().reindex(tabel.index)
+            mentah[k.kode] = porsi
+            skor[k.kode] = (100 * porsi).fillna(0.0)
+        elif k.hitung == JURI:
+            nilai = pd.Series(np.nan, index=tabel.index)
+            if juri is not None and len(juri):
+                pilih = juri[(juri["periode"].astype(str) == periode) & (juri["kriteria"] == k.kode)]
+                nilai = pilih.groupby("id_kim")["nilai"].mean().reindex(tabel.index)
+            mentah[k.kode] = nilai
+            skor[k.kode] = nilai
+    return skor.astype(float), mentah
+
+
+def nilai_kim(dataset: Dataset, tanggal: dt.date, periode: str | None = None, juri: pd.DataFrame | None = None,
+              id_kim: list[str] | None = None, aturan: AturanNilai | None = None) -> pd.DataFrame:
+    """One row per KIM (those in ``id_kim``, else all): criterion scores, ``skor``, ``peringkat``, dormancy.
+
+    The rank is among the KIM given (a filtered view ranks its own KIM); ties share the best rank.
+    """
+    aturan = aturan or aturan_nilai(dataset.wilayah)
+    periode = periode or periode_dari(tanggal)
+    skor, mentah = nilai_kriteria(dataset, tanggal, aturan, periode, juri)
+    if id_kim is not None:
+        skor, mentah = skor.loc[skor.index.isin(id_kim)], mentah.loc[mentah.index.isin(id_kim)]
+    bobot = pd.Series({k.kode: k.bobot for k in aturan.kriteria})
+    ada = skor.notna()
+    total = (skor.fillna(0) * bobot).sum(axis=1) / (ada * bobot).sum(axis=1).replace(0, np.nan)
+    profil: ProfilKIM = dataset.profil  # type: ignore[assignment]
+    info = profil.tabel.set_index("id_kim").loc[skor.index, ["nama_kim", "kode_kelurahan", "sk_nomor", "nomor_kimid"]]
+    hasil = info.copy()
+    hasil["periode"] = periode
+    hasil["tanggal"] = pd.Timestamp(tanggal)
+    for k in aturan.kriteria:
+        hasil[f"nilai_{k.kode}"] = skor[k.kode].round(1)
+        hasil[f"data_{k.kode}"] = mentah[k.kode]
+    hasil["skor"] = total.round(1)
+    hasil["lengkap"] = ada.all(axis=1)
+    hasil["peringkat"] = hasil["skor"].rank(method="min", ascending=False).astype("Int64")
+    p = potensi_kim_pada(dataset, tanggal)
+    terakhir = pd.to_datetime(p["kegiatan_terakhir"]).groupby(p["id_kim"]).max().reindex(hasil.index)
+    hasil["kegiatan_terakhir"] = terakhir
+    hasil["hari_dorman"] = (pd.Timestamp(tanggal) - terakhir).dt.days
+    hasil["jumlah_potensi"] = p.groupby("id_kim").size().reindex(hasil.index).fillna(0).astype(int)
+    return hasil.sort_values(["peringkat", "nama_kim"]).reset_index()
+
+
+def skor_per_kelurahan(hasil: pd.DataFrame) -> pd.Series:
+    """The map metric: the mean KIM score per kelurahan code (no KIM → absent, not zero)."""
+    return hasil.groupby("kode_kelurahan")["skor"].mean().round(1).rename("skor_kim")
+
+
+def prioritas_pembinaan(hasil: pd.DataFrame, aturan: AturanNilai) -> pd.DataFrame:
+    """KIM to coach first: low score, long dormant, no SK or no KIM.ID; the most reasons first."""
+    rendah = hasil["skor"] < aturan.ambang_prioritas
+    dorman = hasil["hari_dorman"].isna() | (hasil["hari_dorman"] >= aturan.dorman_hari)
+    tanpa_sk = hasil["sk_nomor"].astype(str).str.strip() == ""
+    tanpa_id = hasil["nomor_kimid"].astype(str).str.strip() == ""
+    alasan = []
+    for i in hasil.index:
+        a = []
+        if rendah[i]:
+            a.append(f"skor rendah ({angka(hasil.at[i, 'skor'])} < {angka(aturan.ambang_prioritas)})")
+        if dorman[i]:
+            a.append("tanpa kegiatan" if pd.isna(hasil.at[i, "hari_dorman"]) else f"dorman {int(hasil.at[i, 'hari_dorman'])} hari")
+        if tanpa_sk[i]:
+            a.append("belum ada SK")
+        if tanpa_id[i]:
+            a.append("belum terdaftar di KIM.ID")
+        alasan.append("; ".join(a))
+    hasil = hasil.assign(alasan=alasan, jumlah_alasan=[a.count(";") + 1 if a else 0 for a in alasan])
+    pilih = hasil[hasil["jumlah_alasan"] > 0].copy()
+    pilih["_dorman"] = pilih["hari_dorman"].fillna(10**6)
+    pilih = pilih.sort_values(["jumlah_alasan", "skor", "_dorman"], ascending=[False, True, False])
+    return pilih[["id_kim", "nama_kim", "kode_kelurahan", "skor", "peringkat", "hari_dorman", "alasan"]].reset_index(drop=True)

@@ -1,0 +1,57 @@
+"""The KIM page's words in Indonesian and English (kept apart from geo.i18n so the merge stays additive)."""
+
+from __future__ import annotations
+
+TEKS_KIM: dict[str, tuple[str, str]] = {
+    "judul": ("Profil dan penilaian KIM", "KIM profiles and assessment"),
+    "contoh": ("**Data contoh**: profil, nilai juri dan logo KIM ini dikarang untuk peragaan.",
+               "**Sample data**: these KIM profiles, jury scores and logos are made up for demonstration."),
+    "tanggal": ("Data sampai tanggal", "Data as of"),
+    "periode": ("Periode penilaian", "Assessment period"),
+    "tab_peringkat": ("Peringkat", "Ranking"), "tab_profil": ("Profil KIM", "KIM profile"),
+    "tab_pemetaan": ("Laporan pemetaan", "Pemetaan report"),
+    "peringkat": ("Peringkat", "Rank"), "kim": ("KIM", "KIM"), "kelurahan": ("Kelurahan", "Kelurahan"),
+    "skor": ("Skor", "Score"), "lengkap": ("Semua kriteria dinilai", "All criteria scored"),
+    "hari_dorman": ("Hari sejak kegiatan terakhir", "Days since last activity"),
+    "prioritas": ("Prioritas pembinaan", "Coaching priorities"), "tidak_ada": ("Tidak ada.", "None."),
+    "alasan": ("Alasan", "Reasons"),
+    "catatan_skor": (("Skor 0–100, rata-rata berbobot kriteria di wilayah.json (penilaian_kim). Kriteria tanpa nilai "
+                     "(mis. juri belum menilai) tidak dihitung, bukan dianggap nol."),
+                     ("Scores 0–100, the weighted mean of the criteria in wilayah.json (penilaian_kim). A criterion "
+                     "without a value (e.g. no jury score yet) is left out, not counted as zero.")),
+    "lembar_juri": ("Unduh lembar nilai juri (XLSX)", "Download the jury scoring sheet (XLSX)"),
+    "lembar_juri_bantu": ("Isi nilai 0–100, lalu muat dengan: python -m geo kim juri-muat BERKAS.xlsx",
+                          "Fill in 0–100 scores, then load with: python -m geo kim juri-muat FILE.xlsx"),
+    "unduh_peringkat": ("Unduh peringkat (CSV)", "Download the ranking (CSV)"),
+    "pilih_kim": ("Pilih KIM", "Choose a KIM"), "identitas": ("Identitas", "Identity"),
+    "sk": ("SK pembentukan", "Founding decree"), "kimid": ("Nomor KIM.ID", "KIM.ID number"), "ad_art": ("AD/ART", "Statutes"),
+    "pengurus": ("Pengurus", "Board"), "bimtek": ("Bimtek diikuti", "Training attended"),
+    "bantuan": ("Bantuan diterima", "Assistance received"), "penghargaan": ("Penghargaan", "Awards"),
+    "potensi": ("Potensi", "Potentials"), "rincian_skor": ("Rincian skor", "Score breakdown"),
+    "kriteria": ("Kriteria", "Criterion"), "bobot": ("Bobot", "Weight"), "nilai": ("Nilai", "Score"),
+    "data": ("Data", "Data"), "ya": ("ya", "yes"), "belum": ("belum", "not yet"),
+    "pemetaan_bantu": (("Laporan pemetaan KIM untuk provinsi: rekap kelurahan → kecamatan → kab/kota → provinsi dan "
+                       "profil tiap KIM pada tanggal di atas."),
+                       ("The KIM pemetaan report for the province: roll-up kelurahan → kecamatan → kab/kota → province "
+                       "and each KIM's profile on the date above.")),
+    "unduh_pdf": ("Unduh laporan pemetaan (PDF)", "Download the pemetaan report (PDF)"),
+    "unduh_xlsx": ("Unduh laporan pemetaan (XLSX)", "Download the pemetaan report (XLSX)"),
+    "tanpa_profil": ("Tabel KIM belum dapat dibuat karena tabel potensi tidak sah. Perbaiki di halaman Kelola Data.",
+                     "The KIM table cannot be built because the potentials table is invalid. Fix it on Kelola Data."),
+    "bahasa": ("Bahasa", "Language"),
+    "tab_bulanan": ("Ringkasan bulanan", "Monthly digest"), "bulan": ("Bulan", "Month"),
+    "turun": ("Melewati ambang Kurang/Tidak Aktif", "Crossed the less active / inactive threshold"),
+    "kegiatan_baru": ("Kegiatan baru", "New activities"), "target_meleset": ("Target tidak tercapai", "Targets missed"),
+    "laporan_menunggu": ("Laporan lapangan menunggu verifikasi", "Field reports awaiting review"),
+    "tidak_tersedia": ("tidak tersedia di pemasangan ini", "not available in this installation"),
+    "tanpa_log": ("Tanpa log kegiatan, perubahan status dan kegiatan baru tidak dapat dihitung.",
+                  "Without an activity log, status changes and new activities cannot be computed."),
+    "unduh_csv_bulanan": ("Unduh ringkasan (CSV)", "Download the digest (CSV)"),
+    "unduh_pdf_bulanan": ("Unduh ringkasan (PDF)", "Download the digest (PDF)"),
+    "target": ("Target", "Targets"), "capaian": ("Capaian", "Achieved"), "jenis": ("Jenis", "Kind"), "periode_singkat": ("Periode", "Period"),
+}
+
+
+def tk(kunci: str, bahasa: str = "id") -> str:
+    id_, en = TEKS_KIM[kunci]
+    return en if bahasa == "en" else id_

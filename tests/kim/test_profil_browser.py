@@ -1,0 +1,55 @@
+"""The Profil KIM page in a real browser: the ranking view and a profile with its brand (logo, QR), offline."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, hanya_lokal, jalankan, tunggu_diam
+
+if not os.access(CHROMIUM, os.X_OK):
+    pytest.skip(f"Chromium tidak ada di {CHROMIUM}; pasang dengan 'apt-get install chromium'.", allow_module_level=True)
+
+from playwright.sync_api import sync_playwright
+
+pytestmark = pytest.mark.lambat
+
+
+def test_peringkat_dan_profil_bermerek(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(PROYEK / "data", data)
+    w = json.loads((data / "wilayah.json").read_text(encoding="utf-8"))
+    (data / "wilayah.json").write_text(json.dumps({**w, "alamat_publik": "https://peta-kim.contoh.id"}), encoding="utf-8")
+    env = {"KIM_DATA": str(data), **{k: "" for k in ("KIM_CSV", "KIM_BOUNDARIES", "KIM_REFERENSI", "KIM_WILAYAH", "KIM_PROFIL")}}
+    luar: list[str] = []
+    galat: list[str] = []
+    tangkapan = os.environ.get("KIM_TANGKAPAN_DIR")
+    with jalankan(env, tmp_path / "server.log") as server, sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
+        page = b.new_context(viewport={"width": 1366, "height": 1000}).new_page()
+        page.route("**/*", hanya_lokal(luar))
+        page.on("pageerror", lambda e: galat.append(str(e)))
+        page.goto(f"{server.url}/Profil_KIM?kim=KIM-BTG-KUA")
+        page.get_by_text("Prioritas pembinaan").first.wait_for(timeout=90_000)
+        tunggu_diam(page)
+        assert page.get_by_text("KIM Berbas Tengah Maju").first.is_visible()
+        page.locator("[data-testid=stDataFrame] canvas").first.wait_for(timeout=30_000)
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(tmp_path / "peringkat.png"), full_page=True)
+        page.get_by_role("tab", name="Profil KIM").click()
+        merek = page.locator(".kim-merek-kim")
+        merek.wait_for(timeout=30_000)
+        assert "KIM Bontang Kuala Bahari" in merek.inner_text()
+        assert merek.locator("img.kim-merek-kim-logo").count() == 1 and merek.locator(".kim-merek-kim-qr img").count() == 1
+        assert merek.locator("a[href^='https://instagram.com/']").count() == 1
+        assert page.get_by_text("AD/ART: ya").first.is_visible()
+        page.screenshot(path=str(tmp_path / "profil.png"), full_page=True)
+        b.close()
+    if tangkapan:  # a developer's look: KIM_TANGKAPAN_DIR=/tmp/kim
+        for nama in ("peringkat.png", "profil.png"):
+            shutil.copyfile(tmp_path / nama, os.path.join(tangkapan, nama))
+    assert galat == []
+    assert luar == [], luar

@@ -1,0 +1,169 @@
+"""The KIM page's pieces: ranking and prioritas, one KIM's profile with its brand, pemetaan downloads.
+
+Every figure comes from :mod:`geo.kim` (the same functions as ``python -m
+geo kim`` and the pemetaan files); this module only draws them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from geo import format_id
+from geo.kim.aturan import AturanNilai
+from geo.kim.berkas import buat_berkas_kim
+from geo.kim.juri import lembar_juri
+from geo.kim.merek import html_merek_kim, merek_kim
+from geo.kim.penilaian import Penilaian, nilai_juri_tersimpan
+from geo.kim.teks import tk
+from geo.masuk.dataset import Dataset
+from ui.md import aman_md
+
+PARAM_KIM = "kim"
+
+
+def peringkat(dataset: Dataset, p: Penilaian, bahasa: str) -> None:
+    h = p.hasil
+    tabel = pd.DataFrame({
+        tk("peringkat", bahasa): h["peringkat"], tk("kim", bahasa): h["nama_kim"],
+        tk("kelurahan", bahasa): h["kode_kelurahan"].map(dataset.referensi.tabel["kelurahan"]),
+        tk("skor", bahasa): h["skor"],
+        **{k.label(bahasa): h[f"nilai_{k.kode}"] for k in p.aturan.kriteria},
+        tk("hari_dorman", bahasa): h["hari_dorman"], tk("lengkap", bahasa): h["lengkap"],
+    })
+    st.dataframe(tabel, hide_index=True, width="stretch",
+                 column_config={tk("skor", bahasa): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.1f")})
+    st.caption(tk("catatan_skor", bahasa))
+    st.subheader(tk("prioritas", bahasa))
+    if not len(p.prioritas):
+        st.write(tk("tidak_ada", bahasa))
+    for r in p.prioritas.itertuples():
+        st.markdown(f"- **{aman_md(r.nama_kim)}** · {tk('skor', bahasa)} {format_id.angka(r.skor, bahasa=bahasa)}: {aman_md(r.alasan)}")
+    kiri, kanan = st.columns(2)
+    kiri.download_button(tk("unduh_peringkat", bahasa), data=h.to_csv(index=False).encode("utf-8-sig"),
+                         file_name=f"peringkat-kim-{dataset.wilayah.slug}-{p.periode}.csv", mime="text/csv",
+                         icon=":material/download:", on_click="ignore")
+    if p.aturan.juri():
+        kanan.download_button(tk("lembar_juri", bahasa), help=tk("lembar_juri_bantu", bahasa),
+                              data=lembar_juri(dataset.profil.tabel, p.aturan, p.periode, nilai_juri_tersimpan(dataset)[0]),
+                              file_name=f"nilai-juri-{dataset.wilayah.slug}-{p.periode}.xlsx", icon=":material/download:",
+                              mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+
+
+def _daftar(tabel: pd.DataFrame, id_kim: str) -> list[str]:
+    pilih = tabel[tabel["id_kim"] == id_kim]
+    baris = []
+    for r in pilih.itertuples(index=False):
+        awal = r[1]
+        awal = format_id.tanggal(awal) if isinstance(awal, (pd.Timestamp, dt.date)) else str(awal)
+        baris.append(" · ".join([awal, *(str(v) for v in r[2:])]))
+    return baris
+
+
+def profil(dataset: Dataset, p: Penilaian, aturan: AturanNilai, bahasa: str) -> None:
+    tabel = dataset.profil.tabel
+    pilihan = tabel["id_kim"].tolist()
+    awal = st.query_params.get(PARAM_KIM)
+    nama = dict(zip(tabel["id_kim"], tabel["nama_kim"]))
+    id_kim = st.selectbox(tk("pilih_kim", bahasa), pilihan, index=pilihan.index(awal) if awal in pilihan else 0,
+                          format_func=lambda i: nama[i], key="w_profil_kim")
+    st.query_params[PARAM_KIM] = id_kim
+    st.html(html_merek_kim(merek_kim(dataset, id_kim), bahasa))
+    r = tabel.set_index("id_kim").loc[id_kim]
+    kiri, kanan = st.columns(2)
+    with kiri:
+        st.markdown(f"**{tk('identitas', bahasa)}**")
+        sk = f"{r['sk_nomor']} ({format_id.tanggal(r['sk_tanggal'], bahasa)})" if r["sk_nomor"] else tk("belum", bahasa)
+        ad = tk("ya", bahasa) if pd.notna(r["ad_art"]) and bool(r["ad_art"]) else tk("belum", bahasa)
+        st.markdown(f"- {tk('sk', bahasa)}: {aman_md(sk)}\n- {tk('kimid', bahasa)}: {aman_md(r['nomor_kimid'] or tk('belum', bahasa))}\n"
+                    f"- {tk('ad_art', bahasa)}: {ad}")
+        st.markdown(f"**{tk('pengurus', bahasa)}**")
+        for jabatan in ("ketua", "sekretaris", "bendahara"):
+            if r[jabatan]:
+                st.markdown(f"- {jabatan.capitalize()}: {aman_md(r[jabatan])} {aman_md(r[f'kontak_{jabatan}'])}")
+    with kanan:
+        for kolom in ("bimtek", "bantuan", "penghargaan"):
+            isi = _daftar(dataset.profil.daftar(kolom), id_kim)
+            st.markdown(f"**{tk(kolom, bahasa)}**")
+            st.markdown("\n".join(f"- {aman_md(b)}" for b in isi) if isi else tk("tidak_ada", bahasa))
+    h = p.hasil.set_index("id_kim")
+    if id_kim in h.index:
+        st.markdown(f"**{tk('rincian_skor', bahasa)}** · {tk('skor', bahasa)} {format_id.angka(h.at[id_kim, 'skor'], bahasa=bahasa)}"
+                    f" · {tk('peringkat', bahasa)} {h.at[id_kim, 'peringkat']}")
+        st.dataframe(pd.DataFrame({
+            tk("kriteria", bahasa): [k.label(bahasa) for k in aturan.kriteria],
+            tk("bobot", bahasa): [k.bobot for k in aturan.kriteria],
+            tk("nilai", bahasa): [h.at[id_kim, f"nilai_{k.kode}"] for k in aturan.kriteria],
+            tk("data", bahasa): [h.at[id_kim, f"data_{k.kode}"] for k in aturan.kriteria],
+        }), hide_index=True)
+    target_kim(dataset, id_kim, p.tanggal, bahasa)
+    pot = dataset.potensi[dataset.potensi["id_potensi"].astype(str).map(dataset.profil.tautan) == id_kim]
+    st.markdown(f"**{tk('potensi', bahasa)}** ({len(pot)})")
+    st.markdown("\n".join(f"- {aman_md(x.nama_potensi)} ({aman_md(x.kategori_potensi)}, {aman_md(x.status_aktivitas)})"
+                          for x in pot.itertuples()) or tk("tidak_ada", bahasa))
+
+
+def _tabel(df: pd.DataFrame, kolom: dict[str, str], bahasa: str) -> None:
+    if not len(df):
+        st.write(tk("tidak_ada", bahasa))
+        return
+    st.dataframe(df[list(kolom)].rename(columns={k: tk(v, bahasa) for k, v in kolom.items()}), hide_index=True, width="stretch")
+
+
+def target_kim(dataset: Dataset, id_kim: str, tanggal: dt.date, bahasa: str) -> None:
+    from geo.galat import Laporan
+    from geo.kim.target import kemajuan_target, muat_target, path_target
+
+    k = kemajuan_target(dataset, tanggal, muat_target(path_target(dataset.path_kim), Laporan()))
+    st.markdown(f"**{tk('target', bahasa)}**")
+    _tabel(k[k["id_kim"] == id_kim], {"jenis": "jenis", "periode": "periode_singkat", "target": "target", "capaian": "capaian"}, bahasa)
+
+
+def bulanan(dataset: Dataset, tanggal: dt.date, bahasa: str) -> None:
+    from geo.galat import Laporan
+    from geo.kim.ringkasan_bulanan import ringkasan_bulanan, ringkasan_csv, ringkasan_pdf
+    from geo.kim.target import muat_target, path_target
+
+    bulan = st.text_input(tk("bulan", bahasa) + " (TTTT-BB)", value=f"{tanggal:%Y-%m}", key="w_profil_bulan").strip()
+    r = ringkasan_bulanan(dataset, bulan, dt.date.today(), target=muat_target(path_target(dataset.path_kim), Laporan()))
+    if not r.ada_log:
+        st.info(tk("tanpa_log", bahasa))
+    st.markdown(f"**{tk('turun', bahasa)}**")
+    _tabel(r.turun, {"nama_kim": "kim", "status_sebelum": "data", "status_kini": "nilai"}, bahasa)
+    st.markdown(f"**{tk('kegiatan_baru', bahasa)}**")
+    _tabel(r.kegiatan, {"nama_kim": "kim", "jumlah": "nilai"}, bahasa)
+    st.markdown(f"**{tk('target_meleset', bahasa)}**")
+    _tabel(r.target_meleset, {"nama_kim": "kim", "jenis": "jenis", "periode": "periode_singkat", "target": "target", "capaian": "capaian"}, bahasa)
+    menunggu = tk("tidak_tersedia", bahasa) if r.laporan_menunggu is None else str(r.laporan_menunggu)
+    st.markdown(f"**{tk('laporan_menunggu', bahasa)}**: {menunggu}")
+    kiri, kanan = st.columns(2)
+    kiri.download_button(tk("unduh_csv_bulanan", bahasa), data=ringkasan_csv(r), file_name=f"ringkasan-kim-{r.bulan}.csv",
+                         mime="text/csv", icon=":material/download:", on_click="ignore")
+    kanan.download_button(tk("unduh_pdf_bulanan", bahasa), data=lambda: ringkasan_pdf(dataset, r), file_name=f"ringkasan-kim-{r.bulan}.pdf",
+                          mime="application/pdf", icon=":material/download:", on_click="ignore")
+
+
+def id_kim_kecamatan(dataset: Dataset, kecamatan: list[str]) -> list[str] | None:
+    """The KIM of the chosen kecamatan (None: every KIM), from each KIM's kelurahan in the reference."""
+    if not kecamatan:
+        return None
+    tabel = dataset.profil.tabel
+    kec = tabel["kode_kelurahan"].map(dataset.referensi.tabel["kecamatan"])
+    return tabel.loc[kec.isin(kecamatan).to_numpy(), "id_kim"].tolist()
+
+
+def pemetaan(dataset: Dataset, tanggal: dt.date, bahasa: str, id_kim: list[str] | None = None) -> None:
+    st.write(tk("pemetaan_bantu", bahasa))
+    id_kim = dataset.profil.tabel["id_kim"].tolist() if id_kim is None else id_kim
+    if not id_kim:
+        st.info(tk("tidak_ada", bahasa))
+        return
+    kiri, kanan = st.columns(2)
+    kiri.download_button(tk("unduh_pdf", bahasa), data=lambda: buat_berkas_kim("pemetaan-pdf", dataset, id_kim, tanggal).data,
+                         file_name=f"pemetaan-kim-{dataset.wilayah.slug}-{tanggal:%Y-%m-%d}.pdf", mime="application/pdf",
+                         icon=":material/download:", on_click="ignore")
+    kanan.download_button(tk("unduh_xlsx", bahasa), data=lambda: buat_berkas_kim("pemetaan-xlsx", dataset, id_kim, tanggal).data,
+                          file_name=f"pemetaan-kim-{dataset.wilayah.slug}-{tanggal:%Y-%m-%d}.xlsx", icon=":material/download:",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
