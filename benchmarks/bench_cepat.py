@@ -56,6 +56,17 @@ def _bytes_peta(at) -> int:
     return len(komponen[0].proto.json_args.encode("utf-8")) if komponen else 0
 
 
+def _bytes_semua(at) -> int:
+    """Everything a rerun sends: the serialized size of every element of the page (each is one delta
+    ForwardMsg; Streamlit re-sends every element on a rerun), not only the map."""
+    def jumlah(simpul) -> int:
+        proto = getattr(simpul, "proto", None)
+        n = proto.ByteSize() if proto is not None and hasattr(proto, "ByteSize") else 0
+        anak = getattr(simpul, "children", {})
+        return n + sum(jumlah(a) for a in (anak.values() if isinstance(anak, dict) else anak))
+    return jumlah(at._tree)
+
+
 def rerun_cpu(halaman: dict[str, str], putaran: int) -> dict[str, dict]:
     """CPU (process time) of a rerun after a filter change, interleaved between pages."""
     from streamlit.testing.v1 import AppTest
@@ -66,7 +77,7 @@ def rerun_cpu(halaman: dict[str, str], putaran: int) -> dict[str, dict]:
         at[nama].run()
         if at[nama].exception:
             raise SystemExit(f"{nama} gagal: {at[nama].exception}")
-    hasil: dict[str, dict] = {n: {"cpu": [], "bytes": []} for n in halaman}
+    hasil: dict[str, dict] = {n: {"cpu": [], "bytes": [], "semua": []} for n in halaman}
     pertama = {n: _bytes_peta(a) for n, a in at.items()}
     for i in range(putaran + 2):
         for nama, a in at.items():
@@ -77,7 +88,9 @@ def rerun_cpu(halaman: dict[str, str], putaran: int) -> dict[str, dict]:
             if i >= 2:  # two warm-up rounds: caches filled, as after a user's first clicks
                 hasil[nama]["cpu"].append(dt)
                 hasil[nama]["bytes"].append(_bytes_peta(a))
-    return {n: {"cpu_ms": 1000 * _median(h["cpu"]), "bytes_per_ubah": _median(h["bytes"]), "bytes_pertama": pertama[n]}
+                hasil[nama]["semua"].append(_bytes_semua(a))
+    return {n: {"cpu_ms": 1000 * _median(h["cpu"]), "bytes_per_ubah": _median(h["bytes"]), "bytes_pertama": pertama[n],
+                "semua_per_ubah": _median(h["semua"])}
             for n, h in hasil.items()}
 
 
