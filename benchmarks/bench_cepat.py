@@ -225,6 +225,9 @@ def main() -> None:
               r["kim"]["bytes_pertama"] + statis <= 2 * 1024 * 1024)
         catat(f"{a.unit} kelurahan: muatan per perubahan", r["kim"]["bytes_per_ubah"] / 1024, "KB", "", None, "≤ 200 KB",
               r["kim"]["bytes_per_ubah"] <= 200 * 1024)
+        semua = r["kim"]["semua_per_ubah"]
+        catat(f"{a.unit} kelurahan: semua elemen per perubahan", semua / 1024, "KB", f"lantai {r['lantai']['semua_per_ubah'] / 1024:.1f} KB",
+              semua / max(1, r["lantai"]["semua_per_ubah"]), "≤ 40 KB", semua <= 40 * 1024)
         png = ekspor_png(sintetis)
         catat(f"{a.unit} kelurahan: ekspor PNG", png, "s", "", None, "≤ 5 s", png <= 5)
 
