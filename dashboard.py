@@ -89,7 +89,8 @@ def _catatan(dataset: Dataset, keadaan_url: Keadaan | None, bahasa: str) -> None
         st.markdown(f'<div class="kim-catatan" role="note">{html}</div>', unsafe_allow_html=True)
     if dataset.laporan.peringatan:
         with st.expander(t("peringatan_data", bahasa, n=len(dataset.laporan.peringatan))):
-            st.code("\n".join(str(m) for m in dataset.laporan.peringatan), language=None)
+            # Plain text: a code block would load the code highlighter (1.5 MB) for a box seldom opened.
+            st.text("\n".join(str(m) for m in dataset.laporan.peringatan))
     if keadaan_url is not None:
         for pesan in keadaan_url.catatan:
             st.warning(t("param_salah", bahasa, pesan=aman_md(pesan)))  # from the URL: plain text only

@@ -2,13 +2,19 @@
 
     python benchmarks/beban.py                   # 20 then 50 sessions, shipped data
     python benchmarks/beban.py --sesi 20 --detik 60
+    python benchmarks/beban.py --proses 1 2      # the same on one, then two server processes
 
 Starts the app on a free loopback port, opens N sessions the way a browser
 does (``/_stcore/stream``, protobuf ``BackMsg``/``ForwardMsg``), and has each
 one change the category filter again and again, timing every rerun from the
 request to ``script_finished``. Bounded: each level stops after ``--detik``
 seconds (or ``--ulang`` reruns per session) and the server is stopped. Prints
-errors, p50/p95 rerun time and the server's peak memory (VmHWM).
+errors, p50/p95 rerun time, reruns per second and the servers' peak memory (VmHWM).
+
+With ``--proses N`` it starts N server processes and keeps each session on
+one of them (session i on process i mod N), as nginx's ``ip_hash`` sticky
+sessions do (``deploy/nginx.conf``): Streamlit keeps a session in the memory of
+the process its websocket reached, so the processes share nothing else.
 """
 
 from __future__ import annotations
@@ -107,13 +113,15 @@ def _persentil(x: list[float], p: float) -> float:
     return x[min(len(x) - 1, round(p / 100 * (len(x) - 1)))]
 
 
-async def _tingkat(url: str, n: int, detik: float, ulang: int) -> tuple[list[float], list[str]]:
+async def _tingkat(url: list[str], n: int, detik: float, ulang: int) -> tuple[list[float], list[str], float]:
+    """Reruns' times, errors and the wall time of ``n`` sessions spread over the servers ``url`` (sticky)."""
     waktu: list[float] = []
     galat: list[str] = []
     akhir = time.monotonic() + detik
-    url_ws = url.replace("http://", "ws://") + "/_stcore/stream"
-    await asyncio.gather(*(_sesi(url_ws, akhir, ulang, waktu, galat) for _ in range(n)))
-    return waktu, galat
+    url_ws = [u.replace("http://", "ws://") + "/_stcore/stream" for u in url]
+    t0 = time.perf_counter()
+    await asyncio.gather(*(_sesi(url_ws[i % len(url_ws)], akhir, ulang, waktu, galat) for i in range(n)))
+    return waktu, galat, time.perf_counter() - t0
 
 
 def main() -> None:
@@ -121,22 +129,28 @@ def main() -> None:
     p.add_argument("--sesi", type=int, nargs="+", default=[20, 50], help="jumlah sesi serentak per tingkat")
     p.add_argument("--detik", type=float, default=90, help="batas waktu per tingkat")
     p.add_argument("--ulang", type=int, default=10, help="jalan ulang per sesi")
+    p.add_argument("--proses", type=int, nargs="+", default=[1], help="jumlah proses server (sesi lengket per proses)")
     a = p.parse_args()
-    with tempfile.TemporaryDirectory(prefix="kim-beban-") as tmp:
-        server = Server(None, Path(tmp) / "server.log")
-        try:
-            server.tunggu()
-            sys.stdout.write("| sesi | jalan ulang | galat | p50 | p95 | memori puncak server |\n| --- | --- | --- | --- | --- | --- |\n")
-            for n in a.sesi:
-                waktu, galat = asyncio.run(_tingkat(server.url, n, a.detik, a.ulang))
-                p50 = statistics.median(waktu) if waktu else float("nan")
-                sys.stdout.write(f"| {n} | {len(waktu)} | {len(galat)} | {p50:.2f} s | {_persentil(waktu, 95):.2f} s | "
-                                 f"{_memori_puncak(server.proses.pid):.0f} MB |\n")
-                for g in sorted(set(galat))[:5]:
-                    sys.stdout.write(f"    galat: {g}\n")
-                sys.stdout.flush()
-        finally:
-            server.hentikan()
+    sys.stdout.write("| proses | sesi | jalan ulang | galat | p50 | p95 | jalan ulang/detik | memori puncak server |\n"
+                     "| --- | --- | --- | --- | --- | --- | --- | --- |\n")
+    for jumlah in a.proses:
+        with tempfile.TemporaryDirectory(prefix="kim-beban-") as tmp:
+            server = [Server(None, Path(tmp) / f"server{i}.log") for i in range(jumlah)]
+            try:
+                for s in server:
+                    s.tunggu()
+                for n in a.sesi:
+                    waktu, galat, lama = asyncio.run(_tingkat([s.url for s in server], n, a.detik, a.ulang))
+                    p50 = statistics.median(waktu) if waktu else float("nan")
+                    memori = max(_memori_puncak(s.proses.pid) for s in server)
+                    sys.stdout.write(f"| {jumlah} | {n} | {len(waktu)} | {len(galat)} | {p50:.2f} s | {_persentil(waktu, 95):.2f} s | "
+                                     f"{len(waktu) / lama:.1f} | {memori:.0f} MB |\n")
+                    for g in sorted(set(galat))[:5]:
+                        sys.stdout.write(f"    galat: {g}\n")
+                    sys.stdout.flush()
+            finally:
+                for s in server:
+                    s.hentikan()
 
 
 if __name__ == "__main__":

@@ -58,9 +58,13 @@ def _rute(route) -> None:
 
 
 def _buka(peramban, url: str, siap) -> tuple[float, object, object]:
+    """Open ``url`` in a new context; ``halaman.kim_bita[0]`` counts every byte the server sends on the websocket."""
     konteks = peramban.new_context(viewport={"width": 1366, "height": 1000})
     konteks.route("**/*", _rute)
     halaman = konteks.new_page()
+    bita = [0]
+    halaman.on("websocket", lambda ws: ws.on("framereceived", lambda isi: bita.__setitem__(0, bita[0] + len(isi))))
+    halaman.kim_bita = bita
     t0 = time.perf_counter()
     halaman.goto(url)
     siap(halaman)
@@ -102,12 +106,14 @@ def ukur_peramban(env: dict[str, str], putaran: int) -> list[dict]:
                 peramban = pw.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
                 nav: dict[str, list[float]] = {"kim": [], "lantai": []}
                 klik: dict[str, list[float]] = {"kim": [], "lantai": []}
+                kirim: dict[str, list[float]] = {"kim": [], "lantai": []}  # websocket bytes per filter click
                 for _ in range(putaran):
                     for nama, server, siap in (("kim", kim, siap_kim), ("lantai", lantai, siap_lantai)):
                         dt, konteks, h = _buka(peramban, server.url + "/", siap)
                         nav[nama].append(dt)
                         tunggu_diam(h)
                         h.wait_for_timeout(300)
+                        sebelum = h.kim_bita[0]
                         if nama == "kim":
                             bingkai = next(f for f in h.frames if "st_folium" in f.url)
                             t0 = time.perf_counter()
@@ -124,13 +130,19 @@ def ukur_peramban(env: dict[str, str], putaran: int) -> list[dict]:
                             h.wait_for_function("() => window.__kimJalan && document.querySelector('[data-testid=stApp]')"
                                                 ".getAttribute('data-test-script-state') === 'notRunning'", timeout=60_000, polling=5)
                         klik[nama].append(time.perf_counter() - t0)
+                        tunggu_diam(h)
+                        kirim[nama].append(h.kim_bita[0] - sebelum)
                         konteks.close()
                 peramban.close()
         finally:
             kim.hentikan()
             lantai.hentikan()
     m = {k: {n: statistics.median(v) * 1000 for n, v in d.items()} for k, d in (("nav", nav), ("klik", klik))}
+    b = {n: statistics.median(v) / 1024 for n, v in kirim.items()}
     return [
+        {"ukuran": "peramban: semua yang dikirim per klik filter (websocket)", "nilai": b["kim"], "satuan": "KB",
+         "pembanding": f"lantai {b['lantai']:.1f} KB", "rasio": b["kim"] / max(b["lantai"], 1e-9), "target": "≤ 15 KB",
+         "tercapai": b["kim"] <= 15},
         {"ukuran": "peramban: navigasi → peta tergambar", "nilai": m["nav"]["kim"], "satuan": "ms",
          "pembanding": f"lantai {m['nav']['lantai']:.0f} ms", "rasio": m["nav"]["kim"] / m["nav"]["lantai"], "target": "≤ 1,5× lantai",
          "tercapai": m["nav"]["kim"] <= 1.5 * m["nav"]["lantai"]},

@@ -144,6 +144,7 @@ TEKS: dict[str, dict[str, str]] = {
                              "en": "This list is empty for the whole region: {n} {satuan} are too many for one list. "
                                    "Click an area on the map to drill in, then pick a {satuan} from its list."},
     "tabel_unduh_semua": {"id": "Unduh semua (CSV)", "en": "Download all (CSV)"},
+    "grafik": {"id": "Grafik kategori dan status", "en": "Category and status charts"},
     "grafik_kategori": {"id": "Potensi per kategori", "en": "Potentials by category"},
     "grafik_status": {"id": "Status aktivitas per {kelompok}", "en": "Activity status by {kelompok}"},
     "jumlah": {"id": "Jumlah", "en": "Count"},

@@ -8,6 +8,8 @@ existing layers. The geometry is a static file written once per data version.
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from geo.i18n import angka, t
@@ -61,9 +63,18 @@ def siapkan_aset() -> str:
     return aset.url_dasar(st.get_option("server.baseUrlPath") or "")
 
 
+# The classes the legend under the map uses: only their rules travel with it on each rerun (issue #26);
+# the map itself loads the whole file once, as a static file.
+_KELAS_LEGENDA = ("kim-legenda", "kim-kotak", "kim-contoh", "kim-titik", "kim-s-")
+
+
 @st.cache_data(show_spinner=False)
 def _css_peta() -> str:
-    return (aset.DIR_STATIS / "kim-peta.css").read_text(encoding="utf-8")
+    """The legend's rules of the map's own stylesheet (comments and @media blocks left out)."""
+    css = re.sub(r"/\*.*?\*/", "", (aset.DIR_STATIS / "kim-peta.css").read_text(encoding="utf-8"), flags=re.DOTALL)
+    css = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", css)
+    aturan = re.findall(r"[^{}]+\{[^{}]*\}", css)
+    return "\n".join(" ".join(a.split()) for a in aturan if any(k in a.split("{")[0] for k in _KELAS_LEGENDA))
 
 
 def terapkan_klik(tampilan: Tampilan) -> None:

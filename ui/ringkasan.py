@@ -42,15 +42,22 @@ def _kartu(k: dict, bahasa: str, tampilan: Tampilan | None = None) -> None:
 
 
 def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
-    """The table of filtered potentials (the first :data:`MAKS_BARIS_TABEL`) and the two charts."""
+    """The table of filtered potentials (the first :data:`MAKS_BARIS_TABEL`) and the two charts.
+
+    The charts sit in a section opened on demand: closed, they are neither computed nor
+    sent (about 30 KB of Vega-Lite per filter click, issue #26).
+    """
     st.subheader(t("ringkasan", bahasa))
-    kiri, kanan = st.columns(2)
-    with kiri:
-        st.markdown(f"**{t('grafik_kategori', bahasa)}**")
-        st.vega_lite_chart(spec=spek_kategori(tampilan, bahasa), width="stretch")
-    with kanan:
-        st.markdown(f"**{judul_status(tampilan, bahasa)}**")
-        st.vega_lite_chart(spec=spek_status(tampilan, bahasa), width="stretch")
+    grafik = st.expander(t("grafik", bahasa), key="kim_buka_grafik", on_change="rerun", icon=":material/bar_chart:")
+    if grafik.open:
+        with grafik:
+            kiri, kanan = st.columns(2)
+            with kiri:
+                st.markdown(f"**{t('grafik_kategori', bahasa)}**")
+                st.vega_lite_chart(spec=spek_kategori(tampilan, bahasa), width="stretch")
+            with kanan:
+                st.markdown(f"**{judul_status(tampilan, bahasa)}**")
+                st.vega_lite_chart(spec=spek_status(tampilan, bahasa), width="stretch")
     st.markdown(f"**{t('tabel_potensi', bahasa)}** · {angka(len(tampilan.potensi), bahasa)}")
     n = len(tampilan.potensi)
     if n > MAKS_BARIS_TABEL:

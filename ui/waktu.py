@@ -72,23 +72,39 @@ def angka_tidak_aktif(tampilan: Tampilan) -> tuple[int, int] | None:
 
 
 def bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> None:
-    """The region's timeline, and the selected kelurahan's beside it."""
+    """The region's timeline, and the selected kelurahan's beside it, in a section opened on demand.
+
+    Closed, it costs nothing: the timelines are computed and sent only while it is open
+    (issue #26). It opens by itself when the view names a date (a link to the time view).
+    """
+    if tampilan.pada is None:  # no activity log: no history to draw
+        return
+    keadaan = tampilan.keadaan
+    with st.container(key="kim_garis_waktu"):
+        bagian = st.expander(t("garis_waktu", bahasa), expanded=keadaan.pada is not None or keadaan.banding is not None,
+                             key="kim_buka_garis_waktu", on_change="rerun", icon=":material/timeline:")
+        if not bagian.open:
+            return
+        with bagian:
+            _garis_waktu(tampilan, bahasa, kode)
+
+
+def _garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> None:
     grafik = spek_garis_waktu(tampilan, bahasa)
     if grafik is None:
         return
-    with st.container(key="kim_garis_waktu"):
-        if kode:
-            kiri, kanan = st.columns(2)
-            nama = tampilan.dataset.batas.loc[tampilan.dataset.batas["kode"] == kode, "kelurahan"].iloc[0]
-            with kiri:
-                st.markdown(f"**{t('garis_waktu', bahasa)}** · {aman_md(tampilan.dataset.wilayah.nama)}")
-                st.vega_lite_chart(grafik, width="stretch")
-            with kanan:
-                st.markdown(f"**{t('garis_waktu_kel', bahasa, nama=aman_md(nama))}**")
-                st.vega_lite_chart(spek_garis_waktu(tampilan, bahasa, kode), width="stretch")
-        else:
+    if kode:
+        kiri, kanan = st.columns(2)
+        nama = tampilan.dataset.batas.loc[tampilan.dataset.batas["kode"] == kode, "kelurahan"].iloc[0]
+        with kiri:
             st.markdown(f"**{t('garis_waktu', bahasa)}** · {aman_md(tampilan.dataset.wilayah.nama)}")
             st.vega_lite_chart(grafik, width="stretch")
+        with kanan:
+            st.markdown(f"**{t('garis_waktu_kel', bahasa, nama=aman_md(nama))}**")
+            st.vega_lite_chart(spek_garis_waktu(tampilan, bahasa, kode), width="stretch")
+    else:
+        st.markdown(f"**{t('garis_waktu', bahasa)}** · {aman_md(tampilan.dataset.wilayah.nama)}")
+        st.vega_lite_chart(grafik, width="stretch")
 
 
 def _ringkas_banding(b: TotalBanding, tampilan: Tampilan, bahasa: str) -> str:

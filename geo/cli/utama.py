@@ -166,7 +166,8 @@ def _summary(args: argparse.Namespace) -> int:
     tampilan = tampilkan(dataset, keadaan_dari_args(args, dataset))
     pada, banding = tampilan.keadaan.pada, tampilan.banding
     tabel = _tabel_summary(tampilan)
-    if tampilan.tingkat == "kelurahan":
+    if args.alokasi and tampilan.tingkat == "kelurahan":
+        # Only on request: reading and checking the budget plan costs more than the summary itself (issue #26).
         from geo.anggaran.ringkas import tambah_alokasi  # the budget plan's allocation, when there is a valid plan
 
         tabel, catatan = tambah_alokasi(tabel, tampilan)
@@ -213,6 +214,8 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     tambah_opsi_filter(p)
     waktu.tambah_opsi_waktu(p)
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--alokasi", action="store_true",
+                   help="tambahkan kolom alokasi_anggaran dari rencana anggaran (per kelurahan; membaca dan memeriksa rencana)")
     p.set_defaults(func=_summary)
 
 

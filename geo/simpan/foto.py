@@ -19,8 +19,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
-
 from geo.galat import GalatData
 from geo.masuk.batasan import Batas
 from geo.simpan.berkas import cadangkan, folder_cadangan, kunci
@@ -247,6 +245,8 @@ SISI_GAMBAR_KECIL = 360  # inline thumbnails in a standalone HTML file stay ~20 
 
 def _gambar_kecil_data_uri(path: Path) -> str:
     import base64
+
+    from PIL import Image  # here, not at the top: every store user imports this module, few draw a thumbnail
 
     try:
         with Image.open(path) as g:

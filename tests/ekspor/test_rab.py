@@ -87,7 +87,7 @@ def test_xlsx_total_rumus_hidup_sama_dengan_ringkasan(rab_uji, capsys):
     assert per.max_row == 5  # header, 3 kelurahan, total row
     assert _nilai(per, "E5") == 1_000_000
 
-    assert main(["summary", "--format", "json"]) == 0
+    assert main(["summary", "--format", "json", "--alokasi"]) == 0  # the plan is read only on request (issue #26)
     ringkasan = json.loads(capsys.readouterr().out)
     assert len(ringkasan) == 3
     # Same kelurahan order in both: the view's per-kelurahan summary.
