@@ -23,10 +23,10 @@ from geo.anggaran.ringkas import RingkasanAnggaran
 from geo.anggaran.uang import rupiah
 from geo.ekspor.kartografi import PT_PER_MM, bungkus, letak_label
 from geo.ekspor.rab import JUDUL_RAB, Kelompok, angka_rab, kepala_rab
+from geo.ekspor.ukur_teks import halaman_mm
 from geo.tampilan.kelas import WARNA_TANPA_DATA, hitung_kelas
 from geo.tampilan.susun import Tampilan
 
-A4_INCI = (8.27, 11.69)
 LEBAR_MM, TINGGI_MM = 210.0, 297.0
 TEPI_MM = 14.0
 BARIS_MM = 4.3
@@ -38,13 +38,7 @@ KOLOM = (("No", 14, "left", None), ("Kegiatan", 21, "left", 66), ("Jenis belanja
 
 
 def _halaman() -> tuple[Figure, object]:
-    fig = Figure(figsize=A4_INCI, dpi=100, facecolor="white")
-    FigureCanvasBase(fig)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, LEBAR_MM)
-    ax.set_ylim(TINGGI_MM, 0)
-    ax.axis("off")
-    return fig, ax
+    return halaman_mm(LEBAR_MM, TINGGI_MM)
 
 
 def _tulis(ax, x: float, y: float, teks: str, ukuran: float = UKURAN, tebal: bool = False, ha: str = "left", warna: str = "#1a1a1a") -> None:

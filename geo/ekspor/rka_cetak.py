@@ -13,7 +13,6 @@ import io
 from dataclasses import dataclass
 
 from matplotlib import rc_context
-from matplotlib.backend_bases import FigureCanvasBase
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.collections import PatchCollection
 from matplotlib.figure import Figure
@@ -27,8 +26,8 @@ from geo.anggaran.susunan import AKUN, RINCIAN, BarisForm, Susunan
 from geo.anggaran.tahap import Tahap
 from geo.anggaran.uang import angka_bulat
 from geo.ekspor.kartografi import bungkus
+from geo.ekspor.ukur_teks import halaman_mm
 
-A4_LANDSKAP = (11.69, 8.27)
 LEBAR, TINGGI = 297.0, 210.0
 TEPI = 12.0
 UKURAN = 6.5
@@ -100,12 +99,7 @@ class Lembar:
         self.y = 0.0
 
     def baru(self) -> object:
-        fig = Figure(figsize=A4_LANDSKAP, dpi=100, facecolor="white")
-        FigureCanvasBase(fig)
-        ax = fig.add_axes((0, 0, 1, 1))
-        ax.set_xlim(0, LEBAR)
-        ax.set_ylim(TINGGI, 0)
-        ax.axis("off")
+        fig, ax = halaman_mm(LEBAR, TINGGI)
         self.halaman.append((fig, ax))
         self.kotak.append([])
         self.y = TEPI

@@ -97,3 +97,18 @@ def satu_baris(teks: str, lebar_mm: float, ukuran: float, tebal: bool = False) -
     while hasil and not _muat(hasil + ELIPSIS, batas, ukuran, tebal):
         hasil = hasil[:-1]
     return hasil + ELIPSIS
+
+
+def halaman_mm(lebar_mm: float, tinggi_mm: float):
+    """A blank white page whose axes count millimetres from the top left, as a printed form is measured."""
+    from matplotlib.backend_bases import FigureCanvasBase
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(lebar_mm / 25.4, tinggi_mm / 25.4), dpi=100, facecolor="white")
+    FigureCanvasBase(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, lebar_mm)
+    ax.set_ylim(tinggi_mm, 0)
+    ax.axis("off")
+    return fig, ax
+
