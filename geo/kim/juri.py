@@ -13,9 +13,7 @@ import os
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
 
-from geo.ekspor.templat_kegiatan import lembar_berjudul
 from geo.galat import Laporan
 from geo.kim.aturan import AturanNilai
 from geo.kim.daftar import angka_sel, baca_opsional
@@ -34,6 +32,10 @@ def path_juri(kim: Path) -> Path:
 
 def lembar_juri(profil: pd.DataFrame, aturan: AturanNilai, periode: str, juri: pd.DataFrame | None = None) -> bytes:
     """The scoring sheet for ``periode``, pre-filled with any scores already stored."""
+    from openpyxl import Workbook  # only here: the store imports path_juri on every page load
+
+    from geo.ekspor.templat_kegiatan import lembar_berjudul
+
     wb = Workbook()
     wb.remove(wb.active)
     kriteria = aturan.juri()
