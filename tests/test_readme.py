@@ -42,7 +42,7 @@ def test_readme_menyebut_venv_port_dan_alamat_lokal():
     venv, mulai, uji = perintah_readme()
     assert venv == "python -m venv .venv"
     assert "--server.address 127.0.0.1" in mulai and "--server.port 8501" in mulai
-    assert uji.endswith("python -m pytest")
+    assert uji.endswith("python -m pytest -n 2")
     assert ".venv\\Scripts\\activate" in (PROYEK / "README.md").read_text(encoding="utf-8")
 
 
