@@ -19,7 +19,7 @@ from streamlit.errors import StreamlitAPIException
 from geo.galat import GalatData
 from geo.i18n import t
 from geo.masuk.dataset import Dataset
-from geo.simpan.akun import PESAN_AKUN_SALAH, PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna
+from geo.simpan.akun import DaftarPengguna, kumpulkan_pengguna
 from geo.simpan.daftar_akun import akun_untuk, gabung_pengguna, penyimpan_untuk
 from geo.simpan.kim import GalatKonflik, HasilSimpan
 from geo.simpan.lingkup import Akun
@@ -82,6 +82,7 @@ def bagian_login(daftar: DaftarPengguna) -> Akun | None:
     its role and scope are looked up on every run, so a changed or removed account
     takes effect at once.
     """
+    bahasa = bahasa_halaman()
     pengguna = st.session_state.get(K_PENGGUNA)
     if pengguna and pengguna in daftar.akun:
         if st.session_state.get(K_IKATAN) == _kunci_koneksi():
@@ -89,12 +90,11 @@ def bagian_login(daftar: DaftarPengguna) -> Akun | None:
         # The session was resumed over another connection: a reconnect, or someone who learned its id.
         _LOG.warning("Sesi penyunting %r dipakai dari koneksi lain; login dibatalkan.", pengguna)
         keluar()
-        st.warning("Sambungan ke server berganti; demi keamanan Anda perlu masuk lagi.")
-    bahasa = bahasa_halaman()
+        st.warning(t("akun_sambungan_ganti", bahasa))
     if daftar.peringatan:  # the details go to the server log and the CLI, never to a visitor
-        st.warning(PESAN_AKUN_SALAH)
+        st.warning(t("akun_salah_diatur", bahasa))
     if daftar.kosong:
-        st.info(PESAN_BELUM_DIATUR)
+        st.info(t("akun_belum_diatur", bahasa))
         return None
     with st.form("kelola_login"):
         st.markdown(t("k_login_judul", bahasa))

@@ -1,7 +1,8 @@
 """Every page in English has no Indonesian UI string that has an English entry (#22).
 
-The walk opens the map page, Anggaran and Kelola Data (signed in, every tab
-drawn) with ``?bahasa=en`` under AppTest and reads every label, text and
+The walk opens the map page, Anggaran, Kelola Data (signed in, every tab
+drawn), Lapor (signed in, one report sent) and Akun (as a reporter and as
+an administrator) with ``?bahasa=en`` under AppTest and reads every label, text and
 message. Any Indonesian string of :data:`geo.i18n.TEKS` whose English
 differs fails the test, whole or as a long enough fragment, so a string
 that is translated in the dictionary but hard-coded on a page is caught.
@@ -18,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 from geo.i18n import TEKS
 from tests.anggaran.test_anggaran import rencana_uji  # noqa: F401 - fixture
 from tests.halaman.test_kelola_apptest import _masuk, akun  # noqa: F401 - fixture
+from tests.halaman.test_lapor_apptest import akun as akun_lapor  # noqa: F401 - fixture
 
 AKAR = Path(__file__).resolve().parents[2]
 JENIS = ("markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success", "button", "metric", "tab",
@@ -96,3 +98,41 @@ def test_kelola_dalam_bahasa_inggris(akun):  # noqa: F811
     teks = _teks_halaman(at)
     assert "Save changes" in teks and any("Signed in as" in x for x in teks)
     assert _sisa_indonesia(teks) == []
+
+
+def _masuk_sebagai(at: AppTest, nama: str, sandi: str) -> AppTest:
+    at.text_input(key="kelola_login_nama").input(nama)
+    at.text_input(key="kelola_login_sandi").input(sandi)
+    at.button[0].click().run()  # the login form's submit button
+    assert not at.exception, at.exception
+    return at
+
+
+def test_lapor_dalam_bahasa_inggris(akun_lapor):
+    at = _jalan("pages/3_Lapor.py", bahasa="en")
+    assert "Report an activity" in _teks_halaman(at) and _sisa_indonesia(_teks_halaman(at)) == []
+    _masuk_sebagai(at, "alfa", "sandi-alfa-1")
+    teks = _teks_halaman(at)
+    assert "Send report" in teks and "Activity date" in teks and "Sign out" in teks
+    assert _sisa_indonesia(teks) == []
+    at.text_area(key="lapor_catatan").input("Rapat")
+    at.button[-1].click().run()  # "Send report"
+    assert not at.exception, at.exception
+    teks = _teks_halaman(at)
+    assert any("saved. Thank you!" in x for x in teks) and _sisa_indonesia(teks) == []
+
+
+def test_akun_dalam_bahasa_inggris(akun_lapor):
+    at = _masuk_sebagai(_jalan("pages/4_Akun.py", bahasa="en"), "alfa", "sandi-alfa-1")
+    teks = _teks_halaman(at)
+    assert "Only an administrator can manage accounts." in teks and _sisa_indonesia(teks) == []
+    at = _masuk_sebagai(_jalan("pages/4_Akun.py", bahasa="en"), "admin", "sandi-admin-1")
+    teks = _teks_halaman(at)
+    assert "Account name" in teks and "Add" in teks and _sisa_indonesia(teks) == []
+    assert "role" in at.dataframe[0].value.columns
+
+
+def test_akun_belum_diatur_dalam_bahasa_inggris(wilayah_uji, monkeypatch):
+    monkeypatch.delenv("KIM_PENGGUNA", raising=False)
+    teks = _teks_halaman(_jalan("pages/3_Lapor.py", bahasa="en"))
+    assert any("There is no editor account yet" in x for x in teks) and _sisa_indonesia(teks) == []
