@@ -6,7 +6,8 @@ map and its HTML export) passes through :func:`t`, so a missing translation
 shows up in the tests instead of as a half-English page. The printed
 pages' words live in :mod:`geo.i18n_cetak` and are merged in here, like
 the other pages' (:mod:`geo.i18n_halaman`) and the field report and account
-pages' (:mod:`geo.i18n_lapor`); the offline XLSForm of
+pages' (:mod:`geo.i18n_lapor`) and the deeper Kelola Data tabs'
+(:mod:`geo.i18n_kelola`); the offline XLSForm of
 ``geo/ekspor/formulir.py`` is labelled in both languages.
 """
 
@@ -18,6 +19,7 @@ from geo import format_id
 from geo.galat import GalatData
 from geo.i18n_cetak import TEKS_CETAK
 from geo.i18n_halaman import TEKS_HALAMAN
+from geo.i18n_kelola import TEKS_KELOLA
 from geo.i18n_lapor import TEKS_LAPOR
 from geo.masuk.wilayah import Wilayah
 from geo.tampilan.agregat import kolom_kategori
@@ -247,6 +249,7 @@ TEKS: dict[str, dict[str, str]] = {
 TEKS.update(TEKS_CETAK)  # the printed pages' words (geo/i18n_cetak.py)
 TEKS.update(TEKS_HALAMAN)  # menu, Kelola Data and Anggaran (geo/i18n_halaman.py)
 TEKS.update(TEKS_LAPOR)  # Lapor and Akun (geo/i18n_lapor.py)
+TEKS.update(TEKS_KELOLA)  # deeper Kelola Data tabs (geo/i18n_kelola.py)
 
 _METRIK_EN = {
     "jumlah_potensi": "Number of potentials",

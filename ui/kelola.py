@@ -183,7 +183,8 @@ def catatan_status(dataset: Dataset, tabel: pd.DataFrame) -> None:
     """Before saving: rows whose map status will differ from the status typed, and why (the status rule)."""
     from geo.tampilan.waktu import SUMBER_LOG, SUMBER_TERCATAT, status_menurut_aturan
 
-    sebab = {SUMBER_LOG: "menurut log kegiatan", SUMBER_TERCATAT: "tercatat"}
+    bahasa = bahasa_halaman()
+    sebab = {SUMBER_LOG: t("ks_sebab_log", bahasa), SUMBER_TERCATAT: t("ks_sebab_tercatat", bahasa)}
 
     if dataset.kegiatan is None or not len(tabel) or "status_aktivitas" not in tabel:
         return
@@ -191,12 +192,10 @@ def catatan_status(dataset: Dataset, tabel: pd.DataFrame) -> None:
     beda = peta["status_peta"] != tabel["status_aktivitas"]
     if not beda.any():
         return
-    contoh = [f"{aman_md(i)} → {aman_md(s)} ({sebab.get(sumber, 'belum ada kegiatan tercatat')})"
+    contoh = [f"{aman_md(i)} → {aman_md(s)} ({sebab.get(sumber) or t('ks_sebab_belum', bahasa)})"
               for i, s, sumber in zip(tabel.loc[beda, "id_potensi"], peta.loc[beda, "status_peta"], peta.loc[beda, "sumber_status"])]
-    lagi = f", dan {len(contoh) - 8} lainnya" if len(contoh) > 8 else ""
-    st.info(f"Peta akan menampilkan status lain untuk {len(contoh)} potensi: {'; '.join(contoh[:8])}{lagi}. "
-            "Potensi yang punya kegiatan di log memakai status menurut log; tanpa kegiatan dan tanpa tanggal "
-            "kegiatan_terakhir: Tidak Aktif (aturan status di README).")
+    lagi = t("ks_lainnya", bahasa, n=len(contoh) - 8) if len(contoh) > 8 else ""
+    st.info(t("ks_status_lain", bahasa, n=len(contoh), contoh="; ".join(contoh[:8]), lagi=lagi))
 
 
 def pilih_berantai(dihapus: list[str], kunci: str) -> bool:
@@ -206,8 +205,7 @@ def pilih_berantai(dihapus: list[str], kunci: str) -> bool:
     """
     if not dihapus:
         return False
-    return st.checkbox("Hapus juga kegiatan dan baris anggaran yang merujuk potensi yang dihapus (hapus berantai, "
-                       "dicatat di audit dan dicadangkan)", key=kunci)
+    return st.checkbox(t("ks_berantai", bahasa_halaman()), key=kunci)
 
 
 def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> HasilSimpan | None:

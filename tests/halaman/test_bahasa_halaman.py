@@ -10,6 +10,7 @@ that is translated in the dictionary but hard-coded on a page is caught.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -17,7 +18,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.i18n import TEKS
+from geo.tampilan import waktu
 from tests.anggaran.test_anggaran import rencana_uji  # noqa: F401 - fixture
+from tests.conftest import tulis_log
 from tests.halaman.test_kelola_apptest import _masuk, akun  # noqa: F401 - fixture
 from tests.halaman.test_lapor_apptest import akun as akun_lapor  # noqa: F401 - fixture
 
@@ -108,7 +111,7 @@ def _masuk_sebagai(at: AppTest, nama: str, sandi: str) -> AppTest:
     return at
 
 
-def test_lapor_dalam_bahasa_inggris(akun_lapor):
+def test_lapor_dalam_bahasa_inggris(akun_lapor):  # noqa: F811
     at = _jalan("pages/3_Lapor.py", bahasa="en")
     assert "Report an activity" in _teks_halaman(at) and _sisa_indonesia(_teks_halaman(at)) == []
     _masuk_sebagai(at, "alfa", "sandi-alfa-1")
@@ -122,7 +125,7 @@ def test_lapor_dalam_bahasa_inggris(akun_lapor):
     assert any("saved. Thank you!" in x for x in teks) and _sisa_indonesia(teks) == []
 
 
-def test_akun_dalam_bahasa_inggris(akun_lapor):
+def test_akun_dalam_bahasa_inggris(akun_lapor):  # noqa: F811
     at = _masuk_sebagai(_jalan("pages/4_Akun.py", bahasa="en"), "alfa", "sandi-alfa-1")
     teks = _teks_halaman(at)
     assert "Only an administrator can manage accounts." in teks and _sisa_indonesia(teks) == []
@@ -136,3 +139,24 @@ def test_akun_belum_diatur_dalam_bahasa_inggris(wilayah_uji, monkeypatch):
     monkeypatch.delenv("KIM_PENGGUNA", raising=False)
     teks = _teks_halaman(_jalan("pages/3_Lapor.py", bahasa="en"))
     assert any("There is no editor account yet" in x for x in teks) and _sisa_indonesia(teks) == []
+
+
+@pytest.mark.usefixtures("rencana_uji")
+def test_kelola_lapangan_dan_catatan_status_dalam_bahasa_inggris(akun, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(waktu, "hari_ini", lambda: dt.date(2025, 3, 31))  # the log's May 2024 meeting: Kurang Aktif
+    tulis_log(akun, "KEG-00001,A-01,2024-05-01,rapat,6,")  # an activity log: the map status follows the rule
+    at = _masuk(_jalan("pages/1_Kelola_Data.py", bahasa="en"))
+    at.selectbox(key="lapangan_id").set_value("A-01").run()
+    assert not at.exception, at.exception
+    teks = _teks_halaman(at)
+    assert "Save status" in teks and "Find a potential (type a name, kelurahan or id)" in teks
+    assert any("The map will" in x for x in teks)
+    draf = at.session_state["kelola_draf"].copy()
+    draf.loc[draf["id_potensi"].isin(["A-01", "A-02"]), "status_aktivitas"] = "Aktif"  # the log says Kurang Aktif
+    at.session_state["kelola_draf"] = draf
+    at.session_state["kelola_versi"] = at.session_state["kelola_versi"] + 1
+    at.run()
+    assert not at.exception, at.exception
+    teks = _teks_halaman(at)
+    assert any("The map will show another status" in x and "A-01 → Kurang Aktif (from the activity log)" in x.replace("\\", "") for x in teks)
+    assert _sisa_indonesia(teks) == []
