@@ -1,7 +1,7 @@
 """Every page in English has no Indonesian UI string that has an English entry (#22).
 
 The walk opens the map page, Anggaran, Kelola Data (signed in, every tab
-drawn), Lapor (signed in, one report sent) and Akun (as a reporter and as
+drawn; a file uploaded, a backup to restore, a map click), Lapor (signed in, one report sent) and Akun (as a reporter and as
 an administrator) with ``?bahasa=en`` under AppTest and reads every label, text and
 message. Any Indonesian string of :data:`geo.i18n.TEKS` whose English
 differs fails the test, whole or as a long enough fragment, so a string
@@ -20,8 +20,8 @@ from streamlit.testing.v1 import AppTest
 from geo.i18n import TEKS
 from geo.tampilan import waktu
 from tests.anggaran.test_anggaran import rencana_uji  # noqa: F401 - fixture
-from tests.conftest import tulis_log
-from tests.halaman.test_kelola_apptest import _masuk, akun  # noqa: F401 - fixture
+from tests.conftest import BARIS_BAIK, tulis_log
+from tests.halaman.test_kelola_apptest import _csv, _masuk, akun  # noqa: F401 - fixture
 from tests.halaman.test_lapor_apptest import akun as akun_lapor  # noqa: F401 - fixture
 
 AKAR = Path(__file__).resolve().parents[2]
@@ -159,4 +159,27 @@ def test_kelola_lapangan_dan_catatan_status_dalam_bahasa_inggris(akun, monkeypat
     assert not at.exception, at.exception
     teks = _teks_halaman(at)
     assert any("The map will show another status" in x and "A-01 → Kurang Aktif (from the activity log)" in x.replace("\\", "") for x in teks)
+    assert _sisa_indonesia(teks) == []
+
+
+@pytest.mark.lambat
+@pytest.mark.usefixtures("rencana_uji")
+def test_kelola_unggah_riwayat_lokasi_dalam_bahasa_inggris(akun):  # noqa: F811
+    at = _masuk(_jalan("pages/1_Kelola_Data.py", bahasa="en"))
+    buruk = list(BARIS_BAIK[0])
+    buruk[5] = "Masakan"  # not a category
+    at.file_uploader(key="kelola_unggah").set_value(("perbaikan.csv", _csv([buruk]), "text/csv")).run()
+    teks = _teks_halaman(at)
+    assert any("perbaikan.csv is invalid: 1 errors" in x.replace("\\", "") for x in teks) and _sisa_indonesia(teks) == []
+    baik = list(BARIS_BAIK[0])
+    baik[9] = "55"
+    at.file_uploader(key="kelola_unggah").set_value(("perbaikan.csv", _csv([baik]), "text/csv")).run()
+    at.button(key="kelola_simpan_unggah").click().run()  # a save: a backup and an audit line for the History tab
+    assert not at.exception, at.exception
+    at.session_state["kelola_klik"] = (0.0, 0.0)  # a click on the map, far outside the region
+    at.run()
+    assert not at.exception, at.exception
+    teks = _teks_halaman(at)
+    assert "Restore this version" in teks and "Use this location" in teks
+    assert any("This backup holds" in x for x in teks) and any("outside every kelurahan boundary" in x for x in teks)
     assert _sisa_indonesia(teks) == []
