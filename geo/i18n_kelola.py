@@ -98,4 +98,24 @@ TEKS_KELOLA: dict[str, dict[str, str]] = {
     "kr_pulihkan": {"id": "Pulihkan versi ini", "en": "Restore this version"},
     "kr_log_audit": {"id": "**Log audit**", "en": "**Audit log**"},
     "kr_tanpa_audit": {"id": "Belum ada perubahan yang disimpan lewat aplikasi.", "en": "No change has been saved through the app yet."},
+    # The Anggaran tab's editor (ui/kelola_anggaran.py)
+    "kag_keterangan": {"id": "Berkas {berkas} · pagu {pagu} · tahun {tahun}. Setiap baris: "
+                             "id_potensi (satu potensi) atau hanya kode_kelurahan (seluruh KIM kelurahan); jumlah = koefisien (volume × volume_2 …) "
+                             "× harga satuan + PPN.",
+                       "en": "File {berkas} · ceiling {pagu} · year {tahun}. Each row: "
+                             "id_potensi (one potential) or only kode_kelurahan (every KIM of the kelurahan); jumlah = coefficient (volume × volume_2 …) "
+                             "× unit price + VAT (PPN)."},
+    "kag_simpan": {"id": "Simpan anggaran", "en": "Save the budget"},
+    "kag_konflik": {"id": "**Konflik penyimpanan.** {pesan}", "en": "**Save conflict.** {pesan}"},
+    "kag_unduh_suntingan": {"id": "Unduh suntingan Anda (CSV)", "en": "Download your edits (CSV)"},
+    "kag_muat_ulang": {"id": "Muat ulang data terbaru", "en": "Reload the latest data"},
+    "kag_belum_disimpan": {"id": "**Belum disimpan.** {n} galat harus diperbaiki dulu; berkas anggaran tidak berubah. "
+                                 "Nomor baris = urutan baris di tabel (baris pertama = 1).",
+                           "en": "**Not saved.** {n} errors must be fixed first; the budget file is unchanged. "
+                                 "Row number = the row's place in the table (first row = 1)."},
+    "kag_riwayat": {"id": "Riwayat perubahan anggaran", "en": "History of budget changes"},
+    "kag_tanpa_riwayat": {"id": "Belum ada perubahan tercatat.", "en": "No change recorded yet."},
+    "kag_sisa": {"id": "sisa {jumlah}", "en": "{jumlah} left"},
+    "kag_total": {"id": "Total tabel ini {total} dari pagu {pagu} ({keadaan}).", "en": "This table's total is {total} of the {pagu} ceiling ({keadaan})."},
+    "kag_dicadangkan": {"id": " Versi sebelumnya dicadangkan sebagai {nama}.", "en": " The previous version is backed up as {nama}."},
 }

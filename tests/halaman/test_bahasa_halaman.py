@@ -100,6 +100,7 @@ def test_kelola_dalam_bahasa_inggris(akun):  # noqa: F811
     _masuk(at)
     teks = _teks_halaman(at)
     assert "Save changes" in teks and any("Signed in as" in x for x in teks)
+    assert "Save the budget" in teks and any("This table's total is" in x for x in teks)  # the Budget tab's editor
     assert _sisa_indonesia(teks) == []
 
 
