@@ -112,4 +112,12 @@ TEKS_HALAMAN: dict[str, dict[str, str]] = {
     "a_kol_keterangan": {"id": "Keterangan", "en": "Notes"},
     "a_unduh_xlsx": {"id": "Unduh RAB (Excel)", "en": "Download RAB (Excel)"},
     "a_unduh_pdf": {"id": "Unduh RAB (PDF)", "en": "Download RAB (PDF)"},
+    # The budget map (geo/anggaran/peta.py): value options, layer, tooltip and legend
+    "ap_nilai_alokasi": {"id": "Alokasi per kelurahan", "en": "Allocation per kelurahan"},
+    "ap_nilai_per_anggota": {"id": "Alokasi per anggota KIM", "en": "Allocation per KIM member"},
+    "ap_lapisan": {"id": "Alokasi anggaran", "en": "Budget allocation"},
+    "ap_kim_dorman": {"id": "KIM dorman", "en": "Dormant KIM"},
+    "ap_tidak": {"id": "tidak", "en": "no"},
+    "ap_tanpa_alokasi": {"id": "Tanpa alokasi", "en": "No allocation"},
+    "ap_tanpa_alokasi_data": {"id": "Tanpa alokasi atau {tanpa_data}", "en": "No allocation or {tanpa_data}"},
 }
