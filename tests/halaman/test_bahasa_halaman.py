@@ -184,3 +184,14 @@ def test_kelola_unggah_riwayat_lokasi_dalam_bahasa_inggris(akun):  # noqa: F811
     assert "Restore this version" in teks and "Use this location" in teks
     assert any("This backup holds" in x for x in teks) and any("outside every kelurahan boundary" in x for x in teks)
     assert _sisa_indonesia(teks) == []
+
+
+def test_profil_kim_dalam_bahasa_inggris(wilayah_uji):
+    """The KIM page keeps its words in geo.kim.teks: checked against those too."""
+    from geo.kim.teks import TEKS_KIM
+
+    at = _jalan("pages/5_Profil_KIM.py", bahasa="en")
+    teks = _teks_halaman(at)
+    assert "KIM profiles and assessment" in teks and _sisa_indonesia(teks) == []
+    sisa = {k for k, (id_, en) in TEKS_KIM.items() if id_ != en and len(id_) >= POTONGAN_MIN and any(id_ in x for x in teks)}
+    assert sisa == set()
