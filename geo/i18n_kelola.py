@@ -118,4 +118,18 @@ TEKS_KELOLA: dict[str, dict[str, str]] = {
     "kag_sisa": {"id": "sisa {jumlah}", "en": "{jumlah} left"},
     "kag_total": {"id": "Total tabel ini {total} dari pagu {pagu} ({keadaan}).", "en": "This table's total is {total} of the {pagu} ceiling ({keadaan})."},
     "kag_dicadangkan": {"id": " Versi sebelumnya dicadangkan sebagai {nama}.", "en": " The previous version is backed up as {nama}."},
+    # Log kegiatan upload (ui/kelola_kegiatan.py) and the error report (ui/laporan.py)
+    "kk_muat_ulang": {"id": "Muat ulang log terbaru (perubahan Anda dibuang)", "en": "Reload the latest log (your changes are discarded)"},
+    "kk_mode_gabung": {"id": "Gabungkan menurut id_kegiatan: kegiatan dengan id yang sama diganti, id baru ditambahkan",
+                       "en": "Merge by id_kegiatan: activities with the same id are replaced, new ids are added"},
+    "kk_mode_ganti": {"id": "Ganti seluruh log dengan isi berkas ini", "en": "Replace the whole log with this file's content"},
+    "kk_tidak_sah": {"id": "**{berkas} tidak sah: {n} galat.** Tidak ada yang disimpan. "
+                           "Perbaiki berkas (nomor baris seperti di Excel), lalu unggah ulang.",
+                     "en": "**{berkas} is invalid: {n} errors.** Nothing was saved. "
+                           "Fix the file (row numbers as in Excel), then upload it again."},
+    "kk_jika_disimpan": {"id": "Jika disimpan: {ringkas}.", "en": "If saved: {ringkas}."},
+    "kk_simpan": {"id": "Simpan unggahan log", "en": "Save the log upload"},
+    "lap_masalah": {"id": "{n} masalah; geser tabel untuk melihat semuanya, atau buka laporan teks di bawah.",
+                    "en": "{n} problems; scroll the table to see them all, or open the text report below."},
+    "lap_teks": {"id": "Laporan lengkap sebagai teks", "en": "Full report as text"},
 }

@@ -177,6 +177,10 @@ def test_kelola_unggah_riwayat_lokasi_dalam_bahasa_inggris(akun):  # noqa: F811
     at.file_uploader(key="kelola_unggah").set_value(("perbaikan.csv", _csv([baik]), "text/csv")).run()
     at.button(key="kelola_simpan_unggah").click().run()  # a save: a backup and an audit line for the History tab
     assert not at.exception, at.exception
+    log_buruk = b"id_kegiatan,id_potensi,tanggal,jenis_kegiatan,peserta,keterangan\nK1,X-99,2024-05-01,rapat,6,\n"
+    at.file_uploader(key="log_unggah").set_value(("log.csv", log_buruk, "text/csv")).run()  # the Activity log tab
+    assert not at.exception, at.exception
+    assert any("log.csv is invalid" in x.replace("\\", "") for x in _teks_halaman(at)) and "Full report as text" in _teks_halaman(at)
     at.session_state["kelola_klik"] = (0.0, 0.0)  # a click on the map, far outside the region
     at.run()
     assert not at.exception, at.exception
