@@ -89,6 +89,12 @@ def test_anggaran_dalam_bahasa_inggris(rencana_uji):  # noqa: F811
     assert "KIM Budget" in teks and "Budget ceiling" in teks
     assert _sisa_indonesia(teks) == []
     assert at.query_params["bahasa"] in ("en", ["en"])  # the page's own URL keeps the language
+    assert "Budget forms (RKA/RKPA/DPA/DPPA)" in teks and "Download SIPD lines (CSV)" in teks
+    pagu = at.number_input(key="w_anggaran_pagu_baru")
+    pagu.set_value(int(pagu.value) + 10_000_000).run()  # the what-if ceiling
+    assert not at.exception, at.exception
+    teks = _teks_halaman(at)
+    assert any(x.startswith("**What-if:**") for x in teks) and _sisa_indonesia(teks) == []
 
 
 @pytest.mark.usefixtures("rencana_uji")
