@@ -122,6 +122,12 @@ TEKS_HALAMAN: dict[str, dict[str, str]] = {
                                   "belum ada. Tetapkan dulu rencana murni: `python -m geo anggaran tetapkan`.",
                             "en": "The {singkat} form compares with the adopted plan, but {berkas} does not exist yet. "
                                   "Adopt the original plan first: `python -m geo anggaran tetapkan`."},
+    "af_isi": {"id": "{formulir}: kode rekening, koefisien, harga, PPN, subtotal per tingkat akun{perubahan}; "
+                     "blok sub kegiatan dan tanda tangan dari wilayah.json.",
+               "en": "{formulir}: account code, coefficient, price, VAT (PPN), subtotal per account level{perubahan}; "
+                     "the sub-activity block and signatures from wilayah.json."},
+    "af_isi_perubahan": {"id": ", kolom Sebelum/Setelah Perubahan dan Bertambah (Berkurang)",
+                         "en": ", Before/After Revision and Increase (Decrease) columns"},
     "af_unduh_excel": {"id": "Unduh {singkat} (Excel)", "en": "Download {singkat} (Excel)"},
     "af_unduh_pdf": {"id": "Unduh {singkat} (PDF)", "en": "Download {singkat} (PDF)"},
     "af_sipd": {"id": "Unduh rincian SIPD (CSV)", "en": "Download SIPD lines (CSV)"},

@@ -40,9 +40,7 @@ def formulir(dataset: Dataset, rencana: Rencana, bahasa: str = "id") -> None:
     if tp.perubahan and not ada_dasar:
         kanan.info(t("af_belum_ditetapkan", bahasa, singkat=tp.singkat, berkas=aman_md(path_penetapan(rencana.path).name)))
         return
-    kanan.caption(aman_md(f"{tp.formulir}: kode rekening, koefisien, harga, PPN, subtotal per tingkat akun"
-                          + (", kolom Sebelum/Setelah Perubahan dan Bertambah (Berkurang)" if tp.perubahan else "")
-                          + "; blok sub kegiatan dan tanda tangan dari wilayah.json."))
+    kanan.caption(aman_md(t("af_isi", bahasa, formulir=tp.formulir, perubahan=t("af_isi_perubahan", bahasa) if tp.perubahan else "")))
     kolom = st.columns(len(FORMAT_RKA) + 1)
     label = {"rka-xlsx": t("af_unduh_excel", bahasa, singkat=tp.singkat), "rka-pdf": t("af_unduh_pdf", bahasa, singkat=tp.singkat)}
     for (kode, (ekstensi, mime)), tempat in zip(FORMAT_RKA.items(), kolom):
