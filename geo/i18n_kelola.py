@@ -37,6 +37,7 @@ TEKS_KELOLA: dict[str, dict[str, str]] = {
     "kl_cari": {"id": "Cari potensi (ketik nama, kelurahan atau id)", "en": "Find a potential (type a name, kelurahan or id)"},
     "kl_cari_contoh": {"id": "Ketik untuk mencari…", "en": "Type to search…"},
     "kl_simpan_status": {"id": "Simpan status", "en": "Save status"},
+    "foto_tak_siap": {"id": "Foto tidak dapat disiapkan untuk ditampilkan ({pesan}).", "en": "The photos could not be prepared for display ({pesan})."},
     "kl_foto_kini": {"id": "Foto saat ini", "en": "Current photo"},
     # Lokasi di peta (ui/kelola_peta.py)
     "kp_kosong": {"id": "Tabel masih kosong. Tambahkan baris di tab Tabel terlebih dahulu.",
