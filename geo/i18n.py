@@ -4,11 +4,11 @@ Officials read the page in Indonesian; English exists for partners and
 reviewers. Every visible word of the dashboard page (and of the interactive
 map and its HTML export) passes through :func:`t`, so a missing translation
 shows up in the tests instead of as a half-English page. The printed
-pages' words live in :mod:`geo.i18n_cetak` and are merged in here,
-except the field report and account pages of #24 (``pages/3_Lapor.py``,
-``pages/4_Akun.py``, ``ui/lapor.py``, ``ui/kelola_akun.py``), still Indonesian
-only apart from their menu links (the offline XLSForm of
-``geo/ekspor/formulir.py`` is labelled in both languages).
+pages' words live in :mod:`geo.i18n_cetak` and are merged in here, like
+the other pages' (:mod:`geo.i18n_halaman`) and the field report and account
+pages' (:mod:`geo.i18n_lapor`) and the deeper Kelola Data tabs'
+(:mod:`geo.i18n_kelola`); the offline XLSForm of
+``geo/ekspor/formulir.py`` is labelled in both languages.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from geo import format_id
 from geo.galat import GalatData
 from geo.i18n_cetak import TEKS_CETAK
 from geo.i18n_halaman import TEKS_HALAMAN
+from geo.i18n_kelola import TEKS_KELOLA
+from geo.i18n_lapor import TEKS_LAPOR
 from geo.masuk.wilayah import Wilayah
 from geo.tampilan.agregat import kolom_kategori
 from geo.tampilan.metrik import METRIK_DASAR, daftar_metrik
@@ -247,6 +249,8 @@ TEKS: dict[str, dict[str, str]] = {
 }
 TEKS.update(TEKS_CETAK)  # the printed pages' words (geo/i18n_cetak.py)
 TEKS.update(TEKS_HALAMAN)  # menu, Kelola Data and Anggaran (geo/i18n_halaman.py)
+TEKS.update(TEKS_LAPOR)  # Lapor and Akun (geo/i18n_lapor.py)
+TEKS.update(TEKS_KELOLA)  # deeper Kelola Data tabs (geo/i18n_kelola.py)
 
 _METRIK_EN = {
     "jumlah_potensi": "Number of potentials",

@@ -112,4 +112,44 @@ TEKS_HALAMAN: dict[str, dict[str, str]] = {
     "a_kol_keterangan": {"id": "Keterangan", "en": "Notes"},
     "a_unduh_xlsx": {"id": "Unduh RAB (Excel)", "en": "Download RAB (Excel)"},
     "a_unduh_pdf": {"id": "Unduh RAB (PDF)", "en": "Download RAB (PDF)"},
+    # Budget forms and the what-if ceiling (ui/anggaran_form.py)
+    "af_judul": {"id": "Formulir anggaran (RKA/RKPA/DPA/DPPA)", "en": "Budget forms (RKA/RKPA/DPA/DPPA)"},
+    "af_simulasi_judul": {"id": "Simulasi pagu baru", "en": "What if the ceiling changes"},
+    "af_tahap": {"id": "Tahap formulir", "en": "Form stage"},
+    "af_perubahan": {"id": "perubahan", "en": "revised"},
+    "af_murni": {"id": "murni", "en": "original"},
+    "af_belum_ditetapkan": {"id": "Formulir {singkat} membandingkan dengan rencana yang ditetapkan, tetapi {berkas} "
+                                  "belum ada. Tetapkan dulu rencana murni: `python -m geo anggaran tetapkan`.",
+                            "en": "The {singkat} form compares with the adopted plan, but {berkas} does not exist yet. "
+                                  "Adopt the original plan first: `python -m geo anggaran tetapkan`."},
+    "af_isi": {"id": "{formulir}: kode rekening, koefisien, harga, PPN, subtotal per tingkat akun{perubahan}; "
+                     "blok sub kegiatan dan tanda tangan dari wilayah.json.",
+               "en": "{formulir}: account code, coefficient, price, VAT (PPN), subtotal per account level{perubahan}; "
+                     "the sub-activity block and signatures from wilayah.json."},
+    "af_isi_perubahan": {"id": ", kolom Sebelum/Setelah Perubahan dan Bertambah (Berkurang)",
+                         "en": ", Before/After Revision and Increase (Decrease) columns"},
+    "af_unduh_excel": {"id": "Unduh {singkat} (Excel)", "en": "Download {singkat} (Excel)"},
+    "af_unduh_pdf": {"id": "Unduh {singkat} (PDF)", "en": "Download {singkat} (PDF)"},
+    "af_sipd": {"id": "Unduh rincian SIPD (CSV)", "en": "Download SIPD lines (CSV)"},
+    "af_sipd_bantu": {"id": "Satu baris per rincian dengan nama kolom SIPD; dapat dimuat kembali sebagai rencana.",
+                      "en": "One row per line with SIPD column names; it can be loaded back as a plan."},
+    "af_pagu_baru": {"id": "Pagu baru (rupiah)", "en": "New ceiling (rupiah)"},
+    "af_pagu_bantu": {"id": "Aturan penyesuaian: README, anggaran sesuaikan.", "en": "The fitting rule: README, anggaran sesuaikan."},
+    "af_ubah_pagu": {"id": "Ubah pagu untuk melihat rencana yang disesuaikan; semua baris tetap, harga satuan menyesuaikan.",
+                     "en": "Change the ceiling to see the fitted plan; every line stays, unit prices adjust."},
+    "af_simulasi": {"id": "**Simulasi:** {n} baris tetap; total {lama} \u2192 **{baru}** (tepat pagu baru). Belum disimpan.",
+                    "en": "**What-if:** {n} lines kept; total {lama} \u2192 **{baru}** (exactly the new ceiling). Not saved."},
+    "af_unduh_simulasi": {"id": "Unduh rencana hasil simulasi (CSV)", "en": "Download the what-if plan (CSV)"},
+    "af_cara_simpan": {"id": "Untuk menyimpannya: `python -m geo anggaran sesuaikan --pagu {pagu}` (versi lama dicadangkan), "
+                             "lalu ubah pagu_anggaran di wilayah.json.",
+                       "en": "To save it: `python -m geo anggaran sesuaikan --pagu {pagu}` (the old version is backed up), "
+                             "then change pagu_anggaran in wilayah.json."},
+    # The budget map (geo/anggaran/peta.py): value options, layer, tooltip and legend
+    "ap_nilai_alokasi": {"id": "Alokasi per kelurahan", "en": "Allocation per kelurahan"},
+    "ap_nilai_per_anggota": {"id": "Alokasi per anggota KIM", "en": "Allocation per KIM member"},
+    "ap_lapisan": {"id": "Alokasi anggaran", "en": "Budget allocation"},
+    "ap_kim_dorman": {"id": "KIM dorman", "en": "Dormant KIM"},
+    "ap_tidak": {"id": "tidak", "en": "no"},
+    "ap_tanpa_alokasi": {"id": "Tanpa alokasi", "en": "No allocation"},
+    "ap_tanpa_alokasi_data": {"id": "Tanpa alokasi atau {tanpa_data}", "en": "No allocation or {tanpa_data}"},
 }

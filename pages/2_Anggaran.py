@@ -75,10 +75,10 @@ def halaman() -> None:
         st.info(t("a_kosong", bahasa))
     tabel_rencana(r, bahasa)
     unduh(tampilan, rencana, bahasa)
-    st.subheader("Formulir anggaran (RKA/RKPA/DPA/DPPA)")
-    formulir(dataset, rencana)
-    st.subheader("Simulasi pagu baru")
-    simulasi_pagu(dataset, rencana)
+    st.subheader(t("af_judul", bahasa))
+    formulir(dataset, rencana, bahasa)
+    st.subheader(t("af_simulasi_judul", bahasa))
+    simulasi_pagu(dataset, rencana, bahasa)
 
 
 jalankan_halaman(halaman)

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.anggaran.peta import NILAI_BAWAAN, NILAI_PETA, peta_anggaran
+from geo.anggaran.peta import NILAI_BAWAAN, NILAI_PETA, label_nilai, peta_anggaran
 from geo.anggaran.rencana import Rencana
 from geo.anggaran.ringkas import RingkasanAnggaran
 from geo.anggaran.uang import rupiah
@@ -81,7 +81,7 @@ def sidebar(dataset: Dataset, bahasa: str = "id") -> tuple[Filter, str]:
         kecamatan = st.multiselect(t("kecamatan", bahasa), dataset.kecamatan(), key=KUNCI["kecamatan"], placeholder=semua)
         cari = st.text_input(t("cari", bahasa), key=KUNCI["cari"], max_chars=100)
         st.markdown(f"### {t('a_peta_anggaran', bahasa)}")
-        nilai = st.radio(t("a_warna_menurut", bahasa, **sebutan(dataset, bahasa=bahasa)), list(NILAI_PETA), format_func=NILAI_PETA.get,
+        nilai = st.radio(t("a_warna_menurut", bahasa, **sebutan(dataset, bahasa=bahasa)), list(NILAI_PETA), format_func=lambda n: label_nilai(n, bahasa),
                          key=KUNCI_NILAI)
         st.caption(t("a_tautan", bahasa))
     return Filter(tuple(kategori), tuple(status), tuple(kecamatan), cari.strip()), nilai
@@ -125,7 +125,7 @@ def peta(r: RingkasanAnggaran, nilai: str, url_aset: str, bahasa: str = "id") ->
     dasar = peta_dasar_terjangkau("osm")
     if not dasar:
         st.caption(t("a_basemap_tak_terjangkau", bahasa))
-    st_folium(peta_anggaran(r, nilai, url_aset, peta_dasar=dasar), key="peta_anggaran", height=520,
+    st_folium(peta_anggaran(r, nilai, url_aset, peta_dasar=dasar, bahasa=bahasa), key="peta_anggaran", height=520,
               use_container_width=True, returned_objects=[])
 
 

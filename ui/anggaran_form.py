@@ -21,6 +21,7 @@ from geo.anggaran.uang import rupiah
 from geo.ekspor.formula import netralkan_tabel
 from geo.ekspor.rka_buat import FORMAT_RKA, buat_rka
 from geo.galat import GalatData
+from geo.i18n import t
 from geo.masuk.dataset import Dataset
 from ui.md import aman_md
 from ui.muat import gudang
@@ -29,37 +30,34 @@ KUNCI_TAHAP = "w_anggaran_tahap"
 KUNCI_PAGU_BARU = "w_anggaran_pagu_baru"
 
 
-def formulir(dataset: Dataset, rencana: Rencana) -> None:
+def formulir(dataset: Dataset, rencana: Rencana, bahasa: str = "id") -> None:
     """Stage choice and the form's downloads, built only when clicked."""
     ada_dasar = path_penetapan(rencana.path).exists()
     kiri, kanan = st.columns([1, 3], vertical_alignment="bottom")
-    tahap = kiri.selectbox("Tahap formulir", list(TAHAP), index=1 if ada_dasar else 0, key=KUNCI_TAHAP,
-                           format_func=lambda k: f"{TAHAP[k].singkat} ({'perubahan' if TAHAP[k].perubahan else 'murni'})")
-    t = TAHAP[tahap]
-    if t.perubahan and not ada_dasar:
-        kanan.info(f"Formulir {t.singkat} membandingkan dengan rencana yang ditetapkan, tetapi {aman_md(path_penetapan(rencana.path).name)} "
-                   "belum ada. Tetapkan dulu rencana murni: `python -m geo anggaran tetapkan`.")
+    tahap = kiri.selectbox(t("af_tahap", bahasa), list(TAHAP), index=1 if ada_dasar else 0, key=KUNCI_TAHAP,
+                           format_func=lambda k: f"{TAHAP[k].singkat} ({t('af_perubahan' if TAHAP[k].perubahan else 'af_murni', bahasa)})")
+    tp = TAHAP[tahap]
+    if tp.perubahan and not ada_dasar:
+        kanan.info(t("af_belum_ditetapkan", bahasa, singkat=tp.singkat, berkas=aman_md(path_penetapan(rencana.path).name)))
         return
-    kanan.caption(aman_md(f"{t.formulir}: kode rekening, koefisien, harga, PPN, subtotal per tingkat akun"
-                          + (", kolom Sebelum/Setelah Perubahan dan Bertambah (Berkurang)" if t.perubahan else "")
-                          + "; blok sub kegiatan dan tanda tangan dari wilayah.json."))
+    kanan.caption(aman_md(t("af_isi", bahasa, formulir=tp.formulir, perubahan=t("af_isi_perubahan", bahasa) if tp.perubahan else "")))
     kolom = st.columns(len(FORMAT_RKA) + 1)
-    label = {"rka-xlsx": f"Unduh {t.singkat} (Excel)", "rka-pdf": f"Unduh {t.singkat} (PDF)"}
+    label = {"rka-xlsx": t("af_unduh_excel", bahasa, singkat=tp.singkat), "rka-pdf": t("af_unduh_pdf", bahasa, singkat=tp.singkat)}
     for (kode, (ekstensi, mime)), tempat in zip(FORMAT_RKA.items(), kolom):
         tempat.download_button(label[kode], data=lambda k=kode: buat_rka(k, dataset, rencana, tahap).data,
                                file_name=f"{tahap}-{dataset.wilayah.slug}-{rencana.pengaturan.tahun}.{ekstensi}", mime=mime,
                                key=f"anggaran_{kode}", on_click="ignore", icon=":material/download:", width="stretch")
-    kolom[-1].download_button("Unduh rincian SIPD (CSV)", data=lambda: ke_csv_sipd(rencana), file_name="rincian_sipd.csv",
+    kolom[-1].download_button(t("af_sipd", bahasa), data=lambda: ke_csv_sipd(rencana), file_name="rincian_sipd.csv",
                               mime="text/csv", key="anggaran_sipd_csv", on_click="ignore", icon=":material/download:", width="stretch",
-                              help="Satu baris per rincian dengan nama kolom SIPD; dapat dimuat kembali sebagai rencana.")
+                              help=t("af_sipd_bantu", bahasa))
 
 
-def simulasi_pagu(dataset: Dataset, rencana: Rencana) -> None:
+def simulasi_pagu(dataset: Dataset, rencana: Rencana, bahasa: str = "id") -> None:
     """What if the ceiling changes: every line kept, prices fitted exactly (nothing is saved here)."""
-    pagu_baru = st.number_input("Pagu baru (rupiah)", min_value=0, step=1_000_000, value=int(rencana.pengaturan.pagu),
-                                key=KUNCI_PAGU_BARU, help="Aturan penyesuaian: README, anggaran sesuaikan.")
+    pagu_baru = st.number_input(t("af_pagu_baru", bahasa), min_value=0, step=1_000_000, value=int(rencana.pengaturan.pagu),
+                                key=KUNCI_PAGU_BARU, help=t("af_pagu_bantu", bahasa))
     if not pagu_baru or pagu_baru == rencana.total:
-        st.caption("Ubah pagu untuk melihat rencana yang disesuaikan; semua baris tetap, harga satuan menyesuaikan.")
+        st.caption(t("af_ubah_pagu", bahasa))
         return
     try:
         lama = gudang().muat_rencana(dataset, replace(rencana.pengaturan, pagu=0))
@@ -73,10 +71,8 @@ def simulasi_pagu(dataset: Dataset, rencana: Rencana) -> None:
         "Harga lama": lama.tabel["harga_satuan"].map(rupiah), "Harga baru": baru["harga_satuan"].astype(int).map(rupiah),
         "Jumlah lama": lama.tabel["jumlah"].map(rupiah), "Jumlah baru": baru["jumlah"].astype(int).map(rupiah),
     })
-    st.markdown(f"**Simulasi:** {len(baru)} baris tetap; total {rupiah(hasil.total_lama)} \u2192 **{rupiah(hasil.total_baru)}** "
-                f"(tepat pagu baru). Belum disimpan.")
+    st.markdown(t("af_simulasi", bahasa, n=len(baru), lama=rupiah(hasil.total_lama), baru=rupiah(hasil.total_baru)))
     st.dataframe(banding, hide_index=True, width="stretch", height=260, key="anggaran_simulasi")
-    st.download_button("Unduh rencana hasil simulasi (CSV)", netralkan_tabel(baru).to_csv(index=False).encode("utf-8-sig"),
+    st.download_button(t("af_unduh_simulasi", bahasa), netralkan_tabel(baru).to_csv(index=False).encode("utf-8-sig"),
                        file_name="anggaran_disesuaikan.csv", mime="text/csv", key="anggaran_simulasi_csv", icon=":material/download:")
-    st.caption(f"Untuk menyimpannya: `python -m geo anggaran sesuaikan --pagu {int(pagu_baru)}` (versi lama dicadangkan), "
-               "lalu ubah pagu_anggaran di wilayah.json.")
+    st.caption(t("af_cara_simpan", bahasa, pagu=int(pagu_baru)))

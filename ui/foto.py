@@ -6,10 +6,12 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from geo.i18n import t
 from geo.masuk.dataset import Dataset
 from geo.peta import aset
 from geo.simpan.berkas import sidik_cepat
 from geo.simpan.foto import folder_foto, pindahkan_nama_lama, salin_ke_statis
+from ui.navigasi import bahasa_halaman
 
 DIR_FOTO_STATIS = aset.PROJECT_DIR / "static" / "foto"
 
@@ -30,4 +32,4 @@ def siapkan_foto(dataset: Dataset) -> None:
         potensi = dataset.potensi
         _salin(sidik_cepat(folder_foto(dataset.path_kim)), str(dataset.path_kim), lambda: potensi["id_potensi"].astype(str).tolist())
     except OSError as exc:
-        st.caption(f"Foto tidak dapat disiapkan untuk ditampilkan ({exc}).")
+        st.caption(t("foto_tak_siap", bahasa_halaman(), pesan=exc))

@@ -19,7 +19,7 @@ from streamlit.errors import StreamlitAPIException
 from geo.galat import GalatData
 from geo.i18n import t
 from geo.masuk.dataset import Dataset
-from geo.simpan.akun import PESAN_AKUN_SALAH, PESAN_BELUM_DIATUR, DaftarPengguna, kumpulkan_pengguna
+from geo.simpan.akun import DaftarPengguna, kumpulkan_pengguna
 from geo.simpan.daftar_akun import akun_untuk, gabung_pengguna, penyimpan_untuk
 from geo.simpan.kim import GalatKonflik, HasilSimpan
 from geo.simpan.lingkup import Akun
@@ -82,6 +82,7 @@ def bagian_login(daftar: DaftarPengguna) -> Akun | None:
     its role and scope are looked up on every run, so a changed or removed account
     takes effect at once.
     """
+    bahasa = bahasa_halaman()
     pengguna = st.session_state.get(K_PENGGUNA)
     if pengguna and pengguna in daftar.akun:
         if st.session_state.get(K_IKATAN) == _kunci_koneksi():
@@ -89,12 +90,11 @@ def bagian_login(daftar: DaftarPengguna) -> Akun | None:
         # The session was resumed over another connection: a reconnect, or someone who learned its id.
         _LOG.warning("Sesi penyunting %r dipakai dari koneksi lain; login dibatalkan.", pengguna)
         keluar()
-        st.warning("Sambungan ke server berganti; demi keamanan Anda perlu masuk lagi.")
-    bahasa = bahasa_halaman()
+        st.warning(t("akun_sambungan_ganti", bahasa))
     if daftar.peringatan:  # the details go to the server log and the CLI, never to a visitor
-        st.warning(PESAN_AKUN_SALAH)
+        st.warning(t("akun_salah_diatur", bahasa))
     if daftar.kosong:
-        st.info(PESAN_BELUM_DIATUR)
+        st.info(t("akun_belum_diatur", bahasa))
         return None
     with st.form("kelola_login"):
         st.markdown(t("k_login_judul", bahasa))
@@ -183,7 +183,8 @@ def catatan_status(dataset: Dataset, tabel: pd.DataFrame) -> None:
     """Before saving: rows whose map status will differ from the status typed, and why (the status rule)."""
     from geo.tampilan.waktu import SUMBER_LOG, SUMBER_TERCATAT, status_menurut_aturan
 
-    sebab = {SUMBER_LOG: "menurut log kegiatan", SUMBER_TERCATAT: "tercatat"}
+    bahasa = bahasa_halaman()
+    sebab = {SUMBER_LOG: t("ks_sebab_log", bahasa), SUMBER_TERCATAT: t("ks_sebab_tercatat", bahasa)}
 
     if dataset.kegiatan is None or not len(tabel) or "status_aktivitas" not in tabel:
         return
@@ -191,12 +192,10 @@ def catatan_status(dataset: Dataset, tabel: pd.DataFrame) -> None:
     beda = peta["status_peta"] != tabel["status_aktivitas"]
     if not beda.any():
         return
-    contoh = [f"{aman_md(i)} → {aman_md(s)} ({sebab.get(sumber, 'belum ada kegiatan tercatat')})"
+    contoh = [f"{aman_md(i)} → {aman_md(s)} ({sebab.get(sumber) or t('ks_sebab_belum', bahasa)})"
               for i, s, sumber in zip(tabel.loc[beda, "id_potensi"], peta.loc[beda, "status_peta"], peta.loc[beda, "sumber_status"])]
-    lagi = f", dan {len(contoh) - 8} lainnya" if len(contoh) > 8 else ""
-    st.info(f"Peta akan menampilkan status lain untuk {len(contoh)} potensi: {'; '.join(contoh[:8])}{lagi}. "
-            "Potensi yang punya kegiatan di log memakai status menurut log; tanpa kegiatan dan tanpa tanggal "
-            "kegiatan_terakhir: Tidak Aktif (aturan status di README).")
+    lagi = t("ks_lainnya", bahasa, n=len(contoh) - 8) if len(contoh) > 8 else ""
+    st.info(t("ks_status_lain", bahasa, n=len(contoh), contoh="; ".join(contoh[:8]), lagi=lagi))
 
 
 def pilih_berantai(dihapus: list[str], kunci: str) -> bool:
@@ -206,8 +205,7 @@ def pilih_berantai(dihapus: list[str], kunci: str) -> bool:
     """
     if not dihapus:
         return False
-    return st.checkbox("Hapus juga kegiatan dan baris anggaran yang merujuk potensi yang dihapus (hapus berantai, "
-                       "dicatat di audit dan dicadangkan)", key=kunci)
+    return st.checkbox(t("ks_berantai", bahasa_halaman()), key=kunci)
 
 
 def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> HasilSimpan | None:

@@ -10,11 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from geo.galat import GalatData
+from geo.i18n import t
 from geo.simpan.daftar_akun import hapus_akun, penyimpan_untuk, tambah_akun, ubah_akun
 from geo.simpan.lingkup import PELAPOR, PERAN, Akun
 from ui.kelola import kabar
 from ui.md import aman_md
 from ui.muat import gudang
+from ui.navigasi import bahasa_halaman
 
 
 def tab_akun(pengguna: Akun) -> None:
@@ -24,21 +26,20 @@ def tab_akun(pengguna: Akun) -> None:
     except GalatData as exc:
         st.error(aman_md(exc))
         return
-    st.caption("Peran: administrator (juga mengelola akun), editor (menyunting dalam lingkupnya), pelapor (menambah kegiatan, "
-               "foto dan status potensi dalam lingkupnya), viewer (hanya melihat). Lingkup = awalan kode Kemendagri, "
-               "mis. 64.74.01 untuk satu kecamatan; kosong = semua.")
-    tabel = pd.DataFrame([{"nama": a.nama, "peran": a.peran, "lingkup": a.lingkup or "(semua)", "diubah": a.diubah} for a in semua],
-                         columns=["nama", "peran", "lingkup", "diubah"])
+    bahasa = bahasa_halaman()
+    st.caption(t("ak_keterangan", bahasa))
+    kolom = [t(f"ak_kol_{k}", bahasa) for k in ("nama", "peran", "lingkup", "diubah")]
+    tabel = pd.DataFrame([(a.nama, a.peran, a.lingkup or t("ak_semua", bahasa), a.diubah) for a in semua], columns=kolom)
     st.dataframe(tabel, hide_index=True, width="stretch")
     with st.form("akun_form", clear_on_submit=True):
-        nama = st.text_input("Nama akun", key="akun_nama")
-        peran = st.selectbox("Peran", PERAN, index=PERAN.index(PELAPOR), key="akun_peran")
-        lingkup = st.text_input("Lingkup (kode wilayah)", key="akun_lingkup", placeholder="64.74.01.1001")
-        sandi = st.text_input("Kata sandi (akun baru, atau untuk mengganti)", type="password", key="akun_sandi")
+        nama = st.text_input(t("ak_nama", bahasa), key="akun_nama")
+        peran = st.selectbox(t("ak_peran", bahasa), PERAN, index=PERAN.index(PELAPOR), key="akun_peran")
+        lingkup = st.text_input(t("ak_lingkup", bahasa), key="akun_lingkup", placeholder="64.74.01.1001")
+        sandi = st.text_input(t("ak_sandi", bahasa), type="password", key="akun_sandi")
         kiri, tengah, kanan = st.columns(3)
-        tambah = kiri.form_submit_button("Tambah", type="primary", width="stretch")
-        ubah = tengah.form_submit_button("Ubah", width="stretch")
-        hapus = kanan.form_submit_button("Hapus", width="stretch")
+        tambah = kiri.form_submit_button(t("ak_tambah", bahasa), type="primary", width="stretch")
+        ubah = tengah.form_submit_button(t("ak_ubah", bahasa), width="stretch")
+        hapus = kanan.form_submit_button(t("ak_hapus", bahasa), width="stretch")
     if not (tambah or ubah or hapus):
         return
     try:
@@ -51,5 +52,5 @@ def tab_akun(pengguna: Akun) -> None:
     except GalatData as exc:
         st.error(aman_md(exc))
         return
-    kabar("success", f"Akun {aman_md(nama.strip().lower())} {'dihapus' if hapus else 'tersimpan'}.")
+    kabar("success", t("ak_dihapus" if hapus else "ak_tersimpan", bahasa, nama=aman_md(nama.strip().lower())))
     st.rerun()

@@ -87,9 +87,8 @@ def tab_anggaran(dataset: Dataset, pengguna: str) -> None:
         st.error(aman_md(exc))
         return
     asal = st.session_state[K_ASAL]
-    st.caption(f"Berkas {aman_md(path.name)} · pagu {rupiah(pengaturan.pagu)} · tahun {pengaturan.tahun}. Setiap baris: "
-               "id_potensi (satu potensi) atau hanya kode_kelurahan (seluruh KIM kelurahan); jumlah = koefisien (volume × volume_2 …) "
-               "× harga satuan + PPN.")
+    bahasa = bahasa_halaman()
+    st.caption(t("kag_keterangan", bahasa, berkas=aman_md(path.name), pagu=rupiah(pengaturan.pagu), tahun=pengaturan.tahun))
     suntingan = st.data_editor(
         st.session_state[K_DRAF], key=f"anggaran_editor_{st.session_state[K_VERSI]}", num_rows="dynamic", hide_index=True, width="stretch",
         height=420, column_config=_konfigurasi(dataset, pengaturan.jenis_belanja), column_order=list(KOLOM_SEMUA),
@@ -97,38 +96,36 @@ def tab_anggaran(dataset: Dataset, pengguna: str) -> None:
     siap = suntingan.reset_index(drop=True)
     perubahan = bandingkan_baris(asal, siap)
     kiri, tengah, kanan = st.columns([3, 1, 1], vertical_alignment="center")
-    bahasa = bahasa_halaman()
     kiri.markdown(t("k_tanpa_perubahan", bahasa) if perubahan.kosong else t("k_belum_disimpan", bahasa, ringkas=perubahan.ringkas()))
-    kiri.caption(_total_draf(siap, pengaturan.pagu))
-    if tengah.button("Simpan anggaran", type="primary", disabled=perubahan.kosong, width="stretch", key="anggaran_simpan"):
+    kiri.caption(_total_draf(siap, pengaturan.pagu, bahasa))
+    if tengah.button(t("kag_simpan", bahasa), type="primary", disabled=perubahan.kosong, width="stretch", key="anggaran_simpan"):
         _simpan(siap, path, dataset, pengaturan, pengguna)
     if kanan.button(t("k_batal", bahasa), disabled=perubahan.kosong, width="stretch", key="anggaran_batal"):
         _muat_ulang(path)
         st.rerun()
     konflik = st.session_state.get(K_KONFLIK)
     if konflik:
-        st.error(f"**Konflik penyimpanan.** {aman_md(konflik)}")
+        st.error(t("kag_konflik", bahasa, pesan=aman_md(konflik)))
         k1, k2, _ = st.columns([1, 1, 2])
         csv = netralkan_tabel(sebagai_teks(siap).drop(columns=KOLOM_BARIS)).to_csv(index=False).encode("utf-8-sig")
-        k1.download_button("Unduh suntingan Anda (CSV)", csv, file_name="suntingan_anggaran_belum_tersimpan.csv", mime="text/csv",
+        k1.download_button(t("kag_unduh_suntingan", bahasa), csv, file_name="suntingan_anggaran_belum_tersimpan.csv", mime="text/csv",
                            width="stretch", key="anggaran_unduh_konflik")
-        if k2.button("Muat ulang data terbaru", width="stretch", key="anggaran_muat_ulang"):
+        if k2.button(t("kag_muat_ulang", bahasa), width="stretch", key="anggaran_muat_ulang"):
             _muat_ulang(path)
             st.rerun()
     gagal = st.session_state.get(K_LAPORAN)
     if gagal is not None:
-        st.error(f"**Belum disimpan.** {len(gagal.galat)} galat harus diperbaiki dulu; berkas anggaran tidak berubah. "
-                 "Nomor baris = urutan baris di tabel (baris pertama = 1).")
+        st.error(t("kag_belum_disimpan", bahasa, n=len(gagal.galat)))
         tabel_laporan(gagal, pd.Series(siap["id_baris"].fillna("").astype(str).to_numpy(), index=range(1, len(siap) + 1)))
-    with st.expander("Riwayat perubahan anggaran"):
+    with st.expander(t("kag_riwayat", bahasa)):
         audit = gudang().baca_audit("anggaran")
         if len(audit):
             st.dataframe(audit, hide_index=True, width="stretch")
         else:
-            st.caption("Belum ada perubahan tercatat.")
+            st.caption(t("kag_tanpa_riwayat", bahasa))
 
 
-def _total_draf(siap: pd.DataFrame, pagu: int) -> str:
+def _total_draf(siap: pd.DataFrame, pagu: int, bahasa: str) -> str:
     """The working copy's total against the ceiling, before saving (cells that are not yet rupiah are skipped)."""
     def angka(teks: object) -> int:
         try:
@@ -137,8 +134,8 @@ def _total_draf(siap: pd.DataFrame, pagu: int) -> str:
             return 0
 
     total = sum(siap["jumlah"].map(angka)) if "jumlah" in siap else 0
-    keadaan = f"melampaui pagu {rupiah(total - pagu)}" if total > pagu else f"sisa {rupiah(pagu - total)}"
-    return f"Total tabel ini {rupiah(total)} dari pagu {rupiah(pagu)} ({keadaan})."
+    keadaan = t("a_lewat", bahasa, jumlah=rupiah(total - pagu)) if total > pagu else t("kag_sisa", bahasa, jumlah=rupiah(pagu - total))
+    return t("kag_total", bahasa, total=rupiah(total), pagu=rupiah(pagu), keadaan=keadaan)
 
 
 def _simpan(siap: pd.DataFrame, path, dataset: Dataset, pengaturan, pengguna: str) -> None:
@@ -160,6 +157,6 @@ def _simpan(siap: pd.DataFrame, path, dataset: Dataset, pengaturan, pengguna: st
     st.cache_data.clear()
     lupakan()
     _muat_ulang(path)
-    cadangan = f" Versi sebelumnya dicadangkan sebagai {aman_md(hasil.cadangan.name)}." if hasil.cadangan else ""
+    cadangan = t("kag_dicadangkan", bahasa_halaman(), nama=aman_md(hasil.cadangan.name)) if hasil.cadangan else ""
     st.session_state[K_KABAR] = ("success", f"{hasil.pesan}{cadangan}")
     st.rerun()

@@ -9,6 +9,7 @@ import streamlit as st
 
 from geo.ekspor.templat import buat_templat
 from geo.format_id import angka, tanggal
+from geo.i18n import t
 from geo.masuk.dataset import Dataset
 from geo.masuk.validasi import validasi_kim
 from geo.simpan.kim import MODE_GABUNG, MODE_GANTI, Perubahan, bandingkan, periksa_unggahan
@@ -16,11 +17,9 @@ from ui.kelola import K_ASAL, K_CADANGAN, K_DRAF, K_SIDIK, catatan_status, jalan
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import gudang
+from ui.navigasi import bahasa_halaman
 
-_MODE = {
-    MODE_GABUNG: "Gabungkan menurut id_potensi: baris dengan id yang sama diganti, id baru ditambahkan, baris lain tetap",
-    MODE_GANTI: "Ganti seluruh data dengan isi berkas ini (baris yang tidak ada di berkas dihapus)",
-}
+_MODE = {MODE_GABUNG: "kb_mode_gabung", MODE_GANTI: "kb_mode_ganti"}
 
 
 def _daftar_id(ids: list[str], batas: int = 12) -> str:
@@ -28,48 +27,49 @@ def _daftar_id(ids: list[str], batas: int = 12) -> str:
     return teks + (f", … (+{len(ids) - batas})" if len(ids) > batas else "")
 
 
-def _ringkas_perubahan(p: Perubahan, judul: str) -> None:
-    st.markdown(f"**{judul}** {angka(len(p.ditambah))} baris ditambah · {angka(len(p.diubah))} diubah · {angka(len(p.dihapus))} dihapus")
-    for label, ids in (("Ditambah", p.ditambah), ("Diubah", p.diubah), ("Dihapus", p.dihapus)):
+def _ringkas_perubahan(p: Perubahan, judul: str, bahasa: str) -> None:
+    st.markdown(t("kb_ringkas", bahasa, judul=judul, tambah=angka(len(p.ditambah), bahasa=bahasa), ubah=angka(len(p.diubah), bahasa=bahasa),
+                  hapus=angka(len(p.dihapus), bahasa=bahasa)))
+    for kunci, ids in (("kb_ditambah", p.ditambah), ("kb_diubah", p.diubah), ("kb_dihapus", p.dihapus)):
         if ids:
-            st.caption(f"{label}: {aman_md(_daftar_id(ids))}")
+            st.caption(f"{t(kunci, bahasa)}: {aman_md(_daftar_id(ids))}")
 
 
 def unggah(dataset: Dataset, pengguna: str) -> None:
     """Upload → preview → full report → choose merge/replace → save (only when valid)."""
+    bahasa = bahasa_halaman()
     st.download_button(
-        "Unduh templat Excel (dengan daftar pilihan)", data=partial(buat_templat, dataset.wilayah, dataset.referensi),
+        t("kb_templat", bahasa), data=partial(buat_templat, dataset.wilayah, dataset.referensi),
         file_name=f"templat-kim-{dataset.wilayah.slug}.xlsx", icon=":material/table_view:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    berkas = st.file_uploader("Berkas KIM (CSV atau XLSX, kolom seperti templat)", type=["csv", "xlsx"], key="kelola_unggah")
+    berkas = st.file_uploader(t("kb_berkas", bahasa), type=["csv", "xlsx"], key="kelola_unggah")
     if berkas is None:
-        st.caption("Berkas diperiksa seluruhnya dan laporannya ditampilkan sebelum apa pun disimpan.")
+        st.caption(t("kb_diperiksa", bahasa))
         return
-    mode = st.radio("Cara memakai berkas ini", list(_MODE), format_func=_MODE.get, key="kelola_mode_unggah")
+    mode = st.radio(t("kb_cara", bahasa), list(_MODE), format_func=lambda m: t(_MODE[m], bahasa), key="kelola_mode_unggah")
     cek = periksa_unggahan(berkas.getvalue(), berkas.name, dataset, mode, st.session_state[K_ASAL])
     if not cek.laporan.ok:
-        st.error(f"**{aman_md(berkas.name)} tidak sah: {len(cek.laporan.galat)} galat, {len(cek.laporan.peringatan)} peringatan.** "
-                 "Tidak ada yang disimpan. Perbaiki berkas (nomor baris seperti di Excel), lalu unggah ulang.")
+        st.error(t("kb_tidak_sah", bahasa, berkas=aman_md(berkas.name), galat=len(cek.laporan.galat), peringatan=len(cek.laporan.peringatan)))
     elif cek.laporan.peringatan:
-        st.warning(f"{aman_md(berkas.name)} sah, dengan {len(cek.laporan.peringatan)} peringatan. Periksa sebelum menyimpan.")
+        st.warning(t("kb_sah_peringatan", bahasa, berkas=aman_md(berkas.name), n=len(cek.laporan.peringatan)))
     else:
-        st.success(f"{aman_md(berkas.name)} sah: {len(cek.tabel)} baris tanpa masalah.")
+        st.success(t("kb_sah", bahasa, berkas=aman_md(berkas.name), n=len(cek.tabel)))
     tabel_laporan(cek.laporan)
     if len(cek.tabel):
-        st.markdown(f"**Pratinjau** ({angka(len(cek.tabel))} baris dari berkas)")
+        st.markdown(t("kb_pratinjau", bahasa, n=angka(len(cek.tabel), bahasa=bahasa)))
         st.dataframe(cek.tabel.drop(columns="_baris", errors="ignore"), hide_index=True, width="stretch", height=260)
     if cek.hasil is None or cek.perubahan is None:
         return
-    _ringkas_perubahan(cek.perubahan, "Jika disimpan:")
+    _ringkas_perubahan(cek.perubahan, t("kb_jika_disimpan", bahasa), bahasa)
     catatan_status(dataset, cek.hasil)
     belum = not bandingkan(st.session_state[K_ASAL], st.session_state[K_DRAF]).kosong
     if belum:
-        st.warning("Perubahan di tab Tabel yang belum disimpan akan dibuang bila unggahan ini disimpan.")
+        st.warning(t("kb_dibuang", bahasa))
     if mode == MODE_GANTI and cek.perubahan.dihapus:
-        st.warning(f"Mode ganti akan menghapus {len(cek.perubahan.dihapus)} baris yang tidak ada di berkas. Versi sekarang tetap dicadangkan.")
+        st.warning(t("kb_ganti_hapus", bahasa, n=len(cek.perubahan.dihapus)))
     berantai = pilih_berantai(cek.perubahan.dihapus, "kelola_berantai_unggah")
-    if st.button("Simpan unggahan", type="primary", disabled=cek.perubahan.kosong, key="kelola_simpan_unggah"):
+    if st.button(t("kb_simpan", bahasa), type="primary", disabled=cek.perubahan.kosong, key="kelola_simpan_unggah"):
         hasil = jalankan_simpan(dataset, lambda: gudang().simpan_kim(
             cek.hasil, dataset, pengguna, st.session_state[K_SIDIK], aksi=f"unggah-{mode}", berkas=berkas.name,
             catatan=f"unggahan {berkas.name}", berantai=berantai))
@@ -87,28 +87,29 @@ def _baca_cadangan(dataset: Dataset, cadangan) -> pd.DataFrame | None:
 
 def riwayat(dataset: Dataset, pengguna: str) -> None:
     """The audit log, and restoring an earlier version (itself backed up, so undo is undoable)."""
-    st.markdown("**Pulihkan versi sebelumnya**")
+    bahasa = bahasa_halaman()
+    st.markdown(t("kr_pulihkan_judul", bahasa))
     cadangan = gudang().daftar_cadangan()
     if not cadangan:
-        st.caption("Belum ada cadangan. Setiap penyimpanan membuat cadangan versi sebelumnya.")
+        st.caption(t("kr_tanpa_cadangan", bahasa))
     else:
-        label = [f"{tanggal(c.waktu)} pukul {c.waktu:%H:%M:%S} · {c.nama}" for c in cadangan]
-        i = st.selectbox("Cadangan (isi data sebelum penyimpanan pada waktu itu)", range(len(cadangan)), format_func=lambda j: label[j], key=K_CADANGAN)
+        label = [t("kr_label", bahasa, tanggal=tanggal(c.waktu, bahasa=bahasa), jam=f"{c.waktu:%H:%M:%S}", nama=c.nama) for c in cadangan]
+        i = st.selectbox(t("kr_cadangan", bahasa), range(len(cadangan)), format_func=lambda j: label[j], key=K_CADANGAN)
         dipilih = cadangan[int(i or 0)]
         tabel = _baca_cadangan(dataset, dipilih)
         if tabel is None:
-            st.error(f"Cadangan {aman_md(dipilih.nama)} tidak dapat dibaca.")
+            st.error(t("kr_tak_terbaca", bahasa, nama=aman_md(dipilih.nama)))
         else:
             perubahan = bandingkan(st.session_state[K_ASAL], tabel)
-            _ringkas_perubahan(perubahan, f"Cadangan ini berisi {angka(len(tabel))} baris. Jika dipulihkan:")
-            if st.button("Pulihkan versi ini", type="primary", disabled=perubahan.kosong, key="kelola_pulihkan"):
+            _ringkas_perubahan(perubahan, t("kr_berisi", bahasa, n=angka(len(tabel), bahasa=bahasa)), bahasa)
+            if st.button(t("kr_pulihkan", bahasa), type="primary", disabled=perubahan.kosong, key="kelola_pulihkan"):
                 hasil = jalankan_simpan(dataset, lambda: gudang().pulihkan(dipilih, dataset, pengguna, st.session_state[K_SIDIK], periksa_konflik=True))
                 if hasil is not None:
                     st.rerun()
-    st.markdown("**Log audit**")
+    st.markdown(t("kr_log_audit", bahasa))
     log = gudang().baca_audit()
     if log.empty:
-        st.caption("Belum ada perubahan yang disimpan lewat aplikasi.")
+        st.caption(t("kr_tanpa_audit", bahasa))
         return
     tampil = pd.DataFrame({
         "waktu": pd.to_datetime(log["waktu"].astype(str).str[:19], errors="coerce").dt.strftime("%d/%m/%Y %H:%M"),

@@ -23,10 +23,7 @@ from ui.muat import gudang, lupakan
 from ui.navigasi import bahasa_halaman
 
 K_LOG_ASAL, K_LOG_SIDIK, K_LOG_VERSI, K_LOG_PATH, K_LOG_HASIL = "log_asal", "log_sidik", "log_versi", "log_path", "log_hasil"
-_MODE = {
-    MODE_GABUNG: "Gabungkan menurut id_kegiatan: kegiatan dengan id yang sama diganti, id baru ditambahkan",
-    MODE_GANTI: "Ganti seluruh log dengan isi berkas ini",
-}
+_MODE = {MODE_GABUNG: "kk_mode_gabung", MODE_GANTI: "kk_mode_ganti"}
 
 
 def _muat_ulang(dataset: Dataset) -> None:
@@ -41,7 +38,7 @@ def _simpan(dataset: Dataset, jalankan) -> None:
         hasil: HasilSimpan = jalankan()
     except GalatKonflik as exc:
         st.error(aman_md(exc))
-        if st.button("Muat ulang log terbaru (perubahan Anda dibuang)", key="log_muat_ulang"):
+        if st.button(t("kk_muat_ulang", bahasa_halaman()), key="log_muat_ulang"):
             _muat_ulang(dataset)
             st.rerun()
         return
@@ -91,15 +88,14 @@ def tab_kegiatan(dataset: Dataset, pengguna: str) -> None:
     berkas = st.file_uploader(t("k_log_berkas", bahasa), type=["csv", "xlsx"], key="log_unggah")
     if berkas is None:
         return
-    mode = st.radio("Cara memakai berkas ini", list(_MODE), format_func=_MODE.get, key="log_mode")
+    mode = st.radio(t("kb_cara", bahasa), list(_MODE), format_func=lambda m: t(_MODE[m], bahasa), key="log_mode")
     cek = periksa_unggahan_kegiatan(berkas.getvalue(), berkas.name, dataset, mode, asal)
     if not cek.laporan.ok:
-        st.error(f"**{aman_md(berkas.name)} tidak sah: {len(cek.laporan.galat)} galat.** Tidak ada yang disimpan. "
-                 "Perbaiki berkas (nomor baris seperti di Excel), lalu unggah ulang.")
+        st.error(t("kk_tidak_sah", bahasa, berkas=aman_md(berkas.name), n=len(cek.laporan.galat)))
     tabel_laporan(cek.laporan)
     if cek.hasil is None or cek.perubahan is None:
         return
-    st.markdown(f"Jika disimpan: {cek.perubahan.ringkas()}.")
-    if st.button("Simpan unggahan log", type="primary", disabled=cek.perubahan.kosong, key="log_simpan_unggah"):
+    st.markdown(t("kk_jika_disimpan", bahasa, ringkas=cek.perubahan.ringkas()))
+    if st.button(t("kk_simpan", bahasa), type="primary", disabled=cek.perubahan.kosong, key="log_simpan_unggah"):
         _simpan(dataset, lambda: gudang().simpan_kegiatan(cek.hasil, dataset, pengguna, st.session_state[K_LOG_SIDIK],
                                                  aksi=f"unggah-kegiatan-{mode}", berkas=berkas.name, catatan=f"unggahan {berkas.name}"))

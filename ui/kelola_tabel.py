@@ -101,13 +101,14 @@ def kotak_konflik(dataset: Dataset, suntingan: pd.DataFrame) -> None:
     konflik = st.session_state.get(K_KONFLIK)
     if not konflik:
         return
-    st.error(f"**Konflik penyimpanan.** {aman_md(konflik)}")
+    bahasa = bahasa_halaman()
+    st.error(t("kag_konflik", bahasa, pesan=aman_md(konflik)))
     # A file for Excel: cells that look like formulas are neutralised (CSV injection).
     siap = netralkan_tabel(ke_teks(lengkapi_kelurahan(suntingan, dataset, st.session_state[K_ASAL])).drop(columns="_baris"))
     k1, k2, _ = st.columns([1, 1, 2])
-    k1.download_button("Unduh suntingan Anda (CSV)", siap.to_csv(index=False).encode("utf-8-sig"),
+    k1.download_button(t("kag_unduh_suntingan", bahasa), siap.to_csv(index=False).encode("utf-8-sig"),
                        file_name="suntingan_kim_belum_tersimpan.csv", mime="text/csv", width="stretch")
-    if k2.button("Muat ulang data terbaru", type="primary", width="stretch", key="kelola_muat_ulang"):
+    if k2.button(t("kag_muat_ulang", bahasa), type="primary", width="stretch", key="kelola_muat_ulang"):
         muat_ulang(dataset)
         st.rerun()
 

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.galat import GalatData
+from geo.i18n import t
 from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import jenis_kegiatan
 from geo.simpan.foto import MAKS_BYTE
@@ -24,6 +25,7 @@ from ui.kelola import kabar, tampilkan_kabar
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import gudang, lupakan
+from ui.navigasi import bahasa_halaman
 
 JENIS_FOTO = ["jpg", "jpeg", "mpo", "png", "webp"]  # as ui/kelola_lapangan (#21: MPO from phone cameras)
 MAKS_CATATAN = 280
@@ -39,31 +41,33 @@ def potensi_dalam_lingkup(dataset: Dataset, akun: Akun) -> pd.DataFrame:
 
 def formulir_lapor(dataset: Dataset, akun: Akun) -> None:
     tampilkan_kabar()
+    bahasa = bahasa_halaman()
     potensi = potensi_dalam_lingkup(dataset, akun)
     if not len(potensi):
-        st.info("Tidak ada potensi dalam lingkup akun ini. Minta administrator memeriksa lingkup akun Anda.")
+        st.info(t("l_tanpa_potensi", bahasa))
         return
     label = dict(zip(potensi["id_potensi"], potensi["nama_potensi"] + " · " + potensi["nama_kim"] + " (" + potensi["kelurahan"] + ")"))
     pilihan = list(label)
     jenis = list(jenis_kegiatan(dataset.wilayah))
     if wajib_verifikasi(dataset):
-        st.caption("Laporan menunggu verifikasi editor sebelum dihitung di peta dan angka.")
+        st.caption(t("l_wajib_verifikasi", bahasa))
     with st.form("lapor_form", clear_on_submit=True, border=False):
-        id_potensi = st.selectbox("Potensi (ketik untuk mencari)", pilihan, format_func=label.get, key="lapor_potensi")
-        tanggal = st.date_input("Tanggal kegiatan", value=waktu.hari_ini(), max_value=waktu.hari_ini(), format="DD/MM/YYYY",
+        id_potensi = st.selectbox(t("l_potensi", bahasa), pilihan, format_func=label.get, key="lapor_potensi")
+        tanggal = st.date_input(t("l_tanggal", bahasa), value=waktu.hari_ini(), max_value=waktu.hari_ini(), format="DD/MM/YYYY",
                                 key="lapor_tanggal")
-        jenis_ = st.selectbox("Jenis kegiatan", jenis, key="lapor_jenis")
-        peserta = st.number_input("Jumlah peserta", min_value=0, max_value=100_000, value=None, step=1, key="lapor_peserta",
-                                  placeholder="mis. 12")
-        catatan = st.text_area("Catatan singkat", max_chars=MAKS_CATATAN, key="lapor_catatan", height=90)
-        foto = st.file_uploader(f"Foto kegiatan (kamera atau galeri, maks. {MAKS_BYTE // 1024 // 1024} MB)", type=JENIS_FOTO,
+        jenis_ = st.selectbox(t("l_jenis", bahasa), jenis, key="lapor_jenis")
+        peserta = st.number_input(t("l_peserta", bahasa), min_value=0, max_value=100_000, value=None, step=1, key="lapor_peserta",
+                                  placeholder=t("l_peserta_contoh", bahasa))
+        catatan = st.text_area(t("l_catatan", bahasa), max_chars=MAKS_CATATAN, key="lapor_catatan", height=90)
+        foto = st.file_uploader(t("l_foto", bahasa, mb=MAKS_BYTE // 1024 // 1024), type=JENIS_FOTO,
                                 key="lapor_foto")
-        kirim = st.form_submit_button("Kirim laporan", type="primary", width="stretch")
+        kirim = st.form_submit_button(t("l_kirim", bahasa), type="primary", width="stretch")
     if kirim:
         _kirim(dataset, akun, id_potensi, tanggal, jenis_, peserta, catatan, foto)
 
 
 def _kirim(dataset: Dataset, akun: Akun, id_potensi, tanggal, jenis_: str, peserta, catatan: str, foto) -> None:
+    bahasa = bahasa_halaman()
     log, _ = gudang().baca_log_untuk_sunting(dataset)
     lap = LaporanKegiatan(
         id_berikutnya(log["id_kegiatan"], baca_menunggu(dataset)["id_kegiatan"]), str(id_potensi), tanggal.isoformat() if tanggal else "", jenis_,
@@ -73,21 +77,21 @@ def _kirim(dataset: Dataset, akun: Akun, id_potensi, tanggal, jenis_: str, peser
     try:
         if wajib_verifikasi(dataset):
             ajukan(dataset, akun, [lap])
-            kabar("success", f"Laporan {lap.id_kegiatan} terkirim dan menunggu verifikasi editor.")
+            kabar("success", t("l_terkirim", bahasa, id=lap.id_kegiatan))
             st.rerun()
         hasil = simpan_laporan(dataset, akun, [lap], gudang=gudang())
     except GalatData as exc:  # out of scope (logged by the store), a refused photo, a busy file
         st.error(aman_md(exc))
         return
     if not hasil.disimpan:
-        st.error("Laporan belum tersimpan; perbaiki isian berikut.")
+        st.error(t("l_belum_tersimpan", bahasa))
         tabel_laporan(hasil.laporan)
         return
     if lap.foto is not None:
         siapkan_foto(dataset)
     st.cache_data.clear()
     lupakan()  # the map and its figures must count the new activity
-    kabar("success", f"Laporan {lap.id_kegiatan} tersimpan. Terima kasih!")
+    kabar("success", t("l_tersimpan", bahasa, id=lap.id_kegiatan))
     st.rerun()
 
 
@@ -98,15 +102,16 @@ def tinjau_menunggu(dataset: Dataset, akun: Akun) -> None:
     kode = dict(zip(dataset.potensi["id_potensi"], dataset.potensi["kode_kelurahan"])) if len(dataset.potensi) else {}
     antre = baca_menunggu(dataset)
     antre = antre[antre["id_potensi"].map(lambda i: dalam_lingkup(akun, kode.get(i, "")))]
-    st.subheader(f"Menunggu verifikasi ({len(antre)})")
+    bahasa = bahasa_halaman()
+    st.subheader(t("l_menunggu", bahasa, n=len(antre)))
     for r in antre.to_dict("records"):
         with st.container(border=True):
             st.markdown(f"**{aman_md(r['id_kegiatan'])}** · {aman_md(r['id_potensi'])} · {aman_md(r['tanggal'])} · "
-                        f"{aman_md(r['jenis_kegiatan'])} · {aman_md(r['peserta'] or '-')} peserta  \n"
-                        f"{aman_md(r['keterangan'])}  \n_oleh {aman_md(r['pelapor'])}_")
+                        f"{aman_md(r['jenis_kegiatan'])} · {aman_md(r['peserta'] or '-')} {t('l_peserta_satuan', bahasa)}  \n"
+                        f"{aman_md(r['keterangan'])}  \n_{t('l_oleh', bahasa)} {aman_md(r['pelapor'])}_")
             kiri, kanan = st.columns(2)
             try:
-                if kiri.button("Terima", key=f"terima_{r['id_kegiatan']}", type="primary", width="stretch"):
+                if kiri.button(t("l_terima", bahasa), key=f"terima_{r['id_kegiatan']}", type="primary", width="stretch"):
                     hasil = terima(dataset, akun, [r["id_kegiatan"]], gudang())
                     if not hasil.disimpan:
                         tabel_laporan(hasil.laporan)
@@ -114,11 +119,11 @@ def tinjau_menunggu(dataset: Dataset, akun: Akun) -> None:
                     siapkan_foto(dataset)
                     st.cache_data.clear()
                     lupakan()
-                    kabar("success", f"Laporan {r['id_kegiatan']} diterima dan kini dihitung.")
+                    kabar("success", t("l_diterima", bahasa, id=r["id_kegiatan"]))
                     st.rerun()
-                if kanan.button("Tolak", key=f"tolak_{r['id_kegiatan']}", width="stretch"):
+                if kanan.button(t("l_tolak", bahasa), key=f"tolak_{r['id_kegiatan']}", width="stretch"):
                     tolak_laporan(dataset, akun, [r["id_kegiatan"]])
-                    kabar("info", f"Laporan {r['id_kegiatan']} ditolak.")
+                    kabar("info", t("l_ditolak", bahasa, id=r["id_kegiatan"]))
                     st.rerun()
             except GalatData as exc:
                 st.error(aman_md(exc))

@@ -11,7 +11,9 @@ import pandas as pd
 import streamlit as st
 
 from geo.galat import Laporan, tabel_masalah
+from geo.i18n import t
 from ui.md import aman_md
+from ui.navigasi import bahasa_halaman
 
 # Above this many problems a static table gets long; a scrolling one is used instead.
 BARIS_TABEL_STATIS = 200
@@ -26,7 +28,7 @@ def tabel_laporan(laporan: Laporan, id_per_baris: pd.Series | None = None) -> No
         # st.table renders Markdown in cells; file names and values are data, so plain text.
         st.table(tabel.map(aman_md).set_index("tingkat"))
     else:
-        st.caption(f"{len(tabel)} masalah; geser tabel untuk melihat semuanya, atau buka laporan teks di bawah.")
+        st.caption(t("lap_masalah", bahasa_halaman(), n=len(tabel)))
         st.dataframe(tabel, hide_index=True, width="stretch")
-    with st.expander("Laporan lengkap sebagai teks"):
+    with st.expander(t("lap_teks", bahasa_halaman())):
         st.code(laporan.teks(), language=None, wrap_lines=True)

@@ -23,7 +23,7 @@ from geo.peta.lapisan import Legenda
 from geo.tampilan.kelas import WARNA_TANPA_DATA, hitung_kelas
 
 NILAI_PETA: dict[str, str] = {"alokasi": "Alokasi per kelurahan", "per_anggota": "Alokasi per anggota KIM"}
-NILAI_BAWAAN = "alokasi"
+NILAI_BAWAAN = "alokasi"  # NILAI_PETA keeps the Indonesian labels; label_nilai gives them in the page's language
 CSS_KELURAHAN_ANGGARAN = "kim-kelurahan-anggaran"
 _KOLOM = {"alokasi": "alokasi", "per_anggota": "alokasi_per_anggota"}
 
@@ -35,6 +35,11 @@ def nilai_peta(ringkasan: RingkasanAnggaran, nilai: str) -> pd.Series:
     return ringkasan.per_kelurahan[_KOLOM[nilai]]
 
 
+def label_nilai(nilai: str, bahasa: str = "id") -> str:
+    """A value option's label in ``bahasa`` (the radio on the page and the legend's title)."""
+    return t(f"ap_nilai_{nilai}", bahasa)
+
+
 def _legenda(label: list[str], warna: tuple[str, ...], judul: str) -> str:
     baris = "".join(
         f'<div class="kim-legenda-baris"><span class="kim-kotak" style="background:{aman_html(w)}"></span>{aman_html(lb)}</div>'
@@ -44,7 +49,7 @@ def _legenda(label: list[str], warna: tuple[str, ...], judul: str) -> str:
 
 
 def peta_anggaran(ringkasan: RingkasanAnggaran, nilai: str = NILAI_BAWAAN, url_aset: str = aset.URL_DASAR,
-                  peta_dasar: bool = True, tinggi: int | str = "100%") -> folium.Map:
+                  peta_dasar: bool = True, tinggi: int | str = "100%", bahasa: str = "id") -> folium.Map:
     """Folium map of the filtered allocation; kelurahan without allocation stay grey."""
     per = ringkasan.per_kelurahan
     angka = nilai_peta(ringkasan, nilai)
@@ -66,23 +71,25 @@ def peta_anggaran(ringkasan: RingkasanAnggaran, nilai: str = NILAI_BAWAAN, url_a
             "kim": aman_html_seri(per["nama_kim"]).to_numpy(),
             "alokasi": [rupiah(int(v)) for v in per["alokasi"]],
             # No members: the amount per member is unknown, not zero.
-            "per_anggota": [rupiah(int(v)) if pd.notna(v) else t("tanpa_data") for v in per["alokasi_per_anggota"]],
-            "dorman": np.where(per["dorman"].to_numpy(), "ya", "tidak"),
+            "per_anggota": [rupiah(int(v)) if pd.notna(v) else t("tanpa_data", bahasa) for v in per["alokasi_per_anggota"]],
+            "dorman": np.where(per["dorman"].to_numpy(), t("a_ya", bahasa), t("ap_tidak", bahasa)),
         }
         gdf = per[["kode"]].assign(**data).set_geometry(sederhanakan(per.geometry).to_numpy(), crs="EPSG:4326")
         folium.GeoJson(
             gdf.set_index("kode").to_geo_dict(drop_id=False),
-            name="Alokasi anggaran",
+            name=t("ap_lapisan", bahasa),
             style_function=lambda f: {"fillColor": warna.get(str(f["id"]), WARNA_TANPA_DATA), "fillOpacity": 0.75,
                                       "color": "#4a5560", "weight": 1.2},
             highlight_function=lambda f: {"weight": 3, "color": "#1b1f23"},
             tooltip=folium.GeoJsonTooltip(fields=["nama", "kim", "alokasi", "per_anggota", "dorman"],
-                                          aliases=["Kelurahan", "KIM", "Alokasi", "Per anggota", "KIM dorman"],
+                                          aliases=[t("kelurahan", bahasa), "KIM", t("a_kol_alokasi", bahasa), t("a_kol_per_anggota", bahasa),
+                                                   t("ap_kim_dorman", bahasa)],
                                           sticky=True, class_name="kim-tooltip"),
             class_name=CSS_KELURAHAN_ANGGARAN,
         ).add_to(peta)
         label = kelas.label(lambda v: rupiah(int(v))) if terisi.any() else []
-        abu = "Tanpa alokasi" if terisi.eq(per["alokasi"] > 0).all() else f"Tanpa alokasi atau {t('tanpa_data')}"
-        html = _legenda([*label, abu], (*kelas.warna[: len(label)], WARNA_TANPA_DATA), NILAI_PETA[nilai])
-        Legenda(html, "Legenda", terbuka=True).add_to(peta)
+        abu = (t("ap_tanpa_alokasi", bahasa) if terisi.eq(per["alokasi"] > 0).all()
+               else t("ap_tanpa_alokasi_data", bahasa, tanpa_data=t("tanpa_data", bahasa)))
+        html = _legenda([*label, abu], (*kelas.warna[: len(label)], WARNA_TANPA_DATA), label_nilai(nilai, bahasa))
+        Legenda(html, t("legenda", bahasa), terbuka=True).add_to(peta)
     return aset.pasang(peta, "url", url_aset)

@@ -366,3 +366,21 @@ def test_per_anggota_tanpa_anggota_tidak_ada_data(rencana_uji):
     fitur = {f["id"]: f["properties"] for f in peta_uji.kelurahan(html)}
     assert fitur[KODE_C]["per_anggota"] == "tidak ada data"
     assert fitur[KODE_A]["per_anggota"] == rupiah(600_000 // 22)
+
+
+def test_peta_anggaran_dalam_bahasa_inggris(rencana_uji):
+    """Issue #22: the budget map's legend, layer and tooltip follow the page's language."""
+    from geo.anggaran.peta import peta_anggaran
+    from geo.anggaran.ringkas import ringkas_anggaran
+    from geo.tampilan.susun import tampilkan
+    from tests import peta_uji
+
+    ds = muat_dataset()
+    r = ringkas_anggaran(tampilkan(ds), muat_rencana(ds))
+    html = peta_anggaran(r, "per_anggota", bahasa="en").get_root().render()
+    assert "Allocation per KIM member" in html and "Dormant KIM" in html and "No allocation" in html
+    assert "Alokasi per anggota KIM" not in html and "Tanpa alokasi" not in html and "KIM dorman" not in html
+    fitur = {f["id"]: f["properties"] for f in peta_uji.kelurahan(html)}
+    assert fitur[KODE_C]["per_anggota"] == "no data" and {f["dorman"] for f in fitur.values()} <= {"yes", "no"}
+    asli = peta_anggaran(r, "per_anggota").get_root().render()
+    assert "Alokasi per anggota KIM" in asli and "KIM dorman" in asli  # Indonesian stays the default
