@@ -134,3 +134,25 @@ def masuk_kelola(konteks, url: str, nama: str, sandi: str):
     hal.get_by_label("Kata sandi").fill(sandi)
     hal.get_by_role("button", name="Masuk").click()
     return hal
+
+
+def unggah(page, input_berkas, berkas: dict, tab: str | None = None, kali: int = 3) -> None:
+    """Give a Streamlit uploader a file and wait until the uploader lists it.
+
+    On a loaded machine the file can be handed over while a rerun redraws the
+    uploader, and the upload is then dropped without a trace; hand it over again.
+    ``tab`` is re-selected first when the uploader lives in a tab.
+    """
+    from playwright.sync_api import TimeoutError as WaktuHabis
+
+    for ke in range(kali):
+        if tab:
+            page.get_by_role("tab", name=tab).click()
+        input_berkas.set_input_files(berkas)
+        tunggu_diam(page)
+        try:
+            page.get_by_test_id("stFileChipName").filter(has_text=berkas["name"]).first.wait_for(timeout=15_000)
+            return
+        except WaktuHabis:
+            if ke == kali - 1:
+                raise

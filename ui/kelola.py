@@ -39,6 +39,7 @@ K_KABAR = "kelola_kabar"
 K_KONFLIK = "kelola_konflik"
 K_LAPORAN = "kelola_laporan"
 K_IKATAN = "kelola_ikatan"  # the connection the login was made over (see _kunci_koneksi)
+K_UNGGAH_KE = "kelola_unggah_ke"  # bumped after each saved upload, so the uploader starts empty
 _LOG = logging.getLogger("geo.login")
 
 

@@ -13,7 +13,7 @@ from geo.i18n import t
 from geo.masuk.dataset import Dataset
 from geo.masuk.validasi import validasi_kim
 from geo.simpan.kim import MODE_GABUNG, MODE_GANTI, Perubahan, bandingkan, periksa_unggahan
-from ui.kelola import K_ASAL, K_CADANGAN, K_DRAF, K_SIDIK, catatan_status, jalankan_simpan, pilih_berantai
+from ui.kelola import K_ASAL, K_CADANGAN, K_DRAF, K_SIDIK, K_UNGGAH_KE, catatan_status, jalankan_simpan, pilih_berantai
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import gudang
@@ -43,7 +43,7 @@ def unggah(dataset: Dataset, pengguna: str) -> None:
         file_name=f"templat-kim-{dataset.wilayah.slug}.xlsx", icon=":material/table_view:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    berkas = st.file_uploader(t("kb_berkas", bahasa), type=["csv", "xlsx"], key="kelola_unggah")
+    berkas = st.file_uploader(t("kb_berkas", bahasa), type=["csv", "xlsx"], key=_kunci_unggah())
     if berkas is None:
         st.caption(t("kb_diperiksa", bahasa))
         return
@@ -74,7 +74,19 @@ def unggah(dataset: Dataset, pengguna: str) -> None:
             cek.hasil, dataset, pengguna, st.session_state[K_SIDIK], aksi=f"unggah-{mode}", berkas=berkas.name,
             catatan=f"unggahan {berkas.name}", berantai=berantai))
         if hasil is not None:
+            if hasil.disimpan:
+                st.session_state[K_UNGGAH_KE] = st.session_state.get(K_UNGGAH_KE, 0) + 1
             st.rerun()
+
+
+def _kunci_unggah() -> str:
+    """The uploader's key: a new, empty uploader after each saved upload.
+
+    A saved file left in the uploader would only say "no changes" and invite a
+    second, stale save; the first uploader keeps the plain key pages and tests know.
+    """
+    ke = st.session_state.get(K_UNGGAH_KE, 0)
+    return "kelola_unggah" if not ke else f"kelola_unggah_{ke}"
 
 
 def _baca_cadangan(dataset: Dataset, cadangan) -> pd.DataFrame | None:

@@ -11,7 +11,7 @@ import bcrypt
 import pytest
 
 from tests.conftest import buat_wilayah
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, jalankan, masuk_kelola, tunggu_diam
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, jalankan, masuk_kelola, tunggu_diam, unggah
 
 pytestmark = pytest.mark.lambat
 if not os.access(CHROMIUM, os.X_OK):
@@ -35,9 +35,8 @@ def test_unggah_ganti_ditolak_lalu_hapus_berantai(tmp_path):
         hal = masuk_kelola(konteks, srv.url, "admin", "sandi-integritas-1")
         hal.get_by_role("tab", name="Unggah berkas").click()
         tunggu_diam(hal)
-        hal.locator("input[type=file]").first.set_input_files({"name": "baru.csv", "mimeType": "text/csv",
-                                                               "buffer": tanpa_a01.encode("utf-8")})
-        tunggu_diam(hal)
+        unggah(hal, hal.locator("input[type=file]").first, {"name": "baru.csv", "mimeType": "text/csv",
+                                                            "buffer": tanpa_a01.encode("utf-8")}, tab="Unggah berkas")
         hal.get_by_role("tab", name="Unggah berkas").click()
         hal.get_by_text("Ganti seluruh data", exact=False).click()
         tunggu_diam(hal)

@@ -21,7 +21,7 @@ from geo.simpan.pg import pindah
 from geo.simpan.pg.gudang_pg import GudangPG
 from tests.conftest import BARIS_BAIK, HEADER
 from tests.pg_uji import SANDI
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, Server, tunggu_diam
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, Server, tunggu_diam, unggah
 
 pytestmark = pytest.mark.lambat
 if not os.access(CHROMIUM, os.X_OK):
@@ -67,8 +67,7 @@ def _tab_unggah(page) -> None:
 def _unggah_dan_simpan(page, nama: str, isi: bytes) -> None:
     _tab_unggah(page)
     # The "Unggah berkas" tab's uploader (the activity log has its own on another tab).
-    page.locator("input[type=file]").first.set_input_files({"name": nama, "mimeType": "text/csv", "buffer": isi})
-    tunggu_diam(page)
+    unggah(page, page.locator("input[type=file]").first, {"name": nama, "mimeType": "text/csv", "buffer": isi}, tab="Unggah berkas")
     _tab_unggah(page)
     tombol = page.get_by_role("button", name="Simpan unggahan")
     expect(tombol).to_be_enabled(timeout=30_000)
