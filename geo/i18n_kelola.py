@@ -118,6 +118,8 @@ TEKS_KELOLA: dict[str, dict[str, str]] = {
     "kag_tanpa_riwayat": {"id": "Belum ada perubahan tercatat.", "en": "No change recorded yet."},
     "kag_sisa": {"id": "sisa {jumlah}", "en": "{jumlah} left"},
     "kag_total": {"id": "Total tabel ini {total} dari pagu {pagu} ({keadaan}).", "en": "This table's total is {total} of the {pagu} ceiling ({keadaan})."},
+    "kl_belum_disimpan": {"id": "**Belum disimpan.** {n} galat harus diperbaiki dulu; berkas tidak berubah.",
+                          "en": "**Not saved.** {n} errors must be fixed first; the file is unchanged."},
     "kag_dicadangkan": {"id": " Versi sebelumnya dicadangkan sebagai {nama}.", "en": " The previous version is backed up as {nama}."},
     # Log kegiatan upload (ui/kelola_kegiatan.py) and the error report (ui/laporan.py)
     "kk_muat_ulang": {"id": "Muat ulang log terbaru (perubahan Anda dibuang)", "en": "Reload the latest log (your changes are discarded)"},

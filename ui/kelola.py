@@ -235,6 +235,6 @@ def jalankan_simpan(dataset: Dataset, simpan: Callable[[], HasilSimpan]) -> Hasi
     lupakan()  # the dashboard's cached dataset must not outlive the file
     st.session_state.pop(K_CADANGAN, None)
     muat_ulang(dataset)
-    cadangan = f" Versi sebelumnya dicadangkan sebagai {aman_md(hasil.cadangan.name)}." if hasil.cadangan else ""
+    cadangan = t("kag_dicadangkan", bahasa_halaman(), nama=aman_md(hasil.cadangan.name)) if hasil.cadangan else ""
     kabar("success", f"{hasil.pesan}{cadangan}")
     return hasil

@@ -49,11 +49,11 @@ def _simpan(dataset: Dataset, jalankan) -> None:
         st.cache_data.clear()  # the map's cached dataset must not outlive the file
         lupakan()
         _muat_ulang(dataset)
-        cadangan = f" Versi sebelumnya dicadangkan sebagai {hasil.cadangan.name}." if hasil.cadangan else ""
+        cadangan = t("kag_dicadangkan", bahasa_halaman(), nama=aman_md(hasil.cadangan.name)) if hasil.cadangan else ""
         st.session_state[K_LOG_HASIL] = ("success", f"{hasil.pesan}{cadangan}")
         st.rerun()
     elif not hasil.laporan.ok:
-        st.error(f"**Belum disimpan.** {len(hasil.laporan.galat)} galat harus diperbaiki dulu; berkas tidak berubah.")
+        st.error(t("kl_belum_disimpan", bahasa_halaman(), n=len(hasil.laporan.galat)))
         tabel_laporan(hasil.laporan)
     else:
         st.info(hasil.pesan)
