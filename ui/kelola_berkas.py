@@ -131,4 +131,5 @@ def riwayat(dataset: Dataset, pengguna: str) -> None:
         "dihapus": log["dihapus"].map(lambda v: _daftar_id(list(v or []))),
         "jumlah baris": log["jumlah_baris"], "cadangan": log["cadangan"].fillna(""),
     })
+    tampil.columns = [t(f"kr_kol_{k.replace(' ', '_')}", bahasa) for k in tampil.columns]
     st.dataframe(tampil, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(tampil)))
