@@ -144,3 +144,21 @@ def _lupakan_login_gagal():
 
 # The real PostgreSQL/PostGIS server of the database tests (#12).
 from tests.pg_uji import server_pg, url_pg  # noqa: F401
+
+
+# --- the fast loop -------------------------------------------------------------
+# Besides the tests marked by hand (browser, subprocess, database), tests that were
+# measured at half a second or more are kept out of the fast loop: the list is
+# written by `python benchmarks/uji_lambat.py` from a `--durations=0` run, so the
+# fast loop stays under a minute as the suite grows (docs/uji.md).
+_TERUKUR = Path(__file__).with_name("lambat_terukur.txt")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    try:
+        lambat = {b.strip() for b in _TERUKUR.read_text(encoding="utf-8").splitlines() if b.strip() and not b.startswith("#")}
+    except FileNotFoundError:
+        return
+    for item in items:
+        if item.nodeid in lambat:
+            item.add_marker(pytest.mark.lambat)
