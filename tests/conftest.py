@@ -145,7 +145,6 @@ def _lupakan_login_gagal():
 # The real PostgreSQL/PostGIS server of the database tests (#12).
 from tests.pg_uji import server_pg, url_pg  # noqa: F401
 
-
 # --- the fast loop -------------------------------------------------------------
 # Besides the tests marked by hand (browser, subprocess, database), tests that were
 # measured at half a second or more are kept out of the fast loop: the list is
