@@ -1,4 +1,5 @@
-"""Accessibility: an axe-core scan of every page (dashboard and its map frame, Anggaran, Kelola Data) in Chromium,
+"""Accessibility: an axe-core scan of every page (dashboard and its map frame, Anggaran, Kelola Data, Lapor, Akun,
+Profil KIM) in Chromium,
 and a kelurahan opened from the map with the keyboard alone.
 
 Serious and critical violations in what this project renders (its map, its
@@ -46,7 +47,10 @@ def _pindai(page) -> list[str]:
 
 
 @pytest.mark.parametrize(("jalur", "judul"), [("/Anggaran", "Anggaran KIM"), ("/Anggaran?bahasa=en", "KIM Budget"),
-                                              ("/Kelola_Data", "Kelola Data"), ("/Kelola_Data?bahasa=en", "Manage Data")])
+                                              ("/Kelola_Data", "Kelola Data"), ("/Kelola_Data?bahasa=en", "Manage Data"),
+                                              ("/Lapor", "Lapor kegiatan"), ("/Lapor?bahasa=en", "Report an activity"),
+                                              ("/Akun", "Akun"), ("/Profil_KIM", "Profil dan penilaian KIM"),
+                                              ("/Profil_KIM?bahasa=en", "KIM profiles and assessment")])
 def test_axe_halaman_lain(server, pengamat, jalur, judul):  # noqa: F811
     p = pengamat()
     p.page.goto(server["utama"].url + jalur)
