@@ -224,7 +224,7 @@ class GudangBerkas(AntreanBerkasMixin):
 
     def baca_audit(self, rekaman: str = "kim") -> pd.DataFrame:
         path = {"kegiatan": config.path_kegiatan(self._paths()[0]), "anggaran": config.path_anggaran(),
-                "menunggu": self._antre().path}.get(rekaman, self._paths()[0])
+                "menunggu": self._antre().path, "penetapan": self._path_penetapan()}.get(rekaman, self._paths()[0])
         _foto.selesaikan_jurnal_foto_terkunci(self._paths()[0])  # #21: a killed photo save's entry too
         return _kim.baca_audit(path)
 

@@ -62,6 +62,12 @@ class AntreanBerkasMixin(AntreanGudang):
         return self._antre().penolakan()
 
     # --- the budget baseline, beside the plan it froze ---
+    def _path_penetapan(self):
+        from geo import config
+        from geo.anggaran.tahap import path_penetapan
+
+        return path_penetapan(config.path_anggaran())
+
     def nama_penetapan(self, rencana: Any) -> str:
         from geo.anggaran.tahap import path_penetapan
 
