@@ -33,3 +33,17 @@ def test_penetapan_berkas_lewat_gudang(g, semua):  # noqa: F811
     alur_penetapan(g, ds, lambda: muat_rencana(ds))
     assert (semua.dir / "anggaran_penetapan.csv").is_file()
 
+
+
+def test_ringkasan_bulanan_menghitung_antrean_dari_gudang(g, semua, capsys):  # noqa: F811
+    import json
+
+    from geo.cli.utama import main
+    from tests.simpan.antrean_uji import PELAPOR_A, lap
+
+    isi = json.loads(semua.wilayah.read_text(encoding="utf-8"))
+    semua.wilayah.write_text(json.dumps({**isi, "verifikasi_laporan": True}), encoding="utf-8")
+    g.ajukan_laporan(g.muat(), PELAPOR_A, [lap(), lap("KEG-00009", "A-03", foto=False)])
+    assert main(["kim", "ringkasan-bulanan", "--bulan", "2025-03"]) == 0
+    baris = [b for b in capsys.readouterr().out.splitlines() if b.startswith("laporan_menunggu")]
+    assert baris and baris[-1].rstrip().endswith("field reports awaiting review: 2")
