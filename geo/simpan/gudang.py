@@ -12,7 +12,6 @@ import datetime as dt
 import logging
 import sqlite3
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -27,7 +26,7 @@ from geo.simpan import foto as _foto
 from geo.simpan import kim as _kim
 from geo.simpan import pembatas_simpan as _pembatas_simpan
 from geo.simpan.gabung import SidikTabel, astuple_sidik
-from geo.simpan.gudang_antre import AntreanBerkasMixin
+from geo.simpan.gudang_antre import AntreanBerkasMixin, ProtokolAntrean
 from geo.simpan.kim import HasilSimpan
 from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_rencana
 from geo.simpan.pembatas_simpan import CatatanGagal
@@ -51,7 +50,7 @@ class Cadangan(Protocol):
 
 
 @runtime_checkable
-class Gudang(Protocol):
+class Gudang(ProtokolAntrean, Protocol):  # + the report queue and the budget baseline (gudang_antre)
     """Where the region's data lives; both implementations keep the same promises.
 
     ``pengguna`` is the acting account (:class:`geo.simpan.lingkup.Akun`, or a plain
@@ -139,44 +138,6 @@ class Gudang(Protocol):
     def simpan_foto(self, id_potensi: str, data: bytes, pengguna: Pelaku, nama: str = "foto",
                     id_sah: set[str] | None = None) -> _foto.Foto:
         """Validate, clean and store one potential's photo, audited; the old one is kept as a backup."""
-
-
-    # --- the field-report queue (#24, geo.simpan.menunggu) and the budget baseline (#23) ---
-    def baca_menunggu(self) -> pd.DataFrame:
-        """The reports waiting for verification, text cells (``KOLOM_MENUNGGU``)."""
-
-    def foto_menunggu(self, id_kegiatan: str) -> bytes | None:
-        """A waiting report's cleaned photo, or None."""
-
-    def antre_tambah(self, teks: pd.DataFrame, foto: dict[str, bytes], pengguna: str) -> None:
-        """Queue checked reports with their photos, all or nothing, audited; an id already queued is refused."""
-
-    def antre_buang(self, ids: list[str], pengguna: str, aksi: str) -> None:
-        """Take reports off the queue (accepted or rejected) with their photos, audited."""
-
-    def penolakan_menunggu(self) -> AbstractContextManager[None]:
-        """A scope refusal raised inside is audited in the queue's record, then re-raised."""
-
-    def ajukan_laporan(self, dataset: Dataset, pelaku: Pelaku, daftar: list) -> None:
-        """Submit reports for verification (:func:`geo.simpan.menunggu.ajukan`)."""
-
-    def terima_laporan(self, dataset: Dataset, pelaku: Pelaku, ids: list[str]) -> HasilSimpan:
-        """Accept: into the activity log first, then off the queue (:func:`geo.simpan.menunggu.terima`)."""
-
-    def tolak_laporan(self, dataset: Dataset, pelaku: Pelaku, ids: list[str]) -> None:
-        """Reject: off the queue, nothing counted, audited."""
-
-    def nama_penetapan(self, rencana: Any) -> str:
-        """Where the plan's baseline lives, for messages."""
-
-    def ada_penetapan(self, rencana: Any) -> bool:
-        """Whether the plan has a frozen baseline."""
-
-    def muat_penetapan(self, dataset: Dataset, rencana: Any) -> Any:
-        """The baseline (:class:`geo.anggaran.rencana.Rencana`, ceiling unchecked), None when none; invalid: ``GalatData``."""
-
-    def tetapkan_rencana(self, rencana: Any, dataset: Dataset, pengguna: Pelaku, paksa: bool = False) -> HasilSimpan:
-        """Freeze the valid plan as the baseline; an existing one is replaced only with ``paksa`` (kept as a backup)."""
 
 
 class GudangBerkas(AntreanBerkasMixin):

@@ -10,13 +10,53 @@ The PostgreSQL half is :mod:`geo.simpan.pg.menunggu_pg`.
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import Any, Protocol
 
 import pandas as pd
 
 from geo.masuk.dataset import Dataset
 from geo.simpan.kim import HasilSimpan
 from geo.simpan.lingkup import Pelaku
+
+
+class ProtokolAntrean(Protocol):
+    """The part of :class:`geo.simpan.gudang.Gudang` for these two records."""
+
+    def baca_menunggu(self) -> pd.DataFrame:
+        """The reports waiting for verification, text cells (``KOLOM_MENUNGGU``)."""
+
+    def foto_menunggu(self, id_kegiatan: str) -> bytes | None:
+        """A waiting report's cleaned photo, or None."""
+
+    def antre_tambah(self, teks: pd.DataFrame, foto: dict[str, bytes], pengguna: str) -> None:
+        """Queue checked reports with their photos, all or nothing, audited; an id already queued is refused."""
+
+    def antre_buang(self, ids: list[str], pengguna: str, aksi: str) -> None:
+        """Take reports off the queue (accepted or rejected) with their photos, audited."""
+
+    def penolakan_menunggu(self) -> AbstractContextManager[None]:
+        """A scope refusal raised inside is audited in the queue's record, then re-raised."""
+
+    def ajukan_laporan(self, dataset: Dataset, pelaku: Pelaku, daftar: list) -> None:
+        """Submit reports for verification (:func:`geo.simpan.menunggu.ajukan`)."""
+
+    def terima_laporan(self, dataset: Dataset, pelaku: Pelaku, ids: list[str]) -> HasilSimpan:
+        """Accept: into the activity log first, then off the queue (:func:`geo.simpan.menunggu.terima`)."""
+
+    def tolak_laporan(self, dataset: Dataset, pelaku: Pelaku, ids: list[str]) -> None:
+        """Reject: off the queue, nothing counted, audited."""
+
+    def nama_penetapan(self, rencana: Any) -> str:
+        """Where the plan's baseline lives, for messages."""
+
+    def ada_penetapan(self, rencana: Any) -> bool:
+        """Whether the plan has a frozen baseline."""
+
+    def muat_penetapan(self, dataset: Dataset, rencana: Any) -> Any:
+        """The baseline (:class:`geo.anggaran.rencana.Rencana`, ceiling unchecked), None when none; invalid: ``GalatData``."""
+
+    def tetapkan_rencana(self, rencana: Any, dataset: Dataset, pengguna: Pelaku, paksa: bool = False) -> HasilSimpan:
+        """Freeze the valid plan as the baseline; an existing one is replaced only with ``paksa`` (kept as a backup)."""
 
 
 class AntreanGudang:

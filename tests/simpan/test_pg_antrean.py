@@ -110,3 +110,23 @@ def test_impor_antrean_rusak_tidak_mengubah_apa_pun(url_pg, semua):  # noqa: F81
         assert hasil.hasil is None and "Z-99" in hasil.laporan.teks()
     finally:
         g.kolam.tutup()
+
+
+def test_migrasi_0007_menambah_jenis_tanpa_membuang_yang_lain(url_pg):
+    """0007 widens the jenis CHECKs by adding to what they hold, so a value another migration (0006) added stays."""
+    import psycopg
+
+    from geo.simpan.pg.migrasi import FOLDER_MIGRASI
+
+    with psycopg.connect(url_pg, autocommit=True) as conn:
+        for t in ("rekaman_baris", "rekaman_kolom"):  # as if 0006 had added 'lain' before 0007 ran
+            conn.execute(f"ALTER TABLE {t} DROP CONSTRAINT {t}_jenis_check")
+            conn.execute(f"ALTER TABLE {t} ADD CONSTRAINT {t}_jenis_check CHECK (jenis IN ('kegiatan', 'anggaran', 'lain'))")
+        conn.execute("DROP TABLE foto_menunggu")
+        conn.execute((FOLDER_MIGRASI / "0007_antrean_penetapan.sql").read_text(encoding="utf-8"))
+        for t in ("rekaman_baris", "rekaman_kolom"):
+            definisi = conn.execute("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = %s",
+                                    (f"{t}_jenis_check",)).fetchone()[0]
+            assert all(f"'{j}'" in definisi for j in ("kegiatan", "anggaran", "lain", "menunggu", "penetapan")), definisi
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute("INSERT INTO rekaman_kolom (jenis, kolom) VALUES ('bukan', '[]')")
