@@ -10,24 +10,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 ANTRE = 500
 
-
-def _waktu(fungsi, ulang: int = 5) -> float:
-    hasil = []
-    for _ in range(ulang):
-        awal = time.perf_counter()
-        fungsi()
-        hasil.append(time.perf_counter() - awal)
-    return statistics.median(hasil)
+from bench_lapor import _waktu
 
 
 def ukur(nama: str, g) -> None:

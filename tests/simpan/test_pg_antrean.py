@@ -12,23 +12,15 @@ from geo.simpan.gudang import GudangBerkas
 from geo.simpan.pg import pindah
 from geo.simpan.pg.gudang_pg import GudangPG
 from tests.simpan.antrean_uji import EDITOR_KEC, PELAPOR_A, alur_antrean, alur_penetapan, alur_terputus, id_log, lap
+from tests.simpan.test_pg_rekaman import g  # noqa: F401  (fixture: the files imported into a fresh database)
 from tests.simpan.test_utuh import semua  # noqa: F401  (fixture: log and plan beside kim.csv)
 
 pytestmark = pytest.mark.lambat
 
 
-@pytest.fixture
-def g(url_pg, semua):  # noqa: F811
-    gudang = GudangPG(url_pg)
-    hasil = pindah.impor(gudang, "uji", semua.kim, semua.batas, semua.referensi, semua.wilayah)
-    assert hasil.hasil is not None, hasil.laporan.teks()
-    yield gudang
-    gudang.kolam.tutup()
-
-
-def _punya_foto(g: GudangPG):
+def _punya_foto(gudang: GudangPG):
     def cek(id_potensi: str) -> bool:
-        with g.kolam.koneksi() as conn:
+        with gudang.kolam.koneksi() as conn:
             return conn.execute("SELECT 1 FROM foto_potensi WHERE id_potensi = %s", (id_potensi,)).fetchone() is not None
     return cek
 
@@ -42,13 +34,13 @@ def test_antrean_di_basis_data(g, semua):  # noqa: F811
         assert conn.execute("SELECT count(*) FROM audit WHERE rekaman = 'menunggu'").fetchone()[0] >= 5
 
 
-def test_terima_terputus_tidak_hilang_tidak_ganda_pg(g, monkeypatch):
+def test_terima_terputus_tidak_hilang_tidak_ganda_pg(g, monkeypatch):  # noqa: F811
     alur_terputus(g, g.muat(), monkeypatch)
     with g.kolam.koneksi() as conn:
         assert conn.execute("SELECT count(*) FROM foto_menunggu").fetchone()[0] == 0
 
 
-def test_dua_server_satu_antrean(g, url_pg):
+def test_dua_server_satu_antrean(g, url_pg):  # noqa: F811
     """Two app servers (two pools) on one database: a report queued on one is accepted on the other."""
     satu, dua = g, GudangPG(url_pg)
     try:
@@ -81,35 +73,35 @@ def test_impor_ekspor_membawa_antrean_dan_penetapan(url_pg, semua, tmp_path):  #
     assert berkas.tetapkan_rencana(muat_rencana(ds), ds, "uji").disimpan
     antre = (semua.dir / "laporan_menunggu.csv").read_bytes()
     dasar = (semua.dir / "anggaran_penetapan.csv").read_bytes()
-    g = GudangPG(url_pg)
+    db = GudangPG(url_pg)
     try:
-        hasil = pindah.impor(g, "uji", semua.kim, semua.batas, semua.referensi, semua.wilayah)
+        hasil = pindah.impor(db, "uji", semua.kim, semua.batas, semua.referensi, semua.wilayah)
         assert hasil.hasil is not None, hasil.laporan.teks()
-        assert list(g.baca_menunggu()["id_kegiatan"]) == ["KEG-00008", "KEG-00009"]
-        assert g.ada_penetapan(g.muat_rencana(g.muat()))
+        assert list(db.baca_menunggu()["id_kegiatan"]) == ["KEG-00008", "KEG-00009"]
+        assert db.ada_penetapan(db.muat_rencana(db.muat()))
         keluar = tmp_path / "keluar"
-        pindah.ekspor(g, keluar)
+        pindah.ekspor(db, keluar)
         assert (keluar / "laporan_menunggu.csv").read_bytes() == antre
         assert (keluar / "anggaran_penetapan.csv").read_bytes() == dasar.removeprefix(b"\xef\xbb\xbf")  # as anggaran.csv: no BOM
         assert (keluar / "laporan_menunggu" / "KEG-00008.jpg").read_bytes()[:2] == b"\xff\xd8"
         # A second import of the exported files changes nothing in the queue.
-        assert pindah.impor(g, "uji", keluar / "kim.csv", keluar / "boundaries.geojson", keluar / "kelurahan.csv",
+        assert pindah.impor(db, "uji", keluar / "kim.csv", keluar / "boundaries.geojson", keluar / "kelurahan.csv",
                             keluar / "wilayah.json", keluar / "anggaran.csv").hasil is not None
-        assert list(g.baca_menunggu()["id_kegiatan"]) == ["KEG-00008", "KEG-00009"]
+        assert list(db.baca_menunggu()["id_kegiatan"]) == ["KEG-00008", "KEG-00009"]
     finally:
-        g.kolam.tutup()
+        db.kolam.tutup()
 
 
 def test_impor_antrean_rusak_tidak_mengubah_apa_pun(url_pg, semua):  # noqa: F811
     (semua.dir / "laporan_menunggu.csv").write_text(
         "id_kegiatan,id_potensi,tanggal,jenis_kegiatan,peserta,keterangan,pelapor,diajukan,foto\n"
         "KEG-00008,Z-99,2025-03-30,rapat,9,,pelapor_a,2025-03-30T10:00:00+07:00,\n", encoding="utf-8")
-    g = GudangPG(url_pg)
+    db = GudangPG(url_pg)
     try:
-        hasil = pindah.impor(g, "uji", semua.kim, semua.batas, semua.referensi, semua.wilayah)
+        hasil = pindah.impor(db, "uji", semua.kim, semua.batas, semua.referensi, semua.wilayah)
         assert hasil.hasil is None and "Z-99" in hasil.laporan.teks()
     finally:
-        g.kolam.tutup()
+        db.kolam.tutup()
 
 
 def test_migrasi_0007_menambah_jenis_tanpa_membuang_yang_lain(url_pg):
