@@ -12,8 +12,10 @@ TERLARANG = {
     "simpan_kim", "simpan_kegiatan", "simpan_rencana", "tulis_usul", "pulihkan", "ganti_teraudit", "tulis_atomik",
     "tulis_bytes_atomik", "cadangkan", "hapus_berantai", "catat_audit", "baca_untuk_sunting", "baca_log_untuk_sunting",
     "baca_audit", "muat_rencana", "muat_dataset",
+    # the report queue and the budget baseline joined the store too: Gudang.ajukan_laporan / ada_penetapan …
+    "path_penetapan", "muat_penetapan", "muat_penetapan_berkas", "tetapkan_berkas",
 }
-MODUL_TERLARANG = ("geo.simpan.pg", "geo.simpan.utuh")
+MODUL_TERLARANG = ("geo.simpan.pg", "geo.simpan.utuh", "geo.simpan.menunggu")
 
 
 def pelanggaran(sumber: str, nama: str) -> list[str]:
@@ -39,3 +41,4 @@ def test_penjaga_mengenali_pelanggaran():
     assert pelanggaran("def f():\n    from geo.anggaran.simpan import tulis_usul\n", "x.py")
     assert pelanggaran("import geo.simpan.pg.pindah\n", "x.py")
     assert pelanggaran("from geo.simpan.kim import bandingkan\n", "x.py") == []
+    assert pelanggaran("from geo.simpan.menunggu import ajukan\n", "x.py") and pelanggaran("from geo.anggaran.tahap import path_penetapan\n", "x.py")

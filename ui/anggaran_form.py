@@ -16,7 +16,7 @@ import streamlit as st
 from geo.anggaran.rencana import Rencana
 from geo.anggaran.sesuaikan import sesuaikan_pagu
 from geo.anggaran.sipd import ke_csv_sipd
-from geo.anggaran.tahap import TAHAP, path_penetapan
+from geo.anggaran.tahap import TAHAP
 from geo.anggaran.uang import rupiah
 from geo.ekspor.formula import netralkan_tabel
 from geo.ekspor.rka_buat import FORMAT_RKA, buat_rka
@@ -32,13 +32,13 @@ KUNCI_PAGU_BARU = "w_anggaran_pagu_baru"
 
 def formulir(dataset: Dataset, rencana: Rencana, bahasa: str = "id") -> None:
     """Stage choice and the form's downloads, built only when clicked."""
-    ada_dasar = path_penetapan(rencana.path).exists()
+    ada_dasar = gudang().ada_penetapan(rencana)
     kiri, kanan = st.columns([1, 3], vertical_alignment="bottom")
     tahap = kiri.selectbox(t("af_tahap", bahasa), list(TAHAP), index=1 if ada_dasar else 0, key=KUNCI_TAHAP,
                            format_func=lambda k: f"{TAHAP[k].singkat} ({t('af_perubahan' if TAHAP[k].perubahan else 'af_murni', bahasa)})")
     tp = TAHAP[tahap]
     if tp.perubahan and not ada_dasar:
-        kanan.info(t("af_belum_ditetapkan", bahasa, singkat=tp.singkat, berkas=aman_md(path_penetapan(rencana.path).name)))
+        kanan.info(t("af_belum_ditetapkan", bahasa, singkat=tp.singkat, berkas=aman_md(gudang().nama_penetapan(rencana))))
         return
     kanan.caption(aman_md(t("af_isi", bahasa, formulir=tp.formulir, perubahan=t("af_isi_perubahan", bahasa) if tp.perubahan else "")))
     kolom = st.columns(len(FORMAT_RKA) + 1)

@@ -3,7 +3,7 @@
 Built for one thumb at 390 px: a single column, the reporter's own potentials
 first in a searchable picker, today's date, the region's activity vocabulary,
 big buttons, and the phone's camera through the file picker. The save goes
-through :func:`geo.simpan.laporan.simpan_laporan` on the page's store (or waits for verification).
+through :func:`geo.simpan.laporan.simpan_laporan` on the page's store (or waits in its queue for verification).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from geo.masuk.kegiatan import jenis_kegiatan
 from geo.simpan.foto import MAKS_BYTE
 from geo.simpan.laporan import LaporanKegiatan, id_berikutnya, simpan_laporan, wajib_verifikasi
 from geo.simpan.lingkup import ADMINISTRATOR, EDITOR, Akun, dalam_lingkup
-from geo.simpan.menunggu import ajukan, baca_menunggu, terima, tolak_laporan
 from geo.tampilan import waktu
 from ui.foto import siapkan_foto
 from ui.kelola import kabar, tampilkan_kabar
@@ -70,13 +69,13 @@ def _kirim(dataset: Dataset, akun: Akun, id_potensi, tanggal, jenis_: str, peser
     bahasa = bahasa_halaman()
     log, _ = gudang().baca_log_untuk_sunting(dataset)
     lap = LaporanKegiatan(
-        id_berikutnya(log["id_kegiatan"], baca_menunggu(dataset)["id_kegiatan"]), str(id_potensi), tanggal.isoformat() if tanggal else "", jenis_,
+        id_berikutnya(log["id_kegiatan"], gudang().baca_menunggu()["id_kegiatan"]), str(id_potensi), tanggal.isoformat() if tanggal else "", jenis_,
         "" if peserta is None else str(int(peserta)), (catatan or "").strip(),
         foto.getvalue() if foto is not None else None, foto.name if foto is not None else "foto",
     )
     try:
         if wajib_verifikasi(dataset):
-            ajukan(dataset, akun, [lap])
+            gudang().ajukan_laporan(dataset, akun, [lap])
             kabar("success", t("l_terkirim", bahasa, id=lap.id_kegiatan))
             st.rerun()
         hasil = simpan_laporan(dataset, akun, [lap], gudang=gudang())
@@ -100,7 +99,7 @@ def tinjau_menunggu(dataset: Dataset, akun: Akun) -> None:
     if akun.peran not in (EDITOR, ADMINISTRATOR) or not wajib_verifikasi(dataset):
         return
     kode = dict(zip(dataset.potensi["id_potensi"], dataset.potensi["kode_kelurahan"])) if len(dataset.potensi) else {}
-    antre = baca_menunggu(dataset)
+    antre = gudang().baca_menunggu()
     antre = antre[antre["id_potensi"].map(lambda i: dalam_lingkup(akun, kode.get(i, "")))]
     bahasa = bahasa_halaman()
     st.subheader(t("l_menunggu", bahasa, n=len(antre)))
@@ -112,7 +111,7 @@ def tinjau_menunggu(dataset: Dataset, akun: Akun) -> None:
             kiri, kanan = st.columns(2)
             try:
                 if kiri.button(t("l_terima", bahasa), key=f"terima_{r['id_kegiatan']}", type="primary", width="stretch"):
-                    hasil = terima(dataset, akun, [r["id_kegiatan"]], gudang())
+                    hasil = gudang().terima_laporan(dataset, akun, [r["id_kegiatan"]])
                     if not hasil.disimpan:
                         tabel_laporan(hasil.laporan)
                         return
@@ -122,7 +121,7 @@ def tinjau_menunggu(dataset: Dataset, akun: Akun) -> None:
                     kabar("success", t("l_diterima", bahasa, id=r["id_kegiatan"]))
                     st.rerun()
                 if kanan.button(t("l_tolak", bahasa), key=f"tolak_{r['id_kegiatan']}", width="stretch"):
-                    tolak_laporan(dataset, akun, [r["id_kegiatan"]])
+                    gudang().tolak_laporan(dataset, akun, [r["id_kegiatan"]])
                     kabar("info", t("l_ditolak", bahasa, id=r["id_kegiatan"]))
                     st.rerun()
             except GalatData as exc:

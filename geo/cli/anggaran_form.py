@@ -44,16 +44,16 @@ def _wajib_sah(args: argparse.Namespace):
 
 
 def _tetapkan(args: argparse.Namespace) -> int:
+    from geo.simpan.gudang import pilih_gudang
+
     dataset, rencana = _wajib_sah(args)
-    tujuan = path_penetapan(rencana.path)
-    if tujuan.exists() and not args.force:
-        raise GalatData(f"Penetapan {tujuan} sudah ada dan tidak ditimpa. Tambahkan --force untuk menetapkan ulang "
-                        f"(versi lama disalin ke {tujuan.parent / 'cadangan'}).")
-    hasil = tulis_usul(rencana.tabel, tujuan, dataset, rencana.pengaturan, paksa=True, aksi="tetapkan")
-    if not hasil.disimpan:
+    gudang = pilih_gudang(args.kim, args.boundaries)
+    hasil = gudang.tetapkan_rencana(rencana, dataset, "baris-perintah", paksa=args.force)
+    if not hasil.disimpan and not (hasil.laporan.ok and hasil.perubahan.kosong):
         print(hasil.laporan.teks())
+        print(hasil.pesan)
         return KELUAR_DATA_TIDAK_SAH
-    print(f"Ditetapkan: {tujuan} ({len(rencana.tabel)} baris, total {rupiah(rencana.total)}). Perubahan berikutnya pada "
+    print(f"Ditetapkan: {gudang.nama_penetapan(rencana)} ({len(rencana.tabel)} baris, total {rupiah(rencana.total)}). Perubahan berikutnya pada "
           f"{rencana.path.name} tampil sebagai Sebelum/Setelah di --tahap rkpa/dppa.")
     return 0
 

@@ -94,7 +94,6 @@ def _baca_berkas(nama: str) -> tuple[Path, bytes]:
 def _import_formulir(args: argparse.Namespace) -> int:
     from geo.impor.formulir import Media, baca_kiriman
     from geo.simpan.laporan import simpan_laporan, wajib_verifikasi
-    from geo.simpan.menunggu import ajukan, baca_menunggu
 
     path, data = _baca_berkas(args.kiriman)
     gudang = pilih_gudang(args.kim, args.boundaries)
@@ -102,13 +101,13 @@ def _import_formulir(args: argparse.Namespace) -> int:
     if not dataset.ok:
         raise GalatData(f"Data KIM tidak sah ({len(dataset.laporan.galat)} galat); perbaiki dulu ('python -m geo validate').")
     pelaku = _pelaku(args, gudang)
-    id_ada = set(gudang.baca_log_untuk_sunting(dataset)[0]["id_kegiatan"]) | set(baca_menunggu(dataset)["id_kegiatan"])
+    id_ada = set(gudang.baca_log_untuk_sunting(dataset)[0]["id_kegiatan"]) | set(gudang.baca_menunggu()["id_kegiatan"])
     hasil = baca_kiriman(data, path.name, dataset, pelaku, id_ada, Media(args.media))
     if hasil.laporan.masalah:
         print(hasil.laporan.teks())
     ditolak = len({m.baris for m in hasil.laporan.galat})
     if hasil.diambil and wajib_verifikasi(dataset):
-        ajukan(dataset, pelaku, hasil.diambil)
+        gudang.ajukan_laporan(dataset, pelaku, hasil.diambil)
         print(f"{len(hasil.diambil)} kiriman menunggu verifikasi editor; {len(hasil.sudah_ada)} sudah pernah diimpor; {ditolak} ditolak.")
     elif hasil.diambil:
         simpan = simpan_laporan(dataset, pelaku, hasil.diambil, aksi="impor-formulir", berkas=path.name,

@@ -105,7 +105,12 @@ def _ringkasan_bulanan(args: argparse.Namespace) -> int:
     if not laporan.ok:
         print(laporan.teks(), file=sys.stderr)
         return 1
-    r = ringkasan_bulanan(dataset, args.bulan or f"{kini:%Y-%m}", kini, target=target)
+    from geo.simpan.gudang import pilih_gudang
+    from geo.simpan.laporan import wajib_verifikasi
+
+    # The queue's size from the store (files or database); without verification there is no queue to count.
+    menunggu = len(pilih_gudang(args.kim, args.boundaries).baca_menunggu()) if wajib_verifikasi(dataset) else None
+    r = ringkasan_bulanan(dataset, args.bulan or f"{kini:%Y-%m}", kini, laporan_menunggu=menunggu, target=target)
     data = ringkasan_pdf(dataset, r) if args.format == "pdf" else ringkasan_csv(r)
     if args.format == "pdf" and not args.output:
         raise GalatData("--format pdf perlu --output BERKAS.pdf.")

@@ -11,7 +11,7 @@ import datetime as dt
 from geo.anggaran.rencana import Rencana
 from geo.anggaran.subkegiatan import SubKegiatan, sub_kegiatan_dari
 from geo.anggaran.susunan import Susunan, susun_form
-from geo.anggaran.tahap import Tahap, muat_penetapan, perlu_penetapan, tahap_dari
+from geo.anggaran.tahap import Tahap, perlu_penetapan, tahap_dari
 from geo.ekspor import Hasil
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
@@ -43,8 +43,11 @@ def angka_rka(dataset: Dataset, rencana: Rencana, tahap: Tahap) -> tuple[Susunan
     if not rencana.ok:
         raise GalatData("Rencana anggaran tidak sah, jadi formulir tidak dibuat. Periksa dengan 'python -m geo anggaran periksa':\n"
                         + rencana.laporan.teks())
-    dasar = muat_penetapan(dataset, rencana) if tahap.perubahan else None
-    perlu_penetapan(tahap, dasar, rencana)
+    from geo.simpan.gudang import pilih_gudang
+
+    gudang = pilih_gudang()  # the baseline of a plan loaded from the database is in the database
+    dasar = gudang.muat_penetapan(dataset, rencana) if tahap.perubahan else None
+    perlu_penetapan(tahap, dasar, rencana, gudang.nama_penetapan(rencana))
     return susun_form(rencana, dasar), sub_kegiatan_dari(dataset, rencana.total)
 
 

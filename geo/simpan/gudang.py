@@ -26,6 +26,7 @@ from geo.simpan import foto as _foto
 from geo.simpan import kim as _kim
 from geo.simpan import pembatas_simpan as _pembatas_simpan
 from geo.simpan.gabung import SidikTabel, astuple_sidik
+from geo.simpan.gudang_antre import AntreanBerkasMixin, ProtokolAntrean
 from geo.simpan.kim import HasilSimpan
 from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_rencana
 from geo.simpan.pembatas_simpan import CatatanGagal
@@ -49,7 +50,7 @@ class Cadangan(Protocol):
 
 
 @runtime_checkable
-class Gudang(Protocol):
+class Gudang(ProtokolAntrean, Protocol):  # + the report queue and the budget baseline (gudang_antre)
     """Where the region's data lives; both implementations keep the same promises.
 
     ``pengguna`` is the acting account (:class:`geo.simpan.lingkup.Akun`, or a plain
@@ -139,7 +140,7 @@ class Gudang(Protocol):
         """Validate, clean and store one potential's photo, audited; the old one is kept as a backup."""
 
 
-class GudangBerkas:
+class GudangBerkas(AntreanBerkasMixin):
     """Today's embedded store: CSV/XLSX + GeoJSON files, a lock file, backups in ``cadangan/``."""
 
     jenis = JENIS_BERKAS
@@ -183,7 +184,8 @@ class GudangBerkas:
         return _kim.pulihkan(cadangan.path, dataset, pengguna, sidik_awal, periksa_konflik)  # type: ignore[attr-defined]
 
     def baca_audit(self, rekaman: str = "kim") -> pd.DataFrame:
-        path = {"kegiatan": config.path_kegiatan(self._paths()[0]), "anggaran": config.path_anggaran()}.get(rekaman, self._paths()[0])
+        path = {"kegiatan": config.path_kegiatan(self._paths()[0]), "anggaran": config.path_anggaran(),
+                "menunggu": self._antre().path, "penetapan": self._path_penetapan()}.get(rekaman, self._paths()[0])
         _foto.selesaikan_jurnal_foto_terkunci(self._paths()[0])  # #21: a killed photo save's entry too
         return _kim.baca_audit(path)
 

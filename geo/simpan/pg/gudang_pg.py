@@ -36,6 +36,7 @@ from geo.simpan.pg import migrasi, rekaman_pg
 from geo.simpan.pg.foto_pembatas_pg import FotoPG, PembatasPG
 from geo.simpan.pg.gudang_rekaman import RekamanPG, log_dari_teks
 from geo.simpan.pg.koneksi import GalatBasisData, Kolam, samarkan, tempat
+from geo.simpan.pg.menunggu_pg import MenungguPG
 
 TABEL_KIM = "kim_potensi"
 TABEL_BATAS = "batas_kelurahan"
@@ -101,7 +102,7 @@ def _referensi(atribut: list[dict], kolom: list[str], wil: Wilayah) -> Referensi
         return muat_referensi(path, wil.nama, str(wil.extra.get("provinsi") or ""))
 
 
-class GudangPG(RekamanPG, PembatasPG, FotoPG):  # records (#20), limiter counts and photos (#21): separate modules
+class GudangPG(RekamanPG, PembatasPG, FotoPG, MenungguPG):  # records (#20), limiter counts and photos (#21), queue and baseline
     """The shared store; one instance (one pool) per server process."""
 
     jenis = "postgresql"
@@ -202,10 +203,10 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG):  # records (#20), limiter counts 
         cadangan = CadanganAudit(id_audit, dt.datetime.now(), 0).path if id_audit else None
         return HasilSimpan(True, hasil.laporan, hasil.perubahan, cadangan, hasil.sidik, hasil.pesan)
 
-    def catat_penolakan(self, exc: GalatLingkup) -> None:
-        """An audit row naming the account whose write was refused (in its own transaction)."""
+    def catat_penolakan(self, exc: GalatLingkup, rekaman: str | None = None) -> None:
+        """An audit row naming the account whose write was refused (in its own transaction), in ``rekaman``'s audit."""
         with self.kolam.koneksi() as conn, conn.transaction():
-            rekaman = exc.aksi if exc.aksi in (rekaman_pg.JENIS_KEGIATAN, rekaman_pg.JENIS_ANGGARAN) else "kim"
+            rekaman = rekaman or (exc.aksi if exc.aksi in (rekaman_pg.JENIS_KEGIATAN, rekaman_pg.JENIS_ANGGARAN) else "kim")
             berkas = TABEL_KIM if rekaman == "kim" else rekaman_pg.label(rekaman)
             conn.execute("INSERT INTO audit (rekaman, pengguna, aksi, berkas, diubah, jumlah_baris, catatan) "
                          "VALUES (%s, %s, %s, %s, %s, 0, %s)",

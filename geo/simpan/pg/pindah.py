@@ -25,7 +25,7 @@ from geo.masuk.batas import KOLOM_BATAS
 from geo.masuk.dataset import muat_dataset
 from geo.simpan.berkas import tulis_atomik, tulis_bytes_atomik
 from geo.simpan.kim import HasilSimpan
-from geo.simpan.pg import rekaman_pg
+from geo.simpan.pg import pindah_antre, rekaman_pg
 from geo.simpan.pg.gudang_pg import KUNCI_SIMPAN, TABEL_BATAS, GudangPG, simpan_dalam
 
 _KOLOM = list(skema.KOLOM_KIM)
@@ -94,7 +94,8 @@ def impor(gudang: GudangPG, pengguna: str, kim: Path | str | None = None, batas:
     """Load the files into the database in one transaction, or change nothing and return the report.
 
     Every record moves: region, reference, boundaries, the KIM table, the activity log and the
-    budget plan (``KIM_KEGIATAN`` / ``KIM_ANGGARAN``, else the files beside the KIM table).
+    budget plan (``KIM_KEGIATAN`` / ``KIM_ANGGARAN``, else the files beside the KIM table), the
+    report queue and the plan's baseline (:mod:`geo.simpan.pg.pindah_antre`).
     Photos and limiter counts (#21) hook in through :data:`LANGKAH_IMPOR`.
     """
     path_ref = Path(referensi) if referensi else config.path_referensi()
@@ -102,7 +103,10 @@ def impor(gudang: GudangPG, pengguna: str, kim: Path | str | None = None, batas:
     ds = muat_dataset(kim, batas, path_ref, path_wil, path_beserta(config.ENV_KEGIATAN, kim, "kegiatan.csv"))
     if not ds.ok:
         return HasilImpor(ds.laporan, None)
-    rekaman, laporan_rekaman = _rekaman_berkas(ds, Path(anggaran) if anggaran else path_beserta(config.ENV_ANGGARAN, kim, "anggaran.csv"))
+    path_rencana = Path(anggaran) if anggaran else path_beserta(config.ENV_ANGGARAN, kim, "anggaran.csv")
+    rekaman, laporan_rekaman = _rekaman_berkas(ds, path_rencana)
+    antre, laporan_antre = pindah_antre.baca_berkas(ds, Path(ds.path_kim), path_rencana)  # the queue and the baseline
+    laporan_rekaman.gabung(laporan_antre)
     if not laporan_rekaman.ok:
         ds.laporan.gabung(laporan_rekaman)
         return HasilImpor(ds.laporan, None)
@@ -150,6 +154,7 @@ def impor(gudang: GudangPG, pengguna: str, kim: Path | str | None = None, batas:
                 conn.execute("INSERT INTO audit (pengguna, aksi, berkas, jumlah_baris, catatan) VALUES (%s, 'impor-db', %s, %s, %s)",
                              (pengguna, ds.path_kim.name, len(tabel), "impor wilayah, referensi dan batas"))
             _simpan_rekaman(conn, rekaman, ds, pengguna)
+            pindah_antre.simpan(conn, antre, ds, pengguna)
             for langkah in LANGKAH_IMPOR:
                 langkah(conn, ds, pengguna)
     return HasilImpor(ds.laporan, hasil, len(ds.batas), len(ref_typed))
@@ -167,8 +172,8 @@ LANGKAH_EKSPOR: list[Callable] = []
 
 
 def ekspor(gudang: GudangPG, folder: Path | str) -> list[Path]:
-    """Write kim.csv, boundaries.geojson, kelurahan.csv, wilayah.json, and kegiatan.csv / anggaran.csv
-    when the database holds them, into ``folder`` (atomically)."""
+    """Write kim.csv, boundaries.geojson, kelurahan.csv, wilayah.json, and kegiatan.csv / anggaran.csv /
+    anggaran_penetapan.csv / laporan_menunggu.csv (+ photos) when the database holds them, into ``folder`` (atomically)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     isi = gudang.baca_mentah()
@@ -189,6 +194,7 @@ def ekspor(gudang: GudangPG, folder: Path | str) -> list[Path]:
             isi_teks = teks.drop(columns=KOLOM_BARIS)
             tulis_atomik(path, lambda t, isi_teks=isi_teks: isi_teks.to_csv(t, index=False, encoding="utf-8", lineterminator="\n"))
             hasil.append(path)
+    hasil += pindah_antre.ekspor(gudang, folder)
     for langkah in LANGKAH_EKSPOR:
         hasil += langkah(gudang, folder)
     return hasil

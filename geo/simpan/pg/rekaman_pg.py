@@ -22,7 +22,7 @@ from geo.simpan import utuh
 from geo.simpan.kim import HasilSimpan, Perubahan, perubahan_menurut
 
 JENIS_KEGIATAN, JENIS_ANGGARAN = "kegiatan", "anggaran"
-KUNCI = {JENIS_KEGIATAN: "id_kegiatan", JENIS_ANGGARAN: "id_baris"}
+KUNCI = {JENIS_KEGIATAN: "id_kegiatan", JENIS_ANGGARAN: "id_baris", "penetapan": "id_baris"}  # penetapan: the baseline (0007)
 
 # (typed table, report) for a text table: the record's own validation, as on load.
 Validasi = Callable[[pd.DataFrame], tuple[pd.DataFrame, Laporan]]
