@@ -76,7 +76,7 @@ def halaman() -> None:
     tabel_rencana(r, bahasa)
     unduh(tampilan, rencana, bahasa)
     st.subheader(t("af_judul", bahasa))
-    formulir(dataset, rencana, bahasa)
+    formulir(tampilan, rencana, bahasa)
     st.subheader(t("af_simulasi_judul", bahasa))
     simulasi_pagu(dataset, rencana, bahasa)
 

@@ -23,6 +23,7 @@ from geo.ekspor.rka_buat import FORMAT_RKA, buat_rka
 from geo.galat import GalatData
 from geo.i18n import t
 from geo.masuk.dataset import Dataset
+from geo.tampilan.susun import Tampilan
 from ui.md import aman_md
 from ui.muat import gudang
 
@@ -30,8 +31,9 @@ KUNCI_TAHAP = "w_anggaran_tahap"
 KUNCI_PAGU_BARU = "w_anggaran_pagu_baru"
 
 
-def formulir(dataset: Dataset, rencana: Rencana, bahasa: str = "id") -> None:
-    """Stage choice and the form's downloads, built only when clicked."""
+def formulir(tampilan: Tampilan, rencana: Rencana, bahasa: str = "id") -> None:
+    """Stage choice and the form's downloads, built only when clicked (the page's View: its data and date)."""
+    dataset = tampilan.dataset
     ada_dasar = gudang().ada_penetapan(rencana)
     kiri, kanan = st.columns([1, 3], vertical_alignment="bottom")
     tahap = kiri.selectbox(t("af_tahap", bahasa), list(TAHAP), index=1 if ada_dasar else 0, key=KUNCI_TAHAP,
@@ -44,7 +46,7 @@ def formulir(dataset: Dataset, rencana: Rencana, bahasa: str = "id") -> None:
     kolom = st.columns(len(FORMAT_RKA) + 1)
     label = {"rka-xlsx": t("af_unduh_excel", bahasa, singkat=tp.singkat), "rka-pdf": t("af_unduh_pdf", bahasa, singkat=tp.singkat)}
     for (kode, (ekstensi, mime)), tempat in zip(FORMAT_RKA.items(), kolom):
-        tempat.download_button(label[kode], data=lambda k=kode: buat_rka(k, dataset, rencana, tahap).data,
+        tempat.download_button(label[kode], data=lambda k=kode: buat_rka(k, tampilan, rencana, tahap).data,
                                file_name=f"{tahap}-{dataset.wilayah.slug}-{rencana.pengaturan.tahun}.{ekstensi}", mime=mime,
                                key=f"anggaran_{kode}", on_click="ignore", icon=":material/download:", width="stretch")
     kolom[-1].download_button(t("af_sipd", bahasa), data=lambda: ke_csv_sipd(rencana), file_name="rincian_sipd.csv",

@@ -2,9 +2,8 @@
 
 Codes, names, organisation unit, sumber dana, lokasi, waktu and the signature
 block are the office's data; indicators may be typed (``target``) or drawn from
-the KIM data (``dari_data``): ``kim_dibina`` (KIM in the data), ``kim_aktif``
-(KIM active on ``tanggal``, from the activity log when there is one, else the
-recorded status) and ``dana`` (the plan's total). A figure the data cannot give
+the KIM data (``dari_data``): ``kim_dibina`` (KIM in the KIM table), ``kim_aktif``
+(KIM active on ``tanggal`` or the view's date, as :mod:`geo.kim.status` defines it) and ``dana`` (the plan's total). A figure the data cannot give
 is said in words, never shown as 0.
 """
 
@@ -80,21 +79,23 @@ def _teks(raw: dict, kunci: str) -> str:
 
 
 def _kim_aktif(dataset: Dataset, tanggal: dt.date | None) -> int | None:
-    potensi = dataset.potensi
-    if not len(potensi):
-        return None
-    aktif = dataset.wilayah.status_aktivitas[0]
-    if dataset.kegiatan is not None and tanggal is not None:
-        from geo.tampilan.waktu import potensi_pada
+    """KIM whose status on ``tanggal`` is the region's active word (:mod:`geo.kim.status`, one definition)."""
+    from geo.kim.status import status_kim_pada
 
-        potensi = potensi_pada(potensi, dataset.kegiatan, tanggal, dataset.wilayah)
-    status = potensi["status_aktivitas"] == aktif
-    return int(status.groupby([potensi["kode_kelurahan"], potensi["nama_kim"]]).any().sum())
+    if not len(dataset.potensi) or dataset.profil is None:
+        return None
+    return int((status_kim_pada(dataset, tanggal) == dataset.wilayah.status_aktivitas[0]).sum())
+
+
+def _kim_dibina(dataset: Dataset) -> int | None:
+    """KIM in the KIM table (every KIM the office fosters, with or without potentials yet)."""
+    profil = dataset.profil
+    return len(profil.tabel) if profil is not None and len(profil.tabel) else None  # type: ignore[attr-defined]
 
 
 def _angka_data(jenis: str, dataset: Dataset, tanggal: dt.date | None, total: int | None) -> str:
     if jenis == "kim_dibina":
-        n = int(dataset.potensi[["kode_kelurahan", "nama_kim"]].drop_duplicates().shape[0]) if len(dataset.potensi) else None
+        n = _kim_dibina(dataset)
         return f"{n}" if n is not None else TIDAK_ADA_DATA
     if jenis == "kim_aktif":
         n = _kim_aktif(dataset, tanggal)
@@ -102,7 +103,7 @@ def _angka_data(jenis: str, dataset: Dataset, tanggal: dt.date | None, total: in
     return rupiah(total) if total is not None else TIDAK_ADA_DATA
 
 
-def _indikator(raw: dict, i: int, dataset: Dataset, total: int | None) -> Indikator:
+def _indikator(raw: dict, i: int, dataset: Dataset, total: int | None, pada: dt.date | None = None) -> Indikator:
     if not isinstance(raw, dict) or not raw.get("tolok_ukur"):
         raise GalatData(f"wilayah.json: sub_kegiatan.indikator[{i}] perlu 'jenis', 'tolok_ukur' dan 'target' atau 'dari_data'.")
     satuan = f" {raw['satuan']}" if raw.get("satuan") else ""
@@ -112,7 +113,7 @@ def _indikator(raw: dict, i: int, dataset: Dataset, total: int | None) -> Indika
         return Indikator(str(raw.get("jenis", "")), str(raw["tolok_ukur"]), f"{target}{satuan}")
     if dari not in DARI_DATA:
         raise GalatData(f"wilayah.json: sub_kegiatan.indikator[{i}].dari_data '{dari}' tidak dikenal. Pilihan: {', '.join(DARI_DATA)}.")
-    tanggal = None
+    tanggal = pada if dari == "kim_aktif" else None  # the view's date, unless the office fixes one
     if raw.get("tanggal"):
         try:
             tanggal = urai_tanggal(str(raw["tanggal"]))
@@ -125,8 +126,11 @@ def _indikator(raw: dict, i: int, dataset: Dataset, total: int | None) -> Indika
     return Indikator(str(raw.get("jenis", "")), str(raw["tolok_ukur"]), nilai)
 
 
-def sub_kegiatan_dari(dataset: Dataset, total: int | None = None) -> SubKegiatan:
-    """The block of ``wilayah.json``; missing keys print as ``-`` (a form with a gap, not a wrong figure)."""
+def sub_kegiatan_dari(dataset: Dataset, total: int | None = None, pada: dt.date | None = None) -> SubKegiatan:
+    """The block of ``wilayah.json``; missing keys print as ``-`` (a form with a gap, not a wrong figure).
+
+    ``pada`` is the view's date: "KIM aktif" is counted then unless the indicator names its own ``tanggal``.
+    """
     raw = (dataset.wilayah.extra or {}).get("sub_kegiatan") or {}
     if not isinstance(raw, dict):
         raise GalatData("wilayah.json: 'sub_kegiatan' harus objek (lihat README, Formulir RKA).")
@@ -146,7 +150,7 @@ def sub_kegiatan_dari(dataset: Dataset, total: int | None = None) -> SubKegiatan
         kode=tuple(kode),
         sumber_dana=_teks(raw, "sumber_dana"), lokasi=_teks(raw, "lokasi"), waktu=_teks(raw, "waktu_pelaksanaan"),
         kelompok_sasaran=_teks(raw, "kelompok_sasaran"),
-        indikator=tuple(_indikator(r, i, dataset, total) for i, r in enumerate(indikator)),
+        indikator=tuple(_indikator(r, i, dataset, total, pada) for i, r in enumerate(indikator)),
         penandatangan=tuple(Penandatangan(str(p.get("jabatan", "")), str(p.get("nama", "")), str(p.get("nip", "")))
                             for p in penanda if isinstance(p, dict)),
         tempat=_teks(raw, "tempat"), catatan=_teks(raw, "catatan"),

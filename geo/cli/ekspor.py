@@ -132,7 +132,8 @@ def _export_rka(args: argparse.Namespace) -> int:
     rencana = rencana_dari_args(args, dataset)
     sumber = (rencana.path, path_penetapan(rencana.path))
     tujuan = _periksa_tujuan(Path(args.output), dataset, sumber) if args.output and args.output != "-" else None
-    tujuan = _keluarkan(args, buat_rka(kode, dataset, rencana, tahap), dataset, sumber, tujuan)
+    tampilan = tampilkan(dataset, keadaan_dari_args(args, dataset))  # its data and --pada; the form is never filtered
+    tujuan = _keluarkan(args, buat_rka(kode, tampilan, rencana, tahap), dataset, sumber, tujuan)
     if tujuan:
         print(f"Tersimpan: {tujuan} ({tahap.formulir}; {len(rencana.tabel)} baris rencana)")
     return 0

@@ -1,7 +1,8 @@
-"""One entry point for the budget form files: ``buat_rka(kode, dataset, rencana, tahap)``.
+"""One entry point for the budget form files: ``buat_rka(kode, tampilan, rencana, tahap)``.
 
-Kept a plain function of the plan and the figures it needs (not of the map's
-view): the form covers the whole sub kegiatan, never a filtered part of it.
+It takes the View like every output, for its data and its date (the "KIM
+aktif" indicator is counted at the view's ``pada``), but never its filter: the
+form covers the whole sub kegiatan, never a filtered part of it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from geo.ekspor import Hasil
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
 from geo.slug import slug
+from geo.tampilan.susun import Tampilan
 
 FORMAT_RKA: dict[str, tuple[str, str]] = {
     "rka-xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -38,8 +40,9 @@ def catatan_rka(dataset: Dataset, rencana: Rencana, susunan: Susunan, sub: SubKe
     return tuple(hasil)
 
 
-def angka_rka(dataset: Dataset, rencana: Rencana, tahap: Tahap) -> tuple[Susunan, SubKegiatan]:
+def angka_rka(tampilan: Tampilan, rencana: Rencana, tahap: Tahap) -> tuple[Susunan, SubKegiatan]:
     """The form's body and header block, one computation for every format."""
+    dataset = tampilan.dataset
     if not rencana.ok:
         raise GalatData("Rencana anggaran tidak sah, jadi formulir tidak dibuat. Periksa dengan 'python -m geo anggaran periksa':\n"
                         + rencana.laporan.teks())
@@ -48,16 +51,17 @@ def angka_rka(dataset: Dataset, rencana: Rencana, tahap: Tahap) -> tuple[Susunan
     gudang = pilih_gudang()  # the baseline of a plan loaded from the database is in the database
     dasar = gudang.muat_penetapan(dataset, rencana) if tahap.perubahan else None
     perlu_penetapan(tahap, dasar, rencana, gudang.nama_penetapan(rencana))
-    return susun_form(rencana, dasar), sub_kegiatan_dari(dataset, rencana.total)
+    return susun_form(rencana, dasar), sub_kegiatan_dari(dataset, rencana.total, tampilan.pada)
 
 
-def buat_rka(kode: str, dataset: Dataset, rencana: Rencana, tahap: str | Tahap = "rka", tanggal: dt.date | None = None) -> Hasil:
+def buat_rka(kode: str, tampilan: Tampilan, rencana: Rencana, tahap: str | Tahap = "rka", tanggal: dt.date | None = None) -> Hasil:
     """The form as XLSX or PDF, named ``rkpa-2.16.02.2.01.0015-bontang-2027.pdf``."""
+    dataset = tampilan.dataset
     if kode not in FORMAT_RKA:
         raise GalatData(f"Format formulir '{kode}' tidak dikenal. Pilihan: {', '.join(FORMAT_RKA)}.")
     tahap = tahap if isinstance(tahap, Tahap) else tahap_dari(tahap)
     tanggal = tanggal or dt.date.today()
-    susunan, sub = angka_rka(dataset, rencana, tahap)
+    susunan, sub = angka_rka(tampilan, rencana, tahap)
     catatan = catatan_rka(dataset, rencana, susunan, sub)
     ekstensi, mime = FORMAT_RKA[kode]
     if kode == "rka-xlsx":

@@ -16,6 +16,7 @@ import pandas as pd
 
 from geo.kim.penilaian import Penilaian, penilaian
 from geo.kim.profil import KANAL, ProfilKIM
+from geo.kim.status import status_kim
 from geo.masuk.dataset import Dataset
 
 TINGKAT_REKAP = ("kelurahan", "kecamatan", "kabkota", "provinsi")
@@ -53,13 +54,6 @@ def _unit(dataset: Dataset, kode: pd.Series) -> pd.DataFrame:
     return hasil.fillna("")
 
 
-def _status_kim(potensi: pd.DataFrame, urutan: tuple[str, ...]) -> pd.Series:
-    """A KIM's status: the best of its potentials' (one active potential makes an active KIM)."""
-    peringkat = potensi["status_aktivitas"].map({s: i for i, s in enumerate(urutan)})
-    terbaik = peringkat.groupby(potensi["id_kim"]).min()
-    return terbaik.map(dict(enumerate(urutan)))
-
-
 def _teks_target(k: pd.DataFrame) -> pd.DataFrame:
     """Per KIM: the quarter's and the month's target as ``capaian/target (periode)`` text; ``?`` when unknown."""
     def teks(r: pd.Series) -> str:
@@ -83,7 +77,7 @@ def pemetaan(dataset: Dataset, tanggal: dt.date, id_kim: list[str] | None = None
     p = p[p["id_kim"].isin(hasil.index)]
     kim = _unit(dataset, tabel["kode_kelurahan"])
     kim.insert(0, "nama_kim", tabel["nama_kim"])
-    status = _status_kim(p, dataset.wilayah.status_aktivitas)
+    status = status_kim(p, dataset.wilayah.status_aktivitas)
     kim["status"] = status.reindex(kim.index).fillna("")
     urutan = {s: i for i, s in enumerate(dataset.wilayah.status_aktivitas[:3])}
     kim["status_ke"] = kim["status"].map(urutan).astype("Int64")  # 0 active, 1 less active, 2 inactive

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo.galat import GalatData
-from geo.kim.nilai import potensi_kim_pada
-from geo.kim.pemetaan import _status_kim
+from geo.kim.status import status_kim_pada
 from geo.kim.target import kemajuan_target
 from geo.masuk.dataset import Dataset
 
@@ -47,11 +46,6 @@ def _bulan(teks: str) -> tuple[dt.date, dt.date]:
     return awal, akhir
 
 
-def _status(dataset: Dataset, pada: dt.date) -> pd.Series:
-    p = potensi_kim_pada(dataset, pada)
-    return _status_kim(p, dataset.wilayah.status_aktivitas)
-
-
 def ringkasan_bulanan(dataset: Dataset, bulan: str, hari_ini: dt.date, laporan_menunggu: int | None = None,
                       target: pd.DataFrame | None = None) -> RingkasanBulanan:
     awal, akhir = _bulan(bulan)
@@ -62,7 +56,7 @@ def ringkasan_bulanan(dataset: Dataset, bulan: str, hari_ini: dt.date, laporan_m
     ada_log = dataset.kegiatan is not None and len(dataset.kegiatan) > 0
     urutan = {s: i for i, s in enumerate(dataset.wilayah.status_aktivitas[:3])}
     if ada_log:
-        sebelum, kini = _status(dataset, awal - dt.timedelta(days=1)), _status(dataset, akhir)
+        sebelum, kini = status_kim_pada(dataset, awal - dt.timedelta(days=1)), status_kim_pada(dataset, akhir)
         gabung = pd.DataFrame({"status_sebelum": sebelum, "status_kini": kini}).dropna()
         turun = gabung[gabung["status_kini"].map(urutan) > gabung["status_sebelum"].map(urutan)]
         turun = turun.rename_axis("id_kim").reset_index()

@@ -45,3 +45,32 @@ def test_usul_lalu_periksa_pada_data_bawaan(tmp_path, capsys):
     assert (rencana.tabel["kode_rekening"] != "").all() and (rencana.tabel["koefisien"] > 1).any()
     berstandar = rencana.tabel[rencana.tabel["kode_standar"] != ""]
     assert len(berstandar) == 15 * 8 and not [m for m in rencana.laporan.peringatan if m.kolom == "harga_satuan"]
+
+
+def test_kim_aktif_di_formulir_memakai_tanggal_tampilan_dan_definisi_status_kim():
+    """The form's "KIM aktif" is the pemetaan's count of active KIM, at the view's date unless the office fixes one."""
+    import datetime as dt
+    from dataclasses import replace
+
+    from geo.anggaran.subkegiatan import sub_kegiatan_dari
+    from geo.kim.status import status_kim_pada
+
+    dataset = muat_dataset(config.DATA_DIR / "kim.csv", config.DATA_DIR / "boundaries.geojson",
+                           config.DATA_DIR / "kelurahan.csv", config.DATA_DIR / "wilayah.json")
+    extra = json.loads(json.dumps(dataset.wilayah.extra))
+    for ind in extra["sub_kegiatan"]["indikator"]:
+        ind.pop("tanggal", None)
+    tanpa_tanggal = replace(dataset, wilayah=replace(dataset.wilayah, extra=extra))
+    aktif = dataset.wilayah.status_aktivitas[0]
+    hasil = {}
+    for pada in (dt.date(2020, 6, 30), dt.date(2026, 12, 1)):
+        sub = sub_kegiatan_dari(tanpa_tanggal, 1, pada)
+        teks = next(i.target for i in sub.indikator if i.tolok_ukur.startswith("KIM aktif"))
+        n = int((status_kim_pada(dataset, pada) == aktif).sum())
+        assert teks.startswith(f"{n} KIM (per {pada:%d-%m-%Y})"), teks
+        hasil[pada] = n
+    assert len(set(hasil.values())) == 2  # the pandemic slump and the revival are different counts
+    tetap = sub_kegiatan_dari(dataset, 1, dt.date(2020, 6, 30))  # the office's own date wins over the view's
+    assert "(per 01-12-2026)" in next(i.target for i in tetap.indikator if i.tolok_ukur.startswith("KIM aktif"))
+    dibina = next(i.target for i in tetap.indikator if i.tolok_ukur == "KIM yang dibina")
+    assert dibina.startswith(f"{len(dataset.profil.tabel)} KIM")

@@ -15,6 +15,7 @@ from geo.cli.utama import main
 from geo.ekspor.rka_buat import buat_rka
 from geo.galat import GalatData
 from geo.masuk.dataset import muat_dataset
+from geo.tampilan.susun import tampilkan
 from tests.anggaran.rka_uji import AKUN, BARIS, JUMLAH, PAGU_RKA, SUBTOTAL, tulis_rka
 from tests.anggaran.rumus_uji import Lembar
 
@@ -49,7 +50,7 @@ def _baca_xlsx(data: bytes):
 
 def test_xlsx_jumlah_subtotal_total_dari_rumus(rka_uji):
     dataset = muat_dataset()
-    data = buat_rka("rka-xlsx", dataset, muat_rencana(dataset), "rka").data
+    data = buat_rka("rka-xlsx", tampilkan(dataset), muat_rencana(dataset), "rka").data
     ws, _lembar, garis, kepala, total = _baca_xlsx(data)
     assert {k: v for k, (_r, v) in garis.items()} == JUMLAH
     assert {k: v for k, v in kepala.items() if k in SUBTOTAL} == SUBTOTAL
@@ -86,7 +87,7 @@ def _teks_pdf(data: bytes, tmp_path) -> str:
 @pdftotext
 def test_pdf_memuat_angka_yang_sama(rka_uji, tmp_path):
     dataset = muat_dataset()
-    teks = _teks_pdf(buat_rka("rka-pdf", dataset, muat_rencana(dataset), "rka").data, tmp_path)
+    teks = _teks_pdf(buat_rka("rka-pdf", tampilkan(dataset), muat_rencana(dataset), "rka").data, tmp_path)
     assert "RENCANA KERJA DAN ANGGARAN SATUAN KERJA PERANGKAT DAERAH" in teks and "Formulir RKA" in teks
     for nilai in (*JUMLAH.values(), *SUBTOTAL.values()):
         assert f"{nilai:,}".replace(",", ".") in teks
@@ -111,7 +112,7 @@ KODE_B_ = BARIS[1][2]
 def test_rkpa_tanpa_penetapan_ditolak(rka_uji):
     dataset = muat_dataset()
     with pytest.raises(GalatData, match="anggaran tetapkan"):
-        buat_rka("rka-pdf", dataset, muat_rencana(dataset), "rkpa")
+        buat_rka("rka-pdf", tampilkan(dataset), muat_rencana(dataset), "rkpa")
 
 
 @pdftotext
@@ -135,7 +136,7 @@ def test_rkpa_pdf_sebelum_setelah_dan_tanda_tangan(rka_uji, wilayah_uji, tmp_pat
 def test_rkpa_xlsx_selisih_dari_rumus(rka_uji, wilayah_uji):
     _ubah_setelah_tetapkan(rka_uji, wilayah_uji)
     dataset = muat_dataset()
-    ws = load_workbook(io.BytesIO(buat_rka("rka-xlsx", dataset, muat_rencana(dataset), "dppa").data)).active
+    ws = load_workbook(io.BytesIO(buat_rka("rka-xlsx", tampilkan(dataset), muat_rencana(dataset), "dppa").data)).active
     lembar = Lembar(ws)
     kode, selisih, jenis = (_kolom(ws, j) for j in ("Kode Rekening", "Bertambah/(Berkurang)", "jenis baris"))
     per_kode = {ws[f"{kode}{r}"].value: lembar.nilai(f"{selisih}{r}") for r in range(1, ws.max_row + 1) if ws[f"{jenis}{r}"].value == "akun"}
@@ -152,7 +153,7 @@ def test_rkpa_halaman_untuk_dilihat(rka_uji, wilayah_uji, tmp_path):
     _ubah_setelah_tetapkan(rka_uji, wilayah_uji)
     dataset = muat_dataset()
     pdf = tmp_path / "rkpa.pdf"
-    pdf.write_bytes(buat_rka("rka-pdf", dataset, muat_rencana(dataset), "rkpa").data)
+    pdf.write_bytes(buat_rka("rka-pdf", tampilkan(dataset), muat_rencana(dataset), "rkpa").data)
     tujuan = os.environ.get("KIM_RKA_PNG") or str(tmp_path / "hal")
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), tujuan], check=True)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
@@ -165,7 +166,7 @@ def test_xlsx_sel_data_aman_dan_halaman(rka_uji, wilayah_uji):
     formula = rows[0][6]
     tulis_rka(rka_uji, rows)
     dataset = muat_dataset()
-    ws = load_workbook(io.BytesIO(buat_rka("rka-xlsx", dataset, muat_rencana(dataset), "rka").data)).active
+    ws = load_workbook(io.BytesIO(buat_rka("rka-xlsx", tampilkan(dataset), muat_rencana(dataset), "rka").data)).active
     sel = [c for baris in ws.iter_rows() for c in baris if isinstance(c.value, str) and formula in c.value]
     assert sel and all(c.data_type == "s" for c in sel)  # text, never a live formula
     teks = {str(c.value) for baris in ws.iter_rows() for c in baris if c.value is not None}

@@ -11,6 +11,7 @@ from geo.ekspor.rka_buat import buat_rka
 from geo.simpan.gudang import GudangBerkas
 from geo.simpan.pg import pindah
 from geo.simpan.pg.gudang_pg import GudangPG
+from geo.tampilan.susun import tampilkan
 from tests.simpan.antrean_uji import EDITOR_KEC, PELAPOR_A, alur_antrean, alur_penetapan, alur_terputus, id_log, lap
 from tests.simpan.test_pg_rekaman import g  # noqa: F401  (fixture: the files imported into a fresh database)
 from tests.simpan.test_utuh import semua  # noqa: F401  (fixture: log and plan beside kim.csv)
@@ -61,7 +62,7 @@ def test_penetapan_di_basis_data_dan_formulir_rkpa(g, url_pg, semua, monkeypatch
     monkeypatch.setenv(config.ENV_DATABASE, url_pg)
     assert main(["anggaran", "tetapkan"]) != 0  # already there: not replaced silently
     assert main(["anggaran", "tetapkan", "--force"]) == 0
-    hasil = buat_rka("rka-xlsx", ds, g.muat_rencana(ds), "rkpa")  # the Perubahan form finds the database's baseline
+    hasil = buat_rka("rka-xlsx", tampilkan(ds), g.muat_rencana(ds), "rkpa")  # the Perubahan form finds the database's baseline
     assert hasil.nama.startswith("rkpa-") and hasil.data[:2] == b"PK"
 
 
