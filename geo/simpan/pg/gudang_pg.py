@@ -22,7 +22,6 @@ import pandas as pd
 import shapely
 
 from geo.galat import GalatData, Laporan
-from geo.masuk import skema
 from geo.masuk.baca import KOLOM_BARIS
 from geo.masuk.batas import KOLOM_BATAS, siapkan_batas
 from geo.masuk.dataset import Dataset, _batas_kosong, gabung_potensi
@@ -36,11 +35,12 @@ from geo.simpan.pg import migrasi, rekaman_pg
 from geo.simpan.pg.foto_pembatas_pg import FotoPG, PembatasPG
 from geo.simpan.pg.gudang_rekaman import RekamanPG, log_dari_teks
 from geo.simpan.pg.koneksi import GalatBasisData, Kolam, samarkan, tempat
+from geo.simpan.rujukan_kim import KOLOM_SIMPAN, kolom_sunting, laporan_rujukan_kim, pesan_rujukan_kim, tanpa_id_kim_kosong
 
 TABEL_KIM = "kim_potensi"
 TABEL_BATAS = "batas_kelurahan"
 KUNCI_SIMPAN = 7412002  # pg_advisory_xact_lock key: one save at a time, across every replica
-_KOLOM = list(skema.KOLOM_KIM)
+_KOLOM = list(KOLOM_SIMPAN)  # kim.csv's columns and its optional id_kim (migration 0006)
 _PILIH_KIM = f"SELECT {', '.join(_KOLOM)}, versi FROM {TABEL_KIM} ORDER BY urutan, id_potensi"
 
 
@@ -158,7 +158,7 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG):  # records (#20), limiter counts 
             geom = shapely.from_wkb([bytes(r[-1]) for r in baris])
             siap = siapkan_batas(gpd.GeoDataFrame(frame, geometry=geom, crs="EPSG:4326"), TABEL_BATAS, ref, laporan)
             gdf = siap if siap is not None else gdf
-        mentah = _frame_teks(isi["kim"], _KOLOM)
+        mentah = tanpa_id_kim_kosong(_frame_teks(isi["kim"], _KOLOM))  # the same columns as the file it came from
         tabel, laporan_kim = validasi_kim(mentah, TABEL_KIM, ref, wil, gdf if len(gdf) else None)
         laporan.gabung(laporan_kim)
         log = log_dari_teks(isi["kegiatan"], wil, tabel, laporan_kim.ok, laporan)
@@ -184,7 +184,7 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG):  # records (#20), limiter counts 
         if not rows:
             return pd.DataFrame(columns=_KOLOM)
         tabel, _ = validasi_kim(_frame_teks(rows, _KOLOM), TABEL_KIM, ref, wil, None)
-        return tabel[_KOLOM]
+        return kolom_sunting(tabel)
 
     # --- saving --------------------------------------------------------
     def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any, *, aksi: str = "sunting",
@@ -277,13 +277,16 @@ def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, 
         if bentrok:
             raise GalatKonflikBaris(bentrok)
         if not tak_berubah:
-            gabungan = _terapkan(kini_teks, ke_teks(tabel[_KOLOM]).drop(columns=KOLOM_BARIS), ubah)
+            gabungan = _terapkan(kini_teks, ke_teks(tabel.reindex(columns=_KOLOM)).drop(columns=KOLOM_BARIS), ubah)
             tabel, laporan_gabung = validasi_kim(ke_teks(gabungan), berkas, dataset.referensi, dataset.wilayah, batas)
             if not laporan_gabung.ok:
                 return HasilSimpan(False, laporan_gabung, pesan=f"Tidak disimpan: {len(laporan_gabung.galat)} galat harus diperbaiki dulu."), None
     elif periksa_konflik and sidik_awal is None and versi:
         raise GalatKonflikBaris(list(versi)[:10])
-    teks = ke_teks(tabel[_KOLOM]).drop(columns=KOLOM_BARIS)
+    laporan_id = laporan_rujukan_kim(tabel, id_kim_pg(conn), berkas, "kim_profil")
+    if not laporan_id.ok:  # a potential never points at a KIM the KIM table does not hold
+        return HasilSimpan(False, laporan_id, pesan=pesan_rujukan_kim(laporan_id)), None
+    teks = ke_teks(tabel.reindex(columns=_KOLOM)).drop(columns=KOLOM_BARIS)
     lama = sidik_awal.tabel if tak_berubah else GudangPG._tabel_sunting(rows, dataset.referensi, dataset.wilayah)
     perubahan = bandingkan(lama, tabel)
     if perubahan.kosong and rows:
@@ -305,7 +308,14 @@ def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, 
     ).fetchone()[0]
     return HasilSimpan(True, laporan, perubahan, pesan=f"Tersimpan: {perubahan.ringkas()}.",
                        sidik=SidikBaris(dict(conn.execute(f"SELECT id_potensi, versi FROM {TABEL_KIM}").fetchall()),
-                                        tabel[_KOLOM].reset_index(drop=True))), int(id_audit)
+                                        tabel.reindex(columns=_KOLOM).reset_index(drop=True))), int(id_audit)
+
+
+def id_kim_pg(conn) -> set[str]:
+    """The ids of the stored KIM table (migration 0004); none before it exists."""
+    from geo.kim.simpan_pg import TABEL_PROFIL, ada_tabel
+
+    return {r[0] for r in conn.execute(f"SELECT id_kim FROM {TABEL_PROFIL}")} if ada_tabel(conn) else set()
 
 
 def _tulis(conn, teks: pd.DataFrame, perubahan: Perubahan, pengguna: str) -> None:
