@@ -35,6 +35,7 @@ from geo.simpan.pg import migrasi, rekaman_pg
 from geo.simpan.pg.foto_pembatas_pg import FotoPG, PembatasPG
 from geo.simpan.pg.gudang_rekaman import RekamanPG, log_dari_teks
 from geo.simpan.pg.koneksi import GalatBasisData, Kolam, samarkan, tempat
+from geo.simpan.pg.profil_pg import ProfilPG
 from geo.simpan.rujukan_kim import KOLOM_SIMPAN, kolom_sunting, laporan_rujukan_kim, pesan_rujukan_kim, tanpa_id_kim_kosong
 
 TABEL_KIM = "kim_potensi"
@@ -101,7 +102,7 @@ def _referensi(atribut: list[dict], kolom: list[str], wil: Wilayah) -> Referensi
         return muat_referensi(path, wil.nama, str(wil.extra.get("provinsi") or ""))
 
 
-class GudangPG(RekamanPG, PembatasPG, FotoPG):  # records (#20), limiter counts and photos (#21): separate modules
+class GudangPG(RekamanPG, PembatasPG, FotoPG, ProfilPG):  # records (#20), limiter counts and photos (#21), KIM table (#25)
     """The shared store; one instance (one pool) per server process."""
 
     jenis = "postgresql"
@@ -167,7 +168,7 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG):  # records (#20), limiter counts 
             from geo.kim.simpan_pg import profil_dari_pg
 
             with self.kolam.koneksi() as conn:
-                profil = profil_dari_pg(conn, tabel, ref, laporan)
+                profil = profil_dari_pg(conn, tabel, ref, laporan, self.folder_logo_cermin())
         potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
         self.segarkan_foto()  # #21: photos of this data version in this server's mirror folder
         return Dataset(wil, ref, gdf, potensi, laporan, Path(TABEL_KIM), Path(TABEL_BATAS), log,
@@ -207,6 +208,8 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG):  # records (#20), limiter counts 
         with self.kolam.koneksi() as conn, conn.transaction():
             rekaman = exc.aksi if exc.aksi in (rekaman_pg.JENIS_KEGIATAN, rekaman_pg.JENIS_ANGGARAN) else "kim"
             berkas = TABEL_KIM if rekaman == "kim" else rekaman_pg.label(rekaman)
+            if exc.aksi == "profil":  # the KIM table (#25) has its own audit record
+                rekaman, berkas = "profil_kim", "kim_profil"
             conn.execute("INSERT INTO audit (rekaman, pengguna, aksi, berkas, diubah, jumlah_baris, catatan) "
                          "VALUES (%s, %s, %s, %s, %s, 0, %s)",
                          (rekaman, exc.akun.nama, f"ditolak-{exc.aksi}", berkas, json.dumps(exc.ids), exc.catatan))

@@ -143,6 +143,9 @@ def impor(gudang: GudangPG, pengguna: str, kim: Path | str | None = None, batas:
 
             # The KIM table (#25) first: the potentials' id_kim are checked against it.
             tulis_profil_pg(conn, ds.profil, pengguna)
+            from geo.simpan.pg.profil_pg import impor_logo
+
+            impor_logo(conn, ds.profil, pengguna)  # the logos it names (migration 0006)
             tabel = pd.DataFrame(ds.potensi.reindex(columns=[*_KOLOM, "_baris"]))
             hasil, id_audit = simpan_dalam(conn, tabel, ds, pengguna, None, aksi="impor-db", berkas=ds.path_kim.name,
                                            catatan=f"impor dari {ds.path_kim.name}", periksa_konflik=False,
