@@ -42,7 +42,7 @@ def id_kim_sel(frame: pd.DataFrame) -> np.ndarray:
     """kim.csv's own ``id_kim`` cells, stripped ('' where the column or the cell is empty)."""
     if KOLOM_ID_KIM not in frame:
         return np.full(len(frame), "", dtype=object)
-    return frame[KOLOM_ID_KIM].fillna("").astype(str).str.strip().to_numpy(dtype=object)
+    return frame[KOLOM_ID_KIM].astype(object).fillna("").astype(str).str.strip().to_numpy(dtype=object)
 
 
 def periksa_id_kim(id_kim: np.ndarray, baris: np.ndarray, dikenal: set[str], berkas_kim: str, berkas_profil: str,
