@@ -53,3 +53,47 @@ def test_peringkat_dan_profil_bermerek(tmp_path):
             shutil.copyfile(tmp_path / nama, os.path.join(tangkapan, nama))
     assert galat == []
     assert luar == [], luar
+
+
+def test_tab_sunting_dan_peta_skor(tmp_path):
+    """The Edit tab for a logged-in editor (a save that reaches the file), and the dashboard coloured by the KIM score."""
+    import bcrypt
+
+    data = tmp_path / "data"
+    shutil.copytree(PROYEK / "data", data)
+    hash_ = bcrypt.hashpw(b"sandi-admin-1", bcrypt.gensalt(rounds=4)).decode()
+    env = {"KIM_DATA": str(data), "KIM_PENGGUNA": f"admin:{hash_}",
+           **{k: "" for k in ("KIM_CSV", "KIM_BOUNDARIES", "KIM_REFERENSI", "KIM_WILAYAH", "KIM_PROFIL")}}
+    luar: list[str] = []
+    galat: list[str] = []
+    tangkapan = os.environ.get("KIM_TANGKAPAN_DIR")
+    with jalankan(env, tmp_path / "server.log") as server, sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
+        page = b.new_context(viewport={"width": 1366, "height": 1000}).new_page()
+        page.route("**/*", hanya_lokal(luar))
+        page.on("pageerror", lambda e: galat.append(str(e)))
+        page.goto(f"{server.url}/Profil_KIM?bahasa=en")
+        page.get_by_role("tab", name="Edit").click()
+        page.get_by_label("User name").fill("admin")
+        page.get_by_role("textbox", name="Password").fill("sandi-admin-1")
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_text("Logged in as").first.wait_for(timeout=60_000)
+        tunggu_diam(page)
+        page.get_by_role("tab", name="Edit").click()
+        tagline = page.get_by_label("Tagline")
+        tagline.fill("Warta kampung atas laut (contoh)")
+        page.get_by_role("button", name="Save").click()
+        page.get_by_text("Saved: 0 added, 1 changed").first.wait_for(timeout=60_000)
+        page.screenshot(path=str(tmp_path / "sunting.png"), full_page=True)
+        assert "Warta kampung atas laut (contoh)" in (data / "profil_kim.csv").read_text(encoding="utf-8")
+        page.goto(f"{server.url}/?metrik=skor_kim")
+        page.get_by_text("Skor KIM periode").first.wait_for(timeout=90_000)
+        tunggu_diam(page)
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(tmp_path / "peta_skor.png"))
+        b.close()
+    if tangkapan:
+        for nama in ("sunting.png", "peta_skor.png"):
+            shutil.copyfile(tmp_path / nama, os.path.join(tangkapan, nama))
+    assert galat == []
+    assert luar == [], luar
