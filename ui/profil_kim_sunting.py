@@ -1,7 +1,7 @@
 """The Profil KIM page's Edit tab: one KIM's record and logo, and the jury sheet, for a logged-in editor.
 
 Thin: the form's cells go to ``gudang().simpan_profil`` / ``simpan_logo`` and the
-sheet to :func:`geo.kim.simpan_profil.muat_lembar_juri`; the role, the scope, the
+sheet to ``gudang().simpan_nilai_juri`` (``kim juri-muat``'s code); the role, the scope, the
 validation and the audit are the store's (geo/), never this page's.
 """
 
@@ -12,7 +12,6 @@ import streamlit as st
 
 from geo.galat import GalatData
 from geo.kim.profil import KANAL, PENGURUS
-from geo.kim.simpan_profil import muat_lembar_juri
 from geo.kim.teks import tk
 from geo.masuk.dataset import Dataset
 from geo.simpan.kim import GalatKonflik
@@ -146,7 +145,7 @@ def _unggah_juri(dataset: Dataset, pengguna: Akun, bahasa: str) -> None:
     if berkas is None or not st.button(tk("juri_muat", bahasa), key="w_sunting_juri_muat", type="primary"):
         return
     try:
-        jumlah, laporan = muat_lembar_juri(dataset, berkas.getvalue(), berkas.name, pengguna)
+        jumlah, laporan = gudang().simpan_nilai_juri(dataset, berkas.getvalue(), berkas.name, pengguna)
     except GalatData as exc:
         st.error(aman_md(exc))
         return

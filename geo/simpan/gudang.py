@@ -152,6 +152,9 @@ class Gudang(Protocol):
     def simpan_logo(self, dataset: Dataset, id_kim: str, data: bytes, pengguna: Pelaku, nama: str = "logo") -> str:
         """Check a KIM logo like a photo and store its clean image; the name for the KIM's ``logo`` cell."""
 
+    def simpan_nilai_juri(self, dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku) -> tuple[int, Laporan]:
+        """A filled jury sheet into the stored scores (``kim juri-muat``'s code), in scope; (scores, report)."""
+
 
 class GudangBerkas:
     """Today's embedded store: CSV/XLSX + GeoJSON files, a lock file, backups in ``cadangan/``."""
@@ -263,6 +266,11 @@ class GudangBerkas:
         from geo.kim import simpan_profil
 
         return simpan_profil.simpan_logo(dataset, id_kim, data, pengguna, nama)
+
+    def simpan_nilai_juri(self, dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku) -> tuple[int, Laporan]:
+        from geo.kim.simpan_profil import muat_lembar_juri
+
+        return muat_lembar_juri(dataset, data, nama, pengguna)
 
     # --- #21: the login limiter's counts, in SQLite beside the data (process memory if read-only) ---
     def _gagal(self) -> _pembatas_simpan.PenyimpanGagal:

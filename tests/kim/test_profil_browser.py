@@ -58,6 +58,9 @@ def test_peringkat_dan_profil_bermerek(tmp_path):
 def test_tab_sunting_dan_peta_skor(tmp_path):
     """The Edit tab for a logged-in editor (a save that reaches the file), and the dashboard coloured by the KIM score."""
     import bcrypt
+    import openpyxl
+
+    from geo.cli.utama import main
 
     data = tmp_path / "data"
     shutil.copytree(PROYEK / "data", data)
@@ -86,6 +89,17 @@ def test_tab_sunting_dan_peta_skor(tmp_path):
         page.get_by_text("Saved: 0 added, 1 changed").first.wait_for(timeout=60_000)
         page.screenshot(path=str(tmp_path / "sunting.png"), full_page=True)
         assert "Warta kampung atas laut (contoh)" in (data / "profil_kim.csv").read_text(encoding="utf-8")
+        # the jury sheet from `kim juri-templat`, filled in, loads through the page
+        lembar = tmp_path / "juri.xlsx"
+        assert main(["kim", "juri-templat", "--kim", str(data / "kim.csv"), "--periode", "2030", "-o", str(lembar)]) == 0
+        wb = openpyxl.load_workbook(lembar)
+        wb.worksheets[0]["E2"] = 77
+        wb.save(lembar)
+        page.get_by_role("tab", name="Edit").click()
+        page.locator("[data-testid=stFileUploaderDropzoneInput]").last.set_input_files(str(lembar))
+        page.get_by_role("button", name="Load the jury scores").click()
+        page.get_by_text("Saved: 1 scores from juri.xlsx").first.wait_for(timeout=60_000)
+        assert ",2030," in (data / "nilai_juri.csv").read_text(encoding="utf-8")
         page.goto(f"{server.url}/?metrik=skor_kim")
         page.get_by_text("Skor KIM periode").first.wait_for(timeout=90_000)
         tunggu_diam(page)
