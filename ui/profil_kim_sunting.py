@@ -16,27 +16,20 @@ from geo.kim.teks import tk
 from geo.masuk.dataset import Dataset
 from geo.simpan.kim import GalatKonflik
 from geo.simpan.lingkup import PELAPOR, PENINJAU, Akun, dalam_lingkup
-from ui.kelola import bagian_login, daftar_pengguna
+from ui.kelola import bagian_login, daftar_pengguna, kabar, lupakan_sidik, sidik_awal, tampilkan_kabar
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import gudang, lupakan
 
 K_SIDIK = "profil_sunting_sidik"
-K_KABAR = "profil_sunting_kabar"
 BARU = "__baru__"
 _TEKS = ("nama_kim", "nomor_kimid", "sk_nomor", "sk_tanggal", *(k for p in PENGURUS for k in (p, f"kontak_{p}")),
          *(k for c in KANAL for k in (c, f"pos_{c}")), "tagline")
 
 
-def _kabar() -> None:
-    kabar = st.session_state.pop(K_KABAR, None)
-    if kabar:
-        getattr(st, kabar[0])(kabar[1])
-
-
 def _selesai(pesan: str) -> None:
-    st.session_state.pop(K_SIDIK, None)
-    st.session_state[K_KABAR] = ("success", pesan)
+    lupakan_sidik(K_SIDIK)
+    kabar("success", pesan)
     st.cache_data.clear()
     lupakan()
     st.rerun()
@@ -53,13 +46,13 @@ def sunting(dataset: Dataset, bahasa: str) -> None:
     if pengguna.peran in (PENINJAU, PELAPOR):
         st.info(tk("sunting_hanya_editor", bahasa))
         return
-    _kabar()
+    tampilkan_kabar()
     try:
         tabel, sidik = gudang().baca_profil_untuk_sunting(dataset)
     except GalatData as exc:
         st.error(aman_md(exc))
         return
-    st.session_state.setdefault(K_SIDIK, sidik)  # what this editor saw: a later change by someone else is a conflict
+    sidik_awal(K_SIDIK, sidik)  # what this editor saw: a later change by someone else is a conflict
     _form_kim(dataset, tabel, pengguna, bahasa)
     st.divider()
     _unggah_juri(dataset, pengguna, bahasa)
@@ -120,9 +113,9 @@ def _simpan(dataset: Dataset, tabel: pd.DataFrame, baris: dict, id_lama: str | N
             baru = pd.concat([baru, pd.DataFrame([baris]).reindex(columns=baru.columns)], ignore_index=True)
         else:
             baru.loc[baru["id_kim"] == id_lama, list(baru.columns)] = [baris.get(k, "") for k in baru.columns]
-        hasil = gudang().simpan_profil(baru, dataset, pengguna, st.session_state.get(K_SIDIK), berkas=tk("judul_form", bahasa))
+        hasil = gudang().simpan_profil(baru, dataset, pengguna, sidik_awal(K_SIDIK, None), berkas=tk("judul_form", bahasa))
     except GalatKonflik as exc:
-        st.session_state.pop(K_SIDIK, None)
+        lupakan_sidik(K_SIDIK)
         st.error(aman_md(exc))
         return
     except GalatData as exc:  # a refused logo, the scope, an unreachable store: a message, nothing saved
