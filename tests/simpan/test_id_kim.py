@@ -124,3 +124,16 @@ def test_id_kim_pulang_pergi_di_postgresql(url_pg, dengan_id):
     keluar = pindah.ekspor(g, w.dir / "ekspor")
     assert _kolom_berkas(keluar[0]).set_index("id_potensi").at["A-03", "id_kim"] == "KIM-B"
     g.kolam.tutup()
+
+
+def test_pulihkan_cadangan_mempertahankan_id_kim(dengan_id):
+    from geo.simpan.kim import pulihkan
+
+    dataset = muat_dataset()
+    tabel, sidik = baca_untuk_sunting(dataset)
+    tabel["id_kim"] = ""  # the editor cleared every link
+    hasil = simpan_kim(tabel, dataset, "budi", sidik)
+    assert hasil.disimpan and (_kolom_berkas(dengan_id.kim)["id_kim"] == "").all()
+    pulih = pulihkan(hasil.cadangan, muat_dataset(), "budi")
+    assert pulih.disimpan, pulih.pesan
+    assert dict(zip(*_kolom_berkas(dengan_id.kim)[["id_potensi", "id_kim"]].T.to_numpy()))["B-01"] == "KIM-B"
