@@ -4,7 +4,8 @@ Run from the project root:  python benchmarks/bench_pemetaan.py [--unit 1000] [-
 
 Writes a generated province (benchmarks/buat_wilayah_besar.py) to a temporary
 folder, loads it (the KIM table is made from ``nama_kim``), then times the
-scores and ranks, the roll-up, the XLSX and the PDF (one section per
+scores and ranks, a View coloured by the KIM score (#25, computed only
+when shown) against one by a plain count, the roll-up, the XLSX and the PDF (one section per
 kab/kota). Numbers are printed, never asserted.
 """
 
@@ -24,6 +25,8 @@ from geo.kim.berkas import buat_berkas_kim, id_kim_untuk
 from geo.kim.pemetaan import pemetaan
 from geo.kim.penilaian import penilaian
 from geo.masuk.dataset import muat_dataset
+from geo.tampilan.keadaan import Keadaan
+from geo.tampilan.susun import tampilkan
 
 
 def _waktu(label: str, fungsi):
@@ -45,6 +48,8 @@ def main() -> None:
         d = _waktu("muat (termasuk tabel KIM dari nama_kim)", lambda: muat_dataset(w.kim, w.batas, w.referensi, w.wilayah))
         print(f"{len(d.profil.tabel)} KIM, {len(d.potensi)} potensi, {d.profil.tabel['kode_kelurahan'].str[:5].nunique()} kab/kota")
         _waktu("penilaian (skor, peringkat, prioritas)", lambda: penilaian(d, tanggal))
+        _waktu("tampilan, metrik jumlah_potensi", lambda: tampilkan(d, Keadaan(metrik="jumlah_potensi")))
+        _waktu("tampilan, metrik skor_kim (peta skor KIM)", lambda: tampilkan(d, Keadaan(metrik="skor_kim")))
         _waktu("pemetaan (rekap per KIM)", lambda: pemetaan(d, tanggal))
         semua = id_kim_untuk(d, None)
         x = _waktu("pemetaan-xlsx", lambda: buat_berkas_kim("pemetaan-xlsx", d, semua, tanggal))

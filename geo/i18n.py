@@ -229,6 +229,8 @@ TEKS: dict[str, dict[str, str]] = {
     "kol_aktif_pada": {"id": "Aktif {tanggal}", "en": "Active {tanggal}"},
     "kol_perubahan": {"id": "Perubahan", "en": "Change"},
     "kol_bangkit": {"id": "Bangkit kembali", "en": "Revived"},
+    "legenda_skor_kim": {"id": "Skor KIM periode {periode} pada {pada} (rata-rata KIM per {unit}; 0–100)",
+                         "en": "KIM score, period {periode}, on {pada} (mean of the KIM per {unit}; 0–100)"},
     "legenda_dormansi": {"id": "Bulan tidak aktif pada {pada} (median per {unit})", "en": "Months inactive on {pada} (median per {unit})"},
     # --- Profiles, atlas, photos and branding (#14) ---
     "atlas_judul": {"id": "Atlas dan profil", "en": "Atlas and profiles"},
@@ -259,6 +261,7 @@ _METRIK_EN = {
     "jumlah_anggota": "Number of members",
     "bulan_tidak_aktif": "Months inactive (median per kelurahan)",
     "perubahan_aktif": "Change in active potentials",
+    "skor_kim": "KIM score (mean of the KIM per kelurahan)",
 }
 
 

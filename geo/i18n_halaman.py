@@ -48,6 +48,8 @@ TEKS_HALAMAN: dict[str, dict[str, str]] = {
     "k_login_tunggu": {"id": "Terlalu banyak percobaan yang gagal. Coba lagi dalam {n} detik.",
                        "en": "Too many failed attempts. Try again in {n} seconds."},
     "k_login_salah": {"id": "Nama pengguna atau kata sandi salah.", "en": "Wrong user name or password."},
+    "k_id_kim_bantu": {"id": "KIM di tabel KIM (Profil KIM). Kosongkan agar KIM dicari menurut nama KIM dan kelurahan.",
+                       "en": "The KIM in the KIM table (KIM profiles). Leave empty to find the KIM by its name and kelurahan."},
     "k_editor_bantu": {"id": "Klik sel untuk mengubah; baris baru di bagian bawah tabel; centang baris lalu tekan ikon tempat sampah "
                              "untuk menghapus. Tidak ada yang tersimpan sebelum Anda menekan **Simpan perubahan**.",
                        "en": "Click a cell to change it; new rows at the bottom of the table; tick rows and press the bin icon to delete "

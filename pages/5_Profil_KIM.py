@@ -19,6 +19,7 @@ from ui.muat import muat
 from ui.navigasi import bahasa_halaman, menu
 from ui.pengaman import jalankan_halaman
 from ui.profil_kim import bulanan, id_kim_kecamatan, pemetaan, peringkat, profil
+from ui.profil_kim_sunting import sunting
 
 st.set_page_config(page_title="Profil KIM · Peta Potensi KIM", page_icon="🏷️", layout="wide")
 
@@ -54,8 +55,8 @@ def halaman() -> None:
         st.info(tk("contoh", bahasa), icon=":material/info:")
     for m in p.laporan.masalah:
         st.warning(aman_md(str(m)))
-    t1, t2, t3, t4 = st.tabs([tk("tab_peringkat", bahasa), tk("tab_profil", bahasa), tk("tab_pemetaan", bahasa),
-                              tk("tab_bulanan", bahasa)])
+    t1, t2, t3, t4, t5 = st.tabs([tk("tab_peringkat", bahasa), tk("tab_profil", bahasa), tk("tab_pemetaan", bahasa),
+                                  tk("tab_bulanan", bahasa), tk("tab_sunting", bahasa)])
     with t1:
         peringkat(dataset, p, bahasa)
     with t2:
@@ -67,6 +68,8 @@ def halaman() -> None:
             bulanan(dataset, tanggal, bahasa)
         except GalatData as exc:
             st.error(aman_md(exc))
+    with t5:
+        sunting(dataset, bahasa)
 
 
 jalankan_halaman(halaman)

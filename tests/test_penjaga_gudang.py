@@ -11,7 +11,7 @@ PROYEK = Path(__file__).resolve().parents[1]
 TERLARANG = {
     "simpan_kim", "simpan_kegiatan", "simpan_rencana", "tulis_usul", "pulihkan", "ganti_teraudit", "tulis_atomik",
     "tulis_bytes_atomik", "cadangkan", "hapus_berantai", "catat_audit", "baca_untuk_sunting", "baca_log_untuk_sunting",
-    "baca_audit", "muat_rencana", "muat_dataset",
+    "baca_audit", "muat_rencana", "muat_dataset", "simpan_profil", "simpan_logo", "muat_lembar_juri",
     # the report queue and the budget baseline joined the store too: Gudang.ajukan_laporan / ada_penetapan …
     "path_penetapan", "muat_penetapan", "muat_penetapan_berkas", "tetapkan_berkas",
 }

@@ -180,6 +180,15 @@ def tampilkan_kabar() -> None:
         getattr(st, jenis)(teks)
 
 
+def sidik_awal(kunci: str, sidik: object) -> object:
+    """The fingerprint an editor first loaded under ``kunci`` (kept until :func:`lupakan_sidik`): a later change is a conflict."""
+    return st.session_state.setdefault(kunci, sidik)
+
+
+def lupakan_sidik(kunci: str) -> None:
+    st.session_state.pop(kunci, None)
+
+
 def catatan_status(dataset: Dataset, tabel: pd.DataFrame) -> None:
     """Before saving: rows whose map status will differ from the status typed, and why (the status rule)."""
     from geo.tampilan.waktu import SUMBER_LOG, SUMBER_TERCATAT, status_menurut_aturan

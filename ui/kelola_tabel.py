@@ -31,7 +31,7 @@ from ui.navigasi import bahasa_halaman
 # kode_kelurahan and kecamatan are derived from the chosen kelurahan on save,
 # so the editor never shows a code that disagrees with the name beside it.
 KOLOM_EDITOR = [
-    "id_potensi", "nama_kim", "kelurahan", "kategori_potensi", "nama_potensi", "deskripsi", "status_aktivitas",
+    "id_potensi", "nama_kim", "id_kim", "kelurahan", "kategori_potensi", "nama_potensi", "deskripsi", "status_aktivitas",
     "jumlah_anggota", "kegiatan_terakhir", "lintang", "bujur", "kontak",
 ]
 BERKAS_EDITOR = "tabel suntingan"
@@ -43,6 +43,8 @@ def _konfigurasi(dataset: Dataset) -> dict:
     return {
         "id_potensi": cc.TextColumn("id_potensi", required=True, help="id unik, mis. BTG-KUA-01"),
         "nama_kim": cc.TextColumn("nama KIM", required=True),
+        # Only KIM of the KIM table can be chosen; empty: the KIM is found by nama_kim (geo.kim.tautan).
+        "id_kim": cc.SelectboxColumn("id_kim", options=id_kim_pilihan(dataset), help=t("k_id_kim_bantu", bahasa_halaman())),
         "kelurahan": cc.SelectboxColumn("kelurahan", options=list(ref.tabel["kelurahan"]), required=True),
         "kategori_potensi": cc.SelectboxColumn("kategori potensi", options=list(wil.kategori_potensi), required=True),
         "nama_potensi": cc.TextColumn("nama potensi", required=True),
@@ -54,6 +56,14 @@ def _konfigurasi(dataset: Dataset) -> dict:
         "bujur": cc.NumberColumn("bujur", min_value=-180.0, max_value=180.0, format="%.6f"),
         "kontak": cc.TextColumn("kontak"),
     }
+
+
+def id_kim_pilihan(dataset: Dataset) -> list[str]:
+    """The KIM table's own ids (not those made up for KIM it lacks), the choices of the editor's ``id_kim``."""
+    profil = dataset.profil
+    if profil is None:
+        return []
+    return [i for i in profil.tabel["id_kim"].astype(str) if i and i not in set(profil.dibuat)]
 
 
 def lengkapi_kelurahan(tabel: pd.DataFrame, dataset: Dataset, asal: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import sys
 from pathlib import Path
@@ -63,10 +64,8 @@ def _juri_templat(args: argparse.Namespace) -> int:
 
 
 def _juri_muat(args: argparse.Namespace) -> int:
-    from geo.kim.aturan import aturan_nilai
-    from geo.kim.juri import baca_lembar_juri, gabung_nilai, ke_csv_juri, path_juri
-    from geo.kim.penilaian import nilai_juri_tersimpan
-    from geo.simpan.berkas import cadangkan, tulis_bytes_atomik
+    from geo.kim.juri import path_juri
+    from geo.kim.simpan_profil import muat_lembar_juri
 
     dataset = muat_dari_args(args)
     sumber = Path(args.berkas)
@@ -74,19 +73,12 @@ def _juri_muat(args: argparse.Namespace) -> int:
         data = sumber.read_bytes()
     except OSError as exc:
         raise GalatData(f"{sumber}: berkas tidak dapat dibuka ({exc.strerror or exc}).") from None
-    tabel, laporan = baca_lembar_juri(data, sumber.name, aturan_nilai(dataset.wilayah), set(dataset.profil.tabel["id_kim"]))
+    jumlah, laporan = muat_lembar_juri(dataset, data, sumber.name, f"cli:{getpass.getuser()}")  # the server's terminal: trusted
     if not laporan.ok:
         print(laporan.teks(), file=sys.stderr)
         print("Tidak ada yang disimpan: perbaiki sel di atas lalu muat ulang.", file=sys.stderr)
         return 1
-    lama, laporan_lama = nilai_juri_tersimpan(dataset)
-    if not laporan_lama.ok:
-        print(laporan_lama.teks(), file=sys.stderr)
-        return 1
-    tujuan = path_juri(dataset.path_kim)
-    cadangkan(tujuan)
-    tulis_bytes_atomik(tujuan, ke_csv_juri(gabung_nilai(lama, tabel)))
-    print(f"Tersimpan: {tujuan} ({len(tabel)} nilai dari {sumber.name})")
+    print(f"Tersimpan: {path_juri(dataset.path_kim)} ({jumlah} nilai dari {sumber.name})")
     return 0
 
 

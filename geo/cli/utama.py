@@ -149,7 +149,7 @@ def _tabel_summary(tampilan: Tampilan) -> pd.DataFrame:
     from geo.tampilan.banding import kolom_banding
 
     dataset, ringkasan = tampilan.dataset, tampilan.ringkasan
-    tambahan = [k for k in ("bulan_tidak_aktif", *kolom_banding(dataset)) if k in ringkasan.columns]
+    tambahan = [k for k in ("bulan_tidak_aktif", *kolom_banding(dataset), "skor_kim") if k in ringkasan.columns]
     tabel = pd.DataFrame(ringkasan[kolom_ringkasan(dataset.wilayah) + tambahan])
     if tampilan.tingkat != "kelurahan":
         tabel = tabel.rename(columns={"kelurahan": "nama", "kecamatan": "induk", "kode_kecamatan": "kode_induk"})

@@ -72,7 +72,7 @@ def _baris(ax: Axes, x: float, y: float, teks: str, lebar: float) -> float:
 def _bagian_kelas(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampilan, bahasa: str) -> float:
     wil, kelas, metrik = tampilan.dataset.wilayah, tampilan.kelas, tampilan.metrik
     judul = t("c_legenda_per_unit", bahasa, metrik=label_metrik(metrik, wil, bahasa), **sebutan_tampilan(tampilan, bahasa))
-    if metrik in ("perubahan_aktif", "bulan_tidak_aktif"):
+    if metrik in ("perubahan_aktif", "bulan_tidak_aktif", "skor_kim"):
         judul = judul_metrik(tampilan, metrik, bahasa)  # says its date(s) and how a kelurahan's value is made
     y = _judul(ax, x, y, judul, lebar)
     for warna, teks in zip(kelas.warna, kelas.label(lambda v: nilai_metrik(metrik, v, bahasa))):

@@ -18,10 +18,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from geo import format_id
 from geo.ekspor import keterangan
 from geo.ekspor.formula import netralkan_tabel
-from geo.masuk import skema
 from geo.tampilan.agregat import kolom_kategori, kolom_ringkasan, kolom_status
 from geo.tampilan.angka import angka_utama
-from geo.tampilan.metrik import METRIK_DASAR
+from geo.tampilan.metrik import METRIK_DASAR, METRIK_SKOR_KIM
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
@@ -50,8 +49,11 @@ def tabel_potensi(tampilan: Tampilan) -> pd.DataFrame:
     The import columns hold what is stored (so the file loads back unchanged); with an
     activity log, what the map shows follows in the derived columns ``skema.KOLOM_TURUNAN``.
     """
+    from geo.simpan.rujukan_kim import KOLOM_SIMPAN, tanpa_id_kim_kosong
+
     semua = pd.DataFrame(tampilan.potensi.drop(columns="geometry")).reset_index(drop=True)
-    tabel = semua[[k for k in skema.KOLOM_KIM if k in semua.columns]].copy()
+    # kim.csv's own columns, its id_kim too when rows name their KIM (#25), so the file loads back unchanged.
+    tabel = tanpa_id_kim_kosong(semua[[k for k in KOLOM_SIMPAN if k in semua.columns]].copy())
     if "status_tercatat" in semua:
         dari_log = semua["sumber_status"] == "log"
         tabel["status_aktivitas"] = semua["status_tercatat"]
@@ -63,6 +65,10 @@ def tabel_potensi(tampilan: Tampilan) -> pd.DataFrame:
         tabel["bulan_tidak_aktif"] = bulan.astype(object).map(lambda v: None if pd.isna(v) else int(v))
     tabel["kegiatan_terakhir"] = _tanggal(tabel["kegiatan_terakhir"])
     tabel["jumlah_anggota"] = tabel["jumlah_anggota"].astype(object).where(tabel["jumlah_anggota"].notna(), None)
+    if tampilan.metrik == METRIK_SKOR_KIM:  # the map's metric: each potential's KIM score (empty: not assessed)
+        from geo.tampilan.skor_kim import skor_per_potensi
+
+        tabel[METRIK_SKOR_KIM] = skor_per_potensi(tampilan).astype(object).where(lambda s: s.notna(), None).to_numpy()
     return tabel
 
 
@@ -72,7 +78,8 @@ def tabel_ringkasan(tampilan: Tampilan) -> pd.DataFrame:
     Potentials whose kelurahan is missing from the boundaries get one extra
     row, so the sheet sums to the same totals as the Potensi sheet.
     """
-    tabel = pd.DataFrame(tampilan.ringkasan[kolom_ringkasan(tampilan.dataset.wilayah)]).reset_index(drop=True)
+    kolom = [*kolom_ringkasan(tampilan.dataset.wilayah), *([METRIK_SKOR_KIM] if METRIK_SKOR_KIM in tampilan.ringkasan else [])]
+    tabel = pd.DataFrame(tampilan.ringkasan[kolom]).reset_index(drop=True)
     a = angka_utama(tampilan)
     if a.tanpa_batas:
         p = tampilan.potensi[~tampilan.potensi["kode_kelurahan"].isin(tampilan.ringkasan["kode"])]
@@ -105,6 +112,7 @@ def label_ringkasan(tampilan: Tampilan) -> dict[str, str]:
     }
     # A share of no potentials is an empty cell, never 0: the header says so.
     label["persen_aktif"] = f"{METRIK_DASAR['persen_aktif']}; kosong = tidak ada data"
+    label[METRIK_SKOR_KIM] = f"{METRIK_DASAR[METRIK_SKOR_KIM]}; kosong = tidak ada data"
     label.update({kolom_kategori(k): f"Potensi {k}" for k in wil.kategori_potensi})
     label.update({kolom_status(s): f"Status {s}" for s in wil.status_aktivitas})
     return label

@@ -39,6 +39,17 @@ def _png_murni(data: bytes) -> bytes:
     return keluaran.getvalue()
 
 
+def logo_siap(data: bytes, nama: str, png: bool | None = None) -> tuple[bytes, str]:
+    """(clean bytes, "png"|"jpeg") of an image, or ``GalatData`` saying why it is refused (the photo checks).
+
+    ``png`` None: decided by the bytes (an uploaded PNG keeps its transparency).
+    """
+    jpeg = bersihkan(data, nama)[0]
+    if png is None:
+        png = data.startswith(b"\x89PNG\r\n\x1a\n")
+    return (_png_murni(data), "png") if png else (jpeg, "jpeg")
+
+
 def logo_bersih(path: Path) -> tuple[tuple[bytes, str] | None, str | None]:
     """((clean bytes, "png"|"jpeg"), None) for a usable logo, or (None, why it is refused).
 
@@ -46,9 +57,7 @@ def logo_bersih(path: Path) -> tuple[tuple[bytes, str] | None, str | None]:
     a PNG is then re-drawn as a pixels-only PNG, anything else is the photo store's clean JPEG.
     """
     try:
-        data = path.read_bytes()
-        jpeg = bersihkan(data, path.name)[0]
-        return ((_png_murni(data), "png") if path.suffix.lower() == ".png" else (jpeg, "jpeg")), None
+        return logo_siap(path.read_bytes(), path.name, png=path.suffix.lower() == ".png"), None
     except OSError as exc:
         return None, f"berkas logo {path.name} tidak dapat dibuka ({exc.strerror or exc}); letakkan di folder {FOLDER_LOGO}/."
     except GalatData as exc:

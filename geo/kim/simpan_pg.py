@@ -9,6 +9,8 @@ not yet upgraded) the KIM are made from ``nama_kim`` as for a file store.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 
@@ -41,8 +43,23 @@ def tulis_profil_pg(conn, profil: ProfilKIM | None, pengguna: str) -> int:
     return len(baris)
 
 
-def profil_dari_pg(conn, potensi: pd.DataFrame, referensi: Referensi, laporan: Laporan) -> ProfilKIM:
-    """The stored KIM table, validated and linked to the potentials (like the file store's load)."""
+def profil_dari_pg(conn, potensi: pd.DataFrame, referensi: Referensi, laporan: Laporan,
+                   folder_logo: Path | None = None) -> ProfilKIM:
+    """The stored KIM table, validated and linked to the potentials (like the file store's load).
+
+    With ``folder_logo`` the stored logos are mirrored there, so the profile shows them as from files.
+    """
+    profil = _profil_dari_pg(conn, potensi, referensi, laporan)
+    if folder_logo is not None:
+        from geo.simpan.pg.profil_pg import cermin_logo
+
+        path = cermin_logo(conn, folder_logo)
+        if path is not None:
+            profil = replace(profil, path=path)
+    return profil
+
+
+def _profil_dari_pg(conn, potensi: pd.DataFrame, referensi: Referensi, laporan: Laporan) -> ProfilKIM:
     rows = conn.execute(f"SELECT isi FROM {TABEL_PROFIL} ORDER BY urutan").fetchall() if ada_tabel(conn) else []
     id_kim = potensi.get("id_kim", None)
     if not rows:

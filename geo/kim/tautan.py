@@ -38,6 +38,28 @@ def id_baru(kode: str, terpakai: set[str]) -> str:
     return f"{dasar}-{n}"
 
 
+def id_kim_sel(frame: pd.DataFrame) -> np.ndarray:
+    """kim.csv's own ``id_kim`` cells, stripped ('' where the column or the cell is empty)."""
+    if KOLOM_ID_KIM not in frame:
+        return np.full(len(frame), "", dtype=object)
+    return frame[KOLOM_ID_KIM].astype(object).fillna("").astype(str).str.strip().to_numpy(dtype=object)
+
+
+def periksa_id_kim(id_kim: np.ndarray, baris: np.ndarray, dikenal: set[str], berkas_kim: str, berkas_profil: str,
+                   laporan: Laporan) -> int:
+    """Each non-empty ``id_kim`` of kim.csv must be a KIM of the KIM table; the others are errors with row and column.
+
+    The load and every save of kim.csv (both stores) ask this one check, so no
+    saved potential points at a KIM that does not exist. Returns the count.
+    """
+    salah = np.flatnonzero((id_kim != "") & ~pd.Series(id_kim, dtype=object).isin(dikenal).to_numpy())
+    for i in salah:
+        laporan.tambah(berkas_kim, f"id_kim '{id_kim[i]}' tidak ada di {berkas_profil}. Tambahkan KIM itu ke tabel KIM "
+                       "atau kosongkan sel ini agar KIM dicari menurut nama_kim dan kode_kelurahan.",
+                       baris=int(baris[i]), kolom=KOLOM_ID_KIM, nilai=str(id_kim[i]))
+    return len(salah)
+
+
 def tautkan(potensi: pd.DataFrame, profil: ProfilKIM, berkas_kim: str, laporan: Laporan,
             id_kim: pd.Series | None = None) -> ProfilKIM:
     """The KIM table with every KIM of kim.csv in it and ``tautan`` (id_potensi → id_kim) filled.
@@ -50,13 +72,9 @@ def tautkan(potensi: pd.DataFrame, profil: ProfilKIM, berkas_kim: str, laporan: 
     dikenal = set(tabel["id_kim"])
     berkas_profil = profil.path.name if profil.path else "profil_kim.csv"
     # Vectorised: a national table has 400,000 potentials; only unknown ids and new KIM are looped over.
-    sendiri = (id_kim.fillna("").astype(str).str.strip().to_numpy() if id_kim is not None
-               else np.full(len(potensi), "", dtype=object))
+    sendiri = id_kim_sel(pd.DataFrame({KOLOM_ID_KIM: id_kim}) if id_kim is not None else potensi.iloc[:, :0])
     ada = sendiri != ""
-    for i in np.flatnonzero(ada & ~pd.Series(sendiri).isin(dikenal).to_numpy()):
-        laporan.tambah(berkas_kim, f"id_kim '{sendiri[i]}' tidak ada di {berkas_profil}. Tambahkan KIM itu ke tabel KIM "
-                       "atau kosongkan sel ini agar KIM dicari menurut nama_kim dan kode_kelurahan.",
-                       baris=int(potensi[KOLOM_BARIS].iloc[i]), kolom=KOLOM_ID_KIM, nilai=sendiri[i])
+    periksa_id_kim(sendiri, potensi[KOLOM_BARIS].to_numpy(), dikenal, berkas_kim, berkas_profil, laporan)
     kunci = _kunci_seri(potensi["kode_kelurahan"], potensi["nama_kim"])
     hasil = kunci.map(menurut_kunci)
     baru: list[dict] = []

@@ -49,6 +49,38 @@ TEKS_KIM: dict[str, tuple[str, str]] = {
     "unduh_csv_bulanan": ("Unduh ringkasan (CSV)", "Download the digest (CSV)"),
     "unduh_pdf_bulanan": ("Unduh ringkasan (PDF)", "Download the digest (PDF)"),
     "target": ("Target", "Targets"), "capaian": ("Capaian", "Achieved"), "jenis": ("Jenis", "Kind"), "periode_singkat": ("Periode", "Period"),
+    # The Edit tab (ui/profil_kim_sunting.py): the KIM table, logos and the jury sheet, in the account's scope
+    "tab_sunting": ("Sunting", "Edit"),
+    "sunting_bantu": (("Ubah data KIM di lingkup akun Anda. Masuk dengan akun Kelola Data (editor atau administrator); "
+                       "setiap perubahan diperiksa, dicadangkan dan dicatat di audit."),
+                      ("Change KIM records within your account's scope. Log in with a Kelola Data account (editor or "
+                       "administrator); every change is checked, backed up and audited.")),
+    "sunting_sebagai": ("Masuk sebagai **{nama}** ({peran}, lingkup {lingkup}).", "Logged in as **{nama}** ({peran}, scope {lingkup})."),
+    "semua": ("seluruh wilayah", "the whole region"),
+    "sunting_hanya_editor": ("Hanya editor atau administrator yang dapat mengubah tabel KIM.",
+                             "Only an editor or administrator can change the KIM table."),
+    "kim_baru": ("+ KIM baru", "+ New KIM"), "nama_kim": ("Nama KIM", "KIM name"),
+    "sk_tanggal": ("Tanggal SK (TTTT-BB-HH)", "Decree date (YYYY-MM-DD)"), "kontak": ("Kontak", "Contact"),
+    "kanal": ("Kanal media", "Media channels"), "pos_terakhir": ("Pos terakhir", "Last post"),
+    "bantu_bimtek": ("Satu per entri, dipisah titik koma: TTTT-BB-HH | judul", "One per entry, separated by semicolons: YYYY-MM-DD | title"),
+    "bantu_bantuan": ("Satu per entri, dipisah titik koma: TTTT-BB-HH | barang", "One per entry, separated by semicolons: YYYY-MM-DD | item"),
+    "bantu_penghargaan": ("Satu per entri, dipisah titik koma: tahun | tingkat | peringkat",
+                          "One per entry, separated by semicolons: year | level | rank"),
+    "logo": ("Logo baru (PNG, JPEG atau WebP; diperiksa seperti foto)", "New logo (PNG, JPEG or WebP; checked like a photo)"),
+    "simpan": ("Simpan", "Save"), "judul_form": ("formulir KIM", "KIM form"),
+    "tersimpan": ("Tersimpan: {a} ditambah, {u} diubah, {d} dihapus.", "Saved: {a} added, {u} changed, {d} removed."),
+    "tanpa_perubahan": ("Tidak ada perubahan; tidak ada yang disimpan.", "No change; nothing was saved."),
+    "tidak_disimpan": ("Tidak disimpan: {n} galat harus diperbaiki dulu.", "Not saved: fix {n} errors first."),
+    "juri_judul": ("Lembar nilai juri", "Jury scoring sheet"),
+    "juri_bantu": (("Unggah lembar nilai juri (XLSX dari tombol unduh di tab Peringkat atau python -m geo kim juri-templat) "
+                    "yang sudah diisi 0–100."),
+                   ("Upload the jury scoring sheet (XLSX from the Ranking tab's download or python -m geo kim juri-templat) "
+                    "filled in with 0–100 scores.")),
+    "juri_unggah": ("Lembar nilai juri (XLSX)", "Jury scoring sheet (XLSX)"),
+    "juri_muat": ("Muat nilai juri", "Load the jury scores"),
+    "juri_gagal": ("Tidak ada yang disimpan: perbaiki sel di bawah lalu unggah ulang.",
+                   "Nothing was saved: fix the cells below and upload again."),
+    "juri_tersimpan": ("Tersimpan: {n} nilai dari {berkas}.", "Saved: {n} scores from {berkas}."),
 }
 
 

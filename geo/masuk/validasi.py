@@ -59,7 +59,7 @@ def _cek_kolom(k: _Konteks) -> None:
             kolom=nama,
         )
     for nama in kolom:
-        if nama not in skema.KOLOM_KIM and nama not in (KOLOM_BARIS, KOLOM_KABKOTA, KOLOM_ID_KIM, *skema.KOLOM_TURUNAN):
+        if nama not in skema.KOLOM_KIM and nama not in (KOLOM_BARIS, KOLOM_KABKOTA, KOLOM_ID_KIM, *skema.KOLOM_TURUNAN, "skor_kim"):
             k.laporan.tambah(k.berkas, "Kolom tidak dikenal; isinya diabaikan. Periksa ejaan judul kolom.", baris=1, kolom=nama, tingkat=PERINGATAN)
 
 

@@ -139,6 +139,23 @@ class Gudang(ProtokolAntrean, Protocol):  # + the report queue and the budget ba
                     id_sah: set[str] | None = None) -> _foto.Foto:
         """Validate, clean and store one potential's photo, audited; the old one is kept as a backup."""
 
+    # --- #25: the KIM table (profil_kim) and its logos, editable in the account's scope ---
+    def baca_profil_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, Any]:
+        """The KIM table as text cells (``KOLOM_PROFIL``, migrated KIM included) and its fingerprint."""
+
+    def simpan_profil(self, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any, *,
+                      aksi: str = "sunting-profil", berkas: str = "tabel KIM", catatan: str = "") -> HasilSimpan:
+        """Validate and save the KIM table in the account's scope (refusal audited), or refuse and say why.
+
+        Removing a KIM that kim.csv rows name by ``id_kim`` is refused with those rows.
+        """
+
+    def simpan_logo(self, dataset: Dataset, id_kim: str, data: bytes, pengguna: Pelaku, nama: str = "logo") -> str:
+        """Check a KIM logo like a photo and store its clean image; the name for the KIM's ``logo`` cell."""
+
+    def simpan_nilai_juri(self, dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku) -> tuple[int, Laporan]:
+        """A filled jury sheet into the stored scores (``kim juri-muat``'s code), in scope; (scores, report)."""
+
 
 class GudangBerkas(AntreanBerkasMixin):
     """Today's embedded store: CSV/XLSX + GeoJSON files, a lock file, backups in ``cadangan/``."""
@@ -184,8 +201,11 @@ class GudangBerkas(AntreanBerkasMixin):
         return _kim.pulihkan(cadangan.path, dataset, pengguna, sidik_awal, periksa_konflik)  # type: ignore[attr-defined]
 
     def baca_audit(self, rekaman: str = "kim") -> pd.DataFrame:
+        from geo.kim.profil import path_profil
+
         path = {"kegiatan": config.path_kegiatan(self._paths()[0]), "anggaran": config.path_anggaran(),
-                "menunggu": self._antre().path, "penetapan": self._path_penetapan()}.get(rekaman, self._paths()[0])
+                "menunggu": self._antre().path, "penetapan": self._path_penetapan(),
+                "profil_kim": path_profil(self._paths()[0])}.get(rekaman, self._paths()[0])
         _foto.selesaikan_jurnal_foto_terkunci(self._paths()[0])  # #21: a killed photo save's entry too
         return _kim.baca_audit(path)
 
@@ -232,6 +252,27 @@ class GudangBerkas(AntreanBerkasMixin):
             periksa_rencana(pengguna)
         return simpan_rencana(frame, config.path_anggaran(), dataset, pengaturan, nama_pelaku(pengguna), sidik_awal,
                               berkas=berkas, aksi=aksi)
+
+    def baca_profil_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, Any]:
+        from geo.kim import simpan_profil
+
+        return simpan_profil.baca_profil_untuk_sunting(dataset)
+
+    def simpan_profil(self, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any, *,
+                      aksi: str = "sunting-profil", berkas: str = "tabel KIM", catatan: str = "") -> HasilSimpan:
+        from geo.kim import simpan_profil
+
+        return simpan_profil.simpan_profil(frame, dataset, pengguna, sidik_awal, aksi=aksi, berkas=berkas, catatan=catatan)
+
+    def simpan_logo(self, dataset: Dataset, id_kim: str, data: bytes, pengguna: Pelaku, nama: str = "logo") -> str:
+        from geo.kim import simpan_profil
+
+        return simpan_profil.simpan_logo(dataset, id_kim, data, pengguna, nama)
+
+    def simpan_nilai_juri(self, dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku) -> tuple[int, Laporan]:
+        from geo.kim.simpan_profil import muat_lembar_juri
+
+        return muat_lembar_juri(dataset, data, nama, pengguna)
 
     # --- #21: the login limiter's counts, in SQLite beside the data (process memory if read-only) ---
     def _gagal(self) -> _pembatas_simpan.PenyimpanGagal:

@@ -31,6 +31,14 @@ from geo.masuk.periksa import baca_dan_validasi
 from geo.masuk.validasi import validasi_kim
 from geo.simpan.berkas import Sidik, berubah, cadangkan, kunci, tulis_bytes_atomik
 from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_kim, tanpa_batas
+from geo.simpan.rujukan_kim import (
+    KOLOM_SIMPAN,
+    id_kim_berkas,
+    kolom_sunting,
+    kolom_tulis,
+    laporan_rujukan_kim,
+    pesan_rujukan_kim,
+)
 
 MODE_GABUNG = "gabung"
 MODE_GANTI = "ganti"
@@ -129,21 +137,21 @@ def baca_untuk_sunting(dataset: Dataset) -> tuple[pd.DataFrame, Sidik | None]:
         data = path.read_bytes()
         stat = path.stat()
     except FileNotFoundError:
-        return pd.DataFrame(columns=list(skema.KOLOM_KIM)), None
+        return pd.DataFrame(columns=list(KOLOM_SIMPAN)), None
     from geo.simpan.gabung import SidikTabel, astuple_sidik
 
     tabel, _ = baca_dan_validasi(data, path.name, dataset.referensi, dataset.wilayah, None,
                                  excel=path.suffix.lower() in _EXCEL)
     if tabel is None:
-        return pd.DataFrame(columns=list(skema.KOLOM_KIM)), Sidik.dari_bytes(data, stat.st_mtime_ns)
-    tabel = tabel[list(skema.KOLOM_KIM)]
+        return pd.DataFrame(columns=list(KOLOM_SIMPAN)), Sidik.dari_bytes(data, stat.st_mtime_ns)
+    tabel = kolom_sunting(tabel)
     # The fingerprint carries what the editor starts from, so a later save can merge row by row.
     return tabel, SidikTabel(*astuple_sidik(Sidik.dari_bytes(data, stat.st_mtime_ns)), tabel=ke_teks(tabel))
 
 
 def bandingkan(lama: pd.DataFrame, baru: pd.DataFrame) -> Perubahan:
-    """Rows added, changed and removed, matched by ``id_potensi`` on canonical text."""
-    kolom = list(skema.KOLOM_KIM)
+    """Rows added, changed and removed, matched by ``id_potensi`` on canonical text (``id_kim`` included)."""
+    kolom = list(KOLOM_SIMPAN)
     return perubahan_menurut(ke_teks(lama.reindex(columns=kolom)), ke_teks(baru.reindex(columns=kolom)), "id_potensi")
 
 
@@ -165,7 +173,7 @@ def perubahan_menurut(lama: pd.DataFrame, baru: pd.DataFrame, kunci: str) -> Per
 
 def gabung_menurut_id(lama: pd.DataFrame, baru: pd.DataFrame) -> pd.DataFrame:
     """Upload rows replace rows with the same ``id_potensi``; new ids are appended; others stay."""
-    kolom = list(skema.KOLOM_KIM)
+    kolom = list(KOLOM_SIMPAN)
     lama = lama.reindex(columns=kolom).set_index("id_potensi", drop=False)
     baru = baru.reindex(columns=kolom).set_index("id_potensi", drop=False)
     urutan = lama.index.append(baru.index.difference(lama.index, sort=False))
@@ -192,9 +200,10 @@ def _isi_berkas(tabel: pd.DataFrame, path: Path) -> bytes:
 
 
 def _penulis(tabel: pd.DataFrame, path: Path):
-    teks = ke_teks(tabel[list(skema.KOLOM_KIM)]).drop(columns=KOLOM_BARIS)
+    kolom = kolom_tulis(tabel, path)
+    teks = ke_teks(tabel.reindex(columns=kolom)).drop(columns=KOLOM_BARIS)
     if path.suffix.lower() in _EXCEL:
-        typed = tabel[list(skema.KOLOM_KIM)].copy()
+        typed = tabel.reindex(columns=kolom).copy()
         typed["kegiatan_terakhir"] = pd.to_datetime(typed["kegiatan_terakhir"]).dt.date
         return lambda temp: typed.to_excel(temp, index=False, engine="openpyxl")
     pemisah, bom = _dialek(path)
@@ -318,6 +327,12 @@ def sesi_simpan(path: Path, sidik_awal: Sidik | None = None, periksa_konflik: bo
         yield kini
 
 
+def _dengan_id_kim(teks: pd.DataFrame) -> pd.DataFrame:
+    """A text table with every saved column (``id_kim`` '' where it had none), so tables with and without it compare."""
+    kolom = [*KOLOM_SIMPAN, *([KOLOM_BARIS] if KOLOM_BARIS in teks else [])]
+    return teks.reindex(columns=kolom).astype(object).fillna("")
+
+
 def simpan_kim(
     frame: pd.DataFrame,
     dataset: Dataset,
@@ -348,8 +363,8 @@ def simpan_kim(
             return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")
         if periksa_konflik:
             try:
-                gabungan = gabung_bila_berubah(sidik_awal, kini, ke_teks(tabel[list(skema.KOLOM_KIM)]),
-                                               lambda: ke_teks(baca_untuk_sunting(dataset)[0]), "id_potensi")
+                gabungan = gabung_bila_berubah(sidik_awal, kini, ke_teks(tabel.reindex(columns=list(KOLOM_SIMPAN))),
+                                               lambda: ke_teks(baca_untuk_sunting(dataset)[0]), "id_potensi", _dengan_id_kim)
             except GalatKonflikBerkas as exc:
                 raise GalatKonflik(path, exc.kini) from None
             if gabungan is not None:  # someone saved other rows since: theirs and this editor's both stay
@@ -358,6 +373,10 @@ def simpan_kim(
                     return HasilSimpan(False, laporan, pesan=f"Tidak disimpan: {len(laporan.galat)} galat harus diperbaiki dulu.")
         if tabel.empty:
             return HasilSimpan(False, laporan, pesan="Tidak disimpan: tabel kosong. Data KIM minimal berisi satu potensi.")
+        dikenal, berkas_profil = id_kim_berkas(path, dataset.referensi)
+        laporan_id = laporan_rujukan_kim(tabel, dikenal, berkas, berkas_profil)
+        if not laporan_id.ok:  # a potential never points at a KIM the KIM table does not hold
+            return HasilSimpan(False, laporan_id, pesan=pesan_rujukan_kim(laporan_id))
         lama, _ = baca_untuk_sunting(dataset)
         perubahan = bandingkan(lama, tabel)
         if perubahan.kosong and kini is not None:
@@ -444,11 +463,13 @@ def periksa_unggahan(data: bytes, nama: str, dataset: Dataset, mode: str, lama: 
     """Validate an upload (rows numbered as in the file) and build the table it would become."""
     tabel, laporan = baca_dan_validasi(data, nama, dataset.referensi, dataset.wilayah, dataset.batas)
     if tabel is None:
-        return PeriksaUnggahan(pd.DataFrame(columns=list(skema.KOLOM_KIM)), laporan, None, None)
+        return PeriksaUnggahan(pd.DataFrame(columns=list(KOLOM_SIMPAN)), laporan, None, None)
     periksa_selaras_log(tabel, dataset.kegiatan, dataset.wilayah, nama, laporan)  # as `validate` does (#22)
     if not laporan.ok:
         return PeriksaUnggahan(tabel, laporan, None, None)
-    hasil = gabung_menurut_id(lama, tabel) if mode == MODE_GABUNG else tabel[list(skema.KOLOM_KIM)]
+    if "id_kim" not in tabel and "id_kim" in lama:  # a file without the column keeps each row's saved link
+        tabel["id_kim"] = tabel["id_potensi"].astype(str).map(lama.drop_duplicates("id_potensi").set_index("id_potensi")["id_kim"])
+    hasil = gabung_menurut_id(lama, tabel) if mode == MODE_GABUNG else tabel.reindex(columns=list(KOLOM_SIMPAN))
     return PeriksaUnggahan(tabel, laporan, hasil, bandingkan(lama, hasil))
 
 

@@ -190,6 +190,22 @@ def periksa_kegiatan(pelaku: Pelaku, kode_potensi: Mapping[str, str], lama: Mapp
     _semua_dalam_lingkup(akun, "kegiatan", semua, kode, "kegiatan")
 
 
+def periksa_profil(pelaku: Pelaku, kode_lama: Mapping[str, str], kode_baru: Mapping[str, str],
+                   ditambah: list[str], diubah: list[str], dihapus: list[str]) -> None:
+    """Refuse a KIM-table (profil_kim) save outside the scope, or from a reporter or viewer.
+
+    ``kode_lama``/``kode_baru`` map ``id_kim`` → ``kode_kelurahan`` before and after;
+    a KIM moved to another kelurahan must be in scope on both sides.
+    """
+    akun = sebagai_akun(pelaku)
+    semua = [*ditambah, *diubah, *dihapus]
+    if not semua:
+        return
+    if akun.peran in (PENINJAU, PELAPOR):
+        tolak(akun, "profil", semua, "hanya editor atau administrator yang dapat mengubah tabel KIM.")
+    _semua_dalam_lingkup(akun, "profil", semua, [kode_lama, kode_baru], "KIM")
+
+
 def periksa_foto(pelaku: Pelaku, id_potensi: str, kode_kelurahan: str) -> None:
     """Refuse a photo for a potential outside the scope (or from a viewer)."""
     akun = sebagai_akun(pelaku)

@@ -52,6 +52,13 @@ def judul_metrik(tampilan: Tampilan, metrik: str, bahasa: str = "id") -> str:
     """The legend title: time metrics say their date(s) and how a kelurahan's value is made."""
     if metrik == "perubahan_aktif" and tampilan.pada and tampilan.banding:
         return t("legenda_divergen", bahasa, pada=tanggal(tampilan.pada, bahasa), banding=tanggal(tampilan.banding, bahasa))
+    if metrik == "skor_kim":
+        from geo.kim.nilai import periode_dari
+        from geo.tampilan.skor_kim import tanggal_skor
+
+        pada = tanggal_skor(tampilan)
+        return t("legenda_skor_kim", bahasa, periode=periode_dari(pada), pada=tanggal(pada, bahasa),
+                 **sebutan_tampilan(tampilan, bahasa))
     if metrik == "bulan_tidak_aktif" and tampilan.pada:
         return t("legenda_dormansi", bahasa, pada=tanggal(tampilan.pada, bahasa), **sebutan_tampilan(tampilan, bahasa))
     return label_metrik(metrik, tampilan.dataset.wilayah, bahasa)

@@ -12,7 +12,10 @@ METRIK_DASAR: dict[str, str] = {
     "jumlah_anggota": "Jumlah anggota",
     "bulan_tidak_aktif": "Bulan tidak aktif (median per kelurahan)",  # needs the activity log
     "perubahan_aktif": "Perubahan potensi aktif",  # needs the log and a comparison date
+    "skor_kim": "Skor KIM (rata-rata KIM per kelurahan)",  # #25: geo.kim's assessment; computed only when shown
 }
+# The KIM score (geo.kim.nilai): a unit without an assessed KIM has no value (no data, never 0).
+METRIK_SKOR_KIM = "skor_kim"
 # Metrics that exist only with an activity log (and, for the change, a comparison date).
 METRIK_WAKTU: dict[str, str] = {"bulan_tidak_aktif": "pada", "perubahan_aktif": "banding"}
 METRIK_BAWAAN = "jumlah_potensi"

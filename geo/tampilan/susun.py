@@ -24,6 +24,7 @@ from geo.tampilan.agregat import KodePotensi, kode_dataset, kode_potensi, ringka
 from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.kelas import Kelas
 from geo.tampilan.saring import Filter
+from geo.tampilan.skor_kim import dengan_skor_kim
 from geo.tampilan.tingkat import Jenjang, tentukan, unit_tingkat
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ class Tampilan:
         keadaan = replace(self.keadaan, **pengaturan)
         if keadaan == self.keadaan:
             return self
-        baru = replace(self, keadaan=keadaan)
+        baru = dengan_skor_kim(replace(self, keadaan=keadaan))  # the KIM score is computed only when shown (#25)
         if "angka" in self.__dict__:
             baru.__dict__["angka"] = self.__dict__["angka"]
         if "kelas" in self.__dict__ and not {"metrik", "skema", "kelas"} & set(pengaturan):
@@ -141,7 +142,7 @@ def tampilkan(dataset: Dataset, keadaan: Keadaan | Filter | None = None) -> Tamp
     # Rows depend on neither the map's zoom and centre nor the notes: the same state on the same
     # day (``pada=None`` is today) is the View already computed, so a pan's rerun costs no rows.
     dasar = keadaan.tanpa_posisi()
-    hasil = dataset.indeks.tampilan.ambil((dasar, waktu.hari_ini()), lambda: _hitung(dataset, dasar))
+    hasil = dataset.indeks.tampilan.ambil((dasar, waktu.hari_ini()), lambda: dengan_skor_kim(_hitung(dataset, dasar)))
     if hasil.keadaan is keadaan:
         return hasil
     baru = replace(hasil, keadaan=keadaan)

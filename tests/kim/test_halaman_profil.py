@@ -99,3 +99,50 @@ def test_logo_tanpa_metadata(data):
         assert g.mode == "RGBA" and g.getpixel((0, 0)) == (0, 0, 128, 100)  # transparency kept
     html = html_merek_kim(m)
     assert base64.b64encode(m.logo_data[0]).decode("ascii") in html
+
+
+@pytest.fixture
+def akun_profil(data, monkeypatch):
+    import bcrypt
+
+    from geo.simpan.daftar_akun import AkunBerkas, tambah_akun
+
+    monkeypatch.setenv("KIM_PENGGUNA", "admin:" + bcrypt.hashpw(b"sandi-admin-1", bcrypt.gensalt(rounds=4)).decode())
+    tambah_akun(AkunBerkas(data.dir / "akun.json"), "uji", "eka", "sandi-eka-1", "editor", KODE_A)
+    return data
+
+
+def _masuk_profil(nama: str, sandi: str, bahasa: str = "id") -> AppTest:
+    at = AppTest.from_file(HALAMAN, default_timeout=60)
+    at.query_params["bahasa"] = bahasa
+    at.run()
+    at.text_input(key="kelola_login_nama").input(nama)
+    at.text_input(key="kelola_login_sandi").input(sandi)
+    next(b for b in at.button if b.label in ("Masuk", "Sign in", "Log in")).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_halaman_sunting_kim_dalam_lingkup(akun_profil):
+    at = _masuk_profil("eka", "sandi-eka-1")
+    pilih = at.selectbox(key="w_sunting_kim")
+    assert pilih.options == ["KIM Alfa (KIM-A)", "+ KIM baru"]  # only the KIM of the account's scope
+    at.text_input(key="w_sunting_tagline").input("Kabar <b>warga</b>")
+    next(b for b in at.button if b.label == "Simpan").click().run()
+    assert not at.exception, at.exception
+    assert any("Tersimpan: 0 ditambah, 1 diubah" in s.value for s in at.success)
+    tabel = muat_dataset().profil.tabel.set_index("id_kim")
+    assert tabel.at["KIM-A", "tagline"] == "Kabar <b>warga</b>" and tabel.at["KIM-B", "tagline"] == ""
+
+
+def test_halaman_sunting_galat_dan_bahasa_inggris(akun_profil):
+    at = _masuk_profil("admin", "sandi-admin-1", bahasa="en")
+    assert "Edit" in [t.label for t in at.tabs]
+    at.selectbox(key="w_sunting_kim").set_value("KIM-B").run()
+    at.text_input(key="w_sunting_youtube").input("youtube.com/beta")
+    next(b for b in at.button if b.label == "Save").click().run()
+    assert not at.exception, at.exception
+    assert any("Not saved: fix 1 errors first." in e.value for e in at.error)
+    assert muat_dataset().profil.tabel.set_index("id_kim").at["KIM-B", "youtube"] == ""
+    teks = " ".join(m.value for m in at.markdown)
+    assert "Jury scoring sheet" in teks and "Logged in as" in teks

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -18,20 +21,42 @@ from playwright.sync_api import sync_playwright
 pytestmark = pytest.mark.lambat
 
 
-def test_peringkat_dan_profil_bermerek(tmp_path):
+@contextmanager
+def _buka(tmp_path: Path, siapkan: Callable[[Path], None] | None = None, **env_tambah: str) -> Iterator[tuple]:
+    """A copy of the shipped data served offline, and a browser page on it; no outside request, no page error."""
     data = tmp_path / "data"
     shutil.copytree(PROYEK / "data", data)
-    w = json.loads((data / "wilayah.json").read_text(encoding="utf-8"))
-    (data / "wilayah.json").write_text(json.dumps({**w, "alamat_publik": "https://peta-kim.contoh.id"}), encoding="utf-8")
-    env = {"KIM_DATA": str(data), **{k: "" for k in ("KIM_CSV", "KIM_BOUNDARIES", "KIM_REFERENSI", "KIM_WILAYAH", "KIM_PROFIL")}}
+    if siapkan:
+        siapkan(data)
+    env = {"KIM_DATA": str(data), **{k: "" for k in ("KIM_CSV", "KIM_BOUNDARIES", "KIM_REFERENSI", "KIM_WILAYAH", "KIM_PROFIL")},
+           **env_tambah}
     luar: list[str] = []
     galat: list[str] = []
-    tangkapan = os.environ.get("KIM_TANGKAPAN_DIR")
     with jalankan(env, tmp_path / "server.log") as server, sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
         page = b.new_context(viewport={"width": 1366, "height": 1000}).new_page()
         page.route("**/*", hanya_lokal(luar))
         page.on("pageerror", lambda e: galat.append(str(e)))
+        yield server, page, data
+        b.close()
+    assert galat == []
+    assert luar == [], luar
+
+
+def _tangkapan(tmp_path: Path, *nama: str) -> None:
+    """A developer's look: KIM_TANGKAPAN_DIR=/tmp/kim keeps the screenshots."""
+    tujuan = os.environ.get("KIM_TANGKAPAN_DIR")
+    for n in nama if tujuan else ():
+        shutil.copyfile(tmp_path / n, os.path.join(tujuan, n))
+
+
+def _alamat_publik(data: Path) -> None:
+    w = json.loads((data / "wilayah.json").read_text(encoding="utf-8"))
+    (data / "wilayah.json").write_text(json.dumps({**w, "alamat_publik": "https://peta-kim.contoh.id"}), encoding="utf-8")
+
+
+def test_peringkat_dan_profil_bermerek(tmp_path):
+    with _buka(tmp_path, _alamat_publik) as (server, page, _):
         page.goto(f"{server.url}/Profil_KIM?kim=KIM-BTG-KUA")
         page.get_by_text("Prioritas pembinaan").first.wait_for(timeout=90_000)
         tunggu_diam(page)
@@ -47,9 +72,46 @@ def test_peringkat_dan_profil_bermerek(tmp_path):
         assert merek.locator("a[href^='https://instagram.com/']").count() == 1
         assert page.get_by_text("AD/ART: ya").first.is_visible()
         page.screenshot(path=str(tmp_path / "profil.png"), full_page=True)
-        b.close()
-    if tangkapan:  # a developer's look: KIM_TANGKAPAN_DIR=/tmp/kim
-        for nama in ("peringkat.png", "profil.png"):
-            shutil.copyfile(tmp_path / nama, os.path.join(tangkapan, nama))
-    assert galat == []
-    assert luar == [], luar
+    _tangkapan(tmp_path, "peringkat.png", "profil.png")
+
+
+def test_tab_sunting_dan_peta_skor(tmp_path):
+    """The Edit tab for a logged-in editor (a save that reaches the file), and the dashboard coloured by the KIM score."""
+    import bcrypt
+    import openpyxl
+
+    from geo.cli.utama import main
+
+    hash_ = bcrypt.hashpw(b"sandi-admin-1", bcrypt.gensalt(rounds=4)).decode()
+    with _buka(tmp_path, KIM_PENGGUNA=f"admin:{hash_}") as (server, page, data):
+        page.goto(f"{server.url}/Profil_KIM?bahasa=en")
+        page.get_by_role("tab", name="Edit").click()
+        page.get_by_label("User name").fill("admin")
+        page.get_by_role("textbox", name="Password").fill("sandi-admin-1")
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_text("Logged in as").first.wait_for(timeout=60_000)
+        tunggu_diam(page)
+        page.get_by_role("tab", name="Edit").click()
+        tagline = page.get_by_label("Tagline")
+        tagline.fill("Warta kampung atas laut (contoh)")
+        page.get_by_role("button", name="Save").click()
+        page.get_by_text("Saved: 0 added, 1 changed").first.wait_for(timeout=60_000)
+        page.screenshot(path=str(tmp_path / "sunting.png"), full_page=True)
+        assert "Warta kampung atas laut (contoh)" in (data / "profil_kim.csv").read_text(encoding="utf-8")
+        # the jury sheet from `kim juri-templat`, filled in, loads through the page
+        lembar = tmp_path / "juri.xlsx"
+        assert main(["kim", "juri-templat", "--kim", str(data / "kim.csv"), "--periode", "2030", "-o", str(lembar)]) == 0
+        wb = openpyxl.load_workbook(lembar)
+        wb.worksheets[0]["E2"] = 77
+        wb.save(lembar)
+        page.get_by_role("tab", name="Edit").click()
+        page.locator("[data-testid=stFileUploaderDropzoneInput]").last.set_input_files(str(lembar))
+        page.get_by_role("button", name="Load the jury scores").click()
+        page.get_by_text("Saved: 1 scores from juri.xlsx").first.wait_for(timeout=60_000)
+        assert ",2030," in (data / "nilai_juri.csv").read_text(encoding="utf-8")
+        page.goto(f"{server.url}/?metrik=skor_kim")
+        page.get_by_text("Skor KIM periode").first.wait_for(timeout=90_000)
+        tunggu_diam(page)
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(tmp_path / "peta_skor.png"))
+    _tangkapan(tmp_path, "sunting.png", "peta_skor.png")

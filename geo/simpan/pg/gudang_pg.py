@@ -22,7 +22,6 @@ import pandas as pd
 import shapely
 
 from geo.galat import GalatData, Laporan
-from geo.masuk import skema
 from geo.masuk.baca import KOLOM_BARIS
 from geo.masuk.batas import KOLOM_BATAS, siapkan_batas
 from geo.masuk.dataset import Dataset, _batas_kosong, gabung_potensi
@@ -37,11 +36,13 @@ from geo.simpan.pg.foto_pembatas_pg import FotoPG, PembatasPG
 from geo.simpan.pg.gudang_rekaman import RekamanPG, log_dari_teks
 from geo.simpan.pg.koneksi import GalatBasisData, Kolam, samarkan, tempat
 from geo.simpan.pg.menunggu_pg import MenungguPG
+from geo.simpan.pg.profil_pg import ProfilPG
+from geo.simpan.rujukan_kim import KOLOM_SIMPAN, kolom_sunting, laporan_rujukan_kim, pesan_rujukan_kim, tanpa_id_kim_kosong
 
 TABEL_KIM = "kim_potensi"
 TABEL_BATAS = "batas_kelurahan"
 KUNCI_SIMPAN = 7412002  # pg_advisory_xact_lock key: one save at a time, across every replica
-_KOLOM = list(skema.KOLOM_KIM)
+_KOLOM = list(KOLOM_SIMPAN)  # kim.csv's columns and its optional id_kim (migration 0006)
 _PILIH_KIM = f"SELECT {', '.join(_KOLOM)}, versi FROM {TABEL_KIM} ORDER BY urutan, id_potensi"
 
 
@@ -102,7 +103,8 @@ def _referensi(atribut: list[dict], kolom: list[str], wil: Wilayah) -> Referensi
         return muat_referensi(path, wil.nama, str(wil.extra.get("provinsi") or ""))
 
 
-class GudangPG(RekamanPG, PembatasPG, FotoPG, MenungguPG):  # records (#20), limiter counts and photos (#21), queue and baseline
+class GudangPG(RekamanPG, PembatasPG, FotoPG, MenungguPG, ProfilPG):  # records (#20), limiter counts and photos (#21),
+    # the report queue and the budget baseline (#20/#24), the KIM table (#25)
     """The shared store; one instance (one pool) per server process."""
 
     jenis = "postgresql"
@@ -159,7 +161,7 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG, MenungguPG):  # records (#20), lim
             geom = shapely.from_wkb([bytes(r[-1]) for r in baris])
             siap = siapkan_batas(gpd.GeoDataFrame(frame, geometry=geom, crs="EPSG:4326"), TABEL_BATAS, ref, laporan)
             gdf = siap if siap is not None else gdf
-        mentah = _frame_teks(isi["kim"], _KOLOM)
+        mentah = tanpa_id_kim_kosong(_frame_teks(isi["kim"], _KOLOM))  # the same columns as the file it came from
         tabel, laporan_kim = validasi_kim(mentah, TABEL_KIM, ref, wil, gdf if len(gdf) else None)
         laporan.gabung(laporan_kim)
         log = log_dari_teks(isi["kegiatan"], wil, tabel, laporan_kim.ok, laporan)
@@ -168,7 +170,7 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG, MenungguPG):  # records (#20), lim
             from geo.kim.simpan_pg import profil_dari_pg
 
             with self.kolam.koneksi() as conn:
-                profil = profil_dari_pg(conn, tabel, ref, laporan)
+                profil = profil_dari_pg(conn, tabel, ref, laporan, self.folder_logo_cermin())
         potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
         self.segarkan_foto()  # #21: photos of this data version in this server's mirror folder
         return Dataset(wil, ref, gdf, potensi, laporan, Path(TABEL_KIM), Path(TABEL_BATAS), log,
@@ -185,7 +187,7 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG, MenungguPG):  # records (#20), lim
         if not rows:
             return pd.DataFrame(columns=_KOLOM)
         tabel, _ = validasi_kim(_frame_teks(rows, _KOLOM), TABEL_KIM, ref, wil, None)
-        return tabel[_KOLOM]
+        return kolom_sunting(tabel)
 
     # --- saving --------------------------------------------------------
     def simpan_kim(self, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik_awal: Any, *, aksi: str = "sunting",
@@ -208,6 +210,8 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG, MenungguPG):  # records (#20), lim
         with self.kolam.koneksi() as conn, conn.transaction():
             rekaman = rekaman or (exc.aksi if exc.aksi in (rekaman_pg.JENIS_KEGIATAN, rekaman_pg.JENIS_ANGGARAN) else "kim")
             berkas = TABEL_KIM if rekaman == "kim" else rekaman_pg.label(rekaman)
+            if exc.aksi == "profil":  # the KIM table (#25) has its own audit record
+                rekaman, berkas = "profil_kim", "kim_profil"
             conn.execute("INSERT INTO audit (rekaman, pengguna, aksi, berkas, diubah, jumlah_baris, catatan) "
                          "VALUES (%s, %s, %s, %s, %s, 0, %s)",
                          (rekaman, exc.akun.nama, f"ditolak-{exc.aksi}", berkas, json.dumps(exc.ids), exc.catatan))
@@ -278,13 +282,16 @@ def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, 
         if bentrok:
             raise GalatKonflikBaris(bentrok)
         if not tak_berubah:
-            gabungan = _terapkan(kini_teks, ke_teks(tabel[_KOLOM]).drop(columns=KOLOM_BARIS), ubah)
+            gabungan = _terapkan(kini_teks, ke_teks(tabel.reindex(columns=_KOLOM)).drop(columns=KOLOM_BARIS), ubah)
             tabel, laporan_gabung = validasi_kim(ke_teks(gabungan), berkas, dataset.referensi, dataset.wilayah, batas)
             if not laporan_gabung.ok:
                 return HasilSimpan(False, laporan_gabung, pesan=f"Tidak disimpan: {len(laporan_gabung.galat)} galat harus diperbaiki dulu."), None
     elif periksa_konflik and sidik_awal is None and versi:
         raise GalatKonflikBaris(list(versi)[:10])
-    teks = ke_teks(tabel[_KOLOM]).drop(columns=KOLOM_BARIS)
+    laporan_id = laporan_rujukan_kim(tabel, id_kim_pg(conn), berkas, "kim_profil")
+    if not laporan_id.ok:  # a potential never points at a KIM the KIM table does not hold
+        return HasilSimpan(False, laporan_id, pesan=pesan_rujukan_kim(laporan_id)), None
+    teks = ke_teks(tabel.reindex(columns=_KOLOM)).drop(columns=KOLOM_BARIS)
     lama = sidik_awal.tabel if tak_berubah else GudangPG._tabel_sunting(rows, dataset.referensi, dataset.wilayah)
     perubahan = bandingkan(lama, tabel)
     if perubahan.kosong and rows:
@@ -306,7 +313,14 @@ def simpan_dalam(conn, frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, 
     ).fetchone()[0]
     return HasilSimpan(True, laporan, perubahan, pesan=f"Tersimpan: {perubahan.ringkas()}.",
                        sidik=SidikBaris(dict(conn.execute(f"SELECT id_potensi, versi FROM {TABEL_KIM}").fetchall()),
-                                        tabel[_KOLOM].reset_index(drop=True))), int(id_audit)
+                                        tabel.reindex(columns=_KOLOM).reset_index(drop=True))), int(id_audit)
+
+
+def id_kim_pg(conn) -> set[str]:
+    """The ids of the stored KIM table (migration 0004); none before it exists."""
+    from geo.kim.simpan_pg import TABEL_PROFIL, ada_tabel
+
+    return {r[0] for r in conn.execute(f"SELECT id_kim FROM {TABEL_PROFIL}")} if ada_tabel(conn) else set()
 
 
 def _tulis(conn, teks: pd.DataFrame, perubahan: Perubahan, pengguna: str) -> None:

@@ -19,7 +19,6 @@ import pyogrio
 from geo import config
 from geo.anggaran.rencana import KOLOM_SEMUA
 from geo.galat import GalatData, Laporan
-from geo.masuk import skema
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.batas import KOLOM_BATAS
 from geo.masuk.dataset import muat_dataset
@@ -27,8 +26,9 @@ from geo.simpan.berkas import tulis_atomik, tulis_bytes_atomik
 from geo.simpan.kim import HasilSimpan
 from geo.simpan.pg import pindah_antre, rekaman_pg
 from geo.simpan.pg.gudang_pg import KUNCI_SIMPAN, TABEL_BATAS, GudangPG, simpan_dalam
+from geo.simpan.rujukan_kim import KOLOM_SIMPAN, tanpa_id_kim_kosong
 
-_KOLOM = list(skema.KOLOM_KIM)
+_KOLOM = list(KOLOM_SIMPAN)
 
 
 @dataclass(frozen=True)
@@ -143,13 +143,17 @@ def impor(gudang: GudangPG, pengguna: str, kim: Path | str | None = None, batas:
                     [(k, kel, kec, kk, _angka(luas), sumber, g.wkb)
                      for k, kel, kec, kk, luas, sumber, g in zip(*(b[c] for c in KOLOM_BATAS), b.geometry)],
                 )
-            tabel = pd.DataFrame(ds.potensi[[*_KOLOM, "_baris"]])
+            from geo.kim.simpan_pg import tulis_profil_pg
+
+            # The KIM table (#25) first: the potentials' id_kim are checked against it.
+            tulis_profil_pg(conn, ds.profil, pengguna)
+            from geo.simpan.pg.profil_pg import impor_logo
+
+            impor_logo(conn, ds.profil, pengguna)  # the logos it names (migration 0006)
+            tabel = pd.DataFrame(ds.potensi.reindex(columns=[*_KOLOM, "_baris"]))
             hasil, id_audit = simpan_dalam(conn, tabel, ds, pengguna, None, aksi="impor-db", berkas=ds.path_kim.name,
                                            catatan=f"impor dari {ds.path_kim.name}", periksa_konflik=False,
                                            berantai=True)  # the imported log and plan replace the stored ones next
-            from geo.kim.simpan_pg import tulis_profil_pg
-
-            tulis_profil_pg(conn, ds.profil, pengguna)  # the KIM table (#25), when the database has migration 0004
             if id_audit is None:  # KIM rows unchanged: the region data still counts as a new version
                 conn.execute("INSERT INTO audit (pengguna, aksi, berkas, jumlah_baris, catatan) VALUES (%s, 'impor-db', %s, %s, %s)",
                              (pengguna, ds.path_kim.name, len(tabel), "impor wilayah, referensi dan batas"))
@@ -177,7 +181,8 @@ def ekspor(gudang: GudangPG, folder: Path | str) -> list[Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     isi = gudang.baca_mentah()
-    kim = pd.DataFrame([r[: len(_KOLOM)] for r in isi["kim"]], columns=_KOLOM)
+    # A region that never linked by id_kim gets its kim.csv columns back as they were.
+    kim = tanpa_id_kim_kosong(pd.DataFrame([r[: len(_KOLOM)] for r in isi["kim"]], columns=_KOLOM))
     ref = pd.DataFrame(isi["referensi"], columns=isi["kolom_referensi"]).fillna("")
     ds = gudang.muat()
     hasil = [folder / "kim.csv", folder / "boundaries.geojson", folder / "kelurahan.csv", folder / "wilayah.json"]
