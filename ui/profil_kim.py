@@ -127,7 +127,13 @@ def bulanan(dataset: Dataset, tanggal: dt.date, bahasa: str) -> None:
     from geo.kim.target import muat_target, path_target
 
     bulan = st.text_input(tk("bulan", bahasa) + " (TTTT-BB)", value=f"{tanggal:%Y-%m}", key="w_profil_bulan").strip()
-    r = ringkasan_bulanan(dataset, bulan, dt.date.today(), target=muat_target(path_target(dataset.path_kim), Laporan()))
+    from geo.simpan.laporan import wajib_verifikasi
+    from geo.tampilan.waktu import hari_ini
+    from ui.muat import gudang
+
+    menunggu = len(gudang().baca_menunggu()) if wajib_verifikasi(dataset) else None  # no queue without verification
+    r = ringkasan_bulanan(dataset, bulan, hari_ini(), laporan_menunggu=menunggu,
+                          target=muat_target(path_target(dataset.path_kim), Laporan()))
     if not r.ada_log:
         st.info(tk("tanpa_log", bahasa))
     st.markdown(f"**{tk('turun', bahasa)}**")
