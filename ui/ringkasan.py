@@ -44,12 +44,18 @@ def _kartu(k: dict, bahasa: str, tampilan: Tampilan | None = None) -> None:
 
 
 def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
-    """The table of filtered potentials (one page of :data:`BARIS_PER_HALAMAN` rows) and the two charts.
+    """The two charts and the table of filtered potentials (one page of :data:`BARIS_PER_HALAMAN` rows).
 
-    The charts sit in a section opened on demand: closed, they are neither computed nor
-    sent (about 30 KB of Vega-Lite per filter click, issue #26).
+    Each is a fragment: opening the charts or turning a page reruns that part only, not the
+    map and the sidebar (issue #26). Closed, the charts are neither computed nor sent.
     """
     st.subheader(t("ringkasan", bahasa))
+    _grafik(tampilan, bahasa)
+    _tabel(tampilan, bahasa)
+
+
+@st.fragment
+def _grafik(tampilan: Tampilan, bahasa: str) -> None:
     grafik = st.expander(t("grafik", bahasa), key="kim_buka_grafik", on_change="rerun", icon=":material/bar_chart:")
     if grafik.open:
         with grafik:
@@ -60,6 +66,10 @@ def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
             with kanan:
                 st.markdown(f"**{judul_status(tampilan, bahasa)}**")
                 st.vega_lite_chart(spec=spek_status(tampilan, bahasa), width="stretch")
+
+
+@st.fragment
+def _tabel(tampilan: Tampilan, bahasa: str) -> None:
     st.markdown(f"**{t('tabel_potensi', bahasa)}** · {angka(len(tampilan.potensi), bahasa)}")
     n = len(tampilan.potensi)
     tanda = (tampilan.filter, tampilan.tingkat, tampilan.wilayah, n)  # other rows start again at page 1
