@@ -39,15 +39,19 @@ def _png_murni(data: bytes) -> bytes:
     return keluaran.getvalue()
 
 
-def logo_bersih(path: Path) -> tuple[tuple[bytes, str] | None, str | None]:
+def logo_bersih(path: Path, *, buat: bool = True) -> tuple[tuple[bytes, str] | None, str | None]:
     """((clean bytes, "png"|"jpeg"), None) for a usable logo, or (None, why it is refused).
 
     Every logo passes the photo checks first (so a bomb is refused before any decode here);
     a PNG is then re-drawn as a pixels-only PNG, anything else is the photo store's clean JPEG.
+    ``buat=False`` stops after the checks (``(None, None)`` when they pass): loading the data only
+    asks whether each logo is usable, and re-drawing a PNG costs most of that load (issue #26).
     """
     try:
         data = path.read_bytes()
         jpeg = bersihkan(data, path.name)[0]
+        if not buat:
+            return None, None
         return ((_png_murni(data), "png") if path.suffix.lower() == ".png" else (jpeg, "jpeg")), None
     except OSError as exc:
         return None, f"berkas logo {path.name} tidak dapat dibuka ({exc.strerror or exc}); letakkan di folder {FOLDER_LOGO}/."
@@ -57,4 +61,4 @@ def logo_bersih(path: Path) -> tuple[tuple[bytes, str] | None, str | None]:
 
 def periksa_logo(path: Path) -> str | None:
     """None when the file is a usable image, else the message (the photo checks: format, size, bombs)."""
-    return logo_bersih(path)[1]
+    return logo_bersih(path, buat=False)[1]
