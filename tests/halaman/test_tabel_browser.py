@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.server_uji import ARG_CHROMIUM, CHROMIUM, butuh_chromium, hanya_lokal, jalankan, tunggu_diam
@@ -30,6 +32,10 @@ def test_halaman_tabel_dan_kotak_cari(provinsi, tmp_path):
             expect(halaman.get_by_text("Halaman 2 dari 40")).to_be_visible()
             tunggu_diam(halaman)
             assert not halaman.locator("[data-testid='stException']").count()
+            with halaman.expect_download(timeout=60_000) as unduhan:  # every row, from inside the fragment
+                halaman.get_by_role("button", name="Unduh semua (CSV)").click()
+            baris = Path(unduhan.value.path()).read_text(encoding="utf-8-sig").splitlines()
+            assert len(baris) == 1 + 2000 and baris[0].startswith("id_potensi")
 
             cari = halaman.get_by_placeholder("Ketik sebagian nama atau kode")
             cari.fill(awalan)
