@@ -257,9 +257,11 @@ def main() -> None:
                   f"lantai {r['lantai']['semua_per_ubah'] / 1024:.1f} KB, tutorial {r['tutorial']['semua_per_ubah'] / 1024:.0f} KB",
                   semua / max(1, r["lantai"]["semua_per_ubah"]), "", None)
             kirim = r["kim"]["terkirim_per_ubah"]
-            catat(f"terkirim per perubahan (cache pesan), {judul}", kirim / 1024, "KB",
+            # Elements only: each message's own metadata (its place, the script hash: tens of bytes per element) is
+            # not counted, so the wire figure is the browser row (bench_peramban), which has the target.
+            catat(f"elemen terkirim per perubahan (cache pesan, tanpa metadata pesan), {judul}", kirim / 1024, "KB",
                   f"lantai {r['lantai']['terkirim_per_ubah'] / 1024:.1f} KB, tutorial {r['tutorial']['terkirim_per_ubah'] / 1024:.0f} KB",
-                  kirim / max(1, r["lantai"]["terkirim_per_ubah"]), "≤ 15 KB", kirim <= 15 * 1024)
+                  kirim / max(1, r["lantai"]["terkirim_per_ubah"]))
         _env(bawaan)
         pertama = jalan_pertama(bawaan, max(2, putaran // 2))
         catat("jalan pertama proses baru", pertama["kim"], "ms CPU", f"tutorial {pertama['tutorial']:.0f} ms",
@@ -281,9 +283,8 @@ def main() -> None:
         catat(f"{a.unit} kelurahan: semua elemen per perubahan", semua / 1024, "KB", f"lantai {r['lantai']['semua_per_ubah'] / 1024:.1f} KB",
               semua / max(1, r["lantai"]["semua_per_ubah"]), "", None)
         kirim = r["kim"]["terkirim_per_ubah"]
-        catat(f"{a.unit} kelurahan: terkirim per perubahan (cache pesan)", kirim / 1024, "KB",
-              f"lantai {r['lantai']['terkirim_per_ubah'] / 1024:.1f} KB", kirim / max(1, r["lantai"]["terkirim_per_ubah"]),
-              "≤ 40 KB", kirim <= 40 * 1024)
+        catat(f"{a.unit} kelurahan: elemen terkirim per perubahan (cache pesan, tanpa metadata pesan)", kirim / 1024, "KB",
+              f"lantai {r['lantai']['terkirim_per_ubah'] / 1024:.1f} KB", kirim / max(1, r["lantai"]["terkirim_per_ubah"]))
         png = ekspor_png(sintetis)
         catat(f"{a.unit} kelurahan: ekspor PNG", png, "s", "", None, "≤ 5 s", png <= 5)
 
