@@ -41,6 +41,7 @@ h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
   background:#fff4d6; color:#5c4300; border:1px solid #f0d27a; }
 [data-testid="stMetricValue"] { font-size: 1.7rem; }
 .kim-waktu { margin: 0 0 .35rem 0; }
+.kim-tabel-posisi { margin: 0; text-align: center; white-space: nowrap; }
 @media (max-width: 640px) {
   [data-testid="stMetricValue"] { font-size: 1.35rem; }
   h1 { font-size: 1.6rem !important; }
@@ -49,6 +50,11 @@ h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
   .st-key-kim_kpi [data-testid="stColumn"] { flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; }
   .st-key-kim_pilih [data-testid="stColumn"]:first-child { flex: 1 1 70% !important; min-width: 0 !important; }
   .st-key-kim_pilih [data-testid="stColumn"]:last-child { flex: 0 0 3.2rem !important; min-width: 3.2rem !important; }
+  /* The table's page buttons side by side; the page number and the download under them. */
+  .st-key-kim_tabel_hal [data-testid="stHorizontalBlock"] { flex-wrap: wrap; flex-direction: row; }
+  .st-key-kim_tabel_hal [data-testid="stColumn"] { flex: 1 1 40% !important; min-width: 0 !important; }
+  .st-key-kim_tabel_hal [data-testid="stColumn"]:nth-child(2) { order: 3; flex: 0 1 auto !important; }
+  .st-key-kim_tabel_hal [data-testid="stColumn"]:last-child { order: 4; flex: 1 1 50% !important; }
 }
 </style>
 """
@@ -110,8 +116,7 @@ def _sinkron_url(keadaan: Keadaan, dataset: Dataset) -> None:
 
 
 def halaman() -> None:
-    st.markdown(_CSS, unsafe_allow_html=True)
-    menu()
+    menu(gaya=_CSS)  # our own fixed CSS, with the shared one: one element
     url_aset = siapkan_aset()
     bahasa = bahasa_aktif()
     try:

@@ -133,18 +133,30 @@ TEKS: dict[str, dict[str, str]] = {
     "ringkasan": {"id": "Ringkasan", "en": "Overview"},
     "tabel_potensi": {"id": "Daftar potensi", "en": "Potentials"},
     "tabel_bantu": {"id": "Klik judul kolom untuk mengurutkan.", "en": "Click a column header to sort."},
-    "tabel_terpotong": {"id": "Tabel ini memuat {n} potensi pertama dari {total}; klik judul kolom untuk mengurutkannya. "
+    "tabel_terpotong": {"id": "Tabel ini memuat {n} potensi pertama dari {total}; klik judul kolom untuk mengurutkan halaman ini. "
                               "Semua potensi ada di berkas CSV (atau Excel di panel unduh).",
-                        "en": "This table holds the first {n} of {total} potentials; click a column header to sort them. "
+                        "en": "This table holds the first {n} of {total} potentials; click a column header to sort this page. "
                               "Every potential is in the CSV file (or Excel in the download panel)."},
+    "tabel_halaman_ini": {"id": "Tabel ini memuat potensi {awal}–{akhir} dari {total}; klik judul kolom untuk mengurutkan halaman ini. "
+                                "Semua potensi ada di berkas CSV (atau Excel di panel unduh).",
+                          "en": "This table holds potentials {awal}–{akhir} of {total}; click a column header to sort this page. "
+                                "Every potential is in the CSV file (or Excel in the download panel)."},
+    "tabel_hal": {"id": "Halaman {hal} dari {n}", "en": "Page {hal} of {n}"},
+    "tabel_sebelumnya": {"id": "Sebelumnya", "en": "Previous"},
+    "tabel_berikutnya": {"id": "Berikutnya", "en": "Next"},
+    "cari_satuan": {"id": "Cari {satuan}", "en": "Search {satuan}"},
+    "cari_satuan_bantu": {"id": "Ketik sebagian nama atau kode", "en": "Type part of a name or code"},
+    "cari_satuan_cocok": {"id": "{n} {satuan} cocok; {k} pertama ada di daftar. Ketik lebih banyak untuk mempersempit.",
+                          "en": "{n} {satuan} match; the first {k} are in the list. Type more to narrow them."},
+    "cari_satuan_nihil": {"id": "Tidak ada {satuan} yang cocok dengan “{kueri}”.", "en": "No {satuan} matches “{kueri}”."},
     "kecamatan_terlalu_banyak": {"id": "Terlalu banyak kecamatan untuk satu daftar di tampilan ini. Klik satu wilayah di peta untuk masuk, lalu saring kecamatannya.",
                                  "en": "Too many kecamatan for one list in this view. Click an area on the map to drill in, then filter its kecamatan."},
     "belum_dipilih_agregat": {"id": "Pilih {satuan} dari daftar untuk melihat KIM dan potensinya, atau klik satu wilayah di peta untuk masuk ke dalamnya.",
                               "en": "Pick a {satuan} from the list to see its KIM and potentials, or click an area on the map to drill into it."},
-    "pilih_terlalu_banyak": {"id": "Daftar ini kosong di tampilan seluruh wilayah: {n} {satuan} terlalu banyak untuk satu daftar. "
-                                   "Klik satu wilayah di peta untuk masuk, lalu pilih {satuan} dari daftarnya.",
-                             "en": "This list is empty for the whole region: {n} {satuan} are too many for one list. "
-                                   "Click an area on the map to drill in, then pick a {satuan} from its list."},
+    "pilih_terlalu_banyak": {"id": "Daftar ini kosong sampai Anda mencari: {n} {satuan} terlalu banyak untuk satu daftar. "
+                                   "Ketik sebagian nama di kotak cari, atau klik satu wilayah di peta untuk masuk lalu pilih dari daftarnya.",
+                             "en": "This list stays empty until you search: {n} {satuan} are too many for one list. "
+                                   "Type part of a name in the search box, or click an area on the map to drill in and pick from its list."},
     "tabel_unduh_semua": {"id": "Unduh semua (CSV)", "en": "Download all (CSV)"},
     "grafik": {"id": "Grafik kategori dan status", "en": "Category and status charts"},
     "grafik_kategori": {"id": "Potensi per kategori", "en": "Potentials by category"},

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.i18n import angka, nilai_metrik, t, tanggal
+from geo.tampilan.halaman import cocokkan
 from geo.tampilan.rincian import rincian
 from geo.tampilan.sebutan import jenis_dalam, kapital, sebutan_tampilan
 from geo.tampilan.susun import Tampilan, pilihan_kelurahan
@@ -15,33 +16,44 @@ from ui.md import aman_md
 from ui.tabel import gambar_tabel_potensi
 from ui.waktu import daftar_perubahan, detail_waktu
 
-# Names one picker lists; a whole country (83,000) is megabytes on every rerun. Only the national
-# opening view passes it: drilled into a province, its ~2,000 desa/kelurahan are listed.
-MAKS_PILIHAN = 5_000
+# Names one picker lists; above this the picker is a search box: a province (~2,000) or a country
+# (83,000) of names is 25 KB to megabytes on every rerun. A search lists at most MAKS_COCOK matches.
+MAKS_PILIHAN = 200
+MAKS_COCOK = 50
 
 
 def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
     """The picker (also set by map clicks); returns the selected kode."""
-    # A province holds thousands: offer the ones inside the unit drilled into.
+    # A province holds thousands: offer the ones inside the unit drilled into, or a search over them.
     nama = pilihan_kelurahan(tampilan.dataset, tampilan.wilayah)
+    kata = sebutan_tampilan(tampilan, bahasa)
     banyak = len(nama) if len(nama) > MAKS_PILIHAN else 0
-    if banyak:  # keep a kelurahan opened from a link; the others appear once the user drills in
+    catatan = None
+    if banyak:  # the matches of a search, and a kelurahan opened from a link or a map click
+        kueri = st.text_input(t("cari_satuan", bahasa, **kata), key="kim_cari_kelurahan", max_chars=100,
+                              placeholder=t("cari_satuan_bantu", bahasa))
+        cocok, n = cocokkan(nama, kueri, MAKS_COCOK)
         terpilih = kelurahan_terpilih()
-        nama = {terpilih: nama[terpilih]} if terpilih in nama else {}
+        nama = {**({terpilih: nama[terpilih]} if terpilih in nama else {}), **cocok}
+        if not kueri.strip():
+            catatan = t("pilih_terlalu_banyak", bahasa, n=angka(banyak, bahasa), **kata)
+        elif not n:
+            catatan = t("cari_satuan_nihil", bahasa, kueri=aman_md(kueri.strip()), **kata)
+        elif n > len(cocok):
+            catatan = t("cari_satuan_cocok", bahasa, n=angka(n, bahasa), k=angka(len(cocok), bahasa), **kata)
     if kelurahan_terpilih() not in nama:
         pilih_kelurahan_sesi(None)
     kiri, kanan = st.container(key="kim_pilih").columns([0.8, 0.2], vertical_alignment="bottom")
     with kanan:
         st.button("✕", key="kim_tutup_detail", on_click=_tutup, help=t("tutup", bahasa),
                   disabled=kelurahan_terpilih() is None, width="stretch")
-    kata = sebutan_tampilan(tampilan, bahasa)
     with kiri:
         kode = st.selectbox(
             t("pilih_kelurahan", bahasa, **kata), list(nama), key=KUNCI["kelurahan"], format_func=nama.get,
             placeholder=t("pilih_placeholder", bahasa, **kata),
         )
-    if banyak:
-        st.caption(t("pilih_terlalu_banyak", bahasa, n=angka(banyak, bahasa), **kata))
+    if catatan:
+        st.caption(catatan)
     return kode
 
 

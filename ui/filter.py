@@ -30,6 +30,7 @@ KUNCI_PETA = "peta"  # what the map component last reported
 KUNCI_KLIK = "kim_klik_baru"  # a new map click, turned into a kelurahan before the picker is drawn
 KUNCI_POSISI = "kim_posisi_peta"  # the map component's fixed zoom/centre arguments and its home position
 K_TIDAK_SAH = "kim_data_tidak_sah"  # the report of stored data that no longer loads (ui.muat serves the last valid)
+KUNCI_HAL_TABEL = "kim_tabel_halaman"  # (the rows' identity, page) of the table below the map
 
 
 def catat_laporan_tidak_sah(laporan) -> None:
@@ -43,6 +44,17 @@ def catat_laporan_tidak_sah(laporan) -> None:
 def laporan_tidak_sah():
     """The report kept by :func:`catat_laporan_tidak_sah`, or None."""
     return st.session_state.get(K_TIDAK_SAH)
+
+
+def halaman_tabel(tanda: object) -> int:
+    """The table page (0-based) the session shows for the rows ``tanda``; other rows (a filter changed) start at 0."""
+    simpan = st.session_state.get(KUNCI_HAL_TABEL)
+    return simpan[1] if simpan and simpan[0] == tanda else 0
+
+
+def pindah_halaman_tabel(tanda: object, hal: int) -> None:
+    """A page button's callback: show page ``hal`` of the rows ``tanda``."""
+    st.session_state[KUNCI_HAL_TABEL] = (tanda, hal)
 
 
 def sudah_diinisialisasi() -> bool:

@@ -35,8 +35,11 @@ def bahasa_halaman() -> str:
     return bahasa_sah(st.query_params.get("bahasa"))
 
 
-def menu(bahasa: str | None = None) -> None:
+def menu(bahasa: str | None = None, gaya: str = "") -> None:
     """Links to the map, the budget and data management, at the top of the sidebar, in the page's language.
+
+    ``gaya``: the page's own ``<style>`` block, sent in one element with the shared CSS: one element of
+    over 1 KB, the same on every rerun, travels as a hash (Streamlit's message cache, issue #26).
 
     Without ``bahasa`` (the map page, which draws the menu before its
     sidebar) the language control's value is used, which Streamlit has
@@ -46,7 +49,7 @@ def menu(bahasa: str | None = None) -> None:
     param = {} if bahasa == BAHASA_BAWAAN else {"bahasa": bahasa}
     with st.sidebar:
         # Our own fixed CSS, no data text; in the sidebar so it adds no row above the page's content.
-        st.markdown(CSS_BERSAMA, unsafe_allow_html=True)
+        st.markdown(CSS_BERSAMA + gaya, unsafe_allow_html=True)
         try:
             for halaman, kunci, ikon in HALAMAN:
                 st.page_link(halaman, label=t(kunci, bahasa), icon=ikon, query_params=param)

@@ -145,5 +145,7 @@ def gambar_peta(tampilan: Tampilan, url_aset: str) -> None:
     # The link's zoom and centre, the same on every rerun of this map: streamlit-folium applies them once
     # (setView after the map fitted itself) and never again, so a pan is not undone; the map reports each move.
     tampilkan_komponen(dasar, _kelompok(pembaruan), TINGGI_PETA, _saat_berubah, **posisi_komponen(kunci, kotak_wilayah(ds, tampilan.wilayah)))
-    # The legend HTML is escaped in geo.peta.legenda; the CSS is our own file.
-    st.html(f'<style>{_css_peta()}</style><div class="kim-legenda-datar" role="group">{legenda}</div>')
+    # The CSS is our own file, in an element of its own: the same on every rerun, so Streamlit's message
+    # cache sends it as a hash (.streamlit/config.toml); only the legend changes. Its HTML is escaped in geo.peta.legenda.
+    st.html(f"<style>{_css_peta()}</style>")
+    st.html(f'<div class="kim-legenda-datar" role="group">{legenda}</div>')

@@ -7,14 +7,16 @@ import streamlit as st
 
 from geo.i18n import angka, nilai_metrik, t, tanggal
 from geo.tampilan.grafik import judul_status, spek_kategori, spek_status
+from geo.tampilan.halaman import Potongan, potong
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
+from ui.filter import halaman_tabel, pindah_halaman_tabel
 from ui.tabel import gambar_tabel_potensi
 from ui.waktu import angka_tidak_aktif
 
-# Rows the table below the map carries: a browser table of 400,000 rows is megabytes per rerun and
-# unreadable anyway; past this the page says so and offers every row as a CSV.
-MAKS_BARIS_TABEL = 2_000
+# Rows one page of the table below the map carries: the rows are paged on the server, so a rerun sends
+# one page (about 10 KB), never the 400,000 rows of a country; every row is in the CSV (issue #26).
+BARIS_PER_HALAMAN = 50
 
 
 def angka_kpi(tampilan: Tampilan) -> dict[str, float | int | None]:
@@ -42,12 +44,18 @@ def _kartu(k: dict, bahasa: str, tampilan: Tampilan | None = None) -> None:
 
 
 def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
-    """The table of filtered potentials (the first :data:`MAKS_BARIS_TABEL`) and the two charts.
+    """The two charts and the table of filtered potentials (one page of :data:`BARIS_PER_HALAMAN` rows).
 
-    The charts sit in a section opened on demand: closed, they are neither computed nor
-    sent (about 30 KB of Vega-Lite per filter click, issue #26).
+    Each is a fragment: opening the charts or turning a page reruns that part only, not the
+    map and the sidebar (issue #26). Closed, the charts are neither computed nor sent.
     """
     st.subheader(t("ringkasan", bahasa))
+    _grafik(tampilan, bahasa)
+    _tabel(tampilan, bahasa)
+
+
+@st.fragment
+def _grafik(tampilan: Tampilan, bahasa: str) -> None:
     grafik = st.expander(t("grafik", bahasa), key="kim_buka_grafik", on_change="rerun", icon=":material/bar_chart:")
     if grafik.open:
         with grafik:
@@ -58,26 +66,42 @@ def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
             with kanan:
                 st.markdown(f"**{judul_status(tampilan, bahasa)}**")
                 st.vega_lite_chart(spec=spek_status(tampilan, bahasa), width="stretch")
+
+
+@st.fragment
+def _tabel(tampilan: Tampilan, bahasa: str) -> None:
     st.markdown(f"**{t('tabel_potensi', bahasa)}** · {angka(len(tampilan.potensi), bahasa)}")
     n = len(tampilan.potensi)
-    if n > MAKS_BARIS_TABEL:
-        _tabel_terpotong(tampilan, bahasa)
+    tanda = (tampilan.filter, tampilan.tingkat, tampilan.wilayah, n)  # other rows start again at page 1
+    hal = potong(n, BARIS_PER_HALAMAN, halaman_tabel(tanda))
+    if hal.jumlah_hal > 1:
+        _tabel_berhalaman(tampilan, hal, tanda, bahasa)
     else:
         st.caption(t("tabel_bantu", bahasa))
     kolom = ["id_potensi", "nama_kim", "kelurahan", "kecamatan", "nama_potensi", "kategori_potensi", "status_aktivitas",
              "status_tercatat", "jumlah_anggota", "kegiatan_terakhir", "kontak"]  # status_tercatat only with an activity log
-    gambar_tabel_potensi(pd.DataFrame(tampilan.potensi.iloc[:MAKS_BARIS_TABEL]), kolom, bahasa, key="kim_tabel_potensi",
-                         tinggi=min(420, 38 + 35 * max(1, min(n, MAKS_BARIS_TABEL))))
+    gambar_tabel_potensi(pd.DataFrame(tampilan.potensi.iloc[hal.awal:hal.akhir]), kolom, bahasa, key="kim_tabel_potensi",
+                         tinggi=min(420, 38 + 35 * max(1, hal.akhir - hal.awal)))
 
 
-def _tabel_terpotong(tampilan: Tampilan, bahasa: str) -> None:
-    """Above the cap: say which rows the table shows, and hand over all of them as a CSV."""
+def _tabel_berhalaman(tampilan: Tampilan, hal: Potongan, tanda: tuple, bahasa: str) -> None:
+    """More rows than a page: say which rows the table shows, page buttons, and every row as a CSV."""
     from geo.ekspor import FORMAT, OpsiEkspor, nama_berkas
     from ui.ekspor import pembuat
 
-    kiri, kanan = st.columns([0.7, 0.3], vertical_alignment="center")
-    kiri.caption(t("tabel_terpotong", bahasa, n=angka(MAKS_BARIS_TABEL, bahasa), total=angka(len(tampilan.potensi), bahasa)))
+    total = angka(hal.total, bahasa)
+    if hal.hal == 0:
+        st.caption(t("tabel_terpotong", bahasa, n=angka(hal.akhir, bahasa), total=total))
+    else:
+        st.caption(t("tabel_halaman_ini", bahasa, awal=angka(hal.awal + 1, bahasa), akhir=angka(hal.akhir, bahasa), total=total))
+    mundur, posisi, maju, unduh = st.container(key="kim_tabel_hal").columns([0.2, 0.25, 0.2, 0.35], vertical_alignment="center")
+    mundur.button(t("tabel_sebelumnya", bahasa), key="kim_tabel_mundur", icon=":material/chevron_left:", width="stretch",
+                  disabled=hal.hal == 0, on_click=pindah_halaman_tabel, args=(tanda, hal.hal - 1))
+    posisi.markdown(f'<p class="kim-tabel-posisi" aria-live="polite">{t("tabel_hal", bahasa, hal=angka(hal.hal + 1, bahasa), n=angka(hal.jumlah_hal, bahasa))}</p>',
+                    unsafe_allow_html=True)  # our own words and numbers: nothing to escape
+    maju.button(t("tabel_berikutnya", bahasa), key="kim_tabel_maju", icon=":material/chevron_right:", width="stretch",
+                disabled=hal.hal + 1 >= hal.jumlah_hal, on_click=pindah_halaman_tabel, args=(tanda, hal.hal + 1))
     opsi = OpsiEkspor()
-    kanan.download_button(t("tabel_unduh_semua", bahasa), data=pembuat("csv", tampilan, opsi), file_name=nama_berkas(tampilan, "csv", opsi),
+    unduh.download_button(t("tabel_unduh_semua", bahasa), data=pembuat("csv", tampilan, opsi), file_name=nama_berkas(tampilan, "csv", opsi),
                           mime=FORMAT["csv"].mime, key="kim_tabel_unduh", on_click="ignore", icon=":material/download:",
                           width="stretch")

@@ -79,6 +79,12 @@ def bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> Non
     """
     if tampilan.pada is None:  # no activity log: no history to draw
         return
+    _bagian_garis_waktu(tampilan, bahasa, kode)
+
+
+@st.fragment
+def _bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> None:
+    """A fragment: opening or closing the timeline reruns only this section."""
     keadaan = tampilan.keadaan
     with st.container(key="kim_garis_waktu"):
         bagian = st.expander(t("garis_waktu", bahasa), expanded=keadaan.pada is not None or keadaan.banding is not None,

@@ -50,14 +50,20 @@ def logo_siap(data: bytes, nama: str, png: bool | None = None) -> tuple[bytes, s
     return (_png_murni(data), "png") if png else (jpeg, "jpeg")
 
 
-def logo_bersih(path: Path) -> tuple[tuple[bytes, str] | None, str | None]:
+def logo_bersih(path: Path, *, buat: bool = True) -> tuple[tuple[bytes, str] | None, str | None]:
     """((clean bytes, "png"|"jpeg"), None) for a usable logo, or (None, why it is refused).
 
     Every logo passes the photo checks first (so a bomb is refused before any decode here);
     a PNG is then re-drawn as a pixels-only PNG, anything else is the photo store's clean JPEG.
+    ``buat=False`` stops after the checks (``(None, None)`` when they pass): loading the data only
+    asks whether each logo is usable, and re-drawing a PNG costs most of that load (issue #26).
     """
     try:
-        return logo_siap(path.read_bytes(), path.name, png=path.suffix.lower() == ".png"), None
+        data = path.read_bytes()
+        if not buat:
+            bersihkan(data, path.name)
+            return None, None
+        return logo_siap(data, path.name, png=path.suffix.lower() == ".png"), None
     except OSError as exc:
         return None, f"berkas logo {path.name} tidak dapat dibuka ({exc.strerror or exc}); letakkan di folder {FOLDER_LOGO}/."
     except GalatData as exc:
@@ -66,4 +72,4 @@ def logo_bersih(path: Path) -> tuple[tuple[bytes, str] | None, str | None]:
 
 def periksa_logo(path: Path) -> str | None:
     """None when the file is a usable image, else the message (the photo checks: format, size, bombs)."""
-    return logo_bersih(path)[1]
+    return logo_bersih(path, buat=False)[1]

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-import pyogrio
 import shapely
 from shapely.geometry import Point
 
@@ -75,6 +74,8 @@ def kunci_batas(path: Path | str, path_referensi: Path, *nama_wilayah: str) -> s
 
 def _baca_berkas(path: Path) -> gpd.GeoDataFrame:
     """Only the columns kept (names come from the reference), through pyogrio's Arrow path."""
+    import pyogrio  # only when the prepared boundaries are not cached: 20-30 ms a process (issue #26)
+
     meta, tabel = pyogrio.read_arrow(path, columns=["kode", "luas_km2", "sumber"])
     kolom_geom = meta.get("geometry_name") or "wkb_geometry"
     if kolom_geom not in tabel.column_names:

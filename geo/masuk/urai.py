@@ -20,6 +20,9 @@ _FORMAT_TANGGAL = (
     # Excel's short date in an Indonesian locale: 13/07/22 (always 20xx here).
     ("%d/%m/%y", re.compile(r"^\d{1,2}/\d{1,2}/\d{2}$")),
 )
+# The usual form, two-digit month and day: read without strptime (ten times slower, and a log has
+# a date per row). Same dates and the same refusals as the ``%Y-%m-%d`` format below.
+_ISO_PENUH = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WAKTU = re.compile(r"[ T]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?$")
 
 
@@ -56,6 +59,11 @@ def urai_bulat(teks: str) -> int:
 def urai_tanggal(teks: str) -> dt.date:
     """ISO ``2022-07-13`` or day-first ``13/07/2022``; impossible dates are refused."""
     bersih = _WAKTU.sub("", teks.strip())
+    if _ISO_PENUH.match(bersih):
+        try:
+            return dt.date(int(bersih[:4]), int(bersih[5:7]), int(bersih[8:10]))
+        except ValueError:
+            pass  # an impossible date: refused below with the usual message
     for fmt, pola in _FORMAT_TANGGAL:
         if pola.match(bersih):
             try:

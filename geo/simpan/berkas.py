@@ -21,8 +21,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import filelock
-
 from geo.galat import GalatData
 
 FOLDER_CADANGAN = "cadangan"
@@ -195,6 +193,8 @@ def kunci(path: Path | str, tunggu: float = TUNGGU_KUNCI_DETIK) -> Iterator[None
     by the kernel when its holder dies, so a killed save never blocks the
     next one, and a slow save keeps its lock however long it takes.
     """
+    import filelock  # only for writers: a read-only command (summary) does not pay its import
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     berkas_kunci = path.with_name(path.name + ".lock")

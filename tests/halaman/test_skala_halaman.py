@@ -1,4 +1,4 @@
-"""What the page limits at national scale, and says so: the table's first rows, the picker of a whole country."""
+"""What the page limits at national scale, and says so: the table one page at a time, the picker of a whole country."""
 
 from __future__ import annotations
 
@@ -22,11 +22,12 @@ def _tabel(at: AppTest):
 
 def test_tabel_menampilkan_baris_pertama_dan_mengunduh_semua(env_provinsi, monkeypatch):
     ds = env_provinsi
+    monkeypatch.setattr("ui.ringkasan.BARIS_PER_HALAMAN", 2000)  # a page that holds every row: no page controls
     at = _jalan(AppTest.from_file(HALAMAN, default_timeout=90))
     assert len(_tabel(at)) == 2000 and any("Klik judul kolom untuk mengurutkan." in c.value for c in at.caption)
     assert not any("potensi pertama" in c.value for c in at.caption)
 
-    monkeypatch.setattr("ui.ringkasan.MAKS_BARIS_TABEL", 150)
+    monkeypatch.setattr("ui.ringkasan.BARIS_PER_HALAMAN", 150)
     _jalan(at)
     tabel = _tabel(at)
     assert list(tabel["id_potensi"]) == list(ds.potensi["id_potensi"].iloc[:150])
@@ -88,3 +89,59 @@ def test_filter_kecamatan_mengikuti_wilayah_yang_dimasuki(env_provinsi, monkeypa
     _jalan(at)
     kec = at.sidebar.multiselect(key="w_kecamatan")
     assert kec.options == [nama] and kec.value == [nama] and not kec.disabled
+
+
+def test_tabel_berhalaman_tombol_dan_filter(env_provinsi):
+    """The default page: 50 rows sent, page buttons move through every row, a filter starts again at page 1."""
+    ds = env_provinsi
+    at = _jalan(AppTest.from_file(HALAMAN, default_timeout=90))
+    assert list(_tabel(at)["id_potensi"]) == list(ds.potensi["id_potensi"].iloc[:50])
+    assert any("50 potensi pertama dari 2.000" in c.value for c in at.caption)
+    assert any("Halaman 1 dari 40" in m.value for m in at.markdown)
+    assert at.button(key="kim_tabel_mundur").disabled and not at.button(key="kim_tabel_maju").disabled
+
+    at.button(key="kim_tabel_maju").click()
+    _jalan(at)
+    at.button(key="kim_tabel_maju").click()
+    _jalan(at)
+    assert list(_tabel(at)["id_potensi"]) == list(ds.potensi["id_potensi"].iloc[100:150])
+    assert any("potensi 101–150 dari 2.000" in c.value for c in at.caption)
+    assert any("Halaman 3 dari 40" in m.value for m in at.markdown)
+    at.button(key="kim_tabel_mundur").click()
+    _jalan(at)
+    assert list(_tabel(at)["id_potensi"]) == list(ds.potensi["id_potensi"].iloc[50:100])
+    (unduh,) = [e for e in at.get("download_button") if e.proto.label == "Unduh semua (CSV)"]
+    assert unduh.proto.deferred_file_id or unduh.proto.url
+
+    at.sidebar.multiselect[0].set_value(["Kuliner"])
+    _jalan(at)
+    kuliner = ds.potensi[ds.potensi["kategori_potensi"] == "Kuliner"]
+    assert list(_tabel(at)["id_potensi"]) == list(kuliner["id_potensi"].iloc[:50])
+    assert any("Halaman 1 dari" in m.value for m in at.markdown)
+
+    at.sidebar.radio(key="w_bahasa").set_value("en")
+    _jalan(at)
+    assert at.button(key="kim_tabel_maju").label == "Next" and at.button(key="kim_tabel_mundur").label == "Previous"
+    assert any("Page 1 of" in m.value for m in at.markdown)
+    assert any(e.proto.label == "Download all (CSV)" for e in at.get("download_button"))
+
+
+def test_pemilih_besar_menjadi_kotak_cari(env_provinsi):
+    """Above 200 names the picker lists only what a search matches (and the unit already open)."""
+    ds = env_provinsi
+    at = _jalan(AppTest.from_file(HALAMAN, default_timeout=90))
+    assert at.selectbox(key="w_kelurahan").options == []
+    desa = ds.batas.iloc[7]
+    at.text_input(key="kim_cari_kelurahan").input(str(desa["kelurahan"]))
+    _jalan(at)
+    pilih = at.selectbox(key="w_kelurahan")
+    label = f"{desa['kelurahan']} ({desa['kecamatan']})"
+    assert label in pilih.options and len(pilih.options) <= 50
+    pilih.set_value(str(desa["kode"]))
+    _jalan(at)
+    assert any(desa["kelurahan"] in m.value for m in at.markdown)
+
+    at.text_input(key="kim_cari_kelurahan").input("zzzz-tidak-ada")
+    _jalan(at)  # the open unit stays listed, so the detail does not close under the user
+    assert at.selectbox(key="w_kelurahan").value == str(desa["kode"]) and len(at.selectbox(key="w_kelurahan").options) == 1
+    assert any("Tidak ada desa/kelurahan yang cocok" in c.value for c in at.caption)
