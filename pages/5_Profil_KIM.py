@@ -10,6 +10,7 @@ import datetime as dt
 import streamlit as st
 
 from geo.galat import GalatData
+from geo.i18n import t
 from geo.kim.aturan import aturan_nilai
 from geo.kim.penilaian import penilaian
 from geo.kim.teks import tk
@@ -21,7 +22,7 @@ from ui.pengaman import jalankan_halaman
 from ui.profil_kim import bulanan, id_kim_kecamatan, pemetaan, peringkat, profil
 from ui.profil_kim_sunting import sunting
 
-st.set_page_config(page_title="Profil KIM · Peta Potensi KIM", page_icon="🏷️", layout="wide")
+st.set_page_config(page_title=tk("judul", bahasa_halaman()) + " · Peta Potensi KIM", page_icon="🏷️", layout="wide")
 
 
 def halaman() -> None:
@@ -44,7 +45,8 @@ def halaman() -> None:
         with st.sidebar:
             tanggal = st.date_input(tk("tanggal", bahasa), value=dt.date.today(), max_value=dt.date.today(), key="w_profil_tanggal")
             periode = st.text_input(tk("periode", bahasa), value=str(tanggal.year), key="w_profil_periode").strip()
-            kecamatan = st.multiselect("Kecamatan", dataset.kecamatan(), key="w_profil_kecamatan")
+            kecamatan = st.multiselect(t("kecamatan", bahasa), dataset.kecamatan(), key="w_profil_kecamatan",
+                                       placeholder=t("semua", bahasa))
         id_kim = id_kim_kecamatan(dataset, kecamatan)
         p = penilaian(dataset, tanggal, periode or None, id_kim)
     except GalatData as exc:
