@@ -31,8 +31,8 @@ PENANDA_SUBTOTAL = "Subtotal"
 WARNA_JUDUL = "1F4E79"
 WARNA_KELOMPOK = "DDEBF7"
 KOLOM_XLSX = ("No", "id_baris", "Kegiatan", "id_potensi", "Jenis belanja", "Volume", "Satuan", "Harga satuan", "Jumlah",
-              "Target", "Keterangan")
-LEBAR_XLSX = (5, 16, 48, 13, 18, 8, 9, 15, 16, 36, 24)
+              "Target", "Keterangan", "PPN")
+LEBAR_XLSX = (5, 16, 48, 13, 18, 8, 9, 15, 16, 36, 24, 14)
 
 
 @dataclass(frozen=True)
@@ -136,6 +136,8 @@ def _lembar_rab(ws: Worksheet, tampilan: Tampilan, rencana: Rencana, ringkasan: 
             ws.cell(row=r, column=6, value=int(b.koefisien)).number_format = "#,##0"
             _rupiah_sel(ws, r, 8, int(b.harga_satuan))
             _rupiah_sel(ws, r, 9, int(b.jumlah))
+            if b.ppn_persen:  # Jumlah includes PPN: show it, or Volume × Harga satuan ≠ Jumlah looks like an error
+                _rupiah_sel(ws, r, 12, int(b.ppn))
         r += 1
         ws.cell(row=r, column=2, value=PENANDA_SUBTOTAL).font = Font(bold=True)
         _teks(ws, r, 3, f"Subtotal {grup.kelurahan}")

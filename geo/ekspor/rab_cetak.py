@@ -162,7 +162,8 @@ def _halaman_rincian(kelompok: list[Kelompok], ringkasan: RingkasanAnggaran, tam
         for b in grup.baris.itertuples(index=False):
             nomor += 1
             sel = {"No": str(nomor), "Kegiatan": str(b.kegiatan), "Jenis belanja": str(b.jenis_belanja or b.nama_akun), "Vol": f"{int(b.koefisien):,}".replace(",", "."),
-                   "Satuan": str(b.satuan_koefisien), "Harga satuan": rupiah(int(b.harga_satuan)), "Jumlah": rupiah(int(b.jumlah))}
+                   "Satuan": str(b.satuan_koefisien), "Harga satuan": rupiah(int(b.harga_satuan)) + (f"\n+ PPN {b.ppn_persen}%" if b.ppn_persen else ""),
+                   "Jumlah": rupiah(int(b.jumlah))}
             teks = {k: bungkus(v, w, UKURAN) if w else v for (k, _, _, w), v in zip(KOLOM, sel.values())}
             tinggi = BARIS_MM * max(t.count("\n") + 1 for t in teks.values())
             cukup(tinggi)
