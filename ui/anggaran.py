@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo import format_id
 from geo.anggaran.peta import NILAI_BAWAAN, NILAI_PETA, label_nilai, peta_anggaran
 from geo.anggaran.rencana import Rencana
 from geo.anggaran.ringkas import RingkasanAnggaran
@@ -116,7 +117,7 @@ def kartu(r: RingkasanAnggaran, f: Filter, bahasa: str = "id") -> None:
                   help=None if f.kosong else t("a_dalam_filter", bahasa, jumlah=rupiah(r.total_tersaring)))
         c3.metric(t("a_sisa", bahasa), rupiah(r.sisa), border=True,
                   delta=t("a_lewat", bahasa, jumlah=rupiah(r.lewat_pagu)) if r.lewat_pagu else None, delta_color="inverse")
-        c4.metric(t("a_dorman", bahasa), rupiah(r.ke_dorman), border=True, help=t("a_persen_total", bahasa, persen=f"{r.persen_dorman:g}"))
+        c4.metric(t("a_dorman", bahasa), rupiah(r.ke_dorman), border=True, help=t("a_persen_total", bahasa, persen=format_id.angka(r.persen_dorman, bahasa=bahasa)))
     if not f.kosong:
         st.caption(t("a_dalam_filter_baris", bahasa, jumlah=rupiah(r.total_tersaring), n=len(r.baris)))
 

@@ -14,7 +14,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from geo import config
+from geo import config, format_id
 from geo.anggaran.pengaturan import KOMPONEN_BOBOT, pengaturan_dari
 from geo.anggaran.ringkas import ringkas_anggaran, tabel_per_kelurahan
 from geo.anggaran.simpan import tulis_usul
@@ -126,7 +126,7 @@ def _ringkasan(args: argparse.Namespace) -> int:
         tampil = tabel.assign(alokasi=tabel["alokasi"].map(rupiah))
         print(tampil[["kelurahan", "kecamatan", "nama_kim", "jumlah_anggota", "alokasi", "dorman"]].to_string(index=False))
         print(f"\nPagu {rupiah(r.pagu)} · total rencana {rupiah(r.total)} · sisa {rupiah(r.sisa)} · ke KIM dorman "
-              f"{rupiah(r.ke_dorman)} ({r.persen_dorman:g}%) · dalam filter {rupiah(r.total_tersaring)} ({tampilan.filter.deskripsi()})")
+              f"{rupiah(r.ke_dorman)} ({format_id.persen(r.persen_dorman)}) · dalam filter {rupiah(r.total_tersaring)} ({tampilan.filter.deskripsi()})")
     return 0
 
 

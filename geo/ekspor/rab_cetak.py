@@ -18,6 +18,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from geo import format_id
 from geo.anggaran.rencana import Rencana
 from geo.anggaran.ringkas import RingkasanAnggaran
 from geo.anggaran.uang import rupiah
@@ -108,7 +109,7 @@ def _halaman_depan(tampilan: Tampilan, rencana: Rencana, ringkasan: RingkasanAng
         y += BARIS_MM * (teks.count("\n") + 1)
     y += 2
     kartu = (("Pagu anggaran", rupiah(ringkasan.pagu)), ("Total rencana", rupiah(ringkasan.total)),
-             ("Sisa pagu", rupiah(ringkasan.sisa)), ("Ke KIM dorman", f"{rupiah(ringkasan.ke_dorman)} ({ringkasan.persen_dorman:g}%)"))
+             ("Sisa pagu", rupiah(ringkasan.sisa)), ("Ke KIM dorman", f"{rupiah(ringkasan.ke_dorman)} ({format_id.persen(ringkasan.persen_dorman)})"))
     for i, (label, nilai) in enumerate(kartu):
         x = TEPI_MM + i * 46
         _tulis(ax, x, y, label, 7, warna="#555555")

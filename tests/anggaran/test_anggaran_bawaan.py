@@ -45,3 +45,11 @@ def test_usul_lalu_periksa_pada_data_bawaan(tmp_path, capsys):
     assert (rencana.tabel["kode_rekening"] != "").all() and (rencana.tabel["koefisien"] > 1).any()
     berstandar = rencana.tabel[rencana.tabel["kode_standar"] != ""]
     assert len(berstandar) == 15 * 8 and not [m for m in rencana.laporan.peringatan if m.kolom == "harga_satuan"]
+
+
+def test_persen_dorman_ditulis_cara_indonesia(capsys):
+    """README: numbers are written the Indonesian way (1.234,5); '35.3%' reads as 353% to an Indonesian official."""
+    assert main(["anggaran", "ringkasan"]) == 0
+    out = capsys.readouterr().out
+    assert "ke KIM dorman Rp 70.600.000 (35,3%)" in out
+    assert "35.3%" not in out
