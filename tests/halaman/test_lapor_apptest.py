@@ -71,3 +71,11 @@ def test_halaman_akun_hanya_untuk_administrator(akun):
     (baru,) = [a for a in AkunBerkas(akun.dir / "akun.json").baca() if a.nama == "beta_ed"]
     assert (baru.peran, baru.lingkup) == ("editor", "99.01.01")
     assert "beta_ed" in at.dataframe[0].value["nama"].tolist()
+
+
+def test_foto_lapor_menyebut_batas_12_mb_bukan_200(akun):
+    """On a phone a 20 MB photo must be refused before it is sent, as the label (12 MB) says, not after."""
+    at = _masuk(LAPOR, "alfa", "sandi-alfa-1")
+    pengunggah = at.get("file_uploader")
+    assert len(pengunggah) == 1 and "12 MB" in pengunggah[0].proto.label
+    assert pengunggah[0].proto.max_upload_size_mb == 12
