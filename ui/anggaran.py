@@ -97,10 +97,13 @@ def sinkron_url(f: Filter, nilai: str, dataset: Dataset, bahasa: str = "id") -> 
         st.query_params.from_dict(baru)
 
 
-# "Rp 200.000.000" must fit a quarter of the page without being cut to "Rp 200.00…".
+# "Rp 200.000.000" must fit a quarter of the page (half of a phone screen) without being cut to "Rp 200.00…".
 _CSS_KARTU = """<style>
 .st-key-anggaran_kartu [data-testid="stMetricValue"] { font-size: 1.45rem; }
+/* A rupiah figure wraps rather than ending in "…": a cut "Rp 200.000.…" reads as two hundred thousand. */
+.st-key-anggaran_kartu [data-testid="stMetricValue"] > div { white-space: normal !important; overflow-wrap: anywhere; text-overflow: clip !important; }
 @media (max-width: 640px) {
+  .st-key-anggaran_kartu [data-testid="stMetricValue"] { font-size: 1.2rem; }
   .st-key-anggaran_kartu [data-testid="stHorizontalBlock"] { flex-wrap: wrap; flex-direction: row; }
   .st-key-anggaran_kartu [data-testid="stColumn"] { flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; }
 }
