@@ -110,7 +110,7 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG, MenungguPG):  # records (#20), lim
     def __init__(self, url: str) -> None:
         self.kolam = Kolam(url)
 
-    def keterangan(self) -> str:
+    def keterangan(self, rekaman: str = "kim") -> str:  # one database holds every table
         return f"PostgreSQL {samarkan(self.kolam.url)}"
 
     # --- reading -------------------------------------------------------
