@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import json
 import logging
 import os
@@ -240,6 +241,14 @@ def _perintah(argv: Sequence[str]) -> str | None:
     return next((a for a in argv if not a.startswith("-")), None) if argv and not argv[0].startswith("-") else None
 
 
+def _stdout_ke_devnull() -> None:
+    """Point stdout at devnull so flushing it at exit does not raise the same broken pipe again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand; data problems exit 1 with a message, never a traceback."""
     for stream in (sys.stdout, sys.stderr):
@@ -256,6 +265,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return getattr(exc, "kode_keluar", KELUAR_DATA_TIDAK_SAH)  # GalatOpsi: a refused view setting, 2 like argparse
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader left early (``summary | head``): what it read is all it wanted
+        _stdout_ke_devnull()
+        return 1
     except Exception as exc:  # the last line of defence: a message, not a traceback
         if os.environ.get("KIM_DEBUG"):
             raise
