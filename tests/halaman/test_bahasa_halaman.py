@@ -97,6 +97,15 @@ def test_anggaran_dalam_bahasa_inggris(rencana_uji):  # noqa: F811
     assert any(x.startswith("**What-if:**") for x in teks) and _sisa_indonesia(teks) == []
 
 
+def test_tabel_simulasi_pagu_berjudul_inggris(rencana_uji):  # noqa: F811
+    """The what-if table's headings follow ?bahasa=en like every other heading on the page."""
+    at = _jalan("pages/2_Anggaran.py", bahasa="en")
+    pagu = at.number_input(key="w_anggaran_pagu_baru")
+    pagu.set_value(int(pagu.value) + 10_000_000).run()
+    simulasi = next(df for df in at.dataframe if "id_baris" in df.value.columns and len(df.value.columns) == 6)
+    assert list(simulasi.value.columns) == ["id_baris", "Component", "Old price", "New price", "Old amount", "New amount"]
+
+
 @pytest.mark.usefixtures("rencana_uji")
 def test_kelola_dalam_bahasa_inggris(akun):  # noqa: F811
     at = _jalan("pages/1_Kelola_Data.py", bahasa="en")
