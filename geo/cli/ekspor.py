@@ -210,7 +210,7 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--skema", metavar="S", help=f"pembagian kelas: {', '.join(SKEMA_KELAS)} (bawaan: {SKEMA_BAWAAN})")
     p.add_argument("--kelas", metavar="N", help=f"jumlah kelas warna (bawaan: {JUMLAH_KELAS_BAWAAN})")
     p.add_argument("--peta", metavar="P", help=f"HTML: peta dasar {', '.join(PETA_DASAR)} (bawaan: {BASEMAP_BAWAAN}), seperti ?peta=")
-    p.add_argument("--bahasa", metavar="B", help="bahasa berkas HTML: id atau en (bawaan: id), seperti ?bahasa=")
+    p.add_argument("--bahasa", metavar="B", help="bahasa berkas (HTML, PNG/PDF, profil, atlas, RAB): id atau en (bawaan: id), seperti ?bahasa=")
     p.add_argument("--judul", metavar="TEKS", help="judul peta/berkas (bawaan: dibuat dari filter)")
     p.add_argument("--ukuran", default=UKURAN_BAWAAN, metavar="U", help=f"kertas PNG/PDF: {', '.join(UKURAN_KERTAS_MM)} (bawaan: {UKURAN_BAWAAN})")
     p.add_argument("--dpi", default=str(DPI_BAWAAN), metavar="DPI", help=f"resolusi PNG/PDF: 150 atau 300 (bawaan: {DPI_BAWAAN})")
