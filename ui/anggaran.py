@@ -149,7 +149,8 @@ def tabel_kelurahan(r: RingkasanAnggaran, bahasa: str = "id") -> None:
 def tabel_rencana(r: RingkasanAnggaran, bahasa: str = "id") -> None:
     """The plan rows that follow the filters; money shown as Rp but sorted as numbers."""
     baris = r.baris[list(KOLOM_TABEL)].reset_index(drop=True)
-    gaya = baris.style.format({"harga_satuan": rupiah, "jumlah": rupiah, "koefisien": "{:,}".format})
+    gaya = baris.style.format({"harga_satuan": rupiah, "jumlah": rupiah,  # 1.000 in Indonesian: "1,000" reads as one
+                               "koefisien": lambda v: format_id.angka(v, bahasa=bahasa)})
     judul = {k: t(KOLOM_TABEL_EN[k], bahasa) if k in KOLOM_TABEL_EN else v for k, v in KOLOM_TABEL.items()}
     st.dataframe(gaya, hide_index=True, width="stretch", key="anggaran_tabel",
                  column_config={k: st.column_config.Column(v, pinned=k == "id_baris" or None) for k, v in judul.items()})
