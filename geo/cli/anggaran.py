@@ -30,6 +30,7 @@ from geo.cli.utama import (
     tambah_opsi_data,
     tambah_opsi_filter,
 )
+from geo.ekspor.formula import netralkan_tabel
 from geo.galat import GalatData
 from geo.masuk.urai import urai_tanggal
 from geo.simpan.gudang import pilih_gudang
@@ -120,8 +121,8 @@ def _ringkasan(args: argparse.Namespace) -> int:
             "per_kelurahan": json.loads(tabel.to_json(orient="records", force_ascii=False)),
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
-    elif args.format == "csv":
-        tabel.to_csv(sys.stdout, index=False, lineterminator="\n")
+    elif args.format == "csv":  # redirected to a file and opened in Excel: formulas stay text
+        netralkan_tabel(tabel).to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
         tampil = tabel.assign(alokasi=tabel["alokasi"].map(rupiah))
         print(tampil[["kelurahan", "kecamatan", "nama_kim", "jumlah_anggota", "alokasi", "dorman"]].to_string(index=False))

@@ -182,8 +182,10 @@ def _summary(args: argparse.Namespace) -> int:
     if args.format == "json":
         records = json.loads(tabel.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=2))
-    elif args.format == "csv":
-        tabel.to_csv(sys.stdout, index=False, lineterminator="\n")
+    elif args.format == "csv":  # redirected to a file and opened in Excel: formulas stay text
+        from geo.ekspor.formula import netralkan_tabel
+
+        netralkan_tabel(tabel).to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
         kolom = ["nama", "induk"] if "nama" in tabel else ["kelurahan", "kecamatan"]
         kolom += ["jumlah_potensi", "jumlah_aktif", "persen_aktif", "jumlah_anggota", "kategori_dominan", "kegiatan_terakhir"]
