@@ -38,3 +38,14 @@ def test_anggaran_ringkasan_csv_menetralkan_rumus(wilayah_uji, monkeypatch, caps
     assert main(["anggaran", "ringkasan", "--format", "csv"]) == 0
     nama = _nama_kim(capsys.readouterr().out)
     assert "'=1+1" in nama and "=1+1" not in nama
+
+
+def test_format_salah_menyebut_semua_pilihan(wilayah_uji, tmp_path, capsys):
+    """An official who mistypes --format must see rab-pdf/rka-xlsx among the choices, as --help lists them."""
+    assert main(["export", "--format", "docx", "--output", str(tmp_path / "x.docx")]) == 1
+    galat = capsys.readouterr().err
+    assert "'docx' tidak dikenal" in galat
+    for kode in ("png", "csv", "atlas", "rab-xlsx", "rab-pdf", "rka-pdf", "profil-xlsx", "pemetaan-pdf"):
+        assert kode in galat, kode
+    assert main(["export", "--output", str(tmp_path / "x.docx")]) == 1
+    assert "rka-xlsx" in capsys.readouterr().err
