@@ -53,8 +53,8 @@ def _format_dari_args(args: argparse.Namespace) -> str:
     if args.format:
         try:
             kode = format_ekspor(args.format).kode
-        except GalatData:  # name every --format the command takes, not only the map/table ones
-            raise GalatData(f"Format ekspor '{args.format}' tidak dikenal. Pilihan: {', '.join([*FORMAT, *FORMAT_LAIN])}.") from None
+        except GalatData as exc:  # name every --format the command takes, not only the map/table ones
+            raise GalatData(f"{exc} Juga: {', '.join(FORMAT_LAIN)} (anggaran dan registri KIM).") from None
         if dari_nama and FORMAT[dari_nama].ekstensi != FORMAT[kode].ekstensi:
             raise GalatData(
                 f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
