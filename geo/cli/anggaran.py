@@ -124,7 +124,7 @@ def _ringkasan(args: argparse.Namespace) -> int:
     elif args.format == "csv":  # redirected to a file and opened in Excel: formulas stay text
         netralkan_tabel(tabel).to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
-        tampil = tabel.assign(alokasi=tabel["alokasi"].map(rupiah))
+        tampil = tabel.assign(alokasi=tabel["alokasi"].map(rupiah), dorman=tabel["dorman"].map({True: "ya", False: "tidak"}))
         print(tampil[["kelurahan", "kecamatan", "nama_kim", "jumlah_anggota", "alokasi", "dorman"]].to_string(index=False))
         print(f"\nPagu {rupiah(r.pagu)} · total rencana {rupiah(r.total)} · sisa {rupiah(r.sisa)} · ke KIM dorman "
               f"{rupiah(r.ke_dorman)} ({format_id.persen(r.persen_dorman)}) · dalam filter {rupiah(r.total_tersaring)} ({tampilan.filter.deskripsi()})")

@@ -53,3 +53,11 @@ def test_persen_dorman_ditulis_cara_indonesia(capsys):
     out = capsys.readouterr().out
     assert "ke KIM dorman Rp 70.600.000 (35,3%)" in out
     assert "35.3%" not in out
+
+
+def test_tabel_ringkasan_dorman_ya_tidak(capsys):
+    """The Indonesian table says ya/tidak, as the RAB does, not Python's True/False."""
+    assert main(["anggaran", "ringkasan"]) == 0
+    out = capsys.readouterr().out
+    assert "True" not in out and "False" not in out
+    assert " ya" in out and " tidak" in out
