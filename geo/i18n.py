@@ -21,6 +21,7 @@ from geo.i18n_cetak import TEKS_CETAK
 from geo.i18n_halaman import TEKS_HALAMAN
 from geo.i18n_kelola import TEKS_KELOLA
 from geo.i18n_lapor import TEKS_LAPOR
+from geo.i18n_rab import TEKS_RAB
 from geo.masuk.wilayah import Wilayah
 from geo.tampilan.agregat import kolom_kategori
 from geo.tampilan.metrik import METRIK_DASAR, daftar_metrik
@@ -262,6 +263,7 @@ TEKS: dict[str, dict[str, str]] = {
                       "en": "Potential markers are not drawn on this map (more than {n} potentials); click an area to drill in and see them."},
 }
 TEKS.update(TEKS_CETAK)  # the printed pages' words (geo/i18n_cetak.py)
+TEKS.update(TEKS_RAB)  # the RAB print's words (geo/i18n_rab.py)
 TEKS.update(TEKS_HALAMAN)  # menu, Kelola Data and Anggaran (geo/i18n_halaman.py)
 TEKS.update(TEKS_LAPOR)  # Lapor and Akun (geo/i18n_lapor.py)
 TEKS.update(TEKS_KELOLA)  # deeper Kelola Data tabs (geo/i18n_kelola.py)

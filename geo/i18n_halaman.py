@@ -141,6 +141,11 @@ TEKS_HALAMAN: dict[str, dict[str, str]] = {
                      "en": "Change the ceiling to see the fitted plan; every line stays, unit prices adjust."},
     "af_simulasi": {"id": "**Simulasi:** {n} baris tetap; total {lama} \u2192 **{baru}** (tepat pagu baru). Belum disimpan.",
                     "en": "**What-if:** {n} lines kept; total {lama} \u2192 **{baru}** (exactly the new ceiling). Not saved."},
+    "af_kol_komponen": {"id": "Komponen", "en": "Component"},
+    "af_kol_harga_lama": {"id": "Harga lama", "en": "Old price"},
+    "af_kol_harga_baru": {"id": "Harga baru", "en": "New price"},
+    "af_kol_jumlah_lama": {"id": "Jumlah lama", "en": "Old amount"},
+    "af_kol_jumlah_baru": {"id": "Jumlah baru", "en": "New amount"},
     "af_unduh_simulasi": {"id": "Unduh rencana hasil simulasi (CSV)", "en": "Download the what-if plan (CSV)"},
     "af_cara_simpan": {"id": "Untuk menyimpannya: `python -m geo anggaran sesuaikan --pagu {pagu}` (versi lama dicadangkan), "
                              "lalu ubah pagu_anggaran di wilayah.json.",

@@ -100,6 +100,17 @@ TEKS_KELOLA: dict[str, dict[str, str]] = {
     "kr_log_audit": {"id": "**Log audit**", "en": "**Audit log**"},
     "kr_tanpa_audit": {"id": "Belum ada perubahan yang disimpan lewat aplikasi.", "en": "No change has been saved through the app yet."},
     # The Anggaran tab's editor (ui/kelola_anggaran.py)
+    "kag_bantu_id_baris": {"id": "id unik baris anggaran, mis. RAB-011001-01", "en": "unique id of the budget line, e.g. RAB-011001-01"},
+    "kag_bantu_id_potensi": {"id": "untuk satu potensi, mis. BTG-KUA-01; kosongkan untuk kegiatan seluruh KIM kelurahan",
+                             "en": "for one potential, e.g. BTG-KUA-01; leave empty for an activity of the whole kelurahan KIM"},
+    "kag_bantu_kode": {"id": "untuk kegiatan seluruh KIM kelurahan, mis. {kode}", "en": "for an activity of the whole kelurahan KIM, e.g. {kode}"},
+    "kag_bantu_jenis": {"id": "boleh kosong bila kode_rekening diisi", "en": "may stay empty when kode_rekening is filled"},
+    "kag_bantu_rekening": {"id": "akun belanja enam tingkat, mis. 5.1.02.01.01.0052", "en": "six-level expense account, e.g. 5.1.02.01.01.0052"},
+    "kag_bantu_ppn": {"id": "mis. 11; kosong bila tanpa PPN", "en": "e.g. 11; empty when there is no VAT (PPN)"},
+    "kag_bantu_volume": {"id": "bilangan bulat ≥ 1", "en": "whole number ≥ 1"},
+    "kag_bantu_harga": {"id": "rupiah bulat: 1500000 atau Rp 1.500.000", "en": "whole rupiah: 1500000 or Rp 1.500.000"},
+    "kag_bantu_jumlah": {"id": "= volume × harga satuan; kosongkan agar dihitung otomatis",
+                         "en": "= volume × unit price; leave empty to have it computed"},
     "kag_keterangan": {"id": "Berkas {berkas} · pagu {pagu} · tahun {tahun}. Setiap baris: "
                              "id_potensi (satu potensi) atau hanya kode_kelurahan (seluruh KIM kelurahan); jumlah = koefisien (volume × volume_2 …) "
                              "× harga satuan + PPN.",

@@ -12,6 +12,7 @@ import streamlit as st
 from geo.anggaran.ringkas import ringkas_anggaran
 from geo.galat import GalatData
 from geo.i18n import deskripsi_filter, t
+from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.sebutan import sebutan
 from geo.tampilan.susun import tampilkan
 from ui.anggaran import kartu, mulai_dari_url, peta, sidebar, sinkron_url, tabel_kelurahan, tabel_rencana, unduh
@@ -59,7 +60,7 @@ def halaman() -> None:
         st.warning(aman_md(t("a_tautan_diabaikan", bahasa, pesan=pesan)))
     for m in rencana.laporan.peringatan:
         st.caption(aman_md(str(m)))
-    tampilan = tampilkan(dataset, f)
+    tampilan = tampilkan(dataset, Keadaan(filter=f, bahasa=bahasa))  # the RAB downloads follow the page's language
     r = ringkas_anggaran(tampilan, rencana)
     st.caption(aman_md(deskripsi_filter(tampilan.filter, bahasa)))
     kartu(r, f, bahasa)

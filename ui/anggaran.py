@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo import format_id
 from geo.anggaran.peta import NILAI_BAWAAN, NILAI_PETA, label_nilai, peta_anggaran
 from geo.anggaran.rencana import Rencana
 from geo.anggaran.ringkas import RingkasanAnggaran
@@ -96,10 +97,13 @@ def sinkron_url(f: Filter, nilai: str, dataset: Dataset, bahasa: str = "id") -> 
         st.query_params.from_dict(baru)
 
 
-# "Rp 200.000.000" must fit a quarter of the page without being cut to "Rp 200.00…".
+# "Rp 200.000.000" must fit a quarter of the page (half of a phone screen) without being cut to "Rp 200.00…".
 _CSS_KARTU = """<style>
 .st-key-anggaran_kartu [data-testid="stMetricValue"] { font-size: 1.45rem; }
+/* A rupiah figure wraps rather than ending in "…": a cut "Rp 200.000.…" reads as two hundred thousand. */
+.st-key-anggaran_kartu [data-testid="stMetricValue"] > div { white-space: normal !important; overflow-wrap: anywhere; text-overflow: clip !important; }
 @media (max-width: 640px) {
+  .st-key-anggaran_kartu [data-testid="stMetricValue"] { font-size: 1.2rem; }
   .st-key-anggaran_kartu [data-testid="stHorizontalBlock"] { flex-wrap: wrap; flex-direction: row; }
   .st-key-anggaran_kartu [data-testid="stColumn"] { flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; }
 }
@@ -116,7 +120,7 @@ def kartu(r: RingkasanAnggaran, f: Filter, bahasa: str = "id") -> None:
                   help=None if f.kosong else t("a_dalam_filter", bahasa, jumlah=rupiah(r.total_tersaring)))
         c3.metric(t("a_sisa", bahasa), rupiah(r.sisa), border=True,
                   delta=t("a_lewat", bahasa, jumlah=rupiah(r.lewat_pagu)) if r.lewat_pagu else None, delta_color="inverse")
-        c4.metric(t("a_dorman", bahasa), rupiah(r.ke_dorman), border=True, help=t("a_persen_total", bahasa, persen=f"{r.persen_dorman:g}"))
+        c4.metric(t("a_dorman", bahasa), rupiah(r.ke_dorman), border=True, help=t("a_persen_total", bahasa, persen=format_id.angka(r.persen_dorman, bahasa=bahasa)))
     if not f.kosong:
         st.caption(t("a_dalam_filter_baris", bahasa, jumlah=rupiah(r.total_tersaring), n=len(r.baris)))
 
@@ -145,7 +149,8 @@ def tabel_kelurahan(r: RingkasanAnggaran, bahasa: str = "id") -> None:
 def tabel_rencana(r: RingkasanAnggaran, bahasa: str = "id") -> None:
     """The plan rows that follow the filters; money shown as Rp but sorted as numbers."""
     baris = r.baris[list(KOLOM_TABEL)].reset_index(drop=True)
-    gaya = baris.style.format({"harga_satuan": rupiah, "jumlah": rupiah, "koefisien": "{:,}".format})
+    gaya = baris.style.format({"harga_satuan": rupiah, "jumlah": rupiah,  # 1.000 in Indonesian: "1,000" reads as one
+                               "koefisien": lambda v: format_id.angka(v, bahasa=bahasa)})
     judul = {k: t(KOLOM_TABEL_EN[k], bahasa) if k in KOLOM_TABEL_EN else v for k, v in KOLOM_TABEL.items()}
     st.dataframe(gaya, hide_index=True, width="stretch", key="anggaran_tabel",
                  column_config={k: st.column_config.Column(v, pinned=k == "id_baris" or None) for k, v in judul.items()})

@@ -69,9 +69,10 @@ def simulasi_pagu(dataset: Dataset, rencana: Rencana, bahasa: str = "id") -> Non
         return
     baru = hasil.tabel
     banding = pd.DataFrame({
-        "id_baris": baru["id_baris"], "Komponen": lama.tabel["komponen"],
-        "Harga lama": lama.tabel["harga_satuan"].map(rupiah), "Harga baru": baru["harga_satuan"].astype(int).map(rupiah),
-        "Jumlah lama": lama.tabel["jumlah"].map(rupiah), "Jumlah baru": baru["jumlah"].astype(int).map(rupiah),
+        "id_baris": baru["id_baris"], t("af_kol_komponen", bahasa): lama.tabel["komponen"],
+        t("af_kol_harga_lama", bahasa): lama.tabel["harga_satuan"].map(rupiah),
+        t("af_kol_harga_baru", bahasa): baru["harga_satuan"].astype(int).map(rupiah),
+        t("af_kol_jumlah_lama", bahasa): lama.tabel["jumlah"].map(rupiah), t("af_kol_jumlah_baru", bahasa): baru["jumlah"].astype(int).map(rupiah),
     })
     st.markdown(t("af_simulasi", bahasa, n=len(baru), lama=rupiah(hasil.total_lama), baru=rupiah(hasil.total_baru)))
     st.dataframe(banding, hide_index=True, width="stretch", height=260, key="anggaran_simulasi")

@@ -12,10 +12,10 @@ import streamlit as st
 from geo.galat import GalatData
 from geo.i18n import t
 from geo.simpan.daftar_akun import hapus_akun, penyimpan_untuk, tambah_akun, ubah_akun
-from geo.simpan.lingkup import PELAPOR, PERAN, Akun
+from geo.simpan.lingkup import PELAPOR, PERAN, Akun, periksa_lingkup_wilayah
 from ui.kelola import kabar
 from ui.md import aman_md
-from ui.muat import gudang
+from ui.muat import gudang, muat
 from ui.navigasi import bahasa_halaman
 
 
@@ -43,6 +43,9 @@ def tab_akun(pengguna: Akun) -> None:
     if not (tambah or ubah or hapus):
         return
     try:
+        if (tambah or ubah) and lingkup.strip():
+            dataset = muat()
+            periksa_lingkup_wilayah(lingkup, dataset.referensi.kode, dataset.wilayah.nama)
         if tambah:
             tambah_akun(penyimpan, pengguna, nama, sandi, peran, lingkup)
         elif ubah:

@@ -50,21 +50,21 @@ def _muat_ulang(path) -> None:
         st.session_state.pop(kunci, None)
 
 
-def _konfigurasi(dataset: Dataset, jenis: tuple[str, ...]) -> dict:
+def _konfigurasi(dataset: Dataset, jenis: tuple[str, ...], bahasa: str = "id") -> dict:
     cc = st.column_config
     return {
-        "id_baris": cc.TextColumn("id_baris", required=True, help="id unik baris anggaran, mis. RAB-011001-01"),
+        "id_baris": cc.TextColumn("id_baris", required=True, help=t("kag_bantu_id_baris", bahasa)),
         # Free text, not a list: a blank cell must stay blank, and a wrong id is reported on save with its row.
-        "id_potensi": cc.TextColumn("id_potensi", help="untuk satu potensi, mis. BTG-KUA-01; kosongkan untuk kegiatan seluruh KIM kelurahan"),
-        "kode_kelurahan": cc.TextColumn("kode_kelurahan", help=f"untuk kegiatan seluruh KIM kelurahan, mis. {dataset.referensi.kode[0]}"),
+        "id_potensi": cc.TextColumn("id_potensi", help=t("kag_bantu_id_potensi", bahasa)),
+        "kode_kelurahan": cc.TextColumn("kode_kelurahan", help=t("kag_bantu_kode", bahasa, kode=dataset.referensi.kode[0])),
         "kegiatan": cc.TextColumn("kegiatan", required=True, width="large"),
-        "jenis_belanja": cc.SelectboxColumn("jenis belanja", options=list(jenis), help="boleh kosong bila kode_rekening diisi"),
-        "kode_rekening": cc.TextColumn("kode rekening", help="akun belanja enam tingkat, mis. 5.1.02.01.01.0052"),
-        "ppn_persen": cc.TextColumn("PPN %", help="mis. 11; kosong bila tanpa PPN"),
-        "volume": cc.TextColumn("volume", required=True, help="bilangan bulat ≥ 1"),
+        "jenis_belanja": cc.SelectboxColumn("jenis belanja", options=list(jenis), help=t("kag_bantu_jenis", bahasa)),
+        "kode_rekening": cc.TextColumn("kode rekening", help=t("kag_bantu_rekening", bahasa)),
+        "ppn_persen": cc.TextColumn("PPN %", help=t("kag_bantu_ppn", bahasa)),
+        "volume": cc.TextColumn("volume", required=True, help=t("kag_bantu_volume", bahasa)),
         "satuan": cc.TextColumn("satuan", required=True),
-        "harga_satuan": cc.TextColumn("harga satuan", required=True, help="rupiah bulat: 1500000 atau Rp 1.500.000"),
-        "jumlah": cc.TextColumn("jumlah", help="= volume × harga satuan; kosongkan agar dihitung otomatis"),
+        "harga_satuan": cc.TextColumn("harga satuan", required=True, help=t("kag_bantu_harga", bahasa)),
+        "jumlah": cc.TextColumn("jumlah", help=t("kag_bantu_jumlah", bahasa)),
         "target": cc.TextColumn("target"),
         "keterangan": cc.TextColumn("keterangan"),
     }
@@ -91,7 +91,7 @@ def tab_anggaran(dataset: Dataset, pengguna: str) -> None:
     st.caption(t("kag_keterangan", bahasa, berkas=aman_md(path.name), pagu=rupiah(pengaturan.pagu), tahun=pengaturan.tahun))
     suntingan = st.data_editor(
         st.session_state[K_DRAF], key=f"anggaran_editor_{st.session_state[K_VERSI]}", num_rows="dynamic", hide_index=True, width="stretch",
-        height=420, column_config=_konfigurasi(dataset, pengaturan.jenis_belanja), column_order=list(KOLOM_SEMUA),
+        height=420, column_config=_konfigurasi(dataset, pengaturan.jenis_belanja, bahasa), column_order=list(KOLOM_SEMUA),
     )
     siap = suntingan.reset_index(drop=True)
     perubahan = bandingkan_baris(asal, siap)

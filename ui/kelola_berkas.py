@@ -10,6 +10,7 @@ import streamlit as st
 from geo.ekspor.templat import buat_templat
 from geo.format_id import angka, tanggal
 from geo.i18n import t
+from geo.masuk.batasan import UNGGAH_MB
 from geo.masuk.dataset import Dataset
 from geo.masuk.validasi import validasi_kim
 from geo.simpan.kim import MODE_GABUNG, MODE_GANTI, Perubahan, bandingkan, periksa_unggahan
@@ -43,7 +44,8 @@ def unggah(dataset: Dataset, pengguna: str) -> None:
         file_name=f"templat-kim-{dataset.wilayah.slug}.xlsx", icon=":material/table_view:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    berkas = st.file_uploader(t("kb_berkas", bahasa), type=["csv", "xlsx"], key=_kunci_unggah())
+    berkas = st.file_uploader(t("kb_berkas", bahasa), type=["csv", "xlsx"], key=_kunci_unggah(),
+                              max_upload_size=UNGGAH_MB.nilai_atau_bawaan())
     if berkas is None:
         st.caption(t("kb_diperiksa", bahasa))
         return

@@ -13,6 +13,7 @@ import streamlit as st
 from geo.format_id import angka
 from geo.galat import GalatData
 from geo.i18n import t
+from geo.masuk.batasan import UNGGAH_MB
 from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN, jenis_kegiatan
 from geo.simpan.kegiatan import bandingkan_log, path_log, periksa_unggahan_kegiatan
@@ -85,7 +86,8 @@ def tab_kegiatan(dataset: Dataset, pengguna: str) -> None:
         _simpan(dataset, lambda: gudang().simpan_kegiatan(suntingan, dataset, pengguna, st.session_state[K_LOG_SIDIK]))
 
     st.markdown(t("k_log_unggah", bahasa))
-    berkas = st.file_uploader(t("k_log_berkas", bahasa), type=["csv", "xlsx"], key="log_unggah")
+    berkas = st.file_uploader(t("k_log_berkas", bahasa), type=["csv", "xlsx"], key="log_unggah",
+                              max_upload_size=UNGGAH_MB.nilai_atau_bawaan())
     if berkas is None:
         return
     mode = st.radio(t("kb_cara", bahasa), list(_MODE), format_func=lambda m: t(_MODE[m], bahasa), key="log_mode")

@@ -79,7 +79,8 @@ def lapangan(dataset: Dataset, pengguna: Akun) -> None:
     # upload was still being sent is never lost on a slow phone connection.
     with st.form(key=f"lapangan_form_foto_{id_potensi}", clear_on_submit=True, border=False):
         unggahan = st.file_uploader(t("foto_unggah", bahasa, mb=f"{MAKS_BYTE // 1024 // 1024}"), type=JENIS_FOTO,
-                                    key=f"lapangan_foto_{id_potensi}", help=t("foto_keterangan", bahasa))
+                                    key=f"lapangan_foto_{id_potensi}", help=t("foto_keterangan", bahasa),
+                                    max_upload_size=MAKS_BYTE // 1024 // 1024)
         st.caption(t("foto_keterangan", bahasa))
         kirim = st.form_submit_button(t("foto_simpan", bahasa), width="stretch")
     if kirim and unggahan is None:

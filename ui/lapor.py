@@ -59,7 +59,7 @@ def formulir_lapor(dataset: Dataset, akun: Akun) -> None:
                                   placeholder=t("l_peserta_contoh", bahasa))
         catatan = st.text_area(t("l_catatan", bahasa), max_chars=MAKS_CATATAN, key="lapor_catatan", height=90)
         foto = st.file_uploader(t("l_foto", bahasa, mb=MAKS_BYTE // 1024 // 1024), type=JENIS_FOTO,
-                                key="lapor_foto")
+                                key="lapor_foto", max_upload_size=MAKS_BYTE // 1024 // 1024)
         kirim = st.form_submit_button(t("l_kirim", bahasa), type="primary", width="stretch")
     if kirim:
         _kirim(dataset, akun, id_potensi, tanggal, jenis_, peserta, catatan, foto)

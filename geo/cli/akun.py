@@ -105,6 +105,12 @@ def _akun(args: argparse.Namespace) -> int:
         hapus_akun(penyimpan, oleh, args.nama)
         print(f"Akun '{args.nama}' dihapus.")
         return 0
+    if args.lingkup:  # before asking for a password: a scope outside the region makes a useless account
+        from geo.simpan.gudang import pilih_gudang
+        from geo.simpan.lingkup import periksa_lingkup_wilayah
+
+        dataset = pilih_gudang(args.kim, args.boundaries).muat()
+        periksa_lingkup_wilayah(args.lingkup, dataset.referensi.kode, dataset.wilayah.nama)
     sandi = _baca_sandi() if args.aksi_akun == "tambah" or args.sandi else None
     if sandi is None and (args.aksi_akun == "tambah" or args.sandi):
         return 1

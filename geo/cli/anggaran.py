@@ -14,7 +14,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from geo import config
+from geo import config, format_id
 from geo.anggaran.pengaturan import KOMPONEN_BOBOT, pengaturan_dari
 from geo.anggaran.ringkas import ringkas_anggaran, tabel_per_kelurahan
 from geo.anggaran.simpan import tulis_usul
@@ -30,6 +30,7 @@ from geo.cli.utama import (
     tambah_opsi_data,
     tambah_opsi_filter,
 )
+from geo.ekspor.formula import netralkan_tabel
 from geo.galat import GalatData
 from geo.masuk.urai import urai_tanggal
 from geo.simpan.gudang import pilih_gudang
@@ -120,13 +121,13 @@ def _ringkasan(args: argparse.Namespace) -> int:
             "per_kelurahan": json.loads(tabel.to_json(orient="records", force_ascii=False)),
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
-    elif args.format == "csv":
-        tabel.to_csv(sys.stdout, index=False, lineterminator="\n")
+    elif args.format == "csv":  # redirected to a file and opened in Excel: formulas stay text
+        netralkan_tabel(tabel).to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
-        tampil = tabel.assign(alokasi=tabel["alokasi"].map(rupiah))
+        tampil = tabel.assign(alokasi=tabel["alokasi"].map(rupiah), dorman=tabel["dorman"].map({True: "ya", False: "tidak"}))
         print(tampil[["kelurahan", "kecamatan", "nama_kim", "jumlah_anggota", "alokasi", "dorman"]].to_string(index=False))
         print(f"\nPagu {rupiah(r.pagu)} · total rencana {rupiah(r.total)} · sisa {rupiah(r.sisa)} · ke KIM dorman "
-              f"{rupiah(r.ke_dorman)} ({r.persen_dorman:g}%) · dalam filter {rupiah(r.total_tersaring)} ({tampilan.filter.deskripsi()})")
+              f"{rupiah(r.ke_dorman)} ({format_id.persen(r.persen_dorman)}) · dalam filter {rupiah(r.total_tersaring)} ({tampilan.filter.deskripsi()})")
     return 0
 
 

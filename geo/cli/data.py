@@ -131,7 +131,7 @@ def _import(args: argparse.Namespace) -> int:
     if laporan.masalah:
         print(laporan.teks())
     if hasil.hasil is None:
-        print(f"\nTIDAK DISIMPAN: {path.name} tidak sah ({len(laporan.galat)} galat). Tidak ada yang diubah di {gudang.keterangan()}.")
+        print(f"\nTIDAK DISIMPAN: {path.name} tidak sah ({len(laporan.galat)} galat). Tidak ada yang diubah di {gudang.keterangan(args.jenis)}.")
         return 1
     print(hasil.hasil.pesan)
     if hasil.hasil.cadangan:

@@ -32,6 +32,9 @@ from geo.tampilan.kelas import JUMLAH_KELAS_BAWAAN, SKEMA_BAWAAN, SKEMA_KELAS
 from geo.tampilan.metrik import METRIK_BAWAAN
 from geo.tampilan.susun import tampilkan
 
+# Formats handled beside the map/table ones of geo.ekspor.FORMAT (budget forms, KIM registry).
+FORMAT_LAIN = ("rab-xlsx", "rab-pdf", "rka-xlsx", "rka-pdf", "profil-csv", "profil-xlsx", "profil-geojson", "pemetaan-pdf", "pemetaan-xlsx")
+
 # First format per extension wins: a plain ``.pdf`` is the map, profiles and atlases need --format.
 _EKSTENSI = {e: k for k, e in reversed([(f.kode, f.ekstensi) for f in FORMAT.values()])} | {"json": "geojson", "htm": "html"}
 
@@ -48,7 +51,10 @@ def _format_dari_args(args: argparse.Namespace) -> str:
     akhiran = Path(args.output).suffix.lower().lstrip(".") if args.output and args.output != "-" else ""
     dari_nama = _EKSTENSI.get(akhiran)
     if args.format:
-        kode = format_ekspor(args.format).kode
+        try:
+            kode = format_ekspor(args.format).kode
+        except GalatData as exc:  # name every --format the command takes, not only the map/table ones
+            raise GalatData(f"{exc} Juga: {', '.join(FORMAT_LAIN)} (anggaran dan registri KIM).") from None
         if dari_nama and FORMAT[dari_nama].ekstensi != FORMAT[kode].ekstensi:
             raise GalatData(
                 f"Berkas keluaran '{args.output}' berakhiran .{akhiran}, tidak cocok dengan --format {kode}. "
@@ -57,7 +63,7 @@ def _format_dari_args(args: argparse.Namespace) -> str:
         return kode
     if dari_nama:
         return dari_nama
-    raise GalatData(f"Sebutkan --format ({', '.join(FORMAT)}) atau beri --output dengan akhiran yang dikenal, mis. peta.pdf.")
+    raise GalatData(f"Sebutkan --format ({', '.join([*FORMAT, *FORMAT_LAIN])}) atau beri --output dengan akhiran yang dikenal, mis. peta.pdf.")
 
 
 def _periksa_tujuan(tujuan: Path, dataset: Dataset, tambahan: tuple[Path, ...] = (), diminta: bool = True) -> Path:
@@ -202,7 +208,7 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     )
     tambah_opsi_data(p)
     tambah_opsi_filter(p)
-    p.add_argument("--format", metavar="F", help=f"format berkas: {', '.join(FORMAT)}, rab-xlsx, rab-pdf, rka-xlsx, rka-pdf, profil-csv, profil-xlsx, profil-geojson, pemetaan-pdf, pemetaan-xlsx (bawaan: dari akhiran --output)")
+    p.add_argument("--format", metavar="F", help=f"format berkas: {', '.join([*FORMAT, *FORMAT_LAIN])} (bawaan: dari akhiran --output)")
     p.add_argument("--anggaran", metavar="PATH", help="rab-*/rka-*: rencana anggaran (bawaan: $KIM_ANGGARAN atau data/anggaran.csv)")
     p.add_argument("--tahap", default="rka", metavar="T", help="rka-xlsx/rka-pdf: tahap formulir rka, rkpa, dpa atau dppa (bawaan: rka)")
     p.add_argument("--output", "-o", metavar="FILE", help="berkas keluaran; '-' untuk stdout (bawaan: nama otomatis di folder ini)")
@@ -211,7 +217,7 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--skema", metavar="S", help=f"pembagian kelas: {', '.join(SKEMA_KELAS)} (bawaan: {SKEMA_BAWAAN})")
     p.add_argument("--kelas", metavar="N", help=f"jumlah kelas warna (bawaan: {JUMLAH_KELAS_BAWAAN})")
     p.add_argument("--peta", metavar="P", help=f"HTML: peta dasar {', '.join(PETA_DASAR)} (bawaan: {BASEMAP_BAWAAN}), seperti ?peta=")
-    p.add_argument("--bahasa", metavar="B", help="bahasa berkas HTML: id atau en (bawaan: id), seperti ?bahasa=")
+    p.add_argument("--bahasa", metavar="B", help="bahasa berkas (HTML, PNG/PDF, profil, atlas, RAB): id atau en (bawaan: id), seperti ?bahasa=")
     p.add_argument("--judul", metavar="TEKS", help="judul peta/berkas (bawaan: dibuat dari filter)")
     p.add_argument("--ukuran", default=UKURAN_BAWAAN, metavar="U", help=f"kertas PNG/PDF: {', '.join(UKURAN_KERTAS_MM)} (bawaan: {UKURAN_BAWAAN})")
     p.add_argument("--dpi", default=str(DPI_BAWAAN), metavar="DPI", help=f"resolusi PNG/PDF: 150 atau 300 (bawaan: {DPI_BAWAAN})")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import json
 import logging
 import os
@@ -181,8 +182,10 @@ def _summary(args: argparse.Namespace) -> int:
     if args.format == "json":
         records = json.loads(tabel.to_json(orient="records", force_ascii=False))
         print(json.dumps(records, ensure_ascii=False, indent=2))
-    elif args.format == "csv":
-        tabel.to_csv(sys.stdout, index=False, lineterminator="\n")
+    elif args.format == "csv":  # redirected to a file and opened in Excel: formulas stay text
+        from geo.ekspor.formula import netralkan_tabel
+
+        netralkan_tabel(tabel).to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
         kolom = ["nama", "induk"] if "nama" in tabel else ["kelurahan", "kecamatan"]
         kolom += ["jumlah_potensi", "jumlah_aktif", "persen_aktif", "jumlah_anggota", "kategori_dominan", "kegiatan_terakhir"]
@@ -240,6 +243,14 @@ def _perintah(argv: Sequence[str]) -> str | None:
     return next((a for a in argv if not a.startswith("-")), None) if argv and not argv[0].startswith("-") else None
 
 
+def _stdout_ke_devnull() -> None:
+    """Point stdout at devnull so flushing it at exit does not raise the same broken pipe again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand; data problems exit 1 with a message, never a traceback."""
     for stream in (sys.stdout, sys.stderr):
@@ -256,6 +267,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return getattr(exc, "kode_keluar", KELUAR_DATA_TIDAK_SAH)  # GalatOpsi: a refused view setting, 2 like argparse
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader left early (``summary | head``): what it read is all it wanted
+        _stdout_ke_devnull()
+        return 1
     except Exception as exc:  # the last line of defence: a message, not a traceback
         if os.environ.get("KIM_DEBUG"):
             raise

@@ -23,6 +23,7 @@ from geo.anggaran.rencana import Rencana
 from geo.anggaran.ringkas import RingkasanAnggaran, ringkas_anggaran
 from geo.ekspor import keterangan
 from geo.ekspor.formula import berbahaya
+from geo.i18n import deskripsi_filter, t
 from geo.tampilan.susun import Tampilan
 
 JUDUL_RAB = "Rencana Anggaran Biaya (RAB) Kegiatan Komunitas Informasi Masyarakat (KIM)"
@@ -31,8 +32,11 @@ PENANDA_SUBTOTAL = "Subtotal"
 WARNA_JUDUL = "1F4E79"
 WARNA_KELOMPOK = "DDEBF7"
 KOLOM_XLSX = ("No", "id_baris", "Kegiatan", "id_potensi", "Jenis belanja", "Volume", "Satuan", "Harga satuan", "Jumlah",
-              "Target", "Keterangan")
-LEBAR_XLSX = (5, 16, 48, 13, 18, 8, 9, 15, 16, 36, 24)
+              "Target", "Keterangan", "PPN")
+# The headings that are words follow the view's language (None: a name or an id, the same in both).
+_KUNCI_KOLOM = (None, None, "rab_kegiatan", None, "rab_jenis", "rab_volume", "rab_satuan", "rab_harga", "rab_jumlah",
+                None, "rab_keterangan", "rab_ppn")
+LEBAR_XLSX = (5, 16, 48, 13, 18, 8, 9, 15, 16, 36, 24, 14)
 
 
 @dataclass(frozen=True)
@@ -67,15 +71,17 @@ def kepala_rab(tampilan: Tampilan, rencana: Rencana, tanggal: dt.date) -> list[t
     """Header lines shared by XLSX and PDF: region, year, office, filter, date, notes."""
     ds = tampilan.dataset
     p = rencana.pengaturan
+    b = tampilan.bahasa
+    sumber = keterangan.sumber(ds, b).split(": ", 1)[-1]
     baris = [
-        ("Wilayah", ds.wilayah.nama),
-        ("Tahun anggaran", str(p.tahun)),
-        ("Kantor", p.kantor or "-"),
-        ("Filter", tampilan.filter.deskripsi()),
-        ("Tanggal", format_id.tanggal(tanggal)),
-        ("Sumber", f"rencana {rencana.path.name}; " + keterangan.sumber(ds).removeprefix("Sumber: ")),
+        (t("rab_wilayah", b), ds.wilayah.nama),
+        (t("rab_tahun", b), str(p.tahun)),
+        (t("rab_kantor", b), p.kantor or "-"),
+        ("Filter", deskripsi_filter(tampilan.filter, b)),
+        (t("rab_tanggal", b), format_id.tanggal(tanggal, b)),
+        (t("rab_sumber", b), t("rab_rencana", b, berkas=rencana.path.name) + "; " + sumber),
     ]
-    return baris + [("Catatan", c) for c in keterangan.catatan(ds)]
+    return baris + [(t("rab_catatan", b), c) for c in keterangan.catatan(ds, b)]
 
 
 def angka_rab(tampilan: Tampilan, rencana: Rencana, acuan: dt.date | None = None) -> tuple[RingkasanAnggaran, list[Kelompok]]:
@@ -103,7 +109,8 @@ def _rupiah_sel(ws: Worksheet, baris: int, kolom: int, nilai: object, tebal: boo
 def _lembar_rab(ws: Worksheet, tampilan: Tampilan, rencana: Rencana, ringkasan: RingkasanAnggaran,
                 kelompok: list[Kelompok], tanggal: dt.date) -> dict[str, str]:
     """Write the RAB sheet; returns the addresses of the total, ceiling and remainder cells."""
-    ws.cell(row=1, column=1, value=JUDUL_RAB).font = Font(bold=True, size=13)
+    bahasa = tampilan.bahasa
+    ws.cell(row=1, column=1, value=t("rab_judul", bahasa)).font = Font(bold=True, size=13)
     r = 2
     for kunci, isi in kepala_rab(tampilan, rencana, tanggal):
         ws.cell(row=r, column=1, value=kunci).font = Font(bold=True)
@@ -112,8 +119,8 @@ def _lembar_rab(ws: Worksheet, tampilan: Tampilan, rencana: Rencana, ringkasan: 
         r += 1
     r += 1
     kepala = r
-    for i, judul in enumerate(KOLOM_XLSX, start=1):
-        sel = ws.cell(row=r, column=i, value=judul)
+    for i, (judul, kunci) in enumerate(zip(KOLOM_XLSX, _KUNCI_KOLOM), start=1):
+        sel = ws.cell(row=r, column=i, value=t(kunci, bahasa) if kunci else judul)
         sel.font = Font(bold=True, color="FFFFFF")
         sel.fill = PatternFill("solid", fgColor=WARNA_JUDUL)
         sel.alignment = Alignment(vertical="center", wrap_text=True)
@@ -136,6 +143,8 @@ def _lembar_rab(ws: Worksheet, tampilan: Tampilan, rencana: Rencana, ringkasan: 
             ws.cell(row=r, column=6, value=int(b.koefisien)).number_format = "#,##0"
             _rupiah_sel(ws, r, 8, int(b.harga_satuan))
             _rupiah_sel(ws, r, 9, int(b.jumlah))
+            if b.ppn_persen:  # Jumlah includes PPN: show it, or Volume × Harga satuan ≠ Jumlah looks like an error
+                _rupiah_sel(ws, r, 12, int(b.ppn))
         r += 1
         ws.cell(row=r, column=2, value=PENANDA_SUBTOTAL).font = Font(bold=True)
         _teks(ws, r, 3, f"Subtotal {grup.kelurahan}")
@@ -143,16 +152,16 @@ def _lembar_rab(ws: Worksheet, tampilan: Tampilan, rencana: Rencana, ringkasan: 
         _rupiah_sel(ws, r, 9, f"=SUM(I{pertama}:I{r - 1})", tebal=True)
     akhir_data = r
     r += 2
-    label_total = "JUMLAH TOTAL" + (" (sesuai filter)" if not tampilan.filter.kosong else "")
+    label_total = t("rab_total", bahasa) + (t("rab_sesuai_filter", bahasa) if not tampilan.filter.kosong else "")
     ws.cell(row=r, column=3, value=label_total).font = Font(bold=True)
     _rupiah_sel(ws, r, 9, f'=SUMIF(B{awal_data}:B{akhir_data},"{PENANDA_SUBTOTAL}",I{awal_data}:I{akhir_data})', tebal=True)
     alamat = {"total": f"I{r}"}
     r += 1
-    ws.cell(row=r, column=3, value="Pagu anggaran").font = Font(bold=True)
+    ws.cell(row=r, column=3, value=t("rab_pagu", bahasa)).font = Font(bold=True)
     _rupiah_sel(ws, r, 9, ringkasan.pagu, tebal=True)
     alamat["pagu"] = f"I{r}"
     r += 1
-    ws.cell(row=r, column=3, value="Sisa pagu (negatif: melampaui pagu)").font = Font(bold=True)
+    ws.cell(row=r, column=3, value=t("rab_sisa_negatif", bahasa)).font = Font(bold=True)
     _rupiah_sel(ws, r, 9, f"={alamat['pagu']}-{alamat['total']}", tebal=True)
     alamat["sisa"] = f"I{r}"
     for i, lebar in enumerate(LEBAR_XLSX, start=1):
@@ -168,22 +177,22 @@ def _lembar_rab(ws: Worksheet, tampilan: Tampilan, rencana: Rencana, ringkasan: 
     return alamat
 
 
-def _lembar_kelurahan(ws: Worksheet, ringkasan: RingkasanAnggaran) -> None:
-    judul = ("Kelurahan", "Kecamatan", "KIM", "Anggota", "Alokasi", "Alokasi per anggota", "KIM dorman")
+def _lembar_kelurahan(ws: Worksheet, ringkasan: RingkasanAnggaran, bahasa: str = "id") -> None:
+    judul = ("Kelurahan", "Kecamatan", "KIM", *(t(k, bahasa) for k in ("rab_anggota", "rab_alokasi", "rab_per_anggota", "rab_kim_dorman")))
     ws.append(list(judul))
     for sel in ws[1]:
         sel.font = Font(bold=True, color="FFFFFF")
         sel.fill = PatternFill("solid", fgColor=WARNA_JUDUL)
     per = ringkasan.per_kelurahan
     for i, b in enumerate(per.itertuples(index=False), start=2):
-        for kolom, nilai in ((1, b.kelurahan), (2, b.kecamatan), (3, b.nama_kim), (7, "ya" if b.dorman else "tidak")):
+        for kolom, nilai in ((1, b.kelurahan), (2, b.kecamatan), (3, b.nama_kim), (7, t("rab_ya" if b.dorman else "rab_tidak", bahasa))):
             _teks(ws, i, kolom, nilai)
         ws.cell(row=i, column=4, value=int(b.jumlah_anggota))
         _rupiah_sel(ws, i, 5, int(b.alokasi))
         per_anggota = b.alokasi_per_anggota
         _rupiah_sel(ws, i, 6, None if pd.isna(per_anggota) else int(per_anggota))
     akhir = len(per) + 1
-    ws.cell(row=akhir + 1, column=1, value="Jumlah").font = Font(bold=True)
+    ws.cell(row=akhir + 1, column=1, value=t("rab_jumlah_baris", bahasa)).font = Font(bold=True)
     ws.cell(row=akhir + 1, column=4, value=f"=SUM(D2:D{akhir})").font = Font(bold=True)
     _rupiah_sel(ws, akhir + 1, 5, f"=SUM(E2:E{akhir})", tebal=True)
     for huruf, lebar in zip("ABCDEFG", (22, 18, 34, 10, 18, 20, 12)):
@@ -201,9 +210,9 @@ def ke_rab_xlsx(tampilan: Tampilan, rencana: Rencana, tanggal: dt.date | None = 
     ws = wb.active
     ws.title = "RAB"
     _lembar_rab(ws, tampilan, rencana, ringkasan, kelompok, tanggal)
-    _lembar_kelurahan(wb.create_sheet("Per kelurahan"), ringkasan)
+    _lembar_kelurahan(wb.create_sheet("Per kelurahan"), ringkasan, tampilan.bahasa)
     peta = wb.create_sheet("Peta alokasi")
-    peta["A1"] = f"Peta alokasi anggaran per kelurahan \u2014 {tampilan.filter.deskripsi()}"
+    peta["A1"] = t("rab_peta_judul", tampilan.bahasa, filter=deskripsi_filter(tampilan.filter, tampilan.bahasa))
     peta["A1"].data_type = "s"
     from openpyxl.drawing.image import Image
 

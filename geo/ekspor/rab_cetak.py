@@ -18,12 +18,14 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from geo import format_id
 from geo.anggaran.rencana import Rencana
 from geo.anggaran.ringkas import RingkasanAnggaran
 from geo.anggaran.uang import rupiah
 from geo.ekspor.kartografi import PT_PER_MM, bungkus, letak_label
-from geo.ekspor.rab import JUDUL_RAB, Kelompok, angka_rab, kepala_rab
+from geo.ekspor.rab import Kelompok, angka_rab, kepala_rab
 from geo.ekspor.ukur_teks import halaman_mm
+from geo.i18n import t
 from geo.tampilan.kelas import WARNA_TANPA_DATA, hitung_kelas
 from geo.tampilan.susun import Tampilan
 
@@ -35,6 +37,9 @@ WARNA_GARIS = "#b0b7bf"
 # Columns of the item table: (label, x in mm, alignment, wrap width in mm or None).
 KOLOM = (("No", 14, "left", None), ("Kegiatan", 21, "left", 66), ("Jenis belanja", 89, "left", 27), ("Vol", 124, "right", None),
          ("Satuan", 126, "left", 13), ("Harga satuan", 166, "right", None), ("Jumlah", 196, "right", None))
+# Each column's heading in the view's language (No is the same in both).
+_KUNCI_KOLOM = {"Kegiatan": "rab_kegiatan", "Jenis belanja": "rab_jenis", "Vol": "rab_vol", "Satuan": "rab_satuan",
+                "Harga satuan": "rab_harga", "Jumlah": "rab_jumlah"}
 
 
 def _halaman() -> tuple[Figure, object]:
@@ -57,7 +62,7 @@ def _batas(merkator, lebar_mm: float, tinggi_mm: float) -> tuple[float, float, f
     return cx - lebar / 2, cx + lebar / 2, cy - tinggi / 2, cy + tinggi / 2
 
 
-def gambar_peta_alokasi(ax, ringkasan: RingkasanAnggaran, lebar_mm: float, tinggi_mm: float) -> None:
+def gambar_peta_alokasi(ax, ringkasan: RingkasanAnggaran, lebar_mm: float, tinggi_mm: float, bahasa: str = "id") -> None:
     """Kelurahan coloured by filtered allocation (quantile classes), every name placed once, legend in rupiah."""
     per = ringkasan.per_kelurahan
     ax.set_axis_off()
@@ -83,15 +88,15 @@ def gambar_peta_alokasi(ax, ringkasan: RingkasanAnggaran, lebar_mm: float, tingg
     label = kelas.label(lambda v: rupiah(int(v)))
     tambalan = [Patch(facecolor=w, edgecolor="#888888", label=lb) for w, lb in zip(kelas.warna, label)]
     if (nilai == 0).any():
-        tambalan.append(Patch(facecolor=WARNA_TANPA_DATA, edgecolor="#888888", label="Tanpa alokasi"))
-    ax.legend(handles=tambalan, title="Alokasi per kelurahan", loc="lower left", fontsize=6, title_fontsize=6.5, frameon=True)
+        tambalan.append(Patch(facecolor=WARNA_TANPA_DATA, edgecolor="#888888", label=t("rab_tanpa_alokasi", bahasa)))
+    ax.legend(handles=tambalan, title=t("rab_alokasi_kelurahan", bahasa), loc="lower left", fontsize=6, title_fontsize=6.5, frameon=True)
 
 
 def png_peta_alokasi(tampilan: Tampilan, ringkasan: RingkasanAnggaran) -> bytes:
     """The allocation map alone, for the XLSX and the page's download."""
     fig = Figure(figsize=(6.5, 6.5), dpi=110, facecolor="white")
     FigureCanvasBase(fig)
-    gambar_peta_alokasi(fig.add_axes((0.02, 0.02, 0.96, 0.96)), ringkasan, 6.5 * 25.4 * 0.96, 6.5 * 25.4 * 0.96)
+    gambar_peta_alokasi(fig.add_axes((0.02, 0.02, 0.96, 0.96)), ringkasan, 6.5 * 25.4 * 0.96, 6.5 * 25.4 * 0.96, tampilan.bahasa)
     keluaran = io.BytesIO()
     fig.savefig(keluaran, format="png", facecolor="white")
     return keluaran.getvalue()
@@ -99,7 +104,8 @@ def png_peta_alokasi(tampilan: Tampilan, ringkasan: RingkasanAnggaran) -> bytes:
 
 def _halaman_depan(tampilan: Tampilan, rencana: Rencana, ringkasan: RingkasanAnggaran, tanggal: dt.date) -> Figure:
     fig, ax = _halaman()
-    _tulis(ax, TEPI_MM, 12, bungkus(JUDUL_RAB, LEBAR_MM - 2 * TEPI_MM, 12, tebal=True), 12, tebal=True)
+    b = tampilan.bahasa
+    _tulis(ax, TEPI_MM, 12, bungkus(t("rab_judul", b), LEBAR_MM - 2 * TEPI_MM, 12, tebal=True), 12, tebal=True)
     y = 24.0
     for kunci, isi in kepala_rab(tampilan, rencana, tanggal):
         teks = bungkus(isi, 150, UKURAN)
@@ -107,8 +113,9 @@ def _halaman_depan(tampilan: Tampilan, rencana: Rencana, ringkasan: RingkasanAng
         _tulis(ax, TEPI_MM + 28, y, teks)
         y += BARIS_MM * (teks.count("\n") + 1)
     y += 2
-    kartu = (("Pagu anggaran", rupiah(ringkasan.pagu)), ("Total rencana", rupiah(ringkasan.total)),
-             ("Sisa pagu", rupiah(ringkasan.sisa)), ("Ke KIM dorman", f"{rupiah(ringkasan.ke_dorman)} ({ringkasan.persen_dorman:g}%)"))
+    kartu = ((t("rab_pagu", b), rupiah(ringkasan.pagu)), (t("rab_total_rencana", b), rupiah(ringkasan.total)),
+             (t("rab_sisa", b), rupiah(ringkasan.sisa)),
+             (t("rab_ke_dorman", b), f"{rupiah(ringkasan.ke_dorman)} ({format_id.persen(ringkasan.persen_dorman, b)})"))
     for i, (label, nilai) in enumerate(kartu):
         x = TEPI_MM + i * 46
         _tulis(ax, x, y, label, 7, warna="#555555")
@@ -116,21 +123,20 @@ def _halaman_depan(tampilan: Tampilan, rencana: Rencana, ringkasan: RingkasanAng
     y += 12
     tinggi_peta = 118.0
     peta = fig.add_axes((TEPI_MM / LEBAR_MM, 1 - (y + tinggi_peta) / TINGGI_MM, 1 - 2 * TEPI_MM / LEBAR_MM, tinggi_peta / TINGGI_MM))
-    gambar_peta_alokasi(peta, ringkasan, LEBAR_MM - 2 * TEPI_MM, tinggi_peta)
+    gambar_peta_alokasi(peta, ringkasan, LEBAR_MM - 2 * TEPI_MM, tinggi_peta, b)
     y += tinggi_peta + 4
-    _tulis(ax, TEPI_MM, y, "Alokasi per kelurahan (sesuai filter)", 8.5, tebal=True)
+    _tulis(ax, TEPI_MM, y, t("rab_alokasi_filter", b), 8.5, tebal=True)
     y += 5.5
     per = ringkasan.per_kelurahan
     setengah = int(np.ceil(len(per) / 2))
-    for i, b in enumerate(per.itertuples(index=False)):
+    for i, k in enumerate(per.itertuples(index=False)):
         x = TEPI_MM + (0 if i < setengah else 93)
         yy = y + (i % setengah) * BARIS_MM if setengah else y
-        tanda = " *" if b.dorman else ""
-        _tulis(ax, x, yy, f"{b.kelurahan}{tanda}")
-        _tulis(ax, x + 86, yy, rupiah(int(b.alokasi)), ha="right")
+        tanda = " *" if k.dorman else ""
+        _tulis(ax, x, yy, f"{k.kelurahan}{tanda}")
+        _tulis(ax, x + 86, yy, rupiah(int(k.alokasi)), ha="right")
     y += setengah * BARIS_MM + 2
-    _tulis(ax, TEPI_MM, y, "* KIM dorman: kegiatan terakhir ≥ "
-           f"{rencana.pengaturan.ambang_dorman_bulan} bulan lalu.", 6.5, warna="#555555")
+    _tulis(ax, TEPI_MM, y, t("rab_catatan_dorman", b, n=rencana.pengaturan.ambang_dorman_bulan), 6.5, warna="#555555")
     return fig
 
 
@@ -138,15 +144,16 @@ def _halaman_rincian(kelompok: list[Kelompok], ringkasan: RingkasanAnggaran, tam
     halaman: list[Figure] = []
     fig = ax = None
     y = 0.0
+    bahasa = tampilan.bahasa
 
     def baru() -> None:
         nonlocal fig, ax, y
         fig, ax = _halaman()
         halaman.append(fig)
-        _tulis(ax, TEPI_MM, 12, "Rincian anggaran per kelurahan dan KIM", 10, tebal=True)
+        _tulis(ax, TEPI_MM, 12, t("rab_rincian", bahasa), 10, tebal=True)
         y = 20.0
         for label, x, ha, _ in KOLOM:
-            _tulis(ax, x, y, label, tebal=True, ha=ha)
+            _tulis(ax, x, y, t(_KUNCI_KOLOM[label], bahasa) if label in _KUNCI_KOLOM else label, tebal=True, ha=ha)
         ax.plot([TEPI_MM, LEBAR_MM - TEPI_MM], [y + 4, y + 4], color=WARNA_GARIS, linewidth=0.6)
         y += 5.5
 
@@ -162,7 +169,8 @@ def _halaman_rincian(kelompok: list[Kelompok], ringkasan: RingkasanAnggaran, tam
         for b in grup.baris.itertuples(index=False):
             nomor += 1
             sel = {"No": str(nomor), "Kegiatan": str(b.kegiatan), "Jenis belanja": str(b.jenis_belanja or b.nama_akun), "Vol": f"{int(b.koefisien):,}".replace(",", "."),
-                   "Satuan": str(b.satuan_koefisien), "Harga satuan": rupiah(int(b.harga_satuan)), "Jumlah": rupiah(int(b.jumlah))}
+                   "Satuan": str(b.satuan_koefisien), "Harga satuan": rupiah(int(b.harga_satuan)) + ("\n" + t("rab_tambah_ppn", bahasa, persen=b.ppn_persen) if b.ppn_persen else ""),
+                   "Jumlah": rupiah(int(b.jumlah))}
             teks = {k: bungkus(v, w, UKURAN) if w else v for (k, _, _, w), v in zip(KOLOM, sel.values())}
             tinggi = BARIS_MM * max(t.count("\n") + 1 for t in teks.values())
             cukup(tinggi)
@@ -177,9 +185,9 @@ def _halaman_rincian(kelompok: list[Kelompok], ringkasan: RingkasanAnggaran, tam
     cukup(BARIS_MM * 4)
     ax.plot([TEPI_MM, LEBAR_MM - TEPI_MM], [y, y], color="#333333", linewidth=0.8)
     y += 1.5
-    sesuai = " (sesuai filter)" if not tampilan.filter.kosong else ""
-    for label, nilai in ((f"JUMLAH TOTAL{sesuai}", ringkasan.total_tersaring), ("Pagu anggaran", ringkasan.pagu),
-                         ("Sisa pagu", ringkasan.pagu - ringkasan.total_tersaring)):
+    sesuai = t("rab_sesuai_filter", bahasa) if not tampilan.filter.kosong else ""
+    for label, nilai in ((t("rab_total", bahasa) + sesuai, ringkasan.total_tersaring), (t("rab_pagu", bahasa), ringkasan.pagu),
+                         (t("rab_sisa", bahasa), ringkasan.pagu - ringkasan.total_tersaring)):
         _tulis(ax, 21, y, label, 8.5, tebal=True)
         _tulis(ax, 196, y, rupiah(nilai), 8.5, tebal=True, ha="right")
         y += BARIS_MM + 0.8
@@ -192,7 +200,7 @@ def ke_rab_pdf(tampilan: Tampilan, rencana: Rencana, tanggal: dt.date | None = N
     ringkasan, kelompok = angka_rab(tampilan, rencana, acuan)
     halaman = [_halaman_depan(tampilan, rencana, ringkasan, tanggal), *_halaman_rincian(kelompok, ringkasan, tampilan)]
     keluaran = io.BytesIO()
-    with rc_context({"pdf.fonttype": 42}), PdfPages(keluaran, metadata={"Title": JUDUL_RAB, "Creator": "Peta Potensi KIM"}) as pdf:
+    with rc_context({"pdf.fonttype": 42}), PdfPages(keluaran, metadata={"Title": t("rab_judul", tampilan.bahasa), "Creator": "Peta Potensi KIM"}) as pdf:
         for fig in halaman:
             pdf.savefig(fig)
     return keluaran.getvalue()

@@ -32,6 +32,13 @@ class Batas:
             raise GalatData(f"Variabel lingkungan {self.env}={teks!r} tidak sah: isi bilangan bulat positif ({self.satuan}).")
         return int(teks)
 
+    def nilai_atau_bawaan(self) -> int:
+        """The limit for a hint (an uploader's size note): a malformed variable is reported where files are read."""
+        try:
+            return self.nilai()
+        except GalatData:
+            return self.bawaan
+
     def pesan(self, terukur: str) -> str:
         """Why a file was refused and how to raise the limit."""
         return (

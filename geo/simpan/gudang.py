@@ -63,8 +63,8 @@ class Gudang(ProtokolAntrean, Protocol):  # + the report queue and the budget ba
 
     jenis: str
 
-    def keterangan(self) -> str:
-        """Where the data is, for messages (a database password is never shown)."""
+    def keterangan(self, rekaman: str = "kim") -> str:
+        """Where the data is (``rekaman``: kim, kegiatan, anggaran…), for messages (a database password is never shown)."""
 
     def versi(self) -> tuple:
         """Changes whenever any of the data changes: the cache key of :meth:`muat`."""
@@ -171,8 +171,16 @@ class GudangBerkas(AntreanBerkasMixin):
                 Path(self._referensi) if self._referensi else config.path_referensi(),
                 Path(self._wilayah) if self._wilayah else config.path_wilayah())
 
-    def keterangan(self) -> str:
-        return f"berkas {self._paths()[0]}"
+    def keterangan(self, rekaman: str = "kim") -> str:
+        return f"berkas {self._path_rekaman(rekaman)}"
+
+    def _path_rekaman(self, rekaman: str) -> Path:
+        """The file that holds ``rekaman`` (the KIM table for an unknown name)."""
+        from geo.kim.profil import path_profil
+
+        return {"kegiatan": config.path_kegiatan(self._paths()[0]), "anggaran": config.path_anggaran(),
+                "menunggu": self._antre().path, "penetapan": self._path_penetapan(),
+                "profil_kim": path_profil(self._paths()[0])}.get(rekaman, self._paths()[0])
 
     def versi(self) -> tuple:
         paths = self._paths()
@@ -201,11 +209,7 @@ class GudangBerkas(AntreanBerkasMixin):
         return _kim.pulihkan(cadangan.path, dataset, pengguna, sidik_awal, periksa_konflik)  # type: ignore[attr-defined]
 
     def baca_audit(self, rekaman: str = "kim") -> pd.DataFrame:
-        from geo.kim.profil import path_profil
-
-        path = {"kegiatan": config.path_kegiatan(self._paths()[0]), "anggaran": config.path_anggaran(),
-                "menunggu": self._antre().path, "penetapan": self._path_penetapan(),
-                "profil_kim": path_profil(self._paths()[0])}.get(rekaman, self._paths()[0])
+        path = self._path_rekaman(rekaman)
         _foto.selesaikan_jurnal_foto_terkunci(self._paths()[0])  # #21: a killed photo save's entry too
         return _kim.baca_audit(path)
 

@@ -70,6 +70,18 @@ def normalisasi_lingkup(kode: str) -> str:
     return ".".join(bagian)
 
 
+def periksa_lingkup_wilayah(lingkup: str, kode_kelurahan: Iterable[str], wilayah: str) -> None:
+    """Refuse a scope that covers no kelurahan of the region: its account could see and report nothing."""
+    try:
+        awalan = normalisasi_lingkup(lingkup)
+    except ValueError:
+        return  # the account rules say what is wrong with its form
+    if awalan and not any(str(k) == awalan or str(k).startswith(awalan + ".") for k in kode_kelurahan):
+        raise GalatData(f"Lingkup '{awalan}' tidak mencakup kelurahan mana pun di {wilayah}, jadi akun ini tidak dapat melihat "
+                        "atau melaporkan apa pun. Tulis awalan kode Kemendagri wilayah ini (lihat kolom kode di data/kelurahan.csv), "
+                        "atau kosongkan untuk seluruh wilayah.")
+
+
 def sebagai_akun(pelaku: Pelaku) -> Akun:
     return pelaku if isinstance(pelaku, Akun) else Akun(str(pelaku))
 

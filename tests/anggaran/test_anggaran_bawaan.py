@@ -74,3 +74,19 @@ def test_kim_aktif_di_formulir_memakai_tanggal_tampilan_dan_definisi_status_kim(
     assert "(per 01-12-2026)" in next(i.target for i in tetap.indikator if i.tolok_ukur.startswith("KIM aktif"))
     dibina = next(i.target for i in tetap.indikator if i.tolok_ukur == "KIM yang dibina")
     assert dibina.startswith(f"{len(dataset.profil.tabel)} KIM")
+
+
+def test_persen_dorman_ditulis_cara_indonesia(capsys):
+    """README: numbers are written the Indonesian way (1.234,5); '35.3%' reads as 353% to an Indonesian official."""
+    assert main(["anggaran", "ringkasan"]) == 0
+    out = capsys.readouterr().out
+    assert "ke KIM dorman Rp 70.600.000 (35,3%)" in out
+    assert "35.3%" not in out
+
+
+def test_tabel_ringkasan_dorman_ya_tidak(capsys):
+    """The Indonesian table says ya/tidak, as the RAB does, not Python's True/False."""
+    assert main(["anggaran", "ringkasan"]) == 0
+    out = capsys.readouterr().out
+    assert "True" not in out and "False" not in out
+    assert " ya" in out and " tidak" in out

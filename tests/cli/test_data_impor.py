@@ -57,3 +57,13 @@ def test_impor_kegiatan_dan_anggaran_teraudit(semua, tmp_path, capsys):  # noqa:
     rencana.write_text(RENCANA.replace("Pelatihan pengemasan", "Pelatihan kemasan"), encoding="utf-8")
     assert main(["data", "import", str(rencana), "--jenis", "anggaran"]) == 0
     assert "0 ditambah, 1 diubah, 0 dihapus" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("jenis", "tujuan"), [("kim", "kim.csv"), ("kegiatan", "kegiatan.csv"), ("anggaran", "anggaran.csv")])
+def test_penolakan_menyebut_berkas_tujuan_yang_benar(semua, tmp_path, capsys, jenis, tujuan):  # noqa: F811
+    """A refused budget import must not say 'nothing changed in kim.csv': the official looks at the wrong file."""
+    berkas = tmp_path / f"buruk-{jenis}.csv"
+    berkas.write_text(BURUK[jenis], encoding="utf-8")
+    assert main(["data", "import", str(berkas), "--jenis", jenis]) == 1
+    akhir = capsys.readouterr().out.strip().splitlines()[-1]
+    assert akhir.startswith("TIDAK DISIMPAN") and akhir.rstrip(".").endswith(tujuan), akhir

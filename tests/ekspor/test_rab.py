@@ -161,3 +161,74 @@ def test_pdf_memuat_setiap_kelurahan_dan_total(tmp_path):
     assert re.search(r"JUMLAH TOTAL\s+Rp 200\.000\.000", teks)
     assert re.search(r"Pagu anggaran\s+Rp 200\.000\.000", teks)
     assert "Tahun anggaran" in teks and "2027" in teks and "Dinas Komunikasi dan Informatika" in teks
+
+
+def _rencana_bawaan():
+    """The shipped sample plan: some lines carry PPN 11% (alat tulis, leaflet)."""
+    dataset = muat_dataset(config.DATA_DIR / "kim.csv", config.DATA_DIR / "boundaries.geojson",
+                           config.DATA_DIR / "kelurahan.csv", config.DATA_DIR / "wilayah.json")
+    return dataset, muat_rencana(dataset, config.DATA_DIR / "anggaran.csv")
+
+
+def test_xlsx_ppn_terlihat_sehingga_volume_kali_harga_cocok():
+    """An official checks Volume × Harga satuan = Jumlah; a line with PPN must show its PPN, or it looks wrong."""
+    dataset, rencana = _rencana_bawaan()
+    ws = load_workbook(io.BytesIO(ke_rab_xlsx(tampilkan(dataset), rencana)))["RAB"]
+    kepala = next(c.row for c in ws["A"] if c.value == "No")
+    judul = [c.value for c in ws[kepala]]
+    assert judul[:9] == ["No", "id_baris", "Kegiatan", "id_potensi", "Jenis belanja", "Volume", "Satuan", "Harga satuan", "Jumlah"]
+    assert "PPN" in judul
+    kolom_ppn = judul.index("PPN") + 1
+    diperiksa = 0
+    for r in range(kepala + 1, ws.max_row + 1):
+        if not isinstance(ws.cell(r, 1).value, int):
+            continue
+        volume, harga, jumlah = (ws.cell(r, k).value for k in (6, 8, 9))
+        ppn = ws.cell(r, kolom_ppn).value or 0
+        assert volume * harga + ppn == jumlah, (r, volume, harga, ppn, jumlah)
+        diperiksa += ppn > 0
+    assert diperiksa >= 15  # the sample has PPN on many lines
+
+
+@pytest.mark.lambat
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) tidak terpasang")
+def test_pdf_rab_menyebut_ppn(tmp_path):
+    dataset, rencana = _rencana_bawaan()
+    pdf = tmp_path / "rab.pdf"
+    pdf.write_bytes(ke_rab_pdf(tampilkan(dataset), rencana))
+    teks = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Rp 49\.549\s*\+ PPN 11%", teks) or ("Rp 49.549" in teks and "+ PPN 11%" in teks)
+
+
+def test_xlsx_rab_mengikuti_bahasa_halaman():
+    """The English Anggaran page's 'Download RAB (Excel)' gives an English RAB, like the map prints."""
+    from geo.tampilan.keadaan import Keadaan
+
+    dataset, rencana = _rencana_bawaan()
+    wb = load_workbook(io.BytesIO(ke_rab_xlsx(tampilkan(dataset, Keadaan(bahasa="en")), rencana)))
+    ws = wb["RAB"]
+    semua = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "Fiscal year" in semua and "Unit price" in semua and "Budget ceiling" in semua
+    assert any(v.startswith("TOTAL") for v in semua) and "All potentials (no filter)" in semua
+    assert not [v for v in semua if v in ("Tahun anggaran", "Harga satuan", "Pagu anggaran", "JUMLAH TOTAL", "Catatan")]
+    total = next(c.row for c in ws["C"] if c.value == "TOTAL")
+    assert _nilai(ws, f"I{total}") == 200_000_000  # the SUMIF still finds the subtotals
+    per = wb["Per kelurahan"]
+    assert [c.value for c in per[1]][3:] == ["Members", "Allocation", "Allocation per member", "Dormant KIM"]
+    assert {c.value for c in per["G"][1:-1]} <= {"yes", "no"}
+
+
+@pytest.mark.lambat
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) tidak terpasang")
+def test_pdf_rab_mengikuti_bahasa_halaman(tmp_path):
+    from geo.tampilan.keadaan import Keadaan
+
+    dataset, rencana = _rencana_bawaan()
+    pdf = tmp_path / "rab.pdf"
+    pdf.write_bytes(ke_rab_pdf(tampilkan(dataset, Keadaan(bahasa="en")), rencana))
+    teks = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for kata in ("Budget plan (RAB)", "Fiscal year", "Budget ceiling", "Budget lines per kelurahan and KIM", "Unit price", "+ VAT 11%"):
+        assert kata in teks, kata
+    for kata in ("Tahun anggaran", "Pagu anggaran", "Rincian anggaran", "Harga satuan", "bulan lalu"):
+        assert kata not in teks, kata
+    assert re.search(r"TOTAL\s+Rp 200\.000\.000", teks)

@@ -50,3 +50,23 @@ def test_halaman_anggaran_di_peramban(tmp_path):
         b.close()
     assert galat == []
     assert all(("tile" in u or "openstreetmap" in u) for u in luar), luar
+
+
+def test_kartu_anggaran_tidak_terpotong_di_ponsel(tmp_path):
+    """At 390 px the ceiling must read 'Rp 200.000.000', never 'Rp 200.000.…' (which reads as two hundred thousand)."""
+    with jalankan(None, tmp_path / "server.log") as server, sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
+        page = b.new_context(viewport={"width": 390, "height": 900}).new_page()
+        page.route("**/*", hanya_lokal([]))
+        page.goto(f"{server.url}/Anggaran")
+        nilai = page.locator(".st-key-anggaran_kartu [data-testid=stMetricValue]")
+        nilai.first.wait_for(timeout=60_000)
+        tunggu_diam(page)
+        terpotong = page.evaluate("""() => [...document.querySelectorAll('.st-key-anggaran_kartu [data-testid=stMetricValue]')]
+            .flatMap(e => [e, ...e.querySelectorAll('*')])
+            .filter(x => x.scrollWidth > x.clientWidth + 1).map(x => x.innerText)""")
+        teks = nilai.all_inner_texts()
+        page.screenshot(path=str(tmp_path / "kartu390.png"))
+        b.close()
+    assert "Rp 200.000.000" in [t.replace("\n", "") for t in teks]
+    assert terpotong == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.anggaran.rencana import muat_rencana
@@ -152,3 +153,25 @@ def test_kelola_tab_anggaran_konflik(akun, rencana_uji):  # noqa: F811
     assert any("Konflik penyimpanan" in e.value for e in at.error)
     assert rencana_uji.read_text(encoding="utf-8") == lain
     assert at.get("download_button")  # the user's edits can be kept as a file
+
+
+@pytest.mark.parametrize(("bahasa", "harap"), [("id", "1.000"), ("en", "1,000")])
+def test_koefisien_ribuan_ditulis_menurut_bahasa(wilayah_uji, monkeypatch, bahasa, harap):
+    """A coefficient of 1000 shows as 1.000 on the Indonesian page: '1,000' reads there as one."""
+    import io
+
+    import pyarrow as pa
+
+    from tests.anggaran.test_anggaran import BARIS, _atur, _tulis
+
+    _atur(wilayah_uji)
+    rows = [list(r) for r in BARIS]
+    rows[2][5], rows[2][7] = "1000", "400"  # 1000 lembar × Rp 400 = Rp 400.000
+    monkeypatch.setenv("KIM_ANGGARAN", str(_tulis(wilayah_uji, rows)))
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "pages" / "2_Anggaran.py"), default_timeout=60)
+    at.query_params["bahasa"] = bahasa
+    at.run()
+    assert not at.exception, at.exception
+    tabel = next(d for d in at.dataframe if "koefisien" in d.value.columns)
+    tampil = pa.ipc.open_stream(io.BytesIO(tabel.proto.arrow_data.styler.display_values)).read_all().to_pandas()
+    assert list(tampil["koefisien"]) == ["2", "10", harap]

@@ -11,6 +11,7 @@ that is translated in the dictionary but hard-coded on a page is caught.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -95,6 +96,25 @@ def test_anggaran_dalam_bahasa_inggris(rencana_uji):  # noqa: F811
     assert not at.exception, at.exception
     teks = _teks_halaman(at)
     assert any(x.startswith("**What-if:**") for x in teks) and _sisa_indonesia(teks) == []
+
+
+def test_tabel_simulasi_pagu_berjudul_inggris(rencana_uji):  # noqa: F811
+    """The what-if table's headings follow ?bahasa=en like every other heading on the page."""
+    at = _jalan("pages/2_Anggaran.py", bahasa="en")
+    pagu = at.number_input(key="w_anggaran_pagu_baru")
+    pagu.set_value(int(pagu.value) + 10_000_000).run()
+    simulasi = next(df for df in at.dataframe if "id_baris" in df.value.columns and len(df.value.columns) == 6)
+    assert list(simulasi.value.columns) == ["id_baris", "Component", "Old price", "New price", "Old amount", "New amount"]
+
+
+@pytest.mark.usefixtures("rencana_uji")
+def test_bantuan_kolom_editor_anggaran_dalam_bahasa_inggris(akun):  # noqa: F811
+    """The Budget tab's column tooltips (what to type in each cell) follow ?bahasa=en too."""
+    at = _masuk(_jalan("pages/1_Kelola_Data.py", bahasa="en"))
+    editor = next(d for d in at.dataframe if "kode_rekening" in d.value.columns)
+    bantuan = [k.get("help", "") for k in json.loads(editor.proto.columns).values()]
+    assert "six-level expense account, e.g. 5.1.02.01.01.0052" in bantuan
+    assert _sisa_indonesia(bantuan) == [] and not [b for b in bantuan if "kosong" in b or "mis." in b]
 
 
 @pytest.mark.usefixtures("rencana_uji")

@@ -203,3 +203,11 @@ def test_restore_from_the_page_undoes_a_save(akun):
     assert len(daftar_cadangan(akun.kim)) == 2  # the restore backed up the version it replaced
     assert [json.loads(b)["aksi"] for b in path_audit(akun.kim).read_text(encoding="utf-8").splitlines()] == ["sunting", "pulihkan"]
     assert daftar_cadangan(akun.kim)[-1].path.read_bytes() == asli
+
+
+def test_pengunggah_menyebut_batas_ukuran_yang_berlaku(akun, monkeypatch):
+    """The uploader must not promise Streamlit's '200MB per file' when the app refuses above KIM_BATAS_UNGGAH_MB."""
+    monkeypatch.setenv("KIM_BATAS_UNGGAH_MB", "7")
+    at = _masuk(_buka())
+    batas = {p.proto.label: p.proto.max_upload_size_mb for p in at.get("file_uploader")}
+    assert len(batas) >= 2 and all(mb == 7 for mb in batas.values()), batas  # KIM file and activity log

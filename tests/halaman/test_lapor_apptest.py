@@ -71,3 +71,30 @@ def test_halaman_akun_hanya_untuk_administrator(akun):
     (baru,) = [a for a in AkunBerkas(akun.dir / "akun.json").baca() if a.nama == "beta_ed"]
     assert (baru.peran, baru.lingkup) == ("editor", "99.01.01")
     assert "beta_ed" in at.dataframe[0].value["nama"].tolist()
+
+
+def test_foto_lapor_menyebut_batas_12_mb_bukan_200(akun):
+    """On a phone a 20 MB photo must be refused before it is sent, as the label (12 MB) says, not after."""
+    at = _masuk(LAPOR, "alfa", "sandi-alfa-1")
+    pengunggah = at.get("file_uploader")
+    assert len(pengunggah) == 1 and "12 MB" in pengunggah[0].proto.label
+    assert pengunggah[0].proto.max_upload_size_mb == 12
+
+
+def test_akun_dengan_lingkup_di_luar_wilayah_ditolak(akun):
+    """Scope 99.99 covers no kelurahan here: the reporter could report nothing, so the page refuses it by name."""
+    at = _masuk(AKUN, "admin", "sandi-admin-1")
+    at.text_input(key="akun_nama").input("budi")
+    at.text_input(key="akun_lingkup").input("99.99")
+    at.text_input(key="akun_sandi").input("sandi-budi-123")
+    at.button[-3].click().run()  # "Tambah"
+    assert not at.exception, at.exception
+    galat = " ".join(e.value for e in at.error).replace("\\", "")
+    assert "99.99" in galat and "tidak mencakup kelurahan" in galat
+    assert not any("tersimpan" in s.value for s in at.success)
+    at.text_input(key="akun_nama").input("budi")
+    at.text_input(key="akun_lingkup").input(KODE_A)
+    at.text_input(key="akun_sandi").input("sandi-budi-123")
+    at.button[-3].click().run()
+    assert not at.exception, at.exception
+    assert not at.error

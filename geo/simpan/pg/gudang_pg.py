@@ -112,7 +112,7 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG, MenungguPG, ProfilPG):  # records 
     def __init__(self, url: str) -> None:
         self.kolam = Kolam(url)
 
-    def keterangan(self) -> str:
+    def keterangan(self, rekaman: str = "kim") -> str:  # one database holds every table
         return f"PostgreSQL {samarkan(self.kolam.url)}"
 
     # --- reading -------------------------------------------------------
