@@ -37,8 +37,10 @@ def _nilai(args: argparse.Namespace) -> int:
     tabel = p.hasil[kolom]
     if args.format == "json":
         print(json.dumps(json.loads(tabel.to_json(orient="records", force_ascii=False)), ensure_ascii=False, indent=2))
-    elif args.format == "csv":
-        tabel.to_csv(sys.stdout, index=False, lineterminator="\n")
+    elif args.format == "csv":  # a KIM named "=1+1" must reach Excel as text, not a formula
+        from geo.ekspor.formula import netralkan_tabel
+
+        netralkan_tabel(tabel).to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
         print(f"Penilaian KIM periode {p.periode}, data sampai {p.tanggal:%Y-%m-%d}")
         print(tabel.astype(object).where(tabel.notna(), "-").to_string(index=False))

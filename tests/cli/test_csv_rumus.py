@@ -49,3 +49,10 @@ def test_format_salah_menyebut_semua_pilihan(wilayah_uji, tmp_path, capsys):
         assert kode in galat, kode
     assert main(["export", "--output", str(tmp_path / "x.docx")]) == 1
     assert "rka-xlsx" in capsys.readouterr().err
+
+
+def test_kim_nilai_csv_menetralkan_rumus(wilayah_uji, capsys):
+    _kim_rumus(wilayah_uji)
+    assert main(["kim", "nilai", "--format", "csv"]) == 0
+    nama = _nama_kim(capsys.readouterr().out)
+    assert "'=1+1" in nama and "=1+1" not in nama
