@@ -58,6 +58,7 @@ TEKS_LAPOR: dict[str, dict[str, str]] = {
     "ak_judul_tab": {"id": "Akun · Peta Potensi KIM", "en": "Accounts · KIM Potential Map"},
     "ak_judul": {"id": "Akun", "en": "Accounts"},
     "ak_hanya_admin": {"id": "Hanya administrator yang dapat mengelola akun.", "en": "Only an administrator can manage accounts."},
+    "ak_awal": {"id": "akun awal (KIM_PENGGUNA), tidak diubah di sini", "en": "bootstrap account (KIM_PENGGUNA), not changed here"},
     "ak_keterangan": {
         "id": "Peran: administrator (juga mengelola akun), editor (menyunting dalam lingkupnya), pelapor (menambah kegiatan, "
               "foto dan status potensi dalam lingkupnya), viewer (hanya melihat). Lingkup = awalan kode Kemendagri, "

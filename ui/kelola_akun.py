@@ -12,8 +12,8 @@ import streamlit as st
 from geo.galat import GalatData
 from geo.i18n import t
 from geo.simpan.daftar_akun import hapus_akun, penyimpan_untuk, tambah_akun, ubah_akun
-from geo.simpan.lingkup import PELAPOR, PERAN, Akun, periksa_lingkup_wilayah
-from ui.kelola import kabar
+from geo.simpan.lingkup import ADMINISTRATOR, PELAPOR, PERAN, Akun, periksa_lingkup_wilayah
+from ui.kelola import daftar_pengguna, kabar
 from ui.md import aman_md
 from ui.muat import gudang, muat
 from ui.navigasi import bahasa_halaman
@@ -29,7 +29,10 @@ def tab_akun(pengguna: Akun) -> None:
     bahasa = bahasa_halaman()
     st.caption(t("ak_keterangan", bahasa))
     kolom = [t(f"ak_kol_{k}", bahasa) for k in ("nama", "peran", "lingkup", "diubah")]
-    tabel = pd.DataFrame([(a.nama, a.peran, a.lingkup or t("ak_semua", bahasa), a.diubah) for a in semua], columns=kolom)
+    # The bootstrap administrators (KIM_PENGGUNA / secrets) are accounts too: listed, never editable here.
+    tersimpan = {a.nama for a in semua}
+    awal = [(n, ADMINISTRATOR, t("ak_semua", bahasa), t("ak_awal", bahasa)) for n in sorted(daftar_pengguna().akun) if n not in tersimpan]
+    tabel = pd.DataFrame([*awal, *((a.nama, a.peran, a.lingkup or t("ak_semua", bahasa), a.diubah) for a in semua)], columns=kolom)
     st.dataframe(tabel, hide_index=True, width="stretch")
     with st.form("akun_form", clear_on_submit=True):
         nama = st.text_input(t("ak_nama", bahasa), key="akun_nama")

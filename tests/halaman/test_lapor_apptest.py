@@ -62,6 +62,9 @@ def test_halaman_akun_hanya_untuk_administrator(akun):
     at = _masuk(AKUN, "alfa", "sandi-alfa-1")
     assert any("Hanya administrator" in i.value for i in at.info)
     at = _masuk(AKUN, "admin", "sandi-admin-1")
+    daftar = at.dataframe[0].value
+    awal = daftar[daftar["nama"] == "admin"]  # the bootstrap administrator is listed, not "no accounts"
+    assert awal["peran"].tolist() == ["administrator"] and "KIM_PENGGUNA" in awal.iloc[0]["diubah"]
     at.text_input(key="akun_nama").input("beta_ed")
     at.selectbox(key="akun_peran").set_value("editor")
     at.text_input(key="akun_lingkup").input("990101")
