@@ -57,14 +57,10 @@ def main() -> None:
     server = ServerPG()
     try:
         server.siapkan()
-        server.sql("CREATE DATABASE kim_bench")
-        server.sql("CREATE EXTENSION postgis", db="kim_bench")
         from geo.simpan.pg import pindah
         from geo.simpan.pg.gudang_pg import GudangPG
-        from geo.simpan.pg.migrasi import tingkatkan
 
-        g = GudangPG(server.url("kim_bench"))
-        tingkatkan(g.kolam)
+        g = GudangPG(server.basis_termigrasi("kim_bench"))
         assert pindah.impor(g, "bench").hasil is not None
         ukur("postgresql", g)
         g.kolam.tutup()

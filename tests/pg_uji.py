@@ -79,6 +79,20 @@ class ServerPG:
         with psycopg.connect(self.url(db), autocommit=True) as conn:
             conn.execute(perintah)
 
+    def basis_termigrasi(self, db: str) -> str:
+        """A new database with PostGIS and every migration applied; its URL."""
+        from geo.simpan.pg.koneksi import Kolam
+        from geo.simpan.pg.migrasi import tingkatkan
+
+        self.sql(f"CREATE DATABASE {db}")
+        self.sql("CREATE EXTENSION postgis", db=db)
+        kolam = Kolam(self.url(db))
+        try:
+            tingkatkan(kolam)
+        finally:
+            kolam.tutup()
+        return self.url(db)
+
     def hapus(self) -> None:
         self.berhenti("immediate")
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -97,14 +111,7 @@ def server_pg():
     server = ServerPG()
     try:
         server.siapkan()
-        server.sql("CREATE DATABASE kim_templat")
-        server.sql("CREATE EXTENSION postgis", db="kim_templat")
-        from geo.simpan.pg.koneksi import Kolam
-        from geo.simpan.pg.migrasi import tingkatkan
-
-        kolam = Kolam(server.url("kim_templat"))
-        tingkatkan(kolam)
-        kolam.tutup()
+        server.basis_termigrasi("kim_templat")
     except Exception as exc:  # noqa: BLE001 - any failure to start means: fail in CI, skip elsewhere
         server.hapus()
         _gagal_atau_lewati(str(exc))
