@@ -2,7 +2,7 @@
 
     python -m geo kim nilai [--tanggal 2026-08-31] [--periode 2026] [--format table|csv|json]
     python -m geo kim juri-templat --periode 2026 -o nilai-juri-2026.xlsx
-    python -m geo kim juri-muat nilai-juri-2026.xlsx      # into nilai_juri.csv beside kim.csv
+    python -m geo kim juri-muat nilai-juri-2026.xlsx      # into the store: nilai_juri.csv beside kim.csv, or the database
     python -m geo kim ringkasan-bulanan --bulan 2026-11 --format pdf -o ringkasan-2026-11.pdf
     python -m geo kim migrasi                             # profil_kim.csv from kim.csv's nama_kim (never overwrites)
 """
@@ -65,35 +65,35 @@ def _juri_templat(args: argparse.Namespace) -> int:
 
 def _juri_muat(args: argparse.Namespace) -> int:
     from geo.kim.juri import path_juri
-    from geo.kim.simpan_profil import muat_lembar_juri
+    from geo.simpan.gudang import JENIS_BERKAS, pilih_gudang
 
+    gudang = pilih_gudang(args.kim, args.boundaries)  # files (nilai_juri.csv) or the database, as configured
     dataset = muat_dari_args(args)
     sumber = Path(args.berkas)
     try:
         data = sumber.read_bytes()
     except OSError as exc:
         raise GalatData(f"{sumber}: berkas tidak dapat dibuka ({exc.strerror or exc}).") from None
-    jumlah, laporan = muat_lembar_juri(dataset, data, sumber.name, f"cli:{getpass.getuser()}")  # the server's terminal: trusted
+    jumlah, laporan = gudang.simpan_nilai_juri(dataset, data, sumber.name, f"cli:{getpass.getuser()}")  # the server's terminal
     if not laporan.ok:
         print(laporan.teks(), file=sys.stderr)
         print("Tidak ada yang disimpan: perbaiki sel di atas lalu muat ulang.", file=sys.stderr)
         return 1
-    print(f"Tersimpan: {path_juri(dataset.path_kim)} ({jumlah} nilai dari {sumber.name})")
+    tempat = path_juri(dataset.path_kim) if gudang.jenis == JENIS_BERKAS else f"nilai juri di {gudang.keterangan()}"
+    print(f"Tersimpan: {tempat} ({jumlah} nilai dari {sumber.name})")
     return 0
 
 
 def _ringkasan_bulanan(args: argparse.Namespace) -> int:
     """The monthly digest as CSV (stdout or -o) or PDF (-o)."""
-    from geo.galat import Laporan
     from geo.kim.ringkasan_bulanan import ringkasan_bulanan, ringkasan_csv, ringkasan_pdf
-    from geo.kim.target import muat_target, path_target
+    from geo.kim.target import path_target, target_tersimpan
     from geo.simpan.berkas import tulis_bytes_atomik
     from geo.tampilan.waktu import hari_ini
 
     dataset = muat_dari_args(args)
     kini = hari_ini()
-    laporan = Laporan()
-    target = muat_target(path_target(dataset.path_kim), laporan)
+    target, laporan = target_tersimpan(dataset)  # as the store loaded it (files or database)
     if not laporan.ok:
         print(laporan.teks(), file=sys.stderr)
         return 1

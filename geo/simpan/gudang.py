@@ -154,7 +154,11 @@ class Gudang(ProtokolAntrean, Protocol):  # + the report queue and the budget ba
         """Check a KIM logo like a photo and store its clean image; the name for the KIM's ``logo`` cell."""
 
     def simpan_nilai_juri(self, dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku) -> tuple[int, Laporan]:
-        """A filled jury sheet into the stored scores (``kim juri-muat``'s code), in scope; (scores, report)."""
+        """A filled jury sheet into the stored scores (``kim juri-muat``'s code), in scope; (scores, report).
+
+        Files: ``nilai_juri.csv`` (``KIM_NILAI_JURI``); PostgreSQL: ``rekaman_baris`` jenis ``nilai_juri``. Both
+        audit it (``baca_audit("nilai_juri")``); the next :meth:`muat` carries the scores in ``profil.juri``.
+        """
 
 
 class GudangBerkas(AntreanBerkasMixin):
@@ -201,11 +205,14 @@ class GudangBerkas(AntreanBerkasMixin):
         return _kim.pulihkan(cadangan.path, dataset, pengguna, sidik_awal, periksa_konflik)  # type: ignore[attr-defined]
 
     def baca_audit(self, rekaman: str = "kim") -> pd.DataFrame:
+        from geo.kim.juri import path_juri
         from geo.kim.profil import path_profil
+        from geo.kim.target import path_target
 
-        path = {"kegiatan": config.path_kegiatan(self._paths()[0]), "anggaran": config.path_anggaran(),
-                "menunggu": self._antre().path, "penetapan": self._path_penetapan(),
-                "profil_kim": path_profil(self._paths()[0])}.get(rekaman, self._paths()[0])
+        kim = self._paths()[0]
+        path = {"kegiatan": config.path_kegiatan(kim), "anggaran": config.path_anggaran(),
+                "menunggu": self._antre().path, "penetapan": self._path_penetapan(), "profil_kim": path_profil(kim),
+                "nilai_juri": path_juri(kim), "target_kim": path_target(kim)}.get(rekaman, kim)
         _foto.selesaikan_jurnal_foto_terkunci(self._paths()[0])  # #21: a killed photo save's entry too
         return _kim.baca_audit(path)
 
@@ -304,12 +311,13 @@ class GudangBerkas(AntreanBerkasMixin):
 
 
 def _berkas_kim(kim: Path) -> tuple[Path, ...]:
-    """The KIM table, its jury scores and logos (#25): a change to them is a new data version too."""
+    """The KIM table, its jury scores, targets and logos (#25): the Dataset carries them, so a change is a new version."""
     from geo.kim.juri import path_juri
     from geo.kim.logo import folder_logo
     from geo.kim.profil import path_profil
+    from geo.kim.target import path_target
 
-    return (path_profil(kim), path_juri(kim), folder_logo(path_profil(kim)))
+    return (path_profil(kim), path_juri(kim), path_target(kim), folder_logo(path_profil(kim)))
 
 
 def pilih_gudang(kim: Path | str | None = None, batas: Path | str | None = None, url: str | None = None) -> Gudang:
