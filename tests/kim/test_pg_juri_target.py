@@ -1,0 +1,104 @@
+"""#25 behind #20's store on a real PostgreSQL: jury scores and KIM targets in the database, equal to the files'."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from geo.kim.pemetaan import pemetaan
+from geo.kim.penilaian import penilaian
+from geo.kim.ringkasan_bulanan import ringkasan_bulanan
+from geo.kim.target import kemajuan_target, target_tersimpan
+from geo.masuk.dataset import muat_dataset
+from geo.simpan.gudang import GudangBerkas
+from geo.simpan.pg import pindah
+from geo.simpan.pg.gudang_pg import GudangPG
+from tests.conftest import tulis_log
+from tests.kim.juri_uji import TANGGAL, alur_lembar_juri, juri_sebagai_set, periksa_dimuat, tulis_juri_target
+from tests.kim.test_sunting_profil import wil  # noqa: F401  (fixture: a KIM table beside kim.csv)
+
+pytestmark = pytest.mark.lambat
+
+
+@pytest.fixture
+def g(url_pg, wil):  # noqa: F811
+    tulis_juri_target(wil.dir)
+    tulis_log(wil, "KEG-1,A-01,2026-10-02,rapat,10,", "KEG-2,A-01,2026-11-03,produksi,12,")
+    gudang = GudangPG(url_pg)
+    hasil = pindah.impor(gudang, "uji", wil.kim, wil.batas, wil.referensi, wil.wilayah)
+    assert hasil.hasil is not None, hasil.laporan.teks()
+    yield gudang
+    gudang.kolam.tutup()
+
+
+def test_dimuat_dari_basis_data_dan_penilaian_sama_dengan_berkas(g, wil):  # noqa: F811
+    db, berkas = g.muat(), muat_dataset()
+    assert db.ok, db.laporan.teks()
+    periksa_dimuat(db)
+    (wil.dir / "nilai_juri.csv").unlink()  # the database holds them now: the files are not read
+    (wil.dir / "target_kim.csv").unlink()
+    db = g.muat()
+    periksa_dimuat(db)
+    pd.testing.assert_frame_equal(penilaian(db, TANGGAL).hasil, penilaian(berkas, TANGGAL).hasil)
+    pd.testing.assert_frame_equal(kemajuan_target(db, TANGGAL, target_tersimpan(db)[0]),
+                                  kemajuan_target(berkas, TANGGAL, target_tersimpan(berkas)[0]))
+    m_db, m_berkas = (pemetaan(d, TANGGAL, target=target_tersimpan(d)[0]) for d in (db, berkas))
+    pd.testing.assert_frame_equal(m_db.kim, m_berkas.kim)
+    r_db, r_berkas = (ringkasan_bulanan(d, "2026-11", TANGGAL, target=target_tersimpan(d)[0]) for d in (db, berkas))
+    pd.testing.assert_frame_equal(r_db.target_meleset, r_berkas.target_meleset)
+
+
+def test_skor_kim_di_peta_sama(g, wil):  # noqa: F811
+    from geo.tampilan.keadaan import Keadaan
+    from geo.tampilan.susun import tampilkan
+
+    hasil = []
+    for d in (g.muat(), muat_dataset()):
+        v = tampilkan(d, Keadaan(metrik="skor_kim", pada=TANGGAL))
+        hasil.append(v.ringkasan[["kode", "skor_kim"]].reset_index(drop=True))
+    pd.testing.assert_frame_equal(*hasil)
+    assert hasil[0]["skor_kim"].notna().any()
+
+
+def test_lembar_juri_di_basis_data_dua_server(g, url_pg, wil):  # noqa: F811
+    sebelum = (wil.dir / "nilai_juri.csv").read_bytes()
+
+    def ditolak() -> bool:
+        with g.kolam.koneksi() as conn:
+            return conn.execute("SELECT count(*) FROM audit WHERE rekaman = 'nilai_juri' AND aksi = 'ditolak-profil'"
+                                ).fetchone()[0] == 1
+
+    alur_lembar_juri(g, g.muat, ditolak)  # no KIM_NILAI_JURI needed any more
+    assert (wil.dir / "nilai_juri.csv").read_bytes() == sebelum  # nothing went to the files
+    dua = GudangPG(url_pg)  # a second app server on the same database sees the new score
+    try:
+        assert ("KIM-A", "2026", "juri", 91.0) in juri_sebagai_set(dua.muat())
+    finally:
+        dua.kolam.tutup()
+
+
+def test_ekspor_impor_bolak_balik(g, wil, tmp_path, monkeypatch):  # noqa: F811
+    keluar = tmp_path / "ekspor"
+    berkas = {p.name for p in pindah.ekspor(g, keluar)}
+    assert {"nilai_juri.csv", "target_kim.csv"} <= berkas
+    (keluar / "profil_kim.csv").write_bytes((wil.dir / "profil_kim.csv").read_bytes())  # the KIM table, as the fixture's
+    kembali = GudangBerkas(keluar / "kim.csv", keluar / "boundaries.geojson").muat()
+    assert kembali.ok, kembali.laporan.teks()
+    periksa_dimuat(kembali)
+    with g.kolam.koneksi() as conn:  # emptied, then imported back from the exported files: the same records
+        conn.execute("DELETE FROM rekaman_baris WHERE jenis IN ('nilai_juri', 'target_kim')")
+        conn.execute("DELETE FROM rekaman_kolom WHERE jenis IN ('nilai_juri', 'target_kim')")
+    assert target_tersimpan(g.muat())[0].empty
+    monkeypatch.setenv("KIM_NILAI_JURI", str(keluar / "nilai_juri.csv"))
+    monkeypatch.setenv("KIM_TARGET", str(keluar / "target_kim.csv"))
+    (wil.dir / "nilai_juri.csv").unlink()
+    assert pindah.impor(g, "uji", wil.kim, wil.batas, wil.referensi, wil.wilayah).hasil is not None
+    periksa_dimuat(g.muat())
+
+
+def test_impor_menolak_target_buruk(g, wil):  # noqa: F811
+    (wil.dir / "target_kim.csv").write_text("id_kim,periode,jenis,target\nKIM-A,2026-Q4,kegiatan_per_triwulan,-1\n",
+                                            encoding="utf-8")
+    hasil = pindah.impor(g, "uji", wil.kim, wil.batas, wil.referensi, wil.wilayah)
+    assert hasil.hasil is None and any(m.berkas == "target_kim.csv" and m.baris == 2 for m in hasil.laporan.galat)
+    periksa_dimuat(g.muat())  # nothing changed in the database
