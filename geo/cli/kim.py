@@ -3,6 +3,7 @@
     python -m geo kim nilai [--tanggal 2026-08-31] [--periode 2026] [--format table|csv|json]
     python -m geo kim juri-templat --periode 2026 -o nilai-juri-2026.xlsx
     python -m geo kim juri-muat nilai-juri-2026.xlsx      # into the store: nilai_juri.csv beside kim.csv, or the database
+    python -m geo kim target-muat target-2026.csv         # replaces the stored per-KIM targets (target_kim.csv or the database)
     python -m geo kim ringkasan-bulanan --bulan 2026-11 --format pdf -o ringkasan-2026-11.pdf
     python -m geo kim migrasi                             # profil_kim.csv from kim.csv's nama_kim (never overwrites)
 """
@@ -63,24 +64,28 @@ def _juri_templat(args: argparse.Namespace) -> int:
     return 0
 
 
-def _juri_muat(args: argparse.Namespace) -> int:
+def _muat_ke_gudang(args: argparse.Namespace, rekaman: str) -> int:
+    """``juri-muat`` / ``target-muat``: a file into the configured store (files or the database), or exit 1."""
     from geo.kim.juri import path_juri
+    from geo.kim.target import path_target
     from geo.simpan.gudang import JENIS_BERKAS, pilih_gudang
 
-    gudang = pilih_gudang(args.kim, args.boundaries)  # files (nilai_juri.csv) or the database, as configured
+    gudang = pilih_gudang(args.kim, args.boundaries)
     dataset = muat_dari_args(args)
     sumber = Path(args.berkas)
     try:
         data = sumber.read_bytes()
     except OSError as exc:
         raise GalatData(f"{sumber}: berkas tidak dapat dibuka ({exc.strerror or exc}).") from None
-    jumlah, laporan = gudang.simpan_nilai_juri(dataset, data, sumber.name, f"cli:{getpass.getuser()}")  # the server's terminal
+    simpan, path, apa = ((gudang.simpan_nilai_juri, path_juri, "nilai juri") if rekaman == "juri"
+                         else (gudang.simpan_target, path_target, "target"))
+    jumlah, laporan = simpan(dataset, data, sumber.name, f"cli:{getpass.getuser()}")  # the server's terminal: trusted
     if not laporan.ok:
         print(laporan.teks(), file=sys.stderr)
         print("Tidak ada yang disimpan: perbaiki sel di atas lalu muat ulang.", file=sys.stderr)
         return 1
-    tempat = path_juri(dataset.path_kim) if gudang.jenis == JENIS_BERKAS else f"nilai juri di {gudang.keterangan()}"
-    print(f"Tersimpan: {tempat} ({jumlah} nilai dari {sumber.name})")
+    tempat = path(dataset.path_kim) if gudang.jenis == JENIS_BERKAS else f"{apa} di {gudang.keterangan()}"
+    print(f"Tersimpan: {tempat} ({jumlah} {'nilai' if rekaman == 'juri' else 'target'} dari {sumber.name})")
     return 0
 
 
@@ -163,4 +168,8 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     m = s.add_parser("juri-muat", help="muat lembar nilai juri yang sudah diisi ke nilai_juri.csv (dengan cadangan)")
     tambah_opsi_data(m)
     m.add_argument("berkas", help="lembar nilai juri .xlsx yang sudah diisi")
-    m.set_defaults(func=_juri_muat)
+    m.set_defaults(func=lambda a: _muat_ke_gudang(a, "juri"))
+    tm = s.add_parser("target-muat", help="ganti target per KIM (CSV/XLSX: id_kim, periode, jenis, target) di penyimpanan")
+    tambah_opsi_data(tm)
+    tm.add_argument("berkas", help="tabel target .csv atau .xlsx")
+    tm.set_defaults(func=lambda a: _muat_ke_gudang(a, "target"))

@@ -160,6 +160,12 @@ class Gudang(ProtokolAntrean, Protocol):  # + the report queue and the budget ba
         audit it (``baca_audit("nilai_juri")``); the next :meth:`muat` carries the scores in ``profil.juri``.
         """
 
+    def simpan_target(self, dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku) -> tuple[int, Laporan]:
+        """A CSV/XLSX of per-KIM targets replaces the stored ones (``kim target-muat``), in scope; (rows, report).
+
+        Files: ``target_kim.csv`` (``KIM_TARGET``); PostgreSQL: jenis ``target_kim``; audited as ``target_kim``.
+        """
+
 
 class GudangBerkas(AntreanBerkasMixin):
     """Today's embedded store: CSV/XLSX + GeoJSON files, a lock file, backups in ``cadangan/``."""
@@ -280,6 +286,11 @@ class GudangBerkas(AntreanBerkasMixin):
         from geo.kim.simpan_profil import muat_lembar_juri
 
         return muat_lembar_juri(dataset, data, nama, pengguna)
+
+    def simpan_target(self, dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku) -> tuple[int, Laporan]:
+        from geo.kim.simpan_target import simpan_target_berkas
+
+        return simpan_target_berkas(dataset, data, nama, pengguna)
 
     # --- #21: the login limiter's counts, in SQLite beside the data (process memory if read-only) ---
     def _gagal(self) -> _pembatas_simpan.PenyimpanGagal:

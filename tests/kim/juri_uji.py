@@ -75,3 +75,23 @@ def alur_lembar_juri(g, muat, audit_ditolak) -> None:
     n, laporan = g.simpan_nilai_juri(d, buruk, "juri.xlsx", EDITOR_A)
     assert n == 0 and {(m.baris, m.kolom) for m in laporan.galat} == {(2, "juri")}
     assert juri_sebagai_set(muat()) == {("KIM-A", "2026", "juri", 91.0), ("KIM-B", "2025", "juri", 40.5)}
+
+
+def alur_target(g, muat, audit_ditolak) -> None:
+    """A target table through ``Gudang.simpan_target``: replaces the stored one, audited, scope-checked, loadable."""
+    from geo.simpan.lingkup import Akun
+
+    d = muat()
+    baru = "id_kim,periode,jenis,target\nKIM-A,2026-Q4,kegiatan_per_triwulan,7\nKIM-B,2026-11,pos_per_bulan,2\n"
+    with pytest.raises(GalatLingkup):  # a row of KIM-B changes: outside eka's scope, nothing stored
+        g.simpan_target(d, baru.replace("pos_per_bulan,2", "pos_per_bulan,1").encode(), "target.csv", EDITOR_A)
+    assert audit_ditolak()
+    n, laporan = g.simpan_target(d, baru.encode(), "target.csv", EDITOR_A)  # only KIM-A's row changes
+    assert laporan.ok and n == 2, laporan.teks()
+    k = target_tersimpan(muat())[0].set_index(["id_kim", "jenis"])
+    assert k.at[("KIM-A", "kegiatan_per_triwulan"), "target"] == 7.0
+    assert g.baca_audit("target_kim").iloc[0]["aksi"] == "target"
+    n, laporan = g.simpan_target(d, b"id_kim,periode,jenis,target\nKIM-Z,2026-11,pos_per_hari,-1\n", "t.csv",
+                                 Akun("admin", "admin", ""))
+    assert n == 0 and {(m.baris, m.kolom) for m in laporan.galat} == {(2, "id_kim"), (2, "jenis")}
+    assert target_tersimpan(muat())[0].set_index(["id_kim", "jenis"]).at[("KIM-A", "kegiatan_per_triwulan"), "target"] == 7.0

@@ -60,3 +60,20 @@ def test_lembar_juri_lewat_gudang_berkas(wil):  # noqa: F811
     alur_lembar_juri(g, g.muat, ditolak)
     tersimpan = pd.read_csv(io.StringIO((wil.dir / "nilai_juri.csv").read_text(encoding="utf-8-sig")), dtype=str)
     assert list(tersimpan.columns) == ["id_kim", "periode", "kriteria", "nilai"]  # the file's format is unchanged
+
+
+def test_target_lewat_gudang_berkas_dan_cli(wil, tmp_path, capsys):  # noqa: F811
+    from geo.cli.utama import main
+    from tests.kim.juri_uji import alur_target
+
+    tulis_juri_target(wil.dir)
+    g = GudangBerkas()
+    alur_target(g, g.muat, lambda: (g.baca_audit("target_kim")["aksi"] == "ditolak-profil").any())
+    berkas = tmp_path / "t.csv"
+    berkas.write_text("id_kim,periode,jenis,target\nKIM-B,2026-Q4,kegiatan_per_triwulan,4\n", encoding="utf-8")
+    assert main(["kim", "target-muat", str(berkas)]) == 0
+    assert (wil.dir / "target_kim.csv").read_text(encoding="utf-8").splitlines() == [
+        "id_kim,periode,jenis,target", "KIM-B,2026-Q4,kegiatan_per_triwulan,4.0"]
+    berkas.write_text("id_kim,periode,jenis,target\nKIM-B,2026-Q4,kegiatan_per_triwulan,banyak\n", encoding="utf-8")
+    assert main(["kim", "target-muat", str(berkas)]) == 1 and "baris 2" in capsys.readouterr().err
+    assert "4.0" in (wil.dir / "target_kim.csv").read_text(encoding="utf-8")  # the bad file changed nothing

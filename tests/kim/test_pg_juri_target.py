@@ -102,3 +102,23 @@ def test_impor_menolak_target_buruk(g, wil):  # noqa: F811
     hasil = pindah.impor(g, "uji", wil.kim, wil.batas, wil.referensi, wil.wilayah)
     assert hasil.hasil is None and any(m.berkas == "target_kim.csv" and m.baris == 2 for m in hasil.laporan.galat)
     periksa_dimuat(g.muat())  # nothing changed in the database
+
+
+def test_target_di_basis_data(g, url_pg, wil):  # noqa: F811
+    from tests.kim.juri_uji import alur_target
+
+    sebelum = (wil.dir / "target_kim.csv").read_bytes()
+
+    def ditolak() -> bool:
+        with g.kolam.koneksi() as conn:
+            return conn.execute("SELECT count(*) FROM audit WHERE rekaman = 'target_kim' AND aksi = 'ditolak-profil'"
+                                ).fetchone()[0] == 1
+
+    alur_target(g, g.muat, ditolak)
+    assert (wil.dir / "target_kim.csv").read_bytes() == sebelum  # nothing went to the files
+    dua = GudangPG(url_pg)
+    try:
+        k = target_tersimpan(dua.muat())[0].set_index(["id_kim", "jenis"])
+        assert k.at[("KIM-A", "kegiatan_per_triwulan"), "target"] == 7.0
+    finally:
+        dua.kolam.tutup()

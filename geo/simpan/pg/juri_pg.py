@@ -64,7 +64,7 @@ def teks_target(tabel: pd.DataFrame) -> pd.DataFrame:
 
 
 class JuriPG:
-    """``simpan_nilai_juri`` of :class:`geo.simpan.pg.gudang_pg.GudangPG`; needs ``kolam`` and ``catat_penolakan``."""
+    """``simpan_nilai_juri`` / ``simpan_target`` of :class:`geo.simpan.pg.gudang_pg.GudangPG`; needs ``kolam`` and ``catat_penolakan``."""
 
     kolam: Any
     catat_penolakan: Any
@@ -95,6 +95,29 @@ class JuriPG:
             self.catat_penolakan(exc, JENIS_JURI)
             raise
         return len(tabel), laporan
+
+    def simpan_target(self, dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku) -> tuple[int, Laporan]:
+        from geo.kim.simpan_profil import kode_per_id, profil_untuk_sunting
+        from geo.kim.simpan_target import kim_berubah, periksa_target
+        from geo.kim.target import target_dari_teks
+        from geo.simpan.pg.gudang_pg import KUNCI_SIMPAN
+
+        teks, laporan = periksa_target(dataset, data, nama)
+        if not laporan.ok:
+            return 0, laporan
+        kode = kode_per_id(profil_untuk_sunting(dataset))
+        try:
+            with self.kolam.koneksi() as conn, conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (KUNCI_SIMPAN,))
+                lama, _ = rekaman_pg.baca(conn, JENIS_TARGET)
+                ids, _ = kim_berubah(target_dari_teks(lama, nama, Laporan()) if lama is not None else None, teks)
+                periksa_profil(pengguna, kode, kode, [], ids, [])
+                ganti(conn, JENIS_TARGET, teks, nama_pelaku(pengguna), "target", rekaman_pg.label(JENIS_TARGET),
+                      f"{len(teks)} target dari {nama}")
+        except GalatLingkup as exc:
+            self.catat_penolakan(exc, JENIS_TARGET)
+            raise
+        return len(teks), laporan
 
 
 # --- db import / db export (geo.simpan.pg.pindah) ---
