@@ -122,3 +122,27 @@ def test_target_di_basis_data(g, url_pg, wil):  # noqa: F811
         assert k.at[("KIM-A", "kegiatan_per_triwulan"), "target"] == 7.0
     finally:
         dua.kolam.tutup()
+
+
+def test_migrasi_0008_menambah_jenis_tanpa_membuang_yang_lain(url_pg):
+    """0008 widens the jenis CHECKs as 0007 does: every value already there stays, running it twice adds nothing twice."""
+    import psycopg
+
+    from geo.simpan.pg.migrasi import FOLDER_MIGRASI
+
+    sql = (FOLDER_MIGRASI / "0008_juri_target.sql").read_text(encoding="utf-8")
+    with psycopg.connect(url_pg, autocommit=True) as conn:
+        for t in ("rekaman_baris", "rekaman_kolom"):  # as if another migration had added 'lain' before 0008 ran
+            conn.execute(f"ALTER TABLE {t} DROP CONSTRAINT {t}_jenis_check")
+            conn.execute(f"ALTER TABLE {t} ADD CONSTRAINT {t}_jenis_check "
+                         "CHECK (jenis IN ('kegiatan', 'anggaran', 'menunggu', 'penetapan', 'lain'))")
+        conn.execute(sql)
+        conn.execute(sql)
+        for t in ("rekaman_baris", "rekaman_kolom"):
+            definisi = conn.execute("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = %s",
+                                    (f"{t}_jenis_check",)).fetchone()[0]
+            assert all(definisi.count(f"'{j}'") == 1 for j in ("kegiatan", "anggaran", "menunggu", "penetapan", "lain",
+                                                                "nilai_juri", "target_kim")), definisi
+        conn.execute("INSERT INTO rekaman_kolom (jenis, kolom) VALUES ('target_kim', '[]')")
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute("INSERT INTO rekaman_kolom (jenis, kolom) VALUES ('bukan', '[]')")
