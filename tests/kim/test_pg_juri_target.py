@@ -31,6 +31,13 @@ def g(url_pg, wil):  # noqa: F811
     gudang.kolam.tutup()
 
 
+def _satu_penolakan(g, rekaman: str) -> bool:
+    """Exactly one refused write audited in ``rekaman``'s own audit record."""
+    with g.kolam.koneksi() as conn:
+        return conn.execute("SELECT count(*) FROM audit WHERE rekaman = %s AND aksi = 'ditolak-profil'",
+                            (rekaman,)).fetchone()[0] == 1
+
+
 def test_dimuat_dari_basis_data_dan_penilaian_sama_dengan_berkas(g, wil):  # noqa: F811
     db, berkas = g.muat(), muat_dataset()
     assert db.ok, db.laporan.teks()
@@ -62,13 +69,7 @@ def test_skor_kim_di_peta_sama(g, wil):  # noqa: F811
 
 def test_lembar_juri_di_basis_data_dua_server(g, url_pg, wil):  # noqa: F811
     sebelum = (wil.dir / "nilai_juri.csv").read_bytes()
-
-    def ditolak() -> bool:
-        with g.kolam.koneksi() as conn:
-            return conn.execute("SELECT count(*) FROM audit WHERE rekaman = 'nilai_juri' AND aksi = 'ditolak-profil'"
-                                ).fetchone()[0] == 1
-
-    alur_lembar_juri(g, g.muat, ditolak)  # no KIM_NILAI_JURI needed any more
+    alur_lembar_juri(g, g.muat, lambda: _satu_penolakan(g, "nilai_juri"))  # no KIM_NILAI_JURI needed any more
     assert (wil.dir / "nilai_juri.csv").read_bytes() == sebelum  # nothing went to the files
     dua = GudangPG(url_pg)  # a second app server on the same database sees the new score
     try:
@@ -108,13 +109,7 @@ def test_target_di_basis_data(g, url_pg, wil):  # noqa: F811
     from tests.kim.juri_uji import alur_target
 
     sebelum = (wil.dir / "target_kim.csv").read_bytes()
-
-    def ditolak() -> bool:
-        with g.kolam.koneksi() as conn:
-            return conn.execute("SELECT count(*) FROM audit WHERE rekaman = 'target_kim' AND aksi = 'ditolak-profil'"
-                                ).fetchone()[0] == 1
-
-    alur_target(g, g.muat, ditolak)
+    alur_target(g, g.muat, lambda: _satu_penolakan(g, "target_kim"))
     assert (wil.dir / "target_kim.csv").read_bytes() == sebelum  # nothing went to the files
     dua = GudangPG(url_pg)
     try:
