@@ -141,3 +141,33 @@ def test_migrasi_0008_menambah_jenis_tanpa_membuang_yang_lain(url_pg):
         conn.execute("INSERT INTO rekaman_kolom (jenis, kolom) VALUES ('target_kim', '[]')")
         with pytest.raises(psycopg.errors.CheckViolation):
             conn.execute("INSERT INTO rekaman_kolom (jenis, kolom) VALUES ('bukan', '[]')")
+
+
+def test_halaman_profil_kim_dari_basis_data(g, wil, url_pg, monkeypatch):  # noqa: F811
+    """The Profil KIM page (AppTest) on PostgreSQL: the jury score and the target come from the database, not files."""
+    import datetime as dt
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from geo import config
+    from geo.kim.target import triwulan
+    from geo.simpan.lingkup import Akun
+    from tests.kim.juri_uji import lembar
+
+    hari_ini, admin = dt.date.today(), Akun("admin")  # the page opens at today: its year and quarter
+    d = g.muat()
+    assert g.simpan_nilai_juri(d, lembar(d, {"KIM-A": 77}, str(hari_ini.year)), "juri.xlsx", admin)[1].ok
+    isi = f"id_kim,periode,jenis,target\nKIM-A,{triwulan(hari_ini)},kegiatan_per_triwulan,6\n"
+    assert g.simpan_target(d, isi.encode(), "target.csv", admin)[1].ok
+    (wil.dir / "nilai_juri.csv").unlink()
+    (wil.dir / "target_kim.csv").unlink()
+    monkeypatch.setenv(config.ENV_DATABASE, url_pg)
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "pages" / "5_Profil_KIM.py"), default_timeout=60)
+    at.query_params["kim"] = "KIM-A"
+    at.run()
+    assert not at.exception, at.exception
+    peringkat = at.dataframe[0].value.set_index("KIM")
+    assert peringkat.at["KIM Alfa", "Penilaian juri"] == 77.0  # from rekaman_baris jenis nilai_juri
+    target = [df.value for df in at.dataframe if "Target" in df.value.columns]
+    assert target and 6.0 in set(target[0]["Target"])  # KIM-A's own quarter target, from jenis target_kim
