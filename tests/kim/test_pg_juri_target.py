@@ -105,16 +105,25 @@ def test_impor_menolak_target_buruk(g, wil):  # noqa: F811
     periksa_dimuat(g.muat())  # nothing changed in the database
 
 
-def test_target_di_basis_data(g, url_pg, wil):  # noqa: F811
+def test_target_di_basis_data(g, url_pg, wil, monkeypatch, capsys):  # noqa: F811
     from tests.kim.juri_uji import alur_target
 
     sebelum = (wil.dir / "target_kim.csv").read_bytes()
     alur_target(g, g.muat, lambda: _satu_penolakan(g, "target_kim"))
     assert (wil.dir / "target_kim.csv").read_bytes() == sebelum  # nothing went to the files
+    from geo import config
+    from geo.cli.utama import main
+
+    berkas = wil.dir.parent / "target-baru.csv"
+    berkas.write_text("id_kim,periode,jenis,target\nKIM-A,2026-Q4,kegiatan_per_triwulan,9\n", encoding="utf-8")
+    monkeypatch.setenv(config.ENV_DATABASE, url_pg)  # the CLI, pointed at the database, saves there too
+    assert main(["kim", "target-muat", str(berkas)]) == 0
+    assert "target di PostgreSQL" in capsys.readouterr().out and (wil.dir / "target_kim.csv").read_bytes() == sebelum
+    assert target_tersimpan(g.muat())[0]["target"].tolist() == [9.0]
     dua = GudangPG(url_pg)
     try:
-        k = target_tersimpan(dua.muat())[0].set_index(["id_kim", "jenis"])
-        assert k.at[("KIM-A", "kegiatan_per_triwulan"), "target"] == 7.0
+        k = target_tersimpan(dua.muat())[0].set_index(["id_kim", "jenis"])  # a second app server sees the CLI's save
+        assert k.at[("KIM-A", "kegiatan_per_triwulan"), "target"] == 9.0
     finally:
         dua.kolam.tutup()
 
