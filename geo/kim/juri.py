@@ -1,4 +1,4 @@
-"""The jury's scores: a scoring sheet (XLSX) to fill in, read back into ``nilai_juri.csv``.
+"""The jury's scores: a scoring sheet (XLSX) to fill in, read back into the store's scores.
 
 The sheet has one row per KIM and one column per jury criterion of
 ``wilayah.json``; reading it back checks every cell (a number 0–100, a known

@@ -191,7 +191,7 @@ __all__ = ["AKSI_PROFIL", "REKAMAN_PROFIL", "baca_profil_untuk_sunting", "bandin
 
 
 def muat_lembar_juri(dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku) -> tuple[int, Laporan]:
-    """A filled jury sheet (``kim juri-templat``) into nilai_juri.csv: the one load of the CLI and the page.
+    """A filled jury sheet (``kim juri-templat``) into nilai_juri.csv: the file store's ``Gudang.simpan_nilai_juri``.
 
     Nothing is written unless every cell is valid; scores of a KIM outside the
     account's scope are refused (audited). Returns (scores loaded, report).
