@@ -14,6 +14,8 @@ TERLARANG = {
     "baca_audit", "muat_rencana", "muat_dataset", "simpan_profil", "simpan_logo", "muat_lembar_juri",
     # the report queue and the budget baseline joined the store too: Gudang.ajukan_laporan / ada_penetapan …
     "path_penetapan", "muat_penetapan", "muat_penetapan_berkas", "tetapkan_berkas",
+    # and the jury scores and targets (#25): the Dataset carries them (nilai_juri_tersimpan / target_tersimpan)
+    "path_juri", "muat_nilai_juri", "path_target", "muat_target",
 }
 MODUL_TERLARANG = ("geo.simpan.pg", "geo.simpan.utuh", "geo.simpan.menunggu")
 

@@ -113,18 +113,16 @@ def _tabel(df: pd.DataFrame, kolom: dict[str, str], bahasa: str) -> None:
 
 
 def target_kim(dataset: Dataset, id_kim: str, tanggal: dt.date, bahasa: str) -> None:
-    from geo.galat import Laporan
-    from geo.kim.target import kemajuan_target, muat_target, path_target
+    from geo.kim.target import kemajuan_target, target_tersimpan
 
-    k = kemajuan_target(dataset, tanggal, muat_target(path_target(dataset.path_kim), Laporan()))
+    k = kemajuan_target(dataset, tanggal, target_tersimpan(dataset)[0])
     st.markdown(f"**{tk('target', bahasa)}**")
     _tabel(k[k["id_kim"] == id_kim], {"jenis": "jenis", "periode": "periode_singkat", "target": "target", "capaian": "capaian"}, bahasa)
 
 
 def bulanan(dataset: Dataset, tanggal: dt.date, bahasa: str) -> None:
-    from geo.galat import Laporan
     from geo.kim.ringkasan_bulanan import ringkasan_bulanan, ringkasan_csv, ringkasan_pdf
-    from geo.kim.target import muat_target, path_target
+    from geo.kim.target import target_tersimpan
 
     bulan = st.text_input(tk("bulan", bahasa) + " (TTTT-BB)", value=f"{tanggal:%Y-%m}", key="w_profil_bulan").strip()
     from geo.simpan.laporan import wajib_verifikasi
@@ -133,7 +131,7 @@ def bulanan(dataset: Dataset, tanggal: dt.date, bahasa: str) -> None:
 
     menunggu = len(gudang().baca_menunggu()) if wajib_verifikasi(dataset) else None  # no queue without verification
     r = ringkasan_bulanan(dataset, bulan, hari_ini(), laporan_menunggu=menunggu,
-                          target=muat_target(path_target(dataset.path_kim), Laporan()))
+                          target=target_tersimpan(dataset)[0])
     if not r.ada_log:
         st.info(tk("tanpa_log", bahasa))
     st.markdown(f"**{tk('turun', bahasa)}**")

@@ -2,7 +2,8 @@
 
     python -m geo kim nilai [--tanggal 2026-08-31] [--periode 2026] [--format table|csv|json]
     python -m geo kim juri-templat --periode 2026 -o nilai-juri-2026.xlsx
-    python -m geo kim juri-muat nilai-juri-2026.xlsx      # into nilai_juri.csv beside kim.csv
+    python -m geo kim juri-muat nilai-juri-2026.xlsx      # into the store: nilai_juri.csv beside kim.csv, or the database
+    python -m geo kim target-muat target-2026.csv         # replaces the stored per-KIM targets (target_kim.csv or the database)
     python -m geo kim ringkasan-bulanan --bulan 2026-11 --format pdf -o ringkasan-2026-11.pdf
     python -m geo kim migrasi                             # profil_kim.csv from kim.csv's nama_kim (never overwrites)
 """
@@ -65,37 +66,41 @@ def _juri_templat(args: argparse.Namespace) -> int:
     return 0
 
 
-def _juri_muat(args: argparse.Namespace) -> int:
+def _muat_ke_gudang(args: argparse.Namespace, rekaman: str) -> int:
+    """``juri-muat`` / ``target-muat``: a file into the configured store (files or the database), or exit 1."""
     from geo.kim.juri import path_juri
-    from geo.kim.simpan_profil import muat_lembar_juri
+    from geo.kim.target import path_target
+    from geo.simpan.gudang import JENIS_BERKAS, pilih_gudang
 
+    gudang = pilih_gudang(args.kim, args.boundaries)
     dataset = muat_dari_args(args)
     sumber = Path(args.berkas)
     try:
         data = sumber.read_bytes()
     except OSError as exc:
         raise GalatData(f"{sumber}: berkas tidak dapat dibuka ({exc.strerror or exc}).") from None
-    jumlah, laporan = muat_lembar_juri(dataset, data, sumber.name, f"cli:{getpass.getuser()}")  # the server's terminal: trusted
+    simpan, path, apa = ((gudang.simpan_nilai_juri, path_juri, "nilai juri") if rekaman == "juri"
+                         else (gudang.simpan_target, path_target, "target"))
+    jumlah, laporan = simpan(dataset, data, sumber.name, f"cli:{getpass.getuser()}")  # the server's terminal: trusted
     if not laporan.ok:
         print(laporan.teks(), file=sys.stderr)
         print("Tidak ada yang disimpan: perbaiki sel di atas lalu muat ulang.", file=sys.stderr)
         return 1
-    print(f"Tersimpan: {path_juri(dataset.path_kim)} ({jumlah} nilai dari {sumber.name})")
+    tempat = path(dataset.path_kim) if gudang.jenis == JENIS_BERKAS else f"{apa} di {gudang.keterangan()}"
+    print(f"Tersimpan: {tempat} ({jumlah} {'nilai' if rekaman == 'juri' else 'target'} dari {sumber.name})")
     return 0
 
 
 def _ringkasan_bulanan(args: argparse.Namespace) -> int:
     """The monthly digest as CSV (stdout or -o) or PDF (-o)."""
-    from geo.galat import Laporan
     from geo.kim.ringkasan_bulanan import ringkasan_bulanan, ringkasan_csv, ringkasan_pdf
-    from geo.kim.target import muat_target, path_target
+    from geo.kim.target import path_target, target_tersimpan
     from geo.simpan.berkas import tulis_bytes_atomik
     from geo.tampilan.waktu import hari_ini
 
     dataset = muat_dari_args(args)
     kini = hari_ini()
-    laporan = Laporan()
-    target = muat_target(path_target(dataset.path_kim), laporan)
+    target, laporan = target_tersimpan(dataset)  # as the store loaded it (files or database)
     if not laporan.ok:
         print(laporan.teks(), file=sys.stderr)
         return 1
@@ -165,4 +170,8 @@ def daftar(sub: argparse._SubParsersAction) -> None:
     m = s.add_parser("juri-muat", help="muat lembar nilai juri yang sudah diisi ke nilai_juri.csv (dengan cadangan)")
     tambah_opsi_data(m)
     m.add_argument("berkas", help="lembar nilai juri .xlsx yang sudah diisi")
-    m.set_defaults(func=_juri_muat)
+    m.set_defaults(func=lambda a: _muat_ke_gudang(a, "juri"))
+    tm = s.add_parser("target-muat", help="ganti target per KIM (CSV/XLSX: id_kim, periode, jenis, target) di penyimpanan")
+    tambah_opsi_data(tm)
+    tm.add_argument("berkas", help="tabel target .csv atau .xlsx")
+    tm.set_defaults(func=lambda a: _muat_ke_gudang(a, "target"))

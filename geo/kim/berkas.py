@@ -84,12 +84,10 @@ def buat_berkas_kim(kode: str, dataset: Dataset, id_kim: list[str], tanggal: dt.
         return HasilKIM(f"profil-kim-{slug}.{ekstensi}", data, len(id_kim))
     if not id_kim:
         raise GalatData("Tidak ada KIM pada tampilan ini (periksa filter dan --wilayah); laporan pemetaan kosong tidak dibuat.")
-    from geo.galat import Laporan
     from geo.kim.pemetaan import pemetaan
-    from geo.kim.target import muat_target, path_target
+    from geo.kim.target import target_tersimpan
 
-    laporan = Laporan()
-    target = muat_target(path_target(dataset.path_kim), laporan)
+    target, laporan = target_tersimpan(dataset)  # as the store loaded it (files or database)
     if not laporan.ok:
         raise GalatData(f"Target KIM tidak sah:\n{laporan.teks()}")
     m = pemetaan(dataset, tanggal, id_kim, target=target)

@@ -1,9 +1,12 @@
-"""The jury's scores: a scoring sheet (XLSX) to fill in, read back into ``nilai_juri.csv``.
+"""The jury's scores: a scoring sheet (XLSX) to fill in, read back into the store's scores.
 
 The sheet has one row per KIM and one column per jury criterion of
 ``wilayah.json``; reading it back checks every cell (a number 0–100, a known
 KIM) and names the row and column of each problem. The stored long table
-(``id_kim, periode, kriteria, nilai``) lives beside kim.csv (env ``KIM_NILAI_JURI``).
+(``id_kim, periode, kriteria, nilai``) is a record of the store: ``nilai_juri.csv``
+beside kim.csv (env ``KIM_NILAI_JURI``) in the file store, rows of ``rekaman_baris``
+(jenis ``nilai_juri``, migration 0008) in PostgreSQL; the Dataset carries it
+(``ProfilKIM.juri`` of :mod:`geo.kim.profil`).
 """
 
 from __future__ import annotations
@@ -98,12 +101,16 @@ def gabung_nilai(lama: pd.DataFrame | None, baru: pd.DataFrame) -> pd.DataFrame:
 
 def muat_nilai_juri(path: Path, laporan: Laporan) -> pd.DataFrame | None:
     """The stored jury scores, or None without the file; bad rows are reported with row and column."""
-    mentah = baca_opsional(path, laporan, KOLOM_JURI)
+    return nilai_juri_dari_teks(baca_opsional(path, laporan, KOLOM_JURI), path.name, laporan)
+
+
+def nilai_juri_dari_teks(mentah: pd.DataFrame | None, nama: str, laporan: Laporan) -> pd.DataFrame | None:
+    """Stored text cells (file or database rows, with ``_baris``) → the typed scores; the file's checks in both stores."""
     if mentah is None:
         return None
     baris = []
     for _, r in mentah.iterrows():
-        nilai = angka_sel(r, "nilai", path.name, laporan, 100)
+        nilai = angka_sel(r, "nilai", nama, laporan, 100)
         if nilai is None:
             continue
         baris.append((r.get("id_kim", ""), str(r.get("periode", "")), r.get("kriteria", ""), nilai))

@@ -13,7 +13,6 @@ import pandas as pd
 
 from geo.galat import Laporan
 from geo.kim.aturan import AturanNilai, aturan_nilai
-from geo.kim.juri import muat_nilai_juri, path_juri
 from geo.kim.nilai import nilai_kim, periode_dari, prioritas_pembinaan
 from geo.masuk.dataset import Dataset
 from geo.tampilan.susun import Tampilan
@@ -30,8 +29,11 @@ class Penilaian:
 
 
 def nilai_juri_tersimpan(dataset: Dataset) -> tuple[pd.DataFrame | None, Laporan]:
-    laporan = Laporan()
-    return muat_nilai_juri(path_juri(dataset.path_kim), laporan), laporan
+    """The stored jury scores as the store loaded them into the Dataset (files or database), and their report."""
+    simpanan = getattr(dataset.profil, "juri", None)
+    if simpanan is None:
+        return None, Laporan()
+    return (simpanan.tabel.copy() if simpanan.tabel is not None else None), simpanan.salin_laporan()
 
 
 def id_kim_tampil(dataset: Dataset, potensi: pd.DataFrame | None) -> list[str] | None:

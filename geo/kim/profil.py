@@ -19,6 +19,7 @@ from geo import config
 from geo.galat import GALAT, PERINGATAN, Laporan
 from geo.kim import daftar
 from geo.kim.logo import path_logo, periksa_logo
+from geo.kim.tersimpan import Tersimpan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.referensi import Referensi
 from geo.masuk.urai import urai_tanggal
@@ -62,6 +63,9 @@ class ProfilKIM:
     path: Path | None = None
     # KIM created from kim.csv because the table had no row for them (a migration)
     dibuat: tuple[str, ...] = ()
+    # the stored jury scores and per-KIM targets, loaded by the store with this table (geo.kim.tersimpan)
+    juri: Tersimpan = field(default_factory=Tersimpan)
+    target: Tersimpan = field(default_factory=Tersimpan)
 
     def daftar(self, kolom: str) -> pd.DataFrame:
         return {"bimtek": self.bimtek, "bantuan": self.bantuan, "penghargaan": self.penghargaan}[kolom]

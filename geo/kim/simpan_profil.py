@@ -191,26 +191,26 @@ __all__ = ["AKSI_PROFIL", "REKAMAN_PROFIL", "baca_profil_untuk_sunting", "bandin
 
 
 def muat_lembar_juri(dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku) -> tuple[int, Laporan]:
-    """A filled jury sheet (``kim juri-templat``) into nilai_juri.csv: the one load of the CLI and the page.
+    """A filled jury sheet (``kim juri-templat``) into nilai_juri.csv: the file store's ``Gudang.simpan_nilai_juri``.
 
     Nothing is written unless every cell is valid; scores of a KIM outside the
     account's scope are refused (audited). Returns (scores loaded, report).
     """
     from geo.kim.aturan import aturan_nilai
-    from geo.kim.juri import baca_lembar_juri, gabung_nilai, ke_csv_juri, path_juri
-    from geo.kim.penilaian import nilai_juri_tersimpan
+    from geo.kim.juri import baca_lembar_juri, gabung_nilai, ke_csv_juri, muat_nilai_juri, path_juri
 
     tabel, laporan = baca_lembar_juri(data, nama, aturan_nilai(dataset.wilayah), set(dataset.profil.tabel["id_kim"]))
     if not laporan.ok:
         return 0, laporan
-    lama, laporan_lama = nilai_juri_tersimpan(dataset)
-    if not laporan_lama.ok:
-        return 0, laporan_lama
     tujuan = path_juri(dataset.path_kim)
     ids = list(dict.fromkeys(tabel["id_kim"].astype(str)))
     kode = kode_per_id(profil_untuk_sunting(dataset))
     with kunci(tujuan), dicatat_di(tujuan):
         periksa_profil(pengguna, kode, kode, [], ids, [])
+        laporan_lama = Laporan()
+        lama = muat_nilai_juri(tujuan, laporan_lama)  # the scores as stored now, under the lock (not the loaded Dataset's)
+        if not laporan_lama.ok:
+            return 0, laporan_lama
         ganti_teraudit(tujuan, ke_csv_juri(gabung_nilai(lama, tabel)), nama_pelaku(pengguna), "nilai-juri",
                        Perubahan(diubah=ids), len(tabel), f"{len(tabel)} nilai dari {nama}")
     return len(tabel), laporan

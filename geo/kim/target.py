@@ -1,8 +1,10 @@
 """Targets per KIM per period and their progress (#25).
 
 Defaults for every KIM live in ``wilayah.json`` (``target_kim``); a KIM's own
-target for a period may be set in ``target_kim.csv`` beside kim.csv (columns
-``id_kim, periode, jenis, target``), read and checked like every file.
+target for a period is a record of the store (columns ``id_kim, periode, jenis,
+target``): ``target_kim.csv`` beside kim.csv (env ``KIM_TARGET``) in the file store,
+``rekaman_baris`` rows of jenis ``target_kim`` in PostgreSQL (migration 0008),
+checked the same way in both and carried by the Dataset (``ProfilKIM.target`` of :mod:`geo.kim.profil`).
 
 - ``kegiatan_per_triwulan``: activities in the log in the quarter (period ``2026-Q4``);
 - ``pos_per_bulan``: a media post in the month (period ``2026-11``); only the last post per
@@ -47,16 +49,28 @@ def target_bawaan(dataset: Dataset) -> dict[str, float]:
 
 def muat_target(path: Path, laporan: Laporan) -> pd.DataFrame:
     """Per-KIM overrides; an empty table without the file."""
-    mentah = baca_opsional(path, laporan, KOLOM_TARGET)
+    return target_dari_teks(baca_opsional(path, laporan, KOLOM_TARGET), path.name, laporan)
+
+
+def target_tersimpan(dataset: Dataset) -> tuple[pd.DataFrame, Laporan]:
+    """The stored per-KIM targets as the store loaded them into the Dataset (files or database), and their report."""
+    simpanan = getattr(dataset.profil, "target", None)
+    if simpanan is None or simpanan.tabel is None:
+        return pd.DataFrame(columns=list(KOLOM_TARGET)), (simpanan.salin_laporan() if simpanan is not None else Laporan())
+    return simpanan.tabel.copy(), simpanan.salin_laporan()
+
+
+def target_dari_teks(mentah: pd.DataFrame | None, nama: str, laporan: Laporan) -> pd.DataFrame:
+    """Stored text cells (file or database rows, with ``_baris``) → the typed targets; the file's checks in both stores."""
     if mentah is None:
         return pd.DataFrame(columns=list(KOLOM_TARGET))
     baris = []
     for _, r in mentah.iterrows():
         if r.get("jenis", "") not in JENIS_TARGET:
-            laporan.tambah(path.name, f"Jenis target tidak dikenal. Pilihan: {', '.join(JENIS_TARGET)}.", baris=int(r[KOLOM_BARIS]),
+            laporan.tambah(nama, f"Jenis target tidak dikenal. Pilihan: {', '.join(JENIS_TARGET)}.", baris=int(r[KOLOM_BARIS]),
                            kolom="jenis", nilai=r.get("jenis", ""))
             continue
-        nilai = angka_sel(r, "target", path.name, laporan)
+        nilai = angka_sel(r, "target", nama, laporan)
         if nilai is None:
             continue
         baris.append((r.get("id_kim", ""), r.get("periode", ""), r["jenis"], nilai))

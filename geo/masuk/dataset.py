@@ -112,13 +112,16 @@ def muat_profil_kim(tabel: pd.DataFrame, path_kim: Path, referensi: Referensi, l
     """
     from geo.kim.profil import muat_profil, path_profil, profil_kosong
     from geo.kim.tautan import tautkan
+    from geo.kim.tersimpan import dari_berkas, dengan_tersimpan
 
     path = path_profil(path_kim)
     profil = muat_profil(path, referensi, laporan)
     id_kim = tabel.get("id_kim", None)
     if profil is None:
-        return tautkan(tabel, profil_kosong(None), path_kim.name, Laporan(), id_kim)
-    return tautkan(tabel, profil, path_kim.name, laporan, id_kim)
+        profil = tautkan(tabel, profil_kosong(None), path_kim.name, Laporan(), id_kim)
+    else:
+        profil = tautkan(tabel, profil, path_kim.name, laporan, id_kim)
+    return dengan_tersimpan(profil, *dari_berkas(path_kim))  # the jury scores and targets (#25) with it
 
 
 def muat_dataset(

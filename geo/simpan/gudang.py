@@ -154,7 +154,17 @@ class Gudang(ProtokolAntrean, Protocol):  # + the report queue and the budget ba
         """Check a KIM logo like a photo and store its clean image; the name for the KIM's ``logo`` cell."""
 
     def simpan_nilai_juri(self, dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku) -> tuple[int, Laporan]:
-        """A filled jury sheet into the stored scores (``kim juri-muat``'s code), in scope; (scores, report)."""
+        """A filled jury sheet into the stored scores (``kim juri-muat``'s code), in scope; (scores, report).
+
+        Files: ``nilai_juri.csv`` (``KIM_NILAI_JURI``); PostgreSQL: ``rekaman_baris`` jenis ``nilai_juri``. Both
+        audit it (``baca_audit("nilai_juri")``); the next :meth:`muat` carries the scores in ``profil.juri``.
+        """
+
+    def simpan_target(self, dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku) -> tuple[int, Laporan]:
+        """A CSV/XLSX of per-KIM targets replaces the stored ones (``kim target-muat``), in scope; (rows, report).
+
+        Files: ``target_kim.csv`` (``KIM_TARGET``); PostgreSQL: jenis ``target_kim``; audited as ``target_kim``.
+        """
 
 
 class GudangBerkas(AntreanBerkasMixin):
@@ -176,11 +186,14 @@ class GudangBerkas(AntreanBerkasMixin):
 
     def _path_rekaman(self, rekaman: str) -> Path:
         """The file that holds ``rekaman`` (the KIM table for an unknown name)."""
+        from geo.kim.juri import path_juri
         from geo.kim.profil import path_profil
+        from geo.kim.target import path_target
 
-        return {"kegiatan": config.path_kegiatan(self._paths()[0]), "anggaran": config.path_anggaran(),
-                "menunggu": self._antre().path, "penetapan": self._path_penetapan(),
-                "profil_kim": path_profil(self._paths()[0])}.get(rekaman, self._paths()[0])
+        kim = self._paths()[0]
+        return {"kegiatan": config.path_kegiatan(kim), "anggaran": config.path_anggaran(),
+                "menunggu": self._antre().path, "penetapan": self._path_penetapan(), "profil_kim": path_profil(kim),
+                "nilai_juri": path_juri(kim), "target_kim": path_target(kim)}.get(rekaman, kim)
 
     def versi(self) -> tuple:
         paths = self._paths()
@@ -278,6 +291,11 @@ class GudangBerkas(AntreanBerkasMixin):
 
         return muat_lembar_juri(dataset, data, nama, pengguna)
 
+    def simpan_target(self, dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku) -> tuple[int, Laporan]:
+        from geo.kim.simpan_target import simpan_target_berkas
+
+        return simpan_target_berkas(dataset, data, nama, pengguna)
+
     # --- #21: the login limiter's counts, in SQLite beside the data (process memory if read-only) ---
     def _gagal(self) -> _pembatas_simpan.PenyimpanGagal:
         path = self._paths()[0].parent / PEMBATAS_SQLITE
@@ -308,12 +326,13 @@ class GudangBerkas(AntreanBerkasMixin):
 
 
 def _berkas_kim(kim: Path) -> tuple[Path, ...]:
-    """The KIM table, its jury scores and logos (#25): a change to them is a new data version too."""
+    """The KIM table, its jury scores, targets and logos (#25): the Dataset carries them, so a change is a new version."""
     from geo.kim.juri import path_juri
     from geo.kim.logo import folder_logo
     from geo.kim.profil import path_profil
+    from geo.kim.target import path_target
 
-    return (path_profil(kim), path_juri(kim), folder_logo(path_profil(kim)))
+    return (path_profil(kim), path_juri(kim), path_target(kim), folder_logo(path_profil(kim)))
 
 
 def pilih_gudang(kim: Path | str | None = None, batas: Path | str | None = None, url: str | None = None) -> Gudang:

@@ -5,14 +5,12 @@ from __future__ import annotations
 import io
 import json
 
-import openpyxl
 import pandas as pd
 import pytest
 from PIL import Image
 
 from geo.galat import GalatData
-from geo.kim.aturan import aturan_nilai
-from geo.kim.juri import lembar_juri, path_juri
+from geo.kim.juri import path_juri
 from geo.kim.simpan_profil import muat_lembar_juri
 from geo.masuk.dataset import muat_dataset
 from geo.simpan.gudang import GudangBerkas
@@ -21,6 +19,7 @@ from geo.simpan.lingkup import Akun, GalatLingkup
 from geo.simpan.pg import pindah
 from geo.simpan.pg.gudang_pg import GudangPG
 from tests.conftest import BARIS_BAIK, HEADER, KODE_A, KODE_B
+from tests.kim.juri_uji import lembar
 
 EDITOR_A = Akun("eka", "editor", KODE_A)  # scope: kelurahan Alfa Laut only
 PROFIL = ("id_kim,nama_kim,kode_kelurahan,instagram,tagline\n"
@@ -126,26 +125,14 @@ def test_logo_diperiksa_seperti_foto_dan_dalam_lingkup(wil):
     assert merek_kim(muat_dataset(), "KIM-A").logo_data is not None
 
 
-def _lembar(d, nilai: dict[str, float]) -> bytes:
-    aturan = aturan_nilai(d.wilayah)
-    wb = openpyxl.load_workbook(io.BytesIO(lembar_juri(d.profil.tabel, aturan, "2026")))
-    ws = wb["nilai_juri"] if "nilai_juri" in wb.sheetnames else wb.worksheets[0]
-    for baris in ws.iter_rows(min_row=2):
-        if baris[0].value in nilai:
-            baris[4].value = nilai[baris[0].value]
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
 def test_lembar_juri_dimuat_dalam_lingkup(wil):
     d = muat_dataset()
-    n, laporan = muat_lembar_juri(d, _lembar(d, {"KIM-A": 80}), "juri.xlsx", EDITOR_A)
+    n, laporan = muat_lembar_juri(d, lembar(d, {"KIM-A": 80}), "juri.xlsx", EDITOR_A)
     assert laporan.ok and n == 1, laporan.teks()
     tersimpan = pd.read_csv(path_juri(wil.kim), dtype=str)
     assert list(tersimpan["id_kim"]) == ["KIM-A"] and float(tersimpan["nilai"].iloc[0]) == 80
     with pytest.raises(GalatLingkup):
-        muat_lembar_juri(d, _lembar(d, {"KIM-B": 70}), "juri.xlsx", EDITOR_A)
+        muat_lembar_juri(d, lembar(d, {"KIM-B": 70}), "juri.xlsx", EDITOR_A)
     assert list(pd.read_csv(path_juri(wil.kim), dtype=str)["id_kim"]) == ["KIM-A"]
 
 

@@ -34,6 +34,7 @@ from geo.simpan.lingkup import GalatLingkup, Pelaku, nama_pelaku
 from geo.simpan.pg import migrasi, rekaman_pg
 from geo.simpan.pg.foto_pembatas_pg import FotoPG, PembatasPG
 from geo.simpan.pg.gudang_rekaman import RekamanPG, log_dari_teks
+from geo.simpan.pg.juri_pg import JENIS_JURI, JENIS_TARGET, JuriPG
 from geo.simpan.pg.koneksi import GalatBasisData, Kolam, samarkan, tempat
 from geo.simpan.pg.menunggu_pg import MenungguPG
 from geo.simpan.pg.profil_pg import ProfilPG
@@ -103,8 +104,8 @@ def _referensi(atribut: list[dict], kolom: list[str], wil: Wilayah) -> Referensi
         return muat_referensi(path, wil.nama, str(wil.extra.get("provinsi") or ""))
 
 
-class GudangPG(RekamanPG, PembatasPG, FotoPG, MenungguPG, ProfilPG):  # records (#20), limiter counts and photos (#21),
-    # the report queue and the budget baseline (#20/#24), the KIM table (#25)
+class GudangPG(RekamanPG, PembatasPG, FotoPG, MenungguPG, JuriPG, ProfilPG):  # records (#20), limiter counts and photos
+    # (#21), the report queue and the budget baseline (#20/#24), the KIM table, jury scores and targets (#25)
     """The shared store; one instance (one pool) per server process."""
 
     jenis = "postgresql"
@@ -146,8 +147,10 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG, MenungguPG, ProfilPG):  # records 
                 f"SELECT {', '.join(KOLOM_BATAS)}, ST_AsBinary(geom) FROM {TABEL_BATAS} ORDER BY kode").fetchall()
             kim = conn.execute(_PILIH_KIM).fetchall()
             kegiatan, _ = rekaman_pg.baca(conn, rekaman_pg.JENIS_KEGIATAN)
+            juri, _ = rekaman_pg.baca(conn, JENIS_JURI)  # #25: the jury scores and targets (migration 0008)
+            target, _ = rekaman_pg.baca(conn, JENIS_TARGET)
         return {"wilayah": meta[0], "kolom_referensi": meta[1], "referensi": ref, "batas": batas, "kim": kim,
-                "kegiatan": kegiatan}
+                "kegiatan": kegiatan, "nilai_juri": juri, "target_kim": target}
 
     def muat(self, kemajuan: Callable[[str, float], None] | None = None) -> Dataset:
         isi = self.baca_mentah()
@@ -168,9 +171,12 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG, MenungguPG, ProfilPG):  # records 
         profil = None
         if laporan.ok:  # the KIM table (#25, migration 0004)
             from geo.kim.simpan_pg import profil_dari_pg
+            from geo.kim.tersimpan import dari_teks, dengan_tersimpan
 
             with self.kolam.koneksi() as conn:
                 profil = profil_dari_pg(conn, tabel, ref, laporan, self.folder_logo_cermin())
+            profil = dengan_tersimpan(profil, *dari_teks(isi["nilai_juri"], isi["target_kim"], rekaman_pg.label(JENIS_JURI),
+                                                         rekaman_pg.label(JENIS_TARGET)))
         potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
         self.segarkan_foto()  # #21: photos of this data version in this server's mirror folder
         return Dataset(wil, ref, gdf, potensi, laporan, Path(TABEL_KIM), Path(TABEL_BATAS), log,
@@ -208,9 +214,10 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG, MenungguPG, ProfilPG):  # records 
     def catat_penolakan(self, exc: GalatLingkup, rekaman: str | None = None) -> None:
         """An audit row naming the account whose write was refused (in its own transaction), in ``rekaman``'s audit."""
         with self.kolam.koneksi() as conn, conn.transaction():
+            diberi = rekaman is not None
             rekaman = rekaman or (exc.aksi if exc.aksi in (rekaman_pg.JENIS_KEGIATAN, rekaman_pg.JENIS_ANGGARAN) else "kim")
             berkas = TABEL_KIM if rekaman == "kim" else rekaman_pg.label(rekaman)
-            if exc.aksi == "profil":  # the KIM table (#25) has its own audit record
+            if exc.aksi == "profil" and not diberi:  # the KIM table (#25) has its own audit record
                 rekaman, berkas = "profil_kim", "kim_profil"
             conn.execute("INSERT INTO audit (rekaman, pengguna, aksi, berkas, diubah, jumlah_baris, catatan) "
                          "VALUES (%s, %s, %s, %s, %s, 0, %s)",

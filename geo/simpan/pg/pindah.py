@@ -24,7 +24,7 @@ from geo.masuk.batas import KOLOM_BATAS
 from geo.masuk.dataset import muat_dataset
 from geo.simpan.berkas import tulis_atomik, tulis_bytes_atomik
 from geo.simpan.kim import HasilSimpan
-from geo.simpan.pg import pindah_antre, rekaman_pg
+from geo.simpan.pg import juri_pg, pindah_antre, rekaman_pg
 from geo.simpan.pg.gudang_pg import KUNCI_SIMPAN, TABEL_BATAS, GudangPG, simpan_dalam
 from geo.simpan.rujukan_kim import KOLOM_SIMPAN, tanpa_id_kim_kosong
 
@@ -95,7 +95,8 @@ def impor(gudang: GudangPG, pengguna: str, kim: Path | str | None = None, batas:
 
     Every record moves: region, reference, boundaries, the KIM table, the activity log and the
     budget plan (``KIM_KEGIATAN`` / ``KIM_ANGGARAN``, else the files beside the KIM table), the
-    report queue and the plan's baseline (:mod:`geo.simpan.pg.pindah_antre`).
+    report queue and the plan's baseline (:mod:`geo.simpan.pg.pindah_antre`), the jury scores and
+    targets (``KIM_NILAI_JURI`` / ``KIM_TARGET``, :mod:`geo.simpan.pg.juri_pg`).
     Photos and limiter counts (#21) hook in through :data:`LANGKAH_IMPOR`.
     """
     path_ref = Path(referensi) if referensi else config.path_referensi()
@@ -107,6 +108,7 @@ def impor(gudang: GudangPG, pengguna: str, kim: Path | str | None = None, batas:
     rekaman, laporan_rekaman = _rekaman_berkas(ds, path_rencana)
     antre, laporan_antre = pindah_antre.baca_berkas(ds, Path(ds.path_kim), path_rencana)  # the queue and the baseline
     laporan_rekaman.gabung(laporan_antre)
+    laporan_rekaman.gabung(juri_pg.laporan_impor(ds))  # the jury scores and targets (#25), loaded with the dataset
     if not laporan_rekaman.ok:
         ds.laporan.gabung(laporan_rekaman)
         return HasilImpor(ds.laporan, None)
@@ -159,6 +161,7 @@ def impor(gudang: GudangPG, pengguna: str, kim: Path | str | None = None, batas:
                              (pengguna, ds.path_kim.name, len(tabel), "impor wilayah, referensi dan batas"))
             _simpan_rekaman(conn, rekaman, ds, pengguna)
             pindah_antre.simpan(conn, antre, ds, pengguna)
+            juri_pg.impor(conn, ds, pengguna)
             for langkah in LANGKAH_IMPOR:
                 langkah(conn, ds, pengguna)
     return HasilImpor(ds.laporan, hasil, len(ds.batas), len(ref_typed))
@@ -177,7 +180,8 @@ LANGKAH_EKSPOR: list[Callable] = []
 
 def ekspor(gudang: GudangPG, folder: Path | str) -> list[Path]:
     """Write kim.csv, boundaries.geojson, kelurahan.csv, wilayah.json, and kegiatan.csv / anggaran.csv /
-    anggaran_penetapan.csv / laporan_menunggu.csv (+ photos) when the database holds them, into ``folder`` (atomically)."""
+    anggaran_penetapan.csv / laporan_menunggu.csv (+ photos) / nilai_juri.csv / target_kim.csv when the database
+    holds them, into ``folder`` (atomically)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     isi = gudang.baca_mentah()
@@ -200,6 +204,7 @@ def ekspor(gudang: GudangPG, folder: Path | str) -> list[Path]:
             tulis_atomik(path, lambda t, isi_teks=isi_teks: isi_teks.to_csv(t, index=False, encoding="utf-8", lineterminator="\n"))
             hasil.append(path)
     hasil += pindah_antre.ekspor(gudang, folder)
+    hasil += juri_pg.ekspor(gudang, folder)
     for langkah in LANGKAH_EKSPOR:
         hasil += langkah(gudang, folder)
     return hasil

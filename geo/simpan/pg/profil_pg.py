@@ -134,18 +134,6 @@ class ProfilPG:
             raise
         return berkas
 
-    def simpan_nilai_juri(self, dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku):
-        """Jury scores are still read from a file (``KIM_NILAI_JURI``) in both stores: only with that file set."""
-        import os
-
-        from geo.kim.juri import ENV_JURI
-        from geo.kim.simpan_profil import muat_lembar_juri
-
-        if not os.environ.get(ENV_JURI, "").strip():
-            raise GalatData("Nilai juri dibaca dari berkas: atur KIM_NILAI_JURI (lokasi nilai_juri.csv) pada server "
-                            "yang memakai basis data, lalu unggah ulang lembar juri.")
-        return muat_lembar_juri(dataset, data, nama, pengguna)
-
     def folder_logo_cermin(self) -> Path:
         """This server's copy of the stored logos, beside its photo mirror (``<folder>/logo_kim/``)."""
         dasar = self.folder_foto_cermin()  # type: ignore[attr-defined]
