@@ -82,7 +82,10 @@ def test_ekspor_impor_bolak_balik(g, wil, tmp_path, monkeypatch):  # noqa: F811
     keluar = tmp_path / "ekspor"
     berkas = {p.name for p in pindah.ekspor(g, keluar)}
     assert {"nilai_juri.csv", "target_kim.csv"} <= berkas
-    (keluar / "profil_kim.csv").write_bytes((wil.dir / "profil_kim.csv").read_bytes())  # the KIM table, as the fixture's
+    asal = pd.read_csv(wil.dir / "profil_kim.csv", dtype=str, keep_default_na=False)
+    ekspor = pd.read_csv(keluar / "profil_kim.csv", dtype=str, keep_default_na=False)
+    assert ekspor[list(asal.columns)].equals(asal)  # the KIM table, cell for cell (every column of the table written)
+    assert (ekspor.drop(columns=list(asal.columns)) == "").all().all()
     kembali = GudangBerkas(keluar / "kim.csv", keluar / "boundaries.geojson").muat()
     assert kembali.ok, kembali.laporan.teks()
     periksa_dimuat(kembali)

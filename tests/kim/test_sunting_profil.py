@@ -137,7 +137,7 @@ def test_lembar_juri_dimuat_dalam_lingkup(wil):
 
 
 @pytest.mark.lambat
-def test_tabel_kim_di_postgresql(url_pg, wil):
+def test_tabel_kim_di_postgresql(url_pg, wil, tmp_path):
     g = GudangPG(url_pg)
     assert pindah.impor(g, "uji", wil.kim, wil.batas, wil.referensi, wil.wilayah).hasil is not None
     d = g.muat()
@@ -169,4 +169,11 @@ def test_tabel_kim_di_postgresql(url_pg, wil):
     from geo.kim.merek import merek_kim
 
     assert merek_kim(g.muat(), "KIM-A").logo_data is not None
+    # db export carries the KIM table and its logo: the files load with the same KIM and the same logo
+    keluar = pindah.ekspor(g, tmp_path / "ekspor")
+    assert {"profil_kim.csv", nama} <= {p.name for p in keluar}
+    kembali = muat_dataset(*keluar[:4])
+    assert kembali.ok, kembali.laporan.teks()
+    assert kembali.profil.tabel.set_index("id_kim").at["KIM-A", "logo"] == nama
+    assert merek_kim(kembali, "KIM-A").logo_data == merek_kim(g.muat(), "KIM-A").logo_data
     g.kolam.tutup()

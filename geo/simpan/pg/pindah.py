@@ -24,7 +24,7 @@ from geo.masuk.batas import KOLOM_BATAS
 from geo.masuk.dataset import muat_dataset
 from geo.simpan.berkas import tulis_atomik, tulis_bytes_atomik
 from geo.simpan.kim import HasilSimpan
-from geo.simpan.pg import juri_pg, pindah_antre, rekaman_pg
+from geo.simpan.pg import juri_pg, pindah_antre, profil_pg, rekaman_pg
 from geo.simpan.pg.gudang_pg import KUNCI_SIMPAN, TABEL_BATAS, GudangPG, simpan_dalam
 from geo.simpan.rujukan_kim import KOLOM_SIMPAN, tanpa_id_kim_kosong
 
@@ -180,8 +180,8 @@ LANGKAH_EKSPOR: list[Callable] = []
 
 def ekspor(gudang: GudangPG, folder: Path | str) -> list[Path]:
     """Write kim.csv, boundaries.geojson, kelurahan.csv, wilayah.json, and kegiatan.csv / anggaran.csv /
-    anggaran_penetapan.csv / laporan_menunggu.csv (+ photos) / nilai_juri.csv / target_kim.csv when the database
-    holds them, into ``folder`` (atomically)."""
+    anggaran_penetapan.csv / laporan_menunggu.csv (+ photos) / nilai_juri.csv / target_kim.csv / profil_kim.csv
+    (+ logo_kim/) when the database holds them, into ``folder`` (atomically)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     isi = gudang.baca_mentah()
@@ -205,6 +205,7 @@ def ekspor(gudang: GudangPG, folder: Path | str) -> list[Path]:
             hasil.append(path)
     hasil += pindah_antre.ekspor(gudang, folder)
     hasil += juri_pg.ekspor(gudang, folder)
+    hasil += profil_pg.ekspor_profil(gudang, folder)
     for langkah in LANGKAH_EKSPOR:
         hasil += langkah(gudang, folder)
     return hasil

@@ -178,3 +178,26 @@ def cermin_logo(conn, folder: Path) -> Path | None:
             isi = conn.execute(f"SELECT isi FROM {TABEL_LOGO} WHERE nama = %s", (nama,)).fetchone()[0]
             tulis_bytes_atomik(path, bytes(isi))
     return folder / "kim_profil"
+
+
+def ekspor_profil(gudang: Any, folder: Path) -> list[Path]:
+    """``db export``'s KIM table (``profil_kim.csv``, the stored cells as they are) and its logos (``logo_kim/``).
+
+    Nothing when the database holds no KIM table rows, so a region that never
+    had one gets back exactly the files it came with.
+    """
+    with gudang.kolam.koneksi() as conn:
+        if not ada_tabel(conn):
+            return []
+        rows = conn.execute(f"SELECT isi FROM {TABEL_PROFIL} ORDER BY urutan").fetchall()
+        if not rows:
+            return []
+        tabel = pd.DataFrame([{k: str((r[0] or {}).get(k, "")) for k in KOLOM_PROFIL} for r in rows], columns=list(KOLOM_PROFIL))
+        path = folder / "profil_kim.csv"
+        tulis_bytes_atomik(path, tabel.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        hasil = [path]
+        if cermin_logo(conn, folder) is not None:
+            from geo.kim.logo import FOLDER_LOGO
+
+            hasil += sorted((folder / FOLDER_LOGO).iterdir())
+    return hasil
