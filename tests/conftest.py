@@ -153,10 +153,15 @@ from tests.pg_uji import server_pg, url_pg  # noqa: F401
 _TERUKUR = Path(__file__).with_name("lambat_terukur.txt")
 
 
+_PERAMBAN: dict[str, bool] = {}
+
+
 def _pakai_peramban(item) -> bool:
-    """Whether the test's module drives Chromium through Playwright."""
-    modul = getattr(item, "module", None)
-    return any(str(getattr(v, "__module__", "")).startswith("playwright") for v in vars(modul).values()) if modul else False
+    """Whether the test's module drives Chromium through Playwright (imported at the top or inside a test)."""
+    berkas = str(getattr(getattr(item, "module", None), "__file__", "") or "")
+    if berkas and berkas not in _PERAMBAN:
+        _PERAMBAN[berkas] = "playwright" in Path(berkas).read_text(encoding="utf-8", errors="replace")
+    return _PERAMBAN.get(berkas, False)
 
 
 def pytest_collection_modifyitems(config, items) -> None:

@@ -116,12 +116,26 @@ def hanya_lokal(luar: list[str]):
 
 def buka_panel_unduh(halaman, url: str):
     """Open the page at ``url`` and its download panel; returns the panel (its buttons are drawn once open)."""
+    from playwright.sync_api import TimeoutError as WaktuHabis
+
     halaman.goto(url)
     halaman.get_by_text("Unduh peta dan data").wait_for(timeout=90_000)
-    tunggu_diam(halaman)
-    halaman.get_by_text("Unduh peta dan data").click()
     panel = halaman.locator("[data-testid='stExpander']").filter(has_text="Unduh peta dan data")
-    panel.get_by_role("button", name="CSV", exact=True).wait_for(timeout=60_000)
+    csv = panel.get_by_role("button", name="CSV", exact=True)
+    # A click that lands in a rerun (the map's first position report) can leave the panel shut, or
+    # open without the rerun that draws its buttons: look at the panel's state and click again.
+    for ke in range(4):
+        tunggu_diam(halaman)
+        if panel.locator("details").first.get_attribute("open") is None:
+            halaman.get_by_text("Unduh peta dan data").click()
+        try:
+            csv.wait_for(timeout=20_000)
+            return panel
+        except WaktuHabis:
+            if ke == 3:
+                raise
+            if panel.locator("details").first.get_attribute("open") is not None:
+                halaman.get_by_text("Unduh peta dan data").click()  # shut it, to open it again
     return panel
 
 
