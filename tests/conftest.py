@@ -173,7 +173,7 @@ def pytest_collection_modifyitems(config, items) -> None:
         if item.nodeid in lambat:
             item.add_marker(pytest.mark.lambat)
         # A real browser against real server processes on a loaded two-core runner: a press can
-        # land in a rerun the page is still drawing. One more try, reported as RERUN by -ra; a
+        # land in a rerun the page is still drawing. One more try, reported as RERUN (-raR in pyproject.toml); a
         # defect fails both tries.
         if _pakai_peramban(item):
             item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=2))
