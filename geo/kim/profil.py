@@ -20,7 +20,7 @@ from geo.galat import GALAT, PERINGATAN, Laporan
 from geo.kim import daftar
 from geo.kim.logo import path_logo, periksa_logo
 from geo.kim.tersimpan import Tersimpan
-from geo.masuk.baca import KOLOM_BARIS, baca_tabel
+from geo.masuk.baca import KOLOM_BARIS, baca_tabel, nama_excel
 from geo.masuk.referensi import Referensi
 from geo.masuk.urai import urai_tanggal
 
@@ -174,7 +174,7 @@ def _tanggal(teks: str, kini: dt.date, catat) -> object:
 
 def _baca(path: Path, laporan: Laporan) -> pd.DataFrame | None:
     """CSV, or XLSX: the template's "Profil KIM" sheet when there is one, else the first sheet."""
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+    if not nama_excel(path):
         return baca_tabel(path, laporan, kolom_dikenal=KOLOM_PROFIL)
     from geo.kim.templat import LEMBAR_PROFIL
     from geo.masuk.baca import baca_bytes

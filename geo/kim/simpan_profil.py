@@ -18,7 +18,7 @@ from geo.galat import Laporan
 from geo.kim.logo import folder_logo
 from geo.kim.profil import KOLOM_PROFIL, path_profil, validasi_profil
 from geo.kim.tautan import KOLOM_ID_KIM, id_kim_sel, profil_dengan_daftar
-from geo.masuk.baca import KOLOM_BARIS, baca_bytes
+from geo.masuk.baca import KOLOM_BARIS, baca_bytes, baca_tabel, nama_excel
 from geo.masuk.dataset import Dataset
 from geo.simpan.berkas import Sidik, kunci
 from geo.simpan.kim import HasilSimpan, Perubahan, ganti_teraudit, ke_teks, perubahan_menurut, sesi_simpan
@@ -85,12 +85,7 @@ def _rujukan_berkas(path_kim: Path, ids: list[str]) -> pd.DataFrame:
     kosong = pd.DataFrame(columns=[KOLOM_BARIS, "id_potensi", KOLOM_ID_KIM])
     if not ids:
         return kosong
-    try:
-        data = path_kim.read_bytes()
-    except FileNotFoundError:
-        return kosong
-    teks = baca_bytes(data, path_kim.name, Laporan(), excel=path_kim.suffix.lower() in (".xlsx", ".xlsm"),
-                      kolom_dikenal=KOLOM_SIMPAN)
+    teks = baca_tabel(path_kim, Laporan(), kolom_dikenal=KOLOM_SIMPAN) if path_kim.exists() else None
     if teks is None or KOLOM_ID_KIM not in teks:
         return kosong
     teks = teks.assign(**{KOLOM_ID_KIM: id_kim_sel(teks)})
@@ -102,7 +97,7 @@ def _isi(teks: pd.DataFrame, path: Path) -> bytes:
 
     tabel = teks.drop(columns=KOLOM_BARIS)
     buf = io.BytesIO()
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    if nama_excel(path):
         tabel.to_excel(buf, index=False, engine="openpyxl")
     else:
         tabel.to_csv(buf, index=False, encoding="utf-8", lineterminator="\n")
@@ -131,8 +126,7 @@ def simpan_profil(frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik
     with kunci(path_kim), sesi_simpan(path, sidik_awal) as kini:
         lama = profil_untuk_sunting(dataset)
         if kini is not None:
-            mentah = baca_bytes(path.read_bytes(), path.name, Laporan(), excel=path.suffix.lower() in (".xlsx", ".xlsm"),
-                                kolom_dikenal=KOLOM_PROFIL)
+            mentah = baca_tabel(path, Laporan(), kolom_dikenal=KOLOM_PROFIL)
             lama = teks_profil(mentah) if mentah is not None else lama
         perubahan = bandingkan_profil(lama, teks)
         if perubahan.kosong and kini is not None:
@@ -145,7 +139,7 @@ def simpan_profil(frame: pd.DataFrame, dataset: Dataset, pengguna: Pelaku, sidik
             return HasilSimpan(False, dirujuk, perubahan, pesan=pesan_dirujuk(dirujuk))
         data = _isi(teks, path)
         # Saved means loadable: the exact bytes pass the loader's checks.
-        mentah = baca_bytes(data, path.name, Laporan(), excel=path.suffix.lower() in (".xlsx", ".xlsm"), kolom_dikenal=KOLOM_PROFIL)
+        mentah = baca_bytes(data, path.name, Laporan(), excel=nama_excel(path), kolom_dikenal=KOLOM_PROFIL)
         _, laporan_muat = validasi_profil(mentah, path.name, dataset.referensi, folder=None)
         if not laporan_muat.ok:
             return tolak_galat(laporan_muat)

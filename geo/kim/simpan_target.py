@@ -10,13 +10,11 @@ PostgreSQL's is :meth:`geo.simpan.pg.juri_pg.JuriPG.simpan_target`.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from geo.galat import Laporan
 from geo.kim.target import KOLOM_TARGET, target_dari_teks
-from geo.masuk.baca import KOLOM_BARIS, baca_bytes
+from geo.masuk.baca import KOLOM_BARIS, baca_bytes, nama_excel
 from geo.masuk.dataset import Dataset
 from geo.simpan.kim import Perubahan
 from geo.simpan.lingkup import Pelaku
@@ -25,8 +23,7 @@ from geo.simpan.lingkup import Pelaku
 def periksa_target(dataset: Dataset, data: bytes, nama: str) -> tuple[pd.DataFrame, Laporan]:
     """The uploaded table as the text cells to store (KOLOM_TARGET, canonical numbers) and the report on it."""
     laporan = Laporan()
-    excel = Path(nama).suffix.lower() in (".xlsx", ".xlsm")
-    mentah = baca_bytes(data, nama, laporan, excel=excel, kolom_dikenal=KOLOM_TARGET)
+    mentah = baca_bytes(data, nama, laporan, excel=nama_excel(nama), kolom_dikenal=KOLOM_TARGET)
     if mentah is None or not laporan.ok:
         return pd.DataFrame(columns=list(KOLOM_TARGET)), laporan
     for k in KOLOM_TARGET:

@@ -24,6 +24,11 @@ from geo.masuk.rumus import pulihkan_netral
 KOLOM_BARIS = "_baris"
 _DELIMITER = (";", ",", "\t", "|")
 _EKSTENSI_EXCEL = {".xlsx", ".xlsm"}
+
+
+def nama_excel(nama: str | Path) -> bool:
+    """Whether a file name says XLSX (a save writes that format back; a read of it skips sniffing)."""
+    return Path(nama).suffix.lower() in _EKSTENSI_EXCEL
 _MAGIC_XLS = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _BARIS_JUDUL_MAKS = 10
 NL = b"\n"
@@ -237,7 +242,7 @@ def baca_tabel(path: Path | str, laporan: Laporan, kolom_dikenal: Sequence[str] 
     except OSError as exc:
         laporan.tambah(nama, f"Berkas tidak dapat dibuka ({exc.strerror or exc}). Periksa lokasi berkas.")
         return None
-    return baca_bytes(data, nama, laporan, excel=path.suffix.lower() in _EKSTENSI_EXCEL or None, kolom_dikenal=kolom_dikenal)
+    return baca_bytes(data, nama, laporan, excel=nama_excel(path) or None, kolom_dikenal=kolom_dikenal)
 
 
 def _cari_header(rows: list[list[str]], kolom_dikenal: Sequence[str]) -> int:

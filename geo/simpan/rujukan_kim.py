@@ -17,7 +17,7 @@ import pandas as pd
 from geo.galat import Laporan
 from geo.kim.tautan import KOLOM_ID_KIM, id_kim_sel, periksa_id_kim
 from geo.masuk import skema
-from geo.masuk.baca import KOLOM_BARIS, tebak_delimiter
+from geo.masuk.baca import KOLOM_BARIS, nama_excel, tebak_delimiter
 from geo.masuk.referensi import Referensi
 
 # The kim.csv columns a save keeps: the import columns, then the optional link to the KIM table.
@@ -53,7 +53,7 @@ def kolom_tulis(tabel: pd.DataFrame, path: Path) -> list[str]:
 
 def _judul(path: Path) -> list[str]:
     """The header cells of a CSV file as saved (none for a missing or Excel file)."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    if nama_excel(path):
         try:
             from openpyxl import load_workbook
 
