@@ -20,8 +20,12 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geo.galat import GalatData
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FOLDER_CADANGAN = "cadangan"
 TUNGGU_KUNCI_DETIK = 10.0
@@ -70,6 +74,12 @@ def tulis_atomik(path: Path | str, tulis: Callable[[Path], None]) -> None:
         temp.unlink(missing_ok=True)
         raise
     _fsync_folder(path.parent)
+
+
+
+def tulis_csv_atomik(path: Path | str, tabel: pd.DataFrame) -> None:
+    """A text table as the CSV every record file is (UTF-8, ``\\n``, no index), replaced atomically."""
+    tulis_atomik(path, lambda temp: tabel.to_csv(temp, index=False, encoding="utf-8", lineterminator="\n"))
 
 
 def tulis_bytes_atomik(path: Path | str, data: bytes) -> None:

@@ -26,7 +26,7 @@ from geo.galat import GalatData, Laporan
 from geo.masuk.baca import baca_bytes
 from geo.masuk.dataset import Dataset
 from geo.masuk.kegiatan import KOLOM_KEGIATAN, validasi_kegiatan
-from geo.simpan.berkas import kunci, tulis_atomik, tulis_bytes_atomik
+from geo.simpan.berkas import kunci, tulis_bytes_atomik, tulis_csv_atomik
 from geo.simpan.gudang import Gudang, pilih_gudang
 from geo.simpan.kegiatan import id_potensi_sah, ke_teks, kode_per_potensi
 from geo.simpan.kim import HasilSimpan, Perubahan, catat_audit
@@ -74,8 +74,7 @@ class AntreBerkas:
             return None
 
     def _tulis(self, tabel: pd.DataFrame) -> None:
-        teks = tabel.reindex(columns=list(KOLOM_MENUNGGU))
-        tulis_atomik(self.path, lambda temp: teks.to_csv(temp, index=False, encoding="utf-8", lineterminator="\n"))
+        tulis_csv_atomik(self.path, tabel.reindex(columns=list(KOLOM_MENUNGGU)))
 
     def tambah(self, teks: pd.DataFrame, foto: dict[str, bytes], pengguna: str) -> None:
         """Photos first, then the CSV (the commit point), then the audit line."""

@@ -54,13 +54,9 @@ def ganti(conn, jenis: str, teks: pd.DataFrame, pengguna: str, aksi: str, berkas
     return rekaman_pg.catat_audit(conn, jenis, pengguna, aksi, berkas, perubahan, len(baris), catatan, sebelum)
 
 
-def teks_juri(tabel: pd.DataFrame) -> pd.DataFrame:
-    """Typed scores → the cells nilai_juri.csv holds (the CSV writer's number format)."""
-    return tabel[list(KOLOM_JURI)].astype(object).astype(str).reset_index(drop=True)
-
-
-def teks_target(tabel: pd.DataFrame) -> pd.DataFrame:
-    return tabel[list(KOLOM_TARGET)].astype(object).astype(str).reset_index(drop=True)
+def teks_rekaman(jenis: str, tabel: pd.DataFrame) -> pd.DataFrame:
+    """Typed scores or targets → the cells their CSV file holds (the CSV writer's number format)."""
+    return tabel[list(KOLOM[jenis])].astype(object).astype(str).reset_index(drop=True)
 
 
 class JuriPG:
@@ -89,7 +85,7 @@ class JuriPG:
                 lama = nilai_juri_dari_teks(teks, rekaman_pg.label(JENIS_JURI), laporan_lama)
                 if not laporan_lama.ok:
                     return 0, laporan_lama
-                ganti(conn, JENIS_JURI, teks_juri(gabung_nilai(lama, tabel)), nama_pelaku(pengguna), "nilai-juri",
+                ganti(conn, JENIS_JURI, teks_rekaman(JENIS_JURI, gabung_nilai(lama, tabel)), nama_pelaku(pengguna), "nilai-juri",
                       rekaman_pg.label(JENIS_JURI), f"{len(tabel)} nilai dari {nama}")
         except GalatLingkup as exc:  # rolled back; the refusal itself is kept, in the scores' audit
             self.catat_penolakan(exc, JENIS_JURI)
@@ -137,14 +133,14 @@ def impor(conn, ds, pengguna: str) -> None:
     """The files' scores and targets replace the stored ones (a record without a file is left as stored)."""
     if ds.profil is None:
         return
-    for jenis, simpanan, teks in ((JENIS_JURI, ds.profil.juri, teks_juri), (JENIS_TARGET, ds.profil.target, teks_target)):
+    for jenis, simpanan in ((JENIS_JURI, ds.profil.juri), (JENIS_TARGET, ds.profil.target)):
         if simpanan.tabel is not None:
-            ganti(conn, jenis, teks(simpanan.tabel), pengguna, "impor-db", NAMA_BERKAS[jenis], f"impor dari {NAMA_BERKAS[jenis]}")
+            ganti(conn, jenis, teks_rekaman(jenis, simpanan.tabel), pengguna, "impor-db", NAMA_BERKAS[jenis], f"impor dari {NAMA_BERKAS[jenis]}")
 
 
 def ekspor(gudang, folder) -> list:
     """``nilai_juri.csv`` / ``target_kim.csv`` into ``folder`` when the database holds them."""
-    from geo.simpan.berkas import tulis_atomik
+    from geo.simpan.berkas import tulis_csv_atomik
 
     hasil = []
     with gudang.kolam.koneksi() as conn:
@@ -154,6 +150,6 @@ def ekspor(gudang, folder) -> list:
             continue
         path = folder / NAMA_BERKAS[jenis]
         tabel = teks.drop(columns=KOLOM_BARIS).reindex(columns=list(KOLOM[jenis]))
-        tulis_atomik(path, lambda t, tabel=tabel: tabel.to_csv(t, index=False, encoding="utf-8", lineterminator="\n"))
+        tulis_csv_atomik(path, tabel)
         hasil.append(path)
     return hasil

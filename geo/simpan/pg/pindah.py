@@ -22,7 +22,7 @@ from geo.galat import GalatData, Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
 from geo.masuk.batas import KOLOM_BATAS
 from geo.masuk.dataset import muat_dataset
-from geo.simpan.berkas import tulis_atomik, tulis_bytes_atomik
+from geo.simpan.berkas import tulis_atomik, tulis_bytes_atomik, tulis_csv_atomik
 from geo.simpan.kim import HasilSimpan
 from geo.simpan.pg import juri_pg, pindah_antre, profil_pg, rekaman_pg
 from geo.simpan.pg.gudang_pg import KUNCI_SIMPAN, TABEL_BATAS, GudangPG, simpan_dalam
@@ -190,18 +190,17 @@ def ekspor(gudang: GudangPG, folder: Path | str) -> list[Path]:
     ref = pd.DataFrame(isi["referensi"], columns=isi["kolom_referensi"]).fillna("")
     ds = gudang.muat()
     hasil = [folder / "kim.csv", folder / "boundaries.geojson", folder / "kelurahan.csv", folder / "wilayah.json"]
-    tulis_atomik(hasil[0], lambda t: kim.to_csv(t, index=False, encoding="utf-8", lineterminator="\n"))
+    tulis_csv_atomik(hasil[0], kim)
     tulis_atomik(hasil[1], lambda t: pyogrio.write_dataframe(ds.batas, t, driver="GeoJSON", layer="batas",
                                                              layer_options={"COORDINATE_PRECISION": 15}))
-    tulis_atomik(hasil[2], lambda t: ref.to_csv(t, index=False, encoding="utf-8", lineterminator="\n"))
+    tulis_csv_atomik(hasil[2], ref)
     tulis_bytes_atomik(hasil[3], (json.dumps(isi["wilayah"], ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     with gudang.kolam.koneksi() as conn:
         rekaman = {jenis: rekaman_pg.baca(conn, jenis)[0] for jenis in (rekaman_pg.JENIS_KEGIATAN, rekaman_pg.JENIS_ANGGARAN)}
     for jenis, teks in rekaman.items():
         if teks is not None:
             path = folder / f"{jenis}.csv"
-            isi_teks = teks.drop(columns=KOLOM_BARIS)
-            tulis_atomik(path, lambda t, isi_teks=isi_teks: isi_teks.to_csv(t, index=False, encoding="utf-8", lineterminator="\n"))
+            tulis_csv_atomik(path, teks.drop(columns=KOLOM_BARIS))
             hasil.append(path)
     hasil += pindah_antre.ekspor(gudang, folder)
     hasil += juri_pg.ekspor(gudang, folder)

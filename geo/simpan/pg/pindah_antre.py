@@ -16,7 +16,7 @@ import pandas as pd
 
 from geo.galat import Laporan
 from geo.masuk.baca import KOLOM_BARIS, baca_tabel
-from geo.simpan.berkas import tulis_atomik, tulis_bytes_atomik
+from geo.simpan.berkas import tulis_bytes_atomik, tulis_csv_atomik
 from geo.simpan.pg import rekaman_pg
 from geo.simpan.pg.menunggu_pg import JENIS_MENUNGGU, JENIS_PENETAPAN, baca_antre, tambah_antre
 
@@ -95,15 +95,13 @@ def ekspor(gudang, folder: Path) -> list[Path]:
         penetapan, _ = rekaman_pg.baca(conn, JENIS_PENETAPAN)
     if len(antre):
         path = folder / NAMA_BERKAS
-        teks = antre.reindex(columns=list(KOLOM_MENUNGGU))
-        tulis_atomik(path, lambda t: teks.to_csv(t, index=False, encoding="utf-8", lineterminator="\n"))
+        tulis_csv_atomik(path, antre.reindex(columns=list(KOLOM_MENUNGGU)))
         hasil.append(path)
         for id_kegiatan, data in foto.items():
             tulis_bytes_atomik(path.with_suffix("") / f"{id_kegiatan}.jpg", data)
             hasil.append(path.with_suffix("") / f"{id_kegiatan}.jpg")
     if penetapan is not None:
         path = path_penetapan(folder / "anggaran.csv")
-        teks = penetapan.drop(columns=KOLOM_BARIS)
-        tulis_atomik(path, lambda t: teks.to_csv(t, index=False, encoding="utf-8", lineterminator="\n"))
+        tulis_csv_atomik(path, penetapan.drop(columns=KOLOM_BARIS))
         hasil.append(path)
     return hasil

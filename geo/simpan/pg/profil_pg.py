@@ -21,7 +21,7 @@ from geo.kim.profil import KOLOM_PROFIL
 from geo.kim.simpan_pg import TABEL_PROFIL, ada_tabel
 from geo.masuk.baca import KOLOM_BARIS
 from geo.masuk.dataset import Dataset
-from geo.simpan.berkas import tulis_bytes_atomik
+from geo.simpan.berkas import tulis_bytes_atomik, tulis_csv_atomik
 from geo.simpan.kim import GalatKonflik, HasilSimpan
 from geo.simpan.lingkup import GalatLingkup, Pelaku, nama_pelaku, periksa_profil
 
@@ -194,7 +194,7 @@ def ekspor_profil(gudang: Any, folder: Path) -> list[Path]:
             return []
         tabel = pd.DataFrame([{k: str((r[0] or {}).get(k, "")) for k in KOLOM_PROFIL} for r in rows], columns=list(KOLOM_PROFIL))
         path = folder / "profil_kim.csv"
-        tulis_bytes_atomik(path, tabel.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        tulis_csv_atomik(path, tabel)
         hasil = [path]
         if cermin_logo(conn, folder) is not None:
             from geo.kim.logo import FOLDER_LOGO
