@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import pandas as pd
-
 from geo.anggaran.uang import rupiah
 from geo.galat import GalatData
 from geo.masuk.dataset import Dataset
@@ -155,8 +153,3 @@ def sub_kegiatan_dari(dataset: Dataset, total: int | None = None, pada: dt.date 
                             for p in penanda if isinstance(p, dict)),
         tempat=_teks(raw, "tempat"), catatan=_teks(raw, "catatan"),
     )
-
-
-def lokasi_baris(tabel: pd.DataFrame) -> pd.Series:
-    """Each line's receiving kelurahan as the form prints it (``Kel. Api-Api``)."""
-    return tabel["kelurahan"].map(lambda k: f"Kel. {k}" if k else "")

@@ -42,14 +42,6 @@ def tabel_kosong() -> pd.DataFrame:
     return pd.DataFrame({k: pd.Series(dtype=object) for k in KOLOM_MENUNGGU})
 
 
-def path_menunggu(dataset: Dataset) -> Path:
-    return dataset.path_kim.parent / NAMA_BERKAS
-
-
-def folder_foto_menunggu(dataset: Dataset) -> Path:
-    return path_menunggu(dataset).with_suffix("")
-
-
 class AntreBerkas:
     """The file store's queue: one CSV (text cells) and a photo folder, changed under the CSV's lock."""
 
