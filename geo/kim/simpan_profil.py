@@ -179,11 +179,6 @@ def simpan_logo(dataset: Dataset, id_kim: str, data: bytes, pengguna: Pelaku, na
     return tujuan.name
 
 
-__all__ = ["AKSI_PROFIL", "REKAMAN_PROFIL", "baca_profil_untuk_sunting", "bandingkan_profil", "folder_logo",
-           "kode_per_id", "laporan_dirujuk", "nama_logo", "periksa_teks", "profil_untuk_sunting", "simpan_logo", "simpan_profil",
-           "teks_profil"]
-
-
 def muat_lembar_juri(dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku) -> tuple[int, Laporan]:
     """A filled jury sheet (``kim juri-templat``) into nilai_juri.csv: the file store's ``Gudang.simpan_nilai_juri``.
 
@@ -208,3 +203,8 @@ def muat_lembar_juri(dataset: Dataset, data: bytes, nama: str, pengguna: Pelaku)
         ganti_teraudit(tujuan, ke_csv_juri(gabung_nilai(lama, tabel)), nama_pelaku(pengguna), "nilai-juri",
                        Perubahan(diubah=ids), len(tabel), f"{len(tabel)} nilai dari {nama}")
     return len(tabel), laporan
+
+
+__all__ = ["AKSI_PROFIL", "REKAMAN_PROFIL", "baca_profil_untuk_sunting", "bandingkan_profil", "folder_logo", "kode_per_id",
+           "laporan_dirujuk", "muat_lembar_juri", "nama_logo", "periksa_teks", "profil_untuk_sunting", "simpan_logo",
+           "simpan_profil", "teks_profil"]
