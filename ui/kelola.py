@@ -43,18 +43,23 @@ K_UNGGAH_KE = "kelola_unggah_ke"  # bumped after each saved upload, so the uploa
 _LOG = logging.getLogger("geo.login")
 
 
-def daftar_pengguna() -> DaftarPengguna:
-    """Bootstrap administrators (``st.secrets["pengguna"]``, ``KIM_PENGGUNA``) plus the accounts in the store."""
+def pengguna_awal() -> DaftarPengguna:
+    """The bootstrap administrators: ``st.secrets["pengguna"]`` and ``KIM_PENGGUNA``."""
     try:
         rahasia = dict(st.secrets.get("pengguna", {}) or {})
     except (OSError, StreamlitAPIException, ValueError):  # no secrets.toml at all is normal
         rahasia = {}
+    return kumpulkan_pengguna(rahasia)
+
+
+def daftar_pengguna() -> DaftarPengguna:
+    """Bootstrap administrators (:func:`pengguna_awal`) plus the accounts in the store."""
     try:
         tersimpan = penyimpan_untuk(gudang()).baca()
     except Exception as exc:  # noqa: BLE001 - an unreadable account store must not lock out the bootstrap administrator
         _LOG.warning("Akun tersimpan tidak dapat dibaca: %s", exc)
         tersimpan = []
-    return gabung_pengguna(kumpulkan_pengguna(rahasia), tersimpan)
+    return gabung_pengguna(pengguna_awal(), tersimpan)
 
 
 def _kunci_koneksi() -> str | None:

@@ -13,7 +13,7 @@ from geo.galat import GalatData
 from geo.i18n import t
 from geo.simpan.daftar_akun import hapus_akun, penyimpan_untuk, tambah_akun, ubah_akun
 from geo.simpan.lingkup import ADMINISTRATOR, PELAPOR, PERAN, Akun, periksa_lingkup_wilayah
-from ui.kelola import daftar_pengguna, kabar
+from ui.kelola import kabar, pengguna_awal
 from ui.md import aman_md
 from ui.muat import gudang, muat
 from ui.navigasi import bahasa_halaman
@@ -31,7 +31,7 @@ def tab_akun(pengguna: Akun) -> None:
     kolom = [t(f"ak_kol_{k}", bahasa) for k in ("nama", "peran", "lingkup", "diubah")]
     # The bootstrap administrators (KIM_PENGGUNA / secrets) are accounts too: listed, never editable here.
     tersimpan = {a.nama for a in semua}
-    awal = [(n, ADMINISTRATOR, t("ak_semua", bahasa), t("ak_awal", bahasa)) for n in sorted(daftar_pengguna().akun) if n not in tersimpan]
+    awal = [(n, ADMINISTRATOR, t("ak_semua", bahasa), t("ak_awal", bahasa)) for n in sorted(pengguna_awal().akun) if n not in tersimpan]
     tabel = pd.DataFrame([*awal, *((a.nama, a.peran, a.lingkup or t("ak_semua", bahasa), a.diubah) for a in semua)], columns=kolom)
     st.dataframe(tabel, hide_index=True, width="stretch")
     with st.form("akun_form", clear_on_submit=True):
