@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -62,7 +63,12 @@ def angka(nilai: float | None, desimal: int | None = None, bahasa: str = "id", k
         return kosong
     if desimal is None:
         desimal = 0 if round(x, 1).is_integer() else 1
-    x = round(x, desimal) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return _format_angka(round(x, desimal) + 0.0, desimal, bahasa)  # + 0.0 turns -0.0 into 0.0
+
+
+@lru_cache(maxsize=4096)
+def _format_angka(x: float, desimal: int, bahasa: str) -> str:
+    """Babel's separators, remembered: a page formats the same few counts on every rerun (issue #26)."""
     return format_decimal(x, format=_pola(desimal), locale=_lokal(bahasa))
 
 

@@ -18,14 +18,12 @@ from geo.peta import aset
 from geo.peta.buat import kelurahan_di_titik, peta_dasar_terjangkau
 from geo.peta.hidup import (
     MAKS_TITIK_AGREGAT,
-    PembaruanPeta,
     kotak_wilayah,
-    perubahan,
+    pembaruan_tampilan,
     peta_dasar,
     titik_disembunyikan,
     tulis_statis,
 )
-from geo.peta.legenda import html_legenda
 from geo.simpan.berkas import sidik_cepat
 from geo.simpan.foto import folder_foto
 from geo.tampilan.susun import Tampilan
@@ -111,11 +109,11 @@ def _argumen_dasar(sidik: tuple, basemap: str, bahasa: str, url_aset: str, tingk
     return argumen_dasar(peta, KUNCI_PETA)
 
 
-def _kelompok(pembaruan: PembaruanPeta) -> str:
+def _kelompok(skrip: str) -> str:
     """The ``feature_group`` st_folium's frontend evaluates: our update, in an empty group."""
     return (
         "var feature_group_feature_group_0 = L.featureGroup({});\n"
-        f"{pembaruan.skrip()}\n"
+        f"{skrip}\n"
         "map_div.addLayer(feature_group_feature_group_0);\n"
         "window.feature_group = window.feature_group || [];\n"
         "window.feature_group.push(feature_group_feature_group_0);\n"
@@ -134,8 +132,7 @@ def gambar_peta(tampilan: Tampilan, url_aset: str) -> None:
         st.caption(t("titik_agregat", keadaan.bahasa, n=angka(MAKS_TITIK_AGREGAT, keadaan.bahasa)))
     ds = tampilan.dataset
     dasar = _argumen_dasar(_sidik(ds), basemap, keadaan.bahasa, url_aset, tampilan.tingkat, tampilan.wilayah, ds)
-    legenda = html_legenda(tampilan, dengan_catatan=False)
-    pembaruan = PembaruanPeta(perubahan(tampilan, legenda))
+    legenda, skrip = pembaruan_tampilan(tampilan)
     kunci = dasar["kunci"]
 
     def _saat_berubah() -> None:
@@ -144,7 +141,7 @@ def gambar_peta(tampilan: Tampilan, url_aset: str) -> None:
 
     # The link's zoom and centre, the same on every rerun of this map: streamlit-folium applies them once
     # (setView after the map fitted itself) and never again, so a pan is not undone; the map reports each move.
-    tampilkan_komponen(dasar, _kelompok(pembaruan), TINGGI_PETA, _saat_berubah, **posisi_komponen(kunci, kotak_wilayah(ds, tampilan.wilayah)))
+    tampilkan_komponen(dasar, _kelompok(skrip), TINGGI_PETA, _saat_berubah, **posisi_komponen(kunci, kotak_wilayah(ds, tampilan.wilayah)))
     # The CSS is our own file, in an element of its own: the same on every rerun, so Streamlit's message
     # cache sends it as a hash (.streamlit/config.toml); only the legend changes. Its HTML is escaped in geo.peta.legenda.
     st.html(f"<style>{_css_peta()}</style>")

@@ -17,6 +17,7 @@ from ui.waktu import angka_tidak_aktif
 # Rows one page of the table below the map carries: the rows are paged on the server, so a rerun sends
 # one page (about 10 KB), never the 400,000 rows of a country; every row is in the CSV (issue #26).
 BARIS_PER_HALAMAN = 50
+K_BUKA_TABEL = "kim_buka_tabel"  # the table's section: open or closed, kept by Streamlit as an expander state
 
 
 def angka_kpi(tampilan: Tampilan) -> dict[str, float | int | None]:
@@ -25,29 +26,28 @@ def angka_kpi(tampilan: Tampilan) -> dict[str, float | int | None]:
 
 
 def kartu_kpi(tampilan: Tampilan, bahasa: str) -> None:
+    """The cards in one wrapping row: one container, not a row of five columns (fewer elements per rerun, #26)."""
     k = angka_kpi(tampilan)
-    with st.container(key="kim_kpi"):
-        _kartu(k, bahasa, tampilan)
-
-
-def _kartu(k: dict, bahasa: str, tampilan: Tampilan | None = None) -> None:
-    tidak_aktif = angka_tidak_aktif(tampilan) if tampilan is not None else None
-    c1, c2, c3, c4, *c5 = st.columns(5 if tidak_aktif else 4)
-    c1.metric(t("kpi_kim", bahasa), angka(k["kim"], bahasa), help=t("kpi_dari", bahasa, n=angka(k["kelurahan"], bahasa), **(sebutan_tampilan(tampilan, bahasa) if tampilan else {})), border=True)
-    c2.metric(t("kpi_potensi", bahasa), angka(k["potensi"], bahasa), border=True)
-    c3.metric(t("kpi_aktif", bahasa), nilai_metrik("persen_aktif", k["persen_aktif"], bahasa), help=t("kpi_aktif_bantu", bahasa, n=angka(k["aktif"], bahasa)), border=True)
-    c4.metric(t("kpi_anggota", bahasa), angka(k["anggota"], bahasa), border=True)
-    if tidak_aktif:
-        n, m = tidak_aktif
-        c5[0].metric(t("kpi_tidak_aktif", bahasa, m=m), angka(n, bahasa), border=True,
-                     help=t("kpi_tidak_aktif_bantu", bahasa, m=m, pada=tanggal(tampilan.pada, bahasa)))
+    kata = sebutan_tampilan(tampilan, bahasa)
+    tidak_aktif = angka_tidak_aktif(tampilan)
+    with st.container(key="kim_kpi", horizontal=True, gap="small"):
+        st.metric(t("kpi_kim", bahasa), angka(k["kim"], bahasa), help=t("kpi_dari", bahasa, n=angka(k["kelurahan"], bahasa), **kata),
+                  border=True)
+        st.metric(t("kpi_potensi", bahasa), angka(k["potensi"], bahasa), border=True)
+        st.metric(t("kpi_aktif", bahasa), nilai_metrik("persen_aktif", k["persen_aktif"], bahasa),
+                  help=t("kpi_aktif_bantu", bahasa, n=angka(k["aktif"], bahasa)), border=True)
+        st.metric(t("kpi_anggota", bahasa), angka(k["anggota"], bahasa), border=True)
+        if tidak_aktif:
+            n, m = tidak_aktif
+            st.metric(t("kpi_tidak_aktif", bahasa, m=m), angka(n, bahasa), border=True,
+                      help=t("kpi_tidak_aktif_bantu", bahasa, m=m, pada=tanggal(tampilan.pada, bahasa)))
 
 
 def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
     """The two charts and the table of filtered potentials (one page of :data:`BARIS_PER_HALAMAN` rows).
 
     Each is a fragment: opening the charts or turning a page reruns that part only, not the
-    map and the sidebar (issue #26). Closed, the charts are neither computed nor sent.
+    map and the sidebar (issue #26). Closed, the charts and the table are neither computed nor sent.
     """
     st.subheader(t("ringkasan", bahasa))
     _grafik(tampilan, bahasa)
@@ -70,8 +70,16 @@ def _grafik(tampilan: Tampilan, bahasa: str) -> None:
 
 @st.fragment
 def _tabel(tampilan: Tampilan, bahasa: str) -> None:
-    st.markdown(f"**{t('tabel_potensi', bahasa)}** · {angka(len(tampilan.potensi), bahasa)}")
+    """Closed, the table is neither built nor sent (issue #26); its label still gives the row count."""
     n = len(tampilan.potensi)
+    bagian = st.expander(f"{t('tabel_potensi', bahasa)} · {angka(n, bahasa)}", key=K_BUKA_TABEL, on_change="rerun",
+                         icon=":material/table_rows:")
+    if bagian.open:
+        with bagian:
+            _isi_tabel(tampilan, n, bahasa)
+
+
+def _isi_tabel(tampilan: Tampilan, n: int, bahasa: str) -> None:
     tanda = (tampilan.filter, tampilan.tingkat, tampilan.wilayah, n)  # other rows start again at page 1
     hal = potong(n, BARIS_PER_HALAMAN, halaman_tabel(tanda))
     if hal.jumlah_hal > 1:

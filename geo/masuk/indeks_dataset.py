@@ -88,6 +88,8 @@ class IndeksDataset:
     # The last Views by view state (without the map's position) and day: a pan or zoom reruns the
     # page, and must not recompute the rows (geo.tampilan.susun.tampilkan).
     tampilan: Peta = field(default_factory=lambda: Peta(4))
+    # The map's legend and update script per View (geo.peta.hidup.pembaruan_tampilan): a few KB each.
+    pembaruan_peta: Peta = field(default_factory=lambda: Peta(32))
 
 
 def per_tingkat(simpanan: dict[str, V], tingkat: str, buat: Callable[[], V]) -> V:

@@ -41,7 +41,7 @@ from geo.peta.data import DESIMAL_KOORDINAT, gaya_status, geometri_peta
 from geo.peta.label import prioritas_label, titik_label
 from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, Legenda, SkalaMetrik
 from geo.simpan import foto
-from geo.tampilan import indeks, kelas
+from geo.tampilan import indeks, kelas, waktu
 from geo.tampilan.agregat import kode_dataset
 from geo.tampilan.sebutan import sebutan
 from geo.tampilan.susun import Tampilan
@@ -394,3 +394,20 @@ def perubahan(tampilan: Tampilan, legenda: str) -> dict:
         "pilih": int(kode_semua.get_loc(terpilih)) if terpilih and terpilih in kode_semua else None,
         "batas": _kotak_tampilan(tampilan, kotak_kel, baris),
     }
+
+
+def pembaruan_tampilan(tampilan: Tampilan) -> tuple[str, str]:
+    """(the legend's HTML, the map update's script) of one View, computed once per view state and day.
+
+    A rerun that shows a view already seen (back to a filter, a pan, a page turn) sends the same
+    bytes without rebuilding them (issue #26); the key is the View's own, without the map's position.
+    """
+    from geo.peta.legenda import html_legenda  # legenda imports this module
+
+    def buat() -> tuple[str, str]:
+        legenda = html_legenda(tampilan, dengan_catatan=False)
+        return legenda, PembaruanPeta(perubahan(tampilan, legenda)).skrip()
+
+    kunci = (tampilan.keadaan.tanpa_posisi(), waktu.hari_ini())
+    return tampilan.dataset.indeks.pembaruan_peta.ambil(kunci, buat)
+

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from ui.ringkasan import K_BUKA_TABEL
+
 HALAMAN = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 
 
@@ -13,6 +15,13 @@ def _jalan(at: AppTest) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def _tabel_terbuka() -> AppTest:
+    """The page with the table's section open (closed, the table is not built: issue #26)."""
+    at = AppTest.from_file(HALAMAN, default_timeout=90)
+    at.session_state[K_BUKA_TABEL] = True
+    return _jalan(at)
 
 
 def _tabel(at: AppTest):
@@ -23,7 +32,7 @@ def _tabel(at: AppTest):
 def test_tabel_menampilkan_baris_pertama_dan_mengunduh_semua(env_provinsi, monkeypatch):
     ds = env_provinsi
     monkeypatch.setattr("ui.ringkasan.BARIS_PER_HALAMAN", 2000)  # a page that holds every row: no page controls
-    at = _jalan(AppTest.from_file(HALAMAN, default_timeout=90))
+    at = _tabel_terbuka()
     assert len(_tabel(at)) == 2000 and any("Klik judul kolom untuk mengurutkan." in c.value for c in at.caption)
     assert not any("potensi pertama" in c.value for c in at.caption)
 
@@ -94,7 +103,7 @@ def test_filter_kecamatan_mengikuti_wilayah_yang_dimasuki(env_provinsi, monkeypa
 def test_tabel_berhalaman_tombol_dan_filter(env_provinsi):
     """The default page: 50 rows sent, page buttons move through every row, a filter starts again at page 1."""
     ds = env_provinsi
-    at = _jalan(AppTest.from_file(HALAMAN, default_timeout=90))
+    at = _tabel_terbuka()
     assert list(_tabel(at)["id_potensi"]) == list(ds.potensi["id_potensi"].iloc[:50])
     assert any("50 potensi pertama dari 2.000" in c.value for c in at.caption)
     assert any("Halaman 1 dari 40" in m.value for m in at.markdown)
@@ -145,3 +154,13 @@ def test_pemilih_besar_menjadi_kotak_cari(env_provinsi):
     _jalan(at)  # the open unit stays listed, so the detail does not close under the user
     assert at.selectbox(key="w_kelurahan").value == str(desa["kode"]) and len(at.selectbox(key="w_kelurahan").options) == 1
     assert any("Tidak ada desa/kelurahan yang cocok" in c.value for c in at.caption)
+
+
+def test_tabel_tertutup_tidak_dibuat_tetapi_dihitung(env_provinsi):
+    """Closed (the default), the table costs nothing: no rows built or sent; its label still counts them."""
+    at = _jalan(AppTest.from_file(HALAMAN, default_timeout=90))
+    assert not [d for d in at.dataframe if "id_potensi" in d.value.columns]
+    assert "Daftar potensi · 2.000" in [e.label for e in at.expander]
+    at.session_state[K_BUKA_TABEL] = True
+    _jalan(at)
+    assert len(_tabel(at)) == 50
