@@ -43,7 +43,7 @@ h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
 .kim-waktu { margin: 0 0 .35rem 0; }
 .kim-tabel-posisi { margin: 0; text-align: center; white-space: nowrap; }
 /* The KPI cards share one wrapping row equally (one container, no columns: issue #26). */
-.st-key-kim_kpi > [data-testid="stElementContainer"] { flex: 1 1 9rem; min-width: 9rem; }
+.st-key-kim_kpi > [data-testid="stElementContainer"] { flex: 1 1 auto; min-width: 8rem; }
 @media (max-width: 640px) {
   [data-testid="stMetricValue"] { font-size: 1.35rem; }
   h1 { font-size: 1.6rem !important; }

@@ -44,9 +44,19 @@ def perbarui(feature_group: str) -> dict:
     return data
 
 
+def skrip(komponen_args: dict, dir_vendor=None) -> str:
+    """A live map's base script: inline, or the static file it is loaded from (the last ``js_links``, #26)."""
+    if komponen_args.get("script"):
+        return komponen_args["script"]
+    from geo.peta import aset
+
+    m = re.search(r"vendor/(data/dasar-[0-9a-f]+\.js)$", komponen_args["js_links"][-1])
+    return ((dir_vendor or aset.DIR_VENDOR) / m.group(1)).read_text(encoding="utf-8")
+
+
 def statis(komponen_args: dict, dir_vendor) -> dict:
     """The static file (geometry, names, tooltip headings) a live map loads for its level."""
-    m = re.search(r"vendor/(data/kim-[0-9a-f]+\.json)", komponen_args["script"])
+    m = re.search(r"vendor/(data/kim-[0-9a-f]+\.json)", skrip(komponen_args, dir_vendor))
     return json.loads((dir_vendor / m.group(1)).read_text(encoding="utf-8"))
 
 

@@ -17,6 +17,7 @@ needs the component and the render helpers streamlit-folium keeps private
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import logging
 from collections.abc import Callable
 
@@ -43,15 +44,27 @@ def periksa_versi() -> bool:
     return True
 
 
-def argumen_dasar(peta: folium.Map, kunci: str) -> dict:
-    """The component arguments of a rendered base map, as ``st_folium`` computes them."""
+def argumen_dasar(peta: folium.Map, kunci: str, tulis_skrip: Callable[[str], str] | None = None) -> dict:
+    """The component arguments of a rendered base map, as ``st_folium`` computes them.
+
+    With ``tulis_skrip`` (script → its URL) the script and the header travel as a static file loaded after the
+    other ``js_links``: the frontend loads those before it runs ``script``, and runs ``script``
+    only when it creates the map, so an empty one is never missed (streamlit-folium 0.27).
+    The key still hashes the whole script: another base map is another component.
+    """
     peta.get_root().render()
     script = _sf._get_map_string(peta)
-    return {
-        "script": script, "header": _sf._get_header(peta), "html": _sf._get_html(peta), "id": _sf.get_full_id(peta),
-        "css_links": [h for _, h in peta.default_css], "js_links": [s for _, s in peta.default_js],
+    js_links = [s for _, s in peta.default_js]
+    hasil = {
+        "script": script, "header": " ".join(_sf._get_header(peta).split()), "html": _sf._get_html(peta),
+        "id": _sf.get_full_id(peta), "css_links": [h for _, h in peta.default_css], "js_links": js_links,
         "kunci": _sf.generate_js_hash(script, kunci, False),
     }
+    if tulis_skrip is not None:
+        # The header (meta tags and the map's styles) is needed once too: the file adds it to the frame.
+        kepala = f"document.head.insertAdjacentHTML('beforeend', {json.dumps(hasil['header'])});\n"
+        hasil.update(script="", header="", js_links=[*js_links, tulis_skrip(kepala + script)])
+    return hasil
 
 
 def tampilkan_komponen(dasar: dict, kelompok: str, tinggi: int, saat_berubah: Callable[[], None],

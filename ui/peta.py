@@ -22,6 +22,7 @@ from geo.peta.hidup import (
     pembaruan_tampilan,
     peta_dasar,
     titik_disembunyikan,
+    tulis_skrip_dasar,
     tulis_statis,
 )
 from geo.simpan.berkas import sidik_cepat
@@ -106,7 +107,7 @@ def _argumen_dasar(sidik: tuple, basemap: str, bahasa: str, url_aset: str, tingk
     nama = _berkas_statis(sidik, bahasa, tingkat, wilayah, _dataset)
     peta = peta_dasar(_dataset, basemap, bahasa, url_data=f"{url_aset}/{nama}", url_aset=url_aset,
                       legenda_terbuka=False, wilayah=wilayah)  # the legend is drawn under the map, so the map stays clear
-    return argumen_dasar(peta, KUNCI_PETA)
+    return argumen_dasar(peta, KUNCI_PETA, tulis_skrip=lambda skrip: f"{url_aset}/{tulis_skrip_dasar(skrip)}")
 
 
 def _kelompok(skrip: str) -> str:

@@ -194,10 +194,23 @@ def tulis_statis(dataset: Dataset, bahasa: str, dir_vendor: Path | None = None, 
     """Write the static data under ``static/vendor/data/`` named by its hash; returns the name.
 
     Content-addressed: a new data version is a new file, so a browser cache
-    can never show old boundaries. Written atomically (temp file + rename).
+    can never show old boundaries.
     """
-    isi = teks_statis(dataset, bahasa, tingkat, wilayah)
-    nama = f"kim-{hashlib.sha256(isi).hexdigest()[:20]}.json"
+    return _tulis_data(teks_statis(dataset, bahasa, tingkat, wilayah), "kim-", ".json", dir_vendor)
+
+
+def tulis_skrip_dasar(skrip: str, dir_vendor: Path | None = None) -> str:
+    """Write a base map's script as a static file (``data/dasar-<hash>.js``); returns its name.
+
+    The browser loads it once, before the map starts, like Leaflet itself, instead of the
+    page re-sending the same 2-3 KB of script with every filter click (issue #26).
+    """
+    return _tulis_data(skrip.encode("utf-8"), "dasar-", ".js", dir_vendor)
+
+
+def _tulis_data(isi: bytes, awalan: str, akhiran: str, dir_vendor: Path | None) -> str:
+    """Write ``isi`` under ``static/vendor/data/`` named by its hash, atomically (temp file + rename)."""
+    nama = f"{awalan}{hashlib.sha256(isi).hexdigest()[:20]}{akhiran}"
     folder = (dir_vendor or aset.DIR_VENDOR) / DIR_DATA
     target = folder / nama
     if not target.exists():
@@ -405,8 +418,9 @@ def pembaruan_tampilan(tampilan: Tampilan) -> tuple[str, str]:
     from geo.peta.legenda import html_legenda  # legenda imports this module
 
     def buat() -> tuple[str, str]:
-        legenda = html_legenda(tampilan, dengan_catatan=False)
-        return legenda, PembaruanPeta(perubahan(tampilan, legenda)).skrip()
+        # The page draws the legend under the map; the map copies it from there (kim-peta.js, salinLegenda)
+        # rather than receiving it a second time in its update.
+        return html_legenda(tampilan, dengan_catatan=False), PembaruanPeta(perubahan(tampilan, "")).skrip()
 
     kunci = (tampilan.keadaan.tanpa_posisi(), waktu.hari_ini())
     return tampilan.dataset.indeks.pembaruan_peta.ambil(kunci, buat)

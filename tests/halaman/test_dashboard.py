@@ -59,7 +59,10 @@ def test_halaman_bawaan(wilayah_uji):
     assert _kpi(at) == {"KIM": "2", "Potensi": "5", "Potensi aktif": "60%", "Anggota": "45"}
     args = _peta(at)
     assert len(_ubah(at)["i"]) == 3 and len(_titik(at)) == 5
-    assert "L.kimHidup.muat" in args["script"] and "coordinates" not in args["script"]  # geometry is a static file
+    dasar = peta_uji.skrip(args)
+    assert "L.kimHidup.muat" in dasar and "coordinates" not in dasar  # geometry is a static file
+    assert args["script"] == "" and "/data/dasar-" in args["js_links"][-1]  # and so is the base script: not re-sent per rerun
+    assert peta_uji.perbarui(args["feature_group"])["legenda"] == ""  # drawn under the map; the map copies it
     # Issue #22: a pan or zoom is reported (zoom/center) so the URL follows the map; its rerun recomputes
     # no rows (the View memo, tests/halaman/test_dashboard.py::test_zoom_pusat_dari_tautan_dan_geser).
     assert args["returned_objects"] == ["last_object_clicked", "zoom", "center", "bounds"]
@@ -152,7 +155,7 @@ def test_bahasa_inggris(wilayah_uji):
     at = _jalan({"bahasa": "en"})
     assert at.title[0].value == "KIM Potential Map"
     assert "Potentials" in _kpi(at)
-    assert '"KIM potentials"' in _peta(at)["script"]  # layer names in the layer control
+    assert '"KIM potentials"' in peta_uji.skrip(_peta(at))  # layer names in the layer control
 
 
 def test_data_tidak_sah_menampilkan_laporan(wilayah_uji, monkeypatch):
@@ -205,7 +208,7 @@ def test_memilih_kelurahan_tidak_memuat_ulang_peta(wilayah_uji):
     at.selectbox(key="w_kelurahan").set_value(KODE_B).run()
     sesudah = _peta(at)
     # Same script → same component key: the browser keeps the map, only the update changes.
-    assert sesudah["script"] == sebelum["script"] and sesudah["key"] == sebelum["key"]
+    assert peta_uji.skrip(sesudah) == peta_uji.skrip(sebelum) and sesudah["key"] == sebelum["key"]
     assert peta_uji.perbarui(sebelum["feature_group"])["pilih"] is None and peta_uji.perbarui(sesudah["feature_group"])["pilih"] == 1
 
 
@@ -216,7 +219,7 @@ def test_filter_metrik_kelas_tidak_memuat_ulang_peta(wilayah_uji):
     at.selectbox(key="w_metrik").set_value("jumlah_anggota").run()
     at.slider(key="w_kelas").set_value(3).run()
     sesudah = _peta(at)
-    assert sesudah["script"] == sebelum["script"] and sesudah["key"] == sebelum["key"]
+    assert peta_uji.skrip(sesudah) == peta_uji.skrip(sebelum) and sesudah["key"] == sebelum["key"]
     assert sesudah["feature_group"] != sebelum["feature_group"] and len(_titik(at)) == 3
 
 
@@ -225,11 +228,11 @@ def test_tanpa_jaringan_peta_dasar_diganti_latar_polos(wilayah_uji, monkeypatch)
     monkeypatch.setattr("geo.peta.buat.host_terjangkau", lambda url: False)
     at = _jalan()
     assert any("Peta dasar tidak dapat dijangkau" in c.value for c in at.caption)
-    assert _tile_tampil(_peta(at)["script"]) == []
+    assert _tile_tampil(peta_uji.skrip(_peta(at))) == []
     monkeypatch.setattr("geo.peta.buat.host_terjangkau", lambda url: True)
     at = _jalan()
     assert not any("Peta dasar tidak dapat dijangkau" in c.value for c in at.caption)
-    assert _tile_tampil(_peta(at)["script"]) == ["https://tile.openstreetmap.org/{z}/{x}/{y}.png"]
+    assert _tile_tampil(peta_uji.skrip(_peta(at))) == ["https://tile.openstreetmap.org/{z}/{x}/{y}.png"]
 
 
 def _tile_tampil(script: str) -> list[str]:

@@ -105,6 +105,16 @@
   });
   L.control.kimLayar = function (o) { return new L.Control.KimLayar(o); };
 
+  // The page draws the same legend under a live map, so the map's updates leave it out (issue #26):
+  // the map's own collapsed copy (opened in full screen) is taken from the page, which is same-origin.
+  function salinLegenda(isi) {
+    if (!isi || !(window.__kimHidup && window.__kimHidup.legendaHalaman)) { return; }
+    try {
+      var sumber = window.parent !== window ? window.parent.document.querySelector(".kim-legenda-datar") : null;
+      if (sumber && isi.innerHTML !== sumber.innerHTML) { isi.innerHTML = sumber.innerHTML; }
+    } catch (e) { /* another origin: the map keeps the legend it has */ }
+  }
+
   L.Control.KimLegenda = L.Control.extend({
     // terbuka: true/false, or null to open it only on a wide map.
     options: { position: "bottomright", html: "", judul: "Legenda", terbuka: null },
@@ -113,6 +123,8 @@
       var t = this.options.terbuka;
       d.open = t === null || t === undefined ? map.getSize().x >= LEBAR_LEGENDA_TERBUKA : !!t;
       d.innerHTML = "<summary>" + this.options.judul + "</summary><div class=\"kim-legenda-isi\">" + this.options.html + "</div>";
+      // Opened on a live map whose updates carry no legend: take the page's (see salinLegenda).
+      L.DomEvent.on(d, "toggle", function () { if (d.open) { salinLegenda(d.querySelector(".kim-legenda-isi")); } });
       L.DomEvent.disableClickPropagation(d);
       L.DomEvent.disableScrollPropagation(d);
       return d;
@@ -470,7 +482,12 @@
     }
     if (peta) {
       var isi = peta.getContainer().querySelector(".kim-legenda-isi");
-      if (isi) { isi.innerHTML = d.legenda; }
+      if (isi && d.legenda) { isi.innerHTML = d.legenda; }
+      else if (isi) {
+        hidup.legendaHalaman = true;
+        salinLegenda(isi);
+        setTimeout(function () { salinLegenda(isi); }, 400);  // the page may draw its legend after the map
+      }
     }
     if (hidup.layar && d.batas) { hidup.layar.options.batas = d.batas; }
     hidup.versi = (hidup.versi || 0) + 1;
