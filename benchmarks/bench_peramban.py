@@ -66,7 +66,7 @@ def _buka(peramban, url: str, siap) -> tuple[float, object, object]:
     halaman.on("websocket", lambda ws: ws.on("framereceived", lambda isi: bita.__setitem__(0, bita[0] + len(isi))))
     halaman.kim_bita = bita
     halaman.kim_permintaan = []  # every HTTP request of every frame, sized after the page settled (_bita_muat)
-    halaman.on("requestfinished", halaman.kim_permintaan.append)
+    halaman.on("requestfinished", lambda r: halaman.kim_permintaan.append(r))
     t0 = time.perf_counter()
     halaman.goto(url)
     siap(halaman)
