@@ -29,6 +29,7 @@ from pathlib import Path
 
 PROYEK = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROYEK))
+sys.path.insert(0, str(PROYEK / "benchmarks"))
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -38,38 +39,90 @@ from tests.server_uji import Server
 PILIHAN = [["Kuliner"], ["Pariwisata"], [], ["Seni & Budaya", "Kuliner"]]
 
 
-def _id_multiselect(pesan: ForwardMsg, kunci: str) -> str | None:
-    if pesan.WhichOneof("type") != "delta" or pesan.delta.WhichOneof("type") != "new_element":
-        return None
-    el = pesan.delta.new_element
-    if el.WhichOneof("type") == "multiselect" and el.multiselect.id.endswith(kunci):
-        return el.multiselect.id
-    return None
+class _Halaman:
+    """What one session's browser holds: the page's elements, so every rerun sends every widget's state.
+
+    A browser sends the value of each widget it shows with every rerun; a client that sent only the
+    filter would let the other widgets fall back to their defaults (a date picker to today), and the
+    page it measured would not be the one people see. The states are read from the drawn
+    elements; messages the server sends as a hash (its message cache) are resolved from the ones
+    already received, as the browser does. Buttons, expanders and the map component send nothing
+    until used, as in a browser that has not touched them.
+    """
+
+    def __init__(self) -> None:
+        self.tembolok: dict[str, ForwardMsg] = {}
+        self.pesan: list[ForwardMsg] = []
+
+    async def jalan(self, ws, kirim: bytes) -> bool:
+        """Send one rerun request and read until it ends; True when the page showed an exception."""
+        await ws.send(kirim)
+        self.pesan, galat = [], False
+        while True:
+            pesan = ForwardMsg()
+            pesan.ParseFromString(await ws.recv())
+            if pesan.WhichOneof("type") == "ref_hash":
+                asli = self.tembolok.get(pesan.ref_hash)
+                if asli is None:
+                    continue
+                asli = ForwardMsg.FromString(asli.SerializeToString())
+                asli.metadata.CopyFrom(pesan.metadata)
+                pesan = asli
+            elif pesan.hash:
+                self.tembolok[pesan.hash] = pesan
+            jenis = pesan.WhichOneof("type")
+            if jenis == "delta":
+                self.pesan.append(pesan)
+                if pesan.delta.WhichOneof("type") == "new_element" and pesan.delta.new_element.WhichOneof("type") == "exception":
+                    galat = True
+            if jenis == "script_finished":
+                return galat
+
+    def permintaan(self, kunci: str, nilai: list[str]) -> bytes | None:
+        """The rerun a browser sends after the multiselect ``kunci`` is set to ``nilai``, with every widget's state."""
+        b = BackMsg()
+        b.rerun_script.query_string = ""
+        b.rerun_script.page_script_hash = ""
+        ketemu = False
+        for pesan in self.pesan:
+            if pesan.delta.WhichOneof("type") != "new_element":
+                continue
+            el = pesan.delta.new_element
+            jenis = el.WhichOneof("type")
+            w = getattr(el, jenis)
+            if jenis == "multiselect" and w.id.endswith(kunci):
+                ketemu = True
+                b.rerun_script.widget_states.widgets.add(id=w.id).string_array_value.data.extend(nilai)
+            else:
+                _isi_keadaan(b.rerun_script.widget_states, jenis, w)
+        return b.SerializeToString() if ketemu else None
 
 
-async def _tunggu_selesai(ws, kunci: str) -> tuple[str | None, bool]:
-    """Read messages until the run ends; returns (multiselect id seen, whether an exception was shown)."""
-    id_widget, galat = None, False
-    while True:
-        data = await ws.recv()
-        pesan = ForwardMsg()
-        pesan.ParseFromString(data)
-        jenis = pesan.WhichOneof("type")
-        id_widget = id_widget or _id_multiselect(pesan, kunci)
-        if jenis == "delta" and pesan.delta.WhichOneof("type") == "new_element" and pesan.delta.new_element.WhichOneof("type") == "exception":
-            galat = True
-        if jenis == "script_finished":
-            return id_widget, galat
+def _isi_keadaan(keadaan, jenis: str, w) -> None:
+    """Add the value a browser holds for widget ``w``: the value the server set, else its default (as drawn)."""
+    if jenis == "multiselect":
+        nilai = list(w.raw_values) if w.set_value else [w.options[i] for i in w.default]
+        keadaan.widgets.add(id=w.id).string_array_value.data.extend(nilai)
+    elif jenis in ("selectbox", "radio"):
+        if w.set_value and w.HasField("raw_value"):
+            keadaan.widgets.add(id=w.id, string_value=w.raw_value)
+        elif not w.set_value and w.HasField("default") and len(w.options):
+            keadaan.widgets.add(id=w.id, string_value=w.options[w.default])
+    elif jenis == "date_input":
+        keadaan.widgets.add(id=w.id).string_array_value.data.extend(list(w.value) if w.set_value else list(w.default))
+    elif jenis == "slider":
+        keadaan.widgets.add(id=w.id).double_array_value.data.extend(list(w.value) if w.set_value else list(w.default))
+    elif jenis == "text_input":
+        nilai = w.value if w.set_value else w.default
+        keadaan.widgets.add(id=w.id, string_value=nilai)
+    elif jenis == "checkbox":
+        keadaan.widgets.add(id=w.id, bool_value=w.value if w.set_value else w.default)
 
 
-def _pesan_jalan(id_widget: str | None, nilai: list[str]) -> bytes:
+def _pesan_awal() -> bytes:
     b = BackMsg()
     b.rerun_script.query_string = ""
     b.rerun_script.page_script_hash = ""
-    if id_widget:
-        w = b.rerun_script.widget_states.widgets.add()
-        w.id = id_widget
-        w.string_array_value.data.extend(nilai)
     return b.SerializeToString()
 
 
@@ -78,17 +131,17 @@ async def _sesi(url_ws: str, akhir: float, ulang: int, waktu: list[float], galat
 
     try:
         async with websockets.connect(url_ws, subprotocols=["streamlit"], max_size=None, open_timeout=60) as ws:
-            await ws.send(_pesan_jalan(None, []))
-            id_widget, _ = await asyncio.wait_for(_tunggu_selesai(ws, "w_kategori"), 120)
-            if not id_widget:
-                galat.append("widget w_kategori tidak ditemukan")
-                return
+            halaman = _Halaman()
+            await asyncio.wait_for(halaman.jalan(ws, _pesan_awal()), 120)
             for i in range(ulang):
                 if time.monotonic() > akhir:
                     return
+                kirim = halaman.permintaan("w_kategori", PILIHAN[i % len(PILIHAN)])
+                if kirim is None:
+                    galat.append("widget w_kategori tidak ditemukan")
+                    return
                 t0 = time.perf_counter()
-                await ws.send(_pesan_jalan(id_widget, PILIHAN[i % len(PILIHAN)]))
-                _, ada_galat = await asyncio.wait_for(_tunggu_selesai(ws, "w_kategori"), 120)
+                ada_galat = await asyncio.wait_for(halaman.jalan(ws, kirim), 120)
                 waktu.append(time.perf_counter() - t0)
                 if ada_galat:
                     galat.append("halaman menampilkan galat")
@@ -124,33 +177,52 @@ async def _tingkat(url: list[str], n: int, detik: float, ulang: int) -> tuple[li
     return waktu, galat, time.perf_counter() - t0
 
 
+def _server(halaman: str, jumlah: int, tmp: Path) -> list:
+    if halaman == "lantai":
+        from bench_peramban import _ServerLantai
+
+        from geo.peta import aset
+
+        aset.siapkan()  # the floor app links to static/vendor
+        return [_ServerLantai(tmp, f"lantai{i}") for i in range(jumlah)]
+    return [Server(None, tmp / f"server{i}.log") for i in range(jumlah)]
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--sesi", type=int, nargs="+", default=[20, 50], help="jumlah sesi serentak per tingkat")
     p.add_argument("--detik", type=float, default=90, help="batas waktu per tingkat")
     p.add_argument("--ulang", type=int, default=10, help="jalan ulang per sesi")
     p.add_argument("--proses", type=int, nargs="+", default=[1], help="jumlah proses server (sesi lengket per proses)")
+    p.add_argument("--halaman", nargs="+", default=["kim", "lantai"], choices=["kim", "lantai"],
+                   help="halaman yang diuji: aplikasi dan/atau halaman lantai (pembanding pada alat yang sama)")
     a = p.parse_args()
-    sys.stdout.write("| proses | sesi | jalan ulang | galat | p50 | p95 | jalan ulang/detik | memori puncak server |\n"
-                     "| --- | --- | --- | --- | --- | --- | --- | --- |\n")
+    sys.stdout.write("| halaman | proses | sesi | jalan ulang | galat | p50 | p95 | p95 / lantai | jalan ulang/detik | memori puncak server |\n"
+                     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
+    p95_lantai: dict[tuple[int, int], float] = {}
     for jumlah in a.proses:
-        with tempfile.TemporaryDirectory(prefix="kim-beban-") as tmp:
-            server = [Server(None, Path(tmp) / f"server{i}.log") for i in range(jumlah)]
-            try:
-                for s in server:
-                    s.tunggu()
-                for n in a.sesi:
-                    waktu, galat, lama = asyncio.run(_tingkat([s.url for s in server], n, a.detik, a.ulang))
-                    p50 = statistics.median(waktu) if waktu else float("nan")
-                    memori = max(_memori_puncak(s.proses.pid) for s in server)
-                    sys.stdout.write(f"| {jumlah} | {n} | {len(waktu)} | {len(galat)} | {p50:.2f} s | {_persentil(waktu, 95):.2f} s | "
-                                     f"{len(waktu) / lama:.1f} | {memori:.0f} MB |\n")
-                    for g in sorted(set(galat))[:5]:
-                        sys.stdout.write(f"    galat: {g}\n")
-                    sys.stdout.flush()
-            finally:
-                for s in server:
-                    s.hentikan()
+        for halaman in sorted(a.halaman, key=lambda h: h != "lantai"):  # the floor first: its p95 is the ratio's base
+            with tempfile.TemporaryDirectory(prefix="kim-beban-") as tmp:
+                server = _server(halaman, jumlah, Path(tmp))
+                try:
+                    for s in server:
+                        s.tunggu()
+                    for n in a.sesi:
+                        waktu, galat, lama = asyncio.run(_tingkat([s.url for s in server], n, a.detik, a.ulang))
+                        p50 = statistics.median(waktu) if waktu else float("nan")
+                        p95 = _persentil(waktu, 95)
+                        if halaman == "lantai":
+                            p95_lantai[jumlah, n] = p95
+                        rasio = p95 / p95_lantai[jumlah, n] if (jumlah, n) in p95_lantai else float("nan")
+                        memori = max(_memori_puncak(s.proses.pid) for s in server)
+                        sys.stdout.write(f"| {halaman} | {jumlah} | {n} | {len(waktu)} | {len(galat)} | {p50:.2f} s | {p95:.2f} s | "
+                                         f"{rasio:.2f}× | {len(waktu) / lama:.1f} | {memori:.0f} MB |\n")
+                        for g in sorted(set(galat))[:5]:
+                            sys.stdout.write(f"    galat: {g}\n")
+                        sys.stdout.flush()
+                finally:
+                    for s in server:
+                        s.hentikan()
 
 
 if __name__ == "__main__":

@@ -31,15 +31,15 @@ IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 class _ServerLantai(Server):
     """The floor page as its own app, beside a ``static`` link so it gets the same Leaflet files."""
 
-    def __init__(self, tmp: Path):
-        app = tmp / "lantai"
+    def __init__(self, tmp: Path, nama: str = "lantai"):
+        app = tmp / nama
         (app / ".streamlit").mkdir(parents=True)
         shutil.copy(PROYEK / "benchmarks" / "halaman_lantai.py", app / "halaman_lantai.py")
         (app / "static").symlink_to(PROYEK / "static", target_is_directory=True)
         shutil.copy(PROYEK / ".streamlit" / "config.toml", app / ".streamlit" / "config.toml")
         self.port = port_bebas()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tmp / "lantai.log"
+        self.log = tmp / f"{nama}.log"
         self._berkas_log = self.log.open("wb")
         self.proses = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(app / "halaman_lantai.py"), "--server.port", str(self.port),

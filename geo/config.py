@@ -17,6 +17,7 @@ in this order:
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -31,8 +32,12 @@ ENV_WILAYAH = "KIM_WILAYAH"
 ENV_ANGGARAN = "KIM_ANGGARAN"
 
 
+@cache
 def dari_checkout() -> bool:
-    """True when the package runs from the project folder (source or editable install), not from site-packages."""
+    """True when the package runs from the project folder (source or editable install), not from site-packages.
+
+    Asked once per process: where the code lives does not change, and every path lookup asks (#26).
+    """
     return (PROJECT_DIR / "pyproject.toml").is_file() and DATA_DIR.is_dir()
 
 
