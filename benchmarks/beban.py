@@ -9,7 +9,10 @@ does (``/_stcore/stream``, protobuf ``BackMsg``/``ForwardMsg``), and has each
 one change the category filter again and again, timing every rerun from the
 request to ``script_finished``. Bounded: each level stops after ``--detik``
 seconds (or ``--ulang`` reruns per session) and the server is stopped. Prints
-errors, p50/p95 rerun time, reruns per second and the servers' peak memory (VmHWM).
+errors, p50/p95 rerun time, reruns per second, the servers' CPU per rerun (from
+/proc: everything the server does for a click, not only the script) and their
+peak memory (VmHWM). The floor page (``halaman_lantai.py``) runs on the same
+harness first, and each level's p95 and CPU are also given as ratios to it.
 
 With ``--proses N`` it starts N server processes and keeps each session on
 one of them (session i on process i mod N), as nginx's ``ip_hash`` sticky
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -126,15 +130,20 @@ def _pesan_awal() -> bytes:
     return b.SerializeToString()
 
 
-async def _sesi(url_ws: str, akhir: float, ulang: int, waktu: list[float], galat: list[str]) -> None:
+async def _sesi(url_ws: str, siap: asyncio.Barrier, akhir: list[float], ulang: int, waktu: list[float],
+               galat: list[str]) -> None:
+    """One browser: open the page, wait until every session has (``siap``), then click ``ulang`` times."""
     import websockets
 
     try:
         async with websockets.connect(url_ws, subprotocols=["streamlit"], max_size=None, open_timeout=60) as ws:
             halaman = _Halaman()
-            await asyncio.wait_for(halaman.jalan(ws, _pesan_awal()), 120)
+            try:
+                await asyncio.wait_for(halaman.jalan(ws, _pesan_awal()), 120)
+            finally:
+                await siap.wait()  # the clicks start together, after every first page (not counted)
             for i in range(ulang):
-                if time.monotonic() > akhir:
+                if time.monotonic() > akhir[0]:
                     return
                 kirim = halaman.permintaan("w_kategori", PILIHAN[i % len(PILIHAN)])
                 if kirim is None:
@@ -159,6 +168,15 @@ def _memori_puncak(pid: int) -> float:
     return float("nan")
 
 
+def _cpu_proses(pid: int) -> float:
+    """CPU seconds (user + system) a server process has used so far, from /proc."""
+    try:
+        kolom = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(kolom[11]) + int(kolom[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
 def _persentil(x: list[float], p: float) -> float:
     if not x:
         return float("nan")
@@ -166,15 +184,21 @@ def _persentil(x: list[float], p: float) -> float:
     return x[min(len(x) - 1, round(p / 100 * (len(x) - 1)))]
 
 
-async def _tingkat(url: list[str], n: int, detik: float, ulang: int) -> tuple[list[float], list[str], float]:
-    """Reruns' times, errors and the wall time of ``n`` sessions spread over the servers ``url`` (sticky)."""
+async def _tingkat(url: list[str], n: int, detik: float, ulang: int, pid: list[int]) -> tuple[list[float], list[str], float, float]:
+    """Reruns' times, errors, wall time and server CPU seconds of ``n`` sessions spread over the servers ``url``
+    (sticky). Time and CPU count the clicks only, from the moment every session has its first page."""
     waktu: list[float] = []
     galat: list[str] = []
-    akhir = time.monotonic() + detik
+    akhir = [float("inf")]
     url_ws = [u.replace("http://", "ws://") + "/_stcore/stream" for u in url]
+    siap = asyncio.Barrier(n + 1)
+    tugas = asyncio.gather(*(_sesi(url_ws[i % len(url_ws)], siap, akhir, ulang, waktu, galat) for i in range(n)))
+    await siap.wait()
+    cpu0 = sum(_cpu_proses(p) for p in pid)
+    akhir[0] = time.monotonic() + detik
     t0 = time.perf_counter()
-    await asyncio.gather(*(_sesi(url_ws[i % len(url_ws)], akhir, ulang, waktu, galat) for i in range(n)))
-    return waktu, galat, time.perf_counter() - t0
+    await tugas
+    return waktu, galat, time.perf_counter() - t0, sum(_cpu_proses(p) for p in pid) - cpu0
 
 
 def _server(halaman: str, jumlah: int, tmp: Path) -> list:
@@ -197,9 +221,11 @@ def main() -> None:
     p.add_argument("--halaman", nargs="+", default=["kim", "lantai"], choices=["kim", "lantai"],
                    help="halaman yang diuji: aplikasi dan/atau halaman lantai (pembanding pada alat yang sama)")
     a = p.parse_args()
-    sys.stdout.write("| halaman | proses | sesi | jalan ulang | galat | p50 | p95 | p95 / lantai | jalan ulang/detik | memori puncak server |\n"
-                     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
+    sys.stdout.write("| halaman | proses | sesi | jalan ulang | galat | p50 | p95 | p95 / lantai | jalan ulang/detik "
+                     "| CPU server per jalan ulang | CPU / lantai | memori puncak server |\n"
+                     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
     p95_lantai: dict[tuple[int, int], float] = {}
+    cpu_lantai: dict[tuple[int, int], float] = {}
     for jumlah in a.proses:
         for halaman in sorted(a.halaman, key=lambda h: h != "lantai"):  # the floor first: its p95 is the ratio's base
             with tempfile.TemporaryDirectory(prefix="kim-beban-") as tmp:
@@ -208,15 +234,18 @@ def main() -> None:
                     for s in server:
                         s.tunggu()
                     for n in a.sesi:
-                        waktu, galat, lama = asyncio.run(_tingkat([s.url for s in server], n, a.detik, a.ulang))
+                        waktu, galat, lama, cpu = asyncio.run(_tingkat([s.url for s in server], n, a.detik, a.ulang,
+                                                                       [s.proses.pid for s in server]))
+                        cpu = 1000 * cpu / max(1, len(waktu))
                         p50 = statistics.median(waktu) if waktu else float("nan")
                         p95 = _persentil(waktu, 95)
                         if halaman == "lantai":
-                            p95_lantai[jumlah, n] = p95
+                            p95_lantai[jumlah, n], cpu_lantai[jumlah, n] = p95, cpu
                         rasio = p95 / p95_lantai[jumlah, n] if (jumlah, n) in p95_lantai else float("nan")
+                        rasio_cpu = cpu / cpu_lantai[jumlah, n] if (jumlah, n) in cpu_lantai else float("nan")
                         memori = max(_memori_puncak(s.proses.pid) for s in server)
                         sys.stdout.write(f"| {halaman} | {jumlah} | {n} | {len(waktu)} | {len(galat)} | {p50:.2f} s | {p95:.2f} s | "
-                                         f"{rasio:.2f}× | {len(waktu) / lama:.1f} | {memori:.0f} MB |\n")
+                                         f"{rasio:.2f}× | {len(waktu) / lama:.1f} | {cpu:.0f} ms | {rasio_cpu:.2f}× | {memori:.0f} MB |\n")
                         for g in sorted(set(galat))[:5]:
                             sys.stdout.write(f"    galat: {g}\n")
                         sys.stdout.flush()
