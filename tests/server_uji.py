@@ -114,6 +114,14 @@ def hanya_lokal(luar: list[str]):
     return rute
 
 
+def buka_lokal(peramban, url: str, luar: list[str], lebar: int = 1366, tinggi: int = 900):
+    """A new page of ``peramban`` at ``url`` with every outside request refused and recorded in ``luar``."""
+    halaman = peramban.new_page(viewport={"width": lebar, "height": tinggi})
+    halaman.route("**/*", hanya_lokal(luar))
+    halaman.goto(url)
+    return halaman
+
+
 def buka_panel_unduh(halaman, url: str):
     """Open the page at ``url`` and its download panel; returns the panel (its buttons are drawn once open)."""
     from playwright.sync_api import TimeoutError as WaktuHabis

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, butuh_chromium, hanya_lokal, jalankan, tunggu_diam
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, buka_lokal, butuh_chromium, jalankan, tunggu_diam
 
 pytestmark = pytest.mark.lambat
 
@@ -18,10 +18,8 @@ def test_legenda_peta_sama_dengan_legenda_halaman(tmp_path):
     with jalankan(None, tmp_path / "server.log") as server, sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
         try:
-            halaman = b.new_page(viewport={"width": 1366, "height": 900})
             luar: list[str] = []
-            halaman.route("**/*", hanya_lokal(luar))
-            halaman.goto(server.url)
+            halaman = buka_lokal(b, server.url, luar)
             peta = halaman.frame_locator(IFRAME)
             peta.locator(".kim-kelurahan").first.wait_for(timeout=120_000)
             tunggu_diam(halaman)

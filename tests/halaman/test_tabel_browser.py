@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, butuh_chromium, hanya_lokal, jalankan, tunggu_diam
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, buka_lokal, butuh_chromium, jalankan, tunggu_diam
 
 pytestmark = pytest.mark.lambat
 
@@ -20,10 +20,8 @@ def test_halaman_tabel_dan_kotak_cari(provinsi, tmp_path):
     with jalankan(provinsi.env(), tmp_path / "server.log") as server, sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
         try:
-            halaman = b.new_page(viewport={"width": 1366, "height": 900})
             luar: list[str] = []
-            halaman.route("**/*", hanya_lokal(luar))
-            halaman.goto(server.url)
+            halaman = buka_lokal(b, server.url, luar)
             bagian = halaman.get_by_text("Daftar potensi · 2.000")  # closed until asked for (#26)
             bagian.wait_for(timeout=120_000)
             tunggu_diam(halaman)
