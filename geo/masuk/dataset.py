@@ -132,11 +132,15 @@ def muat_dataset(
     kegiatan: Path | str | None = None,
     *,
     kemajuan: Callable[[str, float], None] | None = None,
+    log_ringkas: bool = False,
 ) -> Dataset:
     """Load, validate and join; problems land in ``laporan``, never as exceptions.
 
     ``kemajuan(tahap, bagian)`` hears each stage (0 → 1) so a national load can
     show a progress bar; the CLI draws one on a terminal, the page a spinner.
+    ``log_ringkas``: the activity log holds only ``id_potensi`` and ``tanggal``,
+    from the disk cache when the file is unchanged (:mod:`geo.masuk.kegiatan_ringkas`):
+    enough for today's figures, which is all ``summary`` prints without a date.
 
     Raises :class:`geo.galat.GalatData` only when the reference table or the
     region file itself is unusable.
@@ -167,7 +171,12 @@ def muat_dataset(
         tabel = tabel_kosong()
     lapor("membaca log kegiatan", 0.7)
     path_log = Path(kegiatan) if kegiatan else config.path_kegiatan(path_kim)
-    log = muat_kegiatan(path_log, wil, tabel["id_potensi"] if terbaca else None, laporan)
+    if log_ringkas:
+        from geo.masuk.kegiatan_ringkas import muat_kegiatan_ringkas
+
+        log = muat_kegiatan_ringkas(path_log, wil, tabel["id_potensi"] if terbaca else None, laporan)
+    else:
+        log = muat_kegiatan(path_log, wil, tabel["id_potensi"] if terbaca else None, laporan)
     if log is not None and laporan.ok:
         periksa_selaras(tabel, log, wil, path_kim.name, laporan)
         log = indeks_log(tabel, log)

@@ -206,8 +206,8 @@ def baca(nama: str) -> tuple[gpd.GeoDataFrame, dict] | None:
     return gdf, isi["meta"]
 
 
-def tulis_larik(nama: str, kolom: dict[str, np.ndarray]) -> bool:
-    """Store equal-length 1-D arrays as entry ``nama``; False (never an error) if it cannot."""
+def tulis_larik(nama: str, kolom: dict[str, np.ndarray], meta: dict | None = None) -> bool:
+    """Store equal-length 1-D arrays (and JSON-able ``meta``) as entry ``nama``; False (never an error) if it cannot."""
     path = _path(nama)
     if path is None:
         return False
@@ -215,11 +215,17 @@ def tulis_larik(nama: str, kolom: dict[str, np.ndarray]) -> bool:
         tabel = pa.table({k: pa.array(v) for k, v in kolom.items()})
     except Exception:  # noqa: BLE001 - arrays Arrow cannot hold are only a missed chance
         return False
-    return _simpan_tabel(path, tabel, {"versi": VERSI, "nama": nama, "baris": tabel.num_rows})
+    return _simpan_tabel(path, tabel, {"versi": VERSI, "nama": nama, "baris": tabel.num_rows, "meta": meta or {}})
 
 
 def baca_larik(nama: str, jenis: dict[str, np.dtype]) -> dict[str, np.ndarray] | None:
     """Entry ``nama`` as arrays of exactly the columns and dtypes ``jenis``; None if absent or unreadable."""
+    hasil = baca_larik_meta(nama, jenis)
+    return None if hasil is None else hasil[0]
+
+
+def baca_larik_meta(nama: str, jenis: dict[str, np.dtype]) -> tuple[dict[str, np.ndarray], dict] | None:
+    """:func:`baca_larik` with the entry's ``meta``; None if absent or unreadable."""
     path = _path(nama)
     if path is None or not path.is_file():
         return None
@@ -235,7 +241,7 @@ def baca_larik(nama: str, jenis: dict[str, np.dtype]) -> dict[str, np.ndarray] |
         os.utime(path)  # last use, for _rapikan
     except Exception:  # noqa: BLE001 - truncated, foreign or half-deleted: recompute instead
         return None
-    return hasil
+    return hasil, isi.get("meta") or {}
 
 
 def _rapikan(dasar: Path) -> None:
