@@ -63,11 +63,14 @@ def _skor_hari(hari: pd.Series, k: Kriteria) -> pd.Series:
 
 
 def nilai_kriteria(dataset: Dataset, tanggal: dt.date, aturan: AturanNilai, periode: str,
-                   juri: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(scores 0–100 per KIM × criterion, the raw values behind them), both indexed by ``id_kim``."""
+                   juri: pd.DataFrame | None = None, potensi: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(scores 0–100 per KIM × criterion, the raw values behind them), both indexed by ``id_kim``.
+
+    ``potensi``: :func:`potensi_kim_pada` of the same dataset and date, when the caller has it already.
+    """
     profil: ProfilKIM = dataset.profil  # type: ignore[assignment]
     tabel = profil.tabel.set_index("id_kim")
-    p = potensi_kim_pada(dataset, tanggal)
+    p = potensi_kim_pada(dataset, tanggal) if potensi is None else potensi
     skor = pd.DataFrame(index=tabel.index)
     mentah = pd.DataFrame(index=tabel.index)
     for k in aturan.kriteria:
@@ -108,7 +111,8 @@ def nilai_kim(dataset: Dataset, tanggal: dt.date, periode: str | None = None, ju
     """
     aturan = aturan or aturan_nilai(dataset.wilayah)
     periode = periode or periode_dari(tanggal)
-    skor, mentah = nilai_kriteria(dataset, tanggal, aturan, periode, juri)
+    p = potensi_kim_pada(dataset, tanggal)  # once for the criteria and the dormancy below
+    skor, mentah = nilai_kriteria(dataset, tanggal, aturan, periode, juri, potensi=p)
     if id_kim is not None:
         skor, mentah = skor.loc[skor.index.isin(id_kim)], mentah.loc[mentah.index.isin(id_kim)]
     bobot = pd.Series({k.kode: k.bobot for k in aturan.kriteria})
@@ -125,7 +129,6 @@ def nilai_kim(dataset: Dataset, tanggal: dt.date, periode: str | None = None, ju
     hasil["skor"] = total.round(1)
     hasil["lengkap"] = ada.all(axis=1)
     hasil["peringkat"] = hasil["skor"].rank(method="min", ascending=False).astype("Int64")
-    p = potensi_kim_pada(dataset, tanggal)
     terakhir = pd.to_datetime(p["kegiatan_terakhir"]).groupby(p["id_kim"]).max().reindex(hasil.index)
     hasil["kegiatan_terakhir"] = terakhir
     hasil["hari_dorman"] = (pd.Timestamp(tanggal) - terakhir).dt.days
