@@ -9,7 +9,7 @@ data) cost more than the rest of the summary, so the two typed columns and the
 log's report are kept in the disk cache (:mod:`geo.masuk.tembolok`) under a key
 made of the file's identity (device, inode, size, modification time: the store
 replaces files atomically, so a saved log is a new inode; a file modified in the
-last seconds is not stored, see :func:`_tenang`), today's date (a date
+last seconds is not stored, see :func:`geo.masuk.tembolok.tenang`), today's date (a date
 in the future is an error), the potentials' ids (an unknown id is an error),
 the region's activity vocabulary and the ``KIM_*`` limits. A hit does not open
 the log file; a miss reads it fully, as :func:`geo.masuk.kegiatan.muat_kegiatan`
@@ -22,7 +22,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import time
 from pathlib import Path
 
 import numpy as np
@@ -37,33 +36,11 @@ from geo.masuk.wilayah import Wilayah
 KOLOM_RINGKAS = ("id_potensi", "tanggal")
 _JENIS = {"id_potensi": np.dtype(object), "hari": np.dtype(np.int64)}
 _SATUAN = "datetime64[ns]"
-# Seconds a log must have been unmodified before its derivative is stored (see _tenang).
-DETIK_TENANG = 2.0
-
-
-def _identitas(path: Path) -> list | None:
-    try:
-        s = path.stat()
-    except OSError:
-        return None
-    return [str(path.resolve()), s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns]
-
-
-def _tenang(path: Path) -> bool:
-    """Modified long enough ago that a rewrite now would show a later time (as git's racy-clean rule).
-
-    A file rewritten within the file system's timestamp granularity with the same size keeps its
-    identity; its derivative is therefore only stored once the file has been still for a while.
-    """
-    try:
-        return time.time() - path.stat().st_mtime > DETIK_TENANG
-    except OSError:
-        return False
 
 
 def kunci_ringkas(path: Path, wilayah: Wilayah, id_potensi: pd.Series | None) -> str | None:
     """The derivative's cache key, or None when the file is missing or the cache is off."""
-    identitas = _identitas(path)
+    identitas = tembolok.identitas(path)
     if identitas is None or tembolok.folder() is None:
         return None
     batas = sorted((k, v) for k, v in os.environ.items() if k.startswith("KIM_"))
@@ -96,7 +73,7 @@ def muat_kegiatan_ringkas(path: Path, wilayah: Wilayah, id_potensi: pd.Series | 
     laporan.gabung(sendiri)
     if log is None:
         return None
-    if kunci and kunci_ringkas(path, wilayah, id_potensi) == kunci and _tenang(path):  # not changed while read
+    if kunci and kunci_ringkas(path, wilayah, id_potensi) == kunci and tembolok.tenang(path):  # unchanged
         hari = np.asarray(log["tanggal"], dtype="datetime64[D]")
         tembolok.tulis_larik(f"log-{kunci}", {
             "id_potensi": np.asarray(log["id_potensi"].astype(str), dtype=object),

@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import geopandas as gpd
@@ -80,6 +81,35 @@ def kunci(*bagian: Path | str) -> str:
             h.update(str(b).encode("utf-8"))
         h.update(b"\x00")
     return h.hexdigest()[:40]
+
+
+def identitas(path: Path) -> list | None:
+    """A file's identity without reading it (path, device, inode, size, modification time); None if absent.
+
+    The store replaces files atomically (a saved file is a new inode); see :func:`tenang` for a file
+    rewritten in place within the file system's timestamp granularity.
+    """
+    try:
+        s = path.stat()
+    except OSError:
+        return None
+    return [str(path.resolve()), s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns]
+
+
+# Seconds a file must have been unmodified before an entry keyed by its identity is stored (see tenang).
+DETIK_TENANG = 2.0
+
+
+def tenang(path: Path) -> bool:
+    """Modified long enough ago that a rewrite now would show a later time (git's racy-clean rule).
+
+    A file rewritten in place within the timestamp granularity with the same size keeps its
+    identity; an entry keyed by identity is therefore only stored once the file has been still.
+    """
+    try:
+        return time.time() - path.stat().st_mtime > DETIK_TENANG
+    except OSError:
+        return False
 
 
 # -- geometry as offsets + coordinates ---------------------------------------------------------
