@@ -69,14 +69,11 @@ def tambah_opsi_filter(p: argparse.ArgumentParser) -> None:
     p.add_argument("--wilayah", metavar="KODE", help="awalan kode Kemendagri wilayah yang dilihat, mis. 64.74 atau 64.74.01")
 
 
-def muat_dari_args(args: argparse.Namespace, log_ringkas: bool = False) -> Dataset:
-    """Load the dataset named by the options; invalid data stops with the report.
-
-    ``log_ringkas``: only the log's ``id_potensi`` and ``tanggal``, cached (today's figures).
-    """
+def muat_dari_args(args: argparse.Namespace) -> Dataset:
+    """Load the dataset named by the options; invalid data stops with the report."""
     from geo.simpan.gudang import pilih_gudang
 
-    dataset = pilih_gudang(args.kim, args.boundaries).muat(kemajuan=bilah_kemajuan(), log_ringkas=log_ringkas)
+    dataset = pilih_gudang(args.kim, args.boundaries).muat(kemajuan=bilah_kemajuan())
     if not dataset.ok:
         raise GalatData("Data tidak sah; perbaiki masalah berikut lalu coba lagi:\n" + dataset.laporan.teks())
     return dataset
@@ -166,8 +163,7 @@ def _summary(args: argparse.Namespace) -> int:
     from geo.tampilan.angka import teks_cakupan
     from geo.tampilan.susun import tampilkan
 
-    # Today's figures need the log's ids and dates only: a cached derivative, the file unopened (#26).
-    dataset = muat_dari_args(args, log_ringkas=not (args.pada or args.banding or args.alokasi))
+    dataset = muat_dari_args(args)
     tampilan = tampilkan(dataset, keadaan_dari_args(args, dataset))
     pada, banding = tampilan.keadaan.pada, tampilan.banding
     tabel = _tabel_summary(tampilan)

@@ -6,8 +6,9 @@ from it, so the page, the files and the command line share one input.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pandas as pd
 
 from geo import config
 from geo.galat import Laporan
+from geo.masuk import tembolok_tabel
 from geo.masuk.batas import ATTR_KUNCI, KOLOM_BATAS, batas_skematik, kunci_batas, muat_batas
 from geo.masuk.indeks_dataset import IndeksDataset
 from geo.masuk.kegiatan import muat_kegiatan, periksa_selaras
@@ -124,6 +126,19 @@ def muat_profil_kim(tabel: pd.DataFrame, path_kim: Path, referensi: Referensi, l
     return dengan_tersimpan(profil, *dari_berkas(path_kim))  # the jury scores and targets (#25) with it
 
 
+def _baca_kim(path: Path, ref: Referensi, wil: Wilayah, batas: gpd.GeoDataFrame, laporan: Laporan) -> pd.DataFrame | None:
+    tabel, laporan_kim = baca_dan_validasi_berkas(path, ref, wil, batas)
+    laporan.gabung(laporan_kim)
+    return tabel
+
+
+def _sidik_id(id_potensi: pd.Series | None) -> str | None:
+    """The potentials' ids in one digest: the log's check names the unknown ones."""
+    if id_potensi is None:
+        return None
+    return hashlib.sha256("\x1f".join(id_potensi.astype(str)).encode("utf-8")).hexdigest()
+
+
 def muat_dataset(
     kim: Path | str | None = None,
     batas: Path | str | None = None,
@@ -132,15 +147,13 @@ def muat_dataset(
     kegiatan: Path | str | None = None,
     *,
     kemajuan: Callable[[str, float], None] | None = None,
-    log_ringkas: bool = False,
 ) -> Dataset:
     """Load, validate and join; problems land in ``laporan``, never as exceptions.
 
     ``kemajuan(tahap, bagian)`` hears each stage (0 → 1) so a national load can
     show a progress bar; the CLI draws one on a terminal, the page a spinner.
-    ``log_ringkas``: the activity log holds only ``id_potensi`` and ``tanggal``,
-    from the disk cache when the file is unchanged (:mod:`geo.masuk.kegiatan_ringkas`):
-    enough for today's figures, which is all ``summary`` prints without a date.
+    The checked KIM table and activity log come from the disk cache while
+    their files are unchanged (:mod:`geo.masuk.tembolok_tabel`).
 
     Raises :class:`geo.galat.GalatData` only when the reference table or the
     region file itself is unusable.
@@ -164,19 +177,21 @@ def muat_dataset(
     if gdf_batas is None:
         gdf_batas = _batas_kosong()
     lapor("membaca dan memvalidasi tabel KIM", 0.4)
-    tabel, laporan_kim = baca_dan_validasi_berkas(path_kim, ref, wil, gdf_batas)
-    laporan.gabung(laporan_kim)
+    # Depends on the table, the reference, the region settings and the boundaries (points inside units).
+    sumber = (path_kim, path_ref, path_batas)
+    tabel = tembolok_tabel.tersimpan("kim", sumber, (asdict(wil),), lambda lap: _baca_kim(path_kim, ref, wil, gdf_batas, lap),
+                                     laporan)
     terbaca = tabel is not None
     if tabel is None:
         tabel = tabel_kosong()
     lapor("membaca log kegiatan", 0.7)
     path_log = Path(kegiatan) if kegiatan else config.path_kegiatan(path_kim)
-    if log_ringkas:
-        from geo.masuk.kegiatan_ringkas import muat_kegiatan_ringkas
-
-        log = muat_kegiatan_ringkas(path_log, wil, tabel["id_potensi"] if terbaca else None, laporan)
+    id_potensi = tabel["id_potensi"] if terbaca else None
+    if path_log.exists():  # the log is optional; an unknown id_potensi in it is a problem
+        log = tembolok_tabel.tersimpan("log", (path_log,), (asdict(wil), _sidik_id(id_potensi)),
+                                       lambda lap: muat_kegiatan(path_log, wil, id_potensi, lap), laporan)
     else:
-        log = muat_kegiatan(path_log, wil, tabel["id_potensi"] if terbaca else None, laporan)
+        log = None
     if log is not None and laporan.ok:
         periksa_selaras(tabel, log, wil, path_kim.name, laporan)
         log = indeks_log(tabel, log)

@@ -165,14 +165,15 @@ def _baca_geometri(arr: pa.Array, jenis: str, tunggal: np.ndarray | None) -> np.
 # -- entries -----------------------------------------------------------------------------------
 
 
-def _path(nama: str) -> Path | None:
+def path_entri(nama: str) -> Path | None:
+    """Where entry ``nama`` is stored; None when the cache is off."""
     dasar = folder()
     return None if dasar is None else dasar / f"{nama}.arrow"
 
 
 def tulis(nama: str, gdf: gpd.GeoDataFrame, meta: dict | None = None) -> bool:
     """Store ``gdf`` (and JSON-able ``meta``) as entry ``nama``; False (never an error) if it cannot."""
-    path = _path(nama)
+    path = path_entri(nama)
     if path is None:
         return False
     try:
@@ -190,11 +191,11 @@ def tulis(nama: str, gdf: gpd.GeoDataFrame, meta: dict | None = None) -> bool:
                "objek": [k for k in gdf.columns if k != gdf.geometry.name and gdf[k].dtype == object]}
     except Exception:  # noqa: BLE001 - a geometry we cannot encode is only a missed chance
         return False
-    return _simpan_tabel(path, tabel, isi)
+    return simpan_tabel(path, tabel, isi)
 
 
-def _simpan_tabel(path: Path, tabel: pa.Table, isi: dict) -> bool:
-    """Write one entry atomically with its description in the schema; False (never an error) if it cannot."""
+def simpan_tabel(path: Path, tabel: pa.Table, isi: dict) -> bool:
+    """Write one entry atomically with its description ``isi`` in the schema; False (never an error) if it cannot."""
     try:
         tabel = tabel.replace_schema_metadata({**(tabel.schema.metadata or {}), b"peta-kim": json.dumps(isi).encode()})
 
@@ -211,7 +212,7 @@ def _simpan_tabel(path: Path, tabel: pa.Table, isi: dict) -> bool:
 
 def baca(nama: str) -> tuple[gpd.GeoDataFrame, dict] | None:
     """Entry ``nama`` as (GeoDataFrame, meta), or None if absent, off, or unreadable in any way."""
-    path = _path(nama)
+    path = path_entri(nama)
     if path is None or not path.is_file():
         return None
     try:
@@ -238,14 +239,31 @@ def baca(nama: str) -> tuple[gpd.GeoDataFrame, dict] | None:
 
 def tulis_larik(nama: str, kolom: dict[str, np.ndarray], meta: dict | None = None) -> bool:
     """Store equal-length 1-D arrays (and JSON-able ``meta``) as entry ``nama``; False (never an error) if it cannot."""
-    path = _path(nama)
+    path = path_entri(nama)
     if path is None:
         return False
     try:
         tabel = pa.table({k: pa.array(v) for k, v in kolom.items()})
     except Exception:  # noqa: BLE001 - arrays Arrow cannot hold are only a missed chance
         return False
-    return _simpan_tabel(path, tabel, {"versi": VERSI, "nama": nama, "baris": tabel.num_rows, "meta": meta or {}})
+    return simpan_tabel(path, tabel, {"versi": VERSI, "nama": nama, "baris": tabel.num_rows, "meta": meta or {}})
+
+
+def baca_entri(nama: str) -> tuple[pa.Table, dict] | None:
+    """Entry ``nama`` read into memory with its description (see :func:`simpan_tabel`); None if absent or not ours."""
+    path = path_entri(nama)
+    if path is None or not path.is_file():
+        return None
+    try:
+        with pa.OSFile(str(path), "rb") as f:  # read, not mapped: what is built from it outlives the file
+            tabel = pa.ipc.open_file(f).read_all()
+        isi = json.loads(tabel.schema.metadata[b"peta-kim"])
+        if isi.get("versi") != VERSI or isi.get("nama") != nama or tabel.num_rows != isi["baris"]:
+            return None
+        os.utime(path)  # last use, for _rapikan
+    except Exception:  # noqa: BLE001 - truncated, foreign or half-deleted: recompute instead
+        return None
+    return tabel, isi
 
 
 def baca_larik(nama: str, jenis: dict[str, np.dtype]) -> dict[str, np.ndarray] | None:
@@ -256,20 +274,15 @@ def baca_larik(nama: str, jenis: dict[str, np.dtype]) -> dict[str, np.ndarray] |
 
 def baca_larik_meta(nama: str, jenis: dict[str, np.dtype]) -> tuple[dict[str, np.ndarray], dict] | None:
     """:func:`baca_larik` with the entry's ``meta``; None if absent or unreadable."""
-    path = _path(nama)
-    if path is None or not path.is_file():
+    entri = baca_entri(nama)
+    if entri is None:
         return None
+    tabel, isi = entri
     try:
-        with pa.OSFile(str(path), "rb") as f:  # read, not mapped: the arrays outlive the file
-            tabel = pa.ipc.open_file(f).read_all()
-        isi = json.loads(tabel.schema.metadata[b"peta-kim"])
-        if isi.get("versi") != VERSI or isi.get("nama") != nama or tabel.num_rows != isi["baris"]:
-            return None
         hasil = {k: tabel.column(k).to_numpy() for k in jenis}
-        if any(hasil[k].dtype != d or hasil[k].ndim != 1 for k, d in jenis.items()):
-            return None
-        os.utime(path)  # last use, for _rapikan
-    except Exception:  # noqa: BLE001 - truncated, foreign or half-deleted: recompute instead
+    except Exception:  # noqa: BLE001 - a column missing or unreadable: recompute instead
+        return None
+    if any(hasil[k].dtype != d or hasil[k].ndim != 1 for k, d in jenis.items()):
         return None
     return hasil, isi.get("meta") or {}
 

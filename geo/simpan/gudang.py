@@ -71,12 +71,10 @@ class Gudang(ProtokolAntrean, Protocol):  # + the report queue and the budget ba
     def versi(self) -> tuple:
         """Changes whenever any of the data changes: the cache key of :meth:`muat`."""
 
-    def muat(self, kemajuan: Callable[[str, float], None] | None = None, log_ringkas: bool = False) -> Dataset:
+    def muat(self, kemajuan: Callable[[str, float], None] | None = None) -> Dataset:
         """The validated dataset; problems in ``laporan``, an unusable store as ``GalatData``.
 
         ``kemajuan(tahap, bagian)`` hears the stages of a long load (the CLI's progress bar).
-        ``log_ringkas``: a store may give the activity log only its ``id_potensi`` and
-        ``tanggal`` (today's figures need no more; see :func:`geo.masuk.dataset.muat_dataset`).
         """
 
     def baca_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, Any]:
@@ -203,8 +201,8 @@ class GudangBerkas(AntreanBerkasMixin):
         paths = self._paths()
         return (self.jenis, *_berkas.sidik_cepat(*paths, config.path_kegiatan(paths[0]), *_berkas_kim(paths[0])))
 
-    def muat(self, kemajuan: Callable[[str, float], None] | None = None, log_ringkas: bool = False) -> Dataset:
-        return muat_dataset(*self._paths(), kemajuan=kemajuan, log_ringkas=log_ringkas)
+    def muat(self, kemajuan: Callable[[str, float], None] | None = None) -> Dataset:
+        return muat_dataset(*self._paths(), kemajuan=kemajuan)
 
     def baca_untuk_sunting(self, dataset: Dataset) -> tuple[pd.DataFrame, _berkas.Sidik | None]:
         return _kim.baca_untuk_sunting(dataset)

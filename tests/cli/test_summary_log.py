@@ -1,4 +1,4 @@
-"""``summary`` without a date reads the log's cached derivative (issue #26), and prints the page's own figures."""
+"""``summary`` reads the checked log from the disk cache while the file is unchanged (issue #26), and prints the page's figures."""
 
 from __future__ import annotations
 
@@ -43,15 +43,15 @@ def data_bawaan(tmp_path, monkeypatch):
     return salinan
 
 
-def _jangan_buka(monkeypatch, nama: str) -> list[str]:
-    """Fail any open of a file called ``nama``; returns the list the attempts are noted in."""
+def _jangan_buka(monkeypatch, *nama: str) -> list[str]:
+    """Fail any open of a file called one of ``nama``; returns the list the attempts are noted in."""
     dicoba: list[str] = []
     asli = builtins.open
 
     def buka(file, *args, **kwargs):
-        if isinstance(file, (str, os.PathLike)) and Path(file).name == nama:
+        if isinstance(file, (str, os.PathLike)) and Path(file).name in nama:
             dicoba.append(str(file))
-            raise AssertionError(f"{nama} dibuka")
+            raise AssertionError(f"{file} dibuka")
         return asli(file, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "open", buka)
@@ -65,32 +65,38 @@ def _summary(capsys, *flag: str) -> tuple[int, str, str]:
     return kode, keluaran.out, keluaran.err
 
 
-def test_tanpa_pada_log_tidak_dibuka(data_bawaan, capsys, monkeypatch):
-    kode, pertama, err_pertama = _summary(capsys, "--format", "json")  # fills the derivative
+def test_data_tak_berubah_tidak_dibuka(data_bawaan, capsys, monkeypatch):
+    kode, pertama, err_pertama = _summary(capsys, "--format", "json")  # fills the cache
     assert kode == 0
     with monkeypatch.context() as m:
-        dicoba = _jangan_buka(m, "kegiatan.csv")
+        dicoba = _jangan_buka(m, "kegiatan.csv", "kim.csv")
         kode, kedua, err_kedua = _summary(capsys, "--format", "json")
     assert kode == 0 and dicoba == []
     assert (kedua, err_kedua) == (pertama, err_pertama)
-    # With a date the whole log is read, as before.
+    # A log saved since (the store writes a new file): read again, not the stored table.
+    log = data_bawaan / "kegiatan.csv"
+    baru = log.with_name("kegiatan.baru")
+    baru.write_bytes(log.read_bytes())
+    baru.replace(log)
     with monkeypatch.context() as m:
         dicoba = _jangan_buka(m, "kegiatan.csv")
-        main(["summary", "--format", "json", "--pada", hari_ini().isoformat()])
+        assert main(["summary", "--format", "json"]) == 3  # the (refused) read ends the command
     assert dicoba
 
 
 def test_angka_sama_dengan_tampilan_halaman(data_bawaan, capsys):
-    """JSON rows, totals and priorities equal the View the page draws from the whole log."""
-    for _ in range(2):  # the miss (log read and stored) and the hit (derivative only)
+    """JSON rows, totals and priorities equal the View of the data read and checked afresh."""
+    for _ in range(2):  # the miss (files read and stored) and the hit (tables from the cache)
         kode, out, err = _summary(capsys, "--format", "json")
         assert kode == 0
-        tampilan = tampilkan(muat_dataset())  # the page's load: the whole log
+        with pytest.MonkeyPatch.context() as m:
+            m.setenv("KIM_CACHE", "off")
+            tampilan = tampilkan(muat_dataset())  # every file read and checked
         assert json.loads(out) == json.loads(_tabel_summary(tampilan).to_json(orient="records", force_ascii=False))
         a = tampilan.angka
         assert f"Jumlah: {a.kim} KIM, {a.potensi} potensi ({a.aktif} aktif), {a.anggota} anggota, {teks_cakupan(tampilan)}." in err
         assert "\n".join(teks_prioritas(penilaian_tampilan(tampilan))) in err
-    # The same figures as with today's date given, which reads the whole log.
+    # The same figures as with today's date given.
     _, dengan_pada, _ = _summary(capsys, "--format", "json", "--pada", hari_ini().isoformat())
     assert json.loads(dengan_pada) == json.loads(out)
 

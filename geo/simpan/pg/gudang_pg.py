@@ -152,8 +152,7 @@ class GudangPG(RekamanPG, PembatasPG, FotoPG, MenungguPG, JuriPG, ProfilPG):  # 
         return {"wilayah": meta[0], "kolom_referensi": meta[1], "referensi": ref, "batas": batas, "kim": kim,
                 "kegiatan": kegiatan, "nilai_juri": juri, "target_kim": target}
 
-    def muat(self, kemajuan: Callable[[str, float], None] | None = None, log_ringkas: bool = False) -> Dataset:
-        # ``log_ringkas`` is for the file store's cache: the database's log comes with the rest of one read.
+    def muat(self, kemajuan: Callable[[str, float], None] | None = None) -> Dataset:
         isi = self.baca_mentah()
         wil = wilayah_dari_dict(isi["wilayah"])
         ref = _referensi(isi["referensi"], isi["kolom_referensi"], wil)
