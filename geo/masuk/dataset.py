@@ -132,6 +132,23 @@ def _baca_kim(path: Path, ref: Referensi, wil: Wilayah, batas: gpd.GeoDataFrame,
     return tabel
 
 
+def _muat_referensi(path: Path, nama_kabkota: str, nama_provinsi: str) -> Referensi:
+    """:func:`muat_referensi` through the disk cache: its two tables (units by code, spellings) while the file is unchanged."""
+    dibuat: list[Referensi] = []
+
+    def bagian(nama: str) -> pd.DataFrame:
+        if not dibuat:
+            dibuat.append(muat_referensi(path, nama_kabkota, nama_provinsi))
+        return getattr(dibuat[0], nama)
+
+    lain = (nama_kabkota, nama_provinsi)
+    tabel = tembolok_tabel.tersimpan("referensi", (path,), lain, lambda _: bagian("tabel"), Laporan())
+    nama = tembolok_tabel.tersimpan("referensi-nama", (path,), lain, lambda _: bagian("nama"), Laporan())
+    if dibuat:
+        return dibuat[0]
+    return Referensi(tabel=tabel.set_index("kode", drop=False), nama=nama)
+
+
 def _sidik_id(id_potensi: pd.Series | None) -> str | None:
     """The potentials' ids in one digest: the log's check names the unknown ones."""
     if id_potensi is None:
@@ -168,7 +185,7 @@ def muat_dataset(
     # Prepared boundaries depend on these files and names only: their disk-cache key (geo.masuk.tembolok),
     # taken before either file is read so that a file changed mid-load is never cached as the old one.
     kunci = kunci_batas(path_batas, path_ref, wil.nama, nama_provinsi)
-    ref = muat_referensi(path_ref, wil.nama, nama_provinsi)
+    ref = _muat_referensi(path_ref, wil.nama, nama_provinsi)
     laporan = Laporan()
     lapor("membaca batas", 0.1)
     gdf_batas = muat_batas(path_batas, ref, laporan, kunci_tembolok=kunci,
