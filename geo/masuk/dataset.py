@@ -106,18 +106,19 @@ def gabung_potensi(tabel: pd.DataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(tabel, geometry=geometri, crs="EPSG:4326")
 
 
-def muat_profil_kim(tabel: pd.DataFrame, path_kim: Path, referensi: Referensi, laporan: Laporan) -> object:
+def muat_profil_kim(tabel: pd.DataFrame, path_kim: Path, referensi: Referensi, laporan: Laporan,
+                    path_referensi: Path | None = None) -> object:
     """The KIM table beside kim.csv (or ``KIM_PROFIL``), linked to the potentials (:mod:`geo.kim`).
 
     Without the file every KIM is made from kim.csv's ``nama_kim`` (nothing to report:
     the table is optional); a file that lacks some KIM reports them as a warning.
     """
-    from geo.kim.profil import muat_profil, path_profil, profil_kosong
+    from geo.kim.profil import path_profil, profil_kosong
     from geo.kim.tautan import tautkan
     from geo.kim.tersimpan import dari_berkas, dengan_tersimpan
 
     path = path_profil(path_kim)
-    profil = muat_profil(path, referensi, laporan)
+    profil = _profil_tersimpan(path, referensi, laporan, path_referensi) if path.exists() else None
     id_kim = tabel.get("id_kim", None)
     if profil is None:
         profil = tautkan(tabel, profil_kosong(None), path_kim.name, Laporan(), id_kim)
@@ -132,21 +133,36 @@ def _baca_kim(path: Path, ref: Referensi, wil: Wilayah, batas: gpd.GeoDataFrame,
     return tabel
 
 
+def _profil_tersimpan(path: Path, referensi: Referensi, laporan: Laporan, path_referensi: Path | None) -> object:
+    """:func:`geo.kim.profil.muat_profil` through the disk cache while the table, the reference and the logos are unchanged."""
+    from geo.kim.logo import folder_logo
+    from geo.kim.profil import ProfilKIM, muat_profil
+
+    if path_referensi is None:  # a caller that does not name the reference file: read, never stored
+        return muat_profil(path, referensi, laporan)
+    logo = folder_logo(path)
+    berkas = (path, path_referensi, logo, *(sorted(logo.iterdir()) if logo.is_dir() else ()))
+
+    def baca(lap: Laporan) -> dict[str, pd.DataFrame]:
+        p = muat_profil(path, referensi, lap)
+        return {"tabel": p.tabel, "bimtek": p.bimtek, "bantuan": p.bantuan, "penghargaan": p.penghargaan}
+
+    bagian = tembolok_tabel.tersimpan_bagian("profil", berkas, (), baca, laporan)
+    return ProfilKIM(bagian["tabel"], bagian["bimtek"], bagian["bantuan"], bagian["penghargaan"], path=path)
+
+
 def _muat_referensi(path: Path, nama_kabkota: str, nama_provinsi: str) -> Referensi:
     """:func:`muat_referensi` through the disk cache: its two tables (units by code, spellings) while the file is unchanged."""
     dibuat: list[Referensi] = []
 
-    def bagian(nama: str) -> pd.DataFrame:
-        if not dibuat:
-            dibuat.append(muat_referensi(path, nama_kabkota, nama_provinsi))
-        return getattr(dibuat[0], nama)
+    def baca(_: Laporan) -> dict[str, pd.DataFrame]:
+        dibuat.append(muat_referensi(path, nama_kabkota, nama_provinsi))
+        return {"tabel": dibuat[0].tabel, "nama": dibuat[0].nama}
 
-    lain = (nama_kabkota, nama_provinsi)
-    tabel = tembolok_tabel.tersimpan("referensi", (path,), lain, lambda _: bagian("tabel"), Laporan())
-    nama = tembolok_tabel.tersimpan("referensi-nama", (path,), lain, lambda _: bagian("nama"), Laporan())
-    if dibuat:
+    bagian = tembolok_tabel.tersimpan_bagian("referensi", (path,), (nama_kabkota, nama_provinsi), baca, Laporan())
+    if dibuat or bagian is None:
         return dibuat[0]
-    return Referensi(tabel=tabel.set_index("kode", drop=False), nama=nama)
+    return Referensi(tabel=bagian["tabel"].set_index("kode", drop=False), nama=bagian["nama"])
 
 
 def _sidik_id(id_potensi: pd.Series | None) -> str | None:
@@ -213,7 +229,7 @@ def muat_dataset(
         periksa_selaras(tabel, log, wil, path_kim.name, laporan)
         log = indeks_log(tabel, log)
     lapor("membaca tabel KIM (profil)", 0.8)
-    profil = muat_profil_kim(tabel, path_kim, ref, laporan) if terbaca and laporan.ok else None
+    profil = muat_profil_kim(tabel, path_kim, ref, laporan, path_ref) if terbaca and laporan.ok else None
     lapor("menggabungkan", 0.9)
     potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
     lapor("selesai", 1.0)

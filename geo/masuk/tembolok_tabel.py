@@ -48,7 +48,7 @@ def kunci(jenis: str, berkas: Sequence[Path], *lain: object) -> str | None:
     return f"{jenis}-{tembolok.kunci(json.dumps(bagian, ensure_ascii=False, default=str))}"
 
 
-def _baca(nama: str) -> tuple[pd.DataFrame, list[dict]] | None:
+def _baca(nama: str) -> tuple[pd.DataFrame, dict] | None:
     entri = tembolok.baca_entri(nama)
     if entri is None or "jenis" not in entri[1]:
         return None
@@ -59,10 +59,10 @@ def _baca(nama: str) -> tuple[pd.DataFrame, list[dict]] | None:
         return None
     if [str(k) for k in frame.columns] != isi["kolom"] or frame.dtypes.astype(str).tolist() != isi["jenis"]:
         return None
-    return frame, isi["laporan"]
+    return frame, isi
 
 
-def _tulis(nama: str, frame: pd.DataFrame, laporan: Laporan) -> None:
+def _tulis(nama: str, frame: pd.DataFrame, laporan: Laporan, bagian: list[str] | None) -> None:
     path = tembolok.path_entri(nama)
     if path is None:
         return
@@ -71,7 +71,8 @@ def _tulis(nama: str, frame: pd.DataFrame, laporan: Laporan) -> None:
     except Exception:  # noqa: BLE001 - a column Arrow cannot hold is only a missed chance
         return
     isi = {"versi": tembolok.VERSI, "nama": nama, "baris": tabel.num_rows, "kolom": [str(k) for k in frame.columns],
-           "jenis": frame.dtypes.astype(str).tolist(), "laporan": [m.as_dict() for m in laporan.masalah]}
+           "jenis": frame.dtypes.astype(str).tolist(), "laporan": [m.as_dict() for m in laporan.masalah],
+           "bagian": bagian or []}
     tembolok.simpan_tabel(path, tabel, isi)
 
 
@@ -82,16 +83,46 @@ def tersimpan(jenis: str, berkas: Sequence[Path], lain: Sequence[object], baca: 
     ``baca`` reads the files and adds its problems to the report it is given;
     ``None`` (nothing readable) is returned and never stored.
     """
+    hasil = tersimpan_bagian(jenis, berkas, lain, lambda lap: _satu(baca(lap)), laporan)
+    return None if hasil is None else hasil[""]
+
+
+def _satu(frame: pd.DataFrame | None) -> dict[str, pd.DataFrame] | None:
+    return None if frame is None else {"": frame}
+
+
+def tersimpan_bagian(jenis: str, berkas: Sequence[Path], lain: Sequence[object],
+                     baca: Callable[[Laporan], dict[str, pd.DataFrame] | None], laporan: Laporan) -> dict[str, pd.DataFrame] | None:
+    """:func:`tersimpan` for a record made of several tables (``{part: table}``), stored and found together."""
     nama = kunci(jenis, berkas, *lain)
-    simpanan = _baca(nama) if nama else None
+    simpanan = _baca_bagian(nama) if nama else None
     if simpanan is not None:
         for m in simpanan[1]:
             laporan.tambah(**m)
         return simpanan[0]
     sendiri = Laporan()
-    frame = baca(sendiri)
+    bagian = baca(sendiri)
     laporan.gabung(sendiri)
-    if (frame is not None and nama and all(tembolok.tenang(Path(b)) for b in berkas)
+    if (bagian is not None and nama and all(tembolok.tenang(Path(b)) for b in berkas)
             and kunci(jenis, berkas, *lain) == nama):  # not changed while it was read
-        _tulis(nama, frame, sendiri)
-    return frame
+        urutan = list(bagian)
+        for i, k in enumerate(urutan[1:], start=1):
+            _tulis(f"{nama}-{i}", bagian[k], Laporan(), None)
+        _tulis(nama, bagian[urutan[0]], sendiri, urutan)  # last: it names the parts and carries the report
+    return bagian
+
+
+def _baca_bagian(nama: str) -> tuple[dict[str, pd.DataFrame], list[dict]] | None:
+    pertama = _baca(nama)
+    if pertama is None:
+        return None
+    frame, isi = pertama
+    if not isi["bagian"]:
+        return None
+    hasil = {isi["bagian"][0]: frame}
+    for i, k in enumerate(isi["bagian"][1:], start=1):
+        lain = _baca(f"{nama}-{i}")
+        if lain is None:
+            return None
+        hasil[k] = lain[0]
+    return hasil, isi["laporan"]

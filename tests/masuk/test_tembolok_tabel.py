@@ -32,6 +32,10 @@ def _sama(a, b) -> None:
     pd.testing.assert_frame_equal(a.kegiatan, b.kegiatan)
     pd.testing.assert_frame_equal(a.referensi.tabel, b.referensi.tabel)
     pd.testing.assert_frame_equal(a.referensi.nama, b.referensi.nama)
+    for bagian in ("tabel", "bimtek", "bantuan", "penghargaan"):
+        pd.testing.assert_frame_equal(getattr(a.profil, bagian), getattr(b.profil, bagian))
+    pd.testing.assert_series_equal(a.profil.tautan, b.profil.tautan)
+    assert a.profil.path == b.profil.path
     assert a.laporan.masalah == b.laporan.masalah
 
 
@@ -42,7 +46,7 @@ def test_dari_tembolok_sama_dengan_dibaca(tmp_path, monkeypatch):
     monkeypatch.setenv("KIM_CACHE", str(tmp_path / "cache"))
     pertama, kedua = _muat(data), _muat(data)
     entri = {p.name.split("-")[0] for p in (tmp_path / "cache").glob("*.arrow")}
-    assert {"kim", "log", "referensi"} <= entri
+    assert {"kim", "log", "referensi", "profil"} <= entri
     _sama(pertama, segar)
     _sama(kedua, segar)
 
@@ -58,3 +62,13 @@ def test_berkas_baru_ditulis_tidak_disimpan(tmp_path, monkeypatch):
     baris = log.read_text(encoding="utf-8").splitlines()
     log.write_text("\n".join(baris[:-1]) + "\n", encoding="utf-8")  # one activity fewer
     assert len(_muat(data).kegiatan) == len(baris) - 2
+
+
+def test_logo_berubah_profil_dibaca_lagi(tmp_path, monkeypatch):
+    """The KIM table's check names unusable logos: a logo replaced by a broken file is reported on the next load."""
+    data = _salin(tmp_path / "data")
+    monkeypatch.setenv("KIM_CACHE", str(tmp_path / "cache"))
+    assert not _muat(data).laporan.peringatan
+    logo = next((data / "logo_kim").iterdir())
+    logo.write_bytes(b"bukan gambar")
+    assert any(m.kolom == "logo" for m in _muat(data).laporan.peringatan)
