@@ -7,7 +7,9 @@ never depend on the shipped sample data unless they say so.
 from __future__ import annotations
 
 import atexit
+import builtins
 import csv
+import io
 import json
 import os
 import shutil
@@ -177,3 +179,19 @@ def pytest_collection_modifyitems(config, items) -> None:
         # defect fails both tries.
         if _pakai_peramban(item):
             item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=2))
+
+
+def jangan_buka(monkeypatch, *nama: str) -> list[str]:
+    """Fail any open of a file called one of ``nama``; returns the list the attempts are noted in."""
+    dicoba: list[str] = []
+    asli = builtins.open
+
+    def buka(file, *args, **kwargs):
+        if isinstance(file, (str, os.PathLike)) and Path(file).name in nama:
+            dicoba.append(str(file))
+            raise AssertionError(f"{file} dibuka")
+        return asli(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", buka)
+    monkeypatch.setattr(io, "open", buka)
+    return dicoba

@@ -55,6 +55,8 @@ def _baca(nama: str) -> tuple[pd.DataFrame, dict] | None:
     tabel, isi = entri
     try:
         frame = tabel.to_pandas()
+        for k in isi["objek"]:  # text kept in object columns: Arrow brings it back as pandas' str dtype
+            frame[k] = frame[k].astype(object)
     except Exception:  # noqa: BLE001 - a foreign entry: read the files instead
         return None
     if [str(k) for k in frame.columns] != isi["kolom"] or frame.dtypes.astype(str).tolist() != isi["jenis"]:
@@ -66,12 +68,15 @@ def _tulis(nama: str, frame: pd.DataFrame, laporan: Laporan, bagian: list[str] |
     path = tembolok.path_entri(nama)
     if path is None:
         return
+    objek = [str(k) for k in frame.columns if frame[k].dtype == object]
+    if not all(frame[k].map(type).eq(str).all() for k in objek):
+        return  # an object column holding other than text (a gap, a number) might not come back the same
     try:
         tabel = pa.Table.from_pandas(frame, preserve_index=False)
     except Exception:  # noqa: BLE001 - a column Arrow cannot hold is only a missed chance
         return
     isi = {"versi": tembolok.VERSI, "nama": nama, "baris": tabel.num_rows, "kolom": [str(k) for k in frame.columns],
-           "jenis": frame.dtypes.astype(str).tolist(), "laporan": [m.as_dict() for m in laporan.masalah],
+           "jenis": frame.dtypes.astype(str).tolist(), "objek": objek, "laporan": [m.as_dict() for m in laporan.masalah],
            "bagian": bagian or []}
     tembolok.simpan_tabel(path, tabel, isi)
 

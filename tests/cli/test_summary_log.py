@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
-import io
 import json
 import os
 import shutil
@@ -18,7 +16,7 @@ from geo.masuk.dataset import muat_dataset
 from geo.tampilan.angka import teks_cakupan
 from geo.tampilan.susun import tampilkan
 from geo.tampilan.waktu import hari_ini
-from tests.conftest import tulis_log
+from tests.conftest import jangan_buka, tulis_log
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -43,22 +41,6 @@ def data_bawaan(tmp_path, monkeypatch):
     return salinan
 
 
-def _jangan_buka(monkeypatch, *nama: str) -> list[str]:
-    """Fail any open of a file called one of ``nama``; returns the list the attempts are noted in."""
-    dicoba: list[str] = []
-    asli = builtins.open
-
-    def buka(file, *args, **kwargs):
-        if isinstance(file, (str, os.PathLike)) and Path(file).name in nama:
-            dicoba.append(str(file))
-            raise AssertionError(f"{file} dibuka")
-        return asli(file, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "open", buka)
-    monkeypatch.setattr(io, "open", buka)
-    return dicoba
-
-
 def _summary(capsys, *flag: str) -> tuple[int, str, str]:
     kode = main(["summary", *flag])
     keluaran = capsys.readouterr()
@@ -69,7 +51,7 @@ def test_data_tak_berubah_tidak_dibuka(data_bawaan, capsys, monkeypatch):
     kode, pertama, err_pertama = _summary(capsys, "--format", "json")  # fills the cache
     assert kode == 0
     with monkeypatch.context() as m:
-        dicoba = _jangan_buka(m, "kegiatan.csv", "kim.csv")
+        dicoba = jangan_buka(m, "kegiatan.csv", "kim.csv")
         kode, kedua, err_kedua = _summary(capsys, "--format", "json")
     assert kode == 0 and dicoba == []
     assert (kedua, err_kedua) == (pertama, err_pertama)
@@ -79,7 +61,7 @@ def test_data_tak_berubah_tidak_dibuka(data_bawaan, capsys, monkeypatch):
     baru.write_bytes(log.read_bytes())
     baru.replace(log)
     with monkeypatch.context() as m:
-        dicoba = _jangan_buka(m, "kegiatan.csv")
+        dicoba = jangan_buka(m, "kegiatan.csv")
         assert main(["summary", "--format", "json"]) == 3  # the (refused) read ends the command
     assert dicoba
 

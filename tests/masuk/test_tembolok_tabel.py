@@ -11,6 +11,7 @@ import pandas as pd
 from geopandas.testing import assert_geodataframe_equal
 
 from geo.masuk.dataset import muat_dataset
+from tests.conftest import jangan_buka
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -44,7 +45,11 @@ def test_dari_tembolok_sama_dengan_dibaca(tmp_path, monkeypatch):
     monkeypatch.setenv("KIM_CACHE", "off")
     segar = _muat(data)
     monkeypatch.setenv("KIM_CACHE", str(tmp_path / "cache"))
-    pertama, kedua = _muat(data), _muat(data)
+    pertama = _muat(data)
+    with monkeypatch.context() as m:
+        dicoba = jangan_buka(m, "kim.csv", "kegiatan.csv", "kelurahan.csv", "profil_kim.csv")
+        kedua = _muat(data)
+    assert dicoba == []  # every checked table from the cache
     entri = {p.name.split("-")[0] for p in (tmp_path / "cache").glob("*.arrow")}
     assert {"kim", "log", "referensi", "profil"} <= entri
     _sama(pertama, segar)
