@@ -28,11 +28,11 @@ def periode_dari(tanggal: dt.date) -> str:
 
 def potensi_kim_pada(dataset: Dataset, tanggal: dt.date) -> pd.DataFrame:
     """Each potential with its ``id_kim``, status and last activity as they stood on ``tanggal``."""
-    from geo.tampilan.waktu import potensi_pada
+    from geo.tampilan.susun import potensi_pada_tanggal
 
-    p = pd.DataFrame(dataset.potensi.drop(columns="geometry"))
-    if dataset.kegiatan is not None and len(dataset.kegiatan):
-        p = potensi_pada(p.reset_index(drop=True), dataset.kegiatan, tanggal, dataset.wilayah)
+    ada_log = dataset.kegiatan is not None and len(dataset.kegiatan)
+    # With a log: the View's statuses at that date, computed once for the map and the scores alike.
+    p = pd.DataFrame((potensi_pada_tanggal(dataset, tanggal) if ada_log else dataset.potensi).drop(columns="geometry"))
     profil: ProfilKIM = dataset.profil  # type: ignore[assignment]
     p["id_kim"] = p["id_potensi"].astype(str).map(profil.tautan)
     return p
