@@ -71,8 +71,9 @@ def nilai_kriteria(dataset: Dataset, tanggal: dt.date, aturan: AturanNilai, peri
     profil: ProfilKIM = dataset.profil  # type: ignore[assignment]
     tabel = profil.tabel.set_index("id_kim")
     p = potensi_kim_pada(dataset, tanggal) if potensi is None else potensi
-    skor = pd.DataFrame(index=tabel.index)
-    mentah = pd.DataFrame(index=tabel.index)
+    # Columns gathered first and framed once: a column insert per criterion cost more than the scores (#26).
+    skor: dict[str, pd.Series] = {}
+    mentah: dict[str, pd.Series] = {}
     for k in aturan.kriteria:
         if k.hitung == "kelengkapan_administrasi":
             unsur = pd.DataFrame({"sk": tabel["sk_nomor"].astype(str).str.strip() != "",
@@ -100,7 +101,7 @@ def nilai_kriteria(dataset: Dataset, tanggal: dt.date, aturan: AturanNilai, peri
                 nilai = pilih.groupby("id_kim")["nilai"].mean().reindex(tabel.index)
             mentah[k.kode] = nilai
             skor[k.kode] = nilai
-    return skor.astype(float), mentah
+    return pd.DataFrame(skor, index=tabel.index).astype(float), pd.DataFrame(mentah, index=tabel.index)
 
 
 def nilai_kim(dataset: Dataset, tanggal: dt.date, periode: str | None = None, juri: pd.DataFrame | None = None,
@@ -120,14 +121,13 @@ def nilai_kim(dataset: Dataset, tanggal: dt.date, periode: str | None = None, ju
     total = (skor.fillna(0) * bobot).sum(axis=1) / (ada * bobot).sum(axis=1).replace(0, np.nan)
     profil: ProfilKIM = dataset.profil  # type: ignore[assignment]
     info = profil.tabel.set_index("id_kim").loc[skor.index, ["nama_kim", "kode_kelurahan", "sk_nomor", "nomor_kimid"]]
-    hasil = info.copy()
-    hasil["periode"] = periode
-    hasil["tanggal"] = pd.Timestamp(tanggal)
+    tambahan: dict[str, object] = {"periode": periode, "tanggal": pd.Timestamp(tanggal)}
     for k in aturan.kriteria:
-        hasil[f"nilai_{k.kode}"] = skor[k.kode].round(1)
-        hasil[f"data_{k.kode}"] = mentah[k.kode]
-    hasil["skor"] = total.round(1)
-    hasil["lengkap"] = ada.all(axis=1)
+        tambahan[f"nilai_{k.kode}"] = skor[k.kode].round(1)
+        tambahan[f"data_{k.kode}"] = mentah[k.kode]
+    tambahan["skor"] = total.round(1)
+    tambahan["lengkap"] = ada.all(axis=1)
+    hasil = pd.concat([info, pd.DataFrame(tambahan, index=info.index)], axis=1)
     hasil["peringkat"] = hasil["skor"].rank(method="min", ascending=False).astype("Int64")
     terakhir = pd.to_datetime(p["kegiatan_terakhir"]).groupby(p["id_kim"]).max().reindex(hasil.index)
     hasil["kegiatan_terakhir"] = terakhir
