@@ -42,8 +42,9 @@ VERSI = 1
 # GeoJSON 0.30 s cold, 0.02 s warm; 83,000 in a 182 MB FlatGeobuf 8.4 s cold, 0.6 s warm.
 AMBANG_BYTE = 1_000_000
 # Entries kept (a country's boundaries and levels take ~270 MB); older ones, by last use, are
-# removed after each write.
-MAKS_ENTRI = 48
+# removed after each write. A region's checked tables and logo verdicts add a dozen small entries
+# (geo.masuk.tembolok_tabel), and each saved version of a file makes new ones: room for several.
+MAKS_ENTRI = 256
 MAKS_BYTE = 2_000_000_000
 _MATI = {"0", "off", "false", "no", "tidak"}
 
