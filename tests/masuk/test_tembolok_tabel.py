@@ -36,6 +36,8 @@ def _sama(a, b) -> None:
     for bagian in ("tabel", "bimtek", "bantuan", "penghargaan"):
         pd.testing.assert_frame_equal(getattr(a.profil, bagian), getattr(b.profil, bagian))
     pd.testing.assert_series_equal(a.profil.tautan, b.profil.tautan)
+    pd.testing.assert_frame_equal(a.profil.juri.tabel, b.profil.juri.tabel)
+    assert a.profil.juri.laporan.masalah == b.profil.juri.laporan.masalah
     assert a.profil.path == b.profil.path
     assert a.laporan.masalah == b.laporan.masalah
 
@@ -47,11 +49,11 @@ def test_dari_tembolok_sama_dengan_dibaca(tmp_path, monkeypatch):
     monkeypatch.setenv("KIM_CACHE", str(tmp_path / "cache"))
     pertama = _muat(data)
     with monkeypatch.context() as m:
-        dicoba = jangan_buka(m, "kim.csv", "kegiatan.csv", "kelurahan.csv", "profil_kim.csv")
+        dicoba = jangan_buka(m, "kim.csv", "kegiatan.csv", "kelurahan.csv", "profil_kim.csv", "nilai_juri.csv")
         kedua = _muat(data)
     assert dicoba == []  # every checked table from the cache
     entri = {p.name.split("-")[0] for p in (tmp_path / "cache").glob("*.arrow")}
-    assert {"kim", "log", "referensi", "profil"} <= entri
+    assert {"kim", "log", "referensi", "profil", "juri"} <= entri
     _sama(pertama, segar)
     _sama(kedua, segar)
 
