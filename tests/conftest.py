@@ -132,6 +132,26 @@ def tulis_log(w: Wilayah, *baris: str) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _tabel_tidak_disimpan(monkeypatch: pytest.MonkeyPatch):
+    """Checked tables and logo verdicts are never stored in tests (geo.masuk.tembolok_tabel, issue #26).
+
+    Many tests load a fixture region more than once and change how it is read or checked
+    (a monkeypatched reader, a limit); a table cached by an earlier load would skip that. The tests
+    of the cache itself call :func:`simpan_tabel_teruji` to store as a server does.
+    """
+    from geo.masuk import tembolok
+
+    monkeypatch.setattr(tembolok, "DETIK_TENANG", float("inf"))
+
+
+def simpan_tabel_teruji(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Store checked tables of files unchanged for a couple of seconds, as outside the tests."""
+    from geo.masuk import tembolok
+
+    monkeypatch.setattr(tembolok, "DETIK_TENANG", 2.0)
+
+
+@pytest.fixture(autouse=True)
 def _lupakan_login_gagal():
     """The login limiter is server-wide (one per process): tests must not inherit each other's failures."""
     from geo.simpan import gudang

@@ -16,7 +16,7 @@ from geo.masuk.dataset import muat_dataset
 from geo.tampilan.angka import teks_cakupan
 from geo.tampilan.susun import tampilkan
 from geo.tampilan.waktu import hari_ini
-from tests.conftest import jangan_buka, tulis_log
+from tests.conftest import jangan_buka, simpan_tabel_teruji, tulis_log
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -26,6 +26,11 @@ def _lama(*paths: Path) -> None:
     dulu = time.time() - 60
     for p in paths:
         os.utime(p, (dulu, dulu))
+
+
+@pytest.fixture(autouse=True)
+def _simpan(monkeypatch):
+    simpan_tabel_teruji(monkeypatch)
 
 
 @pytest.fixture

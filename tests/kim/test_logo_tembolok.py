@@ -13,9 +13,14 @@ import pytest
 
 from geo.kim import logo
 from geo.kim.logo import periksa_logo
-from tests.conftest import jpeg_uji
+from tests.conftest import jpeg_uji, simpan_tabel_teruji
 
 PROYEK = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _simpan(monkeypatch):
+    simpan_tabel_teruji(monkeypatch)
 
 
 def _lama(path: Path) -> None:

@@ -8,12 +8,18 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from geopandas.testing import assert_geodataframe_equal
 
 from geo.masuk.dataset import muat_dataset
-from tests.conftest import jangan_buka
+from tests.conftest import jangan_buka, simpan_tabel_teruji
 
 DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+@pytest.fixture(autouse=True)
+def _simpan(monkeypatch):
+    simpan_tabel_teruji(monkeypatch)
 
 
 def _salin(tujuan: Path) -> Path:
