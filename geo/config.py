@@ -98,9 +98,12 @@ def url_database() -> str:
     nilai = os.environ.get(ENV_DATABASE, "").strip()
     if nilai:
         return nilai
-    import tomllib
+    ada = [p for p in _secrets_toml() if p.is_file()]
+    if not ada:
+        return ""
+    import tomllib  # only when there is a secrets file to read
 
-    for path in _secrets_toml():
+    for path in ada:
         try:
             isi = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -10,6 +10,7 @@ space.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from functools import lru_cache
 
@@ -27,12 +28,17 @@ def _lokal(bahasa: str) -> str:
     return LOKAL.get(bahasa, "id")
 
 
+@functools.cache
 def _bulan(bahasa: str) -> tuple[str, ...]:
+    """Looked up on first use: loading a Babel locale costs ~20 ms a process that prints no date (issue #26)."""
     return tuple(get_month_names("wide", locale=_lokal(bahasa)).values())
 
 
-BULAN_ID = _bulan("id")
-BULAN_EN = _bulan("en")
+def __getattr__(nama: str) -> tuple[str, ...]:
+    """``BULAN_ID`` / ``BULAN_EN``: the month names, read from Babel only when asked for."""
+    if nama in ("BULAN_ID", "BULAN_EN"):
+        return _bulan(nama[-2:].lower())
+    raise AttributeError(f"module {__name__!r} has no attribute {nama!r}")
 
 
 def _kosong(nilai: object) -> bool:

@@ -7,7 +7,9 @@ never depend on the shipped sample data unless they say so.
 from __future__ import annotations
 
 import atexit
+import builtins
 import csv
+import io
 import json
 import os
 import shutil
@@ -130,6 +132,26 @@ def tulis_log(w: Wilayah, *baris: str) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _tabel_tidak_disimpan(monkeypatch: pytest.MonkeyPatch):
+    """Checked tables and logo verdicts are never stored in tests (geo.masuk.tembolok_tabel, issue #26).
+
+    Many tests load a fixture region more than once and change how it is read or checked
+    (a monkeypatched reader, a limit); a table cached by an earlier load would skip that. The tests
+    of the cache itself call :func:`simpan_tabel_teruji` to store as a server does.
+    """
+    from geo.masuk import tembolok
+
+    monkeypatch.setattr(tembolok, "DETIK_TENANG", float("inf"))
+
+
+def simpan_tabel_teruji(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Store checked tables of files unchanged for a couple of seconds, as outside the tests."""
+    from geo.masuk import tembolok
+
+    monkeypatch.setattr(tembolok, "DETIK_TENANG", 2.0)
+
+
+@pytest.fixture(autouse=True)
 def _lupakan_login_gagal():
     """The login limiter is server-wide (one per process): tests must not inherit each other's failures."""
     from geo.simpan import gudang
@@ -177,3 +199,19 @@ def pytest_collection_modifyitems(config, items) -> None:
         # defect fails both tries.
         if _pakai_peramban(item):
             item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=2))
+
+
+def jangan_buka(monkeypatch, *nama: str) -> list[str]:
+    """Fail any open of a file called one of ``nama``; returns the list the attempts are noted in."""
+    dicoba: list[str] = []
+    asli = builtins.open
+
+    def buka(file, *args, **kwargs):
+        if isinstance(file, (str, os.PathLike)) and Path(file).name in nama:
+            dicoba.append(str(file))
+            raise AssertionError(f"{file} dibuka")
+        return asli(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", buka)
+    monkeypatch.setattr(io, "open", buka)
+    return dicoba

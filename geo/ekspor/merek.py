@@ -53,7 +53,9 @@ class Merek:
         """The logo as pixels for matplotlib: PNG read by Pillow, SVG rendered by resvg (no system library, no network)."""
         if self.logo is None:
             return None
-        from PIL import Image
+        from geo.simpan.foto_gambar import pillow  # with its decompression-bomb guard
+
+        Image = pillow()
 
         try:
             if self.logo.suffix.lower() == ".svg":
@@ -73,7 +75,10 @@ class Merek:
 def _svg_ke_png(path: Path) -> bytes | None:
     """An SVG logo as PNG bytes, 600 px on its longer side; None when the SVG cannot be drawn."""
     import resvg_py
-    from PIL import Image
+
+    from geo.simpan.foto_gambar import pillow  # with its decompression-bomb guard
+
+    Image = pillow()
 
     try:
         # First at its own size, to learn it; then at the zoom that gives UKURAN_RASTER_SVG pixels.

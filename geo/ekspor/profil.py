@@ -177,7 +177,9 @@ def _info(fig: Figure, tampilan: Tampilan, baris: pd.Series, potensi: pd.DataFra
 
 
 def _gambar_foto(path: Path) -> np.ndarray | None:
-    from PIL import Image
+    from geo.simpan.foto_gambar import pillow  # with its decompression-bomb guard
+
+    Image = pillow()
 
     try:
         with Image.open(path) as g:

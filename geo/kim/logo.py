@@ -8,12 +8,11 @@ clean JPEG: no EXIF (GPS, camera), comment or profile from the original file.
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
-from PIL import Image
-
 from geo.galat import GalatData
-from geo.simpan.foto_gambar import bersihkan
+from geo.masuk import tembolok
 
 FOLDER_LOGO = "logo_kim"
 
@@ -31,6 +30,8 @@ def path_logo(path_profil: Path | str, nama: str) -> Path | None:
 
 def _png_murni(data: bytes) -> bytes:
     """A PNG logo keeps its transparency: its pixels only, through a fresh image (no text chunk, EXIF or profile)."""
+    from PIL import Image  # Pillow only where an image is decoded
+
     with Image.open(io.BytesIO(data)) as gambar:
         rgba = gambar.convert("RGBA")
     murni = Image.frombytes("RGBA", rgba.size, rgba.tobytes())
@@ -44,6 +45,8 @@ def logo_siap(data: bytes, nama: str, png: bool | None = None) -> tuple[bytes, s
 
     ``png`` None: decided by the bytes (an uploaded PNG keeps its transparency).
     """
+    from geo.simpan.foto_gambar import bersihkan
+
     jpeg = bersihkan(data, nama)[0]
     if png is None:
         png = data.startswith(b"\x89PNG\r\n\x1a\n")
@@ -58,6 +61,8 @@ def logo_bersih(path: Path, *, buat: bool = True) -> tuple[tuple[bytes, str] | N
     ``buat=False`` stops after the checks (``(None, None)`` when they pass): loading the data only
     asks whether each logo is usable, and re-drawing a PNG costs most of that load (issue #26).
     """
+    from geo.simpan.foto_gambar import bersihkan
+
     try:
         data = path.read_bytes()
         if not buat:
@@ -71,5 +76,18 @@ def logo_bersih(path: Path, *, buat: bool = True) -> tuple[tuple[bytes, str] | N
 
 
 def periksa_logo(path: Path) -> str | None:
-    """None when the file is a usable image, else the message (the photo checks: format, size, bombs)."""
-    return logo_bersih(path, buat=False)[1]
+    """None when the file is a usable image, else the message (the photo checks: format, size, bombs).
+
+    Every load asks this of every logo; decoding them (and importing Pillow) cost a fresh process
+    ~30 ms (#26), so the verdict is kept in the disk cache (:mod:`geo.masuk.tembolok`) under the
+    file's identity, stored only once the file has been still (:func:`geo.masuk.tembolok.tenang`).
+    """
+    identitas = tembolok.identitas(path)
+    nama = f"logo-{tembolok.kunci(json.dumps(identitas))}" if identitas is not None and tembolok.folder() else None
+    simpanan = tembolok.baca_larik_meta(nama, {}) if nama else None
+    if simpanan is not None and "masalah" in simpanan[1]:
+        return simpanan[1]["masalah"]
+    masalah = logo_bersih(path, buat=False)[1]
+    if nama and tembolok.tenang(path) and tembolok.identitas(path) == identitas:
+        tembolok.tulis_larik(nama, {}, {"masalah": masalah})
+    return masalah

@@ -28,11 +28,11 @@ def periode_dari(tanggal: dt.date) -> str:
 
 def potensi_kim_pada(dataset: Dataset, tanggal: dt.date) -> pd.DataFrame:
     """Each potential with its ``id_kim``, status and last activity as they stood on ``tanggal``."""
-    from geo.tampilan.waktu import potensi_pada
+    from geo.tampilan.susun import potensi_pada_tanggal
 
-    p = pd.DataFrame(dataset.potensi.drop(columns="geometry"))
-    if dataset.kegiatan is not None and len(dataset.kegiatan):
-        p = potensi_pada(p.reset_index(drop=True), dataset.kegiatan, tanggal, dataset.wilayah)
+    ada_log = dataset.kegiatan is not None and len(dataset.kegiatan)
+    # With a log: the View's statuses at that date, computed once for the map and the scores alike.
+    p = pd.DataFrame((potensi_pada_tanggal(dataset, tanggal) if ada_log else dataset.potensi).drop(columns="geometry"))
     profil: ProfilKIM = dataset.profil  # type: ignore[assignment]
     p["id_kim"] = p["id_potensi"].astype(str).map(profil.tautan)
     return p
@@ -63,13 +63,17 @@ def _skor_hari(hari: pd.Series, k: Kriteria) -> pd.Series:
 
 
 def nilai_kriteria(dataset: Dataset, tanggal: dt.date, aturan: AturanNilai, periode: str,
-                   juri: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(scores 0–100 per KIM × criterion, the raw values behind them), both indexed by ``id_kim``."""
+                   juri: pd.DataFrame | None = None, potensi: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(scores 0–100 per KIM × criterion, the raw values behind them), both indexed by ``id_kim``.
+
+    ``potensi``: :func:`potensi_kim_pada` of the same dataset and date, when the caller has it already.
+    """
     profil: ProfilKIM = dataset.profil  # type: ignore[assignment]
     tabel = profil.tabel.set_index("id_kim")
-    p = potensi_kim_pada(dataset, tanggal)
-    skor = pd.DataFrame(index=tabel.index)
-    mentah = pd.DataFrame(index=tabel.index)
+    p = potensi_kim_pada(dataset, tanggal) if potensi is None else potensi
+    # Columns gathered first and framed once: a column insert per criterion cost more than the scores (#26).
+    skor: dict[str, pd.Series] = {}
+    mentah: dict[str, pd.Series] = {}
     for k in aturan.kriteria:
         if k.hitung == "kelengkapan_administrasi":
             unsur = pd.DataFrame({"sk": tabel["sk_nomor"].astype(str).str.strip() != "",
@@ -97,7 +101,7 @@ def nilai_kriteria(dataset: Dataset, tanggal: dt.date, aturan: AturanNilai, peri
                 nilai = pilih.groupby("id_kim")["nilai"].mean().reindex(tabel.index)
             mentah[k.kode] = nilai
             skor[k.kode] = nilai
-    return skor.astype(float), mentah
+    return pd.DataFrame(skor, index=tabel.index).astype(float), pd.DataFrame(mentah, index=tabel.index)
 
 
 def nilai_kim(dataset: Dataset, tanggal: dt.date, periode: str | None = None, juri: pd.DataFrame | None = None,
@@ -108,7 +112,8 @@ def nilai_kim(dataset: Dataset, tanggal: dt.date, periode: str | None = None, ju
     """
     aturan = aturan or aturan_nilai(dataset.wilayah)
     periode = periode or periode_dari(tanggal)
-    skor, mentah = nilai_kriteria(dataset, tanggal, aturan, periode, juri)
+    p = potensi_kim_pada(dataset, tanggal)  # once for the criteria and the dormancy below
+    skor, mentah = nilai_kriteria(dataset, tanggal, aturan, periode, juri, potensi=p)
     if id_kim is not None:
         skor, mentah = skor.loc[skor.index.isin(id_kim)], mentah.loc[mentah.index.isin(id_kim)]
     bobot = pd.Series({k.kode: k.bobot for k in aturan.kriteria})
@@ -116,16 +121,14 @@ def nilai_kim(dataset: Dataset, tanggal: dt.date, periode: str | None = None, ju
     total = (skor.fillna(0) * bobot).sum(axis=1) / (ada * bobot).sum(axis=1).replace(0, np.nan)
     profil: ProfilKIM = dataset.profil  # type: ignore[assignment]
     info = profil.tabel.set_index("id_kim").loc[skor.index, ["nama_kim", "kode_kelurahan", "sk_nomor", "nomor_kimid"]]
-    hasil = info.copy()
-    hasil["periode"] = periode
-    hasil["tanggal"] = pd.Timestamp(tanggal)
+    tambahan: dict[str, object] = {"periode": periode, "tanggal": pd.Timestamp(tanggal)}
     for k in aturan.kriteria:
-        hasil[f"nilai_{k.kode}"] = skor[k.kode].round(1)
-        hasil[f"data_{k.kode}"] = mentah[k.kode]
-    hasil["skor"] = total.round(1)
-    hasil["lengkap"] = ada.all(axis=1)
+        tambahan[f"nilai_{k.kode}"] = skor[k.kode].round(1)
+        tambahan[f"data_{k.kode}"] = mentah[k.kode]
+    tambahan["skor"] = total.round(1)
+    tambahan["lengkap"] = ada.all(axis=1)
+    hasil = pd.concat([info, pd.DataFrame(tambahan, index=info.index)], axis=1)
     hasil["peringkat"] = hasil["skor"].rank(method="min", ascending=False).astype("Int64")
-    p = potensi_kim_pada(dataset, tanggal)
     terakhir = pd.to_datetime(p["kegiatan_terakhir"]).groupby(p["id_kim"]).max().reindex(hasil.index)
     hasil["kegiatan_terakhir"] = terakhir
     hasil["hari_dorman"] = (pd.Timestamp(tanggal) - terakhir).dt.days

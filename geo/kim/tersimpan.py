@@ -46,17 +46,23 @@ def dari_teks(juri: pd.DataFrame | None, target: pd.DataFrame | None, nama_juri:
 def dari_berkas(path_kim: Path) -> tuple[Tersimpan, Tersimpan]:
     """The file store: ``nilai_juri.csv`` / ``target_kim.csv`` (or ``KIM_NILAI_JURI`` / ``KIM_TARGET``)."""
     from geo.kim.daftar import baca_opsional
-    from geo.kim.juri import path_juri
+    from geo.kim.juri import nilai_juri_dari_teks, path_juri
     from geo.kim.nilai import KOLOM_JURI
     from geo.kim.target import KOLOM_TARGET, path_target
+    from geo.masuk import tembolok_tabel
 
     pj, pt = path_juri(path_kim), path_target(path_kim)
     lj, lt = Laporan(), Laporan()
-    juri, target = baca_opsional(pj, lj, KOLOM_JURI), baca_opsional(pt, lt, KOLOM_TARGET)
-    hasil_juri, hasil_target = dari_teks(juri, target, pj.name, pt.name)
-    lj.gabung(hasil_juri.laporan)
+
+    def baca_juri(laporan: Laporan) -> pd.DataFrame | None:
+        return nilai_juri_dari_teks(baca_opsional(pj, laporan, KOLOM_JURI), pj.name, laporan)
+
+    # The jury scores from the disk cache while the file is unchanged (#26); an absent file is None, never stored.
+    tabel_juri = tembolok_tabel.tersimpan("juri", (pj,), (), baca_juri, lj) if pj.exists() else None
+    target = baca_opsional(pt, lt, KOLOM_TARGET)
+    hasil_target = dari_teks(None, target, pj.name, pt.name)[1]
     lt.gabung(hasil_target.laporan)
-    return Tersimpan(hasil_juri.tabel, lj), Tersimpan(hasil_target.tabel, lt)
+    return Tersimpan(tabel_juri, lj), Tersimpan(hasil_target.tabel, lt)
 
 
 def dengan_tersimpan(profil, juri: Tersimpan, target: Tersimpan):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import shapely
-from shapely.geometry import Point
+from shapely.geometry import Point, shape
 
 from geo.galat import Laporan
 from geo.masuk import tembolok
@@ -72,17 +73,86 @@ def kunci_batas(path: Path | str, path_referensi: Path, *nama_wilayah: str) -> s
         return None
 
 
+# Columns read from a boundary file; names and parents come from the reference table.
+KOLOM_DIBACA = ("kode", "luas_km2", "sumber")
+
+
 def _baca_berkas(path: Path) -> gpd.GeoDataFrame:
-    """Only the columns kept (names come from the reference), through pyogrio's Arrow path."""
+    """Only the columns kept (names come from the reference), through pyogrio's Arrow path.
+
+    A small plain GeoJSON (below the disk cache's threshold, so it is read on
+    every start) is parsed by :func:`baca_geojson_kecil` instead: importing
+    pyogrio costs more than reading such a file (issue #26).
+    """
+    kecil = baca_geojson_kecil(path)
+    if kecil is not None:
+        return kecil
     import pyogrio  # only when the prepared boundaries are not cached: 20-30 ms a process (issue #26)
 
-    meta, tabel = pyogrio.read_arrow(path, columns=["kode", "luas_km2", "sumber"])
+    meta, tabel = pyogrio.read_arrow(path, columns=list(KOLOM_DIBACA))
     kolom_geom = meta.get("geometry_name") or "wkb_geometry"
     if kolom_geom not in tabel.column_names:
         raise ValueError("berkas tidak berisi geometri")
     geometri = shapely.from_wkb(tabel.column(kolom_geom).to_numpy(zero_copy_only=False))
     atribut = tabel.drop_columns([kolom_geom]).to_pandas()
     return gpd.GeoDataFrame(atribut, geometry=geometri, crs=meta["crs"])
+
+
+def baca_geojson_kecil(path: Path) -> gpd.GeoDataFrame | None:
+    """A small RFC 7946 GeoJSON FeatureCollection read with :mod:`json`, as pyogrio reads it; None → pyogrio.
+
+    Only the plain case qualifies: a ``.geojson``/``.json`` file under
+    :data:`geo.masuk.tembolok.AMBANG_BYTE`, valid JSON, a FeatureCollection
+    without an old-style ``crs`` member other than CRS84 (so WGS84, as GDAL reads it). Anything else,
+    including a file GDAL might read differently or reject with its own
+    message, goes through pyogrio as before.
+    """
+    try:
+        if path.suffix.lower() not in (".geojson", ".json") or path.stat().st_size >= tembolok.AMBANG_BYTE:
+            return None
+        isi = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    fitur = isi.get("features") if isinstance(isi, dict) and isi.get("type") == "FeatureCollection" else None
+    if not isinstance(fitur, list) or not _wgs84(isi.get("crs")) or not all(isinstance(f, dict) for f in fitur):
+        return None
+    sifat = [f.get("properties") or {} for f in fitur]
+    if not all(isinstance(p, dict) for p in sifat):
+        return None
+    try:
+        geometri = [shape(f["geometry"]) if f.get("geometry") else None for f in fitur]
+    except (KeyError, TypeError, ValueError, AttributeError, shapely.errors.ShapelyError):
+        return None
+    kolom = {}
+    for nama in KOLOM_DIBACA:
+        if any(nama in p for p in sifat):
+            nilai = [p.get(nama) for p in sifat]
+            if any(isinstance(v, (dict, list, bool)) for v in nilai):
+                return None  # a nested or true/false value: GDAL's own conversion decides
+            if nama != "luas_km2" and any(isinstance(v, str) for v in nilai):
+                # A text field, as GDAL types it: numbers among the texts are read as their text.
+                nilai = [v if v is None or isinstance(v, str) else json.dumps(v) for v in nilai]
+            kolom[nama] = pd.Series(nilai, dtype=_jenis(nilai))
+    return gpd.GeoDataFrame(pd.DataFrame(kolom, index=pd.RangeIndex(len(fitur))), geometry=geometri, crs="EPSG:4326")
+
+
+# The old ``crs`` member's names of WGS84 in longitude/latitude order (what GDAL itself writes).
+_NAMA_CRS84 = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "OGC:CRS84"}
+
+
+def _wgs84(crs: object) -> bool:
+    """No ``crs`` member (RFC 7946: WGS84), or one naming CRS84; any other CRS is pyogrio's to read."""
+    if crs is None:
+        return True
+    return isinstance(crs, dict) and isinstance(crs.get("properties"), dict) and crs["properties"].get("name") in _NAMA_CRS84
+
+
+def _jenis(nilai: list) -> str:
+    """The column type GDAL gives a GeoJSON property: float for numbers with a fraction or a gap, else as Python sees it."""
+    ada = [v for v in nilai if v is not None]
+    if ada and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in ada):
+        return "float64" if len(ada) < len(nilai) or any(isinstance(v, float) for v in ada) else "int64"
+    return "object"
 
 
 def siapkan_batas(gdf: gpd.GeoDataFrame, nama: str, referensi: Referensi, laporan: Laporan) -> gpd.GeoDataFrame | None:

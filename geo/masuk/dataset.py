@@ -6,8 +6,9 @@ from it, so the page, the files and the command line share one input.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pandas as pd
 
 from geo import config
 from geo.galat import Laporan
+from geo.masuk import tembolok_tabel
 from geo.masuk.batas import ATTR_KUNCI, KOLOM_BATAS, batas_skematik, kunci_batas, muat_batas
 from geo.masuk.indeks_dataset import IndeksDataset
 from geo.masuk.kegiatan import muat_kegiatan, periksa_selaras
@@ -104,24 +106,70 @@ def gabung_potensi(tabel: pd.DataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(tabel, geometry=geometri, crs="EPSG:4326")
 
 
-def muat_profil_kim(tabel: pd.DataFrame, path_kim: Path, referensi: Referensi, laporan: Laporan) -> object:
+def muat_profil_kim(tabel: pd.DataFrame, path_kim: Path, referensi: Referensi, laporan: Laporan,
+                    path_referensi: Path | None = None) -> object:
     """The KIM table beside kim.csv (or ``KIM_PROFIL``), linked to the potentials (:mod:`geo.kim`).
 
     Without the file every KIM is made from kim.csv's ``nama_kim`` (nothing to report:
     the table is optional); a file that lacks some KIM reports them as a warning.
     """
-    from geo.kim.profil import muat_profil, path_profil, profil_kosong
+    from geo.kim.profil import path_profil, profil_kosong
     from geo.kim.tautan import tautkan
     from geo.kim.tersimpan import dari_berkas, dengan_tersimpan
 
     path = path_profil(path_kim)
-    profil = muat_profil(path, referensi, laporan)
+    profil = _profil_tersimpan(path, referensi, laporan, path_referensi) if path.exists() else None
     id_kim = tabel.get("id_kim", None)
     if profil is None:
         profil = tautkan(tabel, profil_kosong(None), path_kim.name, Laporan(), id_kim)
     else:
         profil = tautkan(tabel, profil, path_kim.name, laporan, id_kim)
     return dengan_tersimpan(profil, *dari_berkas(path_kim))  # the jury scores and targets (#25) with it
+
+
+def _baca_kim(path: Path, ref: Referensi, wil: Wilayah, batas: gpd.GeoDataFrame, laporan: Laporan) -> pd.DataFrame | None:
+    tabel, laporan_kim = baca_dan_validasi_berkas(path, ref, wil, batas)
+    laporan.gabung(laporan_kim)
+    return tabel
+
+
+def _profil_tersimpan(path: Path, referensi: Referensi, laporan: Laporan, path_referensi: Path | None) -> object:
+    """:func:`geo.kim.profil.muat_profil` through the disk cache while the table, the reference and the logos are unchanged."""
+    from geo.kim.logo import folder_logo
+    from geo.kim.profil import ProfilKIM, muat_profil
+
+    if path_referensi is None:  # a caller that does not name the reference file: read, never stored
+        return muat_profil(path, referensi, laporan)
+    logo = folder_logo(path)
+    berkas = (path, path_referensi, logo, *(sorted(logo.iterdir()) if logo.is_dir() else ()))
+
+    def baca(lap: Laporan) -> dict[str, pd.DataFrame]:
+        p = muat_profil(path, referensi, lap)
+        return {"tabel": p.tabel, "bimtek": p.bimtek, "bantuan": p.bantuan, "penghargaan": p.penghargaan}
+
+    bagian = tembolok_tabel.tersimpan_bagian("profil", berkas, (), baca, laporan)
+    return ProfilKIM(bagian["tabel"], bagian["bimtek"], bagian["bantuan"], bagian["penghargaan"], path=path)
+
+
+def _muat_referensi(path: Path, nama_kabkota: str, nama_provinsi: str) -> Referensi:
+    """:func:`muat_referensi` through the disk cache: its two tables (units by code, spellings) while the file is unchanged."""
+    dibuat: list[Referensi] = []
+
+    def baca(_: Laporan) -> dict[str, pd.DataFrame]:
+        dibuat.append(muat_referensi(path, nama_kabkota, nama_provinsi))
+        return {"tabel": dibuat[0].tabel, "nama": dibuat[0].nama}
+
+    bagian = tembolok_tabel.tersimpan_bagian("referensi", (path,), (nama_kabkota, nama_provinsi), baca, Laporan())
+    if dibuat or bagian is None:
+        return dibuat[0]
+    return Referensi(tabel=bagian["tabel"].set_index("kode", drop=False), nama=bagian["nama"])
+
+
+def _sidik_id(id_potensi: pd.Series | None) -> str | None:
+    """The potentials' ids in one digest: the log's check names the unknown ones."""
+    if id_potensi is None:
+        return None
+    return hashlib.sha256("\x1f".join(id_potensi.astype(str)).encode("utf-8")).hexdigest()
 
 
 def muat_dataset(
@@ -137,6 +185,8 @@ def muat_dataset(
 
     ``kemajuan(tahap, bagian)`` hears each stage (0 → 1) so a national load can
     show a progress bar; the CLI draws one on a terminal, the page a spinner.
+    The checked KIM table and activity log come from the disk cache while
+    their files are unchanged (:mod:`geo.masuk.tembolok_tabel`).
 
     Raises :class:`geo.galat.GalatData` only when the reference table or the
     region file itself is unusable.
@@ -151,7 +201,7 @@ def muat_dataset(
     # Prepared boundaries depend on these files and names only: their disk-cache key (geo.masuk.tembolok),
     # taken before either file is read so that a file changed mid-load is never cached as the old one.
     kunci = kunci_batas(path_batas, path_ref, wil.nama, nama_provinsi)
-    ref = muat_referensi(path_ref, wil.nama, nama_provinsi)
+    ref = _muat_referensi(path_ref, wil.nama, nama_provinsi)
     laporan = Laporan()
     lapor("membaca batas", 0.1)
     gdf_batas = muat_batas(path_batas, ref, laporan, kunci_tembolok=kunci,
@@ -160,19 +210,26 @@ def muat_dataset(
     if gdf_batas is None:
         gdf_batas = _batas_kosong()
     lapor("membaca dan memvalidasi tabel KIM", 0.4)
-    tabel, laporan_kim = baca_dan_validasi_berkas(path_kim, ref, wil, gdf_batas)
-    laporan.gabung(laporan_kim)
+    # Depends on the table, the reference, the region settings and the boundaries (points inside units).
+    sumber = (path_kim, path_ref, path_batas)
+    tabel = tembolok_tabel.tersimpan("kim", sumber, (asdict(wil),), lambda lap: _baca_kim(path_kim, ref, wil, gdf_batas, lap),
+                                     laporan)
     terbaca = tabel is not None
     if tabel is None:
         tabel = tabel_kosong()
     lapor("membaca log kegiatan", 0.7)
     path_log = Path(kegiatan) if kegiatan else config.path_kegiatan(path_kim)
-    log = muat_kegiatan(path_log, wil, tabel["id_potensi"] if terbaca else None, laporan)
+    id_potensi = tabel["id_potensi"] if terbaca else None
+    if path_log.exists():  # the log is optional; an unknown id_potensi in it is a problem
+        log = tembolok_tabel.tersimpan("log", (path_log,), (asdict(wil), _sidik_id(id_potensi)),
+                                       lambda lap: muat_kegiatan(path_log, wil, id_potensi, lap), laporan)
+    else:
+        log = None
     if log is not None and laporan.ok:
         periksa_selaras(tabel, log, wil, path_kim.name, laporan)
         log = indeks_log(tabel, log)
     lapor("membaca tabel KIM (profil)", 0.8)
-    profil = muat_profil_kim(tabel, path_kim, ref, laporan) if terbaca and laporan.ok else None
+    profil = muat_profil_kim(tabel, path_kim, ref, laporan, path_ref) if terbaca and laporan.ok else None
     lapor("menggabungkan", 0.9)
     potensi = gabung_potensi(tabel if laporan.ok else tabel.iloc[0:0])
     lapor("selesai", 1.0)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from geo import config
 from geo.galat import GalatData
+from geo.masuk.baca import BYTE_JALUR_CEPAT
 from geo.masuk.tingkat import lengkapi_tingkat
 
 KOLOM_REFERENSI = ("kode", "kelurahan", "kecamatan", "kode_kecamatan", "luas_km2")
@@ -155,7 +156,9 @@ def muat_referensi(path: Path | None = None, nama_kabkota: str = "", nama_provin
     """
     path = Path(path) if path else config.path_referensi()
     try:
-        tabel = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False, engine="pyarrow")
+        # pyarrow for a national table; pandas' own parser for a kota's (pyarrow's first read costs ~15 ms, #26).
+        mesin = "pyarrow" if path.stat().st_size >= BYTE_JALUR_CEPAT else "c"
+        tabel = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False, engine=mesin)
     except (OSError, ValueError) as exc:
         raise GalatData(
             f"Tabel referensi kelurahan {path} tidak dapat dibaca ({exc}). "

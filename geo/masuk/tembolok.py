@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import geopandas as gpd
@@ -41,8 +42,9 @@ VERSI = 1
 # GeoJSON 0.30 s cold, 0.02 s warm; 83,000 in a 182 MB FlatGeobuf 8.4 s cold, 0.6 s warm.
 AMBANG_BYTE = 1_000_000
 # Entries kept (a country's boundaries and levels take ~270 MB); older ones, by last use, are
-# removed after each write.
-MAKS_ENTRI = 48
+# removed after each write. A region's checked tables and logo verdicts add a dozen small entries
+# (geo.masuk.tembolok_tabel), and each saved version of a file makes new ones: room for several.
+MAKS_ENTRI = 256
 MAKS_BYTE = 2_000_000_000
 _MATI = {"0", "off", "false", "no", "tidak"}
 
@@ -80,6 +82,35 @@ def kunci(*bagian: Path | str) -> str:
             h.update(str(b).encode("utf-8"))
         h.update(b"\x00")
     return h.hexdigest()[:40]
+
+
+def identitas(path: Path) -> list | None:
+    """A file's identity without reading it (path, device, inode, size, modification time); None if absent.
+
+    The store replaces files atomically (a saved file is a new inode); see :func:`tenang` for a file
+    rewritten in place within the file system's timestamp granularity.
+    """
+    try:
+        s = path.stat()
+    except OSError:
+        return None
+    return [str(path.resolve()), s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns]
+
+
+# Seconds a file must have been unmodified before an entry keyed by its identity is stored (see tenang).
+DETIK_TENANG = 2.0
+
+
+def tenang(path: Path) -> bool:
+    """Modified long enough ago that a rewrite now would show a later time (git's racy-clean rule).
+
+    A file rewritten in place within the timestamp granularity with the same size keeps its
+    identity; an entry keyed by identity is therefore only stored once the file has been still.
+    """
+    try:
+        return time.time() - path.stat().st_mtime > DETIK_TENANG
+    except OSError:
+        return False
 
 
 # -- geometry as offsets + coordinates ---------------------------------------------------------
@@ -135,14 +166,15 @@ def _baca_geometri(arr: pa.Array, jenis: str, tunggal: np.ndarray | None) -> np.
 # -- entries -----------------------------------------------------------------------------------
 
 
-def _path(nama: str) -> Path | None:
+def path_entri(nama: str) -> Path | None:
+    """Where entry ``nama`` is stored; None when the cache is off."""
     dasar = folder()
     return None if dasar is None else dasar / f"{nama}.arrow"
 
 
 def tulis(nama: str, gdf: gpd.GeoDataFrame, meta: dict | None = None) -> bool:
     """Store ``gdf`` (and JSON-able ``meta``) as entry ``nama``; False (never an error) if it cannot."""
-    path = _path(nama)
+    path = path_entri(nama)
     if path is None:
         return False
     try:
@@ -160,11 +192,11 @@ def tulis(nama: str, gdf: gpd.GeoDataFrame, meta: dict | None = None) -> bool:
                "objek": [k for k in gdf.columns if k != gdf.geometry.name and gdf[k].dtype == object]}
     except Exception:  # noqa: BLE001 - a geometry we cannot encode is only a missed chance
         return False
-    return _simpan_tabel(path, tabel, isi)
+    return simpan_tabel(path, tabel, isi)
 
 
-def _simpan_tabel(path: Path, tabel: pa.Table, isi: dict) -> bool:
-    """Write one entry atomically with its description in the schema; False (never an error) if it cannot."""
+def simpan_tabel(path: Path, tabel: pa.Table, isi: dict) -> bool:
+    """Write one entry atomically with its description ``isi`` in the schema; False (never an error) if it cannot."""
     try:
         tabel = tabel.replace_schema_metadata({**(tabel.schema.metadata or {}), b"peta-kim": json.dumps(isi).encode()})
 
@@ -181,7 +213,7 @@ def _simpan_tabel(path: Path, tabel: pa.Table, isi: dict) -> bool:
 
 def baca(nama: str) -> tuple[gpd.GeoDataFrame, dict] | None:
     """Entry ``nama`` as (GeoDataFrame, meta), or None if absent, off, or unreadable in any way."""
-    path = _path(nama)
+    path = path_entri(nama)
     if path is None or not path.is_file():
         return None
     try:
@@ -206,36 +238,54 @@ def baca(nama: str) -> tuple[gpd.GeoDataFrame, dict] | None:
     return gdf, isi["meta"]
 
 
-def tulis_larik(nama: str, kolom: dict[str, np.ndarray]) -> bool:
-    """Store equal-length 1-D arrays as entry ``nama``; False (never an error) if it cannot."""
-    path = _path(nama)
+def tulis_larik(nama: str, kolom: dict[str, np.ndarray], meta: dict | None = None) -> bool:
+    """Store equal-length 1-D arrays (and JSON-able ``meta``) as entry ``nama``; False (never an error) if it cannot."""
+    path = path_entri(nama)
     if path is None:
         return False
     try:
         tabel = pa.table({k: pa.array(v) for k, v in kolom.items()})
     except Exception:  # noqa: BLE001 - arrays Arrow cannot hold are only a missed chance
         return False
-    return _simpan_tabel(path, tabel, {"versi": VERSI, "nama": nama, "baris": tabel.num_rows})
+    return simpan_tabel(path, tabel, {"versi": VERSI, "nama": nama, "baris": tabel.num_rows, "meta": meta or {}})
 
 
-def baca_larik(nama: str, jenis: dict[str, np.dtype]) -> dict[str, np.ndarray] | None:
-    """Entry ``nama`` as arrays of exactly the columns and dtypes ``jenis``; None if absent or unreadable."""
-    path = _path(nama)
+def baca_entri(nama: str) -> tuple[pa.Table, dict] | None:
+    """Entry ``nama`` read into memory with its description (see :func:`simpan_tabel`); None if absent or not ours."""
+    path = path_entri(nama)
     if path is None or not path.is_file():
         return None
     try:
-        with pa.OSFile(str(path), "rb") as f:  # read, not mapped: the arrays outlive the file
+        with pa.OSFile(str(path), "rb") as f:  # read, not mapped: what is built from it outlives the file
             tabel = pa.ipc.open_file(f).read_all()
         isi = json.loads(tabel.schema.metadata[b"peta-kim"])
         if isi.get("versi") != VERSI or isi.get("nama") != nama or tabel.num_rows != isi["baris"]:
             return None
-        hasil = {k: tabel.column(k).to_numpy() for k in jenis}
-        if any(hasil[k].dtype != d or hasil[k].ndim != 1 for k, d in jenis.items()):
-            return None
         os.utime(path)  # last use, for _rapikan
     except Exception:  # noqa: BLE001 - truncated, foreign or half-deleted: recompute instead
         return None
-    return hasil
+    return tabel, isi
+
+
+def baca_larik(nama: str, jenis: dict[str, np.dtype]) -> dict[str, np.ndarray] | None:
+    """Entry ``nama`` as arrays of exactly the columns and dtypes ``jenis``; None if absent or unreadable."""
+    hasil = baca_larik_meta(nama, jenis)
+    return None if hasil is None else hasil[0]
+
+
+def baca_larik_meta(nama: str, jenis: dict[str, np.dtype]) -> tuple[dict[str, np.ndarray], dict] | None:
+    """:func:`baca_larik` with the entry's ``meta``; None if absent or unreadable."""
+    entri = baca_entri(nama)
+    if entri is None:
+        return None
+    tabel, isi = entri
+    try:
+        hasil = {k: tabel.column(k).to_numpy() for k in jenis}
+    except Exception:  # noqa: BLE001 - a column missing or unreadable: recompute instead
+        return None
+    if any(hasil[k].dtype != d or hasil[k].ndim != 1 for k, d in jenis.items()):
+        return None
+    return hasil, isi.get("meta") or {}
 
 
 def _rapikan(dasar: Path) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from geo.galat import GalatData
 from geo.masuk.batasan import Batas
 from geo.simpan.berkas import cadangkan, folder_cadangan, kunci
-from geo.simpan.foto_gambar import MAKS_BYTE, MAKS_PIKSEL, MAKS_SISI, bersihkan
+from geo.simpan.foto_gambar import MAKS_BYTE, MAKS_PIKSEL, MAKS_SISI, bersihkan, pillow
 from geo.simpan.kim import Perubahan, ganti_teraudit, selesaikan_jurnal
 from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_foto, tanpa_batas
 
@@ -246,7 +246,7 @@ SISI_GAMBAR_KECIL = 360  # inline thumbnails in a standalone HTML file stay ~20 
 def _gambar_kecil_data_uri(path: Path) -> str:
     import base64
 
-    from PIL import Image  # here, not at the top: every store user imports this module, few draw a thumbnail
+    Image = pillow()  # here, not at the top: every store user imports this module, few draw a thumbnail
 
     try:
         with Image.open(path) as g:

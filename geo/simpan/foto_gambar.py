@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import io
 import warnings
-
-from PIL import Image, ImageOps
+from typing import TYPE_CHECKING
 
 from geo.galat import GalatData
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 # MPO (multi-picture JPEG, written by many phone cameras) is read as its first frame.
 FORMAT_SAH = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
@@ -24,9 +26,18 @@ MAKS_BYTE = 12 * 1024 * 1024  # a phone's full-size JPEG fits; anything bigger i
 MAKS_PIKSEL = 40_000_000  # ~ 8000 × 5000; bigger images are refused from their header
 MAKS_SISI = 1600  # stored photos are at most this many pixels on their long side
 MUTU_JPEG = 82
-# Pillow's own guard as a second line: it refuses absurd headers inside Image.open, before our
-# clearer size check; decoding only ever happens after that check.
-Image.MAX_IMAGE_PIXELS = 2 * MAKS_PIKSEL
+
+
+def pillow():
+    """Pillow, imported on the first image (a page or command that decodes none never loads it, #26).
+
+    Pillow's own guard is set as a second line before any image is opened: it refuses absurd
+    headers inside ``Image.open``, before our clearer size check; decoding only ever happens after that check.
+    """
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = 2 * MAKS_PIKSEL
+    return Image
 
 
 def _mb(n: float) -> str:
@@ -35,7 +46,7 @@ def _mb(n: float) -> str:
 
 def _periksa_kepala(data: bytes, nama: str) -> None:
     """Format and size from the header only; the image object is unusable afterwards (verify)."""
-    gambar = Image.open(io.BytesIO(data))
+    gambar = pillow().open(io.BytesIO(data))
     if gambar.format not in FORMAT_SAH:
         raise GalatData(f"{nama}: format {gambar.format or 'tak dikenal'} tidak diterima. Gunakan JPEG, PNG atau WebP.")
     lebar, tinggi = gambar.size
@@ -47,6 +58,9 @@ def _periksa_kepala(data: bytes, nama: str) -> None:
 
 def _piksel_tegak(data: bytes) -> Image.Image:
     """The first frame, decoded at reduced scale, turned as the camera said, flattened to RGB."""
+    from PIL import ImageOps
+
+    Image = pillow()
     gambar = Image.open(io.BytesIO(data))
     gambar.seek(0)  # MPO: the primary image; the others are previews or depth maps
     gambar.draft("RGB", (MAKS_SISI, MAKS_SISI))  # JPEG: decode at reduced scale
@@ -81,6 +95,7 @@ def bersihkan(data: bytes, nama: str = "foto") -> tuple[bytes, int, int]:
                         "Kecilkan fotonya atau kirim ulang dengan mutu lebih rendah.")
     if not data:
         raise GalatData(f"{nama}: berkas kosong. Pilih foto JPEG, PNG atau WebP.")
+    Image = pillow()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -13,7 +13,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import pandas as pd
 
@@ -22,7 +22,6 @@ from geo.galat import Laporan
 from geo.masuk.baca import baca_tabel
 from geo.masuk.dataset import Dataset, muat_dataset
 from geo.simpan import berkas as _berkas
-from geo.simpan import foto as _foto
 from geo.simpan import kim as _kim
 from geo.simpan import pembatas_simpan as _pembatas_simpan
 from geo.simpan.gabung import SidikTabel, astuple_sidik
@@ -30,6 +29,9 @@ from geo.simpan.gudang_antre import AntreanBerkasMixin, ProtokolAntrean
 from geo.simpan.kim import HasilSimpan
 from geo.simpan.lingkup import Pelaku, dicatat_di, nama_pelaku, periksa_rencana
 from geo.simpan.pembatas_simpan import CatatanGagal
+
+if TYPE_CHECKING:  # photos need Pillow: imported by the calls that store one, not by every load (issue #26)
+    from geo.simpan import foto as _foto
 
 _LOG = logging.getLogger("geo.login")
 PEMBATAS_SQLITE = ".pembatas_login.sqlite3"  # beside kim.csv: the limiter's counts, shared by all processes
@@ -222,6 +224,8 @@ class GudangBerkas(AntreanBerkasMixin):
         return _kim.pulihkan(cadangan.path, dataset, pengguna, sidik_awal, periksa_konflik)  # type: ignore[attr-defined]
 
     def baca_audit(self, rekaman: str = "kim") -> pd.DataFrame:
+        from geo.simpan import foto as _foto
+
         path = self._path_rekaman(rekaman)
         _foto.selesaikan_jurnal_foto_terkunci(self._paths()[0])  # #21: a killed photo save's entry too
         return _kim.baca_audit(path)
@@ -322,6 +326,8 @@ class GudangBerkas(AntreanBerkasMixin):
     # --- #21: photos in data/foto/ beside kim.csv ---
     def simpan_foto(self, id_potensi: str, data: bytes, pengguna: Pelaku, nama: str = "foto",
                     id_sah: set[str] | None = None) -> _foto.Foto:
+        from geo.simpan import foto as _foto
+
         return _foto.simpan_foto(self._paths()[0], id_potensi, data, pengguna, nama, id_sah)
 
 

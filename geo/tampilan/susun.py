@@ -246,6 +246,11 @@ def _basis(dataset: Dataset, pada: dt.date | None) -> tuple[gpd.GeoDataFrame, Ko
     return dataset.indeks.basis_per_tanggal.ambil(pada, buat)  # a national table per date: the last few dates only
 
 
+def potensi_pada_tanggal(dataset: Dataset, pada: dt.date | None) -> gpd.GeoDataFrame:
+    """The potentials as they stand on ``pada`` (the View's own, computed once per dataset and date)."""
+    return _basis(dataset, pada)[0]
+
+
 def _cocok(dataset: Dataset, kd: KodePotensi, f: Filter) -> np.ndarray:
     """:func:`geo.tampilan.saring.terapkan` as a mask over integer codes (same rows, no string compares)."""
     p = dataset.potensi
