@@ -46,16 +46,16 @@ h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
 [data-testid="stMetricValue"] { font-size: 1.7rem; }
 .kim-waktu { margin: 0 0 .35rem 0; }
 .kim-tabel-posisi { margin: 0; text-align: center; white-space: nowrap; }
-/* The KPI cards share one wrapping row equally (one container, no columns: issue #26). */
-.st-key-kim_kpi > [data-testid="stElementContainer"] { flex: 1 1 auto; min-width: 8rem; }
+/* The KPI cards share one wrapping row equally (one container, no columns: issue #26); so do the picker and its close button. */
+.st-key-kim_pilih > [data-testid="stElementContainer"]:first-child { flex: 1 1 12rem; min-width: 0; }
+.st-key-kim_pilih > [data-testid="stElementContainer"]:last-child { flex: 0 0 3.2rem; }
+.st-key-kim_pilih > [data-testid="stElementContainer"]:last-child button { width: 100%; }
+.st-key-kim_kpi > [data-testid="stElementContainer"] { flex: 1 1 9rem; min-width: 9rem; }
 @media (max-width: 640px) {
   [data-testid="stMetricValue"] { font-size: 1.35rem; }
   h1 { font-size: 1.6rem !important; }
-  /* KPI cards two by two, and the picker beside its close button, instead of one per row. */
-  .st-key-kim_pilih [data-testid="stHorizontalBlock"] { flex-wrap: wrap; flex-direction: row; }
+  /* KPI cards two by two instead of one per row. */
   .st-key-kim_kpi > [data-testid="stElementContainer"] { flex: 1 1 calc(50% - 1rem); min-width: calc(50% - 1rem); }
-  .st-key-kim_pilih [data-testid="stColumn"]:first-child { flex: 1 1 70% !important; min-width: 0 !important; }
-  .st-key-kim_pilih [data-testid="stColumn"]:last-child { flex: 0 0 3.2rem !important; min-width: 3.2rem !important; }
   /* The table's page buttons side by side; the page number and the download under them. */
   .st-key-kim_tabel_hal [data-testid="stHorizontalBlock"] { flex-wrap: wrap; flex-direction: row; }
   .st-key-kim_tabel_hal [data-testid="stColumn"] { flex: 1 1 40% !important; min-width: 0 !important; }

@@ -43,15 +43,14 @@ def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
             catatan = t("cari_satuan_cocok", bahasa, n=angka(n, bahasa), k=angka(len(cocok), bahasa), **kata)
     if kelurahan_terpilih() not in nama:
         pilih_kelurahan_sesi(None)
-    kiri, kanan = st.container(key="kim_pilih").columns([0.8, 0.2], vertical_alignment="bottom")
-    with kanan:
-        st.button("✕", key="kim_tutup_detail", on_click=_tutup, help=t("tutup", bahasa),
-                  disabled=kelurahan_terpilih() is None, width="stretch")
-    with kiri:
+    # One wrapping row, not two columns: fewer elements per rerun (issue #26).
+    with st.container(key="kim_pilih", horizontal=True, vertical_alignment="bottom", gap="small"):
         kode = st.selectbox(
             t("pilih_kelurahan", bahasa, **kata), list(nama), key=KUNCI["kelurahan"], format_func=nama.get,
             placeholder=t("pilih_placeholder", bahasa, **kata),
         )
+        st.button("✕", key="kim_tutup_detail", on_click=_tutup, help=t("tutup", bahasa),
+                  disabled=kelurahan_terpilih() is None)
     if catatan:
         st.caption(catatan)
     return kode
