@@ -70,13 +70,13 @@ def _grafik(tampilan: Tampilan, bahasa: str) -> None:
 
 @st.fragment
 def _tabel(tampilan: Tampilan, bahasa: str) -> None:
-    """Closed, the table is neither built nor sent (issue #26); its label still gives the row count."""
-    n = len(tampilan.potensi)
-    bagian = st.expander(f"{t('tabel_potensi', bahasa)} · {angka(n, bahasa)}", key=K_BUKA_TABEL, on_change="rerun",
-                         icon=":material/table_rows:")
+    """Closed, the table is neither built nor sent (issue #26). Its label is the same for every view:
+    Streamlit knows an expander by its label too, so a count in it would close the table on each filter
+    click (the count is the Potensi card's)."""
+    bagian = st.expander(t("tabel_potensi", bahasa), key=K_BUKA_TABEL, on_change="rerun", icon=":material/table_rows:")
     if bagian.open:
         with bagian:
-            _isi_tabel(tampilan, n, bahasa)
+            _isi_tabel(tampilan, len(tampilan.potensi), bahasa)
 
 
 def _isi_tabel(tampilan: Tampilan, n: int, bahasa: str) -> None:

@@ -22,7 +22,7 @@ def test_halaman_tabel_dan_kotak_cari(provinsi, tmp_path):
         try:
             luar: list[str] = []
             halaman = buka_lokal(b, server.url, luar)
-            bagian = halaman.get_by_text("Daftar potensi · 2.000")  # closed until asked for (#26)
+            bagian = halaman.get_by_text("Daftar potensi", exact=True)  # closed until asked for (#26)
             bagian.wait_for(timeout=120_000)
             tunggu_diam(halaman)
             bagian.click()
@@ -38,6 +38,13 @@ def test_halaman_tabel_dan_kotak_cari(provinsi, tmp_path):
                 halaman.get_by_role("button", name="Unduh semua (CSV)").click()
             baris = Path(unduhan.value.path()).read_text(encoding="utf-8-sig").splitlines()
             assert len(baris) == 1 + 2000 and baris[0].startswith("id_potensi")
+
+            # A filter click reruns the page: the table stays open, back at its first page.
+            halaman.locator(".st-key-w_kategori").click()
+            halaman.get_by_role("option", name="Kuliner", exact=True).click()
+            halaman.keyboard.press("Escape")
+            expect(halaman.get_by_text("Halaman 1 dari", exact=False)).to_be_visible(timeout=60_000)
+            tunggu_diam(halaman)
 
             cari = halaman.get_by_placeholder("Ketik sebagian nama atau kode")
             cari.fill(awalan)
