@@ -17,7 +17,17 @@ from geo.tampilan.sebutan import sebutan, sebutan_tampilan
 from geo.tampilan.susun import tampilkan
 from ui.detail import panel, pilih_kelurahan
 from ui.ekspor import panel_unduh
-from ui.filter import bahasa_aktif, inisialisasi, laporan_tidak_sah, posisi_sekarang, sidebar, sudah_diinisialisasi
+from ui.filter import (
+    ambil_pesan_url,
+    bahasa_aktif,
+    catat_pesan_url,
+    inisialisasi,
+    laporan_tidak_sah,
+    pilihan_bahasa,
+    posisi_sekarang,
+    sidebar,
+    sudah_diinisialisasi,
+)
 from ui.foto import siapkan_foto
 from ui.kelola import pengguna_masuk
 from ui.laporan import tabel_laporan
@@ -88,8 +98,8 @@ def _catatan_penyunting(bahasa: str) -> None:
         tabel_laporan(laporan)
 
 
-def _catatan(dataset: Dataset, keadaan_url: Keadaan | None, bahasa: str) -> None:
-    """Sample-data and schematic-boundary notices: small, always visible."""
+def _catatan(dataset: Dataset, pesan_url: tuple[str, ...], bahasa: str) -> None:
+    """Sample-data and schematic-boundary notices: small, always visible; a link's unusable parameters, once."""
     lencana = []
     if dataset.data_contoh:
         lencana.append(t("catatan_contoh", bahasa))
@@ -103,9 +113,8 @@ def _catatan(dataset: Dataset, keadaan_url: Keadaan | None, bahasa: str) -> None
         with st.expander(t("peringatan_data", bahasa, n=len(dataset.laporan.peringatan))):
             # Plain text: a code block would load the code highlighter (1.5 MB) for a box seldom opened.
             st.text("\n".join(str(m) for m in dataset.laporan.peringatan))
-    if keadaan_url is not None:
-        for pesan in keadaan_url.catatan:
-            st.warning(t("param_salah", bahasa, pesan=aman_md(pesan)))  # from the URL: plain text only
+    for pesan in pesan_url:
+        st.warning(t("param_salah", bahasa, pesan=aman_md(pesan)))  # from the URL: plain text only
 
 
 def _tebal(teks: str) -> str:
@@ -122,6 +131,7 @@ def _sinkron_url(keadaan: Keadaan, dataset: Dataset) -> None:
 
 
 def halaman() -> None:
+    """What a filter never changes (menu, brand, title, the language control) around the view's fragment."""
     menu(gaya=_CSS)  # our own fixed CSS, with the shared one: one element
     url_aset = siapkan_aset()
     bahasa = bahasa_aktif()
@@ -134,22 +144,41 @@ def halaman() -> None:
         _laporan(dataset, bahasa)
         return
     _catatan_penyunting(bahasa)
-
-    keadaan_url = None
     if not sudah_diinisialisasi():
         keadaan_url = dari_param({k: st.query_params.get_all(k) for k in st.query_params}, dataset)
         inisialisasi(keadaan_url)
+        catat_pesan_url(keadaan_url.catatan)
+    kepala_merek(dataset)
+    st.title(t("judul", bahasa))
+    _tampilan(url_aset)
+    pilihan_bahasa()
+
+
+@st.fragment
+def _tampilan(url_aset: str) -> None:
+    """The view: filters, cards, map, detail, downloads and summary. A fragment, so a filter or map click
+    reruns this and nothing around it (issue #26). The data is asked for again: another server may have saved."""
+    jalankan_halaman(lambda: _isi_tampilan(url_aset))
+
+
+def _isi_tampilan(url_aset: str) -> None:
+    try:
+        dataset = muat()
+    except GalatData as exc:
+        st.error(aman_md(exc))
+        return
+    if not dataset.ok:
+        _laporan(dataset, bahasa_aktif())
+        return
     jenjang = jenjang_halaman(dataset)  # first, so the sidebar names the units the map will show
     keadaan = dengan_jenjang(sidebar(dataset, jenjang), dataset, jenjang)
     bahasa = keadaan.bahasa
     tampilan = tampilkan(dataset, keadaan)  # the View: every figure, map, file and chart below comes from it
     terapkan_klik(tampilan)
 
-    kepala_merek(dataset)
     siapkan_foto(dataset)
-    st.title(t("judul", bahasa))
     st.caption(aman_md(t("subjudul", bahasa, wilayah=dataset.wilayah.nama)) + " · " + aman_md(deskripsi_filter(tampilan.filter, bahasa)))
-    _catatan(dataset, keadaan_url, bahasa)
+    _catatan(dataset, ambil_pesan_url(), bahasa)
     keterangan_waktu(tampilan, bahasa)
     kartu_kpi(tampilan, bahasa)
     if not len(tampilan.potensi):

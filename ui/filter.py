@@ -31,6 +31,7 @@ KUNCI_KLIK = "kim_klik_baru"  # a new map click, turned into a kelurahan before 
 KUNCI_POSISI = "kim_posisi_peta"  # the map component's fixed zoom/centre arguments and its home position
 K_TIDAK_SAH = "kim_data_tidak_sah"  # the report of stored data that no longer loads (ui.muat serves the last valid)
 KUNCI_HAL_TABEL = "kim_tabel_halaman"  # (the rows' identity, page) of the table below the map
+K_PESAN_URL = "kim_pesan_url"  # notes about a link's parameters, shown once (ambil_pesan_url)
 
 
 def catat_laporan_tidak_sah(laporan) -> None:
@@ -238,7 +239,10 @@ def _pilihan_kecamatan(dataset: Dataset, jenjang: Jenjang | None) -> tuple[list[
 
 
 def sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
-    """Draw the sidebar and return the view it describes (kelurahan comes later)."""
+    """Draw the sidebar's filters and map settings and return the view they describe (kelurahan comes later).
+
+    The language is the session's (its control is :func:`pilihan_bahasa`, drawn after the view).
+    """
     wil = dataset.wilayah
     b = bahasa_aktif()
     with st.sidebar:
@@ -264,9 +268,26 @@ def sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
         skema = st.selectbox(t("skema", b), list(kelas.SKEMA_KELAS), key=KUNCI["skema"], format_func=lambda s: t(f"skema_{s}", b))
         jumlah = st.slider(t("jumlah_kelas", b), kelas.JUMLAH_KELAS_MIN, kelas.JUMLAH_KELAS_MAX, key=KUNCI["kelas"])
         basemap = st.selectbox(t("basemap", b), list(PETA_DASAR), key=KUNCI["basemap"], format_func=lambda k: label_basemap(k, b))
-        bahasa = st.radio(t("bahasa", b), list(BAHASA), key=KUNCI["bahasa"], format_func=BAHASA.get, horizontal=True)
-        st.caption(t("tautan", b))
     return Keadaan(
         filter=Filter(tuple(kategori), tuple(status), tuple(kecamatan), cari.strip()),
-        metrik=metrik, skema=skema, kelas=int(jumlah), basemap=basemap, bahasa=bahasa, pada=pada, banding=banding,
+        metrik=metrik, skema=skema, kelas=int(jumlah), basemap=basemap, bahasa=b, pada=pada, banding=banding,
     )
+
+
+def pilihan_bahasa() -> None:
+    """The language control, at the foot of the sidebar, drawn outside the view's fragment: a language
+    change reruns the whole page (menu, title), a filter click only the view (dashboard.py)."""
+    b = bahasa_aktif()
+    with st.sidebar:
+        st.radio(t("bahasa", b), list(BAHASA), key=KUNCI["bahasa"], format_func=BAHASA.get, horizontal=True)
+        st.caption(t("tautan", b))
+
+
+def catat_pesan_url(pesan: tuple[str, ...]) -> None:
+    """Keep the notes about a link's unusable parameters until the view shows them once."""
+    st.session_state[K_PESAN_URL] = tuple(pesan)
+
+
+def ambil_pesan_url() -> tuple[str, ...]:
+    """The link's notes, once: the first run after the link shows them, later clicks do not."""
+    return st.session_state.pop(K_PESAN_URL, ())

@@ -1,4 +1,4 @@
-"""The map's own legend (opened in full screen) is the page's, copied in the browser, not sent twice (#26)."""
+"""The map's own legend is the page's, copied in the browser, not sent twice; the language control reruns the whole page (#26)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,14 @@ def test_legenda_peta_sama_dengan_legenda_halaman(tmp_path):
             expect(di_halaman).not_to_contain_text("Pariwisata")
             expect(isi).not_to_contain_text("Pariwisata")  # followed the filter, with no legend in the update
             assert isi.inner_text() == di_halaman.inner_text()
+
+            # The language control is outside the view's fragment: switching reruns the whole page,
+            # title and menu included, and the view keeps its filter.
+            halaman.get_by_text("English", exact=True).click()
+            expect(halaman.get_by_role("heading", name="KIM Potential Map")).to_be_visible(timeout=60_000)
+            expect(halaman.get_by_role("link", name="Budget")).to_be_visible()
+            expect(halaman.locator(".st-key-w_kategori")).to_contain_text("Kuliner")
+            expect(di_halaman).not_to_contain_text("Pariwisata")
             assert not luar, luar
         finally:
             b.close()

@@ -1,0 +1,105 @@
+"""A browser session over Streamlit's own websocket, for the load test and the page's protocol tests.
+
+It speaks what the browser speaks (``/_stcore/stream``, protobuf ``BackMsg``/``ForwardMsg``):
+every rerun request carries every widget's state, a widget inside a fragment asks for that
+fragment's rerun, and messages sent as a hash (Streamlit's message cache) are resolved from
+those already received.
+"""
+
+from __future__ import annotations
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+
+class KlienSesi:
+    """What one session's browser holds: the page's elements, so every rerun sends every widget's state.
+
+    A browser sends the value of each widget it shows with every rerun; a client that sent only the
+    filter would let the other widgets fall back to their defaults (a date picker to today), and the
+    page it measured would not be the one people see. The states are read from the drawn
+    elements; messages the server sends as a hash (its message cache) are resolved from the ones
+    already received, as the browser does. Buttons, expanders and the map component send nothing
+    until used, as in a browser that has not touched them.
+    """
+
+    def __init__(self) -> None:
+        self.tembolok: dict[str, ForwardMsg] = {}
+        self.pesan: list[ForwardMsg] = []
+        self.widget: dict[str, ForwardMsg] = {}  # every widget drawn so far: a fragment's rerun redraws only its own
+
+    async def jalan(self, ws, kirim: bytes) -> bool:
+        """Send one rerun request and read until it ends; True when the page showed an exception."""
+        await ws.send(kirim)
+        self.pesan, galat = [], False
+        while True:
+            pesan = ForwardMsg()
+            pesan.ParseFromString(await ws.recv())
+            if pesan.WhichOneof("type") == "ref_hash":
+                asli = self.tembolok.get(pesan.ref_hash)
+                if asli is None:
+                    continue
+                asli = ForwardMsg.FromString(asli.SerializeToString())
+                asli.metadata.CopyFrom(pesan.metadata)
+                pesan = asli
+            elif pesan.hash:
+                self.tembolok[pesan.hash] = pesan
+            jenis = pesan.WhichOneof("type")
+            if jenis == "delta":
+                self.pesan.append(pesan)
+                if pesan.delta.WhichOneof("type") == "new_element":
+                    el = pesan.delta.new_element
+                    wid = getattr(getattr(el, el.WhichOneof("type")), "id", "")
+                    if isinstance(wid, str) and wid:
+                        self.widget[wid] = pesan
+                if pesan.delta.WhichOneof("type") == "new_element" and pesan.delta.new_element.WhichOneof("type") == "exception":
+                    galat = True
+            if jenis == "script_finished":
+                return galat
+
+    def permintaan(self, kunci: str, nilai: list[str]) -> bytes | None:
+        """The rerun a browser sends after the multiselect ``kunci`` is set to ``nilai``, with every widget's state."""
+        b = BackMsg()
+        b.rerun_script.query_string = ""
+        b.rerun_script.page_script_hash = ""
+        ketemu = False
+        for pesan in self.widget.values():
+            el = pesan.delta.new_element
+            jenis = el.WhichOneof("type")
+            w = getattr(el, jenis)
+            if jenis == "multiselect" and w.id.endswith(kunci):
+                ketemu = True
+                b.rerun_script.widget_states.widgets.add(id=w.id).string_array_value.data.extend(nilai)
+                if pesan.delta.fragment_id:  # a widget in a fragment reruns that fragment, as the browser asks
+                    b.rerun_script.fragment_id = pesan.delta.fragment_id
+            else:
+                isi_keadaan(b.rerun_script.widget_states, jenis, w)
+        return b.SerializeToString() if ketemu else None
+
+
+def isi_keadaan(keadaan, jenis: str, w) -> None:
+    """Add the value a browser holds for widget ``w``: the value the server set, else its default (as drawn)."""
+    if jenis == "multiselect":
+        nilai = list(w.raw_values) if w.set_value else [w.options[i] for i in w.default]
+        keadaan.widgets.add(id=w.id).string_array_value.data.extend(nilai)
+    elif jenis in ("selectbox", "radio"):
+        if w.set_value and w.HasField("raw_value"):
+            keadaan.widgets.add(id=w.id, string_value=w.raw_value)
+        elif not w.set_value and w.HasField("default") and len(w.options):
+            keadaan.widgets.add(id=w.id, string_value=w.options[w.default])
+    elif jenis == "date_input":
+        keadaan.widgets.add(id=w.id).string_array_value.data.extend(list(w.value) if w.set_value else list(w.default))
+    elif jenis == "slider":
+        keadaan.widgets.add(id=w.id).double_array_value.data.extend(list(w.value) if w.set_value else list(w.default))
+    elif jenis == "text_input":
+        nilai = w.value if w.set_value else w.default
+        keadaan.widgets.add(id=w.id, string_value=nilai)
+    elif jenis == "checkbox":
+        keadaan.widgets.add(id=w.id, bool_value=w.value if w.set_value else w.default)
+
+
+def pesan_awal() -> bytes:
+    b = BackMsg()
+    b.rerun_script.query_string = ""
+    b.rerun_script.page_script_hash = ""
+    return b.SerializeToString()
