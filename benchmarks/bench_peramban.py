@@ -63,7 +63,14 @@ def _buka(peramban, url: str, siap) -> tuple[float, object, object]:
     konteks.route("**/*", _rute)
     halaman = konteks.new_page()
     bita = [0]
-    halaman.on("websocket", lambda ws: ws.on("framereceived", lambda isi: bita.__setitem__(0, bita[0] + len(isi))))
+    halaman.kim_selesai = [0]  # script runs the server finished (its ``script_finished`` messages)
+
+    def terima(isi) -> None:
+        bita[0] += len(isi)
+        if isinstance(isi, bytes) and _selesai(isi):
+            halaman.kim_selesai[0] += 1
+
+    halaman.on("websocket", lambda ws: ws.on("framereceived", terima))
     halaman.kim_bita = bita
     halaman.kim_permintaan = []  # every HTTP request of every frame, sized after the page settled (_bita_muat)
     halaman.on("requestfinished", lambda r: halaman.kim_permintaan.append(r))
@@ -71,6 +78,16 @@ def _buka(peramban, url: str, siap) -> tuple[float, object, object]:
     halaman.goto(url)
     siap(halaman)
     return time.perf_counter() - t0, konteks, halaman
+
+
+def _selesai(isi: bytes) -> bool:
+    """Whether a websocket frame is the server's ``script_finished`` (the end of a rerun)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    try:
+        return ForwardMsg.FromString(isi).WhichOneof("type") == "script_finished"
+    except Exception:  # noqa: BLE001 - not a message of ours: not the end of a rerun
+        return False
 
 
 def _bita_muat(halaman) -> tuple[int, int]:
@@ -119,6 +136,7 @@ def ukur_peramban(env: dict[str, str], putaran: int) -> list[dict]:
                 klik: dict[str, list[float]] = {"kim": [], "lantai": []}
                 kirim: dict[str, list[float]] = {"kim": [], "lantai": []}  # websocket bytes per filter click
                 muat: dict[str, list[float]] = {"kim": [], "lantai": []}  # bytes of the first visit
+                gagal: list[str] = []  # rounds whose map never showed the click (state printed)
                 permintaan: dict[str, list[float]] = {"kim": [], "lantai": []}
                 for _ in range(putaran):
                     for nama, server, siap in (("kim", kim, siap_kim), ("lantai", lantai, siap_lantai)):
@@ -134,16 +152,26 @@ def ukur_peramban(env: dict[str, str], putaran: int) -> list[dict]:
                             bingkai = next(f for f in h.frames if "st_folium" in f.url)
                             t0 = time.perf_counter()
                             _klik_kategori(h, kategori)
-                            bingkai.wait_for_function("n => document.querySelectorAll('.kim-potensi').length === n", arg=n_kat,
-                                                      timeout=60_000, polling=10)
+                            try:
+                                bingkai.wait_for_function("n => document.querySelectorAll('.kim-potensi').length === n", arg=n_kat,
+                                                          timeout=60_000, polling=10)
+                            except Exception as exc:  # noqa: BLE001 - one round that never updated is reported, not fatal
+                                keadaan = bingkai.evaluate("() => ({titik: document.querySelectorAll('.kim-potensi').length, "
+                                                           "versi: window.__kimHidup && window.__kimHidup.versi, peta: !!window.map})")
+                                pilihan = h.locator(".st-key-w_kategori").inner_text()[:120].replace("\n", " | ")
+                                gagal.append(f"{exc.__class__.__name__}: peta {keadaan}, filter [{pilihan}]")
+                                konteks.close()
+                                continue
                         else:
-                            # An observer set before the click catches a rerun however short it is.
-                            h.evaluate("""() => { window.__kimJalan = false; const app = document.querySelector('[data-testid=stApp]');
-                                new MutationObserver(() => { if (app.getAttribute('data-test-script-state') === 'running') {
-                                    window.__kimJalan = true; } }).observe(app, {attributes: true}); }""")
+                            # The end of the click's rerun is its script_finished message: a 5 ms rerun may never show
+                            # as "running" in the page, which an observer of the page's state would wait for forever.
+                            selesai = h.kim_selesai[0]
                             t0 = time.perf_counter()
                             _klik_kategori(h, kategori)
-                            h.wait_for_function("() => window.__kimJalan && document.querySelector('[data-testid=stApp]')"
+                            batas = t0 + 60
+                            while h.kim_selesai[0] == selesai and time.perf_counter() < batas:
+                                h.wait_for_timeout(5)
+                            h.wait_for_function("() => document.querySelector('[data-testid=stApp]')"
                                                 ".getAttribute('data-test-script-state') === 'notRunning'", timeout=60_000, polling=5)
                         klik[nama].append(time.perf_counter() - t0)
                         tunggu_diam(h)
@@ -153,6 +181,8 @@ def ukur_peramban(env: dict[str, str], putaran: int) -> list[dict]:
         finally:
             kim.hentikan()
             lantai.hentikan()
+    for g in gagal:
+        sys.stderr.write(f"Klik tanpa pembaruan peta: {g}\n")
     m = {k: {n: statistics.median(v) * 1000 for n, v in d.items()} for k, d in (("nav", nav), ("klik", klik))}
     b = {n: statistics.median(v) / 1024 for n, v in kirim.items()}
     mb = {n: statistics.median(v) / 1024 / 1024 for n, v in muat.items()}
