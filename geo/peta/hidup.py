@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import folium
@@ -41,6 +39,7 @@ from geo.peta.data import DESIMAL_KOORDINAT, gaya_status, geometri_peta
 from geo.peta.label import prioritas_label, titik_label
 from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, Legenda, SkalaMetrik
 from geo.simpan import foto
+from geo.simpan.berkas import tulis_bytes_atomik
 from geo.tampilan import indeks, kelas, waktu
 from geo.tampilan.agregat import kode_dataset
 from geo.tampilan.sebutan import sebutan
@@ -209,16 +208,12 @@ def tulis_skrip_dasar(skrip: str, dir_vendor: Path | None = None) -> str:
 
 
 def _tulis_data(isi: bytes, awalan: str, akhiran: str, dir_vendor: Path | None) -> str:
-    """Write ``isi`` under ``static/vendor/data/`` named by its hash, atomically (temp file + rename)."""
+    """Write ``isi`` under ``static/vendor/data/`` named by its hash, atomically (the store's writer)."""
     nama = f"{awalan}{hashlib.sha256(isi).hexdigest()[:20]}{akhiran}"
     folder = (dir_vendor or aset.DIR_VENDOR) / DIR_DATA
     target = folder / nama
     if not target.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(isi)
-        os.replace(tmp, target)
+        tulis_bytes_atomik(target, isi)
     return f"{DIR_DATA}/{nama}"
 
 
