@@ -130,18 +130,26 @@ def _sinkron_url(keadaan: Keadaan, dataset: Dataset) -> None:
         st.query_params.from_dict(baru)
 
 
+def _dataset_sah(bahasa: str) -> Dataset | None:
+    """The data to draw, or None after saying in words why there is none (the page and the view's fragment alike)."""
+    try:
+        dataset = muat()
+    except GalatData as exc:
+        st.error(aman_md(exc))  # may name a database URL: shown as plain text
+        return None
+    if not dataset.ok:
+        _laporan(dataset, bahasa)
+        return None
+    return dataset
+
+
 def halaman() -> None:
     """What a filter never changes (menu, brand, title, the language control) around the view's fragment."""
     menu(gaya=_CSS)  # our own fixed CSS, with the shared one: one element
     url_aset = siapkan_aset()
     bahasa = bahasa_aktif()
-    try:
-        dataset = muat()
-    except GalatData as exc:
-        st.error(aman_md(exc))  # may name a database URL: shown as plain text
-        return
-    if not dataset.ok:
-        _laporan(dataset, bahasa)
+    dataset = _dataset_sah(bahasa)
+    if dataset is None:
         return
     _catatan_penyunting(bahasa)
     if not sudah_diinisialisasi():
@@ -162,13 +170,8 @@ def _tampilan(url_aset: str) -> None:
 
 
 def _isi_tampilan(url_aset: str) -> None:
-    try:
-        dataset = muat()
-    except GalatData as exc:
-        st.error(aman_md(exc))
-        return
-    if not dataset.ok:
-        _laporan(dataset, bahasa_aktif())
+    dataset = _dataset_sah(bahasa_aktif())
+    if dataset is None:
         return
     jenjang = jenjang_halaman(dataset)  # first, so the sidebar names the units the map will show
     keadaan = dengan_jenjang(sidebar(dataset, jenjang), dataset, jenjang)
