@@ -22,9 +22,13 @@ from ui.filter import (
     bahasa_aktif,
     catat_pesan_url,
     inisialisasi,
+    jenjang_pengaturan_basi,
     laporan_tidak_sah,
+    mulai_jalan_penuh,
+    pengaturan_peta,
     pilihan_bahasa,
     posisi_sekarang,
+    rapikan_pengaturan,
     sidebar,
     sudah_diinisialisasi,
 )
@@ -36,7 +40,7 @@ from ui.merek import kepala_merek
 from ui.muat import muat
 from ui.navigasi import menu
 from ui.pengaman import jalankan_halaman
-from ui.peta import gambar_peta, siapkan_aset, terapkan_klik
+from ui.peta import gambar_peta, gaya_legenda, siapkan_aset, terapkan_klik
 from ui.ringkasan import bagian_ringkasan, kartu_kpi
 from ui.tingkat import jenjang_halaman, remah
 from ui.waktu import bagian_garis_waktu, keterangan_waktu
@@ -98,17 +102,18 @@ def _catatan_penyunting(bahasa: str) -> None:
         tabel_laporan(laporan)
 
 
-def _catatan(dataset: Dataset, pesan_url: tuple[str, ...], bahasa: str) -> None:
-    """Sample-data and schematic-boundary notices: small, always visible; a link's unusable parameters, once."""
+def _catatan(dataset: Dataset, pesan_url: tuple[str, ...], waktu: str, bahasa: str) -> None:
+    """Sample-data and schematic-boundary notices and the date line (``waktu``, HTML): small, always visible,
+    in one element; then the data's warnings, and a link's unusable parameters, once."""
     lencana = []
     if dataset.data_contoh:
         lencana.append(t("catatan_contoh", bahasa))
     if dataset.skematik:
         lencana.append(t("catatan_skematik", bahasa, **sebutan(dataset, bahasa=bahasa)))
-    if lencana:
-        # Our own fixed strings (no data text), so this HTML needs no escaping.
-        html = "".join(f'<span class="kim-lencana-catatan">{_tebal(c)}</span>' for c in lencana)
-        st.markdown(f'<div class="kim-catatan" role="note">{html}</div>', unsafe_allow_html=True)
+    # Our own fixed strings (no data text) and the date line's dates and numbers, so this HTML needs no escaping.
+    html = "".join(f'<span class="kim-lencana-catatan">{_tebal(c)}</span>' for c in lencana)
+    if html or waktu:
+        st.markdown((f'<div class="kim-catatan" role="note">{html}</div>' if html else "") + waktu, unsafe_allow_html=True)
     if dataset.laporan.peringatan:
         with st.expander(t("peringatan_data", bahasa, n=len(dataset.laporan.peringatan))):
             # Plain text: a code block would load the code highlighter (1.5 MB) for a box seldom opened.
@@ -145,7 +150,7 @@ def _dataset_sah(bahasa: str) -> Dataset | None:
 
 def halaman() -> None:
     """What a filter never changes (menu, brand, title, the language control) around the view's fragment."""
-    menu(gaya=_CSS)  # our own fixed CSS, with the shared one: one element
+    menu(gaya=_CSS + gaya_legenda())  # our own fixed CSS (the page's, the legend's), with the shared one: one element
     url_aset = siapkan_aset()
     bahasa = bahasa_aktif()
     dataset = _dataset_sah(bahasa)
@@ -158,14 +163,17 @@ def halaman() -> None:
         catat_pesan_url(keadaan_url.catatan)
     kepala_merek(dataset)
     st.title(t("judul", bahasa))
+    mulai_jalan_penuh()
     _tampilan(url_aset)
+    pengaturan_peta(dataset, jenjang_halaman(dataset))  # under the filters, outside the fragment
     pilihan_bahasa()
 
 
 @st.fragment
 def _tampilan(url_aset: str) -> None:
     """The view: filters, cards, map, detail, downloads and summary. A fragment, so a filter or map click
-    reruns this and nothing around it (issue #26). The data is asked for again: another server may have saved."""
+    reruns this and nothing around it (issue #26): not the menu, the title, the date and map settings or
+    the language control. The data is asked for again: another server may have saved."""
     jalankan_halaman(lambda: _isi_tampilan(url_aset))
 
 
@@ -174,6 +182,9 @@ def _isi_tampilan(url_aset: str) -> None:
     if dataset is None:
         return
     jenjang = jenjang_halaman(dataset)  # first, so the sidebar names the units the map will show
+    if jenjang_pengaturan_basi(jenjang):
+        st.rerun()  # a drill-down: the map settings' labels name the level, so the whole page runs
+    rapikan_pengaturan(dataset)
     keadaan = dengan_jenjang(sidebar(dataset, jenjang), dataset, jenjang)
     bahasa = keadaan.bahasa
     tampilan = tampilkan(dataset, keadaan)  # the View: every figure, map, file and chart below comes from it
@@ -181,8 +192,7 @@ def _isi_tampilan(url_aset: str) -> None:
 
     siapkan_foto(dataset)
     st.caption(aman_md(t("subjudul", bahasa, wilayah=dataset.wilayah.nama)) + " · " + aman_md(deskripsi_filter(tampilan.filter, bahasa)))
-    _catatan(dataset, ambil_pesan_url(), bahasa)
-    keterangan_waktu(tampilan, bahasa)
+    _catatan(dataset, ambil_pesan_url(), keterangan_waktu(tampilan, bahasa), bahasa)
     kartu_kpi(tampilan, bahasa)
     if not len(tampilan.potensi):
         st.info(t("kosong", bahasa))

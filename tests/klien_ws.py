@@ -54,11 +54,20 @@ class KlienSesi:
                         self.widget[wid] = pesan
                 if pesan.delta.WhichOneof("type") == "new_element" and pesan.delta.new_element.WhichOneof("type") == "exception":
                     galat = True
-            if jenis == "script_finished":
-                return galat
+            if jenis == "script_finished" and pesan.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                return galat  # a run that asked for another (st.rerun) is followed by it: read on
 
     def permintaan(self, kunci: str, nilai: list[str]) -> bytes | None:
         """The rerun a browser sends after the multiselect ``kunci`` is set to ``nilai``, with every widget's state."""
+        return self._minta("multiselect", kunci, lambda keadaan, wid: keadaan.widgets.add(id=wid).string_array_value.data.extend(nilai))
+
+    def permintaan_peta(self, nilai: dict) -> bytes | None:
+        """The rerun the map component asks for when it reports ``nilai`` (a click: ``last_object_clicked``)."""
+        import json
+
+        return self._minta("component_instance", "", lambda keadaan, wid: keadaan.widgets.add(id=wid, json_value=json.dumps(nilai)))
+
+    def _minta(self, jenis_diubah: str, kunci: str, isi) -> bytes | None:
         b = BackMsg()
         b.rerun_script.query_string = ""
         b.rerun_script.page_script_hash = ""
@@ -67,9 +76,9 @@ class KlienSesi:
             el = pesan.delta.new_element
             jenis = el.WhichOneof("type")
             w = getattr(el, jenis)
-            if jenis == "multiselect" and w.id.endswith(kunci):
+            if jenis == jenis_diubah and w.id.endswith(kunci) and not ketemu:
                 ketemu = True
-                b.rerun_script.widget_states.widgets.add(id=w.id).string_array_value.data.extend(nilai)
+                isi(b.rerun_script.widget_states, w.id)
                 if pesan.delta.fragment_id:  # a widget in a fragment reruns that fragment, as the browser asks
                     b.rerun_script.fragment_id = pesan.delta.fragment_id
             else:

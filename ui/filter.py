@@ -32,6 +32,8 @@ KUNCI_POSISI = "kim_posisi_peta"  # the map component's fixed zoom/centre argume
 K_TIDAK_SAH = "kim_data_tidak_sah"  # the report of stored data that no longer loads (ui.muat serves the last valid)
 KUNCI_HAL_TABEL = "kim_tabel_halaman"  # (the rows' identity, page) of the table below the map
 K_PESAN_URL = "kim_pesan_url"  # notes about a link's parameters, shown once (ambil_pesan_url)
+_BAWAAN = Keadaan()
+K_JENJANG_PENGATURAN = "kim_jenjang_pengaturan"  # the level the map settings were last drawn for (None: being drawn)
 
 
 def catat_laporan_tidak_sah(laporan) -> None:
@@ -239,39 +241,86 @@ def _pilihan_kecamatan(dataset: Dataset, jenjang: Jenjang | None) -> tuple[list[
 
 
 def sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
-    """Draw the sidebar's filters and map settings and return the view they describe (kelurahan comes later).
+    """Draw the sidebar's filters and return the view they describe, with the map settings (kelurahan comes later).
 
-    The language is the session's (its control is :func:`pilihan_bahasa`, drawn after the view).
+    Only the filters are drawn here, inside the view's fragment: a filter click redraws them and nothing
+    else of the sidebar. The date and map settings are :func:`pengaturan_peta`, drawn after the view
+    and outside it (issue #26); their values are read from the session, which holds them before they draw.
+    The language is the session's (its control is :func:`pilihan_bahasa`).
     """
-    wil = dataset.wilayah
     b = bahasa_aktif()
     with st.sidebar:
         st.markdown(f"### {t('filter', b)}")
-        kategori = st.multiselect(t("kategori", b), list(wil.kategori_potensi), key=KUNCI["kategori"], placeholder=t("semua", b))
-        status = st.multiselect(t("status", b), list(wil.status_aktivitas), key=KUNCI["status"], placeholder=t("semua", b))
+        kategori = st.multiselect(t("kategori", b), list(dataset.wilayah.kategori_potensi), key=KUNCI["kategori"],
+                                  placeholder=t("semua", b))
+        status = st.multiselect(t("status", b), list(dataset.wilayah.status_aktivitas), key=KUNCI["status"], placeholder=t("semua", b))
         pilihan_kec, terlalu_banyak = _pilihan_kecamatan(dataset, jenjang)
         kecamatan = st.multiselect(t("kecamatan", b), pilihan_kec, key=KUNCI["kecamatan"], placeholder=t("semua", b),
                                    disabled=terlalu_banyak, help=t("kecamatan_terlalu_banyak", b) if terlalu_banyak else None)
         cari = st.text_input(t("cari", b), key=KUNCI["cari"], max_chars=100)
         st.button(t("reset", b), key="kim_hapus_filter", on_click=_hapus_filter, width="stretch",
                   disabled=not (kategori or status or kecamatan or cari.strip()))
-        _buang_tanggal_basi(dataset)
-        pada, banding = kontrol_waktu(dataset, b, KUNCI["pada"], KUNCI["banding"], _saat_banding)
-
-        st.markdown(f"### {t('tampilan_peta', b)}")
-        semua_metrik = {m: v for m, v in daftar_metrik(wil).items() if metrik_tersedia(m, dataset.kegiatan is not None, banding is not None)}
-        if st.session_state.get(KUNCI["metrik"]) not in semua_metrik:
-            st.session_state[KUNCI["metrik"]] = METRIK_BAWAAN
-        kata = sebutan(dataset, jenjang.tingkat, jenjang.wilayah, b) if jenjang else {}
-        metrik = st.selectbox(t("metrik", b, **kata), list(semua_metrik), key=KUNCI["metrik"],
-                              format_func=lambda m: label_metrik(m, wil, b))
-        skema = st.selectbox(t("skema", b), list(kelas.SKEMA_KELAS), key=KUNCI["skema"], format_func=lambda s: t(f"skema_{s}", b))
-        jumlah = st.slider(t("jumlah_kelas", b), kelas.JUMLAH_KELAS_MIN, kelas.JUMLAH_KELAS_MAX, key=KUNCI["kelas"])
-        basemap = st.selectbox(t("basemap", b), list(PETA_DASAR), key=KUNCI["basemap"], format_func=lambda k: label_basemap(k, b))
+    pada, banding = _tanggal_sesi(dataset)
     return Keadaan(
         filter=Filter(tuple(kategori), tuple(status), tuple(kecamatan), cari.strip()),
-        metrik=metrik, skema=skema, kelas=int(jumlah), basemap=basemap, bahasa=b, pada=pada, banding=banding,
+        metrik=_nilai("metrik"), skema=_nilai("skema"), kelas=int(_nilai("kelas")), basemap=_nilai("basemap"),
+        bahasa=b, pada=pada, banding=banding,
     )
+
+
+def _nilai(nama: str):
+    """A map setting's value in the session (the view's default if its widget was never drawn)."""
+    nilai = st.session_state.get(KUNCI[nama])
+    return getattr(_BAWAAN, nama) if nilai is None else nilai
+
+
+def _metrik_tersedia(dataset: Dataset, banding) -> dict[str, str]:
+    return {m: v for m, v in daftar_metrik(dataset.wilayah).items() if metrik_tersedia(m, dataset.kegiatan is not None, banding is not None)}
+
+
+def _tanggal_sesi(dataset: Dataset) -> tuple:
+    """The dates the view shows: the pickers' values, none without an activity log (no pickers then)."""
+    if rentang_log(dataset.kegiatan) is None:
+        return None, None
+    return st.session_state.get(KUNCI["pada"]) or None, st.session_state.get(KUNCI["banding"]) or None
+
+
+def rapikan_pengaturan(dataset: Dataset) -> None:
+    """Before the view reads the settings: a date from another data version is cleared, and a metric this
+    data cannot draw (no log, no comparison date) falls back to the default. Called on every run of the view."""
+    _buang_tanggal_basi(dataset)
+    if st.session_state.get(KUNCI["metrik"]) not in _metrik_tersedia(dataset, _tanggal_sesi(dataset)[1]):
+        st.session_state[KUNCI["metrik"]] = METRIK_BAWAAN
+
+
+def jenjang_pengaturan_basi(jenjang: Jenjang) -> bool:
+    """True when the map settings were drawn for another level: a drill-down in the view's fragment
+    then asks for a whole-page run, so their labels name the units shown. Never on a whole-page run,
+    whose settings are drawn after the view."""
+    digambar = st.session_state.get(K_JENJANG_PENGATURAN)
+    return digambar is not None and digambar != (jenjang.tingkat, jenjang.wilayah)
+
+
+def mulai_jalan_penuh() -> None:
+    """A whole-page run has begun: its map settings will be drawn after the view (see :func:`jenjang_pengaturan_basi`)."""
+    st.session_state[K_JENJANG_PENGATURAN] = None
+
+
+def pengaturan_peta(dataset: Dataset, jenjang: Jenjang) -> None:
+    """The date pickers and the map settings, under the filters: outside the view's fragment, so a
+    filter click does not redraw them (issue #26); changing one reruns the whole page."""
+    wil = dataset.wilayah
+    b = bahasa_aktif()
+    with st.sidebar:
+        _, banding = kontrol_waktu(dataset, b, KUNCI["pada"], KUNCI["banding"], _saat_banding)
+        st.markdown(f"### {t('tampilan_peta', b)}")
+        kata = sebutan(dataset, jenjang.tingkat, jenjang.wilayah, b)
+        st.selectbox(t("metrik", b, **kata), list(_metrik_tersedia(dataset, banding)), key=KUNCI["metrik"],
+                     format_func=lambda m: label_metrik(m, wil, b))
+        st.selectbox(t("skema", b), list(kelas.SKEMA_KELAS), key=KUNCI["skema"], format_func=lambda s: t(f"skema_{s}", b))
+        st.slider(t("jumlah_kelas", b), kelas.JUMLAH_KELAS_MIN, kelas.JUMLAH_KELAS_MAX, key=KUNCI["kelas"])
+        st.selectbox(t("basemap", b), list(PETA_DASAR), key=KUNCI["basemap"], format_func=lambda k: label_basemap(k, b))
+    st.session_state[K_JENJANG_PENGATURAN] = (jenjang.tingkat, jenjang.wilayah)
 
 
 def pilihan_bahasa() -> None:

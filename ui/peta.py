@@ -76,6 +76,11 @@ def _css_peta() -> str:
     return "\n".join(" ".join(a.split()) for a in aturan if any(k in a.split("{")[0] for k in _KELAS_LEGENDA))
 
 
+def gaya_legenda() -> str:
+    """The legend's CSS for the page's own style block, drawn once outside the view's fragment (issue #26)."""
+    return f"<style>{_css_peta()}</style>"
+
+
 def terapkan_klik(tampilan: Tampilan) -> None:
     """Turn a new map click into the selected kelurahan, before the picker is drawn."""
     klik = ambil_klik_baru()
@@ -143,7 +148,5 @@ def gambar_peta(tampilan: Tampilan, url_aset: str) -> None:
     # The link's zoom and centre, the same on every rerun of this map: streamlit-folium applies them once
     # (setView after the map fitted itself) and never again, so a pan is not undone; the map reports each move.
     tampilkan_komponen(dasar, _kelompok(skrip), TINGGI_PETA, _saat_berubah, **posisi_komponen(kunci, kotak_wilayah(ds, tampilan.wilayah)))
-    # The CSS is our own file, in an element of its own: the same on every rerun, so Streamlit's message
-    # cache sends it as a hash (.streamlit/config.toml); only the legend changes. Its HTML is escaped in geo.peta.legenda.
-    st.html(f"<style>{_css_peta()}</style>")
+    # Only the legend travels with a click; its rules are in the page's CSS (gaya_legenda). Its HTML is escaped in geo.peta.legenda.
     st.html(f'<div class="kim-legenda-datar" role="group">{legenda}</div>')

@@ -42,19 +42,21 @@ def kontrol_waktu(dataset: Dataset, bahasa: str, kunci_pada: str, kunci_banding:
     return pada or None, banding or None
 
 
-def keterangan_waktu(tampilan: Tampilan, bahasa: str) -> None:
-    """One line saying which date the page shows, and the region's change when comparing."""
+def keterangan_waktu(tampilan: Tampilan, bahasa: str) -> str:
+    """The HTML line saying which date the page shows, and the region's change when comparing ('' without a log).
+
+    HTML, not an element: the page sends it with its notes, in one element (issue #26).
+    """
     if tampilan.pada is None:
-        return
+        return ""
     pada = tanggal(tampilan.pada, bahasa)
     if tampilan.banding is None:
-        st.markdown(f'<div class="kim-waktu">{_md_html(t("waktu_keadaan", bahasa, pada=pada))}</div>', unsafe_allow_html=True)
-        return
+        return f'<div class="kim-waktu">{_md_html(t("waktu_keadaan", bahasa, pada=pada))}</div>'
     baris = [t("waktu_keadaan_banding", bahasa, pada=pada, banding=tanggal(tampilan.banding, bahasa))]
     total = total_banding(tampilan)
     if total is not None:
         baris.append(_ringkas_banding(total, tampilan, bahasa))
-    st.markdown("".join(f'<div class="kim-waktu">{_md_html(x)}</div>' for x in baris), unsafe_allow_html=True)
+    return "".join(f'<div class="kim-waktu">{_md_html(x)}</div>' for x in baris)
 
 
 def _md_html(teks: str) -> str:
@@ -86,13 +88,12 @@ def bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> Non
 def _bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> None:
     """A fragment: opening or closing the timeline reruns only this section."""
     keadaan = tampilan.keadaan
-    with st.container(key="kim_garis_waktu"):
-        bagian = st.expander(t("garis_waktu", bahasa), expanded=keadaan.pada is not None or keadaan.banding is not None,
-                             key="kim_buka_garis_waktu", on_change="rerun", icon=":material/timeline:")
-        if not bagian.open:
-            return
-        with bagian:
-            _garis_waktu(tampilan, bahasa, kode)
+    bagian = st.expander(t("garis_waktu", bahasa), expanded=keadaan.pada is not None or keadaan.banding is not None,
+                         key="kim_buka_garis_waktu", on_change="rerun", icon=":material/timeline:")
+    if not bagian.open:
+        return
+    with bagian:
+        _garis_waktu(tampilan, bahasa, kode)
 
 
 def _garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> None:

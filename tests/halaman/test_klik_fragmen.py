@@ -22,30 +22,68 @@ def _jenis(klien: KlienSesi) -> list[str]:
     return hasil
 
 
-async def _klik(url: str) -> tuple[list[str], list[str], list[str], bool]:
+def _teks(klien: KlienSesi, jenis: str) -> list[str]:
+    """The text of each markdown or html element the last run sent."""
+    return [getattr(p.delta.new_element, jenis).body for p in klien.pesan
+            if p.delta.WhichOneof("type") == "new_element" and p.delta.new_element.WhichOneof("type") == jenis]
+
+
+def _label(klien: KlienSesi, jenis: str) -> list[str]:
+    return [getattr(p.delta.new_element, jenis).label for p in klien.pesan
+            if p.delta.WhichOneof("type") == "new_element" and p.delta.new_element.WhichOneof("type") == jenis]
+
+
+async def _sesi(url: str, langkah):
     import websockets
 
     async with websockets.connect(url.replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
                                   max_size=None, open_timeout=60) as ws:
         klien = KlienSesi()
         assert not await asyncio.wait_for(klien.jalan(ws, pesan_awal()), 120)
+        return await langkah(ws, klien)
+
+
+def test_klik_filter_hanya_menjalankan_ulang_tampilan(tmp_path):
+    async def langkah(ws, klien):
         pertama = _jenis(klien)
         minta = klien.permintaan("w_kategori", ["Kuliner"])
         assert minta is not None
         galat = await asyncio.wait_for(klien.jalan(ws, minta), 120)
-        setelah = _jenis(klien)
-        teks = [p.delta.new_element.markdown.body for p in klien.pesan
-                if p.delta.WhichOneof("type") == "new_element" and p.delta.new_element.WhichOneof("type") == "markdown"]
-        return pertama, setelah, teks, galat
+        return pertama, _jenis(klien), _teks(klien, "markdown"), _teks(klien, "html"), galat
 
-
-def test_klik_filter_hanya_menjalankan_ulang_tampilan(tmp_path):
     with jalankan(None, tmp_path / "server.log") as server:
-        pertama, setelah, teks, galat = asyncio.run(_klik(server.url))
+        pertama, setelah, teks, html, galat = asyncio.run(_sesi(server.url, langkah))
     assert not galat
     assert "page_link" in pertama and "heading:Peta Potensi KIM" in pertama  # the first page draws the menu and the title
-    # The click: the filters, cards and map come again; the menu, the title and the language control do not.
+    assert "date_input" in pertama and "slider" in pertama
+    # The click: the filters, cards and map come again; the menu, the title and the language control do not,
+    # nor the date pickers and map settings (drawn outside the view), nor the page's and the legend's CSS.
     assert "page_link" not in setelah and "radio" not in setelah and "heading:Peta Potensi KIM" not in setelah
+    assert "date_input" not in setelah and "slider" not in setelah
     assert {"multiselect", "metric", "component_instance"} <= set(setelah)
+    assert not any("<style>" in m for m in [*teks, *html])
+    assert any("kim-legenda-datar" in h for h in html)  # the legend still changes with the view
     assert len(setelah) < len(pertama)
     assert any("Kuliner" in m for m in teks)  # the caption describes the new filter
+
+
+def test_turun_dari_peta_menggambar_ulang_pengaturan(env_provinsi, tmp_path):
+    """A map click that drills down runs in the view's fragment, then the whole page: the map settings,
+    outside the fragment, must name the new level's units."""
+    ds = env_provinsi
+    desa = ds.batas.loc[ds.batas["jenis_unit"] == "desa"].iloc[0]
+    titik = desa.geometry.representative_point()
+
+    async def langkah(ws, klien):
+        sebelum = _label(klien, "selectbox")
+        minta = klien.permintaan_peta({"last_object_clicked": {"lat": titik.y, "lng": titik.x}})
+        assert minta is not None
+        galat = await asyncio.wait_for(klien.jalan(ws, minta), 120)
+        return sebelum, _label(klien, "selectbox"), _jenis(klien), galat
+
+    with jalankan(None, tmp_path / "server.log") as server:
+        sebelum, sesudah, jenis, galat = asyncio.run(_sesi(server.url, langkah))
+    assert not galat
+    assert "Warna kab/kota menurut" in sebelum, sebelum
+    assert "Warna kecamatan menurut" in sesudah, sesudah  # redrawn for the level drilled into
+    assert "heading:Peta Potensi KIM" in jenis  # by a whole-page run
