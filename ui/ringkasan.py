@@ -12,7 +12,6 @@ from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 from ui.filter import halaman_tabel, pindah_halaman_tabel
 from ui.tabel import gambar_tabel_potensi
-from ui.waktu import angka_tidak_aktif
 
 # Rows one page of the table below the map carries: the rows are paged on the server, so a rerun sends
 # one page (about 10 KB), never the 400,000 rows of a country; every row is in the CSV (issue #26).
@@ -29,7 +28,7 @@ def kartu_kpi(tampilan: Tampilan, bahasa: str) -> None:
     """The cards in one wrapping row: one container, not a row of five columns (fewer elements per rerun, #26)."""
     k = angka_kpi(tampilan)
     kata = sebutan_tampilan(tampilan, bahasa)
-    tidak_aktif = angka_tidak_aktif(tampilan)
+    tidak_aktif = tampilan.tidak_aktif
     with st.container(key="kim_kpi", horizontal=True, gap="small"):
         st.metric(t("kpi_kim", bahasa), angka(k["kim"], bahasa), help=t("kpi_dari", bahasa, n=angka(k["kelurahan"], bahasa), **kata),
                   border=True)
@@ -46,15 +45,15 @@ def kartu_kpi(tampilan: Tampilan, bahasa: str) -> None:
 def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
     """The two charts and the table of filtered potentials (one page of :data:`BARIS_PER_HALAMAN` rows).
 
-    Each is a fragment: opening the charts or turning a page reruns that part only, not the
-    map and the sidebar (issue #26). Closed, the charts and the table are neither computed nor sent.
+    Closed, the charts and the table are neither computed nor sent (issue #26). Opening one reruns the
+    view once; an open table's page buttons rerun the table alone (its own fragment, drawn only while open,
+    so a filter click never pays for it).
     """
     st.subheader(t("ringkasan", bahasa))
     _grafik(tampilan, bahasa)
     _tabel(tampilan, bahasa)
 
 
-@st.fragment
 def _grafik(tampilan: Tampilan, bahasa: str) -> None:
     grafik = st.expander(t("grafik", bahasa), key="kim_buka_grafik", on_change="rerun", icon=":material/bar_chart:")
     if grafik.open:
@@ -68,7 +67,6 @@ def _grafik(tampilan: Tampilan, bahasa: str) -> None:
                 st.vega_lite_chart(spec=spek_status(tampilan, bahasa), width="stretch")
 
 
-@st.fragment
 def _tabel(tampilan: Tampilan, bahasa: str) -> None:
     """Closed, the table is neither built nor sent (issue #26). Its label is the same for every view:
     Streamlit knows an expander by its label too, so a count in it would close the table on each filter
@@ -79,6 +77,7 @@ def _tabel(tampilan: Tampilan, bahasa: str) -> None:
             _isi_tabel(tampilan, len(tampilan.potensi), bahasa)
 
 
+@st.fragment
 def _isi_tabel(tampilan: Tampilan, n: int, bahasa: str) -> None:
     tanda = (tampilan.filter, tampilan.tingkat, tampilan.wilayah, n)  # other rows start again at page 1
     hal = potong(n, BARIS_PER_HALAMAN, halaman_tabel(tanda))

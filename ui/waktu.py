@@ -15,7 +15,6 @@ import streamlit as st
 
 from geo.i18n import angka, t, tanggal
 from geo.masuk.dataset import Dataset
-from geo.tampilan.banding import kim_tidak_aktif
 from geo.tampilan.grafik import spek_garis_waktu
 from geo.tampilan.kalimat import kalimat_banding
 from geo.tampilan.kegiatan import kegiatan_kelurahan
@@ -65,35 +64,22 @@ def _md_html(teks: str) -> str:
     return "".join(f"<strong>{x}</strong>" if i % 2 else x for i, x in enumerate(bagian))
 
 
-def angka_tidak_aktif(tampilan: Tampilan) -> tuple[int, int] | None:
-    """(KIM inactive for M+ whole months, M) for the KPI card; None without a log."""
-    if tampilan.pada is None:
-        return None
-    m = aturan_waktu(tampilan.dataset.wilayah).bulan_kurang_aktif
-    return kim_tidak_aktif(tampilan.potensi, m, tampilan.kode.kim if tampilan.kode is not None else None), m
-
-
 def bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> None:
     """The region's timeline, and the selected kelurahan's beside it, in a section opened on demand.
 
     Closed, it costs nothing: the timelines are computed and sent only while it is open
     (issue #26). It opens by itself when the view names a date (a link to the time view).
+    Not a fragment of its own: each nested fragment costs every filter click its bookkeeping,
+    and opening the section is one click, after which it follows the view like the map.
     """
     if tampilan.pada is None:  # no activity log: no history to draw
         return
-    _bagian_garis_waktu(tampilan, bahasa, kode)
-
-
-@st.fragment
-def _bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> None:
-    """A fragment: opening or closing the timeline reruns only this section."""
     keadaan = tampilan.keadaan
     bagian = st.expander(t("garis_waktu", bahasa), expanded=keadaan.pada is not None or keadaan.banding is not None,
                          key="kim_buka_garis_waktu", on_change="rerun", icon=":material/timeline:")
-    if not bagian.open:
-        return
-    with bagian:
-        _garis_waktu(tampilan, bahasa, kode)
+    if bagian.open:
+        with bagian:
+            _garis_waktu(tampilan, bahasa, kode)
 
 
 def _garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> None:

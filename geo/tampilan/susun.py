@@ -84,6 +84,18 @@ class Tampilan:
 
         return angka_utama(self)
 
+    @cached_property
+    def tidak_aktif(self) -> tuple[int, int] | None:
+        """(KIM whose shown potentials have all been quiet for M+ whole months, M): the dormancy card's figure,
+        once per view (a filter click that returns to a view seen costs nothing). None without an activity log."""
+        if self.pada is None:
+            return None
+        from geo.tampilan.banding import kim_tidak_aktif
+        from geo.tampilan.waktu import aturan_waktu
+
+        m = aturan_waktu(self.dataset.wilayah).bulan_kurang_aktif
+        return kim_tidak_aktif(self.potensi, m, self.kode.kim if self.kode is not None else None), m
+
     def dengan(self, **pengaturan: object) -> Tampilan:
         """The same rows under other map settings (:data:`PENGATURAN_PETA`: metric, classes, basemap, language,
         the unit whose detail is open); nothing but the colour classes is recomputed.
@@ -97,8 +109,9 @@ class Tampilan:
         if keadaan == self.keadaan:
             return self
         baru = dengan_skor_kim(replace(self, keadaan=keadaan))  # the KIM score is computed only when shown (#25)
-        if "angka" in self.__dict__:
-            baru.__dict__["angka"] = self.__dict__["angka"]
+        for baris_sama in ("angka", "tidak_aktif"):  # figures of the rows, which map settings do not change
+            if baris_sama in self.__dict__:
+                baru.__dict__[baris_sama] = self.__dict__[baris_sama]
         if "kelas" in self.__dict__ and not {"metrik", "skema", "kelas"} & set(pengaturan):
             baru.__dict__["kelas"] = self.__dict__["kelas"]
         return baru
