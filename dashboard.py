@@ -14,7 +14,7 @@ from geo.i18n import deskripsi_filter, t
 from geo.masuk.dataset import Dataset
 from geo.tampilan.keadaan import Keadaan, dari_param, dengan_jenjang, ke_param
 from geo.tampilan.sebutan import sebutan, sebutan_tampilan
-from geo.tampilan.susun import tampilkan
+from geo.tampilan.susun import Tampilan, tampilkan
 from ui.detail import panel, pilih_kelurahan
 from ui.ekspor import panel_unduh
 from ui.filter import (
@@ -23,6 +23,7 @@ from ui.filter import (
     catat_pesan_url,
     inisialisasi,
     jenjang_pengaturan_basi,
+    judul_filter,
     laporan_tidak_sah,
     mulai_jalan_penuh,
     pengaturan_peta,
@@ -35,7 +36,7 @@ from ui.filter import (
 from ui.foto import siapkan_foto
 from ui.kelola import pengguna_masuk
 from ui.laporan import tabel_laporan
-from ui.md import aman_md
+from ui.md import aman_md, aman_md_html
 from ui.merek import kepala_merek
 from ui.muat import muat
 from ui.navigasi import menu
@@ -59,6 +60,7 @@ h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
   background:#fff4d6; color:#5c4300; border:1px solid #f0d27a; }
 [data-testid="stMetricValue"] { font-size: 1.7rem; }
 .kim-waktu { margin: 0 0 .35rem 0; }
+.kim-subjudul { font-size: .875rem; color: #58626a; margin: 0 0 .6rem 0; }
 .kim-tabel-posisi { margin: 0; text-align: center; white-space: nowrap; }
 /* The KPI cards share one wrapping row equally (one container, no columns: issue #26); so do the picker and its close button. */
 .st-key-kim_pilih > [data-testid="stElementContainer"]:first-child { flex: 1 1 12rem; min-width: 0; }
@@ -102,18 +104,22 @@ def _catatan_penyunting(bahasa: str) -> None:
         tabel_laporan(laporan)
 
 
-def _catatan(dataset: Dataset, pesan_url: tuple[str, ...], waktu: str, bahasa: str) -> None:
-    """Sample-data and schematic-boundary notices and the date line (``waktu``, HTML): small, always visible,
-    in one element; then the data's warnings, and a link's unusable parameters, once."""
+def _keterangan(tampilan: Tampilan, pesan_url: tuple[str, ...], waktu: str, bahasa: str) -> None:
+    """Under the title, in one element: what the page shows (region and filter), the sample-data and
+    schematic-boundary notices and the date line (``waktu``, HTML); then the data's warnings, and a link's
+    unusable parameters, once."""
+    dataset = tampilan.dataset
     lencana = []
     if dataset.data_contoh:
         lencana.append(t("catatan_contoh", bahasa))
     if dataset.skematik:
         lencana.append(t("catatan_skematik", bahasa, **sebutan(dataset, bahasa=bahasa)))
-    # Our own fixed strings (no data text) and the date line's dates and numbers, so this HTML needs no escaping.
+    # The region's name and the filter (a search typed by the user) are data: escaped for HTML and Markdown.
+    judul = aman_md_html(t("subjudul", bahasa, wilayah=dataset.wilayah.nama) + " · " + deskripsi_filter(tampilan.filter, bahasa))
+    # The notices are our own fixed strings, the date line our dates and numbers: nothing to escape.
     html = "".join(f'<span class="kim-lencana-catatan">{_tebal(c)}</span>' for c in lencana)
-    if html or waktu:
-        st.markdown((f'<div class="kim-catatan" role="note">{html}</div>' if html else "") + waktu, unsafe_allow_html=True)
+    st.markdown(f'<p class="kim-subjudul">{judul}</p>' + (f'<div class="kim-catatan" role="note">{html}</div>' if html else "")
+                + waktu, unsafe_allow_html=True)
     if dataset.laporan.peringatan:
         with st.expander(t("peringatan_data", bahasa, n=len(dataset.laporan.peringatan))):
             # Plain text: a code block would load the code highlighter (1.5 MB) for a box seldom opened.
@@ -164,6 +170,7 @@ def halaman() -> None:
     kepala_merek(dataset)
     st.title(t("judul", bahasa))
     mulai_jalan_penuh()
+    judul_filter()
     _tampilan(url_aset)
     pengaturan_peta(dataset, jenjang_halaman(dataset))  # under the filters, outside the fragment
     pilihan_bahasa()
@@ -191,8 +198,7 @@ def _isi_tampilan(url_aset: str) -> None:
     terapkan_klik(tampilan)
 
     siapkan_foto(dataset)
-    st.caption(aman_md(t("subjudul", bahasa, wilayah=dataset.wilayah.nama)) + " · " + aman_md(deskripsi_filter(tampilan.filter, bahasa)))
-    _catatan(dataset, ambil_pesan_url(), keterangan_waktu(tampilan, bahasa), bahasa)
+    _keterangan(tampilan, ambil_pesan_url(), keterangan_waktu(tampilan, bahasa), bahasa)
     kartu_kpi(tampilan, bahasa)
     if not len(tampilan.potensi):
         st.info(t("kosong", bahasa))

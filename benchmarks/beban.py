@@ -112,6 +112,49 @@ async def _tingkat(url: list[str], n: int, detik: float, ulang: int, pid: list[i
     return waktu, galat, time.perf_counter() - t0, sum(_cpu_proses(p) for p in pid) - cpu0
 
 
+async def _klik_berulang(ws, klien: KlienSesi, n: int, pid: int) -> float:
+    """Server CPU seconds for ``n`` filter clicks of one session, each awaited to its end."""
+    cpu0 = _cpu_proses(pid)
+    for i in range(n):
+        await asyncio.wait_for(klien.jalan(ws, klien.permintaan("w_kategori", PILIHAN[i % len(PILIHAN)])), 120)
+    return _cpu_proses(pid) - cpu0
+
+
+async def _cpu_klik_berselang(url: dict[str, str], pid: dict[str, int], putaran: int, klik: int) -> dict[str, float]:
+    import websockets
+
+    hasil: dict[str, list[float]] = {h: [] for h in url}
+    async with websockets.connect(url["kim"].replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
+                                  max_size=None, open_timeout=60) as ws_kim, \
+            websockets.connect(url["lantai"].replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
+                               max_size=None, open_timeout=60) as ws_lantai:
+        sesi = {"kim": (ws_kim, KlienSesi()), "lantai": (ws_lantai, KlienSesi())}
+        for ws, klien in sesi.values():
+            await asyncio.wait_for(klien.jalan(ws, pesan_awal()), 120)
+            await _klik_berulang(ws, klien, 2 * len(PILIHAN), 0)  # warm: every view of the cycle seen once
+        for _ in range(putaran):
+            for h, (ws, klien) in sesi.items():
+                hasil[h].append(await _klik_berulang(ws, klien, klik, pid[h]) / klik * 1000)
+    return {h: statistics.median(v) for h, v in hasil.items()}
+
+
+def cpu_per_klik(putaran: int = 7, klik: int = 40) -> dict[str, float]:
+    """Median server CPU (ms) per filter click of one browser-like session: the app and the floor page,
+    interleaved round by round on the data the environment names (``KIM_*``). This is what a filter
+    change costs the server as a browser makes it (the view's fragment, the messages, the websocket),
+    where AppTest can only rerun the whole page."""
+    with tempfile.TemporaryDirectory(prefix="kim-cpu-klik-") as tmp:
+        server = {"kim": _server("kim", 1, Path(tmp))[0], "lantai": _server("lantai", 1, Path(tmp))[0]}
+        try:
+            for s in server.values():
+                s.tunggu()
+            return asyncio.run(_cpu_klik_berselang({h: s.url for h, s in server.items()},
+                                                   {h: s.proses.pid for h, s in server.items()}, putaran, klik))
+        finally:
+            for s in server.values():
+                s.hentikan()
+
+
 def _server(halaman: str, jumlah: int, tmp: Path) -> list:
     if halaman == "lantai":
         from bench_peramban import _ServerLantai

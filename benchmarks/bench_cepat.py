@@ -222,6 +222,7 @@ def main() -> None:
     p.add_argument("--unit", type=int, default=1000, help="jumlah kelurahan wilayah sintetis")
     a = p.parse_args()
     putaran = 3 if a.cepat else a.putaran
+    from beban import cpu_per_klik
     from wilayah_sintetis import batas_gaya_resmi, buat_wilayah
 
     baris: list[dict] = []
@@ -242,9 +243,13 @@ def main() -> None:
             _env(env)
             r = rerun_cpu(halaman, putaran)
             lantai = r["lantai"]["cpu_ms"]
-            catat(f"jalan ulang setelah filter, {judul}", r["kim"]["cpu_ms"], "ms CPU", f"lantai {lantai:.0f} ms", r["kim"]["cpu_ms"] / lantai,
-                  "≤ 2× lantai", r["kim"]["cpu_ms"] <= 2 * lantai)
+            # AppTest reruns the whole page; a browser's filter click reruns the view's fragment (the row below).
+            catat(f"jalan ulang seluruh halaman (AppTest), {judul}", r["kim"]["cpu_ms"], "ms CPU", f"lantai {lantai:.0f} ms",
+                  r["kim"]["cpu_ms"] / lantai)
             catat(f"  halaman tutorial, {judul}", r["tutorial"]["cpu_ms"], "ms CPU", "lantai", r["tutorial"]["cpu_ms"] / lantai)
+            k = cpu_per_klik(putaran)
+            catat(f"CPU server per klik filter (websocket seperti peramban), {judul}", k["kim"], "ms CPU",
+                  f"lantai {k['lantai']:.0f} ms", k["kim"] / k["lantai"], "≤ 2× lantai", k["kim"] <= 2 * k["lantai"])
             statis = bytes_statis(env)
             pertama = r["kim"]["bytes_pertama"] + statis
             catat(f"bita peta muat pertama, {judul}", pertama / 1024, "KB", f"tutorial {r['tutorial']['bytes_pertama'] / 1024:.0f} KB",

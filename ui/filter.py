@@ -250,7 +250,6 @@ def sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
     """
     b = bahasa_aktif()
     with st.sidebar:
-        st.markdown(f"### {t('filter', b)}")
         kategori = st.multiselect(t("kategori", b), list(dataset.wilayah.kategori_potensi), key=KUNCI["kategori"],
                                   placeholder=t("semua", b))
         status = st.multiselect(t("status", b), list(dataset.wilayah.status_aktivitas), key=KUNCI["status"], placeholder=t("semua", b))
@@ -272,6 +271,11 @@ def _nilai(nama: str):
     """A map setting's value in the session (the view's default if its widget was never drawn)."""
     nilai = st.session_state.get(KUNCI[nama])
     return getattr(_BAWAAN, nama) if nilai is None else nilai
+
+
+def judul_filter() -> None:
+    """The filters' heading, drawn before the view's fragment: it changes only with the language (a whole-page run)."""
+    st.sidebar.markdown(f"### {t('filter', bahasa_aktif())}")
 
 
 def _metrik_tersedia(dataset: Dataset, banding) -> dict[str, str]:

@@ -19,3 +19,14 @@ def aman_md(teks: object) -> str:
     for c in _KHUSUS:
         s = s.replace(c, "\\" + c)
     return _AUTOLINK.sub(lambda m: m.group(0) + _PENGHUBUNG, s)
+
+
+# Inside our own HTML in a Markdown element: HTML's characters, and Markdown's, as character references.
+_HTML_MD = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
+                          **{c: f"&#{ord(c)};" for c in _KHUSUS if c not in "&<>"}})
+
+
+def aman_md_html(teks: object) -> str:
+    """Data text placed in our own HTML inside a Markdown element: inert as HTML and as Markdown, on one line
+    (a blank line would end the HTML block and hand the rest to Markdown)."""
+    return " ".join(str(teks).split()).translate(_HTML_MD)

@@ -69,3 +69,12 @@ def test_no_link_or_image_in_the_real_browser(tmp_path):
             assert "**PENTING**" in peringatan.inner_text()
         finally:
             b.close()
+
+
+def test_a_search_in_the_heading_line_is_plain_text(wilayah_uji):
+    """The line under the title names the filter, a search typed by the user among it: in the page's own
+    HTML, so it must be inert as HTML and as Markdown, and stay on one line (a blank line ends the HTML)."""
+    at = _jalan({"cari": '<img src=x onerror=alert(1)> [a](http://x.example) **b**\n\n# c'})
+    (baris,) = [m.value for m in at.markdown if 'class="kim-subjudul"' in m.value]
+    assert "<img" not in baris and "](" not in baris and "**" not in baris and "\n" not in baris
+    assert "&lt;img" in baris and "&#91;a&#93;" in baris  # shown as typed, as character references
