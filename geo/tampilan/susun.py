@@ -156,11 +156,15 @@ def tampilkan(dataset: Dataset, keadaan: Keadaan | Filter | None = None) -> Tamp
     # day (``pada=None`` is today) is the View already computed, so a pan's rerun costs no rows.
     dasar = keadaan.tanpa_posisi()
     hasil = dataset.indeks.tampilan.ambil((dasar, waktu.hari_ini()), lambda: dengan_skor_kim(_hitung(dataset, dasar)))
-    if hasil.keadaan is keadaan:
-        return hasil
+    if hasil.keadaan is keadaan or (keadaan == hasil.keadaan and keadaan.catatan == hasil.keadaan.catatan):
+        return hasil  # an equal state (each rerun builds a new one): the same object, so its figures are kept too
     baru = replace(hasil, keadaan=keadaan)
-    baru.__dict__.update({k: v for k, v in hasil.__dict__.items() if k in ("kelas", "angka")})  # same rows, same figures
+    baru.__dict__.update({k: v for k, v in hasil.__dict__.items() if k in _SAMA_BARIS})  # same rows, same figures
     return baru
+
+
+# The View's cached figures that depend on its rows and metric settings only, never on the map's position.
+_SAMA_BARIS = ("kelas", "angka", "tidak_aktif")
 
 
 def _hitung(dataset: Dataset, keadaan: Keadaan) -> Tampilan:
