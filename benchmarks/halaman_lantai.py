@@ -13,6 +13,11 @@ from streamlit_folium import st_folium
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from geo.peta import aset
+from ui.soket import tanpa_nagle
+
+# The app turns Nagle's algorithm off on its server's connections (ui/soket.py); the floor does the same, so a
+# ratio to it compares the pages, not this server setting.
+tanpa_nagle()
 
 st.multiselect("Kategori", ["Kuliner", "Pariwisata", "Batik & Kerajinan", "Perikanan & Kelautan", "Pertanian & Perkebunan",
                             "Seni & Budaya", "Ekonomi Kreatif & UMKM", "Lainnya"], key="w_kategori")

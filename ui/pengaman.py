@@ -10,10 +10,12 @@ import streamlit as st
 from geo.i18n import t
 from ui.filter import bahasa_aktif
 from ui.md import aman_md
+from ui.soket import tanpa_nagle
 
 
 def jalankan_halaman(halaman: Callable[[], None]) -> None:
     """Run ``halaman``; ``KIM_DEBUG=1`` lets developers see the full traceback instead."""
+    tanpa_nagle()  # once per server process (ui/soket.py)
     try:
         halaman()
     except Exception as exc:
