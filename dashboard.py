@@ -15,12 +15,14 @@ from geo.masuk.dataset import Dataset
 from geo.tampilan.keadaan import Keadaan, dari_param, dengan_jenjang, ke_param
 from geo.tampilan.sebutan import sebutan, sebutan_tampilan
 from geo.tampilan.susun import Tampilan, tampilkan
-from ui.detail import panel, pilih_kelurahan
+from ui.detail import gambar_pilihan, panel, siapkan_pilihan
 from ui.ekspor import panel_unduh
 from ui.filter import (
     ambil_pesan_url,
     bahasa_aktif,
+    bahasa_menu,
     catat_pesan_url,
+    gambar_filter,
     inisialisasi,
     jenjang_pengaturan_basi,
     judul_filter,
@@ -68,6 +70,8 @@ h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
 .st-key-kim_pilih > [data-testid="stElementContainer"]:last-child button { width: 100%; }
 .st-key-kim_kpi > [data-testid="stElementContainer"] { flex: 1 1 9rem; min-width: 9rem; }
 @media (max-width: 640px) {
+  /* Below the fixed header with the sidebar button, which covered the office's first line. */
+  .block-container { padding-top: 3.6rem; }
   [data-testid="stMetricValue"] { font-size: 1.35rem; }
   h1 { font-size: 1.6rem !important; }
   /* KPI cards two by two instead of one per row. */
@@ -155,23 +159,35 @@ def _dataset_sah(bahasa: str) -> Dataset | None:
 
 
 def halaman() -> None:
-    """What a filter never changes (menu, brand, title, the language control) around the view's fragment."""
-    menu(gaya=_CSS + gaya_legenda())  # our own fixed CSS (the page's, the legend's), with the shared one: one element
+    """What a filter never changes (menu, brand, title, the date and map settings, the language control)
+    around the view's fragment.
+
+    The menu, the brand and the title are drawn into containers made first and filled after the view: the
+    browser loads each kind of element's code when it first meets one, so the map, met first, starts
+    loading its frame before the page's other widgets (issue #26); where everything stands is unchanged.
+    """
+    bahasa_menu()  # a link's language, back from another page, before anything reads the session's
     url_aset = siapkan_aset()
     bahasa = bahasa_aktif()
+    sisi, kepala = st.sidebar.container(), st.container()
     dataset = _dataset_sah(bahasa)
-    if dataset is None:
-        return
-    _catatan_penyunting(bahasa)
-    if not sudah_diinisialisasi():
+    if dataset is not None and not sudah_diinisialisasi():
         keadaan_url = dari_param({k: st.query_params.get_all(k) for k in st.query_params}, dataset)
         inisialisasi(keadaan_url)
         catat_pesan_url(keadaan_url.catatan)
-    kepala_merek(dataset)
-    st.title(t("judul", bahasa))
-    mulai_jalan_penuh()
-    judul_filter()
-    _tampilan(url_aset)
+    if dataset is not None:
+        mulai_jalan_penuh()
+        _tampilan(url_aset)
+    menu(gaya=_CSS + gaya_legenda(), wadah=sisi)  # our own fixed CSS (the page's, the legend's), with the shared one: one element
+    with kepala:
+        if dataset is not None:
+            _catatan_penyunting(bahasa)
+            kepala_merek(dataset)
+        st.title(t("judul", bahasa))
+    if dataset is None:
+        return
+    with sisi:
+        judul_filter()
     pengaturan_peta(dataset, jenjang_halaman(dataset))  # under the filters, outside the fragment
     pilihan_bahasa()
 
@@ -198,21 +214,25 @@ def _isi_tampilan(url_aset: str) -> None:
     terapkan_klik(tampilan)
 
     siapkan_foto(dataset)
-    _keterangan(tampilan, ambil_pesan_url(), keterangan_waktu(tampilan, bahasa), bahasa)
-    kartu_kpi(tampilan, bahasa)
-    if not len(tampilan.potensi):
-        st.info(t("kosong", bahasa))
-
-    remah(dataset, jenjang, bahasa)
+    # Where things stand: the notes and cards, then the map beside the detail. What is drawn first: the map
+    # (its frame loads while the rest renders), then the cards, the filters and the detail (issue #26).
+    atas = st.container()
     kiri, kanan = st.columns([0.64, 0.36], gap="medium")
-    with kanan:
-        st.markdown(f"**{t('detail', bahasa, **sebutan_tampilan(tampilan, bahasa))}**")
-        kode = pilih_kelurahan(tampilan, bahasa)
+    pilihan, kode = siapkan_pilihan(tampilan, bahasa)
     # The map's zoom and centre are map settings: no row is recomputed when the user pans.
     tampilan = tampilan.dengan(kelurahan=kode, **posisi_sekarang())
     with kiri:
         gambar_peta(tampilan, url_aset)
+    with atas:
+        _keterangan(tampilan, ambil_pesan_url(), keterangan_waktu(tampilan, bahasa), bahasa)
+        kartu_kpi(tampilan, bahasa)
+        if not len(tampilan.potensi):
+            st.info(t("kosong", bahasa))
+        remah(dataset, jenjang, bahasa)
+    gambar_filter(dataset, jenjang, keadaan)
     with kanan:
+        st.markdown(f"**{t('detail', bahasa, **sebutan_tampilan(tampilan, bahasa))}**")
+        gambar_pilihan(pilihan, bahasa)
         panel(tampilan, kode, bahasa)
     bagian_garis_waktu(tampilan, bahasa, kode)
     _sinkron_url(tampilan.keadaan, dataset)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -11,7 +13,7 @@ from geo.tampilan.rincian import rincian
 from geo.tampilan.sebutan import jenis_dalam, kapital, sebutan_tampilan
 from geo.tampilan.susun import Tampilan, pilihan_kelurahan
 from ui.atlas import foto_dan_profil
-from ui.filter import KUNCI, kelurahan_terpilih, pilih_kelurahan_sesi
+from ui.filter import K_CARI_KELURAHAN, KUNCI, kelurahan_terpilih, pilih_kelurahan_sesi, teks_cari_kelurahan
 from ui.md import aman_md
 from ui.tabel import gambar_tabel_potensi
 from ui.waktu import daftar_perubahan, detail_waktu
@@ -22,16 +24,28 @@ MAKS_PILIHAN = 200
 MAKS_COCOK = 50
 
 
-def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
-    """The picker (also set by map clicks); returns the selected kode."""
+@dataclass(frozen=True)
+class Pilihan:
+    """What the picker offers: the names it lists (code → name), its label words and a note under it."""
+
+    nama: dict
+    kata: dict
+    catatan: str | None
+    cari: bool  # thousands of names: a search box above the picker
+
+
+def siapkan_pilihan(tampilan: Tampilan, bahasa: str) -> tuple[Pilihan, str | None]:
+    """The picker's options and the selected kode, before anything is drawn (the map is drawn first, issue #26).
+
+    A kode the options no longer hold (another filter or level) is cleared; the picker then shows none.
+    """
     # A province holds thousands: offer the ones inside the unit drilled into, or a search over them.
     nama = pilihan_kelurahan(tampilan.dataset, tampilan.wilayah)
     kata = sebutan_tampilan(tampilan, bahasa)
     banyak = len(nama) if len(nama) > MAKS_PILIHAN else 0
     catatan = None
     if banyak:  # the matches of a search, and a kelurahan opened from a link or a map click
-        kueri = st.text_input(t("cari_satuan", bahasa, **kata), key="kim_cari_kelurahan", max_chars=100,
-                              placeholder=t("cari_satuan_bantu", bahasa))
+        kueri = teks_cari_kelurahan()
         cocok, n = cocokkan(nama, kueri, MAKS_COCOK)
         terpilih = kelurahan_terpilih()
         nama = {**({terpilih: nama[terpilih]} if terpilih in nama else {}), **cocok}
@@ -43,16 +57,30 @@ def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
             catatan = t("cari_satuan_cocok", bahasa, n=angka(n, bahasa), k=angka(len(cocok), bahasa), **kata)
     if kelurahan_terpilih() not in nama:
         pilih_kelurahan_sesi(None)
+    return Pilihan(dict(nama), kata, catatan, bool(banyak)), kelurahan_terpilih()
+
+
+def gambar_pilihan(pilihan: Pilihan, bahasa: str) -> None:
+    """The picker (also set by map clicks), its search box for thousands of names, and its note."""
+    kata, nama = pilihan.kata, pilihan.nama
+    if pilihan.cari:
+        st.text_input(t("cari_satuan", bahasa, **kata), key=K_CARI_KELURAHAN, max_chars=100, placeholder=t("cari_satuan_bantu", bahasa))
     # One wrapping row, not two columns: fewer elements per rerun (issue #26).
     with st.container(key="kim_pilih", horizontal=True, vertical_alignment="bottom", gap="small"):
-        kode = st.selectbox(
+        st.selectbox(
             t("pilih_kelurahan", bahasa, **kata), list(nama), key=KUNCI["kelurahan"], format_func=nama.get,
             placeholder=t("pilih_placeholder", bahasa, **kata),
         )
         st.button("✕", key="kim_tutup_detail", on_click=_tutup, help=t("tutup", bahasa),
                   disabled=kelurahan_terpilih() is None)
-    if catatan:
-        st.caption(catatan)
+    if pilihan.catatan:
+        st.caption(pilihan.catatan)
+
+
+def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
+    """The picker drawn at once; returns the selected kode."""
+    pilihan, kode = siapkan_pilihan(tampilan, bahasa)
+    gambar_pilihan(pilihan, bahasa)
     return kode
 
 

@@ -31,6 +31,7 @@ KUNCI_KLIK = "kim_klik_baru"  # a new map click, turned into a kelurahan before 
 KUNCI_POSISI = "kim_posisi_peta"  # the map component's fixed zoom/centre arguments and its home position
 K_TIDAK_SAH = "kim_data_tidak_sah"  # the report of stored data that no longer loads (ui.muat serves the last valid)
 KUNCI_HAL_TABEL = "kim_tabel_halaman"  # (the rows' identity, page) of the table below the map
+K_CARI_KELURAHAN = "kim_cari_kelurahan"  # the search box above the picker, for thousands of names
 K_PESAN_URL = "kim_pesan_url"  # notes about a link's parameters, shown once (ambil_pesan_url)
 _BAWAAN = Keadaan()
 K_JENJANG_PENGATURAN = "kim_jenjang_pengaturan"  # the level the map settings were last drawn for (None: being drawn)
@@ -62,6 +63,11 @@ def pindah_halaman_tabel(tanda: object, hal: int) -> None:
 
 def sudah_diinisialisasi() -> bool:
     return KUNCI_INIT in st.session_state
+
+
+def teks_cari_kelurahan() -> str:
+    """What the picker's search box holds (read before it is drawn: the map is drawn first)."""
+    return str(st.session_state.get(K_CARI_KELURAHAN) or "")[:100]
 
 
 def kelurahan_terpilih() -> str | None:
@@ -241,30 +247,39 @@ def _pilihan_kecamatan(dataset: Dataset, jenjang: Jenjang | None) -> tuple[list[
 
 
 def sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
-    """Draw the sidebar's filters and return the view they describe, with the map settings (kelurahan comes later).
+    """The view the sidebar describes, read from the session (kelurahan comes later); :func:`gambar_filter` draws it.
 
-    Only the filters are drawn here, inside the view's fragment: a filter click redraws them and nothing
-    else of the sidebar. The date and map settings are :func:`pengaturan_peta`, drawn after the view
-    and outside it (issue #26); their values are read from the session, which holds them before they draw.
-    The language is the session's (its control is :func:`pilihan_bahasa`).
+    Read before anything is drawn: a widget's value is in the session from the start of the run, so the
+    map can be the view's first element and the filters come after it (issue #26). The date and map
+    settings are :func:`pengaturan_peta`, drawn outside the view's fragment; the language is the
+    session's (its control is :func:`pilihan_bahasa`).
     """
-    b = bahasa_aktif()
-    with st.sidebar:
-        kategori = st.multiselect(t("kategori", b), list(dataset.wilayah.kategori_potensi), key=KUNCI["kategori"],
-                                  placeholder=t("semua", b))
-        status = st.multiselect(t("status", b), list(dataset.wilayah.status_aktivitas), key=KUNCI["status"], placeholder=t("semua", b))
-        pilihan_kec, terlalu_banyak = _pilihan_kecamatan(dataset, jenjang)
-        kecamatan = st.multiselect(t("kecamatan", b), pilihan_kec, key=KUNCI["kecamatan"], placeholder=t("semua", b),
-                                   disabled=terlalu_banyak, help=t("kecamatan_terlalu_banyak", b) if terlalu_banyak else None)
-        cari = st.text_input(t("cari", b), key=KUNCI["cari"], max_chars=100)
-        st.button(t("reset", b), key="kim_hapus_filter", on_click=_hapus_filter, width="stretch",
-                  disabled=not (kategori or status or kecamatan or cari.strip()))
+    kategori, status, kecamatan = (tuple(st.session_state.get(KUNCI[n]) or ()) for n in ("kategori", "status", "kecamatan"))
+    cari = str(st.session_state.get(KUNCI["cari"]) or "")[:MAKS_CARI]
     pada, banding = _tanggal_sesi(dataset)
     return Keadaan(
-        filter=Filter(tuple(kategori), tuple(status), tuple(kecamatan), cari.strip()),
+        filter=Filter(kategori, status, kecamatan, cari.strip()),
         metrik=_nilai("metrik"), skema=_nilai("skema"), kelas=int(_nilai("kelas")), basemap=_nilai("basemap"),
-        bahasa=b, pada=pada, banding=banding,
+        bahasa=bahasa_aktif(), pada=pada, banding=banding,
     )
+
+
+MAKS_CARI = 100  # characters of a search
+
+
+def gambar_filter(dataset: Dataset, jenjang: Jenjang | None, keadaan: Keadaan) -> None:
+    """Draw the sidebar's filters for the view ``keadaan`` (inside the view's fragment: a filter click reruns the view)."""
+    b = bahasa_aktif()
+    f = keadaan.filter
+    with st.sidebar:
+        st.multiselect(t("kategori", b), list(dataset.wilayah.kategori_potensi), key=KUNCI["kategori"], placeholder=t("semua", b))
+        st.multiselect(t("status", b), list(dataset.wilayah.status_aktivitas), key=KUNCI["status"], placeholder=t("semua", b))
+        pilihan_kec, terlalu_banyak = _pilihan_kecamatan(dataset, jenjang)
+        st.multiselect(t("kecamatan", b), pilihan_kec, key=KUNCI["kecamatan"], placeholder=t("semua", b),
+                       disabled=terlalu_banyak, help=t("kecamatan_terlalu_banyak", b) if terlalu_banyak else None)
+        st.text_input(t("cari", b), key=KUNCI["cari"], max_chars=MAKS_CARI)
+        st.button(t("reset", b), key="kim_hapus_filter", on_click=_hapus_filter, width="stretch",
+                  disabled=not (f.kategori or f.status or f.kecamatan or f.cari))
 
 
 def _nilai(nama: str):
@@ -274,8 +289,9 @@ def _nilai(nama: str):
 
 
 def judul_filter() -> None:
-    """The filters' heading, drawn before the view's fragment: it changes only with the language (a whole-page run)."""
-    st.sidebar.markdown(f"### {t('filter', bahasa_aktif())}")
+    """The filters' heading, in the sidebar's top container (drawn outside the view's fragment: it changes only
+    with the language, a whole-page run)."""
+    st.markdown(f"### {t('filter', bahasa_aktif())}")
 
 
 def _metrik_tersedia(dataset: Dataset, banding) -> dict[str, str]:

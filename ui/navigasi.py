@@ -35,7 +35,7 @@ def bahasa_halaman() -> str:
     return bahasa_sah(st.query_params.get("bahasa"))
 
 
-def menu(bahasa: str | None = None, gaya: str = "") -> None:
+def menu(bahasa: str | None = None, gaya: str = "", wadah=None) -> None:
     """Links to the map, the budget and data management, at the top of the sidebar, in the page's language.
 
     ``gaya``: the page's own ``<style>`` block, sent in one element with the shared CSS: one element of
@@ -47,7 +47,7 @@ def menu(bahasa: str | None = None, gaya: str = "") -> None:
     """
     bahasa = bahasa or bahasa_sah(bahasa_menu() or st.query_params.get("bahasa"))
     param = {} if bahasa == BAHASA_BAWAAN else {"bahasa": bahasa}
-    with st.sidebar:
+    with wadah if wadah is not None else st.sidebar:  # the map page passes its sidebar's top container
         # Our own fixed CSS, no data text; in the sidebar so it adds no row above the page's content.
         st.markdown(CSS_BERSAMA + gaya, unsafe_allow_html=True)
         try:
