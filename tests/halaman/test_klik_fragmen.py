@@ -56,6 +56,10 @@ def test_klik_filter_hanya_menjalankan_ulang_tampilan(tmp_path):
     assert not galat
     assert "page_link" in pertama and "heading:Peta Potensi KIM" in pertama  # the first page draws the menu and the title
     assert "date_input" in pertama and "slider" in pertama
+    # The map is the first element the browser meets (its frame loads while the rest renders): before the
+    # menu's links, the filters, the cards and the title, wherever they stand on the page.
+    awal = pertama[:pertama.index("component_instance")]
+    assert not {"page_link", "multiselect", "metric", "selectbox", "heading:Peta Potensi KIM"} & set(awal), awal
     # The click: the filters, cards and map come again; the menu, the title and the language control do not,
     # nor the date pickers and map settings (drawn outside the view), nor the page's and the legend's CSS.
     assert "page_link" not in setelah and "radio" not in setelah and "heading:Peta Potensi KIM" not in setelah
