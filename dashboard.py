@@ -221,15 +221,19 @@ def _isi_tampilan(url_aset: str) -> None:
     pilihan, kode = siapkan_pilihan(tampilan, bahasa)
     # The map's zoom and centre are map settings: no row is recomputed when the user pans.
     tampilan = tampilan.dengan(kelurahan=kode, **posisi_sekarang())
-    with kiri:
-        gambar_peta(tampilan, url_aset)
-    with atas:
-        _keterangan(tampilan, ambil_pesan_url(), keterangan_waktu(tampilan, bahasa), bahasa)
-        kartu_kpi(tampilan, bahasa)
-        if not len(tampilan.potensi):
-            st.info(t("kosong", bahasa))
-        remah(dataset, jenjang, bahasa)
-    gambar_filter(dataset, jenjang, keadaan)
+    try:
+        with kiri:
+            gambar_peta(tampilan, url_aset)
+        with atas:
+            _keterangan(tampilan, ambil_pesan_url(), keterangan_waktu(tampilan, bahasa), bahasa)
+            kartu_kpi(tampilan, bahasa)
+            if not len(tampilan.potensi):
+                st.info(t("kosong", bahasa))
+            remah(dataset, jenjang, bahasa)
+    finally:
+        # Always drawn: a widget missing from a whole-page run loses its value, and a failed map must not
+        # also reset the user's filters (the error itself is reported by ui.pengaman).
+        gambar_filter(dataset, jenjang, keadaan)
     with kanan:
         st.markdown(f"**{t('detail', bahasa, **sebutan_tampilan(tampilan, bahasa))}**")
         gambar_pilihan(pilihan, bahasa)

@@ -13,7 +13,7 @@ from geo.tampilan.rincian import rincian
 from geo.tampilan.sebutan import jenis_dalam, kapital, sebutan_tampilan
 from geo.tampilan.susun import Tampilan, pilihan_kelurahan
 from ui.atlas import foto_dan_profil
-from ui.filter import K_CARI_KELURAHAN, KUNCI, kelurahan_terpilih, pilih_kelurahan_sesi, teks_cari_kelurahan
+from ui.filter import K_CARI_KELURAHAN, KUNCI, MAKS_CARI, kelurahan_terpilih, pilih_kelurahan_sesi, teks_cari_kelurahan
 from ui.md import aman_md
 from ui.tabel import gambar_tabel_potensi
 from ui.waktu import daftar_perubahan, detail_waktu
@@ -64,7 +64,7 @@ def gambar_pilihan(pilihan: Pilihan, bahasa: str) -> None:
     """The picker (also set by map clicks), its search box for thousands of names, and its note."""
     kata, nama = pilihan.kata, pilihan.nama
     if pilihan.cari:
-        st.text_input(t("cari_satuan", bahasa, **kata), key=K_CARI_KELURAHAN, max_chars=100, placeholder=t("cari_satuan_bantu", bahasa))
+        st.text_input(t("cari_satuan", bahasa, **kata), key=K_CARI_KELURAHAN, max_chars=MAKS_CARI, placeholder=t("cari_satuan_bantu", bahasa))
     # One wrapping row, not two columns: fewer elements per rerun (issue #26).
     with st.container(key="kim_pilih", horizontal=True, vertical_alignment="bottom", gap="small"):
         st.selectbox(

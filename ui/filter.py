@@ -67,7 +67,7 @@ def sudah_diinisialisasi() -> bool:
 
 def teks_cari_kelurahan() -> str:
     """What the picker's search box holds (read before it is drawn: the map is drawn first)."""
-    return str(st.session_state.get(K_CARI_KELURAHAN) or "")[:100]
+    return str(st.session_state.get(K_CARI_KELURAHAN) or "")[:MAKS_CARI]
 
 
 def kelurahan_terpilih() -> str | None:

@@ -273,3 +273,20 @@ def test_rincian_dan_kartu_tanpa_potensi_tidak_ada_data(wilayah_uji, bahasa, kat
     assert kata in nilai and "0%" not in nilai
     at = _jalan({"cari": "tidak ada yang cocok", "bahasa": bahasa})
     assert kata in [m.value for m in list(at.metric)[:5]]
+
+
+def test_peta_gagal_tidak_menghapus_filter(wilayah_uji, monkeypatch):
+    """The filters are drawn after the map (the map first, #26): a map that fails must not also reset them."""
+    at = _jalan({"kategori": "Kuliner"})
+    assert at.multiselect(key="w_kategori").value == ["Kuliner"]
+
+    def rusak(*_a, **_k):
+        raise RuntimeError("peta rusak")
+
+    monkeypatch.setattr("ui.peta.gambar_peta", rusak)
+    at.run()
+    assert any("peta rusak" in e.value for e in at.error)  # said in words, no traceback
+    assert at.multiselect(key="w_kategori").value == ["Kuliner"]
+    monkeypatch.undo()
+    at.run()
+    assert at.multiselect(key="w_kategori").value == ["Kuliner"] and not at.error
