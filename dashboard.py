@@ -20,19 +20,19 @@ from ui.ekspor import panel_unduh
 from ui.filter import (
     ambil_pesan_url,
     bahasa_aktif,
-    bahasa_menu,
     catat_pesan_url,
     gambar_filter,
     inisialisasi,
     jenjang_pengaturan_basi,
     judul_filter,
+    keadaan_sidebar,
     laporan_tidak_sah,
     mulai_jalan_penuh,
     pengaturan_peta,
     pilihan_bahasa,
     posisi_sekarang,
+    pulihkan_bahasa,
     rapikan_pengaturan,
-    sidebar,
     sudah_diinisialisasi,
 )
 from ui.foto import siapkan_foto
@@ -166,7 +166,7 @@ def halaman() -> None:
     browser loads each kind of element's code when it first meets one, so the map, met first, starts
     loading its frame before the page's other widgets (issue #26); where everything stands is unchanged.
     """
-    bahasa_menu()  # a link's language, back from another page, before anything reads the session's
+    pulihkan_bahasa()  # a link's language, back from another page
     url_aset = siapkan_aset()
     bahasa = bahasa_aktif()
     sisi, kepala = st.sidebar.container(), st.container()
@@ -178,7 +178,7 @@ def halaman() -> None:
     if dataset is not None:
         mulai_jalan_penuh()
         _tampilan(url_aset)
-    menu(gaya=_CSS + gaya_legenda(), wadah=sisi)  # our own fixed CSS (the page's, the legend's), with the shared one: one element
+    menu(bahasa, gaya=_CSS + gaya_legenda(), wadah=sisi)  # our own fixed CSS (the page's, the legend's), with the shared one: one element
     with kepala:
         if dataset is not None:
             _catatan_penyunting(bahasa)
@@ -208,7 +208,7 @@ def _isi_tampilan(url_aset: str) -> None:
     if jenjang_pengaturan_basi(jenjang):
         st.rerun()  # a drill-down: the map settings' labels name the level, so the whole page runs
     rapikan_pengaturan(dataset)
-    keadaan = dengan_jenjang(sidebar(dataset, jenjang), dataset, jenjang)
+    keadaan = dengan_jenjang(keadaan_sidebar(dataset, jenjang), dataset, jenjang)
     bahasa = keadaan.bahasa
     tampilan = tampilkan(dataset, keadaan)  # the View: every figure, map, file and chart below comes from it
     terapkan_klik(tampilan)

@@ -214,16 +214,14 @@ def nilai_komponen(kunci: str) -> dict:
     return st.session_state.get(kunci, {})
 
 
-def bahasa_menu() -> str | None:
-    """The map page's language for its menu, before the sidebar draws.
+def pulihkan_bahasa() -> None:
+    """Give the map page its link's language back, before anything reads the session's.
 
     Back from another page, Streamlit has dropped the language control's state
-    (it was not drawn there), but the menu's link carried ``?bahasa``: it is
-    given back here. None when neither says anything.
+    (it was not drawn there), but the menu's link carried ``?bahasa``.
     """
     if KUNCI["bahasa"] not in st.session_state and "bahasa" in st.query_params:
         st.session_state[KUNCI["bahasa"]] = bahasa_sah(st.query_params.get("bahasa"))
-    return st.session_state.get(KUNCI["bahasa"])
 
 
 def bahasa_aktif() -> str:
@@ -246,7 +244,7 @@ def _pilihan_kecamatan(dataset: Dataset, jenjang: Jenjang | None) -> tuple[list[
     return [*semua, *[k for k in dipilih if k not in semua]], False
 
 
-def sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
+def keadaan_sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan:
     """The view the sidebar describes, read from the session (kelurahan comes later); :func:`gambar_filter` draws it.
 
     Read before anything is drawn: a widget's value is in the session from the start of the run, so the

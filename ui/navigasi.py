@@ -12,7 +12,6 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from geo.i18n import BAHASA_BAWAAN, bahasa_sah, t
-from ui.filter import bahasa_menu
 
 HALAMAN = (("dashboard.py", "menu_peta", ":material/map:"), ("pages/2_Anggaran.py", "menu_anggaran", ":material/payments:"),
            ("pages/5_Profil_KIM.py", "menu_profil_kim", ":material/groups:"),
@@ -35,19 +34,15 @@ def bahasa_halaman() -> str:
     return bahasa_sah(st.query_params.get("bahasa"))
 
 
-def menu(bahasa: str | None = None, gaya: str = "", wadah=None) -> None:
+def menu(bahasa: str, gaya: str = "", wadah=None) -> None:
     """Links to the map, the budget and data management, at the top of the sidebar, in the page's language.
 
     ``gaya``: the page's own ``<style>`` block, sent in one element with the shared CSS: one element of
     over 1 KB, the same on every rerun, travels as a hash (Streamlit's message cache, issue #26).
-
-    Without ``bahasa`` (the map page, which draws the menu before its
-    sidebar) the language control's value is used, which Streamlit has
-    already updated when the user switched language; before that, the link's.
+    ``wadah``: where to draw (the map page passes its sidebar's top container, filled after its view).
     """
-    bahasa = bahasa or bahasa_sah(bahasa_menu() or st.query_params.get("bahasa"))
     param = {} if bahasa == BAHASA_BAWAAN else {"bahasa": bahasa}
-    with wadah if wadah is not None else st.sidebar:  # the map page passes its sidebar's top container
+    with wadah if wadah is not None else st.sidebar:
         # Our own fixed CSS, no data text; in the sidebar so it adds no row above the page's content.
         st.markdown(CSS_BERSAMA + gaya, unsafe_allow_html=True)
         try:

@@ -35,6 +35,11 @@ if TYPE_CHECKING:
 PENGATURAN_PETA: tuple[str, ...] = ("metrik", "skema", "kelas", "basemap", "bahasa", "kelurahan", "zoom", "pusat")
 
 
+# The View's cached figures that depend on its rows alone (not on the metric, classes or map position):
+# carried over whenever a View is remade from the same rows (Tampilan.dengan, tampilkan).
+_DARI_BARIS = ("angka", "tidak_aktif")
+
+
 @dataclass(frozen=True)
 class Tampilan:
     """The View: one view state (:class:`Keadaan`) computed once on one dataset.
@@ -109,7 +114,7 @@ class Tampilan:
         if keadaan == self.keadaan:
             return self
         baru = dengan_skor_kim(replace(self, keadaan=keadaan))  # the KIM score is computed only when shown (#25)
-        for baris_sama in ("angka", "tidak_aktif"):  # figures of the rows, which map settings do not change
+        for baris_sama in _DARI_BARIS:  # figures of the rows, which map settings do not change
             if baris_sama in self.__dict__:
                 baru.__dict__[baris_sama] = self.__dict__[baris_sama]
         if "kelas" in self.__dict__ and not {"metrik", "skema", "kelas"} & set(pengaturan):
@@ -159,12 +164,9 @@ def tampilkan(dataset: Dataset, keadaan: Keadaan | Filter | None = None) -> Tamp
     if hasil.keadaan is keadaan or (keadaan == hasil.keadaan and keadaan.catatan == hasil.keadaan.catatan):
         return hasil  # an equal state (each rerun builds a new one): the same object, so its figures are kept too
     baru = replace(hasil, keadaan=keadaan)
-    baru.__dict__.update({k: v for k, v in hasil.__dict__.items() if k in _SAMA_BARIS})  # same rows, same figures
+    # Same rows and metric settings, same figures and classes: only the map's position or the notes differ.
+    baru.__dict__.update({k: v for k, v in hasil.__dict__.items() if k in ("kelas", *_DARI_BARIS)})
     return baru
-
-
-# The View's cached figures that depend on its rows and metric settings only, never on the map's position.
-_SAMA_BARIS = ("kelas", "angka", "tidak_aktif")
 
 
 def _hitung(dataset: Dataset, keadaan: Keadaan) -> Tampilan:
