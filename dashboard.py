@@ -15,8 +15,8 @@ from geo.masuk.dataset import Dataset
 from geo.tampilan.keadaan import Keadaan, dari_param, dengan_jenjang, ke_param
 from geo.tampilan.sebutan import sebutan, sebutan_tampilan
 from geo.tampilan.susun import Tampilan, tampilkan
+from ui import bagian
 from ui.detail import gambar_pilihan, panel, siapkan_pilihan
-from ui.ekspor import panel_unduh
 from ui.filter import (
     ambil_pesan_url,
     bahasa_aktif,
@@ -44,9 +44,9 @@ from ui.muat import muat
 from ui.navigasi import menu
 from ui.pengaman import jalankan_halaman
 from ui.peta import gambar_peta, gaya_legenda, siapkan_aset, terapkan_klik
-from ui.ringkasan import bagian_ringkasan, kartu_kpi
+from ui.ringkasan import kartu_kpi
 from ui.tingkat import jenjang_halaman, remah
-from ui.waktu import bagian_garis_waktu, keterangan_waktu
+from ui.waktu import keterangan_waktu
 
 # A folded map drawn in plain-ASCII SVG (sent inline as a data URL): an emoji makes Streamlit import its 86 kB emoji
 # table (~0.1 s CPU on a fresh server), and a Material icon makes the browser fetch it from Google's fonts (#26).
@@ -60,22 +60,17 @@ _CSS = """
 h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
 .kim-lencana-catatan { display:inline-block; margin:0 6px 4px 0; padding:2px 10px; border-radius:12px; font-size:.85rem;
   background:#fff4d6; color:#5c4300; border:1px solid #f0d27a; }
-[data-testid="stMetricValue"] { font-size: 1.7rem; }
 .kim-waktu { margin: 0 0 .35rem 0; }
 .kim-subjudul { font-size: .875rem; color: #58626a; margin: 0 0 .6rem 0; }
 .kim-tabel-posisi { margin: 0; text-align: center; white-space: nowrap; }
-/* The KPI cards share one wrapping row equally (one container, no columns: issue #26); so do the picker and its close button. */
+/* The picker and its close button share one row (one container, no columns: issue #26). */
 .st-key-kim_pilih > [data-testid="stElementContainer"]:first-child { flex: 1 1 12rem; min-width: 0; }
 .st-key-kim_pilih > [data-testid="stElementContainer"]:last-child { flex: 0 0 3.2rem; }
 .st-key-kim_pilih > [data-testid="stElementContainer"]:last-child button { width: 100%; }
-.st-key-kim_kpi > [data-testid="stElementContainer"] { flex: 1 1 9rem; min-width: 9rem; }
 @media (max-width: 640px) {
   /* Below the fixed header with the sidebar button, which covered the office's first line. */
   .block-container { padding-top: 3.6rem; }
-  [data-testid="stMetricValue"] { font-size: 1.35rem; }
   h1 { font-size: 1.6rem !important; }
-  /* KPI cards two by two instead of one per row. */
-  .st-key-kim_kpi > [data-testid="stElementContainer"] { flex: 1 1 calc(50% - 1rem); min-width: calc(50% - 1rem); }
   /* The table's page buttons side by side; the page number and the download under them. */
   .st-key-kim_tabel_hal [data-testid="stHorizontalBlock"] { flex-wrap: wrap; flex-direction: row; }
   .st-key-kim_tabel_hal [data-testid="stColumn"] { flex: 1 1 40% !important; min-width: 0 !important; }
@@ -108,10 +103,10 @@ def _catatan_penyunting(bahasa: str) -> None:
         tabel_laporan(laporan)
 
 
-def _keterangan(tampilan: Tampilan, pesan_url: tuple[str, ...], waktu: str, bahasa: str) -> None:
+def _keterangan(tampilan: Tampilan, pesan_url: tuple[str, ...], waktu: str, kartu: str, bahasa: str) -> None:
     """Under the title, in one element: what the page shows (region and filter), the sample-data and
-    schematic-boundary notices and the date line (``waktu``, HTML); then the data's warnings, and a link's
-    unusable parameters, once."""
+    schematic-boundary notices, the date line (``waktu``) and the cards (``kartu``), both HTML; then the
+    data's warnings, and a link's unusable parameters, once."""
     dataset = tampilan.dataset
     lencana = []
     if dataset.data_contoh:
@@ -123,7 +118,7 @@ def _keterangan(tampilan: Tampilan, pesan_url: tuple[str, ...], waktu: str, baha
     # The notices are our own fixed strings, the date line our dates and numbers: nothing to escape.
     html = "".join(f'<span class="kim-lencana-catatan">{_tebal(c)}</span>' for c in lencana)
     st.markdown(f'<p class="kim-subjudul">{judul}</p>' + (f'<div class="kim-catatan" role="note">{html}</div>' if html else "")
-                + waktu, unsafe_allow_html=True)
+                + waktu + kartu, unsafe_allow_html=True)
     if dataset.laporan.peringatan:
         with st.expander(t("peringatan_data", bahasa, n=len(dataset.laporan.peringatan))):
             # Plain text: a code block would load the code highlighter (1.5 MB) for a box seldom opened.
@@ -176,8 +171,10 @@ def halaman() -> None:
         inisialisasi(keadaan_url)
         catat_pesan_url(keadaan_url.catatan)
     if dataset is not None:
-        mulai_jalan_penuh()
-        _tampilan(url_aset)
+        mulai_jalan_penuh()  # also: the sections under the view are drawn after it (ui/bagian.py)
+        hasil = _tampilan(url_aset)
+        if hasil is not None:
+            bagian.gambar(*hasil)  # under the view, outside its fragment (ui/bagian.py)
     menu(bahasa, gaya=_CSS + gaya_legenda(), wadah=sisi)  # our own fixed CSS (the page's, the legend's), with the shared one: one element
     with kepala:
         if dataset is not None:
@@ -193,17 +190,18 @@ def halaman() -> None:
 
 
 @st.fragment
-def _tampilan(url_aset: str) -> None:
-    """The view: filters, cards, map, detail, downloads and summary. A fragment, so a filter or map click
-    reruns this and nothing around it (issue #26): not the menu, the title, the date and map settings or
-    the language control. The data is asked for again: another server may have saved."""
-    jalankan_halaman(lambda: _isi_tampilan(url_aset))
+def _tampilan(url_aset: str) -> tuple[Tampilan, str | None, str] | None:
+    """The view: filters, cards, map and detail. A fragment, so a filter or map click reruns this and
+    nothing around it (issue #26): not the menu, the title, the date and map settings, the language
+    control or the closed sections under it. The data is asked for again: another server may have saved.
+    On a whole-page run, returns what the sections are drawn from (View, selected unit, language)."""
+    return jalankan_halaman(lambda: _isi_tampilan(url_aset))
 
 
-def _isi_tampilan(url_aset: str) -> None:
+def _isi_tampilan(url_aset: str) -> tuple[Tampilan, str | None, str] | None:
     dataset = _dataset_sah(bahasa_aktif())
     if dataset is None:
-        return
+        return None
     jenjang = jenjang_halaman(dataset)  # first, so the sidebar names the units the map will show
     if jenjang_pengaturan_basi(jenjang):
         st.rerun()  # a drill-down: the map settings' labels name the level, so the whole page runs
@@ -221,12 +219,13 @@ def _isi_tampilan(url_aset: str) -> None:
     pilihan, kode = siapkan_pilihan(tampilan, bahasa)
     # The map's zoom and centre are map settings: no row is recomputed when the user pans.
     tampilan = tampilan.dengan(kelurahan=kode, **posisi_sekarang())
+    if bagian.basi(tampilan):
+        st.rerun()  # an open section under the view follows it: the whole page runs (ui/bagian.py)
     try:
         with kiri:
             gambar_peta(tampilan, url_aset)
         with atas:
-            _keterangan(tampilan, ambil_pesan_url(), keterangan_waktu(tampilan, bahasa), bahasa)
-            kartu_kpi(tampilan, bahasa)
+            _keterangan(tampilan, ambil_pesan_url(), keterangan_waktu(tampilan, bahasa), kartu_kpi(tampilan, bahasa), bahasa)
             if not len(tampilan.potensi):
                 st.info(t("kosong", bahasa))
             remah(dataset, jenjang, bahasa)
@@ -238,14 +237,8 @@ def _isi_tampilan(url_aset: str) -> None:
         st.markdown(f"**{t('detail', bahasa, **sebutan_tampilan(tampilan, bahasa))}**")
         gambar_pilihan(pilihan, bahasa)
         panel(tampilan, kode, bahasa)
-    bagian_garis_waktu(tampilan, bahasa, kode)
     _sinkron_url(tampilan.keadaan, dataset)
-
-    # --- ekspor ---
-    panel_unduh(tampilan)
-    # --- akhir ekspor ---
-
-    bagian_ringkasan(tampilan, bahasa)
+    return tampilan, kode, bahasa
 
 
 jalankan_halaman(halaman)

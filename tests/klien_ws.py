@@ -27,6 +27,9 @@ class KlienSesi:
         self.tembolok: dict[str, ForwardMsg] = {}
         self.pesan: list[ForwardMsg] = []
         self.widget: dict[str, ForwardMsg] = {}  # every widget drawn so far: a fragment's rerun redraws only its own
+        self.bagian: dict[str, ForwardMsg] = {}  # every keyed expander drawn so far, by its label
+        self.terbuka: set[str] = set()  # the expanders this client opened: sent with every later request
+        self.diubah: dict[str, object] = {}  # widget id → how to send the value this client gave it (kept, as a browser does)
 
     async def jalan(self, ws, kirim: bytes) -> bool:
         """Send one rerun request and read until it ends; True when the page showed an exception."""
@@ -51,7 +54,12 @@ class KlienSesi:
                     el = pesan.delta.new_element
                     wid = getattr(getattr(el, el.WhichOneof("type")), "id", "")
                     if isinstance(wid, str) and wid:
-                        self.widget[wid] = pesan
+                        if _diset(pesan):
+                            self.diubah.pop(wid, None)  # the server set the value: the browser shows it
+                        if wid not in self.widget or _diset(pesan) or not _diset(self.widget[wid]):
+                            self.widget[wid] = pesan  # drawn again without a value: the browser keeps the one it shows
+                if pesan.delta.WhichOneof("type") == "add_block" and pesan.delta.add_block.expandable.id:
+                    self.bagian[pesan.delta.add_block.expandable.label] = pesan
                 if pesan.delta.WhichOneof("type") == "new_element" and pesan.delta.new_element.WhichOneof("type") == "exception":
                     galat = True
             if jenis == "script_finished" and pesan.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
@@ -67,23 +75,49 @@ class KlienSesi:
 
         return self._minta("component_instance", "", lambda keadaan, wid: keadaan.widgets.add(id=wid, json_value=json.dumps(nilai)))
 
+    def permintaan_buka(self, label: str) -> bytes | None:
+        """The rerun a browser asks for when the expander labelled ``label`` is opened."""
+        pesan = self.bagian.get(label)
+        if pesan is None:
+            return None
+        self.terbuka.add(pesan.delta.add_block.expandable.id)
+        return self._kirim(pesan, lambda keadaan: None)
+
     def _minta(self, jenis_diubah: str, kunci: str, isi) -> bytes | None:
+        for pesan in self.widget.values():
+            el = pesan.delta.new_element
+            w = getattr(el, el.WhichOneof("type"))
+            if el.WhichOneof("type") == jenis_diubah and w.id.endswith(kunci):
+                self.diubah[w.id] = lambda keadaan, wid=w.id: isi(keadaan, wid)
+                return self._kirim(pesan, lambda keadaan: None)
+        return None
+
+    def _kirim(self, diubah: ForwardMsg, isi) -> bytes:
+        """The request after ``diubah`` changed (``isi`` adds a state not kept per widget): every widget's
+        state, the ones this client gave first, and the fragment to rerun when ``diubah`` is in one, as
+        the browser asks."""
         b = BackMsg()
         b.rerun_script.query_string = ""
         b.rerun_script.page_script_hash = ""
-        ketemu = False
-        for pesan in self.widget.values():
+        keadaan = b.rerun_script.widget_states
+        isi(keadaan)
+        if diubah.delta.fragment_id:
+            b.rerun_script.fragment_id = diubah.delta.fragment_id
+        for wid, pesan in self.widget.items():
+            if wid in self.diubah:
+                self.diubah[wid](keadaan)
+                continue
             el = pesan.delta.new_element
             jenis = el.WhichOneof("type")
-            w = getattr(el, jenis)
-            if jenis == jenis_diubah and w.id.endswith(kunci) and not ketemu:
-                ketemu = True
-                isi(b.rerun_script.widget_states, w.id)
-                if pesan.delta.fragment_id:  # a widget in a fragment reruns that fragment, as the browser asks
-                    b.rerun_script.fragment_id = pesan.delta.fragment_id
-            else:
-                isi_keadaan(b.rerun_script.widget_states, jenis, w)
-        return b.SerializeToString() if ketemu else None
+            isi_keadaan(keadaan, jenis, getattr(el, jenis))
+        for wid in self.terbuka:
+            keadaan.widgets.add(id=wid, bool_value=True)
+        return b.SerializeToString()
+
+
+def _diset(pesan: ForwardMsg) -> bool:
+    el = pesan.delta.new_element
+    return bool(getattr(getattr(el, el.WhichOneof("type")), "set_value", False))
 
 
 def isi_keadaan(keadaan, jenis: str, w) -> None:

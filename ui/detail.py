@@ -14,6 +14,7 @@ from geo.tampilan.sebutan import jenis_dalam, kapital, sebutan_tampilan
 from geo.tampilan.susun import Tampilan, pilihan_kelurahan
 from ui.atlas import foto_dan_profil
 from ui.filter import K_CARI_KELURAHAN, KUNCI, MAKS_CARI, kelurahan_terpilih, pilih_kelurahan_sesi, teks_cari_kelurahan
+from ui.kartu import Kartu, kartu_html
 from ui.md import aman_md
 from ui.tabel import gambar_tabel_potensi
 from ui.waktu import daftar_perubahan, detail_waktu
@@ -111,13 +112,12 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
             st.info(t("kelurahan_di_luar", bahasa, nama=aman_md(baris["kelurahan"]), **{**kata, "Satuan": kapital(jenis)}))
 
         a = r.angka
-        k1, k2, k3 = st.columns(3)
         jumlah = angka(a.potensi, bahasa)
         if a.potensi != r.jumlah_semua:
             jumlah = f"{jumlah} / {angka(r.jumlah_semua, bahasa)}"
-        k1.metric(t("kpi_potensi", bahasa), jumlah)
-        k2.metric(t("aktif", bahasa), nilai_metrik("persen_aktif", a.persen_aktif if a.potensi else None, bahasa))
-        k3.metric(t("kpi_anggota", bahasa), angka(a.anggota, bahasa))
+        st.markdown(kartu_html([Kartu(t("kpi_potensi", bahasa), jumlah),  # one element, not columns of metrics (#26)
+                                Kartu(t("aktif", bahasa), nilai_metrik("persen_aktif", a.persen_aktif if a.potensi else None, bahasa)),
+                                Kartu(t("kpi_anggota", bahasa), angka(a.anggota, bahasa))], bingkai=False), unsafe_allow_html=True)
 
         st.markdown(f"**{t('kegiatan_terakhir', bahasa)}:** {tanggal(r.terakhir, bahasa)}")
         st.markdown(f"**{t('jumlah_status', bahasa)}:** " + " · ".join(f"{aman_md(s)} **{angka(n, bahasa)}**" for s, n in r.per_status.items()))

@@ -98,19 +98,19 @@ def _tombol(kode: str, tampilan: Tampilan, opsi: OpsiEkspor, bahasa: str, kunci:
     )
 
 
-def panel_unduh(tampilan: Tampilan, kunci: str = "ekspor") -> None:
+def panel_unduh(tampilan: Tampilan, kunci: str = "ekspor") -> bool:
     """Download buttons for PNG, PDF, HTML, CSV, XLSX and GeoJSON of the View.
 
     The View carries the page's metric, classes, basemap and language, so the
     printed map is coloured exactly like the screen. The panel's widgets and
-    buttons are made only while it is open.
+    buttons are made only while it is open. True when it is open.
     """
     bahasa = tampilan.bahasa
     wadah = st.expander(_t("judul_panel", bahasa), expanded=False, icon=":material/download:",
                         key=f"{kunci}_panel", on_change="rerun")
     with wadah:
         if not wadah.open:
-            return  # closed: nothing is built (opening it reruns the page with the panel)
+            return False  # closed: nothing is built (opening it reruns the page with the panel)
         st.caption(_t("keterangan", bahasa))
         judul, ukuran, dpi, basemap, pemisah = _opsi_pengguna(tampilan, bahasa, kunci)
         opsi = OpsiEkspor(judul=judul.strip(), ukuran=ukuran, dpi=dpi, basemap=basemap, pemisah=pemisah)
@@ -119,7 +119,7 @@ def panel_unduh(tampilan: Tampilan, kunci: str = "ekspor") -> None:
             tampilan.keadaan.periksa(tampilan.dataset.wilayah)
         except GalatData as exc:
             st.error(aman_md(exc))
-            return
+            return True
         st.markdown(f"**{_t('peta', bahasa)}**")
         kolom = st.columns(3)
         for tempat, kode in zip(kolom, ("png", "pdf", "html")):
@@ -134,3 +134,4 @@ def panel_unduh(tampilan: Tampilan, kunci: str = "ekspor") -> None:
         from ui.atlas import tombol_atlas  # imported here: ui.atlas reuses this module's file cache
 
         tombol_atlas(tampilan, opsi, bahasa, kunci)
+    return True

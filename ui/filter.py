@@ -35,6 +35,7 @@ K_CARI_KELURAHAN = "kim_cari_kelurahan"  # the search box above the picker, for 
 K_PESAN_URL = "kim_pesan_url"  # notes about a link's parameters, shown once (ambil_pesan_url)
 _BAWAAN = Keadaan()
 K_JENJANG_PENGATURAN = "kim_jenjang_pengaturan"  # the level the map settings were last drawn for (None: being drawn)
+K_BAGIAN = "kim_bagian_digambar"  # what the sections under the view were drawn from (ui/bagian.py)
 
 
 def catat_laporan_tidak_sah(laporan) -> None:
@@ -320,8 +321,19 @@ def jenjang_pengaturan_basi(jenjang: Jenjang) -> bool:
 
 
 def mulai_jalan_penuh() -> None:
-    """A whole-page run has begun: its map settings will be drawn after the view (see :func:`jenjang_pengaturan_basi`)."""
+    """A whole-page run has begun: its map settings and the sections under the view will be drawn after
+    the view (see :func:`jenjang_pengaturan_basi` and ``ui.bagian``)."""
     st.session_state[K_JENJANG_PENGATURAN] = None
+    st.session_state[K_BAGIAN] = None
+
+
+def bagian_digambar() -> object:
+    """What the sections under the view were last drawn from (``ui.bagian``); None during a whole-page run."""
+    return st.session_state.get(K_BAGIAN)
+
+
+def catat_bagian(digambar: object) -> None:
+    st.session_state[K_BAGIAN] = digambar
 
 
 def pengaturan_peta(dataset: Dataset, jenjang: Jenjang) -> None:

@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from geo.i18n import BAHASA_BAWAAN, bahasa_sah, t
+from ui.kartu import GAYA_KARTU
 
 HALAMAN = (("dashboard.py", "menu_peta", ":material/map:"), ("pages/2_Anggaran.py", "menu_anggaran", ":material/payments:"),
            ("pages/5_Profil_KIM.py", "menu_profil_kim", ":material/groups:"),
@@ -26,7 +27,7 @@ CSS_BERSAMA = """<style>
 /* KPI labels wrap instead of being cut with an ellipsis on a narrow card. */
 [data-testid="stMetricLabel"] p { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricLabel"] > div { overflow: visible !important; }
-</style>"""
+""" + GAYA_KARTU + "</style>"
 
 
 def bahasa_halaman() -> str:

@@ -11,6 +11,7 @@ from geo.tampilan.halaman import Potongan, potong
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 from ui.filter import halaman_tabel, pindah_halaman_tabel
+from ui.kartu import Kartu, kartu_html
 from ui.tabel import gambar_tabel_potensi
 
 # Rows one page of the table below the map carries: the rows are paged on the server, so a rerun sends
@@ -24,37 +25,37 @@ def angka_kpi(tampilan: Tampilan) -> dict[str, float | int | None]:
     return tampilan.angka.as_dict()
 
 
-def kartu_kpi(tampilan: Tampilan, bahasa: str) -> None:
-    """The cards in one wrapping row: one container, not a row of five columns (fewer elements per rerun, #26)."""
+def kartu_kpi(tampilan: Tampilan, bahasa: str) -> str:
+    """The cards in one wrapping row, as one HTML element (:mod:`ui.kartu`: one message per rerun, #26)."""
     k = angka_kpi(tampilan)
     kata = sebutan_tampilan(tampilan, bahasa)
-    tidak_aktif = tampilan.tidak_aktif
-    with st.container(key="kim_kpi", horizontal=True, gap="small"):
-        st.metric(t("kpi_kim", bahasa), angka(k["kim"], bahasa), help=t("kpi_dari", bahasa, n=angka(k["kelurahan"], bahasa), **kata),
-                  border=True)
-        st.metric(t("kpi_potensi", bahasa), angka(k["potensi"], bahasa), border=True)
-        st.metric(t("kpi_aktif", bahasa), nilai_metrik("persen_aktif", k["persen_aktif"], bahasa),
-                  help=t("kpi_aktif_bantu", bahasa, n=angka(k["aktif"], bahasa)), border=True)
-        st.metric(t("kpi_anggota", bahasa), angka(k["anggota"], bahasa), border=True)
-        if tidak_aktif:
-            n, m = tidak_aktif
-            st.metric(t("kpi_tidak_aktif", bahasa, m=m), angka(n, bahasa), border=True,
-                      help=t("kpi_tidak_aktif_bantu", bahasa, m=m, pada=tanggal(tampilan.pada, bahasa)))
+    kartu = [
+        Kartu(t("kpi_kim", bahasa), angka(k["kim"], bahasa), t("kpi_dari", bahasa, n=angka(k["kelurahan"], bahasa), **kata)),
+        Kartu(t("kpi_potensi", bahasa), angka(k["potensi"], bahasa)),
+        Kartu(t("kpi_aktif", bahasa), nilai_metrik("persen_aktif", k["persen_aktif"], bahasa),
+              t("kpi_aktif_bantu", bahasa, n=angka(k["aktif"], bahasa))),
+        Kartu(t("kpi_anggota", bahasa), angka(k["anggota"], bahasa)),
+    ]
+    if tampilan.tidak_aktif:
+        n, m = tampilan.tidak_aktif
+        kartu.append(Kartu(t("kpi_tidak_aktif", bahasa, m=m), angka(n, bahasa),
+                           t("kpi_tidak_aktif_bantu", bahasa, m=m, pada=tanggal(tampilan.pada, bahasa))))
+    return kartu_html(kartu)
 
 
-def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> None:
+def bagian_ringkasan(tampilan: Tampilan, bahasa: str) -> bool:
     """The two charts and the table of filtered potentials (one page of :data:`BARIS_PER_HALAMAN` rows).
 
     Closed, the charts and the table are neither computed nor sent (issue #26). Opening one reruns the
     view once; an open table's page buttons rerun the table alone (its own fragment, drawn only while open,
-    so a filter click never pays for it).
+    so a filter click never pays for it). True when one is open.
     """
     st.subheader(t("ringkasan", bahasa))
-    _grafik(tampilan, bahasa)
-    _tabel(tampilan, bahasa)
+    grafik = _grafik(tampilan, bahasa)
+    return _tabel(tampilan, bahasa) or grafik
 
 
-def _grafik(tampilan: Tampilan, bahasa: str) -> None:
+def _grafik(tampilan: Tampilan, bahasa: str) -> bool:
     grafik = st.expander(t("grafik", bahasa), key="kim_buka_grafik", on_change="rerun", icon=":material/bar_chart:")
     if grafik.open:
         with grafik:
@@ -65,9 +66,10 @@ def _grafik(tampilan: Tampilan, bahasa: str) -> None:
             with kanan:
                 st.markdown(f"**{judul_status(tampilan, bahasa)}**")
                 st.vega_lite_chart(spec=spek_status(tampilan, bahasa), width="stretch")
+    return bool(grafik.open)
 
 
-def _tabel(tampilan: Tampilan, bahasa: str) -> None:
+def _tabel(tampilan: Tampilan, bahasa: str) -> bool:
     """Closed, the table is neither built nor sent (issue #26). Its label is the same for every view:
     Streamlit knows an expander by its label too, so a count in it would close the table on each filter
     click (the count is the Potensi card's)."""
@@ -75,6 +77,7 @@ def _tabel(tampilan: Tampilan, bahasa: str) -> None:
     if bagian.open:
         with bagian:
             _isi_tabel(tampilan, len(tampilan.potensi), bahasa)
+    return bool(bagian.open)
 
 
 @st.fragment

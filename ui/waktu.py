@@ -64,7 +64,7 @@ def _md_html(teks: str) -> str:
     return "".join(f"<strong>{x}</strong>" if i % 2 else x for i, x in enumerate(bagian))
 
 
-def bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> None:
+def bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> bool:
     """The region's timeline, and the selected kelurahan's beside it, in a section opened on demand.
 
     Closed, it costs nothing: the timelines are computed and sent only while it is open
@@ -73,13 +73,14 @@ def bagian_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> Non
     and opening the section is one click, after which it follows the view like the map.
     """
     if tampilan.pada is None:  # no activity log: no history to draw
-        return
+        return False
     keadaan = tampilan.keadaan
     bagian = st.expander(t("garis_waktu", bahasa), expanded=keadaan.pada is not None or keadaan.banding is not None,
                          key="kim_buka_garis_waktu", on_change="rerun", icon=":material/timeline:")
     if bagian.open:
         with bagian:
             _garis_waktu(tampilan, bahasa, kode)
+    return bool(bagian.open)
 
 
 def _garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None) -> None:

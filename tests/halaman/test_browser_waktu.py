@@ -51,7 +51,7 @@ def test_tautan_pada_dan_banding(tmp_path):
         ringkas = page.locator(".kim-waktu").nth(1)
         expect(ringkas).to_contain_text(f"Potensi aktif: {a} pada 30 Juni 2021 → {b} pada 30 November 2026 (+{b - a})")
         expect(ringkas).to_contain_text(f"{bangkit} potensi bangkit kembali")
-        kpi = page.locator(".st-key-kim_kpi [data-testid=stMetric]")
+        kpi = page.locator(".kim-kartu-baris").first.locator(".kim-kartu")
         expect(kpi).to_have_count(5)
         expect(kpi.nth(2)).to_contain_text(f"{round(100 * a / 50)}%")
         expect(kpi.nth(4)).to_contain_text("KIM tidak aktif > 12 bulan")

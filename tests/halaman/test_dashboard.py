@@ -14,6 +14,7 @@ from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
 from geo.tampilan.saring import Filter
 from tests import peta_uji
 from tests.conftest import KODE_A, KODE_B, KODE_C
+from tests.kartu_uji import baris_kartu
 
 HALAMAN = str(PROJECT_DIR / "dashboard.py")
 
@@ -30,8 +31,8 @@ def _jalan(param: dict | None = None, sesi: dict | None = None) -> AppTest:
 
 
 def _kpi(at: AppTest) -> dict[str, str]:
-    """The four KPI cards (the first metrics on the page; the detail panel has its own)."""
-    return {m.label: m.value for m in list(at.metric)[:4]}
+    """The KPI cards (the first row of cards on the page; the detail panel has its own)."""
+    return baris_kartu(at)[0]
 
 
 def _peta(at: AppTest) -> dict:
@@ -98,7 +99,7 @@ def test_tautan_memulihkan_tampilan(wilayah_uji):
     assert at.selectbox(key="w_kelurahan").value == KODE_B
     assert _kpi(at)["Potensi"] == "2" and len(_titik(at)) == 2
     assert any(m.value.startswith("#### Beta") for m in at.markdown)
-    assert {m.label: m.value for m in list(at.metric)[4:]}["Potensi"] == "1 / 2"  # of its 2 potentials, 1 passes the filters
+    assert baris_kartu(at)[1]["Potensi"] == "1 / 2"  # of its 2 potentials, 1 passes the filters
     # The address bar keeps exactly the shared view.
     assert _param(at) == {"kategori": ["Kuliner"], "status": ["Aktif"], "metrik": ["persen_aktif"], "kelas": ["3"],
                           "peta": ["kosong"], "kelurahan": ["Beta"]}
@@ -269,10 +270,10 @@ def test_posisi_salah_dibuang_dengan_catatan(wilayah_uji):
 def test_rincian_dan_kartu_tanpa_potensi_tidak_ada_data(wilayah_uji, bahasa, kata):
     """Issue #22: the detail of a kelurahan without potentials, and the cards of an empty filter, say no data, not 0 %."""
     at = _jalan({"kelurahan": KODE_C, "bahasa": bahasa})
-    nilai = [m.value for m in list(at.metric)[4:]]  # the detail panel's metrics after the cards
+    nilai = list(baris_kartu(at)[1].values())  # the detail panel's cards after the KPI cards
     assert kata in nilai and "0%" not in nilai
     at = _jalan({"cari": "tidak ada yang cocok", "bahasa": bahasa})
-    assert kata in [m.value for m in list(at.metric)[:5]]
+    assert kata in baris_kartu(at)[0].values()
 
 
 def test_peta_gagal_tidak_menghapus_filter(wilayah_uji, monkeypatch):

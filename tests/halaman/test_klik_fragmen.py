@@ -13,12 +13,17 @@ pytestmark = pytest.mark.lambat
 
 
 def _jenis(klien: KlienSesi) -> list[str]:
-    """Each element the last run sent: its type, and a heading's text (the title is one)."""
+    """Each element the last run sent: its type, a heading's text (the title is one), "kartu" for the cards."""
     hasil = []
     for p in klien.pesan:
         if p.delta.WhichOneof("type") == "new_element":
             el = p.delta.new_element
-            hasil.append(f"heading:{el.heading.body}" if el.WhichOneof("type") == "heading" else el.WhichOneof("type"))
+            jenis = el.WhichOneof("type")
+            if jenis == "heading":
+                jenis = f"heading:{el.heading.body}"
+            elif jenis == "markdown" and "kim-kartu-baris" in el.markdown.body:
+                jenis = "kartu"
+            hasil.append(jenis)
     return hasil
 
 
@@ -59,12 +64,13 @@ def test_klik_filter_hanya_menjalankan_ulang_tampilan(tmp_path):
     # The map is the first element the browser meets (its frame loads while the rest renders): before the
     # menu's links, the filters, the cards and the title, wherever they stand on the page.
     awal = pertama[:pertama.index("component_instance")]
-    assert not {"page_link", "multiselect", "metric", "selectbox", "heading:Peta Potensi KIM"} & set(awal), awal
+    assert not {"page_link", "multiselect", "kartu", "selectbox", "heading:Peta Potensi KIM"} & set(awal), awal
     # The click: the filters, cards and map come again; the menu, the title and the language control do not,
     # nor the date pickers and map settings (drawn outside the view), nor the page's and the legend's CSS.
     assert "page_link" not in setelah and "radio" not in setelah and "heading:Peta Potensi KIM" not in setelah
     assert "date_input" not in setelah and "slider" not in setelah
-    assert {"multiselect", "metric", "component_instance"} <= set(setelah)
+    assert {"multiselect", "kartu", "component_instance"} <= set(setelah)
+    assert "metric" not in setelah  # the cards are one element (ui/kartu.py)
     assert not any("<style>" in m for m in [*teks, *html])
     assert any("kim-legenda-datar" in h for h in html)  # the legend still changes with the view
     assert len(setelah) < len(pertama)
@@ -90,4 +96,50 @@ def test_turun_dari_peta_menggambar_ulang_pengaturan(env_provinsi, tmp_path):
     assert not galat
     assert "Warna kab/kota menurut" in sebelum, sebelum
     assert "Warna kecamatan menurut" in sesudah, sesudah  # redrawn for the level drilled into
+    assert "heading:Peta Potensi KIM" in jenis  # by a whole-page run
+
+
+def _baris_tabel(klien: KlienSesi) -> list[int]:
+    """The row count of each table the last run sent."""
+    import pyarrow as pa
+
+    return [pa.ipc.open_stream(p.delta.new_element.dataframe.arrow_data.data).read_all().num_rows for p in klien.pesan
+            if p.delta.WhichOneof("type") == "new_element" and p.delta.new_element.WhichOneof("type") == "dataframe"]
+
+
+def _bagian(klien: KlienSesi) -> list[str]:
+    """The sections (expanders) the last run sent."""
+    return [p.delta.add_block.expandable.label for p in klien.pesan
+            if p.delta.WhichOneof("type") == "add_block" and p.delta.add_block.WhichOneof("type") == "expandable"]
+
+
+def test_bagian_tertutup_tidak_dikirim_ulang_bagian_terbuka_mengikuti(tmp_path):
+    """The sections under the map are outside the view's fragment: closed, a filter click does not send them
+    again; open, they follow the filter (the fragment asks for a whole-page run)."""
+    async def langkah(ws, klien):
+        pertama = _bagian(klien)
+        assert not await asyncio.wait_for(klien.jalan(ws, klien.permintaan("w_kategori", ["Kuliner"])), 120)
+        tertutup = (_bagian(klien), _jenis(klien))
+        buka = klien.permintaan_buka("Daftar potensi")
+        assert buka is not None
+        assert not await asyncio.wait_for(klien.jalan(ws, buka), 120)
+        dibuka = _baris_tabel(klien)
+        geser = klien.permintaan_peta({"zoom": 13, "center": {"lat": 0.13, "lng": 117.47}})
+        assert not await asyncio.wait_for(klien.jalan(ws, geser), 120)
+        digeser = (_baris_tabel(klien), _jenis(klien))
+        assert not await asyncio.wait_for(klien.jalan(ws, klien.permintaan("w_kategori", [])), 120)
+        return pertama, tertutup, dibuka, digeser, _baris_tabel(klien), _jenis(klien)
+
+    with jalankan(None, tmp_path / "server.log") as server:
+        pertama, (bagian_klik, jenis_klik), dibuka, digeser, sesudah, jenis = asyncio.run(_sesi(server.url, langkah))
+    assert "Daftar potensi" in pertama and "Unduh peta dan data" in pertama
+    assert not bagian_klik and "heading:Ringkasan" not in jenis_klik  # closed: not sent again
+    assert "component_instance" in jenis_klik
+    import pandas as pd
+
+    kim = pd.read_csv("data/kim.csv")
+    assert dibuka == [int((kim["kategori_potensi"] == "Kuliner").sum())]  # opened on the filtered view
+    # A pan changes no row: the open table is neither redrawn nor the page run whole.
+    assert digeser[0] == [] and "heading:Peta Potensi KIM" not in digeser[1] and "component_instance" in digeser[1], str(digeser)
+    assert sesudah == [len(kim)]  # the filter cleared: the open table follows, in the same click
     assert "heading:Peta Potensi KIM" in jenis  # by a whole-page run

@@ -117,7 +117,7 @@ def test_two_servers_sharing_one_database_never_lose_an_edit(url_pg, wilayah_uji
                 # Server two's dashboard shows server one's edit without a restart.
                 b.goto(f"{dua.url}/?cari=Dari%20server%20satu")
                 tunggu_diam(b)
-                expect(b.get_by_test_id("stMetricValue").first).to_have_text("1", timeout=30_000)
+                expect(b.locator(".kim-kartu-nilai").first).to_have_text("1", timeout=30_000)
                 b.screenshot(path=str(tmp_path / "dasbor_dua.png"))
                 assert SANDI not in b.content() and SANDI not in a.content()
             finally:

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo.tampilan.keadaan import dari_param, ke_param
 from tests.halaman.test_kelola_apptest import _masuk, akun  # noqa: F401 - fixture reused
+from tests.kartu_uji import baris_kartu
 from tests.tampilan.test_waktu import LOG_UJI
 
 DASBOR = str(Path(__file__).resolve().parents[2] / "dashboard.py")
@@ -50,7 +51,7 @@ def test_param_pada_banding_dibaca_dan_ditulis(log_uji):
 
 def test_halaman_dengan_pada_dan_banding(log_uji):
     at = _jalan({"pada": "2019-08-31", "banding": "2025-02-28", "kelurahan": "Alfa Laut"})
-    kartu = {m.label: m.value for m in at.metric}
+    kartu = baris_kartu(at)[0]
     assert kartu["Potensi aktif"] == "20%"  # 1 of 5 potentials active on 31 Aug 2019
     assert kartu["KIM tidak aktif > 12 bulan"] == "1"  # KIM Beta: no activity by then
     teks = " ".join(m.value for m in at.markdown)
@@ -73,7 +74,7 @@ def test_daftar_perubahan_tanpa_kelurahan_terpilih(log_uji):
 def test_tanpa_log_tanpa_kontrol_waktu(wilayah_uji):
     at = _jalan({})
     assert not [d for d in at.get("date_input")]
-    assert len(at.metric) >= 4 and "KIM tidak aktif > 12 bulan" not in {m.label for m in at.metric}
+    assert len(baris_kartu(at)[0]) >= 4 and "KIM tidak aktif > 12 bulan" not in baris_kartu(at)[0]
     at2 = _jalan({"pada": "2020-01-01"})
     assert any("log kegiatan" in w.value for w in at2.warning)
 
