@@ -24,10 +24,13 @@ GAYA_KARTU = """
 .kim-bantu { flex: 0 0 auto; display: inline-flex; align-items: center; justify-content: center;
   width: 1rem; height: 1rem; border: 1.5px solid #6b7480; border-radius: 50%; color: #4a5560; font-size: .68rem;
   font-weight: 700; cursor: help; margin-top: .1rem; }
-/* The note opens under its card, as wide as the card: never past the screen's edge. */
-.kim-bantu:hover::after, .kim-bantu:focus::after { content: attr(data-bantu); position: absolute; z-index: 20;
-  top: calc(100% + .3rem); left: 0; right: 0; padding: .45rem .6rem; border-radius: .4rem;
-  background: #1d2b36; color: #fff; font-size: .8rem; font-weight: 400; line-height: 1.35; white-space: normal; }
+/* The note opens under its card, as wide as the card: never past the screen's edge. No pseudo-element
+   after a pseudo-class ("hover" then "after", each behind a colon): Streamlit reads a word between two
+   colons as an emoji code and makes the browser load its emoji table (260 KB). */
+.kim-bantu-isi { display: none; position: absolute; z-index: 20; top: calc(100% + .3rem); left: 0; right: 0;
+  padding: .45rem .6rem; border-radius: .4rem; background: #1d2b36; color: #fff; font-size: .8rem;
+  font-weight: 400; line-height: 1.35; text-align: left; cursor: auto; }
+.kim-bantu:hover > .kim-bantu-isi, .kim-bantu:focus > .kim-bantu-isi { display: block; }
 .kim-bantu:focus { outline: 2px solid #0b6e8a; outline-offset: 2px; }
 @media (max-width: 640px) {
   .kim-kartu-bingkai { flex: 1 1 calc(50% - .5rem); min-width: calc(50% - .5rem); }
@@ -54,7 +57,8 @@ def _satu(k: Kartu, bingkai: bool) -> str:
     bantu = ""
     if k.bantu:
         catatan = aman_md_html(k.bantu)
-        bantu = f'<span class="kim-bantu" tabindex="0" role="note" aria-label="{catatan}" data-bantu="{catatan}">?</span>'
+        bantu = (f'<span class="kim-bantu" tabindex="0" role="note" aria-label="{catatan}">?'
+                 f'<span class="kim-bantu-isi" aria-hidden="true">{catatan}</span></span>')
     kelas = "kim-kartu kim-kartu-bingkai" if bingkai else "kim-kartu"
     return (f'<div class="{kelas}" role="listitem"><div class="kim-kartu-label"><span>{aman_md_html(k.label)}</span>{bantu}</div>'
             f'<div class="kim-kartu-nilai">{aman_md_html(k.nilai)}</div></div>')

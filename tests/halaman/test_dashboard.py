@@ -291,3 +291,17 @@ def test_peta_gagal_tidak_menghapus_filter(wilayah_uji, monkeypatch):
     monkeypatch.undo()
     at.run()
     assert at.multiselect(key="w_kategori").value == ["Kuliner"] and not at.error
+
+
+# What makes Streamlit's frontend load its emoji table (260 KB, remark-emoji) for a Markdown element: a word
+# between two colons (its own test, read from its bundle; ":material/…:" icons excepted).
+KODE_EMOJI = re.compile(r":(?!material/|streamlit:)[\w+-][\w_+-]*:")
+
+
+@pytest.mark.parametrize("param", [{}, {"kelurahan": KODE_B}, {"bahasa": "en"}])
+def test_tidak_ada_markdown_yang_memuat_tabel_emoji(wilayah_uji, param):
+    """Our CSS and text must not read as an emoji code (a pseudo-class then a pseudo-element did: 260 KB more)."""
+    at = _jalan(param)
+    teks = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    assert any("<style>" in t for t in teks)  # the page's CSS is among them
+    assert not [KODE_EMOJI.search(t).group(0) for t in teks if KODE_EMOJI.search(t)]
