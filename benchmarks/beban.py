@@ -12,7 +12,9 @@ seconds (or ``--ulang`` reruns per session) and the server is stopped. Prints
 errors, p50/p95 rerun time, reruns per second, the servers' CPU per rerun (from
 /proc: everything the server does for a click, not only the script) and their
 peak memory (VmHWM). The floor page (``halaman_lantai.py``) runs on the same
-harness first, and each level's p95 and CPU are also given as ratios to it.
+harness, interleaved with the app round by round (``--putaran``, default 3): each
+figure is the median over the rounds, and each level's p95 and CPU are also given
+as the median of the rounds' ratios to the floor, with their range.
 
 With ``--proses N`` it starts N server processes and keeps each session on
 one of them (session i on process i mod N), as nginx's ``ip_hash`` sticky
@@ -172,41 +174,59 @@ def main() -> None:
     p.add_argument("--detik", type=float, default=90, help="batas waktu per tingkat")
     p.add_argument("--ulang", type=int, default=10, help="jalan ulang per sesi")
     p.add_argument("--proses", type=int, nargs="+", default=[1], help="jumlah proses server (sesi lengket per proses)")
+    p.add_argument("--putaran", type=int, default=3, help="putaran berselang-seling lantai/aplikasi per tingkat (median)")
     p.add_argument("--halaman", nargs="+", default=["kim", "lantai"], choices=["kim", "lantai"],
                    help="halaman yang diuji: aplikasi dan/atau halaman lantai (pembanding pada alat yang sama)")
     a = p.parse_args()
     sys.stdout.write("| halaman | proses | sesi | jalan ulang | galat | p50 | p95 | p95 / lantai | jalan ulang/detik "
                      "| CPU server per jalan ulang | CPU / lantai | memori puncak server |\n"
                      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
-    p95_lantai: dict[tuple[int, int], float] = {}
-    cpu_lantai: dict[tuple[int, int], float] = {}
+    halaman = sorted(a.halaman, key=lambda h: h != "lantai")  # the floor first: its figures are the ratios' base
     for jumlah in a.proses:
-        for halaman in sorted(a.halaman, key=lambda h: h != "lantai"):  # the floor first: its p95 is the ratio's base
-            with tempfile.TemporaryDirectory(prefix="kim-beban-") as tmp:
-                server = _server(halaman, jumlah, Path(tmp))
-                try:
-                    for s in server:
-                        s.tunggu()
-                    for n in a.sesi:
-                        waktu, galat, lama, cpu = asyncio.run(_tingkat([s.url for s in server], n, a.detik, a.ulang,
-                                                                       [s.proses.pid for s in server]))
-                        cpu = 1000 * cpu / max(1, len(waktu))
-                        p50 = statistics.median(waktu) if waktu else float("nan")
-                        p95 = _persentil(waktu, 95)
-                        if halaman == "lantai":
-                            p95_lantai[jumlah, n], cpu_lantai[jumlah, n] = p95, cpu
-                        rasio = p95 / p95_lantai[jumlah, n] if (jumlah, n) in p95_lantai else float("nan")
-                        rasio_cpu = cpu / cpu_lantai[jumlah, n] if (jumlah, n) in cpu_lantai else float("nan")
-                        memori = max(_memori_puncak(s.proses.pid) for s in server)
-                        sys.stdout.write(f"| {halaman} | {jumlah} | {n} | {len(waktu)} | {len(galat)} | {p50:.2f} s | {p95:.2f} s | "
-                                         f"{rasio:.2f}× | {len(waktu) / lama:.1f} | {cpu:.0f} ms | {rasio_cpu:.2f}× | {memori:.0f} MB |\n")
-                        for g in sorted(set(galat))[:5]:
-                            sys.stdout.write(f"    galat: {g}\n")
-                        sys.stdout.flush()
-                finally:
-                    for s in server:
-                        s.hentikan()
+        with tempfile.TemporaryDirectory(prefix="kim-beban-") as tmp:
+            server = {h: _server(h, jumlah, Path(tmp)) for h in halaman}  # both pages up: the rounds interleave
+            try:
+                for s in (s for daftar in server.values() for s in daftar):
+                    s.tunggu()
+                for n in a.sesi:
+                    hasil: dict[str, list[dict]] = {h: [] for h in halaman}
+                    for _ in range(a.putaran):
+                        for h in halaman:
+                            hasil[h].append(_satu_putaran(server[h], n, a))
+                    for h in halaman:
+                        _tulis_baris(h, jumlah, n, hasil[h], hasil.get("lantai"))
+            finally:
+                for s in (s for daftar in server.values() for s in daftar):
+                    s.hentikan()
 
+
+def _satu_putaran(server: list, n: int, a: argparse.Namespace) -> dict:
+    """One level on one page: p50, p95, reruns per second, CPU per rerun, errors, reruns, peak memory."""
+    waktu, galat, lama, cpu = asyncio.run(_tingkat([s.url for s in server], n, a.detik, a.ulang, [s.proses.pid for s in server]))
+    return {"p50": statistics.median(waktu) if waktu else float("nan"), "p95": _persentil(waktu, 95),
+            "laju": len(waktu) / lama, "cpu": 1000 * cpu / max(1, len(waktu)), "galat": galat, "n": len(waktu),
+            "memori": max(_memori_puncak(s.proses.pid) for s in server)}
+
+
+def _tulis_baris(halaman: str, jumlah: int, n: int, putaran: list[dict], lantai: list[dict] | None) -> None:
+    """Medians over the rounds; the ratios are the medians of each round's ratio to the floor's same round."""
+    def median(k: str) -> float:
+        return statistics.median(r[k] for r in putaran)
+
+    def rasio(k: str) -> str:
+        if not lantai:
+            return "–"
+        per = sorted(r[k] / l[k] for r, l in zip(putaran, lantai))
+        rentang = f" ({per[0]:.2f}–{per[-1]:.2f})" if len(per) > 1 and halaman != "lantai" else ""
+        return f"{statistics.median(per):.2f}×{rentang}"
+
+    galat = [g for r in putaran for g in r["galat"]]
+    sys.stdout.write(f"| {halaman} | {jumlah} | {n} | {sum(r['n'] for r in putaran)} | {len(galat)} | {median('p50'):.2f} s | "
+                     f"{median('p95'):.2f} s | {rasio('p95')} | {median('laju'):.1f} | {median('cpu'):.0f} ms | {rasio('cpu')} | "
+                     f"{max(r['memori'] for r in putaran):.0f} MB |\n")
+    for g in sorted(set(galat))[:5]:
+        sys.stdout.write(f"    galat: {g}\n")
+    sys.stdout.flush()
 
 if __name__ == "__main__":
     main()

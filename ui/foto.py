@@ -22,6 +22,11 @@ def _salin(sidik_folder: tuple, path_kim: str, _ids: Callable[[], list[str]]) ->
     salin_ke_statis(path_kim, DIR_FOTO_STATIS)
 
 
+# The folder state last copied in this process: a click on an unchanged folder returns before Streamlit's
+# cache (whose key hashing was a noticeable part of a filter click's CPU, issue #26).
+_disalin: list[tuple] = [()]
+
+
 def siapkan_foto(dataset: Dataset) -> None:
     """Copy new or changed photos where Streamlit serves them; a read-only install just shows none.
 
@@ -30,6 +35,10 @@ def siapkan_foto(dataset: Dataset) -> None:
     """
     try:
         potensi = dataset.potensi
-        _salin(sidik_cepat(folder_foto(dataset.path_kim)), str(dataset.path_kim), lambda: potensi["id_potensi"].astype(str).tolist())
+        kunci = (sidik_cepat(folder_foto(dataset.path_kim)), str(dataset.path_kim))
+        if kunci == _disalin[0]:
+            return
+        _salin(*kunci, lambda: potensi["id_potensi"].astype(str).tolist())
+        _disalin[0] = kunci
     except OSError as exc:
         st.caption(t("foto_tak_siap", bahasa_halaman(), pesan=exc))

@@ -35,6 +35,11 @@ def _muat(_gudang: Gudang, versi: tuple) -> Dataset:
     return dataset
 
 
+# Per store, the version and dataset the last load in this process returned: a click on unchanged data
+# returns it without Streamlit's cache call (its key hashing was a noticeable part of a click, issue #26).
+_segar: dict[str, tuple[tuple, Dataset]] = {}
+
+
 @st.cache_resource(show_spinner=False)
 def _terakhir_sah() -> dict[str, Dataset]:
     """The last valid dataset per store, shared by every session of this server."""
@@ -52,10 +57,15 @@ def muat(terakhir_sah: bool = True) -> Dataset:
     for the stored data as it is (``terakhir_sah=False``), so it can be fixed.
     """
     g = gudang()
-    dataset = _muat(g, g.versi())
+    versi, kunci = g.versi(), g.keterangan()
+    segar = _segar.get(kunci)
+    if segar is not None and segar[0] == versi:
+        catat_laporan_tidak_sah(None)
+        return segar[1]
+    dataset = _muat(g, versi)
     simpanan = _terakhir_sah()
-    kunci = g.keterangan()
     if dataset.ok:
+        _segar[kunci] = (versi, dataset)
         simpanan[kunci] = dataset
         catat_laporan_tidak_sah(None)
         return dataset
@@ -70,4 +80,5 @@ def lupakan() -> None:
 
     The last valid version stays: it is what visitors see if the next load fails.
     """
+    _segar.clear()
     _muat.clear()
