@@ -11,6 +11,7 @@ from geo.masuk.dataset import Dataset
 from geo.peta import aset
 from geo.simpan.berkas import sidik_cepat
 from geo.simpan.foto import folder_foto, pindahkan_nama_lama, salin_ke_statis
+from ui.ingatan import Ingatan
 from ui.navigasi import bahasa_halaman
 
 DIR_FOTO_STATIS = aset.PROJECT_DIR / "static" / "foto"
@@ -22,9 +23,7 @@ def _salin(sidik_folder: tuple, path_kim: str, _ids: Callable[[], list[str]]) ->
     salin_ke_statis(path_kim, DIR_FOTO_STATIS)
 
 
-# The folder state last copied in this process: a click on an unchanged folder returns before Streamlit's
-# cache (whose key hashing was a noticeable part of a filter click's CPU, issue #26).
-_disalin: list[tuple] = [()]
+_disalin: Ingatan[None] = Ingatan(8)  # the folder states copied in this process (ui/ingatan.py)
 
 
 def siapkan_foto(dataset: Dataset) -> None:
@@ -36,9 +35,6 @@ def siapkan_foto(dataset: Dataset) -> None:
     try:
         potensi = dataset.potensi
         kunci = (sidik_cepat(folder_foto(dataset.path_kim)), str(dataset.path_kim))
-        if kunci == _disalin[0]:
-            return
-        _salin(*kunci, lambda: potensi["id_potensi"].astype(str).tolist())
-        _disalin[0] = kunci
+        _disalin.ambil(kunci, lambda: _salin(*kunci, lambda: potensi["id_potensi"].astype(str).tolist()))
     except OSError as exc:
         st.caption(t("foto_tak_siap", bahasa_halaman(), pesan=exc))

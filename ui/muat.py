@@ -10,6 +10,7 @@ from geo.simpan.gudang import Gudang, GudangBerkas, pilih_gudang
 from geo.tampilan import indeks
 from geo.tampilan.tingkat import siapkan_tingkat
 from ui.filter import catat_laporan_tidak_sah
+from ui.ingatan import Ingatan
 
 
 @st.cache_resource(show_spinner=False)
@@ -35,17 +36,14 @@ def _muat(_gudang: Gudang, versi: tuple) -> Dataset:
     return dataset
 
 
-# Per store, the version and dataset the last load in this process returned: a click on unchanged data
-# returns it without Streamlit's cache call (its key hashing was a noticeable part of a click, issue #26).
-_segar: dict[str, tuple[tuple, Dataset]] = {}
+# The datasets of the last versions loaded in this process, looked up before Streamlit's cache (ui/ingatan.py).
+_segar: Ingatan[Dataset] = Ingatan(2)
 
 
 @st.cache_resource(show_spinner=False)
 def _terakhir_sah() -> dict[str, Dataset]:
     """The last valid dataset per store, shared by every session of this server."""
     return {}
-
-
 
 
 def muat(terakhir_sah: bool = True) -> Dataset:
@@ -57,22 +55,23 @@ def muat(terakhir_sah: bool = True) -> Dataset:
     for the stored data as it is (``terakhir_sah=False``), so it can be fixed.
     """
     g = gudang()
-    versi, kunci = g.versi(), g.keterangan()
-    segar = _segar.get(kunci)
-    if segar is not None and segar[0] == versi:
-        catat_laporan_tidak_sah(None)
-        return segar[1]
-    dataset = _muat(g, versi)
-    simpanan = _terakhir_sah()
+    kunci, versi = g.keterangan(), g.versi()
+    dataset = _segar.ambil((kunci, versi), lambda: _muat_baru(g, kunci, versi))
     if dataset.ok:
-        _segar[kunci] = (versi, dataset)
-        simpanan[kunci] = dataset
         catat_laporan_tidak_sah(None)
         return dataset
+    simpanan = _terakhir_sah()
     if not terakhir_sah or kunci not in simpanan:
         return dataset
     catat_laporan_tidak_sah(dataset.laporan)
     return simpanan[kunci]
+
+
+def _muat_baru(g: Gudang, kunci: str, versi: tuple) -> Dataset:
+    dataset = _muat(g, versi)
+    if dataset.ok:
+        _terakhir_sah()[kunci] = dataset
+    return dataset
 
 
 def lupakan() -> None:
@@ -80,5 +79,5 @@ def lupakan() -> None:
 
     The last valid version stays: it is what visitors see if the next load fails.
     """
-    _segar.clear()
+    _segar.lupakan()
     _muat.clear()

@@ -38,6 +38,7 @@ from ui.filter import (
     simpan_nilai_peta,
 )
 from ui.folium_privat import argumen_dasar, tampilkan_komponen
+from ui.ingatan import Ingatan
 
 TINGGI_PETA = 600
 from ui.md import aman_md
@@ -101,6 +102,9 @@ def _berkas_statis(sidik: tuple, bahasa: str, tingkat: str, wilayah: str, _datas
     return tulis_statis(_dataset, bahasa, tingkat=tingkat, wilayah=wilayah)
 
 
+_dasar: Ingatan[dict] = Ingatan(64)  # the base maps this process rendered, looked up first (ui/ingatan.py)
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _argumen_dasar(sidik: tuple, basemap: str, bahasa: str, url_aset: str, tingkat: str, wilayah: str,
                    _dataset: Dataset) -> dict:
@@ -137,7 +141,8 @@ def gambar_peta(tampilan: Tampilan, url_aset: str) -> None:
     if titik_disembunyikan(tampilan):
         st.caption(t("titik_agregat", keadaan.bahasa, n=angka(MAKS_TITIK_AGREGAT, keadaan.bahasa)))
     ds = tampilan.dataset
-    dasar = _argumen_dasar(_sidik(ds), basemap, keadaan.bahasa, url_aset, tampilan.tingkat, tampilan.wilayah, ds)
+    kunci_dasar = (_sidik(ds), basemap, keadaan.bahasa, url_aset, tampilan.tingkat, tampilan.wilayah)
+    dasar = _dasar.ambil(kunci_dasar, lambda: _argumen_dasar(*kunci_dasar, ds))
     legenda, skrip = pembaruan_tampilan(tampilan)
     kunci = dasar["kunci"]
 

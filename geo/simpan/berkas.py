@@ -188,7 +188,7 @@ def sidik_cepat(*paths: Path | str) -> tuple[tuple[str, int, int], ...]:
     hasil = []
     for path in paths:
         try:
-            s = Path(path).stat()
+            s = os.stat(path)  # not Path(path).stat(): called for a handful of files on every click
             hasil.append((str(path), s.st_mtime_ns, s.st_size))
         except OSError:
             hasil.append((str(path), -1, -1))
