@@ -23,7 +23,6 @@ from ui.filter import (
     catat_pesan_url,
     gambar_filter,
     inisialisasi,
-    jalan_seluruh_halaman,
     jenjang_pengaturan_basi,
     judul_filter,
     keadaan_sidebar,
@@ -213,31 +212,23 @@ def _isi_tampilan(url_aset: str) -> tuple[Tampilan, str | None, str] | None:
     terapkan_klik(tampilan)
 
     siapkan_foto(dataset)
+    # Where things stand: the notes and cards, then the map beside the detail. What is drawn first: the map
+    # (its frame loads while the rest renders), then the cards, the filters and the detail (issue #26).
+    atas = st.container()
+    kiri, kanan = st.columns([0.64, 0.36], gap="medium")
     pilihan, kode = siapkan_pilihan(tampilan, bahasa)
     # The map's zoom and centre are map settings: no row is recomputed when the user pans.
     tampilan = tampilan.dengan(kelurahan=kode, **posisi_sekarang())
     if bagian.basi(tampilan):
         st.rerun()  # an open section under the view follows it: the whole page runs (ui/bagian.py)
-
-    def gambar_atas() -> None:
-        _keterangan(tampilan, ambil_pesan_url(), keterangan_waktu(tampilan, bahasa), kartu_kpi(tampilan, bahasa), bahasa)
-        if not len(tampilan.potensi):
-            st.info(t("kosong", bahasa))
-        remah(dataset, jenjang, bahasa)
-
-    # Where things stand: the notes and cards, then the map beside the detail. A whole-page run (a first
-    # page) draws the map first, so its frame loads while the rest renders, and the cards into a container
-    # made above the columns; a click's run draws them in place, one element fewer (issue #26).
     try:
-        atas = st.container() if jalan_seluruh_halaman() else None
-        if atas is None:
-            gambar_atas()
-        kiri, kanan = st.columns([0.64, 0.36], gap="medium")
         with kiri:
             gambar_peta(tampilan, url_aset)
-        if atas is not None:
-            with atas:
-                gambar_atas()
+        with atas:
+            _keterangan(tampilan, ambil_pesan_url(), keterangan_waktu(tampilan, bahasa), kartu_kpi(tampilan, bahasa), bahasa)
+            if not len(tampilan.potensi):
+                st.info(t("kosong", bahasa))
+            remah(dataset, jenjang, bahasa)
     finally:
         # Always drawn: a widget missing from a whole-page run loses its value, and a failed map must not
         # also reset the user's filters (the error itself is reported by ui.pengaman).

@@ -327,12 +327,6 @@ def mulai_jalan_penuh() -> None:
     st.session_state[K_BAGIAN] = None
 
 
-def jalan_seluruh_halaman() -> bool:
-    """True during a whole-page run (:func:`mulai_jalan_penuh` ran and the map settings are not drawn yet),
-    False in a run of the view's fragment alone."""
-    return st.session_state.get(K_JENJANG_PENGATURAN) is None
-
-
 def bagian_digambar() -> object:
     """What the sections under the view were last drawn from (``ui.bagian``); None during a whole-page run."""
     return st.session_state.get(K_BAGIAN)
