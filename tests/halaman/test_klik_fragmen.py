@@ -143,3 +143,22 @@ def test_bagian_tertutup_tidak_dikirim_ulang_bagian_terbuka_mengikuti(tmp_path):
     assert digeser[0] == [] and "heading:Peta Potensi KIM" not in digeser[1] and "component_instance" in digeser[1], str(digeser)
     assert sesudah == [len(kim)]  # the filter cleared: the open table follows, in the same click
     assert "heading:Peta Potensi KIM" in jenis  # by a whole-page run
+
+
+def _jalur_peta(klien: KlienSesi) -> list[tuple[int, ...]]:
+    return [tuple(p.metadata.delta_path) for p in klien.pesan
+            if p.delta.WhichOneof("type") == "new_element" and p.delta.new_element.WhichOneof("type") == "component_instance"]
+
+
+def test_klik_tidak_memindahkan_peta(env_provinsi, tmp_path):
+    """A click's run draws the map where the whole-page run did, whatever stands above it (here the
+    breadcrumb of a province): a map moved to another place in the page is a new frame, reloaded."""
+    async def langkah(ws, klien):
+        pertama = _jalur_peta(klien)
+        assert not await asyncio.wait_for(klien.jalan(ws, klien.permintaan("w_kategori", ["Kuliner"])), 120)
+        return pertama, _jalur_peta(klien), _jenis(klien)
+
+    with jalankan(None, tmp_path / "server.log") as server:
+        pertama, sesudah, jenis = asyncio.run(_sesi(server.url, langkah))
+    assert "heading:Peta Potensi KIM" not in jenis  # the view's fragment alone
+    assert len(pertama) == 1 and sesudah == pertama
