@@ -81,7 +81,7 @@ class KlienSesi:
         if pesan is None:
             return None
         self.terbuka.add(pesan.delta.add_block.expandable.id)
-        return self._kirim(pesan, lambda keadaan: None)
+        return self._kirim(pesan)
 
     def _minta(self, jenis_diubah: str, kunci: str, isi) -> bytes | None:
         for pesan in self.widget.values():
@@ -89,18 +89,16 @@ class KlienSesi:
             w = getattr(el, el.WhichOneof("type"))
             if el.WhichOneof("type") == jenis_diubah and w.id.endswith(kunci):
                 self.diubah[w.id] = lambda keadaan, wid=w.id: isi(keadaan, wid)
-                return self._kirim(pesan, lambda keadaan: None)
+                return self._kirim(pesan)
         return None
 
-    def _kirim(self, diubah: ForwardMsg, isi) -> bytes:
-        """The request after ``diubah`` changed (``isi`` adds a state not kept per widget): every widget's
-        state, the ones this client gave first, and the fragment to rerun when ``diubah`` is in one, as
-        the browser asks."""
+    def _kirim(self, diubah: ForwardMsg) -> bytes:
+        """The request after ``diubah`` changed: every widget's state (the ones this client gave first),
+        the expanders it opened, and the fragment to rerun when ``diubah`` is in one, as the browser asks."""
         b = BackMsg()
         b.rerun_script.query_string = ""
         b.rerun_script.page_script_hash = ""
         keadaan = b.rerun_script.widget_states
-        isi(keadaan)
         if diubah.delta.fragment_id:
             b.rerun_script.fragment_id = diubah.delta.fragment_id
         for wid, pesan in self.widget.items():

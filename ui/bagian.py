@@ -18,8 +18,6 @@ from ui.filter import bagian_digambar, catat_bagian
 from ui.ringkasan import bagian_ringkasan
 from ui.waktu import bagian_garis_waktu
 
-_TERTUTUP = "tertutup"  # every section closed: nothing in them follows the view
-
 
 @dataclass(frozen=True)
 class _Digambar:
@@ -35,11 +33,11 @@ def basi(tampilan: Tampilan) -> bool:
     a picked kelurahan, data another server saved): the page then runs whole, so the section follows."""
     d = bagian_digambar()
     if not isinstance(d, _Digambar):
-        return False  # a whole-page run (drawn after the view) or every section closed
+        return False  # a whole-page run (drawn after the view) or every section closed (None)
     return d.dataset() is not tampilan.dataset or d.keadaan != tampilan.keadaan.tanpa_posisi()
 
 
 def gambar(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
     """The timeline, the downloads and the summary of ``tampilan``, with ``kode`` the selected unit."""
     terbuka = [bagian_garis_waktu(tampilan, bahasa, kode), panel_unduh(tampilan), bagian_ringkasan(tampilan, bahasa)]
-    catat_bagian(_Digambar(weakref.ref(tampilan.dataset), tampilan.keadaan.tanpa_posisi()) if any(terbuka) else _TERTUTUP)
+    catat_bagian(_Digambar(weakref.ref(tampilan.dataset), tampilan.keadaan.tanpa_posisi()) if any(terbuka) else None)

@@ -78,13 +78,6 @@ def gambar_pilihan(pilihan: Pilihan, bahasa: str) -> None:
         st.caption(pilihan.catatan)
 
 
-def pilih_kelurahan(tampilan: Tampilan, bahasa: str) -> str | None:
-    """The picker drawn at once; returns the selected kode."""
-    pilihan, kode = siapkan_pilihan(tampilan, bahasa)
-    gambar_pilihan(pilihan, bahasa)
-    return kode
-
-
 def _tutup() -> None:
     pilih_kelurahan_sesi(None)
 

@@ -68,7 +68,12 @@ def sudah_diinisialisasi() -> bool:
 
 def teks_cari_kelurahan() -> str:
     """What the picker's search box holds (read before it is drawn: the map is drawn first)."""
-    return str(st.session_state.get(K_CARI_KELURAHAN) or "")[:MAKS_CARI]
+    return _teks_cari(K_CARI_KELURAHAN)
+
+
+def _teks_cari(kunci: str) -> str:
+    """A search box's text from the session, cut to its length (both boxes are read before they are drawn)."""
+    return str(st.session_state.get(kunci) or "")[:MAKS_CARI]
 
 
 def kelurahan_terpilih() -> str | None:
@@ -254,7 +259,7 @@ def keadaan_sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan
     session's (its control is :func:`pilihan_bahasa`).
     """
     kategori, status, kecamatan = (tuple(st.session_state.get(KUNCI[n]) or ()) for n in ("kategori", "status", "kecamatan"))
-    cari = str(st.session_state.get(KUNCI["cari"]) or "")[:MAKS_CARI]
+    cari = _teks_cari(KUNCI["cari"])
     pada, banding = _tanggal_sesi(dataset)
     return Keadaan(
         filter=Filter(kategori, status, kecamatan, cari.strip()),
@@ -328,7 +333,8 @@ def mulai_jalan_penuh() -> None:
 
 
 def bagian_digambar() -> object:
-    """What the sections under the view were last drawn from (``ui.bagian``); None during a whole-page run."""
+    """What the open sections under the view were last drawn from (``ui.bagian``); None during a whole-page
+    run and while every section is closed."""
     return st.session_state.get(K_BAGIAN)
 
 
