@@ -100,6 +100,17 @@ def test_versi_streamlit_folium_yang_diuji():
     assert not teks  # nobody else reaches into streamlit_folium's private names
 
 
+def test_komponen_peta_sama_dengan_milik_streamlit_folium():
+    """The map's component, registered without importing streamlit-folium (issue #26), is the one its module
+    declares: the same name, files and module, so the browser gets the same frame and neither overrides the other."""
+    import streamlit_folium
+
+    from ui.folium_privat import NAMA_KOMPONEN, _buat_komponen
+
+    assert _buat_komponen() == streamlit_folium._component_func
+    assert _buat_komponen().name == NAMA_KOMPONEN
+
+
 def test_tidak_ada_memo_berkunci_teks():
     """A dataset's derived values are typed slots of IndeksDataset; no ``.memo("name", …)`` comes back."""
     salah = []

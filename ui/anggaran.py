@@ -23,7 +23,7 @@ from geo.ekspor.nama_berkas import nama_berkas
 from geo.ekspor.rab import FORMAT_RAB, buat_rab
 from geo.i18n import t
 from geo.masuk.dataset import Dataset
-from geo.peta.buat import peta_dasar_terjangkau
+from geo.peta.ubin import peta_dasar_terjangkau
 from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
 from geo.tampilan.saring import Filter
 from geo.tampilan.sebutan import sebutan

@@ -8,8 +8,8 @@ import streamlit as st
 
 from geo.i18n import BAHASA, bahasa_sah, label_metrik, t
 from geo.masuk.dataset import Dataset
-from geo.peta.buat import label_basemap
 from geo.peta.hidup import pas_dengan_kotak
+from geo.peta.ubin import label_basemap
 from geo.tampilan import kelas
 from geo.tampilan.indeks import baris_awalan
 from geo.tampilan.keadaan import PETA_DASAR, Keadaan, bulat_pusat, bulat_zoom

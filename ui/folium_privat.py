@@ -3,7 +3,7 @@
 ``st_folium`` re-renders the whole map on every rerun; the live map
 (``ui.peta``) renders the base map once and sends only a small update, which
 needs the component and the render helpers streamlit-folium keeps private
-(``_component_func``, ``_get_html``, ``_get_header``, ``_get_map_string``,
+(the component's name and files, ``_get_html``, ``_get_header``, ``_get_map_string``,
 ``get_full_id``, ``generate_js_hash``). They may change in any release, so:
 
 * the version is pinned in ``requirements.txt`` and checked here
@@ -12,19 +12,36 @@ needs the component and the render helpers streamlit-folium keeps private
   ``tests/halaman/test_dashboard.py::test_filter_metrik_kelas_tidak_memuat_ulang_peta``
   (same script and key across reruns, only the update differs), then
   ``tests/peta/test_peta_hidup.py`` (the base script is deterministic).
+
+A page that only updates a map (every click, and a fresh server whose base map is
+in the disk cache, ``ui.peta``) never imports streamlit-folium or folium: together
+0.3 s of CPU, more than the rest of a first page (issue #26). The component is
+registered here under streamlit-folium's own name and frontend files, as its module
+would register it on import, so the browser side and ``iframe[title=...]`` are the same.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
+import importlib.util
 import json
 import logging
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import folium
-import streamlit_folium as _sf
+from streamlit import config as st_config
+from streamlit.components.v1.custom_component import CustomComponent
+from streamlit.runtime import get_instance
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+if TYPE_CHECKING:
+    import folium
 
 VERSI_DIUJI = "0.27.4"
+# The name streamlit-folium's module declares its component under (module name + "st_folium").
+NAMA_KOMPONEN = "streamlit_folium.st_folium"
 _log = logging.getLogger(__name__)
 
 
@@ -52,6 +69,8 @@ def argumen_dasar(peta: folium.Map, kunci: str, tulis_skrip: Callable[[str], str
     only when it creates the map, so an empty one is never missed (streamlit-folium 0.27).
     The key still hashes the whole script: another base map is another component.
     """
+    import streamlit_folium as _sf  # with folium: only when a base map is rendered
+
     peta.get_root().render()
     script = _sf._get_map_string(peta)
     js_links = [s for _, s in peta.default_js]
@@ -74,7 +93,7 @@ def tampilkan_komponen(dasar: dict, kelompok: str, tinggi: int, saat_berubah: Ca
     ``zoom``/``center`` are set on the map whenever they differ from the last ones given; the map
     reports its own ``zoom`` and ``center`` after each pan or zoom (debounced), besides clicks.
     """
-    return _sf._component_func(
+    return _komponen()(
         script=dasar["script"], header=dasar["header"], html=dasar["html"], id=dasar["id"], key=dasar["kunci"],
         height=tinggi, width=None, returned_objects=["last_object_clicked", "zoom", "center", "bounds"],
         default={"last_object_clicked": None, "zoom": None, "center": None, "bounds": None},
@@ -84,4 +103,27 @@ def tampilkan_komponen(dasar: dict, kelompok: str, tinggi: int, saat_berubah: Ca
     )
 
 
-periksa_versi()
+@functools.cache
+def _buat_komponen() -> CustomComponent:
+    """streamlit-folium's component, found without importing the package (its __init__ imports folium)."""
+    spec = importlib.util.find_spec("streamlit_folium")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("streamlit-folium tidak terpasang: pasang dengan pip install -r requirements.txt")
+    periksa_versi()
+    build = Path(spec.origin).parent / "frontend" / "build"
+    dasar_url = st_config.get_option("server.customComponentBaseUrlPath")
+    url = f"{dasar_url}/{NAMA_KOMPONEN}/" if dasar_url else None
+    return CustomComponent(name=NAMA_KOMPONEN, path=str(build), url=url, module_name="streamlit_folium")
+
+
+def _komponen() -> CustomComponent:
+    """The component, registered with this server (as ``declare_component`` does) so it serves the frame's files.
+
+    An equal component registered again (streamlit-folium imported by another page) changes nothing.
+    """
+    komponen = _buat_komponen()
+    if get_script_run_ctx() is not None:
+        registri = get_instance().component_registry
+        if registri.get_component_path(NAMA_KOMPONEN) != komponen.abspath:
+            registri.register_component(komponen)
+    return komponen

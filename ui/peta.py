@@ -1,33 +1,38 @@
 """The map on the page: one live Leaflet map per session, updated in place.
 
-The base map (``geo.peta.hidup.peta_dasar``) renders to the same script on
+The base map (``geo.peta.dasar.peta_dasar``) renders to the same script on
 every rerun, so ``st_folium`` keeps its iframe and Leaflet map; each view
 travels as a small ``feature_group_to_add`` whose script restyles the
 existing layers. The geometry is a static file written once per data version.
+A rendered base map is kept in memory and in the disk cache, so a click, and a
+fresh server's first page, import neither folium nor streamlit-folium (#26).
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import streamlit as st
 
 from geo.i18n import angka, t
+from geo.masuk.batas import kelurahan_di_titik
 from geo.masuk.dataset import Dataset
-from geo.peta import aset
-from geo.peta.buat import kelurahan_di_titik, peta_dasar_terjangkau
+from geo.peta import aset, tembolok_dasar
 from geo.peta.hidup import (
     MAKS_TITIK_AGREGAT,
+    ciri_dasar,
     kotak_wilayah,
     pembaruan_tampilan,
-    peta_dasar,
     titik_disembunyikan,
     tulis_skrip_dasar,
     tulis_statis,
 )
+from geo.peta.ubin import peta_dasar_terjangkau
 from geo.simpan.berkas import sidik_cepat
 from geo.simpan.foto import folder_foto
 from geo.tampilan.susun import Tampilan
+from ui import folium_privat
 from ui.filter import (
     KUNCI_PETA,
     ambil_klik_baru,
@@ -39,6 +44,7 @@ from ui.filter import (
 )
 from ui.folium_privat import argumen_dasar, tampilkan_komponen
 from ui.ingatan import Ingatan
+from ui.tingkat import TOLERANSI_KLIK
 
 TINGGI_PETA = 600
 from ui.md import aman_md
@@ -86,7 +92,7 @@ def terapkan_klik(tampilan: Tampilan) -> None:
     """Turn a new map click into the selected kelurahan, before the picker is drawn."""
     klik = ambil_klik_baru()
     if klik and "lat" in klik and "lng" in klik:
-        kode = kelurahan_di_titik(tampilan, klik["lat"], klik["lng"])
+        kode = kelurahan_di_titik(tampilan.dataset.batas, klik["lat"], klik["lng"], TOLERANSI_KLIK)
         if kode:
             pilih_kelurahan_sesi(kode)
 
@@ -108,15 +114,30 @@ _dasar: Ingatan[dict] = Ingatan(64)  # the base maps this process rendered, look
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _argumen_dasar(sidik: tuple, basemap: str, bahasa: str, url_aset: str, tingkat: str, wilayah: str,
                    _dataset: Dataset) -> dict:
-    """Render the base map once per data version, basemap and language.
+    """Render the base map once per data version, basemap and language, or take it from the disk cache.
 
     The same helpers ``st_folium`` uses, so the browser side is unchanged;
     only the per-view update is made on each rerun.
     """
     nama = _berkas_statis(sidik, bahasa, tingkat, wilayah, _dataset)
+    kunci = tembolok_dasar.kunci(nama, basemap, bahasa, url_aset, tingkat, wilayah, KUNCI_PETA,
+                                 ciri_dasar(_dataset, bahasa, wilayah), kode=(Path(__file__), Path(folium_privat.__file__)))
+    tersimpan = tembolok_dasar.baca(kunci, aset.DIR_VENDOR)
+    if tersimpan is not None:
+        return tersimpan
+    from geo.peta.dasar import peta_dasar  # folium: only when a base map is rendered
+
+    skrip: list[str] = []
+
+    def tulis(isi: str) -> str:
+        skrip.append(tulis_skrip_dasar(isi))
+        return f"{url_aset}/{skrip[-1]}"
+
     peta = peta_dasar(_dataset, basemap, bahasa, url_data=f"{url_aset}/{nama}", url_aset=url_aset,
                       legenda_terbuka=False, wilayah=wilayah)  # the legend is drawn under the map, so the map stays clear
-    return argumen_dasar(peta, KUNCI_PETA, tulis_skrip=lambda skrip: f"{url_aset}/{tulis_skrip_dasar(skrip)}")
+    hasil = argumen_dasar(peta, KUNCI_PETA, tulis_skrip=tulis)
+    tembolok_dasar.simpan(kunci, hasil, [nama, *skrip])
+    return hasil
 
 
 def _kelompok(skrip: str) -> str:

@@ -13,14 +13,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import folium
 import xstatic.pkg.leaflet as xs_leaflet
 import xstatic.pkg.leaflet_markercluster as xs_cluster
-from branca.element import Element, Figure, MacroElement
 
 from geo.config import PROJECT_DIR
 from geo.simpan.berkas import tulis_bytes_atomik
+
+if TYPE_CHECKING:  # folium is imported only where a map is built, not by the page that updates one (issue #26)
+    import folium
+    from branca.element import Element
 
 DIR_VENDOR = PROJECT_DIR / "static" / "vendor"
 DIR_STATIS = Path(__file__).resolve().parent / "statis"
@@ -139,22 +142,6 @@ def teks_inline(klaster: bool = False) -> str:
     return "\n".join(bagian)
 
 
-class AsetInline(MacroElement):
-    """Puts the inlined assets in the page header, before any map script runs."""
-
-    def __init__(self, klaster: bool = False):
-        super().__init__()
-        self._name = "AsetInline"
-        self.klaster = klaster
-
-    def render(self, **kwargs) -> None:
-        figure = self.get_root()
-        if isinstance(figure, Figure):
-            # First in the header so Leaflet exists before folium's own header bits.
-            figure.header.add_child(Element(teks_inline(self.klaster)), name="kim_aset_inline", index=0)
-        super().render(**kwargs)
-
-
 def _semua_elemen(elemen: Element):
     yield elemen
     for anak in list(getattr(elemen, "_children", {}).values()):
@@ -169,6 +156,8 @@ def pasang(peta: folium.Map, mode: str = "url", dasar: str = URL_DASAR, klaster:
     (bootstrap, font-awesome, awesome-markers...) is removed: nothing we draw
     needs it, and a blocked CDN would stall the page.
     """
+    import folium.elements
+
     if mode not in ("url", "inline"):
         raise ValueError(f"mode_aset '{mode}' tidak dikenal. Pilihan: url, inline.")
     for el in _semua_elemen(peta):
@@ -181,5 +170,7 @@ def pasang(peta: folium.Map, mode: str = "url", dasar: str = URL_DASAR, klaster:
         peta.default_js = _tautan(aset, "js", url)
         peta.default_css = _tautan(aset, "css", url)
     else:
+        from geo.peta.aset_inline import AsetInline
+
         peta.add_child(AsetInline(klaster), name="kim_aset_inline")
     return peta

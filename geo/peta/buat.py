@@ -12,7 +12,6 @@ from dataclasses import replace
 
 import folium
 import numpy as np
-import xyzservices.providers as xyz
 from branca.element import Element, Figure
 
 from geo.ekspor.merek import html_merek, merek
@@ -21,25 +20,16 @@ from geo.i18n import bahasa_sah, label_metrik, t
 from geo.masuk.batas import kelurahan_di_titik as batas_di_titik
 from geo.peta import aset
 from geo.peta.aman import aman_html
-from geo.peta.data import data_kelurahan, data_label, data_potensi
+from geo.peta.data import AMBANG_KLASTER, data_kelurahan, data_label, data_potensi
 from geo.peta.hidup import titik_disembunyikan
-from geo.peta.jaringan import host_terjangkau
-from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, LapisanLabel, LapisanPotensi, Legenda, PetaDasarKosong, SkalaMetrik
+from geo.peta.lapisan import KontrolLayar, LapisanLabel, LapisanPotensi, Legenda, PetaDasarKosong, SkalaMetrik
 from geo.peta.legenda import catatan_peta, html_legenda
+from geo.peta.ubin import BASEMAP, ZOOM_MIN
 from geo.tampilan import kelas
-from geo.tampilan.keadaan import PETA_DASAR, ZOOM_MAKS
+from geo.tampilan.keadaan import ZOOM_MAKS
 from geo.tampilan.sebutan import sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 
-# Basemap choices → xyzservices provider (None = plain background). All need no API key.
-BASEMAP: dict[str, object | None] = {
-    "osm": xyz.OpenStreetMap.Mapnik,
-    "satelit": xyz.Esri.WorldImagery,
-    "terang": xyz.Esri.WorldGrayCanvas,
-    "kosong": None,
-}
-assert tuple(BASEMAP) == PETA_DASAR, "basemap names and providers must match"
-ZOOM_MIN = 9  # ZOOM_MAKS (18) is the URL's limit too: geo.tampilan.keadaan
 CSS_KELURAHAN = "kim-kelurahan"
 CSS_TERPILIH = "kim-terpilih"
 
@@ -50,18 +40,6 @@ def _cek_opsi(tampilan: Tampilan) -> None:
         tampilan.keadaan.periksa(tampilan.dataset.wilayah)
     except GalatData as exc:
         raise ValueError(str(exc)) from exc
-
-
-def peta_dasar_terjangkau(basemap: str) -> bool:
-    """Whether the chosen basemap's tiles can be fetched from this network (cached)."""
-    penyedia = BASEMAP.get(basemap)
-    return penyedia is None or host_terjangkau(penyedia.build_url())
-
-
-def label_basemap(kode: str, bahasa: str) -> str:
-    """A basemap's name for the sidebar; offline it says so, as the map will draw no tiles for it."""
-    nama = t(f"basemap_{kode}", bahasa)
-    return nama if peta_dasar_terjangkau(kode) else t("basemap_putus", bahasa, nama=nama)
 
 
 def batas_peta(tampilan: Tampilan) -> list[list[float]] | None:

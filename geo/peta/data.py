@@ -25,6 +25,8 @@ from geo.tampilan.susun import Tampilan
 # simplifying at 2e-5° (~2 m, 3-4 px at z18 and sub-pixel at z15) is invisible
 # at the zooms officials use while cutting the vertex count.
 DESIMAL_KOORDINAT = 5
+# Potentials beyond this count are clustered; below it every marker stays visible.
+AMBANG_KLASTER = 300
 TOLERANSI_SEDERHANA = 2e-5
 
 

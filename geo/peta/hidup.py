@@ -6,12 +6,15 @@ Three pieces, so a filter click never rebuilds the map in the browser:
   kelurahan names, labels and every potential's escaped popup text. It
   depends only on the data version and the language, so the page writes it
   once to a static file the browser fetches once (:func:`tulis_statis`).
-- :func:`peta_dasar` — a folium map whose layers are empty folium elements
-  filled from that file; its script is identical on every rerun, so
+- :func:`geo.peta.dasar.peta_dasar` — a folium map whose layers are empty folium
+  elements filled from that file; its script is identical on every rerun, so
   ``st_folium`` keeps the same iframe and Leaflet map (pan and zoom survive).
-- :func:`perubahan` / :class:`PembaruanPeta` — per view: colours and tooltip
+- :func:`perubahan` / :func:`skrip_pembaruan` — per view: colours and tooltip
   values per kelurahan, which potentials show, the legend and the selection;
   a few kilobytes, applied in place by ``L.kimPerbarui`` (``kim-peta.js``).
+
+Nothing here imports folium: a click, and a first page whose base map is in the disk
+cache, only need these (issue #26).
 """
 
 from __future__ import annotations
@@ -20,14 +23,10 @@ import hashlib
 import json
 from pathlib import Path
 
-import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from branca.element import MacroElement
-from folium.map import Layer
-from folium.template import Template
 
 from geo import format_id
 from geo.i18n import bahasa_sah, label_metrik, nilai_metrik, t
@@ -35,9 +34,8 @@ from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import awalan_seri
 from geo.peta import aset
 from geo.peta.aman import aman_html, aman_html_seri, json_skrip
-from geo.peta.data import DESIMAL_KOORDINAT, gaya_status, geometri_peta
+from geo.peta.data import AMBANG_KLASTER, DESIMAL_KOORDINAT, gaya_status, geometri_peta
 from geo.peta.label import prioritas_label, titik_label
-from geo.peta.lapisan import AMBANG_KLASTER, KontrolLayar, Legenda, SkalaMetrik
 from geo.simpan import foto
 from geo.simpan.berkas import tulis_bytes_atomik
 from geo.tampilan import indeks, kelas, waktu
@@ -258,96 +256,15 @@ def pas_dengan_kotak(kotak: list[list[float]] | None, tampak: list[list[float]] 
     return not (cy - hy <= s and cx - hx <= w and cy + hy >= n and cx + hx >= e)
 
 
-class _Lapisan(Layer):
-    """An empty live layer; ``L.kimHidup`` fills it once the static data arrives."""
+def ciri_dasar(dataset: Dataset, bahasa: str, wilayah: str = "") -> dict:
+    """What a base map (:func:`geo.peta.dasar.peta_dasar`) takes from the data besides its static file.
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.kimHidup.lapisan({{ this.jenis_json }}, {{ this.opsi_json }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, jenis: str, name: str, opsi: dict | None = None, show: bool = True):
-        super().__init__(name=name, overlay=True, control=True, show=show)
-        self._name = "LapisanHidup"
-        self.jenis_json = json_skrip(jenis)
-        self.opsi_json = json_skrip(opsi or {})
-
-
-class DataHidup(MacroElement):
-    """Fetch (``url``) or take inline (``data``) the static data and fill the live layers."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            L.kimHidup.muat({{ this._parent.get_name() }}, {{ this.opsi_json }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, url: str | None = None, data: dict | None = None):
-        super().__init__()
-        self._name = "DataHidup"
-        self.opsi_json = json_skrip({"url": url, "data": data})
-
-
-class PembaruanPeta(MacroElement):
-    """One view's changes (see :func:`perubahan`), applied to the live layers in place."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            {{ this.skrip() }}
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, data: dict):
-        super().__init__()
-        self._name = "PembaruanPeta"
-        self.data_json = json_skrip(data)
-
-    def skrip(self) -> str:
-        """The JavaScript of this update (also what the page sends without rendering a map)."""
-        return f"L.kimHidup.perbarui({self.data_json});"
-
-
-def peta_dasar(
-    dataset: Dataset, basemap: str, bahasa: str, url_data: str | None = None, url_aset: str = aset.URL_DASAR,
-    mode_aset: str = "url", tinggi: str | int = "100%", legenda_terbuka: bool | None = False, wilayah: str = "",
-) -> folium.Map:
-    """The map without any view in it: identical for every filter, metric and selection.
-
-    One base map per level and prefix (its static file differs), opened on the unit drilled into.
+    The region's box, its level's words (a region with levels names its layers "Wilayah", a kota by
+    its units) and whether markers cluster. The base map reads them only through here, so the disk
+    cache that keeps rendered base maps under these (``ui.peta``) cannot miss one.
     """
-    from geo.peta.buat import ZOOM_MAKS, ZOOM_MIN, _tambah_basemap
-
-    bahasa = bahasa_sah(bahasa)
-    batas = kotak_wilayah(dataset, wilayah)
-    pusat = [(batas[0][0] + batas[1][0]) / 2, (batas[0][1] + batas[1][1]) / 2] if batas else [0.0, 0.0]
-    peta = folium.Map(
-        location=pusat, zoom_start=12, tiles=None, width="100%", height=tinggi, control_scale=False,
-        min_zoom=ZOOM_MIN, max_zoom=ZOOM_MAKS, prefer_canvas=False, zoom_snap=0.25, zoom_delta=0.5,
-    )
-    KontrolLayar(t("layar_penuh", bahasa), t("keluar_layar_penuh", bahasa), t("pas_data", bahasa), batas,
-                 ruang_legenda=legenda_terbuka is not False, pesan_ubin=t("basemap_tak_terjangkau", bahasa)).add_to(peta)
-    SkalaMetrik().add_to(peta)
-    _tambah_basemap(peta, basemap, bahasa, hanya_pilihan=True)  # the sidebar is where a basemap is chosen (#22)
-    # One map serves every level: a region with levels names its layers "Wilayah", a kota by its units.
-    kata = sebutan(dataset, "kelurahan" if tingkat_awal(dataset) == "kelurahan" else "wilayah", bahasa=bahasa)
-    alias = [aman_html(t(x, bahasa, **kata)) for x in ("unit", "induk", "kim")]
-    _Lapisan("kelurahan", aman_html(t("lapisan_kelurahan", bahasa, **kata)), {"alias": alias}).add_to(peta)
-    _Lapisan("label", aman_html(t("lapisan_label", bahasa, **kata))).add_to(peta)
-    _Lapisan("potensi", aman_html(t("lapisan_potensi", bahasa))).add_to(peta)
-    folium.LayerControl(position="topright", collapsed=True).add_to(peta)
-    Legenda("", aman_html(t("legenda", bahasa)), terbuka=legenda_terbuka).add_to(peta)
-    if url_data is not None:
-        DataHidup(url=url_data).add_to(peta)
-    else:
-        DataHidup(data=data_statis(dataset, bahasa)).add_to(peta)
-    return aset.pasang(peta, mode_aset, url_aset, klaster=len(dataset.potensi) > AMBANG_KLASTER)
+    kata = sebutan(dataset, "kelurahan" if tingkat_awal(dataset) == "kelurahan" else "wilayah", bahasa=bahasa_sah(bahasa))
+    return {"kotak": kotak_wilayah(dataset, wilayah), "kata": kata, "klaster": len(dataset.potensi) > AMBANG_KLASTER}
 
 
 def _kotak_tampilan(tampilan: Tampilan, kotak_kel: np.ndarray, baris: np.ndarray) -> list[list[float]] | None:
@@ -404,6 +321,11 @@ def perubahan(tampilan: Tampilan, legenda: str) -> dict:
     }
 
 
+def skrip_pembaruan(data: dict) -> str:
+    """The JavaScript of one view's update (:func:`perubahan`), as the page sends it."""
+    return f"L.kimHidup.perbarui({json_skrip(data)});"
+
+
 def pembaruan_tampilan(tampilan: Tampilan) -> tuple[str, str]:
     """(the legend's HTML, the map update's script) of one View, computed once per view state and day.
 
@@ -415,7 +337,7 @@ def pembaruan_tampilan(tampilan: Tampilan) -> tuple[str, str]:
     def buat() -> tuple[str, str]:
         # The page draws the legend under the map; the map copies it from there (kim-peta.js, salinLegenda)
         # rather than receiving it a second time in its update.
-        return html_legenda(tampilan, dengan_catatan=False), PembaruanPeta(perubahan(tampilan, "")).skrip()
+        return html_legenda(tampilan, dengan_catatan=False), skrip_pembaruan(perubahan(tampilan, ""))
 
     kunci = (tampilan.keadaan.tanpa_posisi(), waktu.hari_ini())
     return tampilan.dataset.indeks.pembaruan_peta.ambil(kunci, buat)

@@ -13,9 +13,6 @@ from folium.template import Template
 
 from geo.peta.aman import json_skrip
 
-# Potentials beyond this count are clustered; below it every marker stays visible.
-AMBANG_KLASTER = 300
-
 
 class LapisanPotensi(Layer):
     """One DivIcon marker (class ``kim-potensi``) per potential, popups included."""

@@ -13,8 +13,9 @@ import pandas as pd
 
 from geo.peta import aset
 from geo.peta.aman import aman_html, aman_html_seri
-from geo.peta.buat import BASEMAP, ZOOM_MAKS, peta_dasar_terjangkau
 from geo.peta.lapisan import SkalaMetrik
+from geo.peta.ubin import BASEMAP, peta_dasar_terjangkau
+from geo.tampilan.keadaan import ZOOM_MAKS
 
 WARNA_TERPILIH = "#d7301f"
 WARNA_CALON = "#0b6e8a"

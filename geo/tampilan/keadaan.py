@@ -27,7 +27,7 @@ from geo.tampilan.metrik import METRIK_BAWAAN, daftar_metrik, metrik_tersedia
 from geo.tampilan.saring import Filter, kanonik, pecah_nilai
 from geo.tampilan.tingkat import Jenjang, tentukan
 
-# Basemap choices by name (their tile providers live in geo.peta.buat.BASEMAP, same keys):
+# Basemap choices by name (their tile providers live in geo.peta.ubin.BASEMAP, same keys):
 # the view can be read and checked without importing folium.
 PETA_DASAR: tuple[str, ...] = ("osm", "satelit", "terang", "kosong")
 BASEMAP_BAWAAN = "osm"

@@ -106,15 +106,30 @@ class Kelas:
         return [fmt(lo) if lo == hi else f"{fmt(lo)} – {fmt(hi)}" for lo, hi in zip(self.min_data, self.maks_data)]
 
 
+# The ColorBrewer colours the app draws with (the map's palette at every class count, the comparison's
+# divergent one), as data: branca, which knows every palette, imports jinja2 and its colormaps, 45 ms
+# of a fresh server's first page (issue #26). ``tests/tampilan/test_kelas.py`` checks them against branca.
+_PALET_TETAP: dict[tuple[str, int], tuple[str, ...]] = {
+    ("YlGnBu", 3): ("#edf8b1", "#7fcdbb", "#2c7fb8"),
+    ("YlGnBu", 4): ("#ffffcc", "#a1dab4", "#41b6c4", "#225ea8"),
+    ("YlGnBu", 5): ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"),
+    ("YlGnBu", 6): ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"),
+    ("YlGnBu", 7): ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"),
+    ("RdBu", 7): ("#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"),
+}
+
+
 @cache
 def _warna(palet: str, n: int) -> tuple[str, ...]:
+    if (palet, n) in _PALET_TETAP:
+        return _PALET_TETAP[palet, n]
     from branca.utilities import color_brewer as _cb
 
     return tuple(_cb(palet, n))
 
 
 def color_brewer(palet: str, n: int) -> list[str]:
-    """ColorBrewer colours (branca imports jinja2 and its colormaps: only when classifying; cached)."""
+    """ColorBrewer colours (cached; other palettes than the app's own from branca)."""
     return list(_warna(palet, n))
 
 

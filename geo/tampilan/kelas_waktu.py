@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from branca.utilities import color_brewer
 
 from geo.i18n import label_metrik, t, tanggal
 from geo.tampilan import kelas
@@ -28,7 +27,7 @@ def kelas_divergen(nilai: Sequence[float] | np.ndarray) -> kelas.Kelas:
     arr = arr[~np.isnan(arr)]
     lo = int(max(-LANGKAH_MAKS, min(0, arr.min()))) if len(arr) else 0
     hi = int(min(LANGKAH_MAKS, max(0, arr.max()))) if len(arr) else 0
-    palet = color_brewer(PALET_DIVERGEN, 2 * LANGKAH_MAKS + 1)
+    palet = kelas.color_brewer(PALET_DIVERGEN, 2 * LANGKAH_MAKS + 1)
     langkah = list(range(lo, hi + 1))
     atas = [float(v) for v in langkah]
     min_data = [float(v) for v in langkah]

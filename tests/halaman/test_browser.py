@@ -20,7 +20,8 @@ import pytest
 from shapely.geometry import Point
 
 from geo.masuk.dataset import muat_dataset
-from geo.peta.buat import BASEMAP, html_mandiri
+from geo.peta.buat import html_mandiri
+from geo.peta.ubin import BASEMAP
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan
 from tests.conftest import KODE_A, buat_wilayah

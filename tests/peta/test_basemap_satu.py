@@ -8,9 +8,9 @@ import pytest
 from streamlit_folium import _get_map_string
 
 from geo.masuk.dataset import muat_dataset
-from geo.peta import buat
-from geo.peta.buat import BASEMAP, label_basemap
-from geo.peta.hidup import peta_dasar
+from geo.peta import ubin
+from geo.peta.dasar import peta_dasar
+from geo.peta.ubin import BASEMAP, label_basemap
 
 
 @pytest.mark.parametrize("basemap", list(BASEMAP))
@@ -27,9 +27,9 @@ def test_peta_hidup_hanya_basemap_pilihan(wilayah_uji, basemap):
 
 
 def test_label_basemap_luring(monkeypatch):
-    monkeypatch.setattr(buat, "host_terjangkau", lambda url: False)
+    monkeypatch.setattr(ubin, "host_terjangkau", lambda url: False)
     assert label_basemap("osm", "id") == "OpenStreetMap (tak terjangkau)"
     assert label_basemap("satelit", "en") == "Satellite imagery (unreachable)"
     assert label_basemap("kosong", "id") == "Tanpa peta dasar"
-    monkeypatch.setattr(buat, "host_terjangkau", lambda url: True)
+    monkeypatch.setattr(ubin, "host_terjangkau", lambda url: True)
     assert label_basemap("osm", "id") == "OpenStreetMap"

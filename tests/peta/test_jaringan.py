@@ -46,7 +46,7 @@ def test_peta_pilih_lokasi_tanpa_ubin_saat_offline(wilayah_uji, monkeypatch):
     from geo.peta.pilih import peta_pilih_lokasi
 
     d = muat_dataset()
-    monkeypatch.setattr("geo.peta.buat.host_terjangkau", lambda url: False)
+    monkeypatch.setattr("geo.peta.ubin.host_terjangkau", lambda url: False)
     assert "L.tileLayer" not in peta_pilih_lokasi(d.batas, d.potensi).get_root().render()
-    monkeypatch.setattr("geo.peta.buat.host_terjangkau", lambda url: True)
+    monkeypatch.setattr("geo.peta.ubin.host_terjangkau", lambda url: True)
     assert "L.tileLayer" in peta_pilih_lokasi(d.batas, d.potensi).get_root().render()

@@ -14,9 +14,10 @@ from shapely.geometry import Polygon
 
 from geo.masuk.dataset import muat_dataset
 from geo.peta.aman import aman_html, aman_html_seri, json_skrip
-from geo.peta.buat import BASEMAP, buat_peta, html_mandiri, kelurahan_di_titik
+from geo.peta.buat import buat_peta, html_mandiri, kelurahan_di_titik
 from geo.peta.data import sederhanakan
 from geo.peta.legenda import html_legenda
+from geo.peta.ubin import BASEMAP
 from geo.tampilan import kelas
 from geo.tampilan.saring import Filter
 from geo.tampilan.susun import tampilkan

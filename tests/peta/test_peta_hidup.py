@@ -17,7 +17,8 @@ import pytest
 from streamlit_folium import _get_map_string
 
 from geo.masuk.dataset import muat_dataset
-from geo.peta.hidup import PembaruanPeta, data_statis, perubahan, peta_dasar, teks_statis, tulis_statis
+from geo.peta.dasar import PembaruanPeta, peta_dasar
+from geo.peta.hidup import data_statis, perubahan, teks_statis, tulis_statis
 from geo.peta.legenda import html_legenda
 from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.saring import Filter

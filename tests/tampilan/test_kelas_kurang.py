@@ -38,3 +38,4 @@ def test_no_note_when_all_classes_are_shown(wilayah_uji):
     t = t.dengan(metrik="jumlah_potensi", skema="quantiles", kelas=3)
     kls = t.kelas
     assert not kls.kurang and "kim-kelas-kurang" not in html_legenda(t)
+
