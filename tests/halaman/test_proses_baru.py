@@ -30,7 +30,7 @@ print(json.dumps({{"modul": [m for m in {berat!r} if m in sys.modules], "nama": 
 
 def _halaman_pertama(cache: Path) -> dict:
     skrip = _SKRIP.format(proyek=str(PROYEK), dasbor=str(PROYEK / "dashboard.py"), berat=_BERAT)
-    hasil = subprocess.run([sys.executable, "-c", skrip], env={**os.environ, "KIM_CACHE": str(cache)}, cwd=PROYEK,
+    hasil = subprocess.run([sys.executable, "-c", skrip], check=False, env={**os.environ, "KIM_CACHE": str(cache)}, cwd=PROYEK,
                            capture_output=True, text=True, timeout=300)
     assert hasil.returncode == 0, hasil.stderr[-3000:]
     return json.loads(hasil.stdout.strip().splitlines()[-1])
