@@ -117,8 +117,8 @@ def _keterangan(tampilan: Tampilan, pesan_url: tuple[str, ...], waktu: str, kart
     judul = aman_md_html(t("subjudul", bahasa, wilayah=dataset.wilayah.nama) + " · " + deskripsi_filter(tampilan.filter, bahasa))
     # The notices are our own fixed strings, the date line our dates and numbers: nothing to escape.
     html = "".join(f'<span class="kim-lencana-catatan">{_tebal(c)}</span>' for c in lencana)
-    st.markdown(f'<p class="kim-subjudul">{judul}</p>' + (f'<div class="kim-catatan" role="note">{html}</div>' if html else "")
-                + waktu + kartu, unsafe_allow_html=True)
+    st.html(f'<p class="kim-subjudul">{judul}</p>' + (f'<div class="kim-catatan" role="note">{html}</div>' if html else "")
+            + waktu + kartu)
     if dataset.laporan.peringatan:
         with st.expander(t("peringatan_data", bahasa, n=len(dataset.laporan.peringatan))):
             # Plain text: a code block would load the code highlighter (1.5 MB) for a box seldom opened.

@@ -34,7 +34,7 @@ class _Pembaca(HTMLParser):
 def baris_kartu(at) -> list[dict[str, str]]:
     """Each row of cards on the page, in order: label → value as shown (character references resolved)."""
     hasil: list[dict[str, str]] = []
-    for m in at.markdown:
+    for m in [*at.markdown, *at.html]:  # the cards are HTML elements (st.html)
         if "kim-kartu-baris" in m.value:
             p = _Pembaca()
             p.feed(m.value)

@@ -13,6 +13,7 @@ class _Md:
 class _At:
     def __init__(self, *teks: str) -> None:
         self.markdown = [_Md(t) for t in teks]
+        self.html: list[_Md] = []
 
 
 def test_hostile_text_stays_text_on_one_line():

@@ -100,6 +100,15 @@ def test_versi_streamlit_folium_yang_diuji():
     assert not teks  # nobody else reaches into streamlit_folium's private names
 
 
+def test_html_sendiri_lewat_st_html():
+    """Our own HTML and CSS go through ``st.html``: Markdown with ``unsafe_allow_html`` makes every browser load a
+    190 KB raw-HTML parser for it (issue #26; ``tests/halaman/test_browser_muat.py`` checks the page itself)."""
+    salah = [f"{p.relative_to(PROJECT_DIR)}" for d in ("ui", "pages") for p in (PROJECT_DIR / d).glob("*.py")
+             if "unsafe_allow_html=True" in p.read_text(encoding="utf-8")]
+    salah += ["dashboard.py"] if "unsafe_allow_html=True" in (PROJECT_DIR / "dashboard.py").read_text(encoding="utf-8") else []
+    assert not salah, salah
+
+
 def test_komponen_peta_sama_dengan_milik_streamlit_folium():
     """The map's component, registered without importing streamlit-folium (issue #26), is the one its module
     declares: the same name, files and module, so the browser gets the same frame and neither overrides the other."""

@@ -112,7 +112,7 @@ _CSS_KARTU = """<style>
 
 def kartu(r: RingkasanAnggaran, f: Filter, bahasa: str = "id") -> None:
     """Ceiling, planned total, remainder and the share going to dormant KIM (whole plan)."""
-    st.markdown(_CSS_KARTU, unsafe_allow_html=True)  # our own fixed CSS, no data text
+    st.html(_CSS_KARTU)  # our own fixed CSS, no data text
     with st.container(key="anggaran_kartu"):
         c1, c2, c3, c4 = st.columns(4)
         c1.metric(t("a_pagu", bahasa), rupiah(r.pagu), border=True)

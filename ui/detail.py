@@ -108,9 +108,9 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
         jumlah = angka(a.potensi, bahasa)
         if a.potensi != r.jumlah_semua:
             jumlah = f"{jumlah} / {angka(r.jumlah_semua, bahasa)}"
-        st.markdown(kartu_html([Kartu(t("kpi_potensi", bahasa), jumlah),  # one element, not columns of metrics (#26)
-                                Kartu(t("aktif", bahasa), nilai_metrik("persen_aktif", a.persen_aktif if a.potensi else None, bahasa)),
-                                Kartu(t("kpi_anggota", bahasa), angka(a.anggota, bahasa))], bingkai=False), unsafe_allow_html=True)
+        st.html(kartu_html([Kartu(t("kpi_potensi", bahasa), jumlah),  # one element, not columns of metrics (#26)
+                            Kartu(t("aktif", bahasa), nilai_metrik("persen_aktif", a.persen_aktif if a.potensi else None, bahasa)),
+                            Kartu(t("kpi_anggota", bahasa), angka(a.anggota, bahasa))], bingkai=False))
 
         st.markdown(f"**{t('kegiatan_terakhir', bahasa)}:** {tanggal(r.terakhir, bahasa)}")
         st.markdown(f"**{t('jumlah_status', bahasa)}:** " + " · ".join(f"{aman_md(s)} **{angka(n, bahasa)}**" for s, n in r.per_status.items()))

@@ -35,6 +35,7 @@ K_CARI_KELURAHAN = "kim_cari_kelurahan"  # the search box above the picker, for 
 K_PESAN_URL = "kim_pesan_url"  # notes about a link's parameters, shown once (ambil_pesan_url)
 _BAWAAN = Keadaan()
 K_JENJANG_PENGATURAN = "kim_jenjang_pengaturan"  # the level the map settings were last drawn for (None: being drawn)
+K_BUKA_TAMPILAN = "kim_buka_tampilan"  # the map settings popover's open state (a CSS hook too)
 K_BAGIAN = "kim_bagian_digambar"  # what the sections under the view were drawn from (ui/bagian.py)
 
 
@@ -349,7 +350,10 @@ def pengaturan_peta(dataset: Dataset, jenjang: Jenjang) -> None:
     b = bahasa_aktif()
     with st.sidebar:
         _, banding = kontrol_waktu(dataset, b, KUNCI["pada"], KUNCI["banding"], _saat_banding)
-        st.markdown(f"### {t('tampilan_peta', b)}")
+        # In a popover too: the slider's code loads only when it is opened, and the legend under the map
+        # says what the map is coloured by (issue #26).
+        wadah = st.popover(t("tampilan_peta", b), icon=":material/palette:", width="stretch", key=K_BUKA_TAMPILAN)
+    with wadah:
         kata = sebutan(dataset, jenjang.tingkat, jenjang.wilayah, b)
         st.selectbox(t("metrik", b, **kata), list(_metrik_tersedia(dataset, banding)), key=KUNCI["metrik"],
                      format_func=lambda m: label_metrik(m, wil, b))

@@ -47,8 +47,8 @@ class Kartu:
 
 
 def kartu_html(kartu: list[Kartu], bingkai: bool = True) -> str:
-    """The cards as one HTML block on one line (a blank line would end it), every text inert as HTML and as
-    Markdown (labels and notes may name data, e.g. a unit)."""
+    """The cards as one HTML block (``st.html``), every text inert as HTML and as Markdown (labels and notes
+    may name data, e.g. a unit)."""
     isi = "".join(_satu(k, bingkai) for k in kartu)
     return f'<div class="kim-kartu-baris{"" if bingkai else " kim-kartu-polos"}" role="list">{isi}</div>'
 

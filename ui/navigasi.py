@@ -45,7 +45,7 @@ def menu(bahasa: str, gaya: str = "", wadah=None) -> None:
     param = {} if bahasa == BAHASA_BAWAAN else {"bahasa": bahasa}
     with wadah if wadah is not None else st.sidebar:
         # Our own fixed CSS, no data text; in the sidebar so it adds no row above the page's content.
-        st.markdown(CSS_BERSAMA + gaya, unsafe_allow_html=True)
+        st.html(CSS_BERSAMA + gaya)
         try:
             for halaman, kunci, ikon in HALAMAN:
                 st.page_link(halaman, label=t(kunci, bahasa), icon=ikon, query_params=param)

@@ -24,6 +24,8 @@ from geo.tampilan.susun import Tampilan
 from geo.tampilan.waktu import aturan_waktu, rentang_log
 from ui.md import aman_md
 
+K_BUKA_WAKTU = "kim_buka_waktu"  # the date popover's open state (a CSS hook too: .st-key-kim_buka_waktu)
+
 
 def kontrol_waktu(dataset: Dataset, bahasa: str, kunci_pada: str, kunci_banding: str,
                   saat_banding: Callable[[], None]) -> tuple[dt.date | None, dt.date | None]:
@@ -33,11 +35,14 @@ def kontrol_waktu(dataset: Dataset, bahasa: str, kunci_pada: str, kunci_banding:
         return None, None
     awal, akhir = rentang
     aturan = aturan_waktu(dataset.wilayah)
-    st.markdown(f"### {t('waktu', bahasa)}")
-    pada = st.date_input(t("waktu_pada", bahasa), min_value=awal, max_value=akhir, format="DD/MM/YYYY", key=kunci_pada,
-                         help=t("waktu_pada_bantu", bahasa, n=aturan.bulan_aktif, m=aturan.bulan_kurang_aktif))
-    banding = st.date_input(t("waktu_banding", bahasa), min_value=awal, max_value=akhir, format="DD/MM/YYYY", key=kunci_banding,
-                            help=t("waktu_banding_bantu", bahasa, unit=jenis_dalam(dataset)), on_change=saat_banding)
+    # In a popover, whose content the browser builds only when it is opened: the date pickers' code (about
+    # 270 KB of JavaScript) is then not loaded with every page (issue #26). The dates in force are said on
+    # the page itself, under the title (keterangan_waktu). The popover stays open across the reruns it causes.
+    with st.popover(t("waktu", bahasa), icon=":material/event:", width="stretch", key=K_BUKA_WAKTU):
+        pada = st.date_input(t("waktu_pada", bahasa), min_value=awal, max_value=akhir, format="DD/MM/YYYY", key=kunci_pada,
+                             help=t("waktu_pada_bantu", bahasa, n=aturan.bulan_aktif, m=aturan.bulan_kurang_aktif))
+        banding = st.date_input(t("waktu_banding", bahasa), min_value=awal, max_value=akhir, format="DD/MM/YYYY", key=kunci_banding,
+                                help=t("waktu_banding_bantu", bahasa, unit=jenis_dalam(dataset)), on_change=saat_banding)
     return pada or None, banding or None
 
 
@@ -111,10 +116,9 @@ def detail_waktu(tampilan: Tampilan, kode: str, status_beda: int, bahasa: str) -
         return
     b = total_banding(tampilan, kode)
     if b is not None:
-        st.markdown(
+        st.html(
             f'<div class="kim-banding-kelurahan">{_md_html(t("banding_kelurahan", bahasa, pada=tanggal(tampilan.pada, bahasa), banding=tanggal(tampilan.banding, bahasa)))}: '
-            + _md_html(_ringkas_banding(b, tampilan, bahasa)) + "</div>",
-            unsafe_allow_html=True,
+            + _md_html(_ringkas_banding(b, tampilan, bahasa)) + "</div>"
         )
     if status_beda:
         st.caption("⚠ " + t("status_beda", bahasa, n=angka(status_beda, bahasa)))

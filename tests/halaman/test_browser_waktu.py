@@ -60,7 +60,8 @@ def test_tautan_pada_dan_banding(tmp_path):
         legenda = page.locator(".kim-legenda-datar")
         expect(legenda).to_contain_text("Perubahan potensi aktif, 30 Juni 2021 → 30 November 2026")
         expect(page.frame_locator(IFRAME_PETA).locator(".kim-kelurahan")).to_have_count(len(ds.batas))
-        # The pickers show the link's dates, and the address keeps them.
+        # The pickers (in the sidebar's "Waktu" popover, built when opened) show the link's dates, and the address keeps them.
+        page.locator(".st-key-kim_buka_waktu button").first.click()
         for label, (hari, bulan, tahun) in (("Keadaan pada tanggal", ("30", "6", "2021")), ("Bandingkan dengan tanggal", ("30", "11", "2026"))):
             for bagian, nilai in (("day", hari), ("month", bulan), ("year", tahun)):
                 expect(page.get_by_role("spinbutton", name=f"{bagian}, {label}")).to_have_attribute("aria-valuenow", nilai)

@@ -70,7 +70,7 @@ def test_halaman_bawaan(wilayah_uji):
     assert args["zoom"] is None and args["center"] is None  # no link position: the map fits its units
     assert args["js_links"] and all(u.startswith("/app/static/vendor/") for u in args["js_links"] + args["css_links"])
     assert not any("jquery" in u for u in args["js_links"])  # nothing of ours uses it: 87 KB less per visit
-    teks = " ".join(m.value for m in at.markdown)
+    teks = " ".join(m.value for m in [*at.markdown, *at.html])
     assert "Data contoh" in teks and "Batas skematik" in teks
     assert not at.warning and not at.error
 
@@ -123,7 +123,7 @@ def test_parameter_salah_dilaporkan_sisanya_dipakai(wilayah_uji):
 def test_klik_peta_membuka_rincian(wilayah_uji):
     at = _jalan(sesi={"kim_klik_baru": {"lat": 0.015, "lng": 110.075}})
     assert at.selectbox(key="w_kelurahan").value == KODE_C
-    teks = " ".join(m.value for m in at.markdown)
+    teks = " ".join(m.value for m in [*at.markdown, *at.html])
     assert "#### Gama Raya" in teks and "Belum ada KIM tercatat" in teks
     assert _param(at) == {"kelurahan": ["Gama Raya"]}
     # The selection is outlined on the map without reloading it (a feature group).
@@ -133,7 +133,7 @@ def test_klik_peta_membuka_rincian(wilayah_uji):
 def test_rincian_dari_daftar(wilayah_uji):
     at = _jalan()
     at.selectbox(key="w_kelurahan").set_value(KODE_A).run()
-    teks = " ".join(m.value for m in at.markdown)
+    teks = " ".join(m.value for m in [*at.markdown, *at.html])
     assert "#### Alfa Laut" in teks and "KIM Alfa" in teks
     assert "**Kegiatan terakhir:** 3 Februari 2025" in teks
     assert "Aktif **2** · Kurang Aktif **1** · Tidak Aktif **0**" in teks
@@ -302,6 +302,6 @@ KODE_EMOJI = re.compile(r":(?!material/|streamlit:)[\w+-][\w_+-]*:")
 def test_tidak_ada_markdown_yang_memuat_tabel_emoji(wilayah_uji, param):
     """Our CSS and text must not read as an emoji code (a pseudo-class then a pseudo-element did: 260 KB more)."""
     at = _jalan(param)
-    teks = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    teks = [m.value for m in [*at.markdown, *at.html]] + [c.value for c in at.caption]
     assert any("<style>" in t for t in teks)  # the page's CSS is among them
     assert not [KODE_EMOJI.search(t).group(0) for t in teks if KODE_EMOJI.search(t)]

@@ -65,7 +65,7 @@ def _tanpa_escape(tabel: pd.DataFrame) -> pd.DataFrame:
 
 
 def _teks(at: AppTest) -> str:
-    return " ".join(e.value for e in [*at.error, *at.success, *at.info, *at.warning, *at.markdown] if isinstance(e.value, str))
+    return " ".join(e.value for e in [*at.error, *at.success, *at.info, *at.warning, *at.markdown, *at.html] if isinstance(e.value, str))
 
 
 def test_first_run_without_accounts_explains_setup(wilayah_uji, monkeypatch):

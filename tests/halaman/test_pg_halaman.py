@@ -33,7 +33,7 @@ def _kpi(at: AppTest) -> dict[str, str]:
 
 
 def _semua_teks(at: AppTest) -> str:
-    return " ".join(str(e.value) for e in [*at.error, *at.success, *at.info, *at.warning, *at.markdown, *at.caption])
+    return " ".join(str(e.value) for e in [*at.error, *at.success, *at.info, *at.warning, *at.markdown, *at.html, *at.caption])
 
 
 @pytest.fixture

@@ -106,7 +106,7 @@ def test_tabel_berhalaman_tombol_dan_filter(env_provinsi):
     at = _tabel_terbuka()
     assert list(_tabel(at)["id_potensi"]) == list(ds.potensi["id_potensi"].iloc[:50])
     assert any("50 potensi pertama dari 2.000" in c.value for c in at.caption)
-    assert any("Halaman 1 dari 40" in m.value for m in at.markdown)
+    assert any("Halaman 1 dari 40" in m.value for m in [*at.markdown, *at.html])
     assert at.button(key="kim_tabel_mundur").disabled and not at.button(key="kim_tabel_maju").disabled
 
     at.button(key="kim_tabel_maju").click()
@@ -115,7 +115,7 @@ def test_tabel_berhalaman_tombol_dan_filter(env_provinsi):
     _jalan(at)
     assert list(_tabel(at)["id_potensi"]) == list(ds.potensi["id_potensi"].iloc[100:150])
     assert any("potensi 101–150 dari 2.000" in c.value for c in at.caption)
-    assert any("Halaman 3 dari 40" in m.value for m in at.markdown)
+    assert any("Halaman 3 dari 40" in m.value for m in [*at.markdown, *at.html])
     at.button(key="kim_tabel_mundur").click()
     _jalan(at)
     assert list(_tabel(at)["id_potensi"]) == list(ds.potensi["id_potensi"].iloc[50:100])
@@ -126,12 +126,12 @@ def test_tabel_berhalaman_tombol_dan_filter(env_provinsi):
     _jalan(at)
     kuliner = ds.potensi[ds.potensi["kategori_potensi"] == "Kuliner"]
     assert list(_tabel(at)["id_potensi"]) == list(kuliner["id_potensi"].iloc[:50])
-    assert any("Halaman 1 dari" in m.value for m in at.markdown)
+    assert any("Halaman 1 dari" in m.value for m in [*at.markdown, *at.html])
 
     at.sidebar.radio(key="w_bahasa").set_value("en")
     _jalan(at)
     assert at.button(key="kim_tabel_maju").label == "Next" and at.button(key="kim_tabel_mundur").label == "Previous"
-    assert any("Page 1 of" in m.value for m in at.markdown)
+    assert any("Page 1 of" in m.value for m in [*at.markdown, *at.html])
     assert any(e.proto.label == "Download all (CSV)" for e in at.get("download_button"))
 
 

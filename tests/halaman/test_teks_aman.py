@@ -19,7 +19,7 @@ def _tak_ter_escape(teks: str) -> str:
 
 
 def _semua_teks(at) -> list[str]:
-    return [e.value for e in [*at.warning, *at.error, *at.info, *at.markdown, *at.caption, *at.success]
+    return [e.value for e in [*at.warning, *at.error, *at.info, *at.markdown, *at.html, *at.caption, *at.success]
             if isinstance(e.value, str)]
 
 
@@ -75,6 +75,6 @@ def test_a_search_in_the_heading_line_is_plain_text(wilayah_uji):
     """The line under the title names the filter, a search typed by the user among it: in the page's own
     HTML, so it must be inert as HTML and as Markdown, and stay on one line (a blank line ends the HTML)."""
     at = _jalan({"cari": '<img src=x onerror=alert(1)> [a](http://x.example) **b**\n\n# c'})
-    (baris,) = [m.value for m in at.markdown if 'class="kim-subjudul"' in m.value]
+    (baris,) = [m.value for m in [*at.markdown, *at.html] if 'class="kim-subjudul"' in m.value]
     assert "<img" not in baris and "](" not in baris and "**" not in baris and "\n" not in baris
     assert "&lt;img" in baris and "&#91;a&#93;" in baris  # shown as typed, as character references

@@ -54,7 +54,7 @@ def test_halaman_dengan_pada_dan_banding(log_uji):
     kartu = baris_kartu(at)[0]
     assert kartu["Potensi aktif"] == "20%"  # 1 of 5 potentials active on 31 Aug 2019
     assert kartu["KIM tidak aktif > 12 bulan"] == "1"  # KIM Beta: no activity by then
-    teks = " ".join(m.value for m in at.markdown)
+    teks = " ".join(m.value for m in [*at.markdown, *at.html])
     # 28 Feb 2025: A-03 (3 Feb) active; A-01 (May 2024) and A-02 (Jan 2023) not; so Alfa 1 → 1, one revived, one gone quiet.
     assert "Potensi aktif: <strong>1</strong> pada 31 Agustus 2019 → <strong>1</strong> pada 28 Februari 2025 (+0)" in teks
     assert "<strong>1</strong> potensi bangkit kembali, <strong>1</strong> tidak lagi Aktif" in teks

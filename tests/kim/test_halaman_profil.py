@@ -56,7 +56,7 @@ def test_halaman_peringkat_dan_profil(data):
     tabel = at.dataframe[0].value
     assert sorted(tabel["KIM"]) == ["KIM Alfa", "KIM Beta"] and tabel["Skor"].notna().all()
     assert at.selectbox[0].value == "KIM-A"
-    teks = " ".join(m.value for m in at.markdown)
+    teks = " ".join(m.value for m in [*at.markdown, *at.html])
     assert "Bimtek video" in teks and "belum ada SK" in teks  # the profile's list and Beta's prioritas reason
     at.radio[0].set_value("en").run()
     assert at.title[0].value == "KIM profiles and assessment"
@@ -144,5 +144,5 @@ def test_halaman_sunting_galat_dan_bahasa_inggris(akun_profil):
     assert not at.exception, at.exception
     assert any("Not saved: fix 1 errors first." in e.value for e in at.error)
     assert muat_dataset().profil.tabel.set_index("id_kim").at["KIM-B", "youtube"] == ""
-    teks = " ".join(m.value for m in at.markdown)
+    teks = " ".join(m.value for m in [*at.markdown, *at.html])
     assert "Jury scoring sheet" in teks and "Logged in as" in teks
