@@ -36,6 +36,8 @@ from streamlit.components.v1.custom_component import CustomComponent
 from streamlit.runtime import get_instance
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
+from geo.peta.aset import skrip_pramuat
+
 if TYPE_CHECKING:
     import folium
 
@@ -61,14 +63,18 @@ def periksa_versi() -> bool:
     return True
 
 
-def argumen_dasar(peta: folium.Map, kunci: str, tulis_skrip: Callable[[str], str] | None = None) -> dict:
+def argumen_dasar(peta: folium.Map, kunci: str, tulis_skrip: Callable[[str], str] | None = None,
+                  data: tuple[str, ...] = ()) -> dict:
     """The component arguments of a rendered base map, as ``st_folium`` computes them.
 
     With ``tulis_skrip`` (script → its URL) the script and the header travel as a static file loaded after the
     other ``js_links``: the frontend loads those before it runs ``script``, and runs ``script``
     only when it creates the map, so an empty one is never missed (streamlit-folium 0.27).
     The key still hashes the whole script: another base map is another component.
+    A preloader goes first in ``js_links`` (:func:`geo.peta.aset.skrip_pramuat`): the other scripts, the
+    styles and the map's ``data`` files are then fetched together, not one after another.
     """
+
     import streamlit_folium as _sf  # with folium: only when a base map is rendered
 
     peta.get_root().render()
@@ -83,6 +89,9 @@ def argumen_dasar(peta: folium.Map, kunci: str, tulis_skrip: Callable[[str], str
         # The header (meta tags and the map's styles) is needed once too: the file adds it to the frame.
         kepala = f"document.head.insertAdjacentHTML('beforeend', {json.dumps(hasil['header'])});\n"
         hasil.update(script="", header="", js_links=[*js_links, tulis_skrip(kepala + script)])
+    if hasil["js_links"]:
+        pramuat = skrip_pramuat(hasil["js_links"][1:], hasil["css_links"], data)
+        hasil["js_links"] = [pramuat, *hasil["js_links"]]
     return hasil
 
 

@@ -135,7 +135,7 @@ def _argumen_dasar(sidik: tuple, basemap: str, bahasa: str, url_aset: str, tingk
 
     peta = peta_dasar(_dataset, basemap, bahasa, url_data=f"{url_aset}/{nama}", url_aset=url_aset,
                       legenda_terbuka=False, wilayah=wilayah)  # the legend is drawn under the map, so the map stays clear
-    hasil = argumen_dasar(peta, KUNCI_PETA, tulis_skrip=tulis)
+    hasil = argumen_dasar(peta, KUNCI_PETA, tulis_skrip=tulis, data=(f"{url_aset}/{nama}",))
     tembolok_dasar.simpan(kunci, hasil, [nama, *skrip])
     return hasil
 

@@ -24,6 +24,8 @@ def test_halaman_pertama_tanpa_kode_kontrol_tersembunyi(server, pengamat):  # no
     nama = [u.rsplit("/", 1)[-1] for u in minta]
     assert any(n.startswith("Multiselect") for n in nama)  # the chunks are seen (the filters' own)
     assert not [n for n in nama if n.startswith(TIDAK_DIMUAT)], nama
+    # The map's files are asked for together by its preloader; its data once, though two pieces of code want it.
+    assert len([n for n in nama if n.startswith("kim-") and n.endswith(".json")]) == 1, nama
     # Opened, the popovers bring their controls: the date pickers' code loads then.
     p.page.locator(".st-key-kim_buka_waktu button").first.click()
     p.page.get_by_role("spinbutton").first.wait_for(timeout=30_000)

@@ -68,7 +68,9 @@ def test_halaman_bawaan(wilayah_uji):
     # no rows (the View memo, tests/halaman/test_dashboard.py::test_zoom_pusat_dari_tautan_dan_geser).
     assert args["returned_objects"] == ["last_object_clicked", "zoom", "center", "bounds"]
     assert args["zoom"] is None and args["center"] is None  # no link position: the map fits its units
-    assert args["js_links"] and all(u.startswith("/app/static/vendor/") for u in args["js_links"] + args["css_links"])
+    # Every file from the app (no CDN); first, the preloader, a data: URL that makes no request of its own.
+    assert args["js_links"][0].startswith("data:text/javascript")
+    assert args["js_links"][1:] and all(u.startswith("/app/static/vendor/") for u in args["js_links"][1:] + args["css_links"])
     assert not any("jquery" in u for u in args["js_links"])  # nothing of ours uses it: 87 KB less per visit
     teks = " ".join(m.value for m in [*at.markdown, *at.html])
     assert "Data contoh" in teks and "Batas skematik" in teks

@@ -115,3 +115,27 @@ def _skrip(html: str) -> list[str]:
 def test_mode_tidak_dikenal():
     with pytest.raises(ValueError, match="mode_aset"):
         aset.pasang(folium.Map(tiles=None), "cdn")
+
+
+def test_skrip_pramuat_meminta_semua_sekaligus():
+    """The preloader (first in the map's js_links) asks for the other scripts, the styles and the data at once."""
+    from urllib.parse import unquote
+
+    url = aset.skrip_pramuat(["/v/kim/kim-peta.js", "/v/data/dasar-1.js"], ["/v/leaflet.css"], ["/v/data/kim-1.json"])
+    assert url.startswith("data:text/javascript;charset=utf-8,")
+    js = unquote(url.split(",", 1)[1])
+    assert '["script","/v/kim/kim-peta.js"]' in js and '["script","/v/data/dasar-1.js"]' in js and '["style","/v/leaflet.css"]' in js
+    assert "rel='preload'" in js
+    # The data is fetched here, under its URL, for kim-peta.js to take (window.__kimPramuat[url]).
+    assert '["/v/data/kim-1.json"]' in js and "__kimPramuat[u]=fetch(u,{credentials:'same-origin'})" in js
+    assert "__kimPramuat[o.url]" in (aset.DIR_STATIS / "kim-peta.js").read_text(encoding="utf-8")
+
+
+def test_skrip_pramuat_url_tetap_teks():
+    """A URL is a JSON string literal in the script: a quote in it cannot end the string."""
+    import json
+    from urllib.parse import unquote
+
+    aneh = "/a'b\"c).js"
+    js = unquote(aset.skrip_pramuat([aneh], [], [aneh])[len("data:text/javascript;charset=utf-8,"):])
+    assert js.count(json.dumps(aneh)) == 2

@@ -504,7 +504,9 @@
       hidup.peta = peta;
       var selesai = function (s) { hidup.statis = s; bangunKelurahan(); bangunLabel(); terapkan(); };
       if (o.data) { selesai(o.data); return; }
-      fetch(o.url, { credentials: "same-origin" }).then(function (r) {
+      // The page's preloader (geo.peta.aset.skrip_pramuat) may have asked for it already, before Leaflet loaded.
+      var diminta = window.__kimPramuat && window.__kimPramuat[o.url];
+      (diminta || fetch(o.url, { credentials: "same-origin" })).then(function (r) {
         if (!r.ok) { throw new Error("HTTP " + r.status); }
         return r.json();
       }).then(selesai).catch(function (e) { console.error("Data peta gagal dimuat: " + e); });
