@@ -352,14 +352,13 @@ def pengaturan_peta(dataset: Dataset, jenjang: Jenjang) -> None:
         _, banding = kontrol_waktu(dataset, b, KUNCI["pada"], KUNCI["banding"], _saat_banding)
         # In a popover too: the slider's code loads only when it is opened, and the legend under the map
         # says what the map is coloured by (issue #26).
-        wadah = st.popover(t("tampilan_peta", b), icon=":material/palette:", width="stretch", key=K_BUKA_TAMPILAN)
-    with wadah:
-        kata = sebutan(dataset, jenjang.tingkat, jenjang.wilayah, b)
-        st.selectbox(t("metrik", b, **kata), list(_metrik_tersedia(dataset, banding)), key=KUNCI["metrik"],
-                     format_func=lambda m: label_metrik(m, wil, b))
-        st.selectbox(t("skema", b), list(kelas.SKEMA_KELAS), key=KUNCI["skema"], format_func=lambda s: t(f"skema_{s}", b))
-        st.slider(t("jumlah_kelas", b), kelas.JUMLAH_KELAS_MIN, kelas.JUMLAH_KELAS_MAX, key=KUNCI["kelas"])
-        st.selectbox(t("basemap", b), list(PETA_DASAR), key=KUNCI["basemap"], format_func=lambda k: label_basemap(k, b))
+        with st.popover(t("tampilan_peta", b), icon=":material/palette:", width="stretch", key=K_BUKA_TAMPILAN):
+            kata = sebutan(dataset, jenjang.tingkat, jenjang.wilayah, b)
+            st.selectbox(t("metrik", b, **kata), list(_metrik_tersedia(dataset, banding)), key=KUNCI["metrik"],
+                         format_func=lambda m: label_metrik(m, wil, b))
+            st.selectbox(t("skema", b), list(kelas.SKEMA_KELAS), key=KUNCI["skema"], format_func=lambda s: t(f"skema_{s}", b))
+            st.slider(t("jumlah_kelas", b), kelas.JUMLAH_KELAS_MIN, kelas.JUMLAH_KELAS_MAX, key=KUNCI["kelas"])
+            st.selectbox(t("basemap", b), list(PETA_DASAR), key=KUNCI["basemap"], format_func=lambda k: label_basemap(k, b))
     st.session_state[K_JENJANG_PENGATURAN] = (jenjang.tingkat, jenjang.wilayah)
 
 

@@ -108,7 +108,7 @@ class Kelas:
 
 # The ColorBrewer colours the app draws with (the map's palette at every class count, the comparison's
 # divergent one), as data: branca, which knows every palette, imports jinja2 and its colormaps, 45 ms
-# of a fresh server's first page (issue #26). ``tests/tampilan/test_kelas.py`` checks them against branca.
+# of a fresh server's first page (issue #26). ``tests/tampilan/test_palet.py`` checks them against branca.
 _PALET_TETAP: dict[tuple[str, int], tuple[str, ...]] = {
     ("YlGnBu", 3): ("#edf8b1", "#7fcdbb", "#2c7fb8"),
     ("YlGnBu", 4): ("#ffffcc", "#a1dab4", "#41b6c4", "#225ea8"),
