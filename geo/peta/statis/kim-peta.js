@@ -506,6 +506,7 @@
       if (o.data) { selesai(o.data); return; }
       // The page's preloader (geo.peta.aset.skrip_pramuat) may have asked for it already, before Leaflet loaded.
       var diminta = window.__kimPramuat && window.__kimPramuat[o.url];
+      if (diminta) { delete window.__kimPramuat[o.url]; }  // an answer's body is read once
       (diminta || fetch(o.url, { credentials: "same-origin" })).then(function (r) {
         if (!r.ok) { throw new Error("HTTP " + r.status); }
         return r.json();
