@@ -27,6 +27,8 @@ KONSUMEN = [*sorted((PROJECT_DIR / "geo" / "ekspor").glob("*.py")), *sorted((PRO
 # The map page's modules: only ui/filter.py knows its session-state keys. The Kelola Data and budget pages keep
 # their own keys (ui/kelola*.py, ui/anggaran.py, pages/): listed, to fold into one module with the store work (#20).
 SESI_SATU = PROJECT_DIR / "ui" / "filter.py"
+# Every file of the UI: its modules, the pages and the map page.
+HALAMAN_UI = [*sorted((PROJECT_DIR / "ui").glob("*.py")), *sorted((PROJECT_DIR / "pages").glob("*.py")), PROJECT_DIR / "dashboard.py"]
 SESI_HALAMAN_LAIN = {"kelola.py", "kelola_anggaran.py", "kelola_berkas.py", "kelola_kegiatan.py", "kelola_lapangan.py",
                      "kelola_peta.py", "kelola_tabel.py", "anggaran.py", "1_Kelola_Data.py"}
 HITUNG = {"groupby", "merge", "value_counts", "pivot_table", "agg", "aggregate", "sum", "mean", "median", "cumsum", "resample"}
@@ -70,15 +72,14 @@ def _sesi(path: Path) -> bool:
 
 
 def test_satu_modul_ui_tahu_kunci_sesi():
-    halaman = [*sorted((PROJECT_DIR / "ui").glob("*.py")), *sorted((PROJECT_DIR / "pages").glob("*.py")), PROJECT_DIR / "dashboard.py"]
-    tahu = [p for p in halaman if _sesi(p) and p != SESI_SATU and p.name not in SESI_HALAMAN_LAIN]
+    tahu = [p for p in HALAMAN_UI if _sesi(p) and p != SESI_SATU and p.name not in SESI_HALAMAN_LAIN]
     assert not tahu, f"st.session_state hanya di {SESI_SATU.name}; pakai fungsinya: {[str(p.relative_to(PROJECT_DIR)) for p in tahu]}"
     assert _sesi(SESI_SATU)
 
 
 def test_halaman_tidak_menghitung():
     salah = []
-    for path in [*sorted((PROJECT_DIR / "ui").glob("*.py")), *sorted((PROJECT_DIR / "pages").glob("*.py")), PROJECT_DIR / "dashboard.py"]:
+    for path in HALAMAN_UI:
         pohon = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(pohon):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in HITUNG:
@@ -103,9 +104,7 @@ def test_versi_streamlit_folium_yang_diuji():
 def test_html_sendiri_lewat_st_html():
     """Our own HTML and CSS go through ``st.html``: Markdown with ``unsafe_allow_html`` makes every browser load a
     190 KB raw-HTML parser for it (issue #26; ``tests/halaman/test_browser_muat.py`` checks the page itself)."""
-    salah = [f"{p.relative_to(PROJECT_DIR)}" for d in ("ui", "pages") for p in (PROJECT_DIR / d).glob("*.py")
-             if "unsafe_allow_html=True" in p.read_text(encoding="utf-8")]
-    salah += ["dashboard.py"] if "unsafe_allow_html=True" in (PROJECT_DIR / "dashboard.py").read_text(encoding="utf-8") else []
+    salah = [str(p.relative_to(PROJECT_DIR)) for p in HALAMAN_UI if "unsafe_allow_html=True" in p.read_text(encoding="utf-8")]
     assert not salah, salah
 
 

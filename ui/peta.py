@@ -44,10 +44,10 @@ from ui.filter import (
 )
 from ui.folium_privat import argumen_dasar, tampilkan_komponen
 from ui.ingatan import Ingatan
+from ui.md import aman_md
 from ui.tingkat import TOLERANSI_KLIK
 
 TINGGI_PETA = 600
-from ui.md import aman_md
 
 
 @st.cache_resource(show_spinner=False)
@@ -120,6 +120,7 @@ def _argumen_dasar(sidik: tuple, basemap: str, bahasa: str, url_aset: str, tingk
     only the per-view update is made on each rerun.
     """
     nama = _berkas_statis(sidik, bahasa, tingkat, wilayah, _dataset)
+    url_data = f"{url_aset}/{nama}"
     kunci = tembolok_dasar.kunci(nama, basemap, bahasa, url_aset, tingkat, wilayah, KUNCI_PETA,
                                  ciri_dasar(_dataset, bahasa, wilayah), kode=(Path(__file__), Path(folium_privat.__file__)))
     tersimpan = tembolok_dasar.baca(kunci, aset.DIR_VENDOR)
@@ -133,9 +134,9 @@ def _argumen_dasar(sidik: tuple, basemap: str, bahasa: str, url_aset: str, tingk
         skrip.append(tulis_skrip_dasar(isi))
         return f"{url_aset}/{skrip[-1]}"
 
-    peta = peta_dasar(_dataset, basemap, bahasa, url_data=f"{url_aset}/{nama}", url_aset=url_aset,
+    peta = peta_dasar(_dataset, basemap, bahasa, url_data=url_data, url_aset=url_aset,
                       legenda_terbuka=False, wilayah=wilayah)  # the legend is drawn under the map, so the map stays clear
-    hasil = argumen_dasar(peta, KUNCI_PETA, tulis_skrip=tulis, data=(f"{url_aset}/{nama}",))
+    hasil = argumen_dasar(peta, KUNCI_PETA, tulis_skrip=tulis, data=(url_data,))
     tembolok_dasar.simpan(kunci, hasil, [nama, *skrip])
     return hasil
 

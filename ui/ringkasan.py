@@ -107,8 +107,8 @@ def _tabel_berhalaman(tampilan: Tampilan, hal: Potongan, tanda: tuple, bahasa: s
     mundur, posisi, maju, unduh = st.container(key="kim_tabel_hal").columns([0.2, 0.25, 0.2, 0.35], vertical_alignment="center")
     mundur.button(t("tabel_sebelumnya", bahasa), key="kim_tabel_mundur", icon=":material/chevron_left:", width="stretch",
                   disabled=hal.hal == 0, on_click=pindah_halaman_tabel, args=(tanda, hal.hal - 1))
+    # Our own words and numbers: nothing to escape.
     posisi.html(f'<p class="kim-tabel-posisi" aria-live="polite">{t("tabel_hal", bahasa, hal=angka(hal.hal + 1, bahasa), n=angka(hal.jumlah_hal, bahasa))}</p>')
-    # (our own words and numbers: nothing to escape)
     maju.button(t("tabel_berikutnya", bahasa), key="kim_tabel_maju", icon=":material/chevron_right:", width="stretch",
                 disabled=hal.hal + 1 >= hal.jumlah_hal, on_click=pindah_halaman_tabel, args=(tanda, hal.hal + 1))
     opsi = OpsiEkspor()

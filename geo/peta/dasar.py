@@ -1,5 +1,4 @@
-"""The live map's folium side: the base map (empty live layers, the controls, the data loader)
-and the one-view update as a folium element.
+"""The live map's folium side: the base map (empty live layers, the controls, the data loader).
 
 Built once per data version, basemap and language (``ui.peta`` keeps it, in memory and
 in the disk cache); everything a click needs is in :mod:`geo.peta.hidup`, without folium.
@@ -16,8 +15,11 @@ from geo.i18n import bahasa_sah, t
 from geo.masuk.dataset import Dataset
 from geo.peta import aset
 from geo.peta.aman import aman_html, json_skrip
-from geo.peta.hidup import ciri_dasar, data_statis, skrip_pembaruan
+from geo.peta.buat import _tambah_basemap
+from geo.peta.hidup import ciri_dasar, data_statis
 from geo.peta.lapisan import KontrolLayar, Legenda, SkalaMetrik
+from geo.peta.ubin import ZOOM_MIN
+from geo.tampilan.keadaan import ZOOM_MAKS
 
 
 class _Lapisan(Layer):
@@ -55,27 +57,6 @@ class DataHidup(MacroElement):
         self.opsi_json = json_skrip({"url": url, "data": data})
 
 
-class PembaruanPeta(MacroElement):
-    """One view's changes (see :func:`perubahan`), applied to the live layers in place."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            {{ this.skrip() }}
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, data: dict):
-        super().__init__()
-        self._name = "PembaruanPeta"
-        self.data = data
-
-    def skrip(self) -> str:
-        """The JavaScript of this update (also what the page sends without rendering a map)."""
-        return skrip_pembaruan(self.data)
-
-
 def peta_dasar(
     dataset: Dataset, basemap: str, bahasa: str, url_data: str | None = None, url_aset: str = aset.URL_DASAR,
     mode_aset: str = "url", tinggi: str | int = "100%", legenda_terbuka: bool | None = False, wilayah: str = "",
@@ -84,9 +65,6 @@ def peta_dasar(
 
     One base map per level and prefix (its static file differs), opened on the unit drilled into.
     """
-    from geo.peta.buat import ZOOM_MAKS, _tambah_basemap
-    from geo.peta.ubin import ZOOM_MIN
-
     bahasa = bahasa_sah(bahasa)
     ciri = ciri_dasar(dataset, bahasa, wilayah)  # all it takes from the data, besides the static file
     batas = ciri["kotak"]

@@ -25,7 +25,7 @@ _PUSTAKA = ("folium", "branca", "streamlit-folium", "streamlit")
 
 @functools.cache
 def _versi(kode: tuple[Path, ...]) -> list:
-    """The map modules' and the caller's sources (name, mtime, size) and the rendering libraries' versions."""
+    """The map modules' and the caller's sources (their identities) and the rendering libraries' versions."""
     berkas = sorted({*Path(__file__).resolve().parent.glob("*.py"), *kode})
     pustaka = {}
     for nama in _PUSTAKA:
@@ -33,7 +33,7 @@ def _versi(kode: tuple[Path, ...]) -> list:
             pustaka[nama] = importlib.metadata.version(nama)
         except importlib.metadata.PackageNotFoundError:
             pustaka[nama] = None
-    return [[[str(p), p.stat().st_mtime_ns, p.stat().st_size] for p in berkas], pustaka]
+    return [[tembolok.identitas(p) for p in berkas], pustaka]
 
 
 def kunci(berkas_statis: str, *bagian: object, kode: Sequence[Path] = ()) -> str | None:

@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import os
 
-import folium
 import pytest
 from streamlit_folium import _get_map_string
 
 from geo.masuk.dataset import muat_dataset
-from geo.peta.dasar import PembaruanPeta, peta_dasar
-from geo.peta.hidup import data_statis, perubahan, teks_statis, tulis_statis
+from geo.peta.dasar import peta_dasar
+from geo.peta.hidup import data_statis, perubahan, skrip_pembaruan, teks_statis, tulis_statis
 from geo.peta.legenda import html_legenda
 from geo.tampilan.keadaan import Keadaan
 from geo.tampilan.saring import Filter
@@ -91,12 +90,11 @@ def test_muatan_diloloskan_di_data_statis(wilayah_uji):
 
 def test_pembaruan_dalam_kelompok_fitur(wilayah_uji):
     tp = tampilkan(muat_dataset())
-    grup = folium.FeatureGroup(name="kim_tampilan", control=False)
-    grup.add_child(PembaruanPeta(_ubah(tp)))
-    peta = peta_dasar(tp.dataset, "kosong", "id", url_data="x.json")
-    grup.add_to(peta)
-    html = peta.get_root().render()
+    from ui.peta import _kelompok
+
+    html = _kelompok(skrip_pembaruan(_ubah(tp)))  # the feature group the page sends with each view
     assert "L.kimHidup.perbarui(" in html
+    assert html.rstrip().endswith("window.feature_group.push(feature_group_feature_group_0);")
 
 
 # --- the real browser --------------------------------------------------------
