@@ -12,6 +12,7 @@ import streamlit as st
 from geo.galat import GalatData
 from geo.i18n import deskripsi_filter, t
 from geo.masuk.dataset import Dataset
+from geo.peta.ubin import peta_dasar_terjangkau
 from geo.tampilan.keadaan import Keadaan, dari_param, dengan_jenjang, ke_param
 from geo.tampilan.sebutan import sebutan, sebutan_tampilan
 from geo.tampilan.susun import Tampilan, tampilkan
@@ -63,10 +64,10 @@ h1 { font-size: 2rem !important; padding-bottom: .2rem !important; }
 .kim-waktu { margin: 0 0 .35rem 0; }
 .kim-subjudul { font-size: .875rem; color: #58626a; margin: 0 0 .6rem 0; }
 .kim-tabel-posisi { margin: 0; text-align: center; white-space: nowrap; }
-/* The picker and its close button share one row (one container, no columns: issue #26). */
-.st-key-kim_pilih > [data-testid="stElementContainer"]:first-child { flex: 1 1 12rem; min-width: 0; }
-.st-key-kim_pilih > [data-testid="stElementContainer"]:last-child { flex: 0 0 3.2rem; }
-.st-key-kim_pilih > [data-testid="stElementContainer"]:last-child button { width: 100%; }
+/* The detail's close button in its card's top right corner, out of the flow: no row container per click (#26). */
+.st-key-kim_detail { position: relative; }
+.st-key-kim_detail .st-key-kim_tutup_detail { position: absolute; top: .6rem; right: .6rem; width: auto; z-index: 1; }
+.st-key-kim_detail h4 { padding-right: 2.8rem; }
 @media (max-width: 640px) {
   /* Below the fixed header with the sidebar button, which covered the office's first line. */
   .block-container { padding-top: 3.6rem; }
@@ -104,8 +105,8 @@ def _catatan_penyunting(bahasa: str) -> None:
 
 
 def _keterangan(tampilan: Tampilan, pesan_url: tuple[str, ...], waktu: str, kartu: str, bahasa: str) -> None:
-    """Under the title, in one element: what the page shows (region and filter), the sample-data and
-    schematic-boundary notices, the date line (``waktu``) and the cards (``kartu``), both HTML; then the
+    """Under the title, in one element: what the page shows (region and filter), the sample-data,
+    schematic-boundary and unreachable-basemap notices, the date line (``waktu``) and the cards (``kartu``), both HTML; then the
     data's warnings, and a link's unusable parameters, once."""
     dataset = tampilan.dataset
     lencana = []
@@ -113,6 +114,8 @@ def _keterangan(tampilan: Tampilan, pesan_url: tuple[str, ...], waktu: str, kart
         lencana.append(t("catatan_contoh", bahasa))
     if dataset.skematik:
         lencana.append(t("catatan_skematik", bahasa, **sebutan(dataset, bahasa=bahasa)))
+    if not peta_dasar_terjangkau(tampilan.keadaan.basemap):
+        lencana.append(t("basemap_tak_terjangkau", bahasa))  # the map is drawn on a plain background (ui/peta.py)
     # The region's name and the filter (a search typed by the user) are data: escaped for HTML and Markdown.
     judul = aman_md_html(t("subjudul", bahasa, wilayah=dataset.wilayah.nama) + " · " + deskripsi_filter(tampilan.filter, bahasa))
     # The notices are our own fixed strings, the date line our dates and numbers: nothing to escape.

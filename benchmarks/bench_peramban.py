@@ -90,6 +90,22 @@ def _buka(peramban, url: str, siap, latensi_ms: int = 0) -> tuple[float, object,
     return time.perf_counter() - t0, konteks, halaman
 
 
+# Polled by the page itself every 10 ms. Not ``frame_locator(...).wait_for()``: while the map's frame does not exist
+# yet, Playwright retries it with growing pauses (up to 500 ms), so a map drawn just after a retry was seen up to half
+# a second late: 0.1–0.5 s on our page, whose frame appears later than the floor's, measured against in-page
+# timestamps (2026-12-07). The map's frame is served from the page's own origin, so the page can look inside it.
+_PETA_ADA = """([bingkai, pilih, n]) => {
+  const f = document.querySelector(bingkai);
+  const d = f && f.contentDocument;
+  return !!d && d.querySelectorAll(pilih).length >= n;
+}"""
+
+
+def _tunggu_peta(halaman, pilih: str, n: int) -> None:
+    """Until the map's frame holds ``n`` elements matching ``pilih`` (a drawn map)."""
+    halaman.wait_for_function(_PETA_ADA, arg=[IFRAME, pilih, n], polling=10, timeout=120_000)
+
+
 def _selesai(isi: bytes) -> bool:
     """Whether a websocket frame is the server's ``script_finished`` (the end of a rerun)."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -125,10 +141,10 @@ def ukur_peramban(env: dict[str, str], putaran: int) -> list[dict]:
     n_kat = int((ds.potensi["kategori_potensi"] == kategori).sum())
 
     def siap_kim(h) -> None:
-        h.frame_locator(IFRAME).locator(".kim-kelurahan").nth(n_kel - 1).wait_for(timeout=120_000)
+        _tunggu_peta(h, ".kim-kelurahan", n_kel)
 
     def siap_lantai(h) -> None:
-        h.frame_locator(IFRAME).locator(".leaflet-container").wait_for(timeout=120_000)
+        _tunggu_peta(h, ".leaflet-container", 1)
 
     from geo.peta import aset
 

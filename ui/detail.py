@@ -66,14 +66,12 @@ def gambar_pilihan(pilihan: Pilihan, bahasa: str) -> None:
     kata, nama = pilihan.kata, pilihan.nama
     if pilihan.cari:
         st.text_input(t("cari_satuan", bahasa, **kata), key=K_CARI_KELURAHAN, max_chars=MAKS_CARI, placeholder=t("cari_satuan_bantu", bahasa))
-    # One wrapping row, not two columns: fewer elements per rerun (issue #26).
-    with st.container(key="kim_pilih", horizontal=True, vertical_alignment="bottom", gap="small"):
-        st.selectbox(
-            t("pilih_kelurahan", bahasa, **kata), list(nama), key=KUNCI["kelurahan"], format_func=nama.get,
-            placeholder=t("pilih_placeholder", bahasa, **kata),
-        )
-        st.button("✕", key="kim_tutup_detail", on_click=_tutup, help=t("tutup", bahasa),
-                  disabled=kelurahan_terpilih() is None)
+    # No default (index=None): the picker can be emptied in place, and with nothing chosen a click sends it alone,
+    # with no row around it and no disabled close button (issue #26); the close button is in the detail's card.
+    st.selectbox(
+        t("pilih_kelurahan", bahasa, **kata), list(nama), index=None, key=KUNCI["kelurahan"], format_func=nama.get,
+        placeholder=t("pilih_placeholder", bahasa, **kata),
+    )
     if pilihan.catatan:
         st.caption(pilihan.catatan)
 
@@ -95,6 +93,7 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
     baris, potensi, nama_kim = r.baris, r.potensi, r.nama_kim
 
     with st.container(border=True, key="kim_detail"):
+        st.button("✕", key="kim_tutup_detail", on_click=_tutup, help=t("tutup", bahasa), type="tertiary")  # top right (CSS)
         st.markdown(f"#### {aman_md(baris['kelurahan'])}")
         # A region with desa says which each unit is; a kota of kelurahan only reads as before.
         jenis = str(baris.get("jenis_unit", "kelurahan"))

@@ -9,6 +9,7 @@ from geo.masuk.dataset import Dataset
 from geo.simpan.gudang import Gudang, GudangBerkas, pilih_gudang
 from geo.tampilan import indeks
 from geo.tampilan.tingkat import siapkan_tingkat
+from ui.beku import muat_beku
 from ui.filter import catat_laporan_tidak_sah
 from ui.ingatan import Ingatan
 
@@ -29,7 +30,11 @@ def gudang() -> Gudang:
 # The spinner shows only while a new data version loads (a province takes seconds), never on reruns.
 @st.cache_resource(show_spinner="Memuat dan memeriksa data wilayah…", max_entries=8)
 def _muat(_gudang: Gudang, versi: tuple) -> Dataset:
-    dataset = _gudang.muat()
+    return muat_beku(lambda: _muat_dan_siapkan(_gudang))  # out of the garbage collector's full walks (ui/beku.py)
+
+
+def _muat_dan_siapkan(g: Gudang) -> Dataset:
+    dataset = g.muat()
     if dataset.ok:
         siapkan_tingkat(dataset)  # dissolve the kab/kota and kecamatan once, inside the cached value
         indeks.siapkan(dataset)  # and the codes a filter click or a drill-down looks up

@@ -157,8 +157,8 @@ def gambar_peta(tampilan: Tampilan, url_aset: str) -> None:
     keadaan = tampilan.keadaan
     basemap = keadaan.basemap
     if not peta_dasar_terjangkau(basemap):
-        # No tiles from here: a plain background beats a console full of failed requests.
-        st.caption(t("basemap_tak_terjangkau", keadaan.bahasa))
+        # No tiles from here: a plain background beats a console full of failed requests. The page says so
+        # with its other notices (dashboard._keterangan), in the element it sends anyway: one fewer per click.
         basemap = "kosong"
     if titik_disembunyikan(tampilan):
         st.caption(t("titik_agregat", keadaan.bahasa, n=angka(MAKS_TITIK_AGREGAT, keadaan.bahasa)))

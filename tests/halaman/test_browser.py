@@ -279,7 +279,7 @@ def test_muatan_di_data_tidak_berjalan(server, pengamat):
         assert any(m in teks for m in MUATAN), teks  # shown literally, as text
         assert popup.locator("img").count() == 0
     p.tunggu_diam()  # the marker clicks rerun the page; an open dropdown would be redrawn under us
-    p.page.locator(".st-key-kim_pilih").get_by_role("combobox").click()
+    p.page.locator(".st-key-w_kelurahan").get_by_role("combobox").click()
     p.page.get_by_role("option", name=re.compile("Alfa Laut")).click()
     detail = p.page.locator(".st-key-kim_detail")
     expect(detail).to_contain_text(MUATAN[0].split('"')[0])

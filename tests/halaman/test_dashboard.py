@@ -231,11 +231,11 @@ def test_filter_metrik_kelas_tidak_memuat_ulang_peta(wilayah_uji):
 def test_tanpa_jaringan_peta_dasar_diganti_latar_polos(wilayah_uji, monkeypatch):
     monkeypatch.setattr("geo.peta.ubin.host_terjangkau", lambda url: False)
     at = _jalan()
-    assert any("Peta dasar tidak dapat dijangkau" in c.value for c in at.caption)
+    assert any("Peta dasar tidak dapat dijangkau" in c.value for c in [*at.caption, *at.html])
     assert _tile_tampil(peta_uji.skrip(_peta(at))) == []
     monkeypatch.setattr("geo.peta.ubin.host_terjangkau", lambda url: True)
     at = _jalan()
-    assert not any("Peta dasar tidak dapat dijangkau" in c.value for c in at.caption)
+    assert not any("Peta dasar tidak dapat dijangkau" in c.value for c in [*at.caption, *at.html])
     assert _tile_tampil(peta_uji.skrip(_peta(at))) == ["https://tile.openstreetmap.org/{z}/{x}/{y}.png"]
 
 
