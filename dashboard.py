@@ -178,7 +178,7 @@ def halaman() -> None:
         hasil = _tampilan(url_aset)
         if hasil is not None:
             bagian.gambar(*hasil)  # under the view, outside its fragment (ui/bagian.py)
-    menu(bahasa, gaya=_CSS + gaya_legenda(), wadah=sisi)  # our own fixed CSS (the page's, the legend's), with the shared one: one element
+    menu(bahasa, gaya=_CSS + gaya_legenda(), wadah=sisi, garis=False)  # the rule comes with judul_filter  # our own fixed CSS (the page's, the legend's), with the shared one: one element
     with kepala:
         if dataset is not None:
             _catatan_penyunting(bahasa)

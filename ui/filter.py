@@ -294,9 +294,10 @@ def _nilai(nama: str):
 
 
 def judul_filter() -> None:
-    """The filters' heading, in the sidebar's top container (drawn outside the view's fragment: it changes only
-    with the language, a whole-page run)."""
-    st.markdown(f"### {t('filter', bahasa_aktif())}")
+    """The rule under the menu and the filters' heading: one element in the sidebar's top container, drawn
+    outside the view's fragment (it changes only with the language, a whole-page run). Each element costs the
+    browser a render on every first visit (issue #26)."""
+    st.markdown(f"---\n\n### {t('filter', bahasa_aktif())}")
 
 
 def _metrik_tersedia(dataset: Dataset, banding) -> dict[str, str]:

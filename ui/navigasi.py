@@ -35,12 +35,13 @@ def bahasa_halaman() -> str:
     return bahasa_sah(st.query_params.get("bahasa"))
 
 
-def menu(bahasa: str, gaya: str = "", wadah=None) -> None:
+def menu(bahasa: str, gaya: str = "", wadah=None, garis: bool = True) -> None:
     """Links to the map, the budget and data management, at the top of the sidebar, in the page's language.
 
     ``gaya``: the page's own ``<style>`` block, sent in one element with the shared CSS: one element of
     over 1 KB, the same on every rerun, travels as a hash (Streamlit's message cache, issue #26).
     ``wadah``: where to draw (the map page passes its sidebar's top container, filled after its view).
+    ``garis``: the rule under the links (the map page draws it with its filters' heading: one element fewer).
     """
     param = {} if bahasa == BAHASA_BAWAAN else {"bahasa": bahasa}
     with wadah if wadah is not None else st.sidebar:
@@ -51,7 +52,8 @@ def menu(bahasa: str, gaya: str = "", wadah=None) -> None:
                 st.page_link(halaman, label=t(kunci, bahasa), icon=ikon, query_params=param)
         except StreamlitPageNotFoundError:
             return  # a page run on its own (e.g. under AppTest) has no app around it to link to
-        st.divider()
+        if garis:
+            st.divider()
 
 
 def tautan(halaman: str, label: str, icon: str | None = None) -> None:
