@@ -6,6 +6,7 @@ import asyncio
 
 import pytest
 
+from geo.peta.ubin import peta_dasar_terjangkau
 from tests.klien_ws import KlienSesi, pesan_awal
 from tests.server_uji import jalankan
 
@@ -54,10 +55,11 @@ def test_klik_filter_hanya_menjalankan_ulang_tampilan(tmp_path):
         minta = klien.permintaan("w_kategori", ["Kuliner"])
         assert minta is not None
         galat = await asyncio.wait_for(klien.jalan(ws, minta), 120)
-        return pertama, _jenis(klien), _teks(klien, "markdown"), _teks(klien, "html"), galat
+        delta = sum(p.WhichOneof("type") == "delta" for p in klien.pesan)
+        return pertama, _jenis(klien), _teks(klien, "markdown"), _teks(klien, "html"), galat, delta
 
     with jalankan(None, tmp_path / "server.log") as server:
-        pertama, setelah, teks, html, galat = asyncio.run(_sesi(server.url, langkah))
+        pertama, setelah, teks, html, galat, delta = asyncio.run(_sesi(server.url, langkah))
     assert not galat
     assert "page_link" in pertama and "heading:Peta Potensi KIM" in pertama  # the first page draws the menu and the title
     assert "date_input" in pertama and "slider" in pertama
@@ -74,6 +76,13 @@ def test_klik_filter_hanya_menjalankan_ulang_tampilan(tmp_path):
     assert not any("<style>" in m for m in [*teks, *html])
     assert any("kim-legenda-datar" in h for h in html)  # the legend still changes with the view
     assert len(setelah) < len(pertama)
+    # Nothing picked: the picker alone, no row around it and no disabled close button; an unreachable basemap's
+    # note travels in the cards' element, not as an element of its own (issue #26).
+    assert setelah.count("button") == 1, setelah  # "clear all filters" only
+    catatan = "Peta dasar tidak dapat dijangkau"
+    assert not any(catatan in m for m in teks)
+    assert any(catatan in h for h in html) == (not peta_dasar_terjangkau("osm"))  # CI has no internet: shown there
+    assert delta <= 17, delta  # elements and blocks: 20 before these changes
     assert any("Kuliner" in m for m in [*teks, *html])  # the caption describes the new filter
 
 
