@@ -5,7 +5,7 @@ unresolvable (``ARG_TERTUTUP``), so no request leaves the machine. Navigation �
 cache, as for a new visitor), until every kelurahan polygon of our map, or the
 floor's Leaflet container, is in the page; also with every request delayed
 ``LATENSI_MS`` (a phone on a poor signal, Chromium's network emulation). Filter click → map updated: from
-the click on a category option until our map shows that category's markers,
+the click on a category option (the list opened beforehand) until our map shows that category's markers,
 against the floor page's widget round trip (click until its rerun finished).
 """
 
@@ -131,9 +131,16 @@ def _bita_muat(halaman) -> tuple[int, int]:
     return n + halaman.kim_bita[0], len(halaman.kim_permintaan)
 
 
-def _klik_kategori(halaman, kategori: str) -> None:
+def _buka_kategori(halaman, kategori: str):
+    """Open the category filter's list and return the option to click.
+
+    Two figures: from the click that opens the list (as since the issue was filed), and from the option's click
+    alone. The first is mostly the list's opening, the same widget on both pages, and Playwright's checks before
+    two clicks (about 150 ms of the 170–260 ms, 2026-12-07); the second is the page's own share."""
     halaman.locator(".st-key-w_kategori").click()
-    halaman.get_by_role("option", name=kategori, exact=True).click()
+    opsi = halaman.get_by_role("option", name=kategori, exact=True)
+    opsi.wait_for()
+    return opsi
 
 
 def ukur_peramban(env: dict[str, str], putaran: int) -> list[dict]:
@@ -165,7 +172,8 @@ def ukur_peramban(env: dict[str, str], putaran: int) -> list[dict]:
             with sync_playwright() as pw:
                 peramban = pw.chromium.launch(executable_path=CHROMIUM, args=ARG_TERTUTUP)
                 nav: dict[str, list[float]] = {"kim": [], "lantai": []}
-                klik: dict[str, list[float]] = {"kim": [], "lantai": []}
+                klik: dict[str, list[float]] = {"kim": [], "lantai": []}  # from opening the list
+                klik_opsi: dict[str, list[float]] = {"kim": [], "lantai": []}  # from the option's click
                 kirim: dict[str, list[float]] = {"kim": [], "lantai": []}  # websocket bytes per filter click
                 muat: dict[str, list[float]] = {"kim": [], "lantai": []}  # bytes of the first visit
                 gagal: list[str] = []  # rounds whose map never showed the click (state printed)
@@ -183,8 +191,10 @@ def ukur_peramban(env: dict[str, str], putaran: int) -> list[dict]:
                         sebelum = h.kim_bita[0]
                         if nama == "kim":
                             bingkai = next(f for f in h.frames if "st_folium" in f.url)
+                            t_buka = time.perf_counter()
+                            opsi = _buka_kategori(h, kategori)
                             t0 = time.perf_counter()
-                            _klik_kategori(h, kategori)
+                            opsi.click()
                             try:
                                 bingkai.wait_for_function("n => document.querySelectorAll('.kim-potensi').length === n", arg=n_kat,
                                                           timeout=60_000, polling=10)
@@ -199,14 +209,17 @@ def ukur_peramban(env: dict[str, str], putaran: int) -> list[dict]:
                             # The end of the click's rerun is its script_finished message: a 5 ms rerun may never show
                             # as "running" in the page, which an observer of the page's state would wait for forever.
                             selesai = h.kim_selesai[0]
+                            t_buka = time.perf_counter()
+                            opsi = _buka_kategori(h, kategori)
                             t0 = time.perf_counter()
-                            _klik_kategori(h, kategori)
+                            opsi.click()
                             batas = t0 + 60
                             while h.kim_selesai[0] == selesai and time.perf_counter() < batas:
                                 h.wait_for_timeout(5)
                             h.wait_for_function("() => document.querySelector('[data-testid=stApp]')"
                                                 ".getAttribute('data-test-script-state') === 'notRunning'", timeout=60_000, polling=5)
-                        klik[nama].append(time.perf_counter() - t0)
+                        klik[nama].append(time.perf_counter() - t_buka)
+                        klik_opsi[nama].append(time.perf_counter() - t0)
                         tunggu_diam(h)
                         kirim[nama].append(h.kim_bita[0] - sebelum)
                         konteks.close()
@@ -224,7 +237,8 @@ def ukur_peramban(env: dict[str, str], putaran: int) -> list[dict]:
         sys.stderr.write(f"Klik tanpa pembaruan peta: {g}\n")
     for u in sorted(set(LUAR)):
         sys.stderr.write(f"Permintaan ke luar loopback (ditolak): {u}\n")
-    m = {k: {n: statistics.median(v) * 1000 for n, v in d.items()} for k, d in (("nav", nav), ("klik", klik), ("lambat", nav_lambat))}
+    m = {k: {n: statistics.median(v) * 1000 for n, v in d.items()}
+         for k, d in (("nav", nav), ("klik", klik), ("opsi", klik_opsi), ("lambat", nav_lambat))}
     b = {n: statistics.median(v) / 1024 for n, v in kirim.items()}
     mb = {n: statistics.median(v) / 1024 / 1024 for n, v in muat.items()}
     nm = {n: statistics.median(v) for n, v in permintaan.items()}
@@ -244,4 +258,7 @@ def ukur_peramban(env: dict[str, str], putaran: int) -> list[dict]:
         {"ukuran": "peramban: klik filter → peta diperbarui", "nilai": m["klik"]["kim"], "satuan": "ms",
          "pembanding": f"lantai (pulang-pergi widget) {m['klik']['lantai']:.0f} ms", "rasio": m["klik"]["kim"] / m["klik"]["lantai"],
          "target": "≤ 1,5× lantai", "tercapai": m["klik"]["kim"] <= 1.5 * m["klik"]["lantai"]},
+        {"ukuran": "peramban: klik opsi filter → peta diperbarui (daftar sudah terbuka)", "nilai": m["opsi"]["kim"], "satuan": "ms",
+         "pembanding": f"lantai (pulang-pergi widget) {m['opsi']['lantai']:.0f} ms", "rasio": m["opsi"]["kim"] / m["opsi"]["lantai"],
+         "target": "", "tercapai": None},
     ]
