@@ -106,8 +106,8 @@ def _catatan_penyunting(bahasa: str) -> None:
 
 def _keterangan(tampilan: Tampilan, pesan_url: tuple[str, ...], waktu: str, kartu: str, bahasa: str) -> None:
     """Under the title, in one element: what the page shows (region and filter), the sample-data,
-    schematic-boundary and unreachable-basemap notices, the date line (``waktu``) and the cards (``kartu``), both HTML; then the
-    data's warnings, and a link's unusable parameters, once."""
+    schematic-boundary and unreachable-basemap notices, the date line (``waktu``) and the cards
+    (``kartu``), both HTML; then the data's warnings, and a link's unusable parameters, once."""
     dataset = tampilan.dataset
     lencana = []
     if dataset.data_contoh:
@@ -178,7 +178,9 @@ def halaman() -> None:
         hasil = _tampilan(url_aset)
         if hasil is not None:
             bagian.gambar(*hasil)  # under the view, outside its fragment (ui/bagian.py)
-    menu(bahasa, gaya=_CSS + gaya_legenda(), wadah=sisi, garis=False)  # the rule comes with judul_filter  # our own fixed CSS (the page's, the legend's), with the shared one: one element
+    # Our own fixed CSS (the page's, the legend's) travels with the shared one: one element. The rule under the
+    # links comes with the filters' heading (judul_filter).
+    menu(bahasa, gaya=_CSS + gaya_legenda(), wadah=sisi, garis=False)
     with kepala:
         if dataset is not None:
             _catatan_penyunting(bahasa)
