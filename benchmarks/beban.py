@@ -37,19 +37,17 @@ PROYEK = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROYEK))
 sys.path.insert(0, str(PROYEK / "benchmarks"))
 
-from tests.klien_ws import KlienSesi, pesan_awal
+from tests.klien_ws import KlienSesi, pesan_awal, sambung
 from tests.server_uji import Server
 
 PILIHAN = [["Kuliner"], ["Pariwisata"], [], ["Seni & Budaya", "Kuliner"]]
 
 
-async def _sesi(url_ws: str, siap: asyncio.Barrier, akhir: list[float], ulang: int, waktu: list[float],
+async def _sesi(url: str, siap: asyncio.Barrier, akhir: list[float], ulang: int, waktu: list[float],
                galat: list[str]) -> None:
     """One browser: open the page, wait until every session has (``siap``), then click ``ulang`` times."""
-    import websockets
-
     try:
-        async with websockets.connect(url_ws, subprotocols=["streamlit"], max_size=None, open_timeout=60) as ws:
+        async with sambung(url) as ws:
             halaman = KlienSesi()
             try:
                 await asyncio.wait_for(halaman.jalan(ws, pesan_awal()), 120)
@@ -103,9 +101,8 @@ async def _tingkat(url: list[str], n: int, detik: float, ulang: int, pid: list[i
     waktu: list[float] = []
     galat: list[str] = []
     akhir = [float("inf")]
-    url_ws = [u.replace("http://", "ws://") + "/_stcore/stream" for u in url]
     siap = asyncio.Barrier(n + 1)
-    tugas = asyncio.gather(*(_sesi(url_ws[i % len(url_ws)], siap, akhir, ulang, waktu, galat) for i in range(n)))
+    tugas = asyncio.gather(*(_sesi(url[i % len(url)], siap, akhir, ulang, waktu, galat) for i in range(n)))
     await siap.wait()
     cpu0 = sum(_cpu_proses(p) for p in pid)
     akhir[0] = time.monotonic() + detik
@@ -123,13 +120,8 @@ async def _klik_berulang(ws, klien: KlienSesi, n: int, pid: int) -> float:
 
 
 async def _cpu_klik_berselang(url: dict[str, str], pid: dict[str, int], putaran: int, klik: int) -> dict[str, float]:
-    import websockets
-
     hasil: dict[str, list[float]] = {h: [] for h in url}
-    async with websockets.connect(url["kim"].replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
-                                  max_size=None, open_timeout=60) as ws_kim, \
-            websockets.connect(url["lantai"].replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
-                               max_size=None, open_timeout=60) as ws_lantai:
+    async with sambung(url["kim"]) as ws_kim, sambung(url["lantai"]) as ws_lantai:
         sesi = {"kim": (ws_kim, KlienSesi()), "lantai": (ws_lantai, KlienSesi())}
         for ws, klien in sesi.values():
             await asyncio.wait_for(klien.jalan(ws, pesan_awal()), 120)

@@ -144,3 +144,11 @@ def pesan_awal() -> bytes:
     b.rerun_script.query_string = ""
     b.rerun_script.page_script_hash = ""
     return b.SerializeToString()
+
+
+def sambung(url: str):
+    """The websocket a browser opens to the app at ``url`` (``http://host:port``), as an async context manager."""
+    import websockets
+
+    return websockets.connect(url.replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
+                              max_size=None, open_timeout=60)

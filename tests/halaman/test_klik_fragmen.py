@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from geo.peta.ubin import peta_dasar_terjangkau
-from tests.klien_ws import KlienSesi, pesan_awal
+from tests.klien_ws import KlienSesi, pesan_awal, sambung
 from tests.server_uji import jalankan
 
 pytestmark = pytest.mark.lambat
@@ -40,10 +40,7 @@ def _label(klien: KlienSesi, jenis: str) -> list[str]:
 
 
 async def _sesi(url: str, langkah):
-    import websockets
-
-    async with websockets.connect(url.replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
-                                  max_size=None, open_timeout=60) as ws:
+    async with sambung(url) as ws:
         klien = KlienSesi()
         assert not await asyncio.wait_for(klien.jalan(ws, pesan_awal()), 120)
         return await langkah(ws, klien)
