@@ -110,3 +110,19 @@ def test_rujukan_docstring_ke_modul_masih_ada():
     rujukan = {m for path in _modul_python() for m in pola.findall(path.read_text(encoding="utf-8"))}
     assert len(rujukan) > 5
     assert sorted(r for r in rujukan if not _ada(r)) == []
+
+
+def test_halaman_tanpa_sihir():
+    """Streamlit's "magic" is off (.streamlit/config.toml): a bare expression in a page script would silently show
+    nothing, so none may rely on it. Calls, awaits and docstrings are what magic leaves alone anyway."""
+    skrip = [config.PROJECT_DIR / "dashboard.py", *sorted((config.PROJECT_DIR / "pages").glob("*.py"))]
+    telanjang = []
+    for berkas in skrip:
+        for simpul in ast.walk(ast.parse(berkas.read_text(encoding="utf-8"))):
+            if not isinstance(simpul, ast.Expr) or isinstance(simpul.value, (ast.Call, ast.Await, ast.Yield, ast.YieldFrom)):
+                continue
+            if isinstance(simpul.value, ast.Constant) and isinstance(simpul.value.value, str):
+                continue  # a docstring
+            telanjang.append(f"{berkas.name}:{simpul.lineno}")
+    assert len(skrip) > 3 and not telanjang, telanjang
+    assert "magicEnabled = false" in (config.PROJECT_DIR / ".streamlit" / "config.toml").read_text(encoding="utf-8")
