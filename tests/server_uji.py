@@ -100,12 +100,16 @@ def tunggu_diam(page, batas_ms: int = 60_000) -> None:
     )
 
 
+def lokal(url: str) -> bool:
+    """Whether a request for ``url`` stays on this machine: loopback or inline (``data:``, ``blob:``, ``about:``)."""
+    return url.startswith(("data:", "blob:", "about:")) or (urlsplit(url).hostname or "") in ("127.0.0.1", "localhost")
+
+
 def hanya_lokal(luar: list[str]):
     """A Playwright route handler: loopback and inline URLs go through; anything else is recorded in ``luar`` and aborted."""
 
     def rute(route) -> None:
-        host = urlsplit(route.request.url).hostname or ""
-        if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:", "about:")):
+        if lokal(route.request.url):
             route.continue_()
         else:
             luar.append(route.request.url)
