@@ -160,9 +160,10 @@ def halaman() -> None:
     """What a filter never changes (menu, brand, title, the date and map settings, the language control)
     around the view's fragment.
 
-    The menu, the brand and the title are drawn into containers made first and filled after the view: the
-    browser loads each kind of element's code when it first meets one, so the map, met first, starts
-    loading its frame before the page's other widgets (issue #26); where everything stands is unchanged.
+    The menu, the brand and the title are drawn into containers made first and filled after the view, so
+    the map is the first element sent and the title stands above whatever the view draws (a load error
+    too). Sending the map first does not make the browser draw it sooner: it renders the first page's
+    messages in one pass, in page order (README, "putaran keenam").
     """
     pulihkan_bahasa()  # a link's language, back from another page
     url_aset = siapkan_aset()

@@ -109,8 +109,9 @@ def dataset_utama(server):
 class Pengamat:
     """A page that refuses every non-loopback request and records what it saw."""
 
-    def __init__(self, peramban, lebar: int = 1366, tinggi: int = 1000):
-        self.konteks = peramban.new_context(viewport={"width": lebar, "height": tinggi})
+    def __init__(self, peramban, lebar: int = 1366, tinggi: int = 1000, ponsel: bool = False):
+        # ponsel: a touch screen that honours the page's viewport, as a phone does (taps, not mouse clicks).
+        self.konteks = peramban.new_context(viewport={"width": lebar, "height": tinggi}, is_mobile=ponsel, has_touch=ponsel)
         self.page = self.konteks.new_page()
         self.luar: list[str] = []
         self.galat: list[str] = []
@@ -308,7 +309,7 @@ def test_html_mandiri_berjalan_tanpa_jaringan(server, pengamat, tmp_path):
 
 
 def test_layar_ponsel(server, dataset_utama, pengamat, tmp_path):
-    p = pengamat(lebar=390, tinggi=844)
+    p = pengamat(lebar=390, tinggi=844, ponsel=True)
     p.buka(server["utama"].url + "/")
     expect(p.peta.locator(".kim-potensi")).to_have_count(len(dataset_utama.potensi))
     lebar = p.page.evaluate("() => document.documentElement.scrollWidth")
@@ -316,4 +317,15 @@ def test_layar_ponsel(server, dataset_utama, pengamat, tmp_path):
     kotak = p.page.locator(IFRAME_PETA).bounding_box()
     assert kotak["width"] >= 330
     p.page.screenshot(path=str(tmp_path / "ponsel.png"), full_page=True)
+    # A field officer opens a kelurahan with a tap on the picker under the map: the list opens with every
+    # unit, and a tap on one opens its detail card.
+    pemilih = p.page.locator(".st-key-w_kelurahan").get_by_role("combobox")
+    pemilih.scroll_into_view_if_needed()
+    pemilih.tap()
+    opsi = p.page.get_by_role("option")
+    expect(opsi).to_have_count(len(dataset_utama.batas))
+    nama = opsi.first.inner_text()
+    opsi.first.tap()
+    expect(p.page.locator(".st-key-kim_detail h4")).to_have_text(nama.split(" (")[0])
+    assert p.page.evaluate("() => document.documentElement.scrollWidth") <= 390  # the card fits too
     p.periksa_bersih()

@@ -60,8 +60,8 @@ def test_klik_filter_hanya_menjalankan_ulang_tampilan(tmp_path):
     assert not galat
     assert "page_link" in pertama and "heading:Peta Potensi KIM" in pertama  # the first page draws the menu and the title
     assert "date_input" in pertama and "slider" in pertama
-    # The map is the first element the browser meets (its frame loads while the rest renders): before the
-    # menu's links, the filters, the cards and the title, wherever they stand on the page.
+    # The map is the first element sent: before the menu's links, the filters, the cards and the title,
+    # wherever they stand on the page (dashboard.halaman: the header is drawn after the view, into its container).
     awal = pertama[:pertama.index("component_instance")]
     assert not {"page_link", "multiselect", "kartu", "selectbox", "heading:Peta Potensi KIM"} & set(awal), awal
     # The click: the filters, cards and map come again; the menu, the title and the language control do not,
