@@ -74,7 +74,9 @@ kotak = st.container()
 tab_tabel, tab_lokasi, tab_lapangan, tab_unggah, tab_riwayat, tab_log, tab_anggaran_ = st.tabs(
     [t(k, bahasa) for k in ("k_tab_tabel", "k_tab_lokasi", "k_tab_lapangan", "k_tab_unggah", "k_tab_riwayat", "k_tab_log",
                             "k_tab_anggaran")],
-    key="kelola_tab")  # keyed: a save's rerun keeps the editor on the tab they were using (phone field updates)
+    # Tracked by the server: a save's message above the tabs moves them down the page, and a tab the browser
+    # alone remembered then fell back to the first one (a phone's status save landed on the table).
+    key="kelola_tab", on_change="rerun")
 with tab_tabel:
     suntingan = editor(dataset, boleh_sunting=True)
     bilah_simpan(dataset, pengguna, suntingan)

@@ -58,7 +58,8 @@ def halaman() -> None:
     for m in p.laporan.masalah:
         st.warning(aman_md(str(m)))
     t1, t2, t3, t4, t5 = st.tabs([tk("tab_peringkat", bahasa), tk("tab_profil", bahasa), tk("tab_pemetaan", bahasa),
-                                  tk("tab_bulanan", bahasa), tk("tab_sunting", bahasa)])
+                                  tk("tab_bulanan", bahasa), tk("tab_sunting", bahasa)],
+                                 key="profil_tab", on_change="rerun")  # a save's rerun stays on its tab (pages/1_Kelola_Data.py)
     with t1:
         peringkat(dataset, p, bahasa)
     with t2:

@@ -90,7 +90,8 @@ def lengkapi_kelurahan(tabel: pd.DataFrame, dataset: Dataset, asal: pd.DataFrame
 def editor(dataset: Dataset, boleh_sunting: bool) -> pd.DataFrame:
     """Draw the table; returns the working copy with the user's edits applied."""
     draf = st.session_state[K_DRAF]
-    tampil = draf.reindex(columns=KOLOM_EDITOR).reset_index(drop=True)
+    # A column the stored table lacks (id_kim in data from before the registry) is blank, not Streamlit's "None".
+    tampil = draf.reindex(columns=KOLOM_EDITOR, fill_value="").reset_index(drop=True)
     tampil["kegiatan_terakhir"] = pd.to_datetime(tampil["kegiatan_terakhir"])
     if not boleh_sunting:
         st.dataframe(tampil, hide_index=True, width="stretch", column_config=_konfigurasi(dataset))

@@ -68,6 +68,8 @@ def test_ponsel_status_dan_foto_sampai_ke_popup(server_sunting, tmp_path):
         hal.get_by_role("radiogroup").get_by_text("Aktif", exact=True).click()
         hal.get_by_role("button", name="Simpan status").click()
         expect(hal.get_by_text("1 diubah", exact=False).first).to_be_visible(timeout=30_000)
+        # The save's message above the tabs must not send the officer back to the first tab (the table).
+        expect(hal.get_by_role("tab", name="Lapangan & foto")).to_have_attribute("aria-selected", "true")
         assert "A-02,KIM Alfa," in w.kim.read_text() and ",Aktif," in w.kim.read_text().split("A-02,")[1].split("\n")[0]
 
         berkas = hal.locator("input[type=file][accept*='.webp']")

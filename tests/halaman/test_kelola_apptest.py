@@ -211,3 +211,11 @@ def test_pengunggah_menyebut_batas_ukuran_yang_berlaku(akun, monkeypatch):
     at = _masuk(_buka())
     batas = {p.proto.label: p.proto.max_upload_size_mb for p in at.get("file_uploader")}
     assert len(batas) >= 2 and all(mb == 7 for mb in batas.values()), batas  # KIM file and activity log
+
+
+def test_kolom_yang_tidak_ada_di_berkas_kosong_bukan_none(akun):
+    """Data from before the KIM registry has no id_kim column: the editor shows blank cells, not Streamlit's "None"."""
+    assert "id_kim" not in akun.kim.read_text(encoding="utf-8").splitlines()[0]
+    at = _masuk(_buka())
+    editor = next(d.value for d in at.dataframe if "id_kim" in d.value.columns)
+    assert editor["id_kim"].tolist() == [""] * len(BARIS_BAIK)
