@@ -100,6 +100,38 @@ def tunggu_diam(page, batas_ms: int = 60_000) -> None:
     )
 
 
+def hitung_run(page) -> list[int]:
+    """A counter of the script runs ``page`` saw finish (their ``script_finished`` on the websocket).
+
+    A wait that ends on it cannot be early: ``tunggu_diam`` alone can start before an action's rerun has reached
+    the server, which on a loaded runner can take longer than its pause."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    n = [0]
+
+    def terima(isi) -> None:
+        if not isinstance(isi, bytes):
+            return
+        try:
+            pesan = ForwardMsg.FromString(isi)
+        except Exception:  # noqa: BLE001 - not a message of Streamlit's: not the end of a run
+            return
+        if pesan.WhichOneof("type") == "script_finished" and pesan.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+            n[0] += 1
+
+    page.on("websocket", lambda ws: ws.on("framereceived", terima))
+    return n
+
+
+def tunggu_run(page, n: list[int], sebelum: int, batas_ms: int = 60_000) -> None:
+    """Until the counter ``n`` (``hitung_run``) passes ``sebelum``: a run started after the action has finished."""
+    akhir = time.monotonic() + batas_ms / 1000
+    while n[0] <= sebelum:
+        if time.monotonic() > akhir:
+            raise AssertionError(f"no script run finished within {batas_ms} ms of the action")
+        page.wait_for_timeout(50)  # Playwright delivers the page's events while it waits
+
+
 def lokal(url: str) -> bool:
     """Whether a request for ``url`` stays on this machine: loopback or inline (``data:``, ``blob:``, ``about:``)."""
     return url.startswith(("data:", "blob:", "about:")) or (urlsplit(url).hostname or "") in ("127.0.0.1", "localhost")
