@@ -37,6 +37,7 @@ TEKS_HALAMAN: dict[str, dict[str, str]] = {
     "k_tab_lokasi": {"id": "Lokasi di peta", "en": "Location on the map"},
     "k_tab_lapangan": {"id": "Lapangan & foto", "en": "Field & photos"},
     "k_tab_unggah": {"id": "Unggah berkas", "en": "Upload a file"},
+    "unggah_tombol": {"id": "Unggah", "en": "Upload"},  # the uploader's button (ui.navigasi.css_unggah)
     "k_tab_riwayat": {"id": "Riwayat & pemulihan", "en": "History & restore"},
     "k_tab_log": {"id": "Log kegiatan", "en": "Activity log"},
     "k_tab_anggaran": {"id": "Anggaran", "en": "Budget"},
@@ -63,7 +64,7 @@ TEKS_HALAMAN: dict[str, dict[str, str]] = {
     "k_log_simpan": {"id": "Simpan log kegiatan", "en": "Save the activity log"},
     "k_log_unggah": {"id": "**Unggah log kegiatan** (CSV, atau XLSX: lembar *Kegiatan* dari templat Excel atau lembar pertama)",
                      "en": "**Upload an activity log** (CSV, or XLSX: the *Kegiatan* sheet of the Excel template or the first sheet)"},
-    "k_log_berkas": {"id": "Berkas log kegiatan", "en": "Activity log file"},
+    "k_log_berkas": {"id": "Berkas log kegiatan (CSV atau XLSX, maks. {mb} MB)", "en": "Activity log file (CSV or XLSX, max {mb} MB)"},
     # Anggaran
     "a_judul_tab": {"id": "Anggaran · Peta Potensi KIM", "en": "Budget · KIM Potential Map"},
     "a_judul": {"id": "Anggaran KIM", "en": "KIM Budget"},

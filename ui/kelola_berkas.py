@@ -44,8 +44,8 @@ def unggah(dataset: Dataset, pengguna: str) -> None:
         file_name=f"templat-kim-{dataset.wilayah.slug}.xlsx", icon=":material/table_view:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    berkas = st.file_uploader(t("kb_berkas", bahasa), type=["csv", "xlsx"], key=_kunci_unggah(),
-                              max_upload_size=UNGGAH_MB.nilai_atau_bawaan())
+    mb = UNGGAH_MB.nilai_atau_bawaan()
+    berkas = st.file_uploader(t("kb_berkas", bahasa, mb=mb), type=["csv", "xlsx"], key=_kunci_unggah(), max_upload_size=mb)
     if berkas is None:
         st.caption(t("kb_diperiksa", bahasa))
         return

@@ -86,8 +86,8 @@ def tab_kegiatan(dataset: Dataset, pengguna: str) -> None:
         _simpan(dataset, lambda: gudang().simpan_kegiatan(suntingan, dataset, pengguna, st.session_state[K_LOG_SIDIK]))
 
     st.markdown(t("k_log_unggah", bahasa))
-    berkas = st.file_uploader(t("k_log_berkas", bahasa), type=["csv", "xlsx"], key="log_unggah",
-                              max_upload_size=UNGGAH_MB.nilai_atau_bawaan())
+    mb = UNGGAH_MB.nilai_atau_bawaan()
+    berkas = st.file_uploader(t("k_log_berkas", bahasa, mb=mb), type=["csv", "xlsx"], key="log_unggah", max_upload_size=mb)
     if berkas is None:
         return
     mode = st.radio(t("kb_cara", bahasa), list(_MODE), format_func=lambda m: t(_MODE[m], bahasa), key="log_mode")

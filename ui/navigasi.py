@@ -27,7 +27,17 @@ CSS_BERSAMA = """<style>
 /* KPI labels wrap instead of being cut with an ellipsis on a narrow card. */
 [data-testid="stMetricLabel"] p { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricLabel"] > div { overflow: visible !important; }
+/* Streamlit's uploader says "50MB per file" in English; each of our labels says the kinds and the limit in the
+   page's language, so the line goes, and the button's word comes from css_unggah. */
+[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p { display: none; }
 """ + GAYA_KARTU + "</style>"
+
+
+def css_unggah(bahasa: str) -> str:
+    """The uploader button's word in the page's language (our own fixed text, no quote to escape)."""
+    return ('<style>[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] '
+            f'[data-testid="stMarkdownContainer"]::after {{ content: "{t("unggah_tombol", bahasa)}"; font-size: .875rem; }}</style>')
 
 
 def bahasa_halaman() -> str:
@@ -46,7 +56,7 @@ def menu(bahasa: str, gaya: str = "", wadah=None, garis: bool = True) -> None:
     param = {} if bahasa == BAHASA_BAWAAN else {"bahasa": bahasa}
     with wadah if wadah is not None else st.sidebar:
         # Our own fixed CSS, no data text; in the sidebar so it adds no row above the page's content.
-        st.html(CSS_BERSAMA + gaya)
+        st.html(CSS_BERSAMA + css_unggah(bahasa) + gaya)
         try:
             for halaman, kunci, ikon in HALAMAN:
                 st.page_link(halaman, label=t(kunci, bahasa), icon=ikon, query_params=param)

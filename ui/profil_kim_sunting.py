@@ -13,13 +13,17 @@ import streamlit as st
 from geo.galat import GalatData
 from geo.kim.profil import KANAL, PENGURUS
 from geo.kim.teks import tk
+from geo.masuk.batasan import UNGGAH_MB
 from geo.masuk.dataset import Dataset
+from geo.simpan.foto import MAKS_BYTE
 from geo.simpan.kim import GalatKonflik
 from geo.simpan.lingkup import PELAPOR, PENINJAU, Akun, dalam_lingkup
 from ui.kelola import bagian_login, daftar_pengguna, kabar, lupakan_sidik, sidik_awal, tampilkan_kabar
 from ui.laporan import tabel_laporan
 from ui.md import aman_md
 from ui.muat import gudang, lupakan
+
+MAKS_FOTO_MB = MAKS_BYTE // 1024 // 1024  # a logo is checked like a photo (geo.simpan.foto)
 
 K_SIDIK = "profil_sunting_sidik"
 BARU = "__baru__"
@@ -97,7 +101,8 @@ def _form_kim(dataset: Dataset, tabel: pd.DataFrame, pengguna: Akun, bahasa: str
         for k in ("bimtek", "bantuan", "penghargaan"):
             isi[k] = st.text_area(tk(k, bahasa), value=r[k], help=tk(f"bantu_{k}", bahasa), key=f"w_sunting_{k}")
         isi["tagline"] = st.text_input("Tagline", value=r["tagline"], key="w_sunting_tagline")
-        logo = st.file_uploader(tk("logo", bahasa), type=["png", "jpg", "jpeg", "webp"], key=f"w_sunting_logo_{id_kim}")
+        logo = st.file_uploader(tk("logo", bahasa).format(mb=MAKS_FOTO_MB), type=["png", "jpg", "jpeg", "webp"],
+                                key=f"w_sunting_logo_{id_kim}", max_upload_size=MAKS_FOTO_MB)
         kirim = st.form_submit_button(tk("simpan", bahasa), type="primary")
     if kirim:
         _simpan(dataset, tabel, {**r, **isi}, None if baru else id_kim, logo, pengguna, bahasa)
@@ -134,7 +139,8 @@ def _simpan(dataset: Dataset, tabel: pd.DataFrame, baris: dict, id_lama: str | N
 def _unggah_juri(dataset: Dataset, pengguna: Akun, bahasa: str) -> None:
     st.markdown(f"**{tk('juri_judul', bahasa)}**")
     st.caption(tk("juri_bantu", bahasa))
-    berkas = st.file_uploader(tk("juri_unggah", bahasa), type=["xlsx"], key="w_sunting_juri")
+    mb = UNGGAH_MB.nilai_atau_bawaan()
+    berkas = st.file_uploader(tk("juri_unggah", bahasa).format(mb=mb), type=["xlsx"], key="w_sunting_juri", max_upload_size=mb)
     if berkas is None or not st.button(tk("juri_muat", bahasa), key="w_sunting_juri_muat", type="primary"):
         return
     try:

@@ -66,7 +66,8 @@ TEKS_KIM: dict[str, tuple[str, str]] = {
     "bantu_bantuan": ("Satu per entri, dipisah titik koma: TTTT-BB-HH | barang", "One per entry, separated by semicolons: YYYY-MM-DD | item"),
     "bantu_penghargaan": ("Satu per entri, dipisah titik koma: tahun | tingkat | peringkat",
                           "One per entry, separated by semicolons: year | level | rank"),
-    "logo": ("Logo baru (PNG, JPEG atau WebP; diperiksa seperti foto)", "New logo (PNG, JPEG or WebP; checked like a photo)"),
+    "logo": ("Logo baru (PNG, JPEG atau WebP, maks. {mb} MB; diperiksa seperti foto)",
+             "New logo (PNG, JPEG or WebP, max {mb} MB; checked like a photo)"),
     "simpan": ("Simpan", "Save"), "judul_form": ("formulir KIM", "KIM form"),
     "tersimpan": ("Tersimpan: {a} ditambah, {u} diubah, {d} dihapus.", "Saved: {a} added, {u} changed, {d} removed."),
     "tanpa_perubahan": ("Tidak ada perubahan; tidak ada yang disimpan.", "No change; nothing was saved."),
@@ -76,7 +77,7 @@ TEKS_KIM: dict[str, tuple[str, str]] = {
                     "yang sudah diisi 0–100."),
                    ("Upload the jury scoring sheet (XLSX from the Ranking tab's download or python -m geo kim juri-templat) "
                     "filled in with 0–100 scores.")),
-    "juri_unggah": ("Lembar nilai juri (XLSX)", "Jury scoring sheet (XLSX)"),
+    "juri_unggah": ("Lembar nilai juri (XLSX, maks. {mb} MB)", "Jury scoring sheet (XLSX, max {mb} MB)"),
     "juri_muat": ("Muat nilai juri", "Load the jury scores"),
     "juri_gagal": ("Tidak ada yang disimpan: perbaiki sel di bawah lalu unggah ulang.",
                    "Nothing was saved: fix the cells below and upload again."),

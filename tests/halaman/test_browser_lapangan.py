@@ -77,6 +77,10 @@ def test_ponsel_status_dan_foto_sampai_ke_popup(server_sunting, tmp_path):
         tunggu_diam(hal)  # the status save reruns the page: a file chosen during that rerun can be dropped
         simpan_foto.click()  # nothing chosen yet: said in words, nothing saved
         expect(hal.get_by_text("Pilih atau ambil foto dulu")).to_be_visible(timeout=30_000)
+        # The uploader speaks the page's language: its button, and no "12MB per file" (the label says the limit).
+        expect(hal.get_by_test_id("stFileUploader").get_by_role("button", name="Unggah")).to_be_visible()
+        expect(hal.get_by_text("maks. 12 MB", exact=False).first).to_be_visible()
+        assert "per file" not in hal.evaluate("() => document.body.innerText")
         tunggu_diam(hal)
         berkas.set_input_files({"name": "catatan.jpg", "mimeType": "image/jpeg", "buffer": b"bukan gambar sama sekali" * 40})
         expect(hal.get_by_text("catatan.jpg")).to_be_visible(timeout=30_000)
