@@ -43,7 +43,8 @@ def halaman() -> None:
             return
         aturan = aturan_nilai(dataset.wilayah)
         with st.sidebar:
-            tanggal = st.date_input(tk("tanggal", bahasa), value=dt.date.today(), max_value=dt.date.today(), key="w_profil_tanggal")
+            tanggal = st.date_input(tk("tanggal", bahasa), value=dt.date.today(), max_value=dt.date.today(), format="DD/MM/YYYY",
+                                    key="w_profil_tanggal")
             periode = st.text_input(tk("periode", bahasa), value=str(tanggal.year), key="w_profil_periode").strip()
             kecamatan = st.multiselect(t("kecamatan", bahasa), dataset.kecamatan(), key="w_profil_kecamatan",
                                        placeholder=t("semua", bahasa))

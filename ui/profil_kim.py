@@ -10,6 +10,7 @@ import datetime as dt
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from geo import format_id
 from geo.kim.aturan import AturanNilai
@@ -22,6 +23,7 @@ from geo.masuk.dataset import Dataset
 from ui.md import aman_md
 
 PARAM_KIM = "kim"
+BATANG = "skor_batang"  # the ranking's bar column (its header is blank)
 
 
 def peringkat(dataset: Dataset, p: Penilaian, bahasa: str) -> None:
@@ -29,18 +31,21 @@ def peringkat(dataset: Dataset, p: Penilaian, bahasa: str) -> None:
     tabel = pd.DataFrame({
         tk("peringkat", bahasa): h["peringkat"], tk("kim", bahasa): h["nama_kim"],
         tk("kelurahan", bahasa): h["kode_kelurahan"].map(dataset.referensi.tabel["kelurahan"]),
-        tk("skor", bahasa): h["skor"],
+        tk("skor", bahasa): h["skor"], BATANG: h["skor"],
         **{k.label(bahasa): h[f"nilai_{k.kode}"] for k in p.aturan.kriteria},
         tk("hari_dorman", bahasa): h["hari_dorman"], tk("lengkap", bahasa): h["lengkap"],
     })
-    st.dataframe(tabel, hide_index=True, width="stretch",
-                 column_config={tk("skor", bahasa): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.1f")})
+    # The bar beside the score has no figure of its own: a progress column writes its number in printf
+    # style, "95.8" on an Indonesian page.
+    st.dataframe(gaya_peringkat(tabel, bahasa), hide_index=True, width="stretch",
+                 column_config={BATANG: st.column_config.ProgressColumn(" ", min_value=0, max_value=100, format=" ", width="small")})
     st.caption(tk("catatan_skor", bahasa))
     st.subheader(tk("prioritas", bahasa))
     if not len(p.prioritas):
         st.write(tk("tidak_ada", bahasa))
     for r in p.prioritas.itertuples():
-        st.markdown(f"- **{aman_md(r.nama_kim)}** · {tk('skor', bahasa)} {format_id.angka(r.skor, bahasa=bahasa)}: {aman_md(r.alasan)}")
+        st.markdown(f"- **{aman_md(r.nama_kim)}** · {tk('skor', bahasa)} {format_id.angka(r.skor, bahasa=bahasa)}: "
+                    f"{aman_md(r.alasan_en if bahasa == 'en' else r.alasan)}")
     kiri, kanan = st.columns(2)
     kiri.download_button(tk("unduh_peringkat", bahasa), data=h.to_csv(index=False).encode("utf-8-sig"),
                          file_name=f"peringkat-kim-{dataset.wilayah.slug}-{p.periode}.csv", mime="text/csv",
@@ -50,6 +55,15 @@ def peringkat(dataset: Dataset, p: Penilaian, bahasa: str) -> None:
                               data=lembar_juri(dataset.profil.tabel, p.aturan, p.periode, nilai_juri_tersimpan(dataset)[0]),
                               file_name=f"nilai-juri-{dataset.wilayah.slug}-{p.periode}.xlsx", icon=":material/download:",
                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+
+
+def gaya_peringkat(tabel: pd.DataFrame, bahasa: str) -> Styler:
+    """The ranking shown the page's way (95,8 and 2.108 in Indonesian, as every other figure) but sorted as
+    numbers; the score with one decimal; a criterion without a score shows a dash, never a zero."""
+    skor = tk("skor", bahasa)
+    angka = [c for c in tabel.columns[1:] if c != BATANG and pd.api.types.is_numeric_dtype(tabel[c])
+             and not pd.api.types.is_bool_dtype(tabel[c])]
+    return tabel.style.format({c: (lambda v, d=1 if c == skor else None: format_id.angka(v, d, bahasa=bahasa)) for c in angka})
 
 
 def _daftar(tabel: pd.DataFrame, id_kim: str) -> list[str]:

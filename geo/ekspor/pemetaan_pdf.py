@@ -103,7 +103,7 @@ def _sampul(dataset: Dataset, m: Pemetaan, judul: str) -> Figure:
     if not len(prior):
         h.baris("Tidak ada / None", 8)
     for r in prior.head(15).itertuples():
-        h.baris(f"{r.nama_kim} — skor/score {_angka(r.skor)}: {r.alasan}", 7.5)
+        h.baris(f"{r.nama_kim} — skor/score {_angka(r.skor)}: {r.alasan} / {r.alasan_en}", 7.5)
     h.y += 4
     h.baris("Status KIM = status terbaik potensinya pada tanggal data; skor kosong berarti belum dinilai, bukan nol. "
             "A KIM's status is the best of its potentials' on the data date; an empty score means not assessed, not zero.",

@@ -141,26 +141,44 @@ def skor_per_kelurahan(hasil: pd.DataFrame) -> pd.Series:
     return hasil.groupby("kode_kelurahan")["skor"].mean().round(1).rename("skor_kim")
 
 
+def _alasan(skor: float, hari_dorman: float, rendah: bool, dorman: bool, tanpa_sk: bool, tanpa_id: bool,
+            ambang: float, bahasa: str) -> str:
+    """One KIM's reasons in ``bahasa``, its numbers written that language's way (8,3 / 8.3; 2.108 / 2,108)."""
+    en = bahasa == "en"
+    a = []
+    if rendah:
+        a.append(f"{'low score' if en else 'skor rendah'} ({angka(skor, bahasa=bahasa)} < {angka(ambang, bahasa=bahasa)})")
+    if dorman:
+        if pd.isna(hari_dorman):
+            a.append("no activity" if en else "tanpa kegiatan")
+        else:
+            hari = angka(hari_dorman, 0, bahasa=bahasa)
+            a.append(f"dormant {hari} days" if en else f"dorman {hari} hari")
+    if tanpa_sk:
+        a.append("no SK (decree)" if en else "belum ada SK")
+    if tanpa_id:
+        a.append("not registered on KIM.ID" if en else "belum terdaftar di KIM.ID")
+    return "; ".join(a)
+
+
 def prioritas_pembinaan(hasil: pd.DataFrame, aturan: AturanNilai) -> pd.DataFrame:
-    """KIM to coach first: low score, long dormant, no SK or no KIM.ID; the most reasons first."""
+    """KIM to coach first: low score, long dormant, no SK or no KIM.ID; the most reasons first.
+
+    The reasons come in both languages (``alasan``, ``alasan_en``): the page and the bilingual prints say them
+    in the reader's language."""
     rendah = hasil["skor"] < aturan.ambang_prioritas
     dorman = hasil["hari_dorman"].isna() | (hasil["hari_dorman"] >= aturan.dorman_hari)
     tanpa_sk = hasil["sk_nomor"].astype(str).str.strip() == ""
     tanpa_id = hasil["nomor_kimid"].astype(str).str.strip() == ""
-    alasan = []
+    alasan, alasan_en = [], []
     for i in hasil.index:
-        a = []
-        if rendah[i]:
-            a.append(f"skor rendah ({angka(hasil.at[i, 'skor'])} < {angka(aturan.ambang_prioritas)})")
-        if dorman[i]:
-            a.append("tanpa kegiatan" if pd.isna(hasil.at[i, "hari_dorman"]) else f"dorman {int(hasil.at[i, 'hari_dorman'])} hari")
-        if tanpa_sk[i]:
-            a.append("belum ada SK")
-        if tanpa_id[i]:
-            a.append("belum terdaftar di KIM.ID")
-        alasan.append("; ".join(a))
-    hasil = hasil.assign(alasan=alasan, jumlah_alasan=[a.count(";") + 1 if a else 0 for a in alasan])
+        fakta = (hasil.at[i, "skor"], hasil.at[i, "hari_dorman"], rendah[i], dorman[i], tanpa_sk[i], tanpa_id[i],
+                 aturan.ambang_prioritas)
+        alasan.append(_alasan(*fakta, "id"))
+        alasan_en.append(_alasan(*fakta, "en"))
+    hasil = hasil.assign(alasan=alasan, alasan_en=alasan_en, jumlah_alasan=[a.count(";") + 1 if a else 0 for a in alasan])
     pilih = hasil[hasil["jumlah_alasan"] > 0].copy()
     pilih["_dorman"] = pilih["hari_dorman"].fillna(10**6)
     pilih = pilih.sort_values(["jumlah_alasan", "skor", "_dorman"], ascending=[False, True, False])
-    return pilih[["id_kim", "nama_kim", "kode_kelurahan", "skor", "peringkat", "hari_dorman", "alasan"]].reset_index(drop=True)
+    return pilih[["id_kim", "nama_kim", "kode_kelurahan", "skor", "peringkat", "hari_dorman", "alasan", "alasan_en"]
+                 ].reset_index(drop=True)

@@ -47,7 +47,7 @@ def pemetaan_xlsx(m: Pemetaan, judul: str) -> bytes:
     prior = m.penilaian.prioritas.copy()
     _tulis_lembar(wb.create_sheet("Prioritas"), prior,
                   ["id_kim", "Nama KIM / KIM name", "Kode kelurahan / Code", "Skor / Score", "Peringkat / Rank",
-                   "Hari tanpa kegiatan / Days dormant", "Alasan / Reasons"])
+                   "Hari tanpa kegiatan / Days dormant", "Alasan", "Reasons"])
     info = wb.create_sheet("Info")
     for baris in ([judul], [f"Tanggal data / Data as of: {m.tanggal:%Y-%m-%d}"],
                   [f"Periode penilaian / Assessment period: {m.penilaian.periode}"],

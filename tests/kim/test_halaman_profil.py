@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -70,6 +71,21 @@ def test_halaman_mengikuti_bahasa_tautan(data):
     at.run()
     assert not at.exception, at.exception
     assert at.title[0].value == "KIM profiles and assessment" and at.radio[0].value == "en"
+    prioritas = " ".join(m.value for m in at.markdown if m.value.startswith("- **"))
+    assert "not registered on KIM" in prioritas and "belum" not in prioritas  # the coaching reasons in English too
+
+
+def test_peringkat_ditulis_cara_bahasa_halaman():
+    """The ranking's figures follow the page's language (95,8 / 95.8) and stay numbers, so they sort as numbers."""
+    from ui.profil_kim import BATANG, gaya_peringkat
+
+    tabel = pd.DataFrame({"Peringkat": [1, 2], "KIM": ["A", "B"], "Skor": [95.8, 94.0], BATANG: [95.8, 94.0],
+                          "Administrasi": [66.7, None], "Hari sejak kegiatan terakhir": [2108, 3]})
+    teks = gaya_peringkat(tabel, "id").to_string()
+    assert "95,8" in teks and "94,0" in teks and "66,7" in teks and "2.108" in teks and "–" in teks
+    en = gaya_peringkat(tabel.rename(columns={"Skor": "Score"}), "en").to_string()
+    assert "95.8" in en and "2,108" in en
+    assert gaya_peringkat(tabel, "id").data["Skor"].dtype.kind == "f"  # sorted as numbers
 
 
 def test_halaman_mengikuti_kecamatan(data):

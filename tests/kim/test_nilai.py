@@ -89,6 +89,12 @@ def test_prioritas_pembinaan(data):
     assert p["id_kim"].tolist() == ["KIM-B", "KIM-A"]
     assert "skor rendah (21,4 < 50)" in p.at[0, "alasan"] and "belum ada SK" in p.at[0, "alasan"]
     assert p.at[1, "alasan"] == "belum terdaftar di KIM.ID"
+    # The same reasons for an English page, numbers written the English way
+    assert "low score (21.4 < 50)" in p.at[0, "alasan_en"] and "no SK (decree)" in p.at[0, "alasan_en"]
+    assert p.at[1, "alasan_en"] == "not registered on KIM.ID"
+    h.loc[h["id_kim"] == "KIM-B", "hari_dorman"] = 2108
+    p = prioritas_pembinaan(h, aturan_nilai(data.wilayah)).set_index("id_kim")
+    assert "dorman 2.108 hari" in p.at["KIM-B", "alasan"] and "dormant 2,108 days" in p.at["KIM-B", "alasan_en"]
 
 
 def test_aturan_salah_menyebut_kunci(data):
