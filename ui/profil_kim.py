@@ -18,7 +18,8 @@ from geo.kim.berkas import buat_berkas_kim
 from geo.kim.juri import lembar_juri
 from geo.kim.merek import html_merek_kim, merek_kim
 from geo.kim.penilaian import Penilaian, nilai_juri_tersimpan
-from geo.kim.teks import tk
+from geo.kim.profil import PENGURUS
+from geo.kim.teks import TEKS_KIM, tk
 from geo.masuk.dataset import Dataset
 from ui.md import aman_md
 
@@ -61,17 +62,16 @@ def gaya_peringkat(tabel: pd.DataFrame, bahasa: str) -> Styler:
     """The ranking shown the page's way (95,8 and 2.108 in Indonesian, as every other figure) but sorted as
     numbers; the score with one decimal; a criterion without a score shows a dash, never a zero."""
     skor = tk("skor", bahasa)
-    angka = [c for c in tabel.columns[1:] if c != BATANG and pd.api.types.is_numeric_dtype(tabel[c])
-             and not pd.api.types.is_bool_dtype(tabel[c])]
-    return tabel.style.format({c: (lambda v, d=1 if c == skor else None: format_id.angka(v, d, bahasa=bahasa)) for c in angka})
+    return _angka_halaman(tabel, bahasa).format(lambda v: format_id.angka(v, 1, bahasa=bahasa), subset=[skor]).format(
+        None, subset=[tabel.columns[0], BATANG])
 
 
-def _daftar(tabel: pd.DataFrame, id_kim: str) -> list[str]:
+def _daftar(tabel: pd.DataFrame, id_kim: str, bahasa: str) -> list[str]:
     pilih = tabel[tabel["id_kim"] == id_kim]
     baris = []
     for r in pilih.itertuples(index=False):
         awal = r[1]
-        awal = format_id.tanggal(awal) if isinstance(awal, (pd.Timestamp, dt.date)) else str(awal)
+        awal = format_id.tanggal(awal, bahasa) if isinstance(awal, (pd.Timestamp, dt.date)) else str(awal)
         baris.append(" · ".join([awal, *(str(v) for v in r[2:])]))
     return baris
 
@@ -94,24 +94,24 @@ def profil(dataset: Dataset, p: Penilaian, aturan: AturanNilai, bahasa: str) -> 
         st.markdown(f"- {tk('sk', bahasa)}: {aman_md(sk)}\n- {tk('kimid', bahasa)}: {aman_md(r['nomor_kimid'] or tk('belum', bahasa))}\n"
                     f"- {tk('ad_art', bahasa)}: {ad}")
         st.markdown(f"**{tk('pengurus', bahasa)}**")
-        for jabatan in ("ketua", "sekretaris", "bendahara"):
+        for jabatan in PENGURUS:
             if r[jabatan]:
-                st.markdown(f"- {jabatan.capitalize()}: {aman_md(r[jabatan])} {aman_md(r[f'kontak_{jabatan}'])}")
+                st.markdown(f"- {tk(jabatan, bahasa)}: {aman_md(r[jabatan])} {aman_md(r[f'kontak_{jabatan}'])}")
     with kanan:
         for kolom in ("bimtek", "bantuan", "penghargaan"):
-            isi = _daftar(dataset.profil.daftar(kolom), id_kim)
+            isi = _daftar(dataset.profil.daftar(kolom), id_kim, bahasa)
             st.markdown(f"**{tk(kolom, bahasa)}**")
             st.markdown("\n".join(f"- {aman_md(b)}" for b in isi) if isi else tk("tidak_ada", bahasa))
     h = p.hasil.set_index("id_kim")
     if id_kim in h.index:
         st.markdown(f"**{tk('rincian_skor', bahasa)}** · {tk('skor', bahasa)} {format_id.angka(h.at[id_kim, 'skor'], bahasa=bahasa)}"
                     f" · {tk('peringkat', bahasa)} {h.at[id_kim, 'peringkat']}")
-        st.dataframe(pd.DataFrame({
+        st.dataframe(_angka_halaman(pd.DataFrame({
             tk("kriteria", bahasa): [k.label(bahasa) for k in aturan.kriteria],
             tk("bobot", bahasa): [k.bobot for k in aturan.kriteria],
             tk("nilai", bahasa): [h.at[id_kim, f"nilai_{k.kode}"] for k in aturan.kriteria],
             tk("data", bahasa): [h.at[id_kim, f"data_{k.kode}"] for k in aturan.kriteria],
-        }), hide_index=True)
+        }), bahasa), hide_index=True)
     target_kim(dataset, id_kim, p.tanggal, bahasa)
     pot = dataset.potensi[dataset.potensi["id_potensi"].astype(str).map(dataset.profil.tautan) == id_kim]
     st.markdown(f"**{tk('potensi', bahasa)}** ({len(pot)})")
@@ -120,10 +120,21 @@ def profil(dataset: Dataset, p: Penilaian, aturan: AturanNilai, bahasa: str) -> 
 
 
 def _tabel(df: pd.DataFrame, kolom: dict[str, str], bahasa: str) -> None:
+    """``kolom`` of ``df`` under their headings in ``bahasa``; target kinds by name, figures the page's way."""
     if not len(df):
         st.write(tk("tidak_ada", bahasa))
         return
-    st.dataframe(df[list(kolom)].rename(columns={k: tk(v, bahasa) for k, v in kolom.items()}), hide_index=True, width="stretch")
+    isi = df[list(kolom)].copy()
+    if "jenis" in isi:
+        isi["jenis"] = isi["jenis"].map(lambda j: tk(f"target_{j}", bahasa) if f"target_{j}" in TEKS_KIM else j)
+    st.dataframe(_angka_halaman(isi.rename(columns={k: tk(v, bahasa) for k, v in kolom.items()}), bahasa), hide_index=True,
+                 width="stretch")
+
+
+def _angka_halaman(tabel: pd.DataFrame, bahasa: str) -> Styler:
+    """Every figure of ``tabel`` written the page's way (3 and 0,8 in Indonesian), still sorted as a number."""
+    angka = [c for c in tabel.columns if pd.api.types.is_numeric_dtype(tabel[c]) and not pd.api.types.is_bool_dtype(tabel[c])]
+    return tabel.style.format({c: (lambda v: format_id.angka(v, bahasa=bahasa)) for c in angka})
 
 
 def target_kim(dataset: Dataset, id_kim: str, tanggal: dt.date, bahasa: str) -> None:
@@ -135,10 +146,10 @@ def target_kim(dataset: Dataset, id_kim: str, tanggal: dt.date, bahasa: str) -> 
 
 
 def bulanan(dataset: Dataset, tanggal: dt.date, bahasa: str) -> None:
-    from geo.kim.ringkasan_bulanan import ringkasan_bulanan, ringkasan_csv, ringkasan_pdf
+    from geo.kim.ringkasan_bulanan import BERJALAN, ringkasan_bulanan, ringkasan_csv, ringkasan_pdf
     from geo.kim.target import target_tersimpan
 
-    bulan = st.text_input(tk("bulan", bahasa) + " (TTTT-BB)", value=f"{tanggal:%Y-%m}", key="w_profil_bulan").strip()
+    bulan = st.text_input(tk("bulan", bahasa) + (" (YYYY-MM)" if bahasa == "en" else " (TTTT-BB)"), value=f"{tanggal:%Y-%m}", key="w_profil_bulan").strip()
     from geo.simpan.laporan import wajib_verifikasi
     from geo.tampilan.waktu import hari_ini
     from ui.muat import gudang
@@ -153,6 +164,8 @@ def bulanan(dataset: Dataset, tanggal: dt.date, bahasa: str) -> None:
     st.markdown(f"**{tk('kegiatan_baru', bahasa)}**")
     _tabel(r.kegiatan, {"nama_kim": "kim", "jumlah": "nilai"}, bahasa)
     st.markdown(f"**{tk('target_meleset', bahasa)}**")
+    if r.berjalan:
+        st.caption(BERJALAN[bahasa == "en"])
     _tabel(r.target_meleset, {"nama_kim": "kim", "jenis": "jenis", "periode": "periode_singkat", "target": "target", "capaian": "capaian"}, bahasa)
     menunggu = tk("tidak_tersedia", bahasa) if r.laporan_menunggu is None else str(r.laporan_menunggu)
     st.markdown(f"**{tk('laporan_menunggu', bahasa)}**: {menunggu}")

@@ -90,8 +90,9 @@ def _form_kim(dataset: Dataset, tabel: pd.DataFrame, pengguna: Akun, bahasa: str
         st.markdown(f"**{tk('pengurus', bahasa)}**")
         for p in PENGURUS:
             a, b = st.columns(2)
-            isi[p] = a.text_input(p.capitalize(), value=r[p], key=f"w_sunting_{p}")
-            isi[f"kontak_{p}"] = b.text_input(f"{tk('kontak', bahasa)} {p}", value=r[f"kontak_{p}"], key=f"w_sunting_kontak_{p}")
+            isi[p] = a.text_input(tk(p, bahasa), value=r[p], key=f"w_sunting_{p}")
+            isi[f"kontak_{p}"] = b.text_input(f"{tk('kontak', bahasa)} {tk(p, bahasa).lower()}", value=r[f"kontak_{p}"],
+                                              key=f"w_sunting_kontak_{p}")
         st.markdown(f"**{tk('kanal', bahasa)}**")
         for c in KANAL:
             a, b = st.columns([3, 1])

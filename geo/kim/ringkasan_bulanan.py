@@ -23,6 +23,8 @@ BAGIAN = {
     "kegiatan_baru": "Kegiatan baru / New activities",
     "target_meleset": "Target tidak tercapai / Targets missed",
 }
+BERJALAN = ("Bulan berjalan: target bulan ini dinilai setelah bulan berakhir.",
+            "Month in progress: this month's targets are judged when it ends.")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,11 @@ class RingkasanBulanan:
     target_meleset: pd.DataFrame  # as geo.kim.target.kemajuan_target, unmet only
     laporan_menunggu: int | None  # None: the field-report queue is not available here
     ada_log: bool
+
+    @property
+    def berjalan(self) -> bool:
+        """The month is not over yet (the digest runs to today): its own targets are judged when it ends."""
+        return self.akhir < _bulan(self.bulan)[1]
 
 
 def _bulan(teks: str) -> tuple[dt.date, dt.date]:
@@ -70,17 +77,25 @@ def ringkasan_bulanan(dataset: Dataset, bulan: str, hari_ini: dt.date, laporan_m
         turun = pd.DataFrame(columns=["id_kim", "nama_kim", "status_sebelum", "status_kini"])
         kegiatan = pd.DataFrame(columns=["id_kim", "nama_kim", "jumlah"])
     kemajuan = kemajuan_target(dataset, akhir, target)
-    akhir_triwulan = akhir.month % 3 == 0 and akhir == _bulan(bulan)[1]
-    dinilai = (kemajuan["jenis"] == "pos_per_bulan") | ((kemajuan["jenis"] == "kegiatan_per_triwulan") & akhir_triwulan)
+    # A target is missed only once its period is over: a month in progress still has days for its post.
+    bulan_selesai = akhir == _bulan(bulan)[1]
+    akhir_triwulan = bulan_selesai and akhir.month % 3 == 0
+    dinilai = ((kemajuan["jenis"] == "pos_per_bulan") & bulan_selesai) | ((kemajuan["jenis"] == "kegiatan_per_triwulan") & akhir_triwulan)
     meleset = kemajuan[dinilai & kemajuan["tercapai"].eq(False).fillna(False)].reset_index(drop=True)  # NA (unknown) is no miss
     return RingkasanBulanan(bulan, awal, akhir, turun.reset_index(drop=True), kegiatan, meleset, laporan_menunggu, ada_log)
 
 
 def tabel_ringkasan(r: RingkasanBulanan) -> pd.DataFrame:
-    """One row per item (the CSV): ``bagian``, ``id_kim``, ``nama_kim``, ``keterangan``."""
+    """One row per item (the CSV): ``bagian``, ``id_kim``, ``nama_kim``, ``keterangan``, in both languages as the PDF."""
+    from geo.kim.teks import tk
+
+    def jenis(j: str) -> str:
+        return f"{tk(f'target_{j}')} / {tk(f'target_{j}', 'en')}"
+
     baris = [("status_turun", x.id_kim, x.nama_kim, f"{x.status_sebelum} → {x.status_kini}") for x in r.turun.itertuples()]
-    baris += [("kegiatan_baru", x.id_kim, x.nama_kim, f"{x.jumlah} kegiatan") for x in r.kegiatan.itertuples()]
-    baris += [("target_meleset", x.id_kim, x.nama_kim, f"{x.jenis} {x.periode}: {x.capaian:g} dari {x.target:g}")
+    baris += [("kegiatan_baru", x.id_kim, x.nama_kim, f"{x.jumlah} kegiatan / {x.jumlah} {'activity' if x.jumlah == 1 else 'activities'}")
+              for x in r.kegiatan.itertuples()]
+    baris += [("target_meleset", x.id_kim, x.nama_kim, f"{jenis(x.jenis)} {x.periode}: {x.capaian:g} dari / of {x.target:g}")
               for x in r.target_meleset.itertuples()]
     menunggu = "tidak tersedia / not available" if r.laporan_menunggu is None else str(r.laporan_menunggu)
     baris.append(("laporan_menunggu", "", "", f"laporan lapangan menunggu verifikasi / field reports awaiting review: {menunggu}"))
@@ -113,6 +128,8 @@ def ringkasan_pdf(dataset: Dataset, r: RingkasanBulanan) -> bytes:
         h.y += 3
         h.baris(judul_bagian, 11, True)
         isi = tabel[tabel["bagian"] == kode]
+        if kode == "target_meleset" and r.berjalan:
+            h.baris(f"{BERJALAN[0]} / {BERJALAN[1]}", 8)
         if not len(isi):
             h.baris("Tidak ada / None", 8)
         for x in isi.itertuples():

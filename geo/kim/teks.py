@@ -82,6 +82,10 @@ TEKS_KIM: dict[str, tuple[str, str]] = {
     "juri_gagal": ("Tidak ada yang disimpan: perbaiki sel di bawah lalu unggah ulang.",
                    "Nothing was saved: fix the cells below and upload again."),
     "juri_tersimpan": ("Tersimpan: {n} nilai dari {berkas}.", "Saved: {n} scores from {berkas}."),
+    # The board's posts (geo.kim.profil.PENGURUS) and the target kinds (geo.kim.target.JENIS_TARGET), as read on a page
+    "ketua": ("Ketua", "Chair"), "sekretaris": ("Sekretaris", "Secretary"), "bendahara": ("Bendahara", "Treasurer"),
+    "target_kegiatan_per_triwulan": ("Kegiatan per triwulan", "Activities per quarter"),
+    "target_pos_per_bulan": ("Pos media per bulan", "Media posts per month"),
 }
 
 

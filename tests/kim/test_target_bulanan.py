@@ -10,7 +10,7 @@ import pytest
 
 from geo.cli.utama import main
 from geo.kim.pemetaan import pemetaan
-from geo.kim.ringkasan_bulanan import ringkasan_bulanan, tabel_ringkasan
+from geo.kim.ringkasan_bulanan import ringkasan_bulanan, ringkasan_pdf, tabel_ringkasan
 from geo.kim.target import kemajuan_target
 from tests.kim.test_nilai import data  # noqa: F401 - fixture
 
@@ -54,6 +54,25 @@ def test_ringkasan_bulanan(data):  # noqa: F811
     assert okt.turun[["id_kim", "status_sebelum", "status_kini"]].values.tolist() == [["KIM-B", "Aktif", "Kurang Aktif"]]
     t = tabel_ringkasan(okt)
     assert set(t["bagian"]) >= {"status_turun", "laporan_menunggu"} and "not available" in t["keterangan"].iloc[-1]
+
+
+def test_bulan_berjalan_belum_meleset(data):  # noqa: F811
+    """A month still running has days left for its post: no miss before it ends, the same month judged after."""
+    selesai = ringkasan_bulanan(data, "2026-11", dt.date(2026, 12, 2))
+    assert not selesai.berjalan and "pos_per_bulan" in set(selesai.target_meleset["jenis"])
+    berjalan = ringkasan_bulanan(data, "2026-11", dt.date(2026, 11, 15))
+    assert berjalan.berjalan and "pos_per_bulan" not in set(berjalan.target_meleset["jenis"])
+    assert "Bulan berjalan" in _teks_pdf(ringkasan_pdf(data, berjalan))
+
+
+def _teks_pdf(pdf: bytes) -> str:
+    """A PDF's text, by pdftotext (poppler-utils, installed by CI)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext"):
+        return subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    pytest.skip("pdftotext (poppler-utils) tidak ada")
 
 
 def test_target_di_pemetaan_dan_cli(data, capsys, tmp_path):  # noqa: F811
