@@ -23,10 +23,10 @@ def data(wilayah_uji):
     (wilayah_uji.dir / "logo_kim").mkdir()
     Image.new("RGB", (40, 40), "navy").save(wilayah_uji.dir / "logo_kim" / "a.png")
     (wilayah_uji.dir / "profil_kim.csv").write_text(
-        "id_kim,nama_kim,kode_kelurahan,sk_nomor,sk_tanggal,instagram,pos_instagram,youtube,tagline,logo,bimtek\n"
+        "id_kim,nama_kim,kode_kelurahan,sk_nomor,sk_tanggal,instagram,pos_instagram,youtube,tagline,logo,bimtek,ketua\n"
         f"KIM-A,KIM Alfa,{KODE_A},1/SK,2024-01-02,https://instagram.com/a,2026-10-02,,Warga <script>x</script>,a.png,"
-        "2026-03-14 | Bimtek video\n"
-        f"KIM-B,KIM Beta,{KODE_B},,,,,,,,\n", encoding="utf-8")
+        "2026-03-14 | Bimtek video,Sari\n"
+        f"KIM-B,KIM Beta,{KODE_B},,,,,,,,,\n", encoding="utf-8")
     return wilayah_uji
 
 
@@ -73,6 +73,8 @@ def test_halaman_mengikuti_bahasa_tautan(data):
     assert at.title[0].value == "KIM profiles and assessment" and at.radio[0].value == "en"
     prioritas = " ".join(m.value for m in at.markdown if m.value.startswith("- **"))
     assert "not registered on KIM" in prioritas and "belum" not in prioritas  # the coaching reasons in English too
+    profil = " ".join(m.value for m in at.markdown)
+    assert "Chair: Sari" in profil and "14 March 2026" in profil and "Maret" not in profil  # the board and dates too
 
 
 def test_peringkat_ditulis_cara_bahasa_halaman():
