@@ -149,7 +149,7 @@ def bulanan(dataset: Dataset, tanggal: dt.date, bahasa: str) -> None:
     from geo.kim.ringkasan_bulanan import BERJALAN, ringkasan_bulanan, ringkasan_csv, ringkasan_pdf
     from geo.kim.target import target_tersimpan
 
-    bulan = st.text_input(tk("bulan", bahasa) + (" (YYYY-MM)" if bahasa == "en" else " (TTTT-BB)"), value=f"{tanggal:%Y-%m}", key="w_profil_bulan").strip()
+    bulan = st.text_input(f"{tk('bulan', bahasa)} ({tk('pola_bulan', bahasa)})", value=f"{tanggal:%Y-%m}", key="w_profil_bulan").strip()
     from geo.simpan.laporan import wajib_verifikasi
     from geo.tampilan.waktu import hari_ini
     from ui.muat import gudang

@@ -39,7 +39,7 @@ TEKS_KIM: dict[str, tuple[str, str]] = {
     "tanpa_profil": ("Tabel KIM belum dapat dibuat karena tabel potensi tidak sah. Perbaiki di halaman Kelola Data.",
                      "The KIM table cannot be built because the potentials table is invalid. Fix it on Kelola Data."),
     "bahasa": ("Bahasa", "Language"),
-    "tab_bulanan": ("Ringkasan bulanan", "Monthly digest"), "bulan": ("Bulan", "Month"),
+    "tab_bulanan": ("Ringkasan bulanan", "Monthly digest"), "bulan": ("Bulan", "Month"), "pola_bulan": ("TTTT-BB", "YYYY-MM"),
     "turun": ("Melewati ambang Kurang/Tidak Aktif", "Crossed the less active / inactive threshold"),
     "kegiatan_baru": ("Kegiatan baru", "New activities"), "target_meleset": ("Target tidak tercapai", "Targets missed"),
     "laporan_menunggu": ("Laporan lapangan menunggu verifikasi", "Field reports awaiting review"),
