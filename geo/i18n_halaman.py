@@ -38,6 +38,7 @@ TEKS_HALAMAN: dict[str, dict[str, str]] = {
     "k_tab_lapangan": {"id": "Lapangan & foto", "en": "Field & photos"},
     "k_tab_unggah": {"id": "Unggah berkas", "en": "Upload a file"},
     "unggah_tombol": {"id": "Unggah", "en": "Upload"},  # the uploader's button (ui.navigasi.css_unggah)
+    "unggah_seret": {"id": "Lepaskan berkas di sini", "en": "Drop the file here"},  # while a file is dragged over it
     "k_tab_riwayat": {"id": "Riwayat & pemulihan", "en": "History & restore"},
     "k_tab_log": {"id": "Log kegiatan", "en": "Activity log"},
     "k_tab_anggaran": {"id": "Anggaran", "en": "Budget"},

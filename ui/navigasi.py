@@ -35,9 +35,14 @@ CSS_BERSAMA = """<style>
 
 
 def css_unggah(bahasa: str) -> str:
-    """The uploader button's word in the page's language (our own fixed text, no quote to escape)."""
-    return ('<style>[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] '
-            f'[data-testid="stMarkdownContainer"]::after {{ content: "{t("unggah_tombol", bahasa)}"; font-size: .875rem; }}</style>')
+    """The uploader's words in the page's language: its button, and what it says while a file is dragged over it
+    (Streamlit draws that line right after the hidden input). Our own fixed text, no quote to escape."""
+    kotak = '[data-testid="stFileUploaderDropzone"]'
+    return (f'<style>{kotak} [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"]::after '
+            f'{{ content: "{t("unggah_tombol", bahasa)}"; font-size: .875rem; }}'
+            f'{kotak} > input + div > span {{ visibility: hidden; font-size: 0; }}'
+            f'{kotak} > input + div > span::after {{ content: "{t("unggah_seret", bahasa)}"; visibility: visible; '
+            'font-size: .875rem; }</style>')
 
 
 def bahasa_halaman() -> str:

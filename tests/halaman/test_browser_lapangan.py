@@ -81,6 +81,14 @@ def test_ponsel_status_dan_foto_sampai_ke_popup(server_sunting, tmp_path):
         expect(hal.get_by_test_id("stFileUploader").get_by_role("button", name="Unggah")).to_be_visible()
         expect(hal.get_by_text("maks. 12 MB", exact=False).first).to_be_visible()
         assert "per file" not in hal.evaluate("() => document.body.innerText")
+        kotak = hal.locator('[data-testid="stFileUploaderDropzone"]:visible').first
+        seret = hal.evaluate_handle("() => { const d = new DataTransfer(); d.items.add(new File(['x'], 'a.jpg')); return d; }")
+        kotak.dispatch_event("dragenter", {"dataTransfer": seret})  # a file dragged over it, as on a laptop
+        baris = kotak.locator("input + div > span")
+        expect(baris).to_be_attached()
+        assert baris.evaluate("e => getComputedStyle(e, '::after').content") == '"Lepaskan berkas di sini"'
+        kotak.dispatch_event("dragleave", {"dataTransfer": seret})
+        expect(baris).to_have_count(0)
         tunggu_diam(hal)
         berkas.set_input_files({"name": "catatan.jpg", "mimeType": "image/jpeg", "buffer": b"bukan gambar sama sekali" * 40})
         expect(hal.get_by_text("catatan.jpg")).to_be_visible(timeout=30_000)
