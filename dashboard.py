@@ -117,7 +117,7 @@ def _keterangan(tampilan: Tampilan, pesan_url: tuple[str, ...], waktu: str, kart
     if not peta_dasar_terjangkau(tampilan.keadaan.basemap):
         lencana.append(t("basemap_tak_terjangkau", bahasa))  # the map is drawn on a plain background (ui/peta.py)
     # The region's name and the filter (a search typed by the user) are data: escaped for HTML and Markdown.
-    judul = aman_md_html(t("subjudul", bahasa, wilayah=dataset.wilayah.nama) + " · " + deskripsi_filter(tampilan.filter, bahasa))
+    judul = aman_md_html(t("subjudul", bahasa, wilayah=dataset.wilayah.nama) + " · " + deskripsi_filter(tampilan.filter, bahasa, dataset.wilayah))
     # The notices are our own fixed strings, the date line our dates and numbers: nothing to escape.
     html = "".join(f'<span class="kim-lencana-catatan">{_tebal(c)}</span>' for c in lencana)
     st.html(f'<p class="kim-subjudul">{judul}</p>' + (f'<div class="kim-catatan" role="note">{html}</div>' if html else "")

@@ -13,6 +13,7 @@ pages' (:mod:`geo.i18n_lapor`) and the deeper Kelola Data tabs'
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from geo import format_id
@@ -316,7 +317,7 @@ def label_metrik(metrik: str, wilayah: Wilayah, bahasa: str = BAHASA_BAWAAN) -> 
             return _METRIK_EN[metrik]
         for k in wilayah.kategori_potensi:
             if kolom_kategori(k) == metrik:
-                return f"Number of {k} potentials"
+                return f"Number of {wilayah.label(k, 'en')} potentials"
     if metrik in METRIK_DASAR:
         return METRIK_DASAR[metrik]
     for k in wilayah.kategori_potensi:
@@ -349,8 +350,12 @@ def nilai_metrik(metrik: str, nilai: float | None, bahasa: str = BAHASA_BAWAAN) 
     return persen(nilai, bahasa) if metrik == "persen_aktif" else angka(nilai, bahasa)
 
 
-def deskripsi_filter(f: Filter, bahasa: str = BAHASA_BAWAAN) -> str:
-    """The filter in words; Indonesian is the core's own wording, shared with the exports."""
+def deskripsi_filter(f: Filter, bahasa: str = BAHASA_BAWAAN, wilayah: Wilayah | None = None) -> str:
+    """The filter in words; Indonesian is the core's own wording, shared with the exports. In English the
+    chosen categories and statuses read as ``wilayah`` names them in English (``Wilayah.label``)."""
     if bahasa_sah(bahasa) != "en":
         return f.deskripsi()
+    if wilayah is not None:
+        f = dataclasses.replace(f, kategori=tuple(wilayah.label(k, "en") for k in f.kategori),
+                                status=tuple(wilayah.label(s, "en") for s in f.status))
     return f.deskripsi({"kategori": "Category", "cari": "Search", "semua": "All potentials (no filter)"})

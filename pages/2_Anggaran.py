@@ -62,7 +62,7 @@ def halaman() -> None:
         st.caption(aman_md(str(m)))
     tampilan = tampilkan(dataset, Keadaan(filter=f, bahasa=bahasa))  # the RAB downloads follow the page's language
     r = ringkas_anggaran(tampilan, rencana)
-    st.caption(aman_md(deskripsi_filter(tampilan.filter, bahasa)))
+    st.caption(aman_md(deskripsi_filter(tampilan.filter, bahasa, tampilan.dataset.wilayah)))
     kartu(r, f, bahasa)
     kiri, kanan = st.columns([0.62, 0.38], gap="medium")
     with kiri:

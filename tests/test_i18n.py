@@ -131,7 +131,7 @@ def test_label_metrik_untuk_semua_metrik():
             label = i18n.label_metrik(metrik, wil, bahasa)
             assert label and label != metrik
     assert i18n.label_metrik("potensi_kuliner", wil, "id") == "Jumlah potensi Kuliner"
-    assert i18n.label_metrik("potensi_kuliner", wil, "en") == "Number of Kuliner potentials"
+    assert i18n.label_metrik("potensi_kuliner", wil, "en") == "Number of Culinary potentials"  # the English vocabulary
     assert i18n.label_metrik("persen_aktif", wil, "id") == "Persentase aktif (%)"
 
 
@@ -186,3 +186,22 @@ def test_tidak_ada_kunci_teks_yang_tak_terpakai():
     assert len(i18n.TEKS) > 50
     tak_terpakai = [k for k in i18n.TEKS if not dipakai(k)]
     assert tak_terpakai == [], f"Kunci teks tidak dipakai di kode mana pun; hapus dari geo/i18n.py: {tak_terpakai}"
+
+
+def test_kosakata_dalam_bahasa_pembaca():
+    """Categories and statuses as an English reader reads them; the stored spelling stays the value everywhere else."""
+    import pytest
+
+    from geo.galat import GalatData
+    from geo.masuk.wilayah import wilayah_dari_dict
+
+    wil = Wilayah()
+    assert wil.label("Tidak Aktif", "en") == "Inactive" and wil.label("Tidak Aktif", "id") == "Tidak Aktif"
+    sendiri = wilayah_dari_dict({"kategori_potensi": ["Kuliner", "Anyaman"], "label_en": {"Anyaman": "Weaving"}})
+    assert sendiri.label("Anyaman", "en") == "Weaving" and sendiri.label("Kuliner", "en") == "Culinary"
+    assert sendiri.label("Tak dikenal", "en") == "Tak dikenal"  # no English name: its own spelling, never blank
+    f = i18n.Filter(kategori=("Kuliner",), status=("Aktif",))
+    assert i18n.deskripsi_filter(f, "en", wil) == "Category: Culinary; Status: Active"
+    assert i18n.deskripsi_filter(f, "id", wil) == "Kategori: Kuliner; Status: Aktif"
+    with pytest.raises(GalatData, match="label_en"):
+        wilayah_dari_dict({"label_en": ["Culinary"]})

@@ -112,14 +112,15 @@ def panel(tampilan: Tampilan, kode: str | None, bahasa: str) -> None:
                             Kartu(t("kpi_anggota", bahasa), angka(a.anggota, bahasa))], bingkai=False))
 
         st.markdown(f"**{t('kegiatan_terakhir', bahasa)}:** {tanggal(r.terakhir, bahasa)}")
-        st.markdown(f"**{t('jumlah_status', bahasa)}:** " + " · ".join(f"{aman_md(s)} **{angka(n, bahasa)}**" for s, n in r.per_status.items()))
+        st.markdown(f"**{t('jumlah_status', bahasa)}:** " + " · ".join(
+            f"{aman_md(tampilan.dataset.wilayah.label(s, bahasa))} **{angka(n, bahasa)}**" for s, n in r.per_status.items()))
 
         if len(potensi):
             # The panel is a third of the page: the columns that fit. Dates and contacts are in
             # the marker popups and the full table below the map.
             # Status right after the name: the panel is a third of a 1366 px screen, and status is what it is read for.
             kolom = ["nama_potensi", "status_aktivitas", "kategori_potensi", "status_tercatat", "jumlah_anggota"]
-            gambar_tabel_potensi(pd.DataFrame(potensi), kolom, bahasa, key="kim_tabel_detail")
+            gambar_tabel_potensi(pd.DataFrame(potensi), kolom, bahasa, key="kim_tabel_detail", wilayah=tampilan.dataset.wilayah)
         else:
             st.caption(t("tanpa_potensi_filter", bahasa, **{**kata, "satuan": jenis}))
         detail_waktu(tampilan, kode, r.status_beda, bahasa)

@@ -277,8 +277,11 @@ def gambar_filter(dataset: Dataset, jenjang: Jenjang | None, keadaan: Keadaan) -
     b = bahasa_aktif()
     f = keadaan.filter
     with st.sidebar:
-        st.multiselect(t("kategori", b), list(dataset.wilayah.kategori_potensi), key=KUNCI["kategori"], placeholder=t("semua", b))
-        st.multiselect(t("status", b), list(dataset.wilayah.status_aktivitas), key=KUNCI["status"], placeholder=t("semua", b))
+        wil = dataset.wilayah  # the stored words are the values (URL, files); an English page reads wil.label
+        st.multiselect(t("kategori", b), list(wil.kategori_potensi), key=KUNCI["kategori"], placeholder=t("semua", b),
+                       format_func=lambda k: wil.label(k, b))
+        st.multiselect(t("status", b), list(wil.status_aktivitas), key=KUNCI["status"], placeholder=t("semua", b),
+                       format_func=lambda s: wil.label(s, b))
         pilihan_kec, terlalu_banyak = _pilihan_kecamatan(dataset, jenjang)
         st.multiselect(t("kecamatan", b), pilihan_kec, key=KUNCI["kecamatan"], placeholder=t("semua", b),
                        disabled=terlalu_banyak, help=t("kecamatan_terlalu_banyak", b) if terlalu_banyak else None)

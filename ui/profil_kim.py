@@ -115,8 +115,9 @@ def profil(dataset: Dataset, p: Penilaian, aturan: AturanNilai, bahasa: str) -> 
     target_kim(dataset, id_kim, p.tanggal, bahasa)
     pot = dataset.potensi[dataset.potensi["id_potensi"].astype(str).map(dataset.profil.tautan) == id_kim]
     st.markdown(f"**{tk('potensi', bahasa)}** ({len(pot)})")
-    st.markdown("\n".join(f"- {aman_md(x.nama_potensi)} ({aman_md(x.kategori_potensi)}, {aman_md(x.status_aktivitas)})"
-                          for x in pot.itertuples()) or tk("tidak_ada", bahasa))
+    wil = dataset.wilayah
+    st.markdown("\n".join(f"- {aman_md(x.nama_potensi)} ({aman_md(wil.label(x.kategori_potensi, bahasa))}, "
+                          f"{aman_md(wil.label(x.status_aktivitas, bahasa))})" for x in pot.itertuples()) or tk("tidak_ada", bahasa))
 
 
 def _tabel(df: pd.DataFrame, kolom: dict[str, str], bahasa: str) -> None:

@@ -91,7 +91,7 @@ def _isi_tabel(tampilan: Tampilan, n: int, bahasa: str) -> None:
     kolom = ["id_potensi", "nama_kim", "kelurahan", "kecamatan", "nama_potensi", "kategori_potensi", "status_aktivitas",
              "status_tercatat", "jumlah_anggota", "kegiatan_terakhir", "kontak"]  # status_tercatat only with an activity log
     gambar_tabel_potensi(pd.DataFrame(tampilan.potensi.iloc[hal.awal:hal.akhir]), kolom, bahasa, key="kim_tabel_potensi",
-                         tinggi=min(420, 38 + 35 * max(1, hal.akhir - hal.awal)))
+                         wilayah=tampilan.dataset.wilayah, tinggi=min(420, 38 + 35 * max(1, hal.akhir - hal.awal)))
 
 
 def _tabel_berhalaman(tampilan: Tampilan, hal: Potongan, tanda: tuple, bahasa: str) -> None:

@@ -12,10 +12,12 @@ import pyarrow as pa
 import streamlit as st
 
 from geo.i18n import t
+from geo.masuk.wilayah import Wilayah
 
 _FORMAT_TANGGAL = "DD/MM/YYYY"
 # Columns whose values repeat down the table: sent once each, as an Arrow dictionary.
 _BERULANG = ("nama_kim", "kelurahan", "kecamatan", "kategori_potensi", "status_aktivitas", "status_tercatat")
+_KOSAKATA = ("kategori_potensi", "status_aktivitas", "status_tercatat")  # the region's vocabulary
 
 
 def _arrow_ringkas(data: pd.DataFrame) -> pa.Table:
@@ -33,10 +35,16 @@ def _arrow_ringkas(data: pd.DataFrame) -> pa.Table:
     return pa.table(kolom, names=tabel.column_names)
 
 
-def gambar_tabel_potensi(potensi: pd.DataFrame, kolom: list[str], bahasa: str, key: str, tinggi: int | str = "auto") -> None:
-    """A sortable table with Indonesian headers; numbers and dates keep their true type."""
+def gambar_tabel_potensi(potensi: pd.DataFrame, kolom: list[str], bahasa: str, key: str, wilayah: Wilayah,
+                         tinggi: int | str = "auto") -> None:
+    """A sortable table with headers in ``bahasa``, categories and statuses as its reader reads them
+    (``Wilayah.label``); numbers and dates keep their true type."""
     kolom = [k for k in kolom if k in potensi.columns]
     data = potensi[kolom].reset_index(drop=True)
+    if bahasa == "en":
+        for k in _KOSAKATA:
+            if k in data:
+                data[k] = data[k].map({v: wilayah.label(v, bahasa) for v in data[k].dropna().unique()})
     if "kontak" in data:
         data["kontak"] = data["kontak"].fillna("")
     # The first column names the row: pinned, so a table wider than a 1366 px laptop scrolls

@@ -63,7 +63,7 @@ def _daftar_isi(tampilan: Tampilan, opsi: OpsiEkspor, urut: list[tuple[str, str,
         y += 5
     ax.text(0, y, t("c_daftar_isi", bahasa), fontsize=16, fontweight="bold", va="top", color=WARNA_TEKS)
     y += 9
-    pengantar = bungkus(f"{judul_atlas(tampilan, opsi)} \u00b7 Filter: {deskripsi_filter(tampilan.filter, bahasa)}",
+    pengantar = bungkus(f"{judul_atlas(tampilan, opsi)} \u00b7 Filter: {deskripsi_filter(tampilan.filter, bahasa, tampilan.dataset.wilayah)}",
                         lebar - lebar_logo - 3, 8.5, maks_baris=2)
     ax.text(0, y, pengantar, fontsize=8.5, va="top", color=WARNA_TEKS, parse_math=False, linespacing=1.1)
     y += 4 * (pengantar.count("\n") + 1) + 6

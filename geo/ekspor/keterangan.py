@@ -23,13 +23,15 @@ def _daftar(nilai: tuple[str, ...], jenis: str, bahasa: str = "id") -> str:
 def judul_bawaan(tampilan: Tampilan, bahasa: str = "id") -> str:
     """A title generated from the filters, e.g. "Peta Potensi Kuliner KIM Kota Bontang — Status Aktif"."""
     f = tampilan.filter
-    nama = tampilan.dataset.wilayah.nama
+    wil = tampilan.dataset.wilayah
+    nama = wil.nama
     tempat = t("c_tempat_kecamatan", bahasa, kecamatan=_daftar(f.kecamatan, "kecamatan", bahasa), wilayah=nama) if f.kecamatan else nama
-    apa = (t("c_potensi_kategori_kim", bahasa, kategori=_daftar(f.kategori, t("kategori_potensi", bahasa).lower(), bahasa))
+    kategori = tuple(wil.label(k, bahasa) for k in f.kategori)  # the reader's words (Wilayah.label)
+    apa = (t("c_potensi_kategori_kim", bahasa, kategori=_daftar(kategori, t("kategori_potensi", bahasa).lower(), bahasa))
            if f.kategori else t("c_potensi_kim", bahasa))
     judul = t("c_judul_peta", bahasa, apa=apa, tempat=tempat)
     if f.status:
-        judul += t("c_judul_status", bahasa, status=_daftar(f.status, "status", bahasa))
+        judul += t("c_judul_status", bahasa, status=_daftar(tuple(wil.label(s, bahasa) for s in f.status), "status", bahasa))
     if tampilan.banding is not None or (tampilan.pada is not None and tampilan.pada != dt.date.today()):
         from geo.tampilan.kelas_waktu import frasa_tanggal  # a past state or a comparison names its date(s)
 

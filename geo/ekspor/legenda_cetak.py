@@ -105,7 +105,7 @@ def _bagian_kategori(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampi
     gaya = gaya_penanda([warna[k] for k in ada], ["aktif"] * len(ada))
     ax.scatter(np.full(len(ada), x + 4), y + 5.2 * np.arange(len(ada)), s=UKURAN_PENANDA * 1.15, **gaya)
     for k in ada:
-        y = _baris(ax, x, y, f"{k} ({format_id.angka(jumlah[k], bahasa=bahasa)})", lebar)
+        y = _baris(ax, x, y, f"{wil.label(k, bahasa)} ({format_id.angka(jumlah[k], bahasa=bahasa)})", lebar)
     return y + 3
 
 
@@ -117,7 +117,7 @@ def _bagian_status(ax: Axes, x: float, y: float, lebar: float, tampilan: Tampila
     gaya = gaya_penanda([WARNA_STATUS_LEGENDA] * len(gaya_s), gaya_s)
     ax.scatter(np.full(len(gaya_s), x + 4), y + 5.2 * np.arange(len(gaya_s)), s=UKURAN_PENANDA * 1.15, **gaya)
     for s in wil.status_aktivitas:
-        y = _baris(ax, x, y, f"{s} ({format_id.angka(jumlah.get(s, 0), bahasa=bahasa)})", lebar)
+        y = _baris(ax, x, y, f"{wil.label(s, bahasa)} ({format_id.angka(jumlah.get(s, 0), bahasa=bahasa)})", lebar)
     return y + 3
 
 

@@ -261,7 +261,7 @@ def buat_profil(tampilan: Tampilan, kode: str, opsi: OpsiEkspor | None = None, h
     fig = figur_a4(opsi.dpi)
     _kepala(fig, mrk, t("c_profil_judul", bahasa, nama=baris["kelurahan"], **sebut),
             t("c_profil_sub", bahasa, kecamatan=baris["kecamatan"], wilayah=wil.nama, kode=kode,
-              filter=deskripsi_filter(tampilan.filter, bahasa)))
+              filter=deskripsi_filter(tampilan.filter, bahasa, tampilan.dataset.wilayah)))
     lebar = KERTAS_MM[0] - 2 * TEPI
     _peta(fig, tampilan, baris, potensi, gaya, Kotak(TEPI, 40, 118, 100))
     lokator = _sumbu(fig, Kotak(TEPI + 122, 40, lebar - 122, 44), KERTAS_MM, "lokator")

@@ -77,7 +77,7 @@ def kepala_rab(tampilan: Tampilan, rencana: Rencana, tanggal: dt.date) -> list[t
         (t("rab_wilayah", b), ds.wilayah.nama),
         (t("rab_tahun", b), str(p.tahun)),
         (t("rab_kantor", b), p.kantor or "-"),
-        ("Filter", deskripsi_filter(tampilan.filter, b)),
+        ("Filter", deskripsi_filter(tampilan.filter, b, tampilan.dataset.wilayah)),
         (t("rab_tanggal", b), format_id.tanggal(tanggal, b)),
         (t("rab_sumber", b), t("rab_rencana", b, berkas=rencana.path.name) + "; " + sumber),
     ]
@@ -212,7 +212,7 @@ def ke_rab_xlsx(tampilan: Tampilan, rencana: Rencana, tanggal: dt.date | None = 
     _lembar_rab(ws, tampilan, rencana, ringkasan, kelompok, tanggal)
     _lembar_kelurahan(wb.create_sheet("Per kelurahan"), ringkasan, tampilan.bahasa)
     peta = wb.create_sheet("Peta alokasi")
-    peta["A1"] = t("rab_peta_judul", tampilan.bahasa, filter=deskripsi_filter(tampilan.filter, tampilan.bahasa))
+    peta["A1"] = t("rab_peta_judul", tampilan.bahasa, filter=deskripsi_filter(tampilan.filter, tampilan.bahasa, tampilan.dataset.wilayah))
     peta["A1"].data_type = "s"
     from openpyxl.drawing.image import Image
 

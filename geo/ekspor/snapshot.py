@@ -234,7 +234,7 @@ def susun_teks(tampilan: Tampilan, opsi: OpsiEkspor, basemap: Basemap | None, le
     judul, ukuran = _judul_pas(judul_snapshot(tampilan, opsi), lebar_mm)
     wil = tampilan.dataset.wilayah
     sub = t("c_peta_sub", bahasa, wilayah=wil.nama, metrik=label_metrik(tampilan.metrik, wil, bahasa), **sebutan_tampilan(tampilan, bahasa))
-    saring = bungkus("Filter: " + deskripsi_filter(tampilan.filter, bahasa), lebar_mm, 8.5)
+    saring = bungkus("Filter: " + deskripsi_filter(tampilan.filter, bahasa, tampilan.dataset.wilayah), lebar_mm, 8.5)
     if saring.count("\n") >= MAKS_BARIS_FILTER:
         saring = "\n".join(saring.split("\n")[:MAKS_BARIS_FILTER])[:-1] + "…"
     ds = tampilan.dataset

@@ -46,6 +46,14 @@ KATEGORI_POTENSI: tuple[str, ...] = (
 
 STATUS_AKTIVITAS: tuple[str, ...] = ("Aktif", "Kurang Aktif", "Tidak Aktif")
 
+# The default vocabulary as an English page reads it (a region's own words: ``label_en`` in wilayah.json).
+LABEL_EN: dict[str, str] = {
+    "Kuliner": "Culinary", "Pariwisata": "Tourism", "Batik & Kerajinan": "Batik & crafts",
+    "Perikanan & Kelautan": "Fisheries & marine", "Pertanian & Perkebunan": "Farming & plantations",
+    "Seni & Budaya": "Arts & culture", "Ekonomi Kreatif & UMKM": "Creative economy & small business", "Lainnya": "Other",
+    "Aktif": "Active", "Kurang Aktif": "Less active", "Tidak Aktif": "Inactive",
+}
+
 # The first status is the "active" one (geo.masuk.wilayah.Wilayah.status_aktif); the order is the rule.
 
 # Okabe-Ito: a qualitative palette that stays distinguishable for the common

@@ -35,6 +35,13 @@ class Wilayah:
         active, less active, inactive). Every count of active potentials reads it here."""
         return self.status_aktivitas[0]
 
+    def label(self, nilai: str, bahasa: str) -> str:
+        """A category or status as a reader of ``bahasa`` reads it. English comes from wilayah.json's ``label_en``
+        or the default vocabulary's; filters, files, URLs and the CLI keep the stored spelling."""
+        if bahasa != "en":
+            return nilai
+        return self.extra.get("label_en", {}).get(nilai) or skema.LABEL_EN.get(nilai, nilai)
+
     def warna_kategori(self) -> dict[str, str]:
         """Category → colour, stable in vocabulary order."""
         palet = skema.PALET_KATEGORI
@@ -65,6 +72,10 @@ def wilayah_dari_dict(raw: dict, folder: Path | None = None) -> Wilayah:
     """
     nama = str(raw.get("nama") or "Wilayah")
     bbox = raw.get("batas_bbox")
+    label_en = raw.get("label_en", {})
+    if not isinstance(label_en, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in label_en.items()):
+        raise GalatData('wilayah.json: "label_en" harus berupa objek {"nilai kosakata": "English label", ...}, mis. '
+                        '{"Kuliner": "Culinary", "Aktif": "Active"}. Perbaiki atau hapus kunci itu.')
     return Wilayah(
         nama=nama,
         slug=slug(raw.get("slug") or nama) or "wilayah",

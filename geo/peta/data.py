@@ -16,6 +16,7 @@ import shapely
 
 from geo import format_id
 from geo.i18n import nilai_metrik, t
+from geo.masuk.wilayah import Wilayah
 from geo.peta.aman import aman_html, aman_html_seri
 from geo.peta.label import prioritas_label, titik_label
 from geo.simpan import foto
@@ -113,7 +114,6 @@ def data_potensi(tampilan: Tampilan, bahasa: str, klaster: bool, url_foto: str |
     p = tampilan.potensi
     kategori = list(wil.kategori_potensi)
     status = list(wil.status_aktivitas)
-    warna = wil.warna_kategori()
     if len(p):
         titik = pd.DataFrame(
             {
@@ -134,16 +134,21 @@ def data_potensi(tampilan: Tampilan, bahasa: str, klaster: bool, url_foto: str |
         baris = titik.to_numpy(dtype=object).tolist()
     else:
         baris = []
+    return {**kosakata_penanda(wil, bahasa), "titik": baris, "klaster": klaster}
+
+
+def kosakata_penanda(wil: Wilayah, bahasa: str) -> dict:
+    """What a marker's integer codes and popup headings read as, in ``bahasa`` (the static and the live map)."""
+    kategori, status = list(wil.kategori_potensi), list(wil.status_aktivitas)
+    warna = wil.warna_kategori()
     return {
-        "kategori": [aman_html(k) for k in kategori],
+        "kategori": [aman_html(wil.label(k, bahasa)) for k in kategori],
         "warna": [warna[k] for k in kategori],
-        "status": [aman_html(s) for s in status],
+        "status": [aman_html(wil.label(s, bahasa)) for s in status],
         "gaya": gaya_status(tuple(status)),
         "label": {k: aman_html(t(v, bahasa)) for k, v in
                   {"status": "status_aktivitas", "anggota": "anggota", "kegiatan": "kegiatan_terakhir",
                    "kontak": "kontak", "kelurahan": "kelurahan", "foto": "foto_judul"}.items()},
-        "titik": baris,
-        "klaster": klaster,
     }
 
 

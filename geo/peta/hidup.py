@@ -34,7 +34,7 @@ from geo.masuk.dataset import Dataset
 from geo.masuk.tingkat import awalan_seri
 from geo.peta import aset
 from geo.peta.aman import aman_html, aman_html_seri, json_skrip
-from geo.peta.data import AMBANG_KLASTER, DESIMAL_KOORDINAT, gaya_status, geometri_peta
+from geo.peta.data import AMBANG_KLASTER, DESIMAL_KOORDINAT, geometri_peta, kosakata_penanda
 from geo.peta.label import prioritas_label, titik_label
 from geo.simpan import foto
 from geo.simpan.berkas import tulis_bytes_atomik
@@ -145,7 +145,6 @@ def data_statis(dataset: Dataset, bahasa: str, tingkat: str = "kelurahan", wilay
     }).to_numpy(dtype=object).tolist()
     p = potensi_peta(dataset, wilayah, tingkat)
     kategori, status = list(wil.kategori_potensi), list(wil.status_aktivitas)
-    warna = wil.warna_kategori()
     titik = []
     if len(p):
         titik = pd.DataFrame({
@@ -170,14 +169,7 @@ def data_statis(dataset: Dataset, bahasa: str, tingkat: str = "kelurahan", wilay
         "g": [_geometri_delta(g) for g in geometri.to_numpy()],
         "l": _label(b, geometri) if len(b) else [],
         "kotak": np.round(shapely.bounds(b.geometry.to_numpy()), 5).tolist() if len(b) else [],
-        "p": {
-            "kategori": [aman_html(x) for x in kategori], "warna": [warna[x] for x in kategori],
-            "status": [aman_html(s) for s in status], "gaya": gaya_status(tuple(status)),
-            "label": {kk: aman_html(t(v, bahasa)) for kk, v in
-                      {"status": "status_aktivitas", "anggota": "anggota", "kegiatan": "kegiatan_terakhir",
-                       "kontak": "kontak", "kelurahan": "kelurahan", "foto": "foto_judul"}.items()},
-            "titik": titik,
-        },
+        "p": {**kosakata_penanda(wil, bahasa), "titik": titik},
     }
 
 

@@ -63,11 +63,12 @@ def html_legenda(tampilan: Tampilan, dengan_catatan: bool = True) -> str:
     warna = wil.warna_kategori()
     kategori = [k for k in wil.kategori_potensi if k in hadir]
     if kategori:
-        bagian.append(_bagian(t("legenda_kategori", bahasa), [_baris(_titik(warna[k], "aktif"), k) for k in kategori]))
+        bagian.append(_bagian(t("legenda_kategori", bahasa), [_baris(_titik(warna[k], "aktif"), wil.label(k, bahasa)) for k in kategori]))
         ada = tampilan.status_hadir()
         gaya = gaya_status(wil.status_aktivitas)
         bagian.append(_bagian(t("legenda_status", bahasa),
-                              [_baris(_titik(WARNA_CONTOH_STATUS, g), s) for s, g in zip(wil.status_aktivitas, gaya) if s in ada]))
+                              [_baris(_titik(WARNA_CONTOH_STATUS, g), wil.label(s, bahasa))
+                               for s, g in zip(wil.status_aktivitas, gaya) if s in ada]))
     catatan = catatan_peta(tampilan, bahasa) if dengan_catatan else []
     if catatan:
         bagian.append(f'<div class="kim-legenda-catatan">{"<br>".join(aman_html(c) for c in catatan)}</div>')

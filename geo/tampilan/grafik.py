@@ -37,16 +37,17 @@ def spek_kategori(tampilan: Tampilan, bahasa: str) -> dict:
     kategori = list(wil.kategori_potensi)
     jumlah = [int(r[kolom_kategori(k)].sum()) if len(r) else 0 for k in kategori]
     warna = wil.warna_kategori()
+    nama = [wil.label(k, bahasa) for k in kategori]  # as the page's reader reads them
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "data": {"values": [{"kategori": k, "jumlah": n} for k, n in zip(kategori, jumlah)]},
+        "data": {"values": [{"kategori": k, "jumlah": n} for k, n in zip(nama, jumlah)]},
         "mark": {"type": "bar"},
         "height": {"step": 26},  # a numeric height gets squeezed by the page
         "encoding": {
-            "y": {"field": "kategori", "type": "nominal", "sort": kategori, "title": None, "axis": {"labelLimit": 220}},
+            "y": {"field": "kategori", "type": "nominal", "sort": nama, "title": None, "axis": {"labelLimit": 220}},
             "x": _sumbu_x(bahasa),
             "color": {"field": "kategori", "type": "nominal", "legend": None,
-                      "scale": {"domain": list(warna), "range": list(warna.values())}},
+                      "scale": {"domain": nama, "range": [warna[k] for k in kategori]}},
             "tooltip": [{"field": "kategori", "type": "nominal", "title": t("kategori_potensi", bahasa)},
                         {"field": "jumlah", "type": "quantitative", "title": t("jumlah", bahasa)}],
         },
@@ -84,8 +85,9 @@ def spek_status(tampilan: Tampilan, bahasa: str) -> dict:
         kode = r[kolom].astype(str).map({k: i for i, k in enumerate(kecamatan)}).to_numpy()
         for j, s in enumerate(status):
             per = np.bincount(kode, weights=r[kolom_status(s)].to_numpy(dtype=float), minlength=len(kecamatan))
-            nilai += [{"kecamatan": k, "status": s, "jumlah": int(n), "urut": j} for k, n in zip(kecamatan, per)]
+            nilai += [{"kecamatan": k, "status": wil.label(s, bahasa), "jumlah": int(n), "urut": j} for k, n in zip(kecamatan, per)]
     warna = [WARNA_GAYA[g] for g in gaya_status(wil.status_aktivitas)]
+    status = [wil.label(s, bahasa) for s in status]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "data": {"values": nilai},
@@ -138,9 +140,10 @@ def spek_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None = None) -
     waktu = pd.to_datetime(data["bulan"])
     bulan = waktu.dt.strftime("%Y-%m-%d").tolist()  # once, not once per status
     nama_bulan = [label_bulan(b, bahasa) for b in waktu]
-    nilai = [{"bulan": b, "nama_bulan": nb, "status": s, "jumlah": n, "urut": j}
+    nilai = [{"bulan": b, "nama_bulan": nb, "status": wil.label(s, bahasa), "jumlah": n, "urut": j}
              for j, s in enumerate(status) for b, nb, n in zip(bulan, nama_bulan, data[s].astype(int).tolist())]
     warna = [WARNA_GAYA[g] for g in gaya_status(wil.status_aktivitas)]
+    status = [wil.label(s, bahasa) for s in status]  # the legend's words and order
     lapis: list[dict] = [{
         "data": {"values": nilai},
         "mark": {"type": "area", "opacity": 0.85},

@@ -73,6 +73,10 @@ def test_judul_filter_dan_legenda_mengikuti_filter(wilayah_uji):
     assert not [x for x in teks if x.startswith(("Pariwisata (", "Batik & Kerajinan ("))]  # absent categories stay out
     assert "Aktif (2)" in teks and "Tidak Aktif (0)" in teks
     assert "Jumlah potensi per kelurahan" in teks
+    # In English the region's words read in English too: title, filter line and legend
+    en = _teks(t.dengan(bahasa="en"), bahasa="en")
+    assert en[0] == "Map of KIM Culinary potentials in Kota Uji \u2014 Status Active"
+    assert "Filter: Category: Culinary; Status: Active" in en and "Culinary (2)" in en and "Inactive (0)" in en
     semua = _teks(tampilkan(muat_dataset(), Filter()))
     assert semua[0] == "Peta Potensi KIM Kota Uji"
     assert "Filter: Semua potensi (tanpa filter)" in semua

@@ -84,6 +84,15 @@ def test_dasbor_dalam_bahasa_inggris(rencana_uji):  # noqa: F811
     assert _sisa_indonesia(teks) == []
 
 
+def test_kosakata_dasbor_dalam_bahasa_inggris(rencana_uji):  # noqa: F811
+    """Categories and statuses read in English (filters, the filter line, the detail), the URL keeps the stored word."""
+    at = _jalan("dashboard.py", bahasa="en", kategori="Kuliner")
+    assert "Culinary" in at.multiselect(key="w_kategori").options and "Inactive" in at.multiselect(key="w_status").options
+    assert at.multiselect(key="w_kategori").value == ["Kuliner"]  # the value stays the stored spelling
+    assert any("Category&#58; Culinary" in h.value for h in at.html)  # escaped for HTML and Markdown (ui.md)
+    assert at.query_params["kategori"] in ("Kuliner", ["Kuliner"])
+
+
 def test_anggaran_dalam_bahasa_inggris(rencana_uji):  # noqa: F811
     at = _jalan("pages/2_Anggaran.py", bahasa="en")
     teks = _teks_halaman(at)
