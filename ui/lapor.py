@@ -54,7 +54,7 @@ def formulir_lapor(dataset: Dataset, akun: Akun) -> None:
         id_potensi = st.selectbox(t("l_potensi", bahasa), pilihan, format_func=label.get, key="lapor_potensi")
         tanggal = st.date_input(t("l_tanggal", bahasa), value=waktu.hari_ini(), max_value=waktu.hari_ini(), format="DD/MM/YYYY",
                                 key="lapor_tanggal")
-        jenis_ = st.selectbox(t("l_jenis", bahasa), jenis, key="lapor_jenis")
+        jenis_ = st.selectbox(t("l_jenis", bahasa), jenis, key="lapor_jenis", format_func=lambda j: dataset.wilayah.label(j, bahasa))
         peserta = st.number_input(t("l_peserta", bahasa), min_value=0, max_value=100_000, value=None, step=1, key="lapor_peserta",
                                   placeholder=t("l_peserta_contoh", bahasa))
         catatan = st.text_area(t("l_catatan", bahasa), max_chars=MAKS_CATATAN, key="lapor_catatan", height=90)
@@ -106,7 +106,7 @@ def tinjau_menunggu(dataset: Dataset, akun: Akun) -> None:
     for r in antre.to_dict("records"):
         with st.container(border=True):
             st.markdown(f"**{aman_md(r['id_kegiatan'])}** · {aman_md(r['id_potensi'])} · {aman_md(r['tanggal'])} · "
-                        f"{aman_md(r['jenis_kegiatan'])} · {aman_md(r['peserta'] or '-')} {t('l_peserta_satuan', bahasa)}  \n"
+                        f"{aman_md(dataset.wilayah.label(r['jenis_kegiatan'], bahasa))} · {aman_md(r['peserta'] or '-')} {t('l_peserta_satuan', bahasa)}  \n"
                         f"{aman_md(r['keterangan'])}  \n_{t('l_oleh', bahasa)} {aman_md(r['pelapor'])}_")
             kiri, kanan = st.columns(2)
             try:

@@ -129,6 +129,8 @@ def detail_waktu(tampilan: Tampilan, kode: str, status_beda: int, bahasa: str) -
             st.caption(t("tanpa_kegiatan", bahasa))
             return
         data = kegiatan.reset_index(drop=True)
+        if "jenis_kegiatan" in data:  # the type as the page's reader reads it (Wilayah.label)
+            data["jenis_kegiatan"] = data["jenis_kegiatan"].map(lambda j: tampilan.dataset.wilayah.label(j, bahasa))
         gaya = data.style.format({"tanggal": lambda v: tanggal(v, bahasa)}, na_rep="–")
         st.dataframe(gaya, hide_index=True, width="stretch", height=min(320, 38 + 35 * len(data)), key="kim_tabel_kegiatan",
                      column_config={k: st.column_config.Column(t(f"kol_{k}", bahasa)) for k in data.columns})

@@ -66,7 +66,8 @@ def lembar_formulir(dataset: Dataset, wilayah: str = "", akun: Akun | None = Non
     pilihan += [{"list_name": "kim", "name": nama_kim(k, n), ID: n, EN: n, "kelurahan": k} for k, n in zip(kim["kode_kelurahan"], kim["nama_kim"])]
     pilihan += [{"list_name": "potensi", "name": i, ID: f"{n} ({i})", EN: f"{n} ({i})", "kim": nama_kim(k, m)}
                 for i, n, k, m in zip(potensi["id_potensi"], potensi["nama_potensi"], potensi["kode_kelurahan"], potensi["nama_kim"])]
-    pilihan += [{"list_name": "jenis_kegiatan", "name": slug(j, "_"), ID: j, EN: j} for j in jenis_kegiatan(dataset.wilayah)]
+    pilihan += [{"list_name": "jenis_kegiatan", "name": slug(j, "_"), ID: j, EN: dataset.wilayah.label(j, "en")}
+                for j in jenis_kegiatan(dataset.wilayah)]
     sekarang = dt.datetime.now()
     settings = {"form_title": f"Laporan kegiatan KIM · {dataset.wilayah.nama}" + (f" · {lingkup}" if lingkup else ""),
                 "form_id": f"laporan_kegiatan_kim_{slug(dataset.wilayah.slug or dataset.wilayah.nama, '_')}",

@@ -46,12 +46,16 @@ KATEGORI_POTENSI: tuple[str, ...] = (
 
 STATUS_AKTIVITAS: tuple[str, ...] = ("Aktif", "Kurang Aktif", "Tidak Aktif")
 
-# The default vocabulary as an English page reads it (a region's own words: ``label_en`` in wilayah.json).
+# The default vocabularies (categories, statuses, activity types) as an English page reads them; a region's own
+# words: ``label_en`` in wilayah.json.
 LABEL_EN: dict[str, str] = {
     "Kuliner": "Culinary", "Pariwisata": "Tourism", "Batik & Kerajinan": "Batik & crafts",
     "Perikanan & Kelautan": "Fisheries & marine", "Pertanian & Perkebunan": "Farming & plantations",
     "Seni & Budaya": "Arts & culture", "Ekonomi Kreatif & UMKM": "Creative economy & small business", "Lainnya": "Other",
     "Aktif": "Active", "Kurang Aktif": "Less active", "Tidak Aktif": "Inactive",
+    # the default activity types (geo.masuk.kegiatan.JENIS_KEGIATAN)
+    "sosialisasi": "outreach", "pelatihan/bimtek": "training", "produksi": "production", "pameran/bazar": "exhibition/bazaar",
+    "liputan/konten": "coverage/content", "rapat": "meeting",
 }
 
 # The first status is the "active" one (geo.masuk.wilayah.Wilayah.status_aktif); the order is the rule.

@@ -22,6 +22,7 @@ def test_formulir_dikonversi_pyxform_tanpa_galat(wilayah_uji, tmp_path, capsys):
     pilihan = [tuple(r) for r in buku["choices"].iter_rows(min_row=2, values_only=True)]
     assert {r[1] for r in pilihan if r[0] == "potensi"} == {b[0] for b in BARIS_BAIK}
     assert {r[2] for r in pilihan if r[0] == "jenis_kegiatan"} >= {"rapat", "pelatihan/bimtek"}
+    assert {(r[1], r[3]) for r in pilihan if r[0] == "jenis_kegiatan"} >= {("rapat", "meeting")}  # English label, same name
     # Cascade: each potential names its KIM, each KIM its kelurahan.
     kim = {r[1]: r[4] for r in pilihan if r[0] == "kim"}
     assert all(r[5] in kim for r in pilihan if r[0] == "potensi")

@@ -154,6 +154,7 @@ def test_lapor_dalam_bahasa_inggris(akun_lapor):  # noqa: F811
     teks = _teks_halaman(at)
     assert "Send report" in teks and "Activity date" in teks and "Sign out" in teks
     assert _sisa_indonesia(teks) == []
+    assert "meeting" in at.selectbox(key="lapor_jenis").options  # the activity types in English, stored as "rapat"
     at.text_area(key="lapor_catatan").input("Rapat")
     at.button[-1].click().run()  # "Send report"
     assert not at.exception, at.exception
