@@ -21,6 +21,7 @@ from geo.kim.penilaian import Penilaian, nilai_juri_tersimpan
 from geo.kim.profil import PENGURUS
 from geo.kim.teks import TEKS_KIM, tk
 from geo.masuk.dataset import Dataset
+from geo.masuk.wilayah import Wilayah
 from ui.md import aman_md
 
 PARAM_KIM = "kim"
@@ -120,14 +121,18 @@ def profil(dataset: Dataset, p: Penilaian, aturan: AturanNilai, bahasa: str) -> 
                           f"{aman_md(wil.label(x.status_aktivitas, bahasa))})" for x in pot.itertuples()) or tk("tidak_ada", bahasa))
 
 
-def _tabel(df: pd.DataFrame, kolom: dict[str, str], bahasa: str) -> None:
-    """``kolom`` of ``df`` under their headings in ``bahasa``; target kinds by name, figures the page's way."""
+def _tabel(df: pd.DataFrame, kolom: dict[str, str], bahasa: str, wilayah: Wilayah) -> None:
+    """``kolom`` of ``df`` under their headings in ``bahasa``; target kinds by name, statuses as the reader reads
+    them (``Wilayah.label``), figures the page's way."""
     if not len(df):
         st.write(tk("tidak_ada", bahasa))
         return
     isi = df[list(kolom)].copy()
     if "jenis" in isi:
         isi["jenis"] = isi["jenis"].map(lambda j: tk(f"target_{j}", bahasa) if f"target_{j}" in TEKS_KIM else j)
+    for k in ("status_sebelum", "status_kini"):
+        if k in isi:
+            isi[k] = isi[k].map(lambda s: wilayah.label(s, bahasa))
     st.dataframe(_angka_halaman(isi.rename(columns={k: tk(v, bahasa) for k, v in kolom.items()}), bahasa), hide_index=True,
                  width="stretch")
 
@@ -143,7 +148,8 @@ def target_kim(dataset: Dataset, id_kim: str, tanggal: dt.date, bahasa: str) -> 
 
     k = kemajuan_target(dataset, tanggal, target_tersimpan(dataset)[0])
     st.markdown(f"**{tk('target', bahasa)}**")
-    _tabel(k[k["id_kim"] == id_kim], {"jenis": "jenis", "periode": "periode_singkat", "target": "target", "capaian": "capaian"}, bahasa)
+    _tabel(k[k["id_kim"] == id_kim], {"jenis": "jenis", "periode": "periode_singkat", "target": "target", "capaian": "capaian"}, bahasa,
+           dataset.wilayah)
 
 
 def bulanan(dataset: Dataset, tanggal: dt.date, bahasa: str) -> None:
@@ -161,17 +167,18 @@ def bulanan(dataset: Dataset, tanggal: dt.date, bahasa: str) -> None:
     if not r.ada_log:
         st.info(tk("tanpa_log", bahasa))
     st.markdown(f"**{tk('turun', bahasa)}**")
-    _tabel(r.turun, {"nama_kim": "kim", "status_sebelum": "data", "status_kini": "nilai"}, bahasa)
+    _tabel(r.turun, {"nama_kim": "kim", "status_sebelum": "status_sebelum", "status_kini": "status_kini"}, bahasa, dataset.wilayah)
     st.markdown(f"**{tk('kegiatan_baru', bahasa)}**")
-    _tabel(r.kegiatan, {"nama_kim": "kim", "jumlah": "nilai"}, bahasa)
+    _tabel(r.kegiatan, {"nama_kim": "kim", "jumlah": "jumlah_kegiatan"}, bahasa, dataset.wilayah)
     st.markdown(f"**{tk('target_meleset', bahasa)}**")
     if r.berjalan:
         st.caption(BERJALAN[bahasa == "en"])
-    _tabel(r.target_meleset, {"nama_kim": "kim", "jenis": "jenis", "periode": "periode_singkat", "target": "target", "capaian": "capaian"}, bahasa)
+    _tabel(r.target_meleset, {"nama_kim": "kim", "jenis": "jenis", "periode": "periode_singkat", "target": "target", "capaian": "capaian"},
+           bahasa, dataset.wilayah)
     menunggu = tk("tidak_tersedia", bahasa) if r.laporan_menunggu is None else str(r.laporan_menunggu)
     st.markdown(f"**{tk('laporan_menunggu', bahasa)}**: {menunggu}")
     kiri, kanan = st.columns(2)
-    kiri.download_button(tk("unduh_csv_bulanan", bahasa), data=ringkasan_csv(r), file_name=f"ringkasan-kim-{r.bulan}.csv",
+    kiri.download_button(tk("unduh_csv_bulanan", bahasa), data=ringkasan_csv(r, dataset.wilayah), file_name=f"ringkasan-kim-{r.bulan}.csv",
                          mime="text/csv", icon=":material/download:", on_click="ignore")
     kanan.download_button(tk("unduh_pdf_bulanan", bahasa), data=lambda: ringkasan_pdf(dataset, r), file_name=f"ringkasan-kim-{r.bulan}.pdf",
                           mime="application/pdf", icon=":material/download:", on_click="ignore")

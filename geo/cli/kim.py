@@ -110,7 +110,7 @@ def _ringkasan_bulanan(args: argparse.Namespace) -> int:
     # The queue's size from the store (files or database); without verification there is no queue to count.
     menunggu = len(pilih_gudang(args.kim, args.boundaries).baca_menunggu()) if wajib_verifikasi(dataset) else None
     r = ringkasan_bulanan(dataset, args.bulan or f"{kini:%Y-%m}", kini, laporan_menunggu=menunggu, target=target)
-    data = ringkasan_pdf(dataset, r) if args.format == "pdf" else ringkasan_csv(r)
+    data = ringkasan_pdf(dataset, r) if args.format == "pdf" else ringkasan_csv(r, dataset.wilayah)
     if args.format == "pdf" and not args.output:
         raise GalatData("--format pdf perlu --output BERKAS.pdf.")
     if not args.output or args.output == "-":

@@ -17,6 +17,7 @@ from geo.galat import GalatData
 from geo.kim.status import status_kim_pada
 from geo.kim.target import kemajuan_target
 from geo.masuk.dataset import Dataset
+from geo.masuk.wilayah import Wilayah
 
 BAGIAN = {
     "status_turun": "Melewati ambang Kurang/Tidak Aktif / Crossed the less active or inactive threshold",
@@ -85,14 +86,18 @@ def ringkasan_bulanan(dataset: Dataset, bulan: str, hari_ini: dt.date, laporan_m
     return RingkasanBulanan(bulan, awal, akhir, turun.reset_index(drop=True), kegiatan, meleset, laporan_menunggu, ada_log)
 
 
-def tabel_ringkasan(r: RingkasanBulanan) -> pd.DataFrame:
+def tabel_ringkasan(r: RingkasanBulanan, wilayah: Wilayah) -> pd.DataFrame:
     """One row per item (the CSV): ``bagian``, ``id_kim``, ``nama_kim``, ``keterangan``, in both languages as the PDF."""
     from geo.kim.teks import tk
 
     def jenis(j: str) -> str:
         return f"{tk(f'target_{j}')} / {tk(f'target_{j}', 'en')}"
 
-    baris = [("status_turun", x.id_kim, x.nama_kim, f"{x.status_sebelum} → {x.status_kini}") for x in r.turun.itertuples()]
+    def turun(x) -> str:
+        return (f"{x.status_sebelum} → {x.status_kini} / "
+                f"{wilayah.label(x.status_sebelum, 'en')} → {wilayah.label(x.status_kini, 'en')}")
+
+    baris = [("status_turun", x.id_kim, x.nama_kim, turun(x)) for x in r.turun.itertuples()]
     baris += [("kegiatan_baru", x.id_kim, x.nama_kim, f"{x.jumlah} kegiatan / {x.jumlah} {'activity' if x.jumlah == 1 else 'activities'}")
               for x in r.kegiatan.itertuples()]
     baris += [("target_meleset", x.id_kim, x.nama_kim, f"{jenis(x.jenis)} {x.periode}: {x.capaian:g} dari / of {x.target:g}")
@@ -102,10 +107,10 @@ def tabel_ringkasan(r: RingkasanBulanan) -> pd.DataFrame:
     return pd.DataFrame(baris, columns=["bagian", "id_kim", "nama_kim", "keterangan"])
 
 
-def ringkasan_csv(r: RingkasanBulanan) -> bytes:
+def ringkasan_csv(r: RingkasanBulanan, wilayah: Wilayah) -> bytes:
     from geo.ekspor.tabel import ke_csv
 
-    return ke_csv(tabel_ringkasan(r))
+    return ke_csv(tabel_ringkasan(r, wilayah))
 
 
 def ringkasan_pdf(dataset: Dataset, r: RingkasanBulanan) -> bytes:
@@ -123,7 +128,7 @@ def ringkasan_pdf(dataset: Dataset, r: RingkasanBulanan) -> bytes:
     if not r.ada_log:
         h.baris("Tanpa log kegiatan: perubahan status dan kegiatan baru tidak dapat dihitung. / "
                 "Without an activity log, status changes and new activities cannot be computed.", 8)
-    tabel = tabel_ringkasan(r)
+    tabel = tabel_ringkasan(r, dataset.wilayah)
     for kode, judul_bagian in [*BAGIAN.items(), ("laporan_menunggu", "Laporan menunggu verifikasi / Reports awaiting review")]:
         h.y += 3
         h.baris(judul_bagian, 11, True)

@@ -86,6 +86,9 @@ TEKS_KIM: dict[str, tuple[str, str]] = {
     "ketua": ("Ketua", "Chair"), "sekretaris": ("Sekretaris", "Secretary"), "bendahara": ("Bendahara", "Treasurer"),
     "target_kegiatan_per_triwulan": ("Kegiatan per triwulan", "Activities per quarter"),
     "target_pos_per_bulan": ("Pos media per bulan", "Media posts per month"),
+    # the monthly digest's tables
+    "status_sebelum": ("Status akhir bulan lalu", "Status at the end of last month"),
+    "status_kini": ("Status akhir bulan ini", "Status at the end of this month"), "jumlah_kegiatan": ("Kegiatan", "Activities"),
 }
 
 

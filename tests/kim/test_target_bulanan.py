@@ -52,8 +52,9 @@ def test_ringkasan_bulanan(data):  # noqa: F811
     # October: B-01's last activity (07-01) reaches 3 whole months on 01 Oct → B turns Kurang Aktif
     okt = ringkasan_bulanan(data, "2026-10", KINI)
     assert okt.turun[["id_kim", "status_sebelum", "status_kini"]].values.tolist() == [["KIM-B", "Aktif", "Kurang Aktif"]]
-    t = tabel_ringkasan(okt)
+    t = tabel_ringkasan(okt, data.wilayah)
     assert set(t["bagian"]) >= {"status_turun", "laporan_menunggu"} and "not available" in t["keterangan"].iloc[-1]
+    assert "Aktif → Kurang Aktif / Active → Less active" in t["keterangan"].tolist()  # both languages, as the PDF
 
 
 def test_bulan_berjalan_belum_meleset(data):  # noqa: F811
