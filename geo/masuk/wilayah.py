@@ -36,8 +36,9 @@ class Wilayah:
         return self.status_aktivitas[0]
 
     def label(self, nilai: str, bahasa: str) -> str:
-        """A category or status as a reader of ``bahasa`` reads it. English comes from wilayah.json's ``label_en``
-        or the default vocabulary's; filters, files, URLs and the CLI keep the stored spelling."""
+        """A vocabulary value (category, status, activity type) as a reader of ``bahasa`` reads it. English comes
+        from wilayah.json's ``label_en`` or the default vocabulary's; filters, files, URLs and the CLI keep the stored
+        spelling."""
         if bahasa != "en":
             return nilai
         return self.extra.get("label_en", {}).get(nilai) or skema.LABEL_EN.get(nilai, nilai)
