@@ -59,7 +59,9 @@ def sunting(dataset: Dataset, bahasa: str) -> None:
     sidik_awal(K_SIDIK, sidik)  # what this editor saw: a later change by someone else is a conflict
     _form_kim(dataset, tabel, pengguna, bahasa)
     st.divider()
-    _unggah_juri(dataset, pengguna, bahasa)
+    _unggah(dataset, pengguna, bahasa, "juri")
+    st.divider()
+    _unggah(dataset, pengguna, bahasa, "target")
 
 
 def _form_kim(dataset: Dataset, tabel: pd.DataFrame, pengguna: Akun, bahasa: str) -> None:
@@ -137,15 +139,23 @@ def _simpan(dataset: Dataset, tabel: pd.DataFrame, baris: dict, id_lama: str | N
         tabel_laporan(hasil.laporan)
 
 
-def _unggah_juri(dataset: Dataset, pengguna: Akun, bahasa: str) -> None:
-    st.markdown(f"**{tk('juri_judul', bahasa)}**")
-    st.caption(tk("juri_bantu", bahasa))
+def _unggah(dataset: Dataset, pengguna: Akun, bahasa: str, rekaman: str) -> None:
+    """Load a filled-in file into the store: the jury sheet (``juri``) or the per-KIM targets (``target``).
+
+    The store checks every cell and the account's scope; nothing is saved on an error (the CLI's
+    ``kim juri-muat`` / ``kim target-muat`` do the same)."""
+    jenis, simpan = {"juri": (["xlsx"], gudang().simpan_nilai_juri), "target": (["csv", "xlsx"], gudang().simpan_target)}[rekaman]
+    st.markdown(f"**{tk(f'{rekaman}_judul', bahasa)}**")
+    st.caption(tk(f"{rekaman}_bantu", bahasa))
+    if rekaman == "target":
+        _unduh_target(dataset, bahasa)
     mb = UNGGAH_MB.nilai_atau_bawaan()
-    berkas = st.file_uploader(tk("juri_unggah", bahasa).format(mb=mb), type=["xlsx"], key="w_sunting_juri", max_upload_size=mb)
-    if berkas is None or not st.button(tk("juri_muat", bahasa), key="w_sunting_juri_muat", type="primary"):
+    berkas = st.file_uploader(tk(f"{rekaman}_unggah", bahasa).format(mb=mb), type=jenis, key=f"w_sunting_{rekaman}",
+                              max_upload_size=mb)
+    if berkas is None or not st.button(tk(f"{rekaman}_muat", bahasa), key=f"w_sunting_{rekaman}_muat", type="primary"):
         return
     try:
-        jumlah, laporan = gudang().simpan_nilai_juri(dataset, berkas.getvalue(), berkas.name, pengguna)
+        jumlah, laporan = simpan(dataset, berkas.getvalue(), berkas.name, pengguna)
     except GalatData as exc:
         st.error(aman_md(exc))
         return
@@ -153,4 +163,13 @@ def _unggah_juri(dataset: Dataset, pengguna: Akun, bahasa: str) -> None:
         st.error(tk("juri_gagal", bahasa))
         tabel_laporan(laporan)
         return
-    _selesai(tk("juri_tersimpan", bahasa).format(n=jumlah, berkas=berkas.name))
+    _selesai(tk(f"{rekaman}_tersimpan", bahasa).format(n=jumlah, berkas=berkas.name))
+
+
+def _unduh_target(dataset: Dataset, bahasa: str) -> None:
+    """The stored targets as a CSV to edit in Excel and load back (formulas neutralised)."""
+    from geo.kim.target import csv_target
+
+    st.download_button(tk("target_unduh", bahasa), data=lambda: csv_target(dataset),
+                       file_name=f"target-kim-{dataset.wilayah.slug}.csv", mime="text/csv", icon=":material/download:",
+                       on_click="ignore", key="w_sunting_target_unduh")

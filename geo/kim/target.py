@@ -60,6 +60,13 @@ def target_tersimpan(dataset: Dataset) -> tuple[pd.DataFrame, Laporan]:
     return simpanan.tabel.copy(), simpanan.salin_laporan()
 
 
+def csv_target(dataset: Dataset) -> bytes:
+    """The stored per-KIM targets as a CSV that loads back (``kim target-muat``, the page's upload): edit in Excel."""
+    from geo.ekspor.tabel import ke_csv
+
+    return ke_csv(target_tersimpan(dataset)[0].reindex(columns=list(KOLOM_TARGET)))
+
+
 def target_dari_teks(mentah: pd.DataFrame | None, nama: str, laporan: Laporan) -> pd.DataFrame:
     """Stored text cells (file or database rows, with ``_baris``) → the typed targets; the file's checks in both stores."""
     if mentah is None:

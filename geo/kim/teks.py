@@ -82,6 +82,19 @@ TEKS_KIM: dict[str, tuple[str, str]] = {
     "juri_gagal": ("Tidak ada yang disimpan: perbaiki sel di bawah lalu unggah ulang.",
                    "Nothing was saved: fix the cells below and upload again."),
     "juri_tersimpan": ("Tersimpan: {n} nilai dari {berkas}.", "Saved: {n} scores from {berkas}."),
+    "target_judul": ("Target per KIM", "Targets per KIM"),
+    "target_bantu": (("Tabel target sendiri tiap KIM (CSV atau XLSX, kolom id_kim, periode, jenis, target): periode 2026-Q4 "
+                      "untuk triwulan atau 2026-11 untuk bulan, jenis kegiatan_per_triwulan atau pos_per_bulan. Tabel yang dimuat "
+                      "menggantikan tabel tersimpan; KIM dan periode yang tidak tercantum memakai target bawaan (target_kim di "
+                      "wilayah.json). Unduh tabel tersimpan, ubah di Excel, lalu muat kembali."),
+                     ("Each KIM's own targets (CSV or XLSX, columns id_kim, periode, jenis, target): periode 2026-Q4 for a "
+                      "quarter or 2026-11 for a month, jenis kegiatan_per_triwulan or pos_per_bulan. The loaded table replaces "
+                      "the stored one; KIM and periods not listed use the default targets (target_kim in wilayah.json). "
+                      "Download the stored table, edit it in Excel, then load it back.")),
+    "target_unduh": ("Unduh target tersimpan (CSV)", "Download the stored targets (CSV)"),
+    "target_unggah": ("Tabel target (CSV atau XLSX, maks. {mb} MB)", "Targets table (CSV or XLSX, max {mb} MB)"),
+    "target_muat": ("Muat target", "Load the targets"),
+    "target_tersimpan": ("Tersimpan: {n} target dari {berkas}.", "Saved: {n} targets from {berkas}."),
     # The board's posts (geo.kim.profil.PENGURUS) and the target kinds (geo.kim.target.JENIS_TARGET), as read on a page
     "ketua": ("Ketua", "Chair"), "sekretaris": ("Sekretaris", "Secretary"), "bendahara": ("Bendahara", "Treasurer"),
     "target_kegiatan_per_triwulan": ("Kegiatan per triwulan", "Activities per quarter"),

@@ -87,3 +87,19 @@ def test_target_di_pemetaan_dan_cli(data, capsys, tmp_path):  # noqa: F811
     assert keluar.read_bytes().startswith(b"%PDF")
     with pytest.raises(SystemExit):
         main(["kim", "ringkasan-bulanan", "--format", "xml"])
+
+
+def test_target_unduhan_dimuat_kembali(data):  # noqa: F811
+    """The page's download of the stored targets loads back unchanged (edit in Excel, load again)."""
+    from geo.kim.target import csv_target, target_tersimpan
+    from geo.masuk.dataset import muat_dataset
+    from geo.simpan.gudang import pilih_gudang
+
+    g = pilih_gudang()
+    isi = b"id_kim,periode,jenis,target\nKIM-A,2030-Q1,kegiatan_per_triwulan,7\n"
+    assert g.simpan_target(data, isi, "target.csv", "cli:uji")[1].ok
+    unduhan = csv_target(muat_dataset())
+    assert unduhan.startswith("\ufeffid_kim,periode,jenis,target".encode()) and b"KIM-A,2030-Q1,kegiatan_per_triwulan,7" in unduhan
+    n, laporan = g.simpan_target(muat_dataset(), unduhan, "unduhan.csv", "cli:uji")
+    assert laporan.ok and n == 1
+    assert target_tersimpan(muat_dataset())[0]["target"].tolist() == [7.0]
