@@ -21,6 +21,10 @@ ARG_CHROMIUM = [
 ]
 
 
+# A phone as the field officers hold one: 390 × 844, a touch screen that honours the page's viewport (taps, not clicks).
+PONSEL = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
 def butuh_chromium() -> None:
     """Skip without Chromium on a laptop; FAIL under CI (env ``CI`` set), where a skip would hide a broken setup."""
     import pytest

@@ -16,7 +16,7 @@ from PIL import Image
 
 from geo.simpan.foto import nama_berkas
 from tests.conftest import buat_wilayah
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, jalankan, tunggu_diam
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PONSEL, PROYEK, jalankan, tunggu_diam
 
 pytestmark = pytest.mark.lambat
 if not os.access(CHROMIUM, os.X_OK):
@@ -49,7 +49,7 @@ def test_ponsel_status_dan_foto_sampai_ke_popup(server_sunting, tmp_path):
     srv, w = server_sunting
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
-        konteks = b.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        konteks = b.new_context(**PONSEL)
         konteks.route("**/*", lambda r: r.continue_() if r.request.url.startswith(srv.url) or r.request.url.startswith("data:") else r.abort())
         hal = konteks.new_page()
         hal.goto(srv.url + "/Kelola_Data")

@@ -19,7 +19,7 @@ from geo.i18n import t
 from geo.simpan.daftar_akun import AkunBerkas, tambah_akun
 from geo.simpan.foto import nama_berkas, path_foto
 from tests.conftest import KODE_A, buat_wilayah, jpeg_uji, tulis_log
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PROYEK, hanya_lokal, jalankan, tunggu_diam
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PONSEL, PROYEK, hanya_lokal, jalankan, tunggu_diam
 
 pytestmark = pytest.mark.lambat
 if not os.access(CHROMIUM, os.X_OK):
@@ -57,7 +57,7 @@ def test_pelapor_melapor_dari_ponsel_editor_menerima_peta_menghitung(server_lapo
     luar: list[str] = []
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
-        konteks = b.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        konteks = b.new_context(**PONSEL)
         konteks.route("**/*", hanya_lokal(luar))
         hal = konteks.new_page()
         hal.goto(srv.url + "/Lapor")

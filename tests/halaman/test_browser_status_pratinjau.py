@@ -9,7 +9,7 @@ import bcrypt
 import pytest
 
 from tests.conftest import buat_wilayah
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, jalankan, masuk_kelola, tunggu_diam
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, PONSEL, jalankan, masuk_kelola, tunggu_diam
 
 pytestmark = pytest.mark.lambat
 if not os.access(CHROMIUM, os.X_OK):
@@ -35,7 +35,7 @@ def test_ponsel_melihat_status_peta_sebelum_menyimpan(tmp_path):
            "KIM_WILAYAH": str(w.wilayah), "KIM_PENGGUNA": f"petugas:{sandi}"}
     with jalankan(env, tmp_path / "server.log") as srv, sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARG_CHROMIUM)
-        konteks = b.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        konteks = b.new_context(**PONSEL)
         hal = masuk_kelola(konteks, srv.url, "petugas", "sandi-lapangan-1")
         hal.get_by_role("tab", name="Lapangan & foto").click()
         _pilih(hal, "Amplang")  # the log has its activities, so the log decides
