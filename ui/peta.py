@@ -98,8 +98,11 @@ def terapkan_klik(tampilan: Tampilan) -> None:
 
 
 def _sidik(dataset: Dataset) -> tuple:
-    """The data version the static map file is built from; the photo folder too (popups show photos)."""
-    return sidik_cepat(dataset.path_kim, dataset.path_batas, folder_foto(dataset.path_kim))
+    """The data version the static map file is built from; the photo folder too (popups show photos), and the
+    region's vocabulary (marker codes, colours and their English names come from wilayah.json)."""
+    wil = dataset.wilayah
+    return (sidik_cepat(dataset.path_kim, dataset.path_batas, folder_foto(dataset.path_kim)), wil.kategori_potensi,
+            wil.status_aktivitas, tuple(sorted(wil.extra.get("label_en", {}).items())))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -88,6 +88,20 @@ def test_muatan_diloloskan_di_data_statis(wilayah_uji):
     assert "<img" not in teks and "&lt;img" in teks
 
 
+def test_kosakata_wilayah_masuk_kunci_peta(wilayah_uji):
+    """The static map holds the markers' words (and colours) from wilayah.json: a change there is a new map, and the
+    English popups name the region's own words."""
+    import dataclasses
+
+    from geo.masuk.wilayah import wilayah_dari_dict
+    from ui.peta import _sidik
+
+    ds = muat_dataset()
+    lain = dataclasses.replace(ds, wilayah=wilayah_dari_dict({**ds.wilayah.extra, "label_en": {"Kuliner": "Food"}}))
+    assert _sidik(ds) != _sidik(lain)
+    assert '"Food"' in teks_statis(lain, "en").decode("utf-8") and '"Food"' not in teks_statis(lain, "id").decode("utf-8")
+
+
 def test_pembaruan_dalam_kelompok_fitur(wilayah_uji):
     tp = tampilkan(muat_dataset())
     from ui.peta import _kelompok
