@@ -28,6 +28,7 @@ from geo.tampilan.keadaan import Keadaan, dari_param, ke_param
 from geo.tampilan.saring import Filter
 from geo.tampilan.sebutan import sebutan
 from geo.tampilan.susun import Tampilan
+from ui.filter import filter_kosakata
 
 PARAM_NILAI = "nilai"
 KUNCI_NILAI = "w_anggaran_nilai"
@@ -77,8 +78,7 @@ def sidebar(dataset: Dataset, bahasa: str = "id") -> tuple[Filter, str]:
     with st.sidebar:
         st.markdown(f"### {t('filter', bahasa)}")
         semua = t("semua", bahasa)
-        kategori = st.multiselect(t("kategori", bahasa), list(wil.kategori_potensi), key=KUNCI["kategori"], placeholder=semua)
-        status = st.multiselect(t("status", bahasa), list(wil.status_aktivitas), key=KUNCI["status"], placeholder=semua)
+        kategori, status = filter_kosakata(wil, bahasa, KUNCI)
         kecamatan = st.multiselect(t("kecamatan", bahasa), dataset.kecamatan(), key=KUNCI["kecamatan"], placeholder=semua)
         cari = st.text_input(t("cari", bahasa), key=KUNCI["cari"], max_chars=100)
         st.markdown(f"### {t('a_peta_anggaran', bahasa)}")

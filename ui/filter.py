@@ -8,6 +8,7 @@ import streamlit as st
 
 from geo.i18n import BAHASA, bahasa_sah, label_metrik, t
 from geo.masuk.dataset import Dataset
+from geo.masuk.wilayah import Wilayah
 from geo.peta.hidup import pas_dengan_kotak
 from geo.peta.ubin import label_basemap
 from geo.tampilan import kelas
@@ -272,16 +273,22 @@ def keadaan_sidebar(dataset: Dataset, jenjang: Jenjang | None = None) -> Keadaan
 MAKS_CARI = 100  # characters of a search
 
 
+def filter_kosakata(wil: Wilayah, b: str, kunci: dict[str, str] = KUNCI) -> tuple[list[str], list[str]]:
+    """The category and status filters of a page (``kunci``: its widget keys; the map page's by default). The stored
+    words are the values (URL, files); the reader sees them in the page's language (``Wilayah.label``)."""
+    kategori = st.multiselect(t("kategori", b), list(wil.kategori_potensi), key=kunci["kategori"], placeholder=t("semua", b),
+                              format_func=lambda k: wil.label(k, b))
+    status = st.multiselect(t("status", b), list(wil.status_aktivitas), key=kunci["status"], placeholder=t("semua", b),
+                            format_func=lambda s: wil.label(s, b))
+    return kategori, status
+
+
 def gambar_filter(dataset: Dataset, jenjang: Jenjang | None, keadaan: Keadaan) -> None:
     """Draw the sidebar's filters for the view ``keadaan`` (inside the view's fragment: a filter click reruns the view)."""
     b = bahasa_aktif()
     f = keadaan.filter
     with st.sidebar:
-        wil = dataset.wilayah  # the stored words are the values (URL, files); an English page reads wil.label
-        st.multiselect(t("kategori", b), list(wil.kategori_potensi), key=KUNCI["kategori"], placeholder=t("semua", b),
-                       format_func=lambda k: wil.label(k, b))
-        st.multiselect(t("status", b), list(wil.status_aktivitas), key=KUNCI["status"], placeholder=t("semua", b),
-                       format_func=lambda s: wil.label(s, b))
+        filter_kosakata(dataset.wilayah, b)
         pilihan_kec, terlalu_banyak = _pilihan_kecamatan(dataset, jenjang)
         st.multiselect(t("kecamatan", b), pilihan_kec, key=KUNCI["kecamatan"], placeholder=t("semua", b),
                        disabled=terlalu_banyak, help=t("kecamatan_terlalu_banyak", b) if terlalu_banyak else None)

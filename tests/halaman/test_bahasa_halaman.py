@@ -98,6 +98,7 @@ def test_anggaran_dalam_bahasa_inggris(rencana_uji):  # noqa: F811
     teks = _teks_halaman(at)
     assert "KIM Budget" in teks and "Budget ceiling" in teks
     assert _sisa_indonesia(teks) == []
+    assert "Inactive" in at.multiselect(key="w_anggaran_status").options  # the region's words in English here too
     assert at.query_params["bahasa"] in ("en", ["en"])  # the page's own URL keeps the language
     assert "Budget forms (RKA/RKPA/DPA/DPPA)" in teks and "Download SIPD lines (CSV)" in teks
     pagu = at.number_input(key="w_anggaran_pagu_baru")
