@@ -23,6 +23,7 @@ from geo.kim.teks import TEKS_KIM, tk
 from geo.masuk.dataset import Dataset
 from geo.masuk.wilayah import Wilayah
 from ui.md import aman_md
+from ui.tabel import kolom_kosakata
 
 PARAM_KIM = "kim"
 BATANG = "skor_batang"  # the ranking's bar column (its header is blank)
@@ -132,7 +133,7 @@ def _tabel(df: pd.DataFrame, kolom: dict[str, str], bahasa: str, wilayah: Wilaya
         isi["jenis"] = isi["jenis"].map(lambda j: tk(f"target_{j}", bahasa) if f"target_{j}" in TEKS_KIM else j)
     for k in ("status_sebelum", "status_kini"):
         if k in isi:
-            isi[k] = isi[k].map(lambda s: wilayah.label(s, bahasa))
+            isi[k] = kolom_kosakata(isi[k], wilayah, bahasa)
     st.dataframe(_angka_halaman(isi.rename(columns={k: tk(v, bahasa) for k, v in kolom.items()}), bahasa), hide_index=True,
                  width="stretch")
 
@@ -153,7 +154,7 @@ def target_kim(dataset: Dataset, id_kim: str, tanggal: dt.date, bahasa: str) -> 
 
 
 def bulanan(dataset: Dataset, tanggal: dt.date, bahasa: str) -> None:
-    from geo.kim.ringkasan_bulanan import BERJALAN, ringkasan_bulanan, ringkasan_csv, ringkasan_pdf
+    from geo.kim.ringkasan_bulanan import ringkasan_bulanan, ringkasan_csv, ringkasan_pdf
     from geo.kim.target import target_tersimpan
 
     bulan = st.text_input(f"{tk('bulan', bahasa)} ({tk('pola_bulan', bahasa)})", value=f"{tanggal:%Y-%m}", key="w_profil_bulan").strip()
@@ -172,7 +173,7 @@ def bulanan(dataset: Dataset, tanggal: dt.date, bahasa: str) -> None:
     _tabel(r.kegiatan, {"nama_kim": "kim", "jumlah": "jumlah_kegiatan"}, bahasa, dataset.wilayah)
     st.markdown(f"**{tk('target_meleset', bahasa)}**")
     if r.berjalan:
-        st.caption(BERJALAN[bahasa == "en"])
+        st.caption(tk("bulan_berjalan", bahasa))
     _tabel(r.target_meleset, {"nama_kim": "kim", "jenis": "jenis", "periode": "periode_singkat", "target": "target", "capaian": "capaian"},
            bahasa, dataset.wilayah)
     menunggu = tk("tidak_tersedia", bahasa) if r.laporan_menunggu is None else str(r.laporan_menunggu)

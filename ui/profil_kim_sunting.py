@@ -144,7 +144,7 @@ def _unggah(dataset: Dataset, pengguna: Akun, bahasa: str, rekaman: str) -> None
 
     The store checks every cell and the account's scope; nothing is saved on an error (the CLI's
     ``kim juri-muat`` / ``kim target-muat`` do the same)."""
-    jenis, simpan = {"juri": (["xlsx"], gudang().simpan_nilai_juri), "target": (["csv", "xlsx"], gudang().simpan_target)}[rekaman]
+    jenis = {"juri": ["xlsx"], "target": ["csv", "xlsx"]}[rekaman]
     st.markdown(f"**{tk(f'{rekaman}_judul', bahasa)}**")
     st.caption(tk(f"{rekaman}_bantu", bahasa))
     if rekaman == "target":
@@ -154,6 +154,8 @@ def _unggah(dataset: Dataset, pengguna: Akun, bahasa: str, rekaman: str) -> None
                               max_upload_size=mb)
     if berkas is None or not st.button(tk(f"{rekaman}_muat", bahasa), key=f"w_sunting_{rekaman}_muat", type="primary"):
         return
+    g = gudang()
+    simpan = g.simpan_nilai_juri if rekaman == "juri" else g.simpan_target
     try:
         jumlah, laporan = simpan(dataset, berkas.getvalue(), berkas.name, pengguna)
     except GalatData as exc:

@@ -35,16 +35,23 @@ def _arrow_ringkas(data: pd.DataFrame) -> pa.Table:
     return pa.table(kolom, names=tabel.column_names)
 
 
+def kolom_kosakata(nilai: pd.Series, wilayah: Wilayah, bahasa: str) -> pd.Series:
+    """A column of the region's words (category, status, activity type) as the reader reads them
+    (``Wilayah.label``), looked up once per distinct value; the stored words on an Indonesian page."""
+    if bahasa != "en":
+        return nilai
+    return nilai.map({v: wilayah.label(v, bahasa) for v in nilai.dropna().unique()})
+
+
 def gambar_tabel_potensi(potensi: pd.DataFrame, kolom: list[str], bahasa: str, key: str, wilayah: Wilayah,
                          tinggi: int | str = "auto") -> None:
     """A sortable table with headers in ``bahasa``, categories and statuses as its reader reads them
     (``Wilayah.label``); numbers and dates keep their true type."""
     kolom = [k for k in kolom if k in potensi.columns]
     data = potensi[kolom].reset_index(drop=True)
-    if bahasa == "en":
-        for k in _KOSAKATA:
-            if k in data:
-                data[k] = data[k].map({v: wilayah.label(v, bahasa) for v in data[k].dropna().unique()})
+    for k in _KOSAKATA:
+        if k in data:
+            data[k] = kolom_kosakata(data[k], wilayah, bahasa)
     if "kontak" in data:
         data["kontak"] = data["kontak"].fillna("")
     # The first column names the row: pinned, so a table wider than a 1366 px laptop scrolls

@@ -23,6 +23,7 @@ from geo.tampilan.sebutan import jenis_dalam, sebutan_tampilan
 from geo.tampilan.susun import Tampilan
 from geo.tampilan.waktu import aturan_waktu, rentang_log
 from ui.md import aman_md
+from ui.tabel import kolom_kosakata
 
 K_BUKA_WAKTU = "kim_buka_waktu"  # the date popover's open state (a CSS hook too: .st-key-kim_buka_waktu)
 
@@ -130,7 +131,7 @@ def detail_waktu(tampilan: Tampilan, kode: str, status_beda: int, bahasa: str) -
             return
         data = kegiatan.reset_index(drop=True)
         if "jenis_kegiatan" in data:  # the type as the page's reader reads it (Wilayah.label)
-            data["jenis_kegiatan"] = data["jenis_kegiatan"].map(lambda j: tampilan.dataset.wilayah.label(j, bahasa))
+            data["jenis_kegiatan"] = kolom_kosakata(data["jenis_kegiatan"], tampilan.dataset.wilayah, bahasa)
         gaya = data.style.format({"tanggal": lambda v: tanggal(v, bahasa)}, na_rep="–")
         st.dataframe(gaya, hide_index=True, width="stretch", height=min(320, 38 + 35 * len(data)), key="kim_tabel_kegiatan",
                      column_config={k: st.column_config.Column(t(f"kol_{k}", bahasa)) for k in data.columns})

@@ -16,6 +16,7 @@ import pandas as pd
 from geo.galat import GalatData
 from geo.kim.status import status_kim_pada
 from geo.kim.target import kemajuan_target
+from geo.kim.teks import tk
 from geo.masuk.dataset import Dataset
 from geo.masuk.wilayah import Wilayah
 
@@ -24,8 +25,6 @@ BAGIAN = {
     "kegiatan_baru": "Kegiatan baru / New activities",
     "target_meleset": "Target tidak tercapai / Targets missed",
 }
-BERJALAN = ("Bulan berjalan: target bulan ini dinilai setelah bulan berakhir.",
-            "Month in progress: this month's targets are judged when it ends.")
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,6 @@ def ringkasan_bulanan(dataset: Dataset, bulan: str, hari_ini: dt.date, laporan_m
 
 def tabel_ringkasan(r: RingkasanBulanan, wilayah: Wilayah) -> pd.DataFrame:
     """One row per item (the CSV): ``bagian``, ``id_kim``, ``nama_kim``, ``keterangan``, in both languages as the PDF."""
-    from geo.kim.teks import tk
 
     def jenis(j: str) -> str:
         return f"{tk(f'target_{j}')} / {tk(f'target_{j}', 'en')}"
@@ -134,7 +132,7 @@ def ringkasan_pdf(dataset: Dataset, r: RingkasanBulanan) -> bytes:
         h.baris(judul_bagian, 11, True)
         isi = tabel[tabel["bagian"] == kode]
         if kode == "target_meleset" and r.berjalan:
-            h.baris(f"{BERJALAN[0]} / {BERJALAN[1]}", 8)
+            h.baris(f"{tk('bulan_berjalan')} / {tk('bulan_berjalan', 'en')}", 8)
         if not len(isi):
             h.baris("Tidak ada / None", 8)
         for x in isi.itertuples():

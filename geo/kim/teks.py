@@ -43,6 +43,8 @@ TEKS_KIM: dict[str, tuple[str, str]] = {
     "turun": ("Melewati ambang Kurang/Tidak Aktif", "Crossed the less active / inactive threshold"),
     "kegiatan_baru": ("Kegiatan baru", "New activities"), "target_meleset": ("Target tidak tercapai", "Targets missed"),
     "laporan_menunggu": ("Laporan lapangan menunggu verifikasi", "Field reports awaiting review"),
+    "bulan_berjalan": ("Bulan berjalan: target bulan ini dinilai setelah bulan berakhir.",
+                       "Month in progress: this month's targets are judged when it ends."),
     "tidak_tersedia": ("tidak tersedia di pemasangan ini", "not available in this installation"),
     "tanpa_log": ("Tanpa log kegiatan, perubahan status dan kegiatan baru tidak dapat dihitung.",
                   "Without an activity log, status changes and new activities cannot be computed."),

@@ -79,15 +79,15 @@ def spek_status(tampilan: Tampilan, bahasa: str) -> dict:
     r = tampilan.ringkasan
     kolom = kelompok_status(tampilan, bahasa)[0]
     status = list(wil.status_aktivitas)
+    nama = [wil.label(s, bahasa) for s in status]  # what the chart shows, in vocabulary order
     kecamatan = list(dict.fromkeys(r[kolom].astype(str))) if len(r) else []
     nilai = []
     if len(r):
         kode = r[kolom].astype(str).map({k: i for i, k in enumerate(kecamatan)}).to_numpy()
         for j, s in enumerate(status):
             per = np.bincount(kode, weights=r[kolom_status(s)].to_numpy(dtype=float), minlength=len(kecamatan))
-            nilai += [{"kecamatan": k, "status": wil.label(s, bahasa), "jumlah": int(n), "urut": j} for k, n in zip(kecamatan, per)]
+            nilai += [{"kecamatan": k, "status": nama[j], "jumlah": int(n), "urut": j} for k, n in zip(kecamatan, per)]
     warna = [WARNA_GAYA[g] for g in gaya_status(wil.status_aktivitas)]
-    status = [wil.label(s, bahasa) for s in status]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "data": {"values": nilai},
@@ -96,7 +96,7 @@ def spek_status(tampilan: Tampilan, bahasa: str) -> dict:
         "encoding": {
             "y": {"field": "kecamatan", "type": "nominal", "sort": kecamatan, "title": None, "axis": {"labelLimit": 220}},
             "x": _sumbu_x(bahasa),
-            "color": {"field": "status", "type": "nominal", "sort": status, "scale": {"domain": status, "range": warna},
+            "color": {"field": "status", "type": "nominal", "sort": nama, "scale": {"domain": nama, "range": warna},
                       "legend": {"title": None, "orient": "top"}},
             "order": {"field": "urut", "type": "quantitative"},
             "tooltip": [{"field": "kecamatan", "type": "nominal", "title": kelompok_status(tampilan, bahasa)[1].capitalize()},
@@ -140,10 +140,10 @@ def spek_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None = None) -
     waktu = pd.to_datetime(data["bulan"])
     bulan = waktu.dt.strftime("%Y-%m-%d").tolist()  # once, not once per status
     nama_bulan = [label_bulan(b, bahasa) for b in waktu]
-    nilai = [{"bulan": b, "nama_bulan": nb, "status": wil.label(s, bahasa), "jumlah": n, "urut": j}
+    nama = [wil.label(s, bahasa) for s in status]  # the legend's words, in vocabulary order
+    nilai = [{"bulan": b, "nama_bulan": nb, "status": nama[j], "jumlah": n, "urut": j}
              for j, s in enumerate(status) for b, nb, n in zip(bulan, nama_bulan, data[s].astype(int).tolist())]
     warna = [WARNA_GAYA[g] for g in gaya_status(wil.status_aktivitas)]
-    status = [wil.label(s, bahasa) for s in status]  # the legend's words and order
     lapis: list[dict] = [{
         "data": {"values": nilai},
         "mark": {"type": "area", "opacity": 0.85},
@@ -151,7 +151,7 @@ def spek_garis_waktu(tampilan: Tampilan, bahasa: str, kode: str | None = None) -
             "x": {"field": "bulan", "type": "temporal", "title": None, "axis": sumbu_bulan(bahasa)},
             "y": {"field": "jumlah", "type": "quantitative", "stack": True, "title": t("jumlah", bahasa),
                   "axis": {"tickMinStep": 1, "format": "d"}},
-            "color": {"field": "status", "type": "nominal", "sort": status, "scale": {"domain": status, "range": warna},
+            "color": {"field": "status", "type": "nominal", "sort": nama, "scale": {"domain": nama, "range": warna},
                       "legend": {"title": None, "orient": "top"}},
             "order": {"field": "urut", "type": "quantitative"},
             "tooltip": [{"field": "nama_bulan", "type": "nominal", "title": t("bulan", bahasa)},
