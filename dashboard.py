@@ -16,9 +16,10 @@ from geo.peta.ubin import peta_dasar_terjangkau
 from geo.tampilan.keadaan import Keadaan, dari_param, dengan_jenjang, ke_param
 from geo.tampilan.sebutan import sebutan, sebutan_tampilan
 from geo.tampilan.susun import Tampilan, tampilkan
-from ui import bagian
+from ui import bagian, tunda
 from ui.detail import gambar_pilihan, panel, siapkan_pilihan
 from ui.filter import (
+    KUNCI_PETA,
     ambil_pesan_url,
     bahasa_aktif,
     catat_pesan_url,
@@ -174,20 +175,24 @@ def halaman() -> None:
         keadaan_url = dari_param({k: st.query_params.get_all(k) for k in st.query_params}, dataset)
         inisialisasi(keadaan_url)
         catat_pesan_url(keadaan_url.catatan)
+    tunggu_peta = dataset is not None and tunda.tertunda()  # a browser's first visit: the map first (ui/tunda.py)
     if dataset is not None:
         mulai_jalan_penuh()  # also: the sections under the view are drawn after it (ui/bagian.py)
         hasil = _tampilan(url_aset)
-        if hasil is not None:
+        if hasil is not None and not tunggu_peta:
             bagian.gambar(*hasil)  # under the view, outside its fragment (ui/bagian.py)
     # Our own fixed CSS (the page's, the legend's) travels with the shared one: one element. The rule under the
     # links comes with the filters' heading (judul_filter).
-    menu(bahasa, gaya=_CSS + gaya_legenda(), wadah=sisi, garis=False)
+    menu(bahasa, gaya=_CSS + gaya_legenda(), wadah=sisi, garis=False, tautan=not tunggu_peta)
     with kepala:
         if dataset is not None:
             _catatan_penyunting(bahasa)
             kepala_merek(dataset)
         st.title(t("judul", bahasa))
     if dataset is None:
+        return
+    if tunggu_peta:
+        tunda.penjaga()
         return
     with sisi:
         judul_filter()
@@ -208,6 +213,8 @@ def _isi_tampilan(url_aset: str) -> tuple[Tampilan, str | None, str] | None:
     dataset = _dataset_sah(bahasa_aktif())
     if dataset is None:
         return None
+    tunda.lengkapi_bila_tergambar(KUNCI_PETA)  # the map reported its first view drawn: the page runs whole
+    tunggu_peta = tunda.tertunda()
     jenjang = jenjang_halaman(dataset)  # first, so the sidebar names the units the map will show
     if jenjang_pengaturan_basi(jenjang):
         st.rerun()  # a drill-down: the map settings' labels name the level, so the whole page runs
@@ -229,20 +236,22 @@ def _isi_tampilan(url_aset: str) -> tuple[Tampilan, str | None, str] | None:
         st.rerun()  # an open section under the view follows it: the whole page runs (ui/bagian.py)
     try:
         with kiri:
-            gambar_peta(tampilan, url_aset)
+            gambar_peta(tampilan, url_aset, lapor=tunggu_peta)
         with atas:
-            _keterangan(tampilan, ambil_pesan_url(), keterangan_waktu(tampilan, bahasa), kartu_kpi(tampilan, bahasa), bahasa)
+            _keterangan(tampilan, ambil_pesan_url(buang=not tunggu_peta), keterangan_waktu(tampilan, bahasa), kartu_kpi(tampilan, bahasa), bahasa)
             if not len(tampilan.potensi):
                 st.info(t("kosong", bahasa))
             remah(dataset, jenjang, bahasa)
     finally:
         # Always drawn: a widget missing from a whole-page run loses its value, and a failed map must not
         # also reset the user's filters (the error itself is reported by ui.pengaman).
-        gambar_filter(dataset, jenjang, keadaan)
-    with kanan:
-        st.markdown(f"**{t('detail', bahasa, **sebutan_tampilan(tampilan, bahasa))}**")
-        gambar_pilihan(pilihan, bahasa)
-        panel(tampilan, kode, bahasa)
+        if not tunggu_peta:  # a browser's first visit: the filters come once the map is drawn (ui/tunda.py)
+            gambar_filter(dataset, jenjang, keadaan)
+    if not tunggu_peta:
+        with kanan:
+            st.markdown(f"**{t('detail', bahasa, **sebutan_tampilan(tampilan, bahasa))}**")
+            gambar_pilihan(pilihan, bahasa)
+            panel(tampilan, kode, bahasa)
     _sinkron_url(tampilan.keadaan, dataset)
     return tampilan, kode, bahasa
 

@@ -139,16 +139,23 @@ def isi_keadaan(keadaan, jenis: str, w) -> None:
         keadaan.widgets.add(id=w.id, bool_value=w.value if w.set_value else w.default)
 
 
-def pesan_awal() -> bytes:
+def pesan_awal(query: str = "") -> bytes:
+    """The first rerun request of a page opened at ``?query``."""
     b = BackMsg()
-    b.rerun_script.query_string = ""
+    b.rerun_script.query_string = query
     b.rerun_script.page_script_hash = ""
     return b.SerializeToString()
 
 
-def sambung(url: str):
-    """The websocket a browser opens to the app at ``url`` (``http://host:port``), as an async context manager."""
+# A browser's user agent: the map page holds a browser's first visit until its map is drawn (ui/tunda.py).
+AGEN_PERAMBAN = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
+
+
+def sambung(url: str, agen: str | None = None):
+    """The websocket a browser opens to the app at ``url`` (``http://host:port``), as an async context manager;
+    ``agen`` the user agent it names (the websockets library's own by default: not a browser)."""
     import websockets
 
+    tambahan = {} if agen is None else {"user_agent_header": agen}
     return websockets.connect(url.replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
-                              max_size=None, open_timeout=60)
+                              max_size=None, open_timeout=60, **tambahan)

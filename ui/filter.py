@@ -38,6 +38,7 @@ _BAWAAN = Keadaan()
 K_JENJANG_PENGATURAN = "kim_jenjang_pengaturan"  # the level the map settings were last drawn for (None: being drawn)
 K_BUKA_TAMPILAN = "kim_buka_tampilan"  # the map settings popover's open state (a CSS hook too)
 K_BAGIAN = "kim_bagian_digambar"  # what the sections under the view were drawn from (ui/bagian.py)
+K_LENGKAP = "kim_halaman_lengkap"  # True once the map was drawn, else when the page began to wait for it (ui/tunda.py)
 
 
 def catat_laporan_tidak_sah(laporan) -> None:
@@ -84,6 +85,20 @@ def kelurahan_terpilih() -> str | None:
 
 def pilih_kelurahan_sesi(kode: str | None) -> None:
     st.session_state[KUNCI["kelurahan"]] = kode
+
+
+def halaman_lengkap() -> bool:
+    """Whether this session's map page has drawn everything around its map once (ui/tunda.py)."""
+    return st.session_state.get(K_LENGKAP) is True
+
+
+def catat_halaman_lengkap() -> None:
+    st.session_state[K_LENGKAP] = True
+
+
+def mulai_menunggu_peta(sekarang: float) -> float:
+    """When this session's page began waiting for its map (``sekarang`` on the first call)."""
+    return st.session_state.setdefault(K_LENGKAP, sekarang)
 
 
 def simpan_nilai_peta(nilai: dict) -> None:
@@ -387,6 +402,7 @@ def catat_pesan_url(pesan: tuple[str, ...]) -> None:
     st.session_state[K_PESAN_URL] = tuple(pesan)
 
 
-def ambil_pesan_url() -> tuple[str, ...]:
-    """The link's notes, once: the first run after the link shows them, later clicks do not."""
-    return st.session_state.pop(K_PESAN_URL, ())
+def ambil_pesan_url(buang: bool = True) -> tuple[str, ...]:
+    """The link's notes, once: the first run after the link shows them, later clicks do not. ``buang=False``
+    keeps them for the next run (a browser's first run, drawn again whole once its map is drawn: ui/tunda.py)."""
+    return st.session_state.pop(K_PESAN_URL, ()) if buang else st.session_state.get(K_PESAN_URL, ())

@@ -50,18 +50,21 @@ def bahasa_halaman() -> str:
     return bahasa_sah(st.query_params.get("bahasa"))
 
 
-def menu(bahasa: str, gaya: str = "", wadah=None, garis: bool = True) -> None:
+def menu(bahasa: str, gaya: str = "", wadah=None, garis: bool = True, tautan: bool = True) -> None:
     """Links to the map, the budget and data management, at the top of the sidebar, in the page's language.
 
     ``gaya``: the page's own ``<style>`` block, sent in one element with the shared CSS: one element of
     over 1 KB, the same on every rerun, travels as a hash (Streamlit's message cache, issue #26).
     ``wadah``: where to draw (the map page passes its sidebar's top container, filled after its view).
     ``garis``: the rule under the links (the map page draws it with its filters' heading: one element fewer).
+    ``tautan``: False draws the CSS alone (the map page's first run in a browser, ui/tunda.py).
     """
     param = {} if bahasa == BAHASA_BAWAAN else {"bahasa": bahasa}
     with wadah if wadah is not None else st.sidebar:
         # Our own fixed CSS, no data text; in the sidebar so it adds no row above the page's content.
         st.html(CSS_BERSAMA + css_unggah(bahasa) + gaya)
+        if not tautan:
+            return
         try:
             for halaman, kunci, ikon in HALAMAN:
                 st.page_link(halaman, label=t(kunci, bahasa), icon=ikon, query_params=param)

@@ -144,19 +144,22 @@ def _argumen_dasar(sidik: tuple, basemap: str, bahasa: str, url_aset: str, tingk
     return hasil
 
 
-def _kelompok(skrip: str) -> str:
-    """The ``feature_group`` st_folium's frontend evaluates: our update, in an empty group."""
+def _kelompok(skrip: str, lapor: bool = False) -> str:
+    """The ``feature_group`` st_folium's frontend evaluates: our update, in an empty group; with ``lapor``, the map
+    reports once when it has drawn the view (ui/tunda.py)."""
     return (
         "var feature_group_feature_group_0 = L.featureGroup({});\n"
-        f"{skrip}\n"
+        + ("window.__kimHidup.lapor = true;\n" if lapor else "")
+        + f"{skrip}\n"
         "map_div.addLayer(feature_group_feature_group_0);\n"
         "window.feature_group = window.feature_group || [];\n"
         "window.feature_group.push(feature_group_feature_group_0);\n"
     )
 
 
-def gambar_peta(tampilan: Tampilan, url_aset: str) -> None:
-    """Draw the View's live map: the base rendered once, then only this view's changes."""
+def gambar_peta(tampilan: Tampilan, url_aset: str, lapor: bool = False) -> None:
+    """Draw the View's live map: the base rendered once, then only this view's changes. With ``lapor`` the map
+    reports once when it has drawn this view (the page waits for that to draw its controls, ui/tunda.py)."""
     keadaan = tampilan.keadaan
     basemap = keadaan.basemap
     if not peta_dasar_terjangkau(basemap):
@@ -177,6 +180,6 @@ def gambar_peta(tampilan: Tampilan, url_aset: str) -> None:
 
     # The link's zoom and centre, the same on every rerun of this map: streamlit-folium applies them once
     # (setView after the map fitted itself) and never again, so a pan is not undone; the map reports each move.
-    tampilkan_komponen(dasar, _kelompok(skrip), TINGGI_PETA, _saat_berubah, **posisi_komponen(kunci, kotak_wilayah(ds, tampilan.wilayah)))
+    tampilkan_komponen(dasar, _kelompok(skrip, lapor), TINGGI_PETA, _saat_berubah, **posisi_komponen(kunci, kotak_wilayah(ds, tampilan.wilayah)))
     # Only the legend travels with a click; its rules are in the page's CSS (gaya_legenda). Its HTML is escaped in geo.peta.legenda.
     st.html(f'<div class="kim-legenda-datar" role="group">{legenda}</div>')

@@ -491,6 +491,22 @@
     }
     if (hidup.layar && d.batas) { hidup.layar.options.batas = d.batas; }
     hidup.versi = (hidup.versi || 0) + 1;
+    laporTergambar();
+  }
+
+  // The page asked (hidup.lapor, set by its update script) to hear once that the view is drawn: a browser's first
+  // visit holds the controls around the map until then (ui/tunda.py). Sent after the next paint, with the map's
+  // last report, so nothing else changes. Outside the page (a standalone file) there is no Streamlit to tell.
+  function laporTergambar() {
+    var st = window.Streamlit;
+    if (!hidup.lapor || hidup.dilaporkan || !st || !st.setComponentValue) { return; }
+    hidup.dilaporkan = true;
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        var g = window.__GLOBAL_DATA__ || {};
+        st.setComponentValue(Object.assign({}, g.previous_data || {}, { kim_tergambar: true }));
+      }, 0);
+    });
   }
 
   L.kimHidup = {
@@ -510,7 +526,10 @@
       (diminta || fetch(o.url, { credentials: "same-origin" })).then(function (r) {
         if (!r.ok) { throw new Error("HTTP " + r.status); }
         return r.json();
-      }).then(selesai).catch(function (e) { console.error("Data peta gagal dimuat: " + e); });
+      }).then(selesai).catch(function (e) {
+        console.error("Data peta gagal dimuat: " + e);
+        laporTergambar();  // nothing to draw: the page need not wait on
+      });
     },
     perbarui: function (d) { hidup.keadaan = d; terapkan(); }
   };
