@@ -98,10 +98,23 @@ def siapkan(tujuan: Path | str | None = None) -> Path:
     return tujuan
 
 
+@cache
+def _versi_isi(aset: Aset) -> str:
+    """A short digest of what is served for ``aset``."""
+    import hashlib
+
+    return hashlib.sha256(isi_aset(aset)).hexdigest()[:12]
+
+
 def url_aset(dasar: str = URL_DASAR) -> dict[str, str]:
-    """Asset name → URL under ``dasar`` (e.g. ``/app/static/vendor`` or with a base path)."""
+    """Asset name → URL under ``dasar`` (e.g. ``/app/static/vendor`` or with a base path).
+
+    Our own files keep one path across releases, and Streamlit serves them without ``Cache-Control``, so a
+    browser may reuse an old copy for a while after an upgrade: their URL names their content (``?v=``).
+    The vendored ones have their version in the path."""
     dasar = dasar.rstrip("/")
-    return {a.nama: f"{dasar}/{a.relatif}" for a in SEMUA_ASET}
+    return {a.nama: f"{dasar}/{a.relatif}" + (f"?v={_versi_isi(a)}" if a.sumber.parent == DIR_STATIS else "")
+            for a in SEMUA_ASET}
 
 
 def skrip_pramuat(skrip: Sequence[str], gaya: Sequence[str], data: Sequence[str]) -> str:

@@ -26,7 +26,8 @@ _PUSTAKA = ("folium", "branca", "streamlit-folium", "streamlit")
 @functools.cache
 def _versi(kode: tuple[Path, ...]) -> list:
     """The map modules' and the caller's sources (their identities) and the rendering libraries' versions."""
-    berkas = sorted({*Path(__file__).resolve().parent.glob("*.py"), *kode})
+    folder = Path(__file__).resolve().parent
+    berkas = sorted({*folder.glob("*.py"), *folder.glob("statis/*"), *kode})  # statis: their URLs name their content
     pustaka = {}
     for nama in _PUSTAKA:
         try:

@@ -144,7 +144,7 @@ def test_peta_yang_tidak_melapor_tidak_menahan_halaman(tmp_path):
         luar: list[str] = []
         halaman = buka_lokal(peramban, "about:blank", luar)
         # Registered after buka_lokal's: Playwright tries the newest route first.
-        halaman.route("**/kim/kim-peta.js", lambda r: r.fulfill(status=200, content_type="text/javascript", body=js))
+        halaman.route("**/kim/kim-peta.js?v=*", lambda r: r.fulfill(status=200, content_type="text/javascript", body=js))
         laporan, _ = _pantau(halaman)
         t0 = time.monotonic()
         halaman.goto(server.url + "/")

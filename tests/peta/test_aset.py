@@ -60,8 +60,22 @@ def test_mode_url_hanya_aset_sendiri():
     assert all(t.startswith("/app/static/vendor/") for t in tautan), tautan
     for cdn in ("cdn.jsdelivr", "cdnjs", "code.jquery", "bootstrap", "font-awesome", "fontawesome", "awesome-markers", "glyphicons"):
         assert cdn not in html
-    assert any(t.endswith("leaflet.js") for t in tautan) and any(t.endswith("kim-peta.css") for t in tautan)
+    assert any(t.endswith("leaflet.js") for t in tautan) and any("kim-peta.css?v=" in t for t in tautan)
     assert not any("markercluster" in t for t in tautan)
+
+
+def test_berkas_kita_dinamai_isinya():
+    """Our own script and style keep their path across releases: the URL names their content, so a browser's old
+    copy (served without Cache-Control) is not reused after an upgrade. Vendored files carry their version."""
+    import hashlib
+
+    url = aset.url_aset("/v")
+    for a in aset.SEMUA_ASET:
+        if a.sumber.parent == aset.DIR_STATIS:
+            assert url[a.nama] == f"/v/{a.relatif}?v={hashlib.sha256(aset.isi_aset(a)).hexdigest()[:12]}"
+        else:
+            assert url[a.nama] == f"/v/{a.relatif}"
+            assert a.relatif.split("/")[0].rsplit("-", 1)[1][:1].isdigit(), a.relatif  # leaflet-1.9.4/…
 
 
 def test_mode_url_klaster_menambah_markercluster():
