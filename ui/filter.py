@@ -38,7 +38,8 @@ _BAWAAN = Keadaan()
 K_JENJANG_PENGATURAN = "kim_jenjang_pengaturan"  # the level the map settings were last drawn for (None: being drawn)
 K_BUKA_TAMPILAN = "kim_buka_tampilan"  # the map settings popover's open state (a CSS hook too)
 K_BAGIAN = "kim_bagian_digambar"  # what the sections under the view were drawn from (ui/bagian.py)
-K_LENGKAP = "kim_halaman_lengkap"  # True once the map was drawn, else when the page began to wait for it (ui/tunda.py)
+K_LENGKAP = "kim_halaman_lengkap"  # the map page was drawn whole once in this session (ui/tunda.py)
+K_MULAI_TUNGGU = "kim_mulai_tunggu_peta"  # when its first run began to wait for the map (ui/tunda.py)
 
 
 def catat_laporan_tidak_sah(laporan) -> None:
@@ -89,7 +90,7 @@ def pilih_kelurahan_sesi(kode: str | None) -> None:
 
 def halaman_lengkap() -> bool:
     """Whether this session's map page has drawn everything around its map once (ui/tunda.py)."""
-    return st.session_state.get(K_LENGKAP) is True
+    return bool(st.session_state.get(K_LENGKAP))
 
 
 def catat_halaman_lengkap() -> None:
@@ -98,7 +99,7 @@ def catat_halaman_lengkap() -> None:
 
 def mulai_menunggu_peta(sekarang: float) -> float:
     """When this session's page began waiting for its map (``sekarang`` on the first call)."""
-    return st.session_state.setdefault(K_LENGKAP, sekarang)
+    return st.session_state.setdefault(K_MULAI_TUNGGU, sekarang)
 
 
 def simpan_nilai_peta(nilai: dict) -> None:

@@ -307,3 +307,21 @@ def test_tidak_ada_markdown_yang_memuat_tabel_emoji(wilayah_uji, param):
     teks = [m.value for m in [*at.markdown, *at.html]] + [c.value for c in at.caption]
     assert any("<style>" in t for t in teks)  # the page's CSS is among them
     assert not [KODE_EMOJI.search(t).group(0) for t in teks if KODE_EMOJI.search(t)]
+
+
+def test_kunjungan_pertama_peramban_peta_dulu(wilayah_uji, monkeypatch):
+    """A browser's first run (ui/tunda.py): title, cards and map, no control; the map's drawn report completes it,
+    with the link's filter in place. AppTest has no user agent, so the browser is stated here."""
+    from ui import tunda
+
+    monkeypatch.setattr(tunda, "_peramban", lambda: True)
+    at = _jalan({"kategori": "Kuliner"})
+    assert at.title[0].value == "Peta Potensi KIM" and _peta(at)
+    assert not at.multiselect and not at.selectbox and not at.radio and not at.text_input
+    assert "window.__kimHidup.lapor = true;" in _peta(at)["feature_group"]
+    at.session_state["peta"] = {"zoom": 12, tunda.TANDA: True}  # what the map's script reports once drawn
+    at.run()
+    assert not at.exception, at.exception
+    assert at.multiselect(key="w_kategori").value == ["Kuliner"]
+    assert at.radio and at.text_input
+    assert "lapor = true" not in _peta(at)["feature_group"]
