@@ -30,11 +30,12 @@ def gudang() -> Gudang:
 # The spinner shows only while a new data version loads (a province takes seconds), never on reruns.
 @st.cache_resource(show_spinner="Memuat dan memeriksa data wilayah…", max_entries=8)
 def _muat(_gudang: Gudang, versi: tuple) -> Dataset:
-    return muat_beku(lambda: _muat_dan_siapkan(_gudang))  # out of the garbage collector's full walks (ui/beku.py)
+    return muat_beku(lambda: _muat_dan_siapkan(_gudang, versi))  # out of the garbage collector's full walks (ui/beku.py)
 
 
-def _muat_dan_siapkan(g: Gudang) -> Dataset:
+def _muat_dan_siapkan(g: Gudang, versi: tuple) -> Dataset:
     dataset = g.muat()
+    dataset.indeks.versi_gudang = versi  # the page's static map file keys on it when the data is not in files (ui/peta.py)
     if dataset.ok:
         siapkan_tingkat(dataset)  # dissolve the kab/kota and kecamatan once, inside the cached value
         indeks.siapkan(dataset)  # and the codes a filter click or a drill-down looks up

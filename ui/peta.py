@@ -99,10 +99,16 @@ def terapkan_klik(tampilan: Tampilan) -> None:
 
 def _sidik(dataset: Dataset) -> tuple:
     """The data version the static map file is built from; the photo folder too (popups show photos), and the
-    region's vocabulary (marker codes, colours and their English names come from wilayah.json)."""
+    region's vocabulary (marker codes, colours and their English names come from wilayah.json).
+
+    The KIM and boundary files' identities; for a database, whose dataset names tables, not files, the store's
+    version the dataset was loaded at (a save on any server changes it)."""
     wil = dataset.wilayah
-    return (sidik_cepat(dataset.path_kim, dataset.path_batas, folder_foto(dataset.path_kim)), wil.kategori_potensi,
-            wil.status_aktivitas, tuple(sorted(wil.extra.get("label_en", {}).items())))
+    data: tuple = sidik_cepat(dataset.path_kim, dataset.path_batas)
+    if any(waktu < 0 for _, waktu, _ in data):
+        data = ("versi", dataset.indeks.versi_gudang)
+    return (data, sidik_cepat(folder_foto(dataset.path_kim)), wil.kategori_potensi, wil.status_aktivitas,
+            tuple(sorted(wil.extra.get("label_en", {}).items())))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

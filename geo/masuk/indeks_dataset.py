@@ -52,6 +52,8 @@ class IndeksDataset:
 
     # The boundaries' disk-cache key (geo.masuk.tembolok), set by the loader; the dissolved levels use it too.
     kunci_tembolok: str | None = None
+    # The store's version this dataset was loaded at (ui.muat): what names the data when it is not in files.
+    versi_gudang: tuple | None = None
     # Whole-dataset values (geo.masuk.dataset, geo.tampilan.indeks, agregat, susun, tingkat).
     skematik: bool | None = None
     kecamatan: list[str] | None = None

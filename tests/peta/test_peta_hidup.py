@@ -102,6 +102,25 @@ def test_kosakata_wilayah_masuk_kunci_peta(wilayah_uji):
     assert '"Food"' in teks_statis(lain, "en").decode("utf-8") and '"Food"' not in teks_statis(lain, "id").decode("utf-8")
 
 
+def test_kunci_peta_basis_data_adalah_versi_gudang(wilayah_uji):
+    """A database's dataset names tables, not files: the static map keys on the store's version it was loaded at,
+    so a save on any server (a new version) is a new map, whatever else did or did not change on disk."""
+    import dataclasses
+    from pathlib import Path
+
+    from ui.peta import _sidik
+
+    ds = muat_dataset()
+    dari_db = [dataclasses.replace(ds, path_kim=Path("kim_potensi"), path_batas=Path("batas_kelurahan")) for _ in range(3)]
+    for d, nomor in zip(dari_db, (7, 7, 8)):
+        d.indeks.versi_gudang = ("postgresql", "url", nomor)
+    assert _sidik(dari_db[0]) == _sidik(dari_db[1]) != _sidik(dari_db[2])
+    ds.indeks.versi_gudang = ("berkas", 1)
+    lain = dataclasses.replace(ds)
+    lain.indeks.versi_gudang = ("berkas", 2)  # the activity log changed: the KIM and boundary files did not
+    assert _sidik(ds) == _sidik(lain)
+
+
 def test_pembaruan_dalam_kelompok_fitur(wilayah_uji):
     tp = tampilkan(muat_dataset())
     from ui.peta import _kelompok
