@@ -19,7 +19,7 @@ from geo.kim.juri import lembar_juri
 from geo.kim.merek import html_merek_kim, merek_kim
 from geo.kim.penilaian import Penilaian, nilai_juri_tersimpan
 from geo.kim.profil import PENGURUS
-from geo.kim.teks import TEKS_KIM, tk
+from geo.kim.teks import nama_target, tk
 from geo.masuk.dataset import Dataset
 from geo.masuk.wilayah import Wilayah
 from ui.md import aman_md
@@ -130,7 +130,7 @@ def _tabel(df: pd.DataFrame, kolom: dict[str, str], bahasa: str, wilayah: Wilaya
         return
     isi = df[list(kolom)].copy()
     if "jenis" in isi:
-        isi["jenis"] = isi["jenis"].map(lambda j: tk(f"target_{j}", bahasa) if f"target_{j}" in TEKS_KIM else j)
+        isi["jenis"] = isi["jenis"].map(lambda j: nama_target(j, bahasa))
     for k in ("status_sebelum", "status_kini"):
         if k in isi:
             isi[k] = kolom_kosakata(isi[k], wilayah, bahasa)

@@ -16,7 +16,7 @@ import pandas as pd
 from geo.galat import GalatData
 from geo.kim.status import status_kim_pada
 from geo.kim.target import kemajuan_target
-from geo.kim.teks import tk
+from geo.kim.teks import nama_target, tk
 from geo.masuk.dataset import Dataset
 from geo.masuk.wilayah import Wilayah
 
@@ -89,7 +89,7 @@ def tabel_ringkasan(r: RingkasanBulanan, wilayah: Wilayah) -> pd.DataFrame:
     """One row per item (the CSV): ``bagian``, ``id_kim``, ``nama_kim``, ``keterangan``, in both languages as the PDF."""
 
     def jenis(j: str) -> str:
-        return f"{tk(f'target_{j}')} / {tk(f'target_{j}', 'en')}"
+        return f"{nama_target(j)} / {nama_target(j, 'en')}"
 
     def turun(x) -> str:
         return (f"{x.status_sebelum} → {x.status_kini} / "

@@ -110,3 +110,9 @@ TEKS_KIM: dict[str, tuple[str, str]] = {
 def tk(kunci: str, bahasa: str = "id") -> str:
     id_, en = TEKS_KIM[kunci]
     return en if bahasa == "en" else id_
+
+
+def nama_target(jenis: str, bahasa: str = "id") -> str:
+    """A target kind (``kegiatan_per_triwulan``…) by its name; an unknown kind as stored."""
+    kunci = f"target_{jenis}"
+    return tk(kunci, bahasa) if kunci in TEKS_KIM else jenis
