@@ -24,7 +24,7 @@ from pathlib import Path
 PROYEK = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROYEK))
 
-from tests.server_uji import ARG_CHROMIUM, CHROMIUM, Server, lokal, port_bebas, tunggu_diam
+from tests.server_uji import ARG_CHROMIUM, CHROMIUM, Server, akhir_run, lokal, port_bebas, tunggu_diam
 
 IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
@@ -74,7 +74,7 @@ def _buka(peramban, url: str, siap, latensi_ms: int = 0) -> tuple[float, object,
 
     def terima(isi) -> None:
         bita[0] += len(isi)
-        if isinstance(isi, bytes) and _selesai(isi):
+        if akhir_run(isi):
             halaman.kim_selesai[0] += 1
 
     halaman.on("websocket", lambda ws: ws.on("framereceived", terima))
@@ -106,16 +106,6 @@ def _tunggu_peta(halaman, pilih: str, n: int) -> None:
 
 
 LUAR: list[str] = []  # requests for another host (refused by ARG_TERTUTUP), reported after the run
-
-
-def _selesai(isi: bytes) -> bool:
-    """Whether a websocket frame is the server's ``script_finished`` (the end of a rerun)."""
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-    try:
-        return ForwardMsg.FromString(isi).WhichOneof("type") == "script_finished"
-    except Exception:  # noqa: BLE001 - not a message of ours: not the end of a rerun
-        return False
 
 
 def _bita_muat(halaman) -> tuple[int, int]:

@@ -109,22 +109,27 @@ def hitung_run(page) -> list[int]:
 
     A wait that ends on it cannot be early: ``tunggu_diam`` alone can start before an action's rerun has reached
     the server, which on a loaded runner can take longer than its pause."""
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
     n = [0]
 
     def terima(isi) -> None:
-        if not isinstance(isi, bytes):
-            return
-        try:
-            pesan = ForwardMsg.FromString(isi)
-        except Exception:  # noqa: BLE001 - not a message of Streamlit's: not the end of a run
-            return
-        if pesan.WhichOneof("type") == "script_finished" and pesan.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+        if akhir_run(isi):
             n[0] += 1
 
     page.on("websocket", lambda ws: ws.on("framereceived", terima))
     return n
+
+
+def akhir_run(isi: bytes | str) -> bool:
+    """Whether a websocket frame from the server ends a script run (``script_finished``, not one cut short by a rerun)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    if not isinstance(isi, bytes):
+        return False
+    try:
+        pesan = ForwardMsg.FromString(isi)
+    except Exception:  # noqa: BLE001 - not a message of Streamlit's: not the end of a run
+        return False
+    return pesan.WhichOneof("type") == "script_finished" and pesan.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
 
 
 def tunggu_run(page, n: list[int], sebelum: int, batas_ms: int = 60_000) -> None:
